@@ -1,0 +1,23 @@
+import {Flags} from '@oclif/core'
+import {OUTPUT_FORMATS} from '../lib/ui/formats.js'
+
+/** Flags every apigw command accepts (README, "Global flags"). */
+export const globalFlags = {
+  profile: Flags.string({description: 'AWS profile to use (default: AWS_PROFILE, else the default profile)', helpGroup: 'GLOBAL'}),
+  region: Flags.string({description: 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s region)', helpGroup: 'GLOBAL'}),
+  'endpoint-url': Flags.string({
+    description: 'send AWS calls to this endpoint, e.g. a sandbox (default: AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL)',
+    helpGroup: 'GLOBAL',
+  }),
+  output: Flags.option({options: OUTPUT_FORMATS, char: 'o', description: 'output format', helpGroup: 'GLOBAL'})(),
+  json: Flags.boolean({description: 'same as --output json', helpGroup: 'GLOBAL', exclusive: ['output']}),
+  query: Flags.string({description: 'JMESPath query applied to the JSON result (AWS CLI semantics)', helpGroup: 'GLOBAL'}),
+  color: Flags.boolean({description: 'colour output (default: only on a TTY; honours NO_COLOR, FORCE_COLOR)', allowNo: true, helpGroup: 'GLOBAL'}),
+  yes: Flags.boolean({char: 'y', description: 'answer yes to confirmations (required for destructive changes without a TTY)', helpGroup: 'GLOBAL'}),
+  debug: Flags.boolean({description: 'print AWS calls, timings and stack traces to stderr', helpGroup: 'GLOBAL'}),
+  'retry-budget': Flags.string({
+    description: 'how long to keep retrying throttled or unavailable AWS calls, e.g. 60s, 5m',
+    default: '60s',
+    helpGroup: 'GLOBAL',
+  }),
+}

@@ -1,0 +1,27 @@
+import {Flags} from '@oclif/core'
+import {ApigwCommand} from '../../cli/base-command.js'
+import {API_TYPES} from '../../lib/apis/catalog.js'
+import {listApis} from '../../lib/apis/list.js'
+import {apisListTable} from '../../lib/ui/apis-view.js'
+
+export default class ApisList extends ApigwCommand {
+  static summary = 'list REST, HTTP and WebSocket APIs in the region'
+  static description = 'Lists REST APIs (GetRestApis, pages of 500) and HTTP/WebSocket APIs (GetApis) together, sorted by name. Warns on stderr when two REST APIs share a name, because their CloudWatch metrics are merged.'
+  static examples = [
+    '<%= config.bin %> apis list',
+    '<%= config.bin %> apis list --type http --name "shop-*"',
+    "<%= config.bin %> apis list --json --query 'apis[].id'",
+  ]
+
+  static flags = {
+    type: Flags.option({options: API_TYPES, description: 'only APIs of this kind'})(),
+    name: Flags.string({description: 'only APIs whose name matches this glob (* and ?, case-sensitive)'}),
+  }
+
+  async run(): Promise<void> {
+    const {flags} = await this.parseFlags(ApisList)
+    const result = await listApis(this.session(), {type: flags.type, name: flags.name})
+    for (const warning of result.warnings) this.warning(warning)
+    await this.emit({data: {apis: result.apis}, table: apisListTable})
+  }
+}

@@ -1,0 +1,35 @@
+import type {AwsSession} from '../aws/session.js'
+import {globToRegExp} from '../util/text.js'
+import {API_TYPES, fetchApis, summarize, type ApiSummary, type ApiType} from './catalog.js'
+
+export interface ListApisOptions {
+  type?: ApiType
+  /** Shell-style glob on the API name, case-sensitive. */
+  name?: string
+}
+
+export interface ListApisResult {
+  apis: ApiSummary[]
+  /** Things the operator should know but that are not data (printed on stderr). */
+  warnings: string[]
+}
+
+export async function listApis(session: AwsSession, options: ListApisOptions = {}): Promise<ListApisResult> {
+  const pattern = options.name === undefined ? undefined : globToRegExp(options.name)
+  const apis = (await fetchApis(session, options.type ? [options.type] : API_TYPES))
+    .map(summarize)
+    .filter((api) => !pattern || pattern.test(api.name))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.type.localeCompare(b.type) || a.id.localeCompare(b.id))
+  return {apis, warnings: sharedRestNameWarnings(apis)}
+}
+
+/** REST API metrics are keyed by API name (aws-facts §7), so same-named REST APIs mix their metrics. */
+function sharedRestNameWarnings(apis: ApiSummary[]): string[] {
+  const idsByName = new Map<string, string[]>()
+  for (const api of apis.filter((each) => each.type === 'rest')) {
+    idsByName.set(api.name, [...(idsByName.get(api.name) ?? []), api.id])
+  }
+  return [...idsByName]
+    .filter(([, ids]) => ids.length > 1)
+    .map(([name, ids]) => `${ids.length} REST APIs are named "${name}" (${ids.join(', ')}): their CloudWatch metrics are merged, because REST metrics are keyed by API name. Rename one to tell them apart.`)
+}

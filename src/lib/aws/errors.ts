@@ -1,0 +1,139 @@
+import {ApigwError, ExitCode, type ExitCodeValue} from '../errors.js'
+
+/** What an AWS SDK error looks like, as far as apigw cares. */
+interface SdkError {
+  name?: string
+  message?: string
+  code?: string
+  retryAfterSeconds?: string
+  $metadata?: {httpStatusCode?: number; requestId?: string}
+}
+
+export interface CallContext {
+  operation: string
+  endpoint?: string
+  profile?: string
+}
+
+const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EAI_AGAIN', 'ESOCKETTIMEDOUT'])
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH'])
+const CONCURRENT_MODIFICATION = /concurrent modification/i
+
+export type Transient = 'throttled' | 'unavailable' | 'network' | 'concurrent'
+
+/** Which failures are worth retrying (aws-facts §8), and why, for the "retrying" message. */
+export function transientKind(error: unknown): Transient | undefined {
+  const e = error as SdkError
+  const status = e.$metadata?.httpStatusCode
+  if (e.name === 'TooManyRequestsException' || e.name === 'LimitExceededException' || e.name === 'ThrottlingException' || status === 429) return 'throttled'
+  if (e.name === 'ConflictException' && CONCURRENT_MODIFICATION.test(e.message ?? '')) return 'concurrent'
+  if (e.name === 'ServiceUnavailableException' || status === 502 || status === 503 || status === 504) return 'unavailable'
+  if ((e.code && NETWORK_CODES.has(e.code)) || e.name === 'TimeoutError' || /socket hang up/i.test(e.message ?? '')) return 'network'
+  return undefined
+}
+
+/** The server's own Retry-After, in ms, when it sent one (modelled as retryAfterSeconds in API Gateway). */
+export function retryAfterMs(error: unknown): number | undefined {
+  const seconds = Number((error as SdkError).retryAfterSeconds)
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined
+}
+
+/** True for what the SDK, the credential chain or the network threw; false for bugs (TypeError …). */
+function isAwsFailure(error: unknown): boolean {
+  const e = error as SdkError & {$fault?: string}
+  return (
+    e?.$metadata !== undefined ||
+    e?.$fault !== undefined ||
+    typeof e?.code === 'string' ||
+    ['CredentialsProviderError', 'TokenProviderError', 'TimeoutError'].includes(e?.name ?? '')
+  )
+}
+
+/**
+ * Maps what an AWS call threw onto apigw's error contract, keeping AWS's message verbatim.
+ * Anything that is not an AWS failure is returned unchanged: it is a bug, reported as internal.
+ */
+export function toApigwError(error: unknown, context: CallContext, afterRetries = false): unknown {
+  if (error instanceof ApigwError || !isAwsFailure(error)) return error
+  const e = error as SdkError
+  const awsMessage = e.message ?? String(error)
+  const failed = `${context.operation} failed`
+  const make = (message: string, code: string, exitCode: ExitCodeValue, suggestions: string[]) =>
+    new ApigwError(message, {code, exitCode, suggestions, cause: error})
+
+  const credentials = credentialProblem(e, context.profile)
+  if (credentials) return make(credentials.message, credentials.code, ExitCode.config, credentials.suggestions)
+
+  if (e.code && UNREACHABLE_CODES.has(e.code)) {
+    const where = context.endpoint ?? 'the AWS endpoint'
+    return make(`${failed}: could not connect to ${where} (${e.code}).`, 'ENDPOINT_UNREACHABLE', ExitCode.unavailable, [
+      context.endpoint ? 'Try: check that the endpoint is running and --endpoint-url / AWS_ENDPOINT_URL is right' : 'Try: check your network connection and --region',
+    ])
+  }
+
+  const kind = transientKind(error)
+  if (kind === 'concurrent') {
+    return make(`${failed}: ${awsMessage}`, 'CONCURRENT_MODIFICATION', ExitCode.conflict, ['Try: run the command again in a minute'])
+  }
+  if (kind) {
+    const retried = afterRetries ? ' (still failing after retries)' : ''
+    return make(`${failed}${retried}: ${awsMessage}`, kind === 'throttled' ? 'THROTTLED' : 'UNAVAILABLE', ExitCode.unavailable, [
+      'Try: run it again later, or allow more time with --retry-budget 5m',
+    ])
+  }
+
+  const status = e.$metadata?.httpStatusCode
+  switch (e.name) {
+    case 'NotFoundException':
+      return make(`${failed}: ${awsMessage}`, 'NOT_FOUND', ExitCode.notFound, ['Try: apigw apis list, to see what exists in this region'])
+    case 'ConflictException':
+      return make(`${failed}: ${awsMessage}`, 'CONFLICT', ExitCode.conflict, [])
+    case 'AccessDeniedException':
+    case 'AccessDenied':
+      return make(`${failed}: ${awsMessage}`, 'ACCESS_DENIED', ExitCode.config, [
+        `Try: check the IAM permissions of the identity in use (aws sts get-caller-identity${profileFlag(context.profile)})`,
+      ])
+    default:
+      if (status === 401 || status === 403) {
+        return make(`${failed}: ${awsMessage}`, 'UNAUTHORIZED', ExitCode.config, [
+          `Try: check your credentials (aws sts get-caller-identity${profileFlag(context.profile)})`,
+        ])
+      }
+      return make(`${failed}: ${awsMessage}`, e.name && e.name !== 'Error' ? e.name : 'AWS_ERROR', ExitCode.aws, [])
+  }
+}
+
+function profileFlag(profile?: string): string {
+  return profile ? ` --profile ${profile}` : ''
+}
+
+function credentialProblem(e: SdkError, profile?: string) {
+  const message = e.message ?? ''
+  const isSso = /sso|token/i.test(message) && /expired|invalid|refresh/i.test(message)
+  if (e.name === 'CredentialsProviderError' || e.name === 'TokenProviderError' || isSso) {
+    if (isSso) {
+      return {
+        code: 'SSO_SESSION_EXPIRED',
+        message: `The AWS SSO session has expired or is invalid: ${message}`,
+        suggestions: [`Try: aws sso login${profileFlag(profile)}`],
+      }
+    }
+    return {
+      code: 'MISSING_CREDENTIALS',
+      message: `No AWS credentials could be loaded${profile ? ` for profile "${profile}"` : ''}: ${message}`,
+      suggestions: [
+        'Try: --profile <name> or export AWS_PROFILE=<name> (a profile in ~/.aws/config)',
+        'Or: export AWS_ACCESS_KEY_ID=… AWS_SECRET_ACCESS_KEY=…',
+        `Or: aws configure${profileFlag(profile)}`,
+      ],
+    }
+  }
+  if (e.name === 'ExpiredTokenException' || e.name === 'UnrecognizedClientException' || e.name === 'InvalidSignatureException') {
+    return {
+      code: 'INVALID_CREDENTIALS',
+      message: `AWS rejected the credentials: ${message}`,
+      suggestions: [`Try: refresh your credentials (aws sso login${profileFlag(profile)}, or new access keys)`],
+    }
+  }
+  return undefined
+}

@@ -1,0 +1,63 @@
+import type {Clock} from '../util/clock.js'
+import {formatSeconds} from '../util/duration.js'
+import {retryAfterMs, transientKind, type Transient} from './errors.js'
+
+export interface RetryOptions {
+  /** Total time apigw may spend waiting between attempts (--retry-budget). */
+  budgetMs: number
+  clock: Clock
+  /** Told before each wait, so the CLI can say "throttled by AWS; retrying in 4 s". */
+  onRetry?: (notice: RetryNotice) => void
+}
+
+export interface RetryNotice {
+  operation: string
+  kind: Transient
+  delayMs: number
+  attempt: number
+  message: string
+}
+
+const BASE_DELAY_MS = 500
+const MAX_DELAY_MS = 20_000
+
+const REASON: Record<Transient, string> = {
+  throttled: 'throttled by AWS',
+  unavailable: 'AWS is unavailable',
+  network: 'the connection failed',
+  concurrent: 'a concurrent modification is in progress',
+}
+
+export class RetriesExhausted extends Error {
+  constructor(readonly lastError: unknown) {
+    super('retries exhausted')
+  }
+}
+
+/**
+ * Runs `attempt` until it succeeds, it fails in a way not worth retrying, or the budget runs out.
+ * Backoff is exponential with full jitter, never shorter than the server's Retry-After.
+ */
+export async function withRetry<T>(operation: string, attempt: () => Promise<T>, options: RetryOptions): Promise<T> {
+  const {clock, budgetMs} = options
+  const started = clock.now()
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt()
+    } catch (error) {
+      const kind = transientKind(error)
+      if (!kind) throw error
+      const backoff = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (tries - 1)) * clock.random()
+      const delayMs = Math.max(retryAfterMs(error) ?? 0, Math.round(backoff))
+      if (clock.now() - started + delayMs > budgetMs) throw new RetriesExhausted(error)
+      options.onRetry?.({
+        operation,
+        kind,
+        delayMs,
+        attempt: tries,
+        message: `${REASON[kind]} (${operation}); retrying in ${formatSeconds(delayMs)}`,
+      })
+      await clock.sleep(delayMs)
+    }
+  }
+}

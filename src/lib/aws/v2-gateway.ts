@@ -1,0 +1,38 @@
+import {
+  ApiGatewayV2Client,
+  GetApiCommand,
+  GetApisCommand,
+  GetIntegrationsCommand,
+  GetRoutesCommand,
+  GetStagesCommand,
+} from '@aws-sdk/client-apigatewayv2'
+import {collectPages} from './paging.js'
+import type {AwsSession} from './session.js'
+
+import type {Api as FullApi} from '@aws-sdk/client-apigatewayv2'
+
+export type {Integration, Route, Stage as V2Stage} from '@aws-sdk/client-apigatewayv2'
+/** GetApis items and GetApi responses differ only in which fields the model marks required. */
+export type Api = Partial<FullApi>
+
+/** The HTTP/WebSocket (v2) operations apigw uses. The JS SDK has no paginators for them (aws-facts §5). */
+export function createV2Gateway(session: AwsSession) {
+  const client = new ApiGatewayV2Client(session.clientConfig('apigatewayv2') as never)
+  const call = <T>(operation: string, send: () => Promise<T>) => session.call('apigatewayv2', operation, send)
+  const pages = <T>(operation: string, fetch: (NextToken?: string) => Promise<{Items?: T[]; NextToken?: string}>) =>
+    collectPages(async (token) => {
+      const page = await call(operation, () => fetch(token))
+      return {items: page.Items, next: page.NextToken}
+    })
+
+  return {
+    listApis: () => pages('GetApis', (NextToken) => client.send(new GetApisCommand({NextToken}))),
+    getApi: (ApiId: string) => call('GetApi', () => client.send(new GetApiCommand({ApiId}))),
+    listStages: (ApiId: string) => pages('GetStages', (NextToken) => client.send(new GetStagesCommand({ApiId, NextToken}))),
+    listRoutes: (ApiId: string) => pages('GetRoutes', (NextToken) => client.send(new GetRoutesCommand({ApiId, NextToken}))),
+    listIntegrations: (ApiId: string) =>
+      pages('GetIntegrations', (NextToken) => client.send(new GetIntegrationsCommand({ApiId, NextToken}))),
+  }
+}
+
+export type V2Gateway = ReturnType<typeof createV2Gateway>

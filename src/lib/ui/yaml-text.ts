@@ -1,0 +1,5 @@
+import {stringify} from 'yaml'
+
+export function toYaml(value: unknown): string {
+  return stringify(value).trimEnd()
+}

@@ -1,0 +1,19 @@
+import {usageError} from '../errors.js'
+
+const UNIT_MS: Record<string, number> = {ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000}
+
+/** Parses "500ms", "45s", "15m", "3h", "7d" or a bare number of seconds into milliseconds. */
+export function parseDuration(text: string, flag: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/.exec(text)
+  if (!match) {
+    throw usageError(`${flag} must be a duration such as 30s, 15m, 3h or 7d; got "${text}".`, [
+      `Try: ${flag} 60s`,
+    ])
+  }
+  return Math.round(Number(match[1]) * UNIT_MS[match[2] ?? 's'])
+}
+
+export function formatSeconds(ms: number): string {
+  const seconds = ms / 1000
+  return seconds < 10 ? `${seconds.toFixed(1).replace(/\.0$/, '')} s` : `${Math.round(seconds)} s`
+}

@@ -1,0 +1,34 @@
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({length: b.length + 1}, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution)
+    }
+    previous = current
+  }
+  return previous[b.length]
+}
+
+/** The candidates closest to `wanted` (case-insensitive), best first, ignoring ones that share little with it. */
+export function closestMatches(wanted: string, candidates: string[], limit = 3): string[] {
+  const target = wanted.toLowerCase()
+  return [...new Set(candidates)]
+    .map((candidate) => {
+      const lower = candidate.toLowerCase()
+      const distance = lower.includes(target) || target.includes(lower) ? 0 : editDistance(target, lower)
+      return {candidate, distance}
+    })
+    .filter(({candidate, distance}) => distance <= Math.max(2, Math.floor(Math.max(candidate.length, wanted.length) / 2)))
+    .sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate))
+    .slice(0, limit)
+    .map(({candidate}) => candidate)
+}
+
+/** Shell-style glob (`*`, `?`), case-sensitive, anchored at both ends. */
+export function globToRegExp(glob: string): RegExp {
+  const source = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')
+  return new RegExp(`^${source}$`)
+}
