@@ -1,20 +1,18 @@
-import {flush, handle, run} from '@oclif/core'
-import {ExitCode} from '../lib/errors.js'
+import {colorEnabled} from '../lib/ui/color.js'
 
-/**
- * The CLI entry point, bundled together with oclif so that startup reads one file instead of
- * hundreds. An unknown command is a usage error (exit 2), not plugin-not-found's 127.
- */
+/** The CLI entry point. oclif is bundled with apigw, so startup reads a few files instead of hundreds. */
 export async function main(binUrl: string): Promise<void> {
+  const argv = process.argv.slice(2)
   // apigw supports Node >=20.19 with the SDK versions it pins; the SDK's own Node 22 notice would
   // otherwise appear on stderr in every operator's terminal and CI log.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
-  try {
-    await run(process.argv.slice(2), binUrl)
-    await flush()
-  } catch (error) {
-    const exit = (error as {oclif?: {exit?: number}}).oclif
-    if (exit?.exit === 127) exit.exit = ExitCode.usage
-    await handle(error as Error)
+  // oclif and its plugins colour through ansis, which reads the environment when it loads (and
+  // colours whenever CI is set). Decide once, by apigw's rules, before loading them.
+  const isTTY = Boolean(process.stdout.isTTY && process.stderr.isTTY)
+  if (!colorEnabled({flag: argv.includes('--no-color') ? false : undefined, env: process.env, isTTY})) {
+    process.env.NO_COLOR = '1'
+    delete process.env.FORCE_COLOR
   }
+  const {runOclif} = await import('./run-oclif.js')
+  await runOclif(argv, binUrl)
 }

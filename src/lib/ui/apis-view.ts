@@ -1,6 +1,6 @@
 import type {ApiSummary} from '../apis/catalog.js'
 import type {ApiDetails} from '../apis/show.js'
-import type {Palette} from './color.js'
+import type {Palette} from './palette.js'
 import {renderKeyValues, renderTable} from './table.js'
 
 export function apisListTable(data: {apis: ApiSummary[]}, colors: Palette): string {

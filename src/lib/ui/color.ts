@@ -1,5 +1,3 @@
-import {Ansis} from 'ansis'
-
 export interface ColorInputs {
   /** false for --no-color, undefined when the flag was not given. */
   flag?: boolean
@@ -14,11 +12,4 @@ export function colorEnabled({flag, env, isTTY}: ColorInputs): boolean {
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false'
   if (env.TERM === 'dumb') return false
   return isTTY
-}
-
-export type Palette = InstanceType<typeof Ansis>
-
-/** An ansis instance that emits colour codes only when `enabled` (level 0 makes every style a no-op). */
-export function palette(enabled: boolean): Palette {
-  return new Ansis(enabled ? 3 : 0)
 }

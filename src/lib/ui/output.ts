@@ -1,4 +1,4 @@
-import {palette, type Palette} from './color.js'
+import {palette, type Palette} from './palette.js'
 import type {OutputFormat} from './formats.js'
 import {renderKeyValues, renderTable, type Cell} from './table.js'
 

@@ -1,5 +1,5 @@
 import Table from 'cli-table3'
-import type {Palette} from './color.js'
+import type {Palette} from './palette.js'
 
 const BORDERLESS = Object.fromEntries(
   ['top', 'top-mid', 'top-left', 'top-right', 'bottom', 'bottom-mid', 'bottom-left', 'bottom-right', 'left', 'left-mid', 'mid', 'mid-mid', 'right', 'right-mid']
