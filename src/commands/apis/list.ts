@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import {Flags} from '../../cli/oclif.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {API_TYPES} from '../../lib/apis/catalog.js'
 import {listApis} from '../../lib/apis/list.js'
@@ -8,9 +8,9 @@ export default class ApisList extends ApigwCommand {
   static summary = 'list REST, HTTP and WebSocket APIs in the region'
   static description = 'Lists REST APIs (GetRestApis, pages of 500) and HTTP/WebSocket APIs (GetApis) together, sorted by name. Warns on stderr when two REST APIs share a name, because their CloudWatch metrics are merged.'
   static examples = [
-    '<%= config.bin %> apis list',
-    '<%= config.bin %> apis list --type http --name "shop-*"',
-    "<%= config.bin %> apis list --json --query 'apis[].id'",
+    'apigw apis list',
+    'apigw apis list --type http --name "shop-*"',
+    "apigw apis list --json --query 'apis[].id'",
   ]
 
   static flags = {

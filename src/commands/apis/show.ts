@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import {Flags} from '../../cli/oclif.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {showApi} from '../../lib/apis/show.js'
 import {apiShowView} from '../../lib/ui/apis-view.js'
@@ -6,7 +6,7 @@ import {apiShowView} from '../../lib/ui/apis-view.js'
 export default class ApisShow extends ApigwCommand {
   static summary = "show an API's settings, stages, and resources or routes"
   static description = 'For REST APIs: settings, stages (deployment, canary, cache) and the resource tree with each method\'s integration, authorization and API-key requirement. For HTTP and WebSocket APIs: settings, stages (deployment, auto-deploy) and routes with their integrations.'
-  static examples = ['<%= config.bin %> apis show --api petstore', '<%= config.bin %> apis show --api a1b2c3d4e5 --json']
+  static examples = ['apigw apis show --api petstore', 'apigw apis show --api a1b2c3d4e5 --json']
 
   static flags = {
     api: Flags.string({description: 'API id or name (REST, HTTP or WebSocket)', required: true}),
