@@ -109,9 +109,8 @@ function profileFlag(profile?: string): string {
 
 function credentialProblem(e: SdkError, profile?: string) {
   const message = e.message ?? ''
-  const isSso = /sso|token/i.test(message) && /expired|invalid|refresh/i.test(message)
-  if (e.name === 'CredentialsProviderError' || e.name === 'TokenProviderError' || isSso) {
-    if (isSso) {
+  if (e.name === 'CredentialsProviderError' || e.name === 'TokenProviderError') {
+    if (/\bsso\b/i.test(message)) {
       return {
         code: 'SSO_SESSION_EXPIRED',
         message: `The AWS SSO session has expired or is invalid: ${message}`,

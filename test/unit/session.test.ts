@@ -1,0 +1,62 @@
+import {APIGatewayClient, GetRestApisCommand} from '@aws-sdk/client-api-gateway'
+import {mockClient} from 'aws-sdk-client-mock'
+import {afterEach, describe, expect, it} from 'vitest'
+import {AwsSession} from '../../src/lib/aws/session.js'
+import {ApigwError} from '../../src/lib/errors.js'
+import {fakeClock} from './fake-clock.js'
+
+const v1 = mockClient(APIGatewayClient)
+
+afterEach(() => {
+  v1.reset()
+})
+
+function session(budgetMs = 60_000) {
+  const notes: string[] = []
+  const debug: string[] = []
+  const aws = new AwsSession({
+    region: 'us-east-1',
+    env: {AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'secret', HOME: '/nonexistent'},
+    retryBudgetMs: budgetMs,
+    clock: fakeClock(),
+    onRetry: (notice) => notes.push(notice.message),
+    onDebug: (line) => debug.push(line),
+  })
+  return {aws, notes, debug}
+}
+
+const throttle = () => Object.assign(new Error('Too Many Requests'), {name: 'TooManyRequestsException', $fault: 'client', $metadata: {httpStatusCode: 429}})
+
+describe('AwsSession with the REST gateway', () => {
+  it('pages GetRestApis 500 at a time until position runs out', async () => {
+    v1.on(GetRestApisCommand, {limit: 500, position: undefined}).resolves({items: [{id: 'a'}, {id: 'b'}], position: 'p2'})
+    v1.on(GetRestApisCommand, {limit: 500, position: 'p2'}).resolves({items: [{id: 'c'}]})
+    const {aws} = session()
+    const apis = await (await aws.rest()).listRestApis()
+    expect(apis.map((api) => api.id)).toEqual(['a', 'b', 'c'])
+    expect(v1.commandCalls(GetRestApisCommand)).toHaveLength(2)
+  })
+
+  it('retries a throttled page, says so, and carries on', async () => {
+    v1.on(GetRestApisCommand).rejectsOnce(throttle()).resolves({items: [{id: 'a'}]})
+    const {aws, notes, debug} = session()
+    const apis = await (await aws.rest()).listRestApis()
+    expect(apis).toHaveLength(1)
+    expect(notes).toEqual(['throttled by AWS (GetRestApis); retrying in 0.5 s'])
+    expect(debug[0]).toMatch(/^apigateway GetRestApis failed in \d+ ms: TooManyRequestsException: Too Many Requests$/)
+    expect(debug[1]).toMatch(/^apigateway GetRestApis ok in \d+ ms$/)
+  })
+
+  it('turns throttling past the budget into exit 6', async () => {
+    v1.on(GetRestApisCommand).rejects(throttle())
+    const {aws} = session(1000)
+    const failure = await (await aws.rest()).listRestApis().catch((error) => error)
+    expect(failure).toBeInstanceOf(ApigwError)
+    expect(failure).toMatchObject({code: 'THROTTLED', exitCode: 6})
+  })
+
+  it('creates each SDK client once per session', async () => {
+    const {aws} = session()
+    expect(await aws.rest()).toBe(await aws.rest())
+  })
+})

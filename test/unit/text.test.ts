@@ -1,0 +1,44 @@
+import {describe, expect, it} from 'vitest'
+import {parseDuration} from '../../src/lib/util/duration.js'
+import {closestMatches, editDistance, globToRegExp} from '../../src/lib/util/text.js'
+
+describe('closestMatches', () => {
+  it('suggests near names, best first, case-insensitively', () => {
+    expect(closestMatches('petstor', ['orders', 'PetStore', 'petstore-v2', 'chat'])).toEqual(['PetStore', 'petstore-v2'])
+    expect(closestMatches('odrers', ['orders', 'chat'])).toEqual(['orders'])
+  })
+
+  it('suggests nothing when nothing is close', () => {
+    expect(closestMatches('billing', ['orders', 'chat'])).toEqual([])
+  })
+
+  it('measures edit distance', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3)
+  })
+})
+
+describe('globToRegExp', () => {
+  it('matches * and ? and nothing else specially', () => {
+    expect(globToRegExp('shop-*').test('shop-eu')).toBe(true)
+    expect(globToRegExp('shop-?').test('shop-eu')).toBe(false)
+    expect(globToRegExp('a.b').test('axb')).toBe(false)
+    expect(globToRegExp('Shop*').test('shop')).toBe(false)
+  })
+})
+
+describe('parseDuration', () => {
+  it.each([
+    ['60s', 60_000],
+    ['5m', 300_000],
+    ['1.5h', 5_400_000],
+    ['7d', 604_800_000],
+    ['250ms', 250],
+    ['30', 30_000],
+  ])('%s → %i ms', (text, ms) => {
+    expect(parseDuration(text, '--since')).toBe(ms)
+  })
+
+  it('rejects anything else as a usage error naming the flag', () => {
+    expect(() => parseDuration('soon', '--retry-budget')).toThrow(expect.objectContaining({exitCode: 2, message: expect.stringContaining('--retry-budget')}))
+  })
+})
