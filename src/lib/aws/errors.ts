@@ -62,7 +62,7 @@ export function toApigwError(error: unknown, context: CallContext, afterRetries 
     new ApigwError(message, {code, exitCode, suggestions, cause: error})
 
   const credentials = credentialProblem(e, context.profile)
-  if (credentials) return make(credentials.message, credentials.code, ExitCode.config, credentials.suggestions)
+  if (credentials) return make(`${failed}: ${credentials.message}`, credentials.code, ExitCode.config, credentials.suggestions)
 
   if (e.code && UNREACHABLE_CODES.has(e.code)) {
     const where = context.endpoint ?? 'the AWS endpoint'
