@@ -1,11 +1,12 @@
 // Bundles apigw with esbuild, for startup speed (see README, "Speed"):
-// - dist/oclif.js: all of oclif that apigw uses, one file, imported everywhere as "#oclif";
+// - dist/oclif/: the oclif that apigw uses, as two files (startup.js: config, run, help; command.js:
+//   Command, flags, parser) over shared chunks, imported everywhere as "#oclif/*" so there is one copy;
 // - dist/cli/main.js, one file per command in dist/commands (where oclif finds them), and shared
 //   chunks for the rest, with everything imported lazily (AWS SDK clients, YAML, JMESPath) in
 //   chunks of its own, so each command loads only what it uses.
 import {build} from 'esbuild'
 import {readdirSync, rmSync} from 'node:fs'
-import {join, resolve} from 'node:path'
+import {basename, dirname, join, resolve} from 'node:path'
 
 const sourceFiles = (dir) =>
   readdirSync(dir, {withFileTypes: true}).flatMap((entry) =>
@@ -27,23 +28,28 @@ const common = {
   logLevel: 'warning',
 }
 
-/** Sources import oclif through src/cli/oclif.ts; in the bundle that is the one shared file (package.json "imports"). */
+const OCLIF_SOURCES = resolve('src/cli/oclif')
+
+/** Sources import oclif through src/cli/oclif/*.ts; in the bundle those are the shared files (package.json "imports"). */
 const sharedOclif = {
   name: 'shared-oclif',
   setup(b) {
-    b.onResolve({filter: /oclif\.js$/}, (args) =>
-      resolve(args.resolveDir, args.path) === resolve('src/cli/oclif.js') ? {path: '#oclif', external: true} : undefined,
-    )
+    b.onResolve({filter: /\.js$/}, (args) => {
+      const target = resolve(args.resolveDir, args.path)
+      if (dirname(target) !== OCLIF_SOURCES) return undefined
+      return {path: `#oclif/${basename(target)}`, external: true}
+    })
     // Anything else reaching for oclif directly would load a second copy.
-    b.onResolve({filter: /^@oclif\/core(\/|$)/}, (args) => ({errors: [{text: `import oclif through src/cli/oclif.ts, not ${args.path}`}]}))
+    b.onResolve({filter: /^@oclif\/core(\/|$)/}, (args) => ({errors: [{text: `import oclif through src/cli/oclif/, not ${args.path}`}]}))
   },
 }
 
 rmSync('dist', {recursive: true, force: true})
 await build({
   ...common,
-  entryPoints: ['src/cli/oclif.ts'],
-  outfile: 'dist/oclif.js',
+  entryPoints: ['src/cli/oclif/startup.ts', 'src/cli/oclif/command.ts'],
+  outdir: 'dist/oclif',
+  splitting: true,
   // oclif can load TypeScript sources in development; apigw never does, so keep the compiler out.
   external: ['typescript'],
 })

@@ -1,5 +1,5 @@
 import type {Interfaces} from '@oclif/core'
-import {Command, Errors} from './oclif.js'
+import {Command, Errors} from './oclif/command.js'
 import {AwsSession} from '../lib/aws/session.js'
 import {ApigwError, ExitCode, usageError} from '../lib/errors.js'
 import {colorEnabled} from '../lib/ui/color.js'

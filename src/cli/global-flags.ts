@@ -1,4 +1,4 @@
-import {Flags} from './oclif.js'
+import {Flags} from './oclif/command.js'
 import {OUTPUT_FORMATS} from '../lib/ui/formats.js'
 
 /** Flags every apigw command accepts (README, "Global flags"). */

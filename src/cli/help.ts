@@ -1,5 +1,5 @@
 import type {Interfaces} from '@oclif/core'
-import {CommandHelp, Help} from './oclif.js'
+import {CommandHelp, Help} from './oclif/startup.js'
 
 /** oclif passes every help string through EJS; apigw's help has no templates, so plain text skips the compile. */
 function skipPlainText(render: (input: string) => string) {

@@ -1,4 +1,4 @@
-import {flush, handle, run} from './oclif.js'
+import {flush, handle, run} from './oclif/startup.js'
 import {ExitCode} from '../lib/errors.js'
 
 /** Runs oclif; an unknown command is a usage error (exit 2), not plugin-not-found's 127. */

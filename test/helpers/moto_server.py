@@ -5,7 +5,12 @@ process ends, however it ends, the pipe closes and this server stops by itself.
 """
 import sys
 
+import logging
+
 from moto.server import ThreadedMotoServer
+
+# One line per request would drown the test and benchmark output.
+logging.getLogger("werkzeug").setLevel(logging.ERROR)
 
 server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
 server.start()

@@ -1,4 +1,4 @@
-import {Flags} from '../../cli/oclif.js'
+import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {API_TYPES} from '../../lib/apis/catalog.js'
 import {listApis} from '../../lib/apis/list.js'

@@ -1,4 +1,4 @@
-import {Flags} from '../../cli/oclif.js'
+import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {showApi} from '../../lib/apis/show.js'
 import {apiShowView} from '../../lib/ui/apis-view.js'

@@ -1,0 +1,77 @@
+// npm run bench: apigw's startup and listing speed, side by side with node, the AWS CLI and a bare
+// SDK script, in alternating rounds against one local moto_server. Prints medians and the budgets
+// from the issues; it is a measurement, not a test, and always exits 0 unless something breaks.
+import {spawn, spawnSync} from 'node:child_process'
+import {once} from 'node:events'
+import {createInterface} from 'node:readline'
+import {fileURLToPath} from 'node:url'
+import {APIGatewayClient, CreateRestApiCommand} from '@aws-sdk/client-api-gateway'
+import {ApiGatewayV2Client, CreateApiCommand} from '@aws-sdk/client-apigatewayv2'
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 15)
+const here = (path) => fileURLToPath(new URL(path, import.meta.url))
+
+async function startMoto() {
+  const child = spawn('python3', [here('../test/helpers/moto_server.py')], {stdio: ['pipe', 'pipe', 'inherit']})
+  const [port] = await once(createInterface({input: child.stdout}), 'line')
+  return {endpoint: `http://127.0.0.1:${port}`, stop: () => child.stdin.end()}
+}
+
+const moto = await startMoto()
+const env = {
+  ...process.env,
+  AWS_ACCESS_KEY_ID: 'AKIDBENCH',
+  AWS_SECRET_ACCESS_KEY: 'secret',
+  AWS_REGION: 'us-east-1',
+  AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_ENDPOINT_URL: moto.endpoint,
+  AWS_EC2_METADATA_DISABLED: 'true',
+}
+const sdkConfig = {endpoint: moto.endpoint, region: 'us-east-1', credentials: {accessKeyId: 'A', secretAccessKey: 'B'}}
+const v1 = new APIGatewayClient(sdkConfig)
+const v2 = new ApiGatewayV2Client(sdkConfig)
+for (let i = 0; i < 30; i++) await v1.send(new CreateRestApiCommand({name: `bench-rest-${i}`}))
+for (let i = 0; i < 10; i++) await v2.send(new CreateApiCommand({Name: `bench-http-${i}`, ProtocolType: 'HTTP'}))
+
+const apigw = here('../bin/run.js')
+const candidates = {
+  'node -e 0': ['node', '-e', '0'],
+  'apigw --version': [apigw, '--version'],
+  'apigw apis list --help': [apigw, 'apis', 'list', '--help'],
+  'apigw apis list --json': [apigw, 'apis', 'list', '--json'],
+  'aws apigateway get-rest-apis': ['aws', '--endpoint-url', moto.endpoint, 'apigateway', 'get-rest-apis'],
+  'bare SDK GetRestApis': ['node', here('bare-sdk.mjs')],
+}
+
+const times = Object.fromEntries(Object.keys(candidates).map((name) => [name, []]))
+for (let round = 0; round < rounds; round++) {
+  for (const [name, [command, ...args]] of Object.entries(candidates)) {
+    const started = process.hrtime.bigint()
+    const result = spawnSync(command, args, {env, stdio: ['ignore', 'pipe', 'pipe']})
+    times[name].push(Number(process.hrtime.bigint() - started) / 1e6)
+    if (result.status !== 0) throw new Error(`${name} failed (${result.status}): ${result.stderr}`)
+  }
+}
+moto.stop()
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+const medians = Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]))
+console.log(`apigw benchmark: ${rounds} alternating rounds, medians (ms)\n`)
+for (const [name, ms] of Object.entries(medians)) console.log(`  ${name.padEnd(30)} ${ms.toFixed(1).padStart(7)}`)
+
+const budgets = [
+  ['apigw --version', 'node -e 0', 2.0],
+  ['apigw apis list --help', 'node -e 0', 2.0],
+  ['apigw apis list --json', 'aws apigateway get-rest-apis', 0.6],
+  ['apigw apis list --json', 'bare SDK GetRestApis', 1.5],
+]
+console.log('\nbudgets (issue #2)')
+for (const [subject, baseline, limit] of budgets) {
+  const ratio = medians[subject] / medians[baseline]
+  const verdict = ratio <= limit ? 'within' : 'OVER'
+  console.log(`  ${subject} / ${baseline}: ${ratio.toFixed(2)}x (budget ${limit}x) ${verdict}`)
+}
