@@ -106,7 +106,11 @@ export abstract class ApigwCommand extends Command {
 function toReportable(error: Error & {oclif?: {exit?: number}}): ApigwError {
   if (error instanceof ApigwError) return error
   if (error instanceof Errors.CLIError || error.oclif?.exit === ExitCode.usage) {
-    const message = error.message.replace(/\n\s*See more help with --help\s*$/, '')
+    // oclif wraps parse errors in boilerplate; keep just what was wrong.
+    const message = error.message
+      .replace(/^The following errors? occurred:\s*/, '')
+      .replace(/\n\s*See more help with --help\s*$/, '')
+      .trim()
     return usageError(message, ['Try: add --help to the command to see its flags'])
   }
   return new ApigwError(`apigw hit an internal error: ${error.message}`, {

@@ -1,3 +1,4 @@
+import {ExitCode} from '../lib/errors.js'
 import {colorEnabled} from '../lib/ui/color.js'
 
 /** The CLI entry point. oclif is bundled with apigw, so startup reads a few files instead of hundreds. */
@@ -13,6 +14,11 @@ export async function main(binUrl: string): Promise<void> {
     process.env.NO_COLOR = '1'
     delete process.env.FORCE_COLOR
   }
+  // Ctrl-C: say so and exit 130, the documented code, rather than dying silently mid-call.
+  process.once('SIGINT', () => {
+    process.stderr.write('\nInterrupted.\n')
+    process.exit(ExitCode.interrupted)
+  })
   const {runOclif} = await import('./run-oclif.js')
   await runOclif(argv, binUrl)
 }

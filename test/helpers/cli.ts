@@ -1,4 +1,4 @@
-import {spawn} from 'node:child_process'
+import {spawn, type ChildProcess} from 'node:child_process'
 import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -31,10 +31,11 @@ export function awsEnv(endpoint: string, extra: Record<string, string | undefine
   return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined))
 }
 
-/** Runs the built CLI (bin/run.js) as an operator would, with no TTY. */
-export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+/** Runs the built CLI (bin/run.js) as an operator would, with no TTY. `onStart` gets the process, e.g. to signal it. */
+export function runCli(args: string[], env: Record<string, string>, onStart?: (child: ChildProcess) => void): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {env, stdio: ['ignore', 'pipe', 'pipe']})
+    onStart?.(child)
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))

@@ -1,4 +1,7 @@
+import {once} from 'node:events'
 import {mkdtempSync, writeFileSync} from 'node:fs'
+import {createServer} from 'node:http'
+import type {AddressInfo} from 'node:net'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -97,6 +100,27 @@ describe('configuration', () => {
     expect(result.stderr).toMatch(/\[debug\] apigateway GetRestApis ok in \d+ ms/)
     expect(result.stderr).toMatch(/\[debug\] apigatewayv2 GetApis ok in \d+ ms/)
     expect(JSON.parse(result.stdout)).toEqual({apis: []})
+  })
+})
+
+describe('interruption', () => {
+  it('exits 130 with a message on Ctrl-C while waiting on AWS', async () => {
+    // An endpoint that accepts connections and never answers.
+    const silent = createServer(() => {})
+    silent.listen(0, '127.0.0.1')
+    await once(silent, 'listening')
+    const {port} = silent.address() as AddressInfo
+    try {
+      const result = await runCli(['apis', 'list'], awsEnv(`http://127.0.0.1:${port}`), (child) => {
+        silent.once('connection', () => child.kill('SIGINT'))
+      })
+      expect(result.code).toBe(130)
+      expect(result.stderr).toContain('Interrupted.')
+      expect(result.stdout).toBe('')
+    } finally {
+      silent.closeAllConnections()
+      silent.close()
+    }
   })
 })
 
