@@ -75,6 +75,15 @@ describe('apis list', () => {
     expect(yaml.stdout).toContain(`- id: ${chat.id}\n    name: chat\n    type: websocket`)
   })
 
+  it('colours only when asked: FORCE_COLOR turns it on without a TTY, --no-color and NO_COLOR off', async () => {
+    const forced = await runCli(['apis', 'list'], {...env, FORCE_COLOR: '1'})
+    expect(forced.stdout).toContain('\u001B[1mID')
+    const refused = await runCli(['apis', 'list', '--no-color'], {...env, FORCE_COLOR: '1'})
+    expect(refused.stdout).not.toContain('\u001B[')
+    const noColor = await runCli(['apis', 'list'], {...env, FORCE_COLOR: '1', NO_COLOR: '1'})
+    expect(noColor.stdout).not.toContain('\u001B[')
+  })
+
   it('rejects an unknown --type with a usage error (exit 2)', async () => {
     const result = await runCli(['apis', 'list', '--type', 'graphql'], env)
     expect(result.code).toBe(2)

@@ -1,4 +1,5 @@
 import {APIGatewayClient, GetRestApisCommand} from '@aws-sdk/client-api-gateway'
+import {ApiGatewayV2Client, GetApisCommand} from '@aws-sdk/client-apigatewayv2'
 import {mockClient} from 'aws-sdk-client-mock'
 import {afterEach, describe, expect, it} from 'vitest'
 import {AwsSession} from '../../src/lib/aws/session.js'
@@ -6,9 +7,11 @@ import {ApigwError} from '../../src/lib/errors.js'
 import {fakeClock} from './fake-clock.js'
 
 const v1 = mockClient(APIGatewayClient)
+const v2 = mockClient(ApiGatewayV2Client)
 
 afterEach(() => {
   v1.reset()
+  v2.reset()
 })
 
 function session(budgetMs = 60_000) {
@@ -58,5 +61,16 @@ describe('AwsSession with the REST gateway', () => {
   it('creates each SDK client once per session', async () => {
     const {aws} = session()
     expect(await aws.rest()).toBe(await aws.rest())
+  })
+})
+
+describe('AwsSession with the v2 gateway', () => {
+  it('follows NextToken to the last page (the JS SDK has no paginator for GetApis)', async () => {
+    v2.on(GetApisCommand, {NextToken: undefined}).resolves({Items: [{ApiId: 'h1'}] as never, NextToken: 't2'})
+    v2.on(GetApisCommand, {NextToken: 't2'}).resolves({Items: [{ApiId: 'h2'}] as never, NextToken: 't3'})
+    v2.on(GetApisCommand, {NextToken: 't3'}).resolves({Items: [{ApiId: 'h3'}] as never})
+    const {aws} = session()
+    const apis = await (await aws.v2()).listApis()
+    expect(apis.map((api) => api.ApiId)).toEqual(['h1', 'h2', 'h3'])
   })
 })
