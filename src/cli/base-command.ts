@@ -72,7 +72,7 @@ export abstract class ApigwCommand extends Command {
   async catch(error: Error & {oclif?: {exit?: number}}): Promise<void> {
     // this.exit() and oclif's own exits carry their code and need no report.
     if (error instanceof Errors.ExitError) throw error
-    const failure = toReportable(error)
+    const failure = toReportable(error, `${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')}`)
     process.exitCode = failure.exitCode
     if (this.wantsJson()) {
       const envelope = {error: {code: failure.code, message: failure.message, suggestions: failure.suggestions, exitCode: failure.exitCode}}
@@ -103,7 +103,7 @@ export abstract class ApigwCommand extends Command {
 }
 
 /** Every error becomes {code, message, suggestions, exitCode}; unknown ones are internal bugs (exit 70). */
-function toReportable(error: Error & {oclif?: {exit?: number}}): ApigwError {
+function toReportable(error: Error & {oclif?: {exit?: number}}, commandLine: string): ApigwError {
   if (error instanceof ApigwError) return error
   if (error instanceof Errors.CLIError || error.oclif?.exit === ExitCode.usage) {
     // oclif wraps parse errors in boilerplate; keep just what was wrong.
@@ -111,7 +111,7 @@ function toReportable(error: Error & {oclif?: {exit?: number}}): ApigwError {
       .replace(/^The following errors? occurred:\s*/, '')
       .replace(/\n\s*See more help with --help\s*$/, '')
       .trim()
-    return usageError(message, ['Try: add --help to the command to see its flags'])
+    return usageError(message, [`Try: ${commandLine} --help`])
   }
   return new ApigwError(`apigw hit an internal error: ${error.message}`, {
     code: 'INTERNAL',

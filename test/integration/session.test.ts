@@ -136,6 +136,7 @@ describe('usage', () => {
     const result = await runCli(['apis', 'list', '--colour'], awsEnv(moto.endpoint))
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('Nonexistent flag: --colour')
+    expect(result.stderr).toContain('Try: apigw apis list --help')
   })
 
   it('rejects a malformed --retry-budget before any AWS call', async () => {
