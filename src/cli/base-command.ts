@@ -1,13 +1,14 @@
 import type {Interfaces} from '@oclif/core'
-import {Command, Errors} from './oclif/command.js'
 import {AwsSession} from '../lib/aws/session.js'
-import {ApigwError, ExitCode, usageError} from '../lib/errors.js'
+import {ExitCode} from '../lib/errors.js'
 import {colorEnabled} from '../lib/ui/color.js'
-import {palette} from '../lib/ui/palette.js'
 import type {OutputFormat} from '../lib/ui/formats.js'
 import type {CommandResult} from '../lib/ui/output.js'
+import {palette} from '../lib/ui/palette.js'
 import {parseDuration} from '../lib/util/duration.js'
 import {globalFlags} from './global-flags.js'
+import {Command, Errors} from './oclif/command.js'
+import {fromOclifUsage, reportFailure} from './report.js'
 
 type GlobalFlags = Interfaces.InferredFlags<typeof globalFlags>
 
@@ -19,17 +20,20 @@ export abstract class ApigwCommand extends Command {
   static baseFlags = globalFlags
 
   private globals?: GlobalFlags
+  private awsSession?: AwsSession
 
-  /** Parses the command's flags (and the global ones); call once at the start of run(). */
+  /** Parses the command's flags (and the global ones), and checks the global ones before any AWS call. */
   protected async parseFlags<T extends typeof ApigwCommand>(command: T) {
     const parsed = await this.parse(command)
     this.globals = parsed.flags as GlobalFlags
+    if (this.globals.query !== undefined) (await import('../lib/ui/query.js')).compileQuery(this.globals.query)
     return parsed
   }
 
+  /** The AWS session for this run, created on first use. */
   protected session(): AwsSession {
     const flags = this.requireGlobals()
-    return new AwsSession({
+    this.awsSession ??= new AwsSession({
       profile: flags.profile,
       region: flags.region,
       endpointUrl: flags['endpoint-url'],
@@ -38,13 +42,14 @@ export abstract class ApigwCommand extends Command {
       userAgent: `apigw/${this.config.version}`,
       onDebug: flags.debug ? (line) => this.note(`[debug] ${line}`) : undefined,
       onRetry: (notice) => this.note(notice.message),
+      onWarning: (message) => this.warning(message),
     })
+    return this.awsSession
   }
 
   protected outputFormat(): OutputFormat {
-    const flags = this.globals
-    if (flags?.json) return 'json'
-    return flags?.output ?? 'table'
+    const flags = this.requireGlobals()
+    return flags.json ? 'json' : (flags.output ?? 'table')
   }
 
   /** Writes a command's result to stdout in the chosen format. */
@@ -65,58 +70,19 @@ export abstract class ApigwCommand extends Command {
   }
 
   protected warning(message: string): void {
-    const colors = palette(this.stderrColor())
+    const colors = palette(colorEnabled({flag: this.globals?.color, env: process.env, isTTY: Boolean(process.stderr.isTTY)}))
     this.note(`${colors.yellow('Warning:')} ${message}`)
   }
 
   async catch(error: Error & {oclif?: {exit?: number}}): Promise<void> {
     // this.exit() and oclif's own exits carry their code and need no report.
     if (error instanceof Errors.ExitError) throw error
-    const failure = toReportable(error, `${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')}`)
-    process.exitCode = failure.exitCode
-    if (this.wantsJson()) {
-      const envelope = {error: {code: failure.code, message: failure.message, suggestions: failure.suggestions, exitCode: failure.exitCode}}
-      process.stdout.write(`${JSON.stringify(envelope, null, 2)}\n`)
-    } else {
-      const colors = palette(this.stderrColor())
-      this.note(`${colors.red('Error:')} ${failure.message}`)
-      for (const suggestion of failure.suggestions) this.note(suggestion)
-    }
-    if (this.argv.includes('--debug') && error.stack) this.note(error.stack)
-  }
-
-  /** JSON errors are wanted even when flag parsing itself failed, so read argv directly. */
-  private wantsJson(): boolean {
-    if (this.globals) return this.outputFormat() === 'json'
-    const argv = this.argv
-    return argv.includes('--json') || argv.some((arg, i) => ['-o', '--output'].includes(arg) ? argv[i + 1] === 'json' : arg === '--output=json')
-  }
-
-  private stderrColor(): boolean {
-    return colorEnabled({flag: this.globals?.color ?? (this.argv.includes('--no-color') ? false : undefined), env: process.env, isTTY: Boolean(process.stderr.isTTY)})
+    const isUsage = error instanceof Errors.CLIError || error.oclif?.exit === ExitCode.usage
+    reportFailure(isUsage ? fromOclifUsage(error, `${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')}`) : error, this.argv)
   }
 
   private requireGlobals(): GlobalFlags {
     if (!this.globals) throw new Error(`${this.id} used global flags before calling parseFlags()`)
     return this.globals
   }
-}
-
-/** Every error becomes {code, message, suggestions, exitCode}; unknown ones are internal bugs (exit 70). */
-function toReportable(error: Error & {oclif?: {exit?: number}}, commandLine: string): ApigwError {
-  if (error instanceof ApigwError) return error
-  if (error instanceof Errors.CLIError || error.oclif?.exit === ExitCode.usage) {
-    // oclif wraps parse errors in boilerplate; keep just what was wrong.
-    const message = error.message
-      .replace(/^The following errors? occurred:\s*/, '')
-      .replace(/\n\s*See more help with --help\s*$/, '')
-      .trim()
-    return usageError(message, [`Try: ${commandLine} --help`])
-  }
-  return new ApigwError(`apigw hit an internal error: ${error.message}`, {
-    code: 'INTERNAL',
-    exitCode: ExitCode.internal,
-    suggestions: ['Try: run again with --debug and report the output at the apigw issue tracker'],
-    cause: error,
-  })
 }

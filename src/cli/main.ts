@@ -1,5 +1,6 @@
 import {ExitCode} from '../lib/errors.js'
 import {colorEnabled} from '../lib/ui/color.js'
+import {colorFlag} from './report.js'
 
 /** The CLI entry point. oclif is bundled with apigw, so startup reads a few files instead of hundreds. */
 export async function main(binUrl: string): Promise<void> {
@@ -8,9 +9,10 @@ export async function main(binUrl: string): Promise<void> {
   // otherwise appear on stderr in every operator's terminal and CI log.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
   // oclif and its plugins colour through ansis, which reads the environment when it loads (and
-  // colours whenever CI is set). Decide once, by apigw's rules, before loading them.
-  const isTTY = Boolean(process.stdout.isTTY && process.stderr.isTTY)
-  if (!colorEnabled({flag: argv.includes('--no-color') ? false : undefined, env: process.env, isTTY})) {
+  // colours whenever CI is set). When apigw's rules give neither stream colour, say so before
+  // loading them; apigw's own output decides per stream.
+  const colorOn = (stream: NodeJS.WriteStream) => colorEnabled({flag: colorFlag(argv), env: process.env, isTTY: Boolean(stream.isTTY)})
+  if (!colorOn(process.stdout) && !colorOn(process.stderr)) {
     process.env.NO_COLOR = '1'
     delete process.env.FORCE_COLOR
   }

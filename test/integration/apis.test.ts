@@ -82,6 +82,8 @@ describe('apis list', () => {
     expect(refused.stdout).not.toContain('\u001B[')
     const noColor = await runCli(['apis', 'list'], {...env, FORCE_COLOR: '1', NO_COLOR: '1'})
     expect(noColor.stdout).not.toContain('\u001B[')
+    const asked = await runCli(['apis', 'list', '--color'], {...env, NO_COLOR: '1'})
+    expect(asked.stdout).toContain('\u001B[1mID')
   })
 
   it('rejects an unknown --type with a usage error (exit 2)', async () => {
@@ -142,6 +144,14 @@ describe('apis show', () => {
     ])
     expect(details.stages[0]).toMatchObject({name: '$default', autoDeploy: true, canary: null, cache: null})
     expect(details.resources).toBeUndefined()
+  })
+
+  it('shows a WebSocket API that has no routes or stages yet', async () => {
+    const result = await runCli(['apis', 'show', '--api', chat.id], env)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^route selection expression\s+\$request\.body\.action$/m)
+    expect(result.stdout).toContain('Stages\n\nNo stages.')
+    expect(result.stdout).toContain('Routes\n\nNo routes.')
   })
 
   it('refuses an unknown API with exit 4 and suggests close names', async () => {

@@ -71,11 +71,19 @@ describe('configuration', () => {
     expect(error.suggestions.join('\n')).toContain('AWS_PROFILE')
   })
 
-  it('fails with exit 3 for a profile that does not exist', async () => {
-    const env = awsEnv(moto.endpoint, {AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined})
-    const result = await runCli(['apis', 'list', '--profile', 'nope'], env)
+  it('fails with exit 3, before any AWS call, for a profile that does not exist', async () => {
+    const result = await runCli(['apis', 'list', '--profile', 'nope', '--debug'], awsEnv(moto.endpoint))
     expect(result.code).toBe(3)
-    expect(result.stderr).toContain('for profile "nope"')
+    expect(result.stderr).toContain('Profile "nope" (from --profile) is not defined in the AWS config or credentials file.')
+    expect(result.stderr).not.toContain('GetRestApis')
+  })
+
+  it('says in one line when a profile wins over access keys in the environment', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apigw-aws-'))
+    writeFileSync(join(dir, 'credentials'), '[ops]\naws_access_key_id = AKIDOPS\naws_secret_access_key = secret\n')
+    const result = await runCli(['apis', 'list', '--profile', 'ops', '--json'], awsEnv(moto.endpoint, {AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials')}))
+    expect(result.code).toBe(0)
+    expect(result.stderr).toBe('Warning: both profile "ops" and AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are set; using the profile.\n')
   })
 
   it('uses the service-specific endpoint variables over AWS_ENDPOINT_URL', async () => {
@@ -86,6 +94,17 @@ describe('configuration', () => {
     const result = await runCli(['apis', 'list', '--json'], env)
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout)).toEqual({apis: []})
+  })
+
+  it('gives up on an endpoint that never answers, with exit 6', async () => {
+    const silent = await silentServer()
+    try {
+      const result = await runCli(['apis', 'list', '--type', 'rest', '--retry-budget', '0s'], awsEnv(silent.endpoint))
+      expect(result.code).toBe(6)
+      expect(result.stderr).toMatch(/GetRestApis failed: .*timed? ?out/i)
+    } finally {
+      silent.close()
+    }
   })
 
   it('reports an unreachable endpoint with exit 6', async () => {
@@ -103,33 +122,60 @@ describe('configuration', () => {
   })
 })
 
+/** An endpoint that accepts connections and never answers. */
+async function silentServer() {
+  const server = createServer(() => {})
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    onConnection: (listener: () => void) => server.once('connection', listener),
+    close: () => {
+      server.closeAllConnections()
+      server.close()
+    },
+  }
+}
+
 describe('interruption', () => {
   it('exits 130 with a message on Ctrl-C while waiting on AWS', async () => {
-    // An endpoint that accepts connections and never answers.
-    const silent = createServer(() => {})
-    silent.listen(0, '127.0.0.1')
-    await once(silent, 'listening')
-    const {port} = silent.address() as AddressInfo
+    const silent = await silentServer()
     try {
-      const result = await runCli(['apis', 'list'], awsEnv(`http://127.0.0.1:${port}`), (child) => {
-        silent.once('connection', () => child.kill('SIGINT'))
+      const result = await runCli(['apis', 'list'], awsEnv(silent.endpoint), (child) => {
+        silent.onConnection(() => child.kill('SIGINT'))
       })
       expect(result.code).toBe(130)
       expect(result.stderr).toContain('Interrupted.')
       expect(result.stdout).toBe('')
     } finally {
-      silent.closeAllConnections()
       silent.close()
     }
   })
 })
 
 describe('usage', () => {
-  it('treats an unknown command as a usage error (exit 2)', async () => {
+  it('treats an unknown command as a usage error (exit 2) pointing at the topic help', async () => {
     const result = await runCli(['apis', 'lsit'], awsEnv(moto.endpoint))
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('apis lsit is not a apigw command')
+    expect(result.stderr).toContain('Error: Unknown command.\nTry: apigw help apis (lists the available commands)')
     expect(result.stderr).not.toContain('\u001B[')
+    const json = await runCli(['nope', '--json'], awsEnv(moto.endpoint))
+    expect(json.code).toBe(2)
+    expect(JSON.parse(json.stdout).error).toMatchObject({code: 'UNKNOWN_COMMAND', exitCode: 2})
+  })
+
+  it('rejects an invalid --query before any AWS call', async () => {
+    const result = await runCli(['apis', 'list', '--query', 'apis[?', '--debug'], awsEnv(moto.endpoint))
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('--query "apis[?" is not a valid JMESPath expression')
+    expect(result.stderr).not.toContain('GetRestApis')
+  })
+
+  it('rejects a malformed --region as a usage error (exit 2)', async () => {
+    const result = await runCli(['apis', 'list', '--region', 'us-east'], awsEnv(moto.endpoint))
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('"us-east" (from --region) is not an AWS region name.')
   })
 
   it('rejects an unknown flag (exit 2) with a hint', async () => {

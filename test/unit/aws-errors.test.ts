@@ -1,11 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {retryAfterMs, toApigwError, transientKind} from '../../src/lib/aws/errors.js'
 import {ApigwError} from '../../src/lib/errors.js'
-
-/** Shaped like what the AWS SDK throws for a service error. */
-function awsError(name: string, message: string, status: number, extra: Record<string, unknown> = {}) {
-  return Object.assign(new Error(message), {name, $fault: status >= 500 ? 'server' : 'client', $metadata: {httpStatusCode: status}, ...extra})
-}
+import {awsError} from './aws-fakes.js'
 
 const context = {operation: 'GetRestApi', endpoint: undefined, profile: 'ops'}
 
@@ -22,12 +18,13 @@ describe('AWS error mapping', () => {
     expect(mapped).toMatchObject({code, exitCode})
     expect(mapped.message).toContain(`GetRestApi failed`)
     expect(mapped.message).toContain(message)
+    expect(mapped.suggestions.some((line) => line.startsWith('Try: '))).toBe(true)
   })
 
-  it('treats throttling that outlasted the retries as exit 6', () => {
-    const mapped = toApigwError(awsError('TooManyRequestsException', 'Too Many Requests', 429), context, true) as ApigwError
+  it('treats throttling that outlasted the retries as exit 6, saying how many attempts were made', () => {
+    const mapped = toApigwError(awsError('TooManyRequestsException', 'Too Many Requests', 429), context, 4) as ApigwError
     expect(mapped).toMatchObject({code: 'THROTTLED', exitCode: 6})
-    expect(mapped.message).toBe('GetRestApi failed (still failing after retries): Too Many Requests')
+    expect(mapped.message).toBe('GetRestApi failed after 4 attempts: Too Many Requests')
     expect(mapped.suggestions[0]).toContain('--retry-budget')
   })
 
@@ -52,6 +49,13 @@ describe('AWS error mapping', () => {
   it('leaves programming errors alone, so they surface as internal errors', () => {
     const bug = new TypeError('x is not a function')
     expect(toApigwError(bug, context)).toBe(bug)
+    const nodeError = Object.assign(new TypeError('The "path" argument must be of type string'), {code: 'ERR_INVALID_ARG_TYPE'})
+    expect(toApigwError(nodeError, context)).toBe(nodeError)
+  })
+
+  it('treats a request that timed out as unavailable (exit 6)', () => {
+    const timeout = Object.assign(new Error('Connection timed out after 5000 ms'), {name: 'TimeoutError'})
+    expect(toApigwError(timeout, context, 2)).toMatchObject({code: 'UNAVAILABLE', exitCode: 6})
   })
 })
 

@@ -25,7 +25,7 @@ describe('renderResult', () => {
   })
 
   it("uses the command's own table view, or a generic one for query results", async () => {
-    const custom = await renderResult({data, table: (value) => `${value.apis.length} apis`}, {format: 'table', color: false})
+    const custom = await renderResult({data, view: async () => (value) => `${value.apis.length} apis`}, {format: 'table', color: false})
     expect(custom).toBe('2 apis\n')
     const generic = await render('table', {query: 'apis'})
     expect(generic).toBe('id  name    type\na1  pets    rest\nb2  orders  http\n')
@@ -55,6 +55,7 @@ describe('colorEnabled', () => {
     [{isTTY: false, env: {FORCE_COLOR: '1'}}, true],
     [{isTTY: true, env: {FORCE_COLOR: '0'}}, false],
     [{isTTY: true, env: {FORCE_COLOR: '1'}, flag: false}, false],
+    [{isTTY: false, env: {NO_COLOR: '1'}, flag: true}, true],
   ])('%j → %s', (inputs, expected) => {
     expect(colorEnabled(inputs)).toBe(expected)
   })

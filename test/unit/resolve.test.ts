@@ -4,11 +4,11 @@ import {mockClient} from 'aws-sdk-client-mock'
 import {afterEach, describe, expect, it} from 'vitest'
 import {resolveApi} from '../../src/lib/apis/resolve.js'
 import {AwsSession} from '../../src/lib/aws/session.js'
+import {awsError, notFound} from './aws-fakes.js'
 import {fakeClock} from './fake-clock.js'
 
 const v1 = mockClient(APIGatewayClient)
 const v2 = mockClient(ApiGatewayV2Client)
-const notFound = () => Object.assign(new Error('Invalid API identifier specified'), {name: 'NotFoundException', $fault: 'client', $metadata: {httpStatusCode: 404}})
 
 afterEach(() => {
   v1.reset()
@@ -25,6 +25,7 @@ describe('resolveApi', () => {
     const found = await resolveApi(session(), 'abc123def0')
     expect(found).toMatchObject({type: 'websocket', api: {Name: 'orders'}})
     expect(v1.commandCalls(GetRestApisCommand)).toHaveLength(0)
+    expect(v2.commandCalls(GetApisCommand)).toHaveLength(0)
   })
 
   it('falls back to an exact name match across kinds', async () => {
@@ -35,14 +36,19 @@ describe('resolveApi', () => {
     expect(await resolveApi(session(), 'orders')).toMatchObject({type: 'http', api: {ApiId: 'h1'}})
   })
 
-  it('refuses an ambiguous name with exit 5, listing id, type and creation date', async () => {
-    v1.on(GetRestApisCommand).resolves({items: [{id: 'r1', name: 'shop', createdDate: new Date('2025-01-02T03:04:05Z')}]})
-    v2.on(GetApisCommand).resolves({Items: [{ApiId: 'h1', Name: 'shop', ProtocolType: 'HTTP', CreatedDate: new Date('2026-01-01T00:00:00Z')}] as never})
-    const failure = await resolveApi(session(), 'Shop Front!'.replace('Shop Front!', 'shop')).catch((error) => error)
-    expect(failure).toMatchObject({code: 'AMBIGUOUS_API_NAME', exitCode: 5})
-    expect(failure.message).toContain('2 APIs are named "shop"')
-    expect(failure.message).toContain('r1  rest       created 2025-01-02T03:04:05.000Z')
-    expect(failure.message).toContain('h1  http       created 2026-01-01T00:00:00.000Z')
+  it('refuses an ambiguous name with exit 5, listing id, type and creation date, oldest first', async () => {
+    v1.on(GetRestApisCommand).resolves({items: [{id: 'rest000002', name: 'shop', createdDate: new Date('2026-03-02T03:04:05Z')}]})
+    v2.on(GetApisCommand).resolves({Items: [{ApiId: 'h1abcd', Name: 'shop', ProtocolType: 'HTTP', CreatedDate: new Date('2025-01-01T00:00:00Z')}] as never})
+    const failure = await resolveApi(session(), 'shop').catch((error) => error)
+    expect(failure).toMatchObject({code: 'AMBIGUOUS_API_NAME', exitCode: 5, suggestions: ['Try: --api h1abcd (name the API by id)']})
+    expect(failure.message).toBe(
+      '2 APIs are named "shop":\n  h1abcd      http       created 2025-01-01T00:00:00.000Z\n  rest000002  rest       created 2026-03-02T03:04:05.000Z',
+    )
+  })
+
+  it('refuses an empty reference as a usage error, before any AWS call', async () => {
+    await expect(resolveApi(session(), '  ')).rejects.toMatchObject({code: 'EMPTY_API_REFERENCE', exitCode: 2})
+    expect(v1.calls()).toHaveLength(0)
   })
 
   it('refuses an unknown API with exit 4, suggesting close names', async () => {
@@ -55,7 +61,7 @@ describe('resolveApi', () => {
   })
 
   it('does not mistake an access error for "not an id"', async () => {
-    const denied = Object.assign(new Error('not authorized'), {name: 'AccessDeniedException', $fault: 'client', $metadata: {httpStatusCode: 403}})
+    const denied = awsError('AccessDeniedException', 'not authorized', 403)
     v1.on(GetRestApiCommand).rejects(denied)
     v2.on(GetApiCommand).rejects(notFound())
     await expect(resolveApi(session(), 'abc123def0')).rejects.toMatchObject({code: 'ACCESS_DENIED', exitCode: 3})

@@ -1,9 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {RetriesExhausted, withRetry, type RetryNotice} from '../../src/lib/aws/retry.js'
+import {notFound, throttled} from './aws-fakes.js'
 import {fakeClock} from './fake-clock.js'
-
-const throttled = (retryAfterSeconds?: string) =>
-  Object.assign(new Error('Too Many Requests'), {name: 'TooManyRequestsException', $metadata: {httpStatusCode: 429}, retryAfterSeconds})
 
 /** An operation that fails with each given error in turn, then succeeds. */
 function failing(errors: Error[]) {
@@ -21,7 +19,7 @@ describe('withRetry', () => {
     const clock = fakeClock()
     const notices: RetryNotice[] = []
     const op = failing([throttled(), throttled(), throttled()])
-    await expect(withRetry('CreateDeployment', op.attempt, {budgetMs: 60_000, clock, onRetry: (n) => notices.push(n)})).resolves.toBe('ok')
+    await expect(withRetry('CreateDeployment', op.attempt, {deadline: 60_000, clock, onRetry: (n) => notices.push(n)})).resolves.toBe('ok')
     expect(op.calls()).toBe(4)
     expect(clock.slept).toEqual([500, 1000, 2000])
     expect(notices.map((n) => n.message)).toEqual([
@@ -34,30 +32,31 @@ describe('withRetry', () => {
   it('never waits less than the Retry-After the server asked for', async () => {
     const clock = fakeClock(0)
     const op = failing([throttled('5')])
-    await withRetry('CreateDeployment', op.attempt, {budgetMs: 60_000, clock})
+    await withRetry('CreateDeployment', op.attempt, {deadline: 60_000, clock})
     expect(clock.slept).toEqual([5000])
   })
 
   it('applies jitter to the backoff', async () => {
     const clock = fakeClock(0.5)
-    await withRetry('GetStage', failing([throttled(), throttled()]).attempt, {budgetMs: 60_000, clock})
+    await withRetry('GetStage', failing([throttled(), throttled()]).attempt, {deadline: 60_000, clock})
     expect(clock.slept).toEqual([250, 500])
   })
 
-  it('gives up when the next wait would overrun the budget', async () => {
+  it('gives up when the next wait would pass the deadline', async () => {
     const clock = fakeClock()
     const op = failing(Array.from({length: 20}, () => throttled()))
-    const failure = await withRetry('GetStage', op.attempt, {budgetMs: 4000, clock}).catch((error) => error)
+    const failure = await withRetry('GetStage', op.attempt, {deadline: 4000, clock}).catch((error) => error)
     expect(failure).toBeInstanceOf(RetriesExhausted)
+    expect(failure.attempts).toBe(4)
     expect(clock.slept).toEqual([500, 1000, 2000])
     expect(op.calls()).toBe(4)
   })
 
   it('does not retry errors that will not go away', async () => {
     const clock = fakeClock()
-    const notFound = Object.assign(new Error('Invalid Stage identifier specified'), {name: 'NotFoundException', $metadata: {httpStatusCode: 404}})
-    const op = failing([notFound])
-    await expect(withRetry('GetStage', op.attempt, {budgetMs: 60_000, clock})).rejects.toBe(notFound)
+    const missing = notFound('Invalid Stage identifier specified')
+    const op = failing([missing])
+    await expect(withRetry('GetStage', op.attempt, {deadline: 60_000, clock})).rejects.toBe(missing)
     expect(op.calls()).toBe(1)
     expect(clock.slept).toEqual([])
   })

@@ -4,6 +4,7 @@ import {mockClient} from 'aws-sdk-client-mock'
 import {afterEach, describe, expect, it} from 'vitest'
 import {AwsSession} from '../../src/lib/aws/session.js'
 import {ApigwError} from '../../src/lib/errors.js'
+import {throttled} from './aws-fakes.js'
 import {fakeClock} from './fake-clock.js'
 
 const v1 = mockClient(APIGatewayClient)
@@ -28,7 +29,6 @@ function session(budgetMs = 60_000) {
   return {aws, notes, debug}
 }
 
-const throttle = () => Object.assign(new Error('Too Many Requests'), {name: 'TooManyRequestsException', $fault: 'client', $metadata: {httpStatusCode: 429}})
 
 describe('AwsSession with the REST gateway', () => {
   it('pages GetRestApis 500 at a time until position runs out', async () => {
@@ -41,7 +41,7 @@ describe('AwsSession with the REST gateway', () => {
   })
 
   it('retries a throttled page, says so, and carries on', async () => {
-    v1.on(GetRestApisCommand).rejectsOnce(throttle()).resolves({items: [{id: 'a'}]})
+    v1.on(GetRestApisCommand).rejectsOnce(throttled()).resolves({items: [{id: 'a'}]})
     const {aws, notes, debug} = session()
     const apis = await (await aws.rest()).listRestApis()
     expect(apis).toHaveLength(1)
@@ -51,11 +51,26 @@ describe('AwsSession with the REST gateway', () => {
   })
 
   it('turns throttling past the budget into exit 6', async () => {
-    v1.on(GetRestApisCommand).rejects(throttle())
+    v1.on(GetRestApisCommand).rejects(throttled())
     const {aws} = session(1000)
     const failure = await (await aws.rest()).listRestApis().catch((error) => error)
     expect(failure).toBeInstanceOf(ApigwError)
     expect(failure).toMatchObject({code: 'THROTTLED', exitCode: 6})
+  })
+
+  it('shares one retry budget across all the calls of a command', async () => {
+    // Page 1 is throttled twice (0.5 s + 1 s), leaving 0.5 s of a 2 s budget: page 2's first 2 s wait does not fit.
+    v1.on(GetRestApisCommand, {position: undefined}).rejectsOnce(throttled()).rejectsOnce(throttled()).resolves({items: [{id: 'a'}], position: 'p2'})
+    v1.on(GetRestApisCommand, {position: 'p2'}).rejects(throttled())
+    const {aws, notes} = session(3500)
+    const failure = await (await aws.rest()).listRestApis().catch((error) => error)
+    expect(notes).toEqual([
+      'throttled by AWS (GetRestApis); retrying in 0.5 s',
+      'throttled by AWS (GetRestApis); retrying in 1 s',
+      'throttled by AWS (GetRestApis); retrying in 0.5 s',
+      'throttled by AWS (GetRestApis); retrying in 1 s',
+    ])
+    expect(failure).toMatchObject({code: 'THROTTLED', exitCode: 6, message: 'GetRestApis failed after 3 attempts: Too Many Requests'})
   })
 
   it('creates each SDK client once per session', async () => {

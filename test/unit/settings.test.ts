@@ -3,7 +3,6 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {resolveSettings} from '../../src/lib/aws/settings.js'
-import {ApigwError} from '../../src/lib/errors.js'
 
 const emptyHome = mkdtempSync(join(tmpdir(), 'apigw-unit-home-'))
 
@@ -37,22 +36,33 @@ describe('region resolution', () => {
   })
 
   it('fails with exit 3 and the three fixes when nothing names a region', () => {
-    const attempt = () => resolveSettings({profile: 'ops', env: base})
-    expect(attempt).toThrow(ApigwError)
-    try {
-      attempt()
-    } catch (error) {
-      expect(error).toMatchObject({code: 'MISSING_REGION', exitCode: 3})
-      expect((error as ApigwError).suggestions).toEqual([
-        'Try: apigw <command> --region us-east-1',
-        'Or: export AWS_REGION=us-east-1',
-        'Or: aws configure set region us-east-1 --profile ops',
-      ])
-    }
+    const file = configFile('[profile ops]\noutput = json\n')
+    expect(() => resolveSettings({profile: 'ops', env: {...base, AWS_CONFIG_FILE: file}})).toThrow(
+      expect.objectContaining({
+        code: 'MISSING_REGION',
+        exitCode: 3,
+        suggestions: ['Try: apigw <command> --region us-east-1', 'Or: export AWS_REGION=us-east-1', 'Or: aws configure set region us-east-1 --profile ops'],
+      }),
+    )
   })
 
-  it('rejects something that is not a region name', () => {
-    expect(() => resolveSettings({region: 'us-east-1a', env: base})).toThrow(/"us-east-1a" \(from --region\) is not an AWS region name/)
+  it('rejects something that is not a region name: exit 2 for a flag, 3 for the environment', () => {
+    expect(() => resolveSettings({region: 'us-east-1a', env: base})).toThrow(
+      expect.objectContaining({exitCode: 2, message: '"us-east-1a" (from --region) is not an AWS region name.'}),
+    )
+    expect(() => resolveSettings({env: {...base, AWS_REGION: 'useast'}})).toThrow(expect.objectContaining({exitCode: 3}))
+  })
+
+  it('refuses a profile defined in neither AWS file, listing the ones that are', () => {
+    const file = configFile('[default]\nregion = us-west-1\n[profile ops]\nregion = eu-west-1\n')
+    expect(() => resolveSettings({profile: 'opps', env: {...base, AWS_CONFIG_FILE: file}})).toThrow(
+      expect.objectContaining({
+        code: 'PROFILE_NOT_FOUND',
+        exitCode: 3,
+        message: 'Profile "opps" (from --profile) is not defined in the AWS config or credentials file.',
+        suggestions: ['Try: one of default, ops', 'Or: aws configure list-profiles'],
+      }),
+    )
   })
 })
 
@@ -74,7 +84,10 @@ describe('endpoint resolution', () => {
     expect(resolveSettings({env: {...env, AWS_ENDPOINT_URL: 'http://x:1', AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true'}}).endpoints).toEqual({})
   })
 
-  it('rejects an endpoint that is not an http(s) URL (exit 3)', () => {
-    expect(() => resolveSettings({endpointUrl: 'localhost:4566', env})).toThrow(expect.objectContaining({code: 'INVALID_ENDPOINT', exitCode: 3}))
+  it('rejects an endpoint that is not an http(s) URL: exit 2 for the flag, 3 for the environment', () => {
+    expect(() => resolveSettings({endpointUrl: 'localhost:4566', env})).toThrow(expect.objectContaining({code: 'INVALID_ENDPOINT', exitCode: 2}))
+    expect(() => resolveSettings({env: {...env, AWS_ENDPOINT_URL: 'localhost:4566'}})).toThrow(
+      expect.objectContaining({exitCode: 3, message: '"localhost:4566" (from AWS_ENDPOINT_URL) is not an http(s) endpoint URL.'}),
+    )
   })
 })

@@ -1,7 +1,6 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {showApi} from '../../lib/apis/show.js'
-import {apiShowView} from '../../lib/ui/apis-view.js'
 
 export default class ApisShow extends ApigwCommand {
   static summary = "show an API's settings, stages, and resources or routes"
@@ -15,6 +14,6 @@ export default class ApisShow extends ApigwCommand {
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(ApisShow)
     const details = await showApi(this.session(), flags.api)
-    await this.emit({data: details, table: apiShowView})
+    await this.emit({data: details, view: async () => (await import('../../lib/ui/apis-view.js')).apiShowView})
   }
 }

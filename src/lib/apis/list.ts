@@ -1,5 +1,5 @@
 import type {AwsSession} from '../aws/session.js'
-import {globToRegExp} from '../util/text.js'
+import {byCodePoint, globToRegExp} from '../util/text.js'
 import {API_TYPES, fetchApis, summarize, type ApiSummary, type ApiType} from './catalog.js'
 
 export interface ListApisOptions {
@@ -19,7 +19,7 @@ export async function listApis(session: AwsSession, options: ListApisOptions = {
   const apis = (await fetchApis(session, options.type ? [options.type] : API_TYPES))
     .map(summarize)
     .filter((api) => !pattern || pattern.test(api.name))
-    .sort((a, b) => a.name.localeCompare(b.name) || a.type.localeCompare(b.type) || a.id.localeCompare(b.id))
+    .sort((a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.type, b.type) || byCodePoint(a.id, b.id))
   return {apis, warnings: sharedRestNameWarnings(apis)}
 }
 

@@ -1,7 +1,7 @@
 import type {AwsSession} from '../aws/session.js'
-import {ApigwError, ExitCode} from '../errors.js'
-import {closestMatches} from '../util/text.js'
-import {fetchApis, fromRest, fromV2, summarize, type AnyApi} from './catalog.js'
+import {ApigwError, ExitCode, usageError} from '../errors.js'
+import {byCodePoint, closestMatches} from '../util/text.js'
+import {fetchApis, fromRest, fromV2, summarize, type AnyApi, type ApiSummary} from './catalog.js'
 
 /** API ids (REST and v2 alike) are short lowercase alphanumerics; anything else can only be a name. */
 const LOOKS_LIKE_ID = /^[a-z0-9]{6,16}$/
@@ -12,6 +12,7 @@ const LOOKS_LIKE_ID = /^[a-z0-9]{6,16}$/
  */
 export async function resolveApi(session: AwsSession, reference: string): Promise<AnyApi> {
   const wanted = reference.trim()
+  if (wanted === '') throw usageError('--api is empty: it takes an API id or name.', ['Try: apigw apis list, to see ids and names'], 'EMPTY_API_REFERENCE')
   if (LOOKS_LIKE_ID.test(wanted)) {
     const byId = await findById(session, wanted)
     if (byId) return byId
@@ -19,14 +20,7 @@ export async function resolveApi(session: AwsSession, reference: string): Promis
   const all = await fetchApis(session)
   const named = all.filter((entry) => summarize(entry).name === wanted)
   if (named.length === 1) return named[0]
-  if (named.length > 1) {
-    const lines = named.map(summarize).map((api) => `  ${api.id}  ${api.type.padEnd(9)}  created ${api.createdDate ?? 'unknown'}`)
-    throw new ApigwError(`${named.length} APIs are named "${wanted}":\n${lines.join('\n')}`, {
-      code: 'AMBIGUOUS_API_NAME',
-      exitCode: ExitCode.conflict,
-      suggestions: [`Try: --api ${summarize(named[0]).id} (name the API by id)`],
-    })
-  }
+  if (named.length > 1) throw ambiguous(wanted, named.map(summarize))
   const suggestions = closestMatches(wanted, all.map((entry) => summarize(entry).name))
   throw new ApigwError(`No API with id or name "${wanted}" in region ${session.settings.region}.`, {
     code: 'API_NOT_FOUND',
@@ -35,6 +29,18 @@ export async function resolveApi(session: AwsSession, reference: string): Promis
       ...(suggestions.length > 0 ? [`Did you mean: ${suggestions.join(', ')}?`] : []),
       'Try: apigw apis list (or another --region)',
     ],
+  })
+}
+
+/** Lists the same-named APIs oldest first, in aligned columns, and suggests the oldest by id. */
+function ambiguous(name: string, apis: ApiSummary[]): ApigwError {
+  const sorted = [...apis].sort((a, b) => byCodePoint(a.createdDate ?? '', b.createdDate ?? ''))
+  const idWidth = Math.max(...sorted.map((api) => api.id.length))
+  const lines = sorted.map((api) => `  ${api.id.padEnd(idWidth)}  ${api.type.padEnd(9)}  created ${api.createdDate ?? 'unknown'}`)
+  return new ApigwError(`${apis.length} APIs are named "${name}":\n${lines.join('\n')}`, {
+    code: 'AMBIGUOUS_API_NAME',
+    exitCode: ExitCode.conflict,
+    suggestions: [`Try: --api ${sorted[0].id} (name the API by id)`],
   })
 }
 

@@ -1,6 +1,8 @@
 import type {Resource, RestApi, Stage} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import type {Api, Integration, Route, V2Stage} from '../aws/v2-gateway.js'
+import {dnsSuffix} from '../aws/settings.js'
+import {byCodePoint} from '../util/text.js'
 import {isoDate, summarize, type AnyApi, type ApiSummary} from './catalog.js'
 import {resolveApi} from './resolve.js'
 
@@ -56,7 +58,7 @@ async function showRest(session: AwsSession, api: RestApi): Promise<ApiDetails> 
   const gateway = await session.rest()
   const id = api.id ?? ''
   const [stages, resources] = await Promise.all([gateway.listStages(id), gateway.listResources(id)])
-  const invokeBase = `https://${id}.execute-api.${session.settings.region}.amazonaws.com`
+  const invokeBase = executeApiUrl(id, session.settings.region)
   return {
     api: {
       ...summarize({type: 'rest', api}),
@@ -72,7 +74,7 @@ async function showRest(session: AwsSession, api: RestApi): Promise<ApiDetails> 
       tags: api.tags ?? {},
     },
     stages: stages.map((stage) => restStage(stage, invokeBase)).sort(byName),
-    resources: resources.map(restResource).sort((a, b) => a.path.localeCompare(b.path)),
+    resources: resources.map(restResource).sort((a, b) => byCodePoint(a.path, b.path)),
   }
 }
 
@@ -102,7 +104,7 @@ function restResource(resource: Resource): ResourceSummary {
       ? {type: detail.methodIntegration.type ?? 'UNKNOWN', target: integrationTarget(detail.methodIntegration.uri)}
       : null,
   }))
-  return {path: resource.path ?? '/', methods: methods.sort((a, b) => a.method.localeCompare(b.method))}
+  return {path: resource.path ?? '/', methods: methods.sort((a, b) => byCodePoint(a.method, b.method))}
 }
 
 async function showV2(session: AwsSession, entry: Extract<AnyApi, {type: 'http' | 'websocket'}>): Promise<ApiDetails> {
@@ -111,7 +113,7 @@ async function showV2(session: AwsSession, entry: Extract<AnyApi, {type: 'http' 
   const id = api.ApiId ?? ''
   const [stages, routes, integrations] = await Promise.all([gateway.listStages(id), gateway.listRoutes(id), gateway.listIntegrations(id)])
   const integrationsById = new Map(integrations.map((integration) => [integration.IntegrationId, integration]))
-  const endpoint = api.ApiEndpoint ?? `https://${id}.execute-api.${session.settings.region}.amazonaws.com`
+  const endpoint = api.ApiEndpoint ?? executeApiUrl(id, session.settings.region)
   return {
     api: {
       ...summarize(entry),
@@ -127,7 +129,7 @@ async function showV2(session: AwsSession, entry: Extract<AnyApi, {type: 'http' 
       tags: api.Tags ?? {},
     },
     stages: stages.map((stage) => v2Stage(stage, endpoint)).sort(byName),
-    routes: routes.map((route) => v2Route(route, integrationsById)).sort((a, b) => a.routeKey.localeCompare(b.routeKey)),
+    routes: routes.map((route) => v2Route(route, integrationsById)).sort((a, b) => byCodePoint(a.routeKey, b.routeKey)),
   }
 }
 
@@ -160,6 +162,10 @@ function v2Route(route: Route, integrations: Map<string | undefined, Integration
   }
 }
 
+function executeApiUrl(id: string, region: string): string {
+  return `https://${id}.execute-api.${region}.${dnsSuffix(region)}`
+}
+
 /** A Lambda integration URI wraps the function ARN in an API Gateway ARN; the function is what operators know. */
 export function integrationTarget(uri: string | undefined): string | null {
   if (!uri) return null
@@ -168,5 +174,5 @@ export function integrationTarget(uri: string | undefined): string | null {
 }
 
 function byName(a: {name: string}, b: {name: string}): number {
-  return a.name.localeCompare(b.name)
+  return byCodePoint(a.name, b.name)
 }

@@ -38,13 +38,13 @@ export function retryAfterMs(error: unknown): number | undefined {
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined
 }
 
-/** True for what the SDK, the credential chain or the network threw; false for bugs (TypeError …). */
+/** True for what the SDK, the credential chain or the network threw; false for bugs (TypeError, Node ERR_* …). */
 function isAwsFailure(error: unknown): boolean {
   const e = error as SdkError & {$fault?: string}
   return (
     e?.$metadata !== undefined ||
     e?.$fault !== undefined ||
-    typeof e?.code === 'string' ||
+    (e?.code !== undefined && (NETWORK_CODES.has(e.code) || UNREACHABLE_CODES.has(e.code))) ||
     ['CredentialsProviderError', 'TokenProviderError', 'TimeoutError'].includes(e?.name ?? '')
   )
 }
@@ -53,11 +53,11 @@ function isAwsFailure(error: unknown): boolean {
  * Maps what an AWS call threw onto apigw's error contract, keeping AWS's message verbatim.
  * Anything that is not an AWS failure is returned unchanged: it is a bug, reported as internal.
  */
-export function toApigwError(error: unknown, context: CallContext, afterRetries = false): unknown {
+export function toApigwError(error: unknown, context: CallContext, attempts = 1): unknown {
   if (error instanceof ApigwError || !isAwsFailure(error)) return error
   const e = error as SdkError
   const awsMessage = e.message ?? String(error)
-  const failed = `${context.operation} failed`
+  const failed = attempts > 1 ? `${context.operation} failed after ${attempts} attempts` : `${context.operation} failed`
   const make = (message: string, code: string, exitCode: ExitCodeValue, suggestions: string[]) =>
     new ApigwError(message, {code, exitCode, suggestions, cause: error})
 
@@ -76,8 +76,7 @@ export function toApigwError(error: unknown, context: CallContext, afterRetries 
     return make(`${failed}: ${awsMessage}`, 'CONCURRENT_MODIFICATION', ExitCode.conflict, ['Try: run the command again in a minute'])
   }
   if (kind) {
-    const retried = afterRetries ? ' (still failing after retries)' : ''
-    return make(`${failed}${retried}: ${awsMessage}`, kind === 'throttled' ? 'THROTTLED' : 'UNAVAILABLE', ExitCode.unavailable, [
+    return make(`${failed}: ${awsMessage}`, kind === 'throttled' ? 'THROTTLED' : 'UNAVAILABLE', ExitCode.unavailable, [
       'Try: run it again later, or allow more time with --retry-budget 5m',
     ])
   }
@@ -87,7 +86,9 @@ export function toApigwError(error: unknown, context: CallContext, afterRetries 
     case 'NotFoundException':
       return make(`${failed}: ${awsMessage}`, 'NOT_FOUND', ExitCode.notFound, ['Try: apigw apis list, to see what exists in this region'])
     case 'ConflictException':
-      return make(`${failed}: ${awsMessage}`, 'CONFLICT', ExitCode.conflict, [])
+      return make(`${failed}: ${awsMessage}`, 'CONFLICT', ExitCode.conflict, [
+        'Try: look at the current state (apigw apis show --api …) before running it again',
+      ])
     case 'AccessDeniedException':
     case 'AccessDenied':
       return make(`${failed}: ${awsMessage}`, 'ACCESS_DENIED', ExitCode.config, [
@@ -99,7 +100,9 @@ export function toApigwError(error: unknown, context: CallContext, afterRetries 
           `Try: check your credentials (aws sts get-caller-identity${profileFlag(context.profile)})`,
         ])
       }
-      return make(`${failed}: ${awsMessage}`, e.name && e.name !== 'Error' ? e.name : 'AWS_ERROR', ExitCode.aws, [])
+      return make(`${failed}: ${awsMessage}`, e.name && e.name !== 'Error' ? e.name : 'AWS_ERROR', ExitCode.aws, [
+        'Try: run it again with --debug to see each AWS call and its answer',
+      ])
   }
 }
 

@@ -15,7 +15,7 @@ const PAGE_SIZE = 500
 
 /** The REST (v1) operations apigw uses, and nothing else. */
 export function createRestGateway(session: AwsSession) {
-  const client = new APIGatewayClient(session.clientConfig('apigateway') as never)
+  const client = new APIGatewayClient(session.clientConfig('apigateway'))
   const call = <T>(operation: string, send: () => Promise<T>) => session.call('apigateway', operation, send)
 
   return {

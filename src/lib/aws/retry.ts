@@ -3,8 +3,8 @@ import {formatSeconds} from '../util/duration.js'
 import {retryAfterMs, transientKind, type Transient} from './errors.js'
 
 export interface RetryOptions {
-  /** Total time apigw may spend waiting between attempts (--retry-budget). */
-  budgetMs: number
+  /** When apigw stops retrying (clock time): --retry-budget from the start of the command, shared by every call. */
+  deadline: number
   clock: Clock
   /** Told before each wait, so the CLI can say "throttled by AWS; retrying in 4 s". */
   onRetry?: (notice: RetryNotice) => void
@@ -29,18 +29,20 @@ const REASON: Record<Transient, string> = {
 }
 
 export class RetriesExhausted extends Error {
-  constructor(readonly lastError: unknown) {
+  constructor(
+    readonly lastError: unknown,
+    readonly attempts: number,
+  ) {
     super('retries exhausted')
   }
 }
 
 /**
- * Runs `attempt` until it succeeds, it fails in a way not worth retrying, or the budget runs out.
+ * Runs `attempt` until it succeeds, it fails in a way not worth retrying, or the next wait would pass the deadline.
  * Backoff is exponential with full jitter, never shorter than the server's Retry-After.
  */
 export async function withRetry<T>(operation: string, attempt: () => Promise<T>, options: RetryOptions): Promise<T> {
-  const {clock, budgetMs} = options
-  const started = clock.now()
+  const {clock, deadline} = options
   for (let tries = 1; ; tries++) {
     try {
       return await attempt()
@@ -49,7 +51,7 @@ export async function withRetry<T>(operation: string, attempt: () => Promise<T>,
       if (!kind) throw error
       const backoff = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (tries - 1)) * clock.random()
       const delayMs = Math.max(retryAfterMs(error) ?? 0, Math.round(backoff))
-      if (clock.now() - started + delayMs > budgetMs) throw new RetriesExhausted(error)
+      if (clock.now() + delayMs > deadline) throw new RetriesExhausted(error, tries)
       options.onRetry?.({
         operation,
         kind,

@@ -6,13 +6,21 @@ import type {RestGateway} from './rest-gateway.js'
 import type {V2Gateway} from './v2-gateway.js'
 
 export interface SessionOptions extends SettingsInput {
+  /** How long, from the session's start, throttled or unavailable calls may keep being retried. */
   retryBudgetMs: number
   clock?: Clock
   /** AWS calls and timings, for --debug. */
   onDebug?: (line: string) => void
   onRetry?: (notice: RetryNotice) => void
+  /** Things the operator should know, e.g. which of two credential sources won. */
+  onWarning?: (message: string) => void
   userAgent?: string
 }
+
+/** How long one HTTP request may take: the retry budget, within sensible bounds (a hung endpoint must not hang apigw). */
+const MIN_REQUEST_TIMEOUT_MS = 5_000
+const MAX_REQUEST_TIMEOUT_MS = 30_000
+const CONNECTION_TIMEOUT_MS = 5_000
 
 /** What every SDK client gets: one region, one credential chain, apigw's own retries (so the SDK makes one attempt). */
 export interface ClientConfig {
@@ -20,6 +28,7 @@ export interface ClientConfig {
   endpoint?: string
   credentials: CredentialProvider
   maxAttempts: number
+  requestHandler: {connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: boolean}
   customUserAgent?: string
 }
 
@@ -32,12 +41,15 @@ type CredentialProvider = ReturnType<typeof import('@aws-sdk/credential-provider
 export class AwsSession {
   readonly settings: AwsSettings
   private readonly clock: Clock
+  /** One retry budget for the whole command, however many calls it makes. */
+  private readonly retryDeadline: number
   private credentialProvider?: Promise<CredentialProvider>
   private readonly gateways = new Map<string, Promise<unknown>>()
 
   constructor(private readonly options: SessionOptions) {
     this.settings = resolveSettings(options)
     this.clock = options.clock ?? systemClock
+    this.retryDeadline = this.clock.now() + options.retryBudgetMs
   }
 
   rest(): Promise<RestGateway> {
@@ -54,6 +66,12 @@ export class AwsSession {
       endpoint: this.settings.endpoints[service],
       credentials: (args) => this.credentials(args),
       maxAttempts: 1,
+      requestHandler: {
+        connectionTimeout: CONNECTION_TIMEOUT_MS,
+        requestTimeout: Math.min(MAX_REQUEST_TIMEOUT_MS, Math.max(MIN_REQUEST_TIMEOUT_MS, this.options.retryBudgetMs)),
+        // Without this the SDK only logs a warning and keeps waiting.
+        throwOnRequestTimeout: true,
+      },
       customUserAgent: this.options.userAgent,
     }
   }
@@ -73,9 +91,9 @@ export class AwsSession {
       }
     }
     try {
-      return await withRetry(operation, attempt, {budgetMs: this.options.retryBudgetMs, clock: this.clock, onRetry: this.options.onRetry})
+      return await withRetry(operation, attempt, {deadline: this.retryDeadline, clock: this.clock, onRetry: this.options.onRetry})
     } catch (error) {
-      if (error instanceof RetriesExhausted) throw toApigwError(error.lastError, context, true)
+      if (error instanceof RetriesExhausted) throw toApigwError(error.lastError, context, error.attempts)
       throw toApigwError(error, context)
     }
   }
@@ -83,9 +101,25 @@ export class AwsSession {
   /** The default Node chain (env, profiles, SSO, assume-role), built once and shared by every client. */
   private credentials(args?: Parameters<CredentialProvider>[0]) {
     const provider = (this.credentialProvider ??= import('@aws-sdk/credential-providers').then(({fromNodeProviderChain}) =>
-      fromNodeProviderChain({profile: this.settings.profile}),
+      fromNodeProviderChain({profile: this.settings.profile, logger: this.sdkLogger()}),
     ))
     return provider.then((provide) => provide(args))
+  }
+
+  /** The SDK's own chatter goes to --debug; its one warning that matters becomes a short apigw warning. */
+  private sdkLogger() {
+    const debug = (...parts: unknown[]) => this.debug(parts.join(' '))
+    return {
+      debug,
+      info: debug,
+      error: debug,
+      warn: (...parts: unknown[]) => {
+        const text = parts.join(' ')
+        if (/Multiple credential sources/.test(text)) {
+          this.options.onWarning?.(`both profile "${this.settings.profile}" and AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are set; using the profile.`)
+        } else debug(text)
+      },
+    }
   }
 
   private gateway<T>(key: string, create: () => Promise<T>): Promise<T> {

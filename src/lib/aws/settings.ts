@@ -1,7 +1,5 @@
 import {ApigwError, ExitCode} from '../errors.js'
-import {readProfileConfig} from './shared-config.js'
-
-type Env = Record<string, string | undefined>
+import {configProfiles, credentialProfiles, type Env} from './shared-config.js'
 
 /** The AWS services apigw talks to, with the env-var suffix AWS uses for a service-specific endpoint. */
 export const SERVICES = {
@@ -33,8 +31,11 @@ export interface AwsSettings {
  */
 export function resolveSettings(input: SettingsInput): AwsSettings {
   const {env} = input
-  const profile = input.profile ?? env.AWS_PROFILE ?? undefined
+  // An empty AWS_PROFILE means no profile, as in the AWS CLI.
+  const profile = input.profile || env.AWS_PROFILE || undefined
   const profileName = profile ?? 'default'
+  const profiles = configProfiles(env)
+  if (profile) requireProfile(profile, input.profile ? '--profile' : 'AWS_PROFILE', profiles, env)
   const candidates: Array<[string | undefined, string]> = [
     [input.region, '--region'],
     [env.AWS_REGION, 'AWS_REGION'],
@@ -42,7 +43,7 @@ export function resolveSettings(input: SettingsInput): AwsSettings {
   ]
   let found = candidates.find(([value]) => value && value.trim() !== '')
   if (!found) {
-    const profileRegion = readProfileConfig(profileName, env)?.region
+    const profileRegion = profiles.get(profileName)?.region
     if (profileRegion) found = [profileRegion, `profile ${profileName}`]
   }
   if (!found) {
@@ -60,35 +61,67 @@ export function resolveSettings(input: SettingsInput): AwsSettings {
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
     throw new ApigwError(`"${region}" (from ${found[1]}) is not an AWS region name.`, {
       code: 'INVALID_REGION',
-      exitCode: ExitCode.config,
+      exitCode: exitFor(found[1]),
       suggestions: ['Try: --region us-east-1 (a region name, not an availability zone or endpoint)'],
     })
   }
   return {profile, region, regionSource: found[1], endpoints: resolveEndpoints(input)}
 }
 
+/** A bad value typed as a flag is a usage error (2); one from the environment or a file is configuration (3). */
+function exitFor(source: string) {
+  return source.startsWith('--') ? ExitCode.usage : ExitCode.config
+}
+
+/** The domain of public AWS endpoints in the region's partition (China differs). */
+export function dnsSuffix(region: string): string {
+  return region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'
+}
+
+/** A profile named but defined nowhere would otherwise surface as a vague credentials failure. */
+function requireProfile(profile: string, source: string, profiles: Map<string, unknown>, env: Env): void {
+  const known = new Set([...profiles.keys(), ...credentialProfiles(env)])
+  if (known.has(profile)) return
+  throw new ApigwError(`Profile "${profile}" (from ${source}) is not defined in the AWS config or credentials file.`, {
+    code: 'PROFILE_NOT_FOUND',
+    exitCode: ExitCode.config,
+    suggestions: [
+      known.size > 0 ? `Try: one of ${[...known].sort().join(', ')}` : 'Try: aws configure --profile ' + profile,
+      'Or: aws configure list-profiles',
+    ],
+  })
+}
+
 /** --endpoint-url wins, then AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL, as in the AWS SDKs and CLI. */
 function resolveEndpoints(input: SettingsInput): Partial<Record<ServiceName, string>> {
-  const {env} = input
-  const ignoreEnv = env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true'
   const endpoints: Partial<Record<ServiceName, string>> = {}
-  for (const [service, {endpointEnv}] of Object.entries(SERVICES) as Array<[ServiceName, {endpointEnv: string}]>) {
-    const url = input.endpointUrl ?? (ignoreEnv ? undefined : env[endpointEnv] ?? env.AWS_ENDPOINT_URL)
-    if (url) endpoints[service] = validateEndpoint(url)
+  for (const service of Object.keys(SERVICES) as ServiceName[]) {
+    const configured = configuredEndpoint(service, input)
+    if (configured) endpoints[service] = validateEndpoint(...configured)
   }
   return endpoints
 }
 
-function validateEndpoint(url: string): string {
+/** The endpoint for one service and where it came from, if any is configured. */
+function configuredEndpoint(service: ServiceName, {endpointUrl, env}: SettingsInput): [string, string] | undefined {
+  if (endpointUrl) return [endpointUrl, '--endpoint-url']
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true') return undefined
+  const specific = SERVICES[service].endpointEnv
+  if (env[specific]) return [env[specific], specific]
+  if (env.AWS_ENDPOINT_URL) return [env.AWS_ENDPOINT_URL, 'AWS_ENDPOINT_URL']
+  return undefined
+}
+
+function validateEndpoint(url: string, source: string): string {
   try {
     const parsed = new URL(url)
     if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return url
   } catch {
     // reported below
   }
-  throw new ApigwError(`"${url}" is not an http(s) endpoint URL.`, {
+  throw new ApigwError(`"${url}" (from ${source}) is not an http(s) endpoint URL.`, {
     code: 'INVALID_ENDPOINT',
-    exitCode: ExitCode.config,
+    exitCode: exitFor(source),
     suggestions: ['Try: --endpoint-url http://127.0.0.1:4566'],
   })
 }

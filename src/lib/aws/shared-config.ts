@@ -2,20 +2,30 @@ import {readFileSync} from 'node:fs'
 import {homedir} from 'node:os'
 import {join} from 'node:path'
 
-type Env = Record<string, string | undefined>
+export type Env = Record<string, string | undefined>
 
-/** Reads one profile's keys from the AWS config file (AWS_CONFIG_FILE, else ~/.aws/config). */
-export function readProfileConfig(profile: string, env: Env): Record<string, string> | undefined {
-  const file = env.AWS_CONFIG_FILE ?? join(env.HOME ?? homedir(), '.aws', 'config')
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    return undefined
-  }
-  const sections = parseIni(text)
+/** The profiles of the AWS config file (AWS_CONFIG_FILE, else ~/.aws/config), by name. */
+export function configProfiles(env: Env): Map<string, Record<string, string>> {
+  const profiles = new Map<string, Record<string, string>>()
   // The config file names profiles "[profile x]", except the default, which may be "[default]".
-  return (profile === 'default' ? sections.get('default') : undefined) ?? sections.get(`profile ${profile}`)
+  for (const [section, keys] of readIni(env.AWS_CONFIG_FILE, 'config', env)) {
+    if (section === 'default') profiles.set('default', keys)
+    else if (section.startsWith('profile ')) profiles.set(section.slice('profile '.length), keys)
+  }
+  return profiles
+}
+
+/** The profile names of the shared credentials file (AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials). */
+export function credentialProfiles(env: Env): string[] {
+  return [...readIni(env.AWS_SHARED_CREDENTIALS_FILE, 'credentials', env).keys()]
+}
+
+function readIni(path: string | undefined, defaultName: string, env: Env): Map<string, Record<string, string>> {
+  try {
+    return parseIni(readFileSync(path ?? join(env.HOME ?? homedir(), '.aws', defaultName), 'utf8'))
+  } catch {
+    return new Map()
+  }
 }
 
 export function parseIni(text: string): Map<string, Record<string, string>> {

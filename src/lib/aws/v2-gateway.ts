@@ -17,7 +17,7 @@ export type Api = Partial<FullApi>
 
 /** The HTTP/WebSocket (v2) operations apigw uses. The JS SDK has no paginators for them (aws-facts §5). */
 export function createV2Gateway(session: AwsSession) {
-  const client = new ApiGatewayV2Client(session.clientConfig('apigatewayv2') as never)
+  const client = new ApiGatewayV2Client(session.clientConfig('apigatewayv2'))
   const call = <T>(operation: string, send: () => Promise<T>) => session.call('apigatewayv2', operation, send)
   const pages = <T>(operation: string, fetch: (NextToken?: string) => Promise<{Items?: T[]; NextToken?: string}>) =>
     collectPages(async (token) => {

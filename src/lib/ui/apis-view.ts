@@ -1,7 +1,7 @@
 import type {ApiSummary} from '../apis/catalog.js'
 import type {ApiDetails} from '../apis/show.js'
 import type {Palette} from './palette.js'
-import {renderKeyValues, renderTable} from './table.js'
+import {formatCell, renderKeyValues, renderTable} from './table.js'
 
 export function apisListTable(data: {apis: ApiSummary[]}, colors: Palette): string {
   if (data.apis.length === 0) return 'No APIs found.'
@@ -37,8 +37,8 @@ export function apiShowView(details: ApiDetails, colors: Palette): string {
           details.stages.map((stage) => [
             stage.name,
             stage.deploymentId,
-            stage.canary ? `${stage.canary.percentTraffic}% → ${stage.canary.deploymentId}` : null,
-            stage.cache ? (stage.cache.enabled ? `${stage.cache.size} GB ${stage.cache.status}` : 'off') : stage.autoDeploy ? 'on' : 'off',
+            stage.canary ? `${stage.canary.percentTraffic}% → ${formatCell(stage.canary.deploymentId)}` : null,
+            stage.cache ? (stage.cache.enabled ? `${formatCell(stage.cache.size)} GB ${stage.cache.status}` : 'off') : stage.autoDeploy ? 'on' : 'off',
             stage.lastUpdatedDate,
           ]),
           colors,

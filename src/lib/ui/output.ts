@@ -3,10 +3,15 @@ import type {OutputFormat} from './formats.js'
 import {renderKeyValues, renderTable, type Cell} from './table.js'
 
 
-/** What a command hands to the renderer: JSON-ready data, and optionally its own human (table) view. */
+export type TableView<T> = (data: T, colors: Palette) => string
+
+/**
+ * What a command hands to the renderer: JSON-ready data, and optionally its own human (table)
+ * view, loaded only when a table is printed.
+ */
 export interface CommandResult<T> {
   data: T
-  table?: (data: T, colors: Palette) => string
+  view?: () => Promise<TableView<T>>
 }
 
 export interface RenderOptions {
@@ -22,7 +27,7 @@ export async function renderResult<T>(result: CommandResult<T>, options: RenderO
   const data = JSON.parse(JSON.stringify(result.data ?? null)) as unknown
   // Lazily loaded: most runs need neither JMESPath nor YAML.
   const selected = options.query === undefined ? data : (await import('./query.js')).applyQuery(data, options.query)
-  const custom = options.query === undefined ? result.table : undefined
+  const custom = options.query === undefined && options.format === 'table' ? await result.view?.() : undefined
   let text: string
   switch (options.format) {
     case 'json':

@@ -12,17 +12,13 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]
 }
 
-/** The candidates closest to `wanted` (case-insensitive), best first, ignoring ones that share little with it. */
+/** The candidates closest to `wanted` (case-insensitive edit distance), best first, ignoring ones that share little with it. */
 export function closestMatches(wanted: string, candidates: string[], limit = 3): string[] {
   const target = wanted.toLowerCase()
   return [...new Set(candidates)]
-    .map((candidate) => {
-      const lower = candidate.toLowerCase()
-      const distance = lower.includes(target) || target.includes(lower) ? 0 : editDistance(target, lower)
-      return {candidate, distance}
-    })
+    .map((candidate) => ({candidate, distance: editDistance(target, candidate.toLowerCase())}))
     .filter(({candidate, distance}) => distance <= Math.max(2, Math.floor(Math.max(candidate.length, wanted.length) / 2)))
-    .sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate))
+    .sort((x, y) => x.distance - y.distance || byCodePoint(x.candidate, y.candidate))
     .slice(0, limit)
     .map(({candidate}) => candidate)
 }
@@ -31,4 +27,9 @@ export function closestMatches(wanted: string, candidates: string[], limit = 3):
 export function globToRegExp(glob: string): RegExp {
   const source = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')
   return new RegExp(`^${source}$`)
+}
+
+/** Locale-independent ordering, so output is the same on every machine. */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }

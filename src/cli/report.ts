@@ -1,0 +1,53 @@
+import {ApigwError, ExitCode, usageError} from '../lib/errors.js'
+import {colorEnabled} from '../lib/ui/color.js'
+import {palette} from '../lib/ui/palette.js'
+
+/**
+ * The one way apigw reports a failure: `{"error": …}` on stdout under JSON output, otherwise
+ * "Error: …" and the suggestions on stderr; the exit code is the error's.
+ */
+export function reportFailure(error: Error, argv: string[]): void {
+  const failure = error instanceof ApigwError ? error : internalError(error)
+  process.exitCode = failure.exitCode
+  if (wantsJson(argv)) {
+    const {code, message, suggestions, exitCode} = failure
+    process.stdout.write(`${JSON.stringify({error: {code, message, suggestions, exitCode}}, null, 2)}\n`)
+  } else {
+    const colors = palette(colorEnabled({flag: colorFlag(argv), env: process.env, isTTY: Boolean(process.stderr.isTTY)}))
+    process.stderr.write(`${colors.red('Error:')} ${failure.message}\n`)
+    for (const suggestion of failure.suggestions) process.stderr.write(`${suggestion}\n`)
+  }
+  if (argv.includes('--debug')) {
+    for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) process.stderr.write(`${cause.stack}\n`)
+  }
+}
+
+/** oclif's parse errors, as apigw usage errors that point at the command's help. */
+export function fromOclifUsage(error: Error, commandLine: string): ApigwError {
+  // oclif wraps parse errors in boilerplate; keep just what was wrong.
+  const message = error.message
+    .replace(/^The following errors? occurred:\s*/, '')
+    .replace(/\n\s*See more help with --help\s*$/, '')
+    .trim()
+  return usageError(message, [`Try: ${commandLine} --help`])
+}
+
+function internalError(error: Error): ApigwError {
+  return new ApigwError(`apigw hit an internal error: ${error.message}`, {
+    code: 'INTERNAL',
+    exitCode: ExitCode.internal,
+    suggestions: ['Try: run again with --debug and report the output at the apigw issue tracker'],
+    cause: error,
+  })
+}
+
+/** Read from argv, not parsed flags: the failure may be that the flags did not parse. */
+export function wantsJson(argv: string[]): boolean {
+  return argv.some((arg, i) => arg === '--json' || arg === '--output=json' || arg === '-ojson' || arg === '-o=json' || (['-o', '--output'].includes(arg) && argv[i + 1] === 'json'))
+}
+
+/** --color / --no-color as a tri-state: undefined when neither was given. */
+export function colorFlag(argv: string[]): boolean | undefined {
+  if (argv.includes('--no-color')) return false
+  return argv.includes('--color') ? true : undefined
+}
