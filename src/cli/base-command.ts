@@ -4,11 +4,10 @@ import {ExitCode} from '../lib/errors.js'
 import {colorEnabled} from '../lib/ui/color.js'
 import type {OutputFormat} from '../lib/ui/formats.js'
 import type {CommandResult} from '../lib/ui/output.js'
-import {palette} from '../lib/ui/palette.js'
 import {parseDuration} from '../lib/util/duration.js'
 import {globalFlags} from './global-flags.js'
 import {Command, Errors} from './oclif/command.js'
-import {fromOclifUsage, reportFailure} from './report.js'
+import {fromOclifUsage, reportFailure, stderrPalette} from './report.js'
 
 type GlobalFlags = Interfaces.InferredFlags<typeof globalFlags>
 
@@ -70,8 +69,7 @@ export abstract class ApigwCommand extends Command {
   }
 
   protected warning(message: string): void {
-    const colors = palette(colorEnabled({flag: this.globals?.color, env: process.env, isTTY: Boolean(process.stderr.isTTY)}))
-    this.note(`${colors.yellow('Warning:')} ${message}`)
+    this.note(`${stderrPalette(this.globals?.color).yellow('Warning:')} ${message}`)
   }
 
   async catch(error: Error & {oclif?: {exit?: number}}): Promise<void> {

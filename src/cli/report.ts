@@ -13,7 +13,7 @@ export function reportFailure(error: Error, argv: string[]): void {
     const {code, message, suggestions, exitCode} = failure
     process.stdout.write(`${JSON.stringify({error: {code, message, suggestions, exitCode}}, null, 2)}\n`)
   } else {
-    const colors = palette(colorEnabled({flag: colorFlag(argv), env: process.env, isTTY: Boolean(process.stderr.isTTY)}))
+    const colors = stderrPalette(colorFlag(argv))
     process.stderr.write(`${colors.red('Error:')} ${failure.message}\n`)
     for (const suggestion of failure.suggestions) process.stderr.write(`${suggestion}\n`)
   }
@@ -42,8 +42,13 @@ function internalError(error: Error): ApigwError {
 }
 
 /** Read from argv, not parsed flags: the failure may be that the flags did not parse. */
-export function wantsJson(argv: string[]): boolean {
+function wantsJson(argv: string[]): boolean {
   return argv.some((arg, i) => arg === '--json' || arg === '--output=json' || arg === '-ojson' || arg === '-o=json' || (['-o', '--output'].includes(arg) && argv[i + 1] === 'json'))
+}
+
+/** Colours for messages on stderr, by apigw's colour rules. */
+export function stderrPalette(flag: boolean | undefined) {
+  return palette(colorEnabled({flag, env: process.env, isTTY: Boolean(process.stderr.isTTY)}))
 }
 
 /** --color / --no-color as a tri-state: undefined when neither was given. */

@@ -167,7 +167,7 @@ function executeApiUrl(id: string, region: string): string {
 }
 
 /** A Lambda integration URI wraps the function ARN in an API Gateway ARN; the function is what operators know. */
-export function integrationTarget(uri: string | undefined): string | null {
+function integrationTarget(uri: string | undefined): string | null {
   if (!uri) return null
   const lambda = /:lambda:path\/[^/]+\/functions\/(.+)\/invocations$/.exec(uri)
   return lambda ? lambda[1] : uri

@@ -28,7 +28,7 @@ function readIni(path: string | undefined, defaultName: string, env: Env): Map<s
   }
 }
 
-export function parseIni(text: string): Map<string, Record<string, string>> {
+function parseIni(text: string): Map<string, Record<string, string>> {
   const sections = new Map<string, Record<string, string>>()
   let current: Record<string, string> | undefined
   for (const raw of text.split(/\r?\n/)) {
