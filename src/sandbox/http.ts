@@ -1,0 +1,94 @@
+import type {IncomingHttpHeaders} from 'node:http'
+
+/** An error in AWS's own words: the status, the `x-amzn-ErrorType` code and the exact message. */
+export class AwsServiceError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message)
+  }
+}
+
+export const badRequest = (message: string) => new AwsServiceError(400, 'BadRequestException', message)
+export const notFound = (message: string) => new AwsServiceError(404, 'NotFoundException', message)
+export const conflict = (message: string) => new AwsServiceError(409, 'ConflictException', message)
+export const limitExceeded = (message: string) => new AwsServiceError(429, 'LimitExceededException', message)
+
+export interface SandboxRequest {
+  method: string
+  /** The path without its query string, still percent-encoded. */
+  path: string
+  query: URLSearchParams
+  headers: IncomingHttpHeaders
+  body: Buffer
+}
+
+export interface SandboxResponse {
+  status: number
+  /** A value sent as JSON, a Buffer or string sent as is, or nothing. */
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+/** Path parameters, decoded. */
+export type Params = Record<string, string>
+export type Handler = (request: SandboxRequest, params: Params) => SandboxResponse | Promise<SandboxResponse>
+
+interface Route {
+  method: string
+  segments: string[]
+  handler: Handler
+}
+
+/** Matches `METHOD /a/{param}/b` patterns, segment by segment. */
+export class Router {
+  private readonly routes: Route[] = []
+
+  add(method: string, pattern: string, handler: Handler): this {
+    this.routes.push({method, segments: pattern.split('/').filter(Boolean), handler})
+    return this
+  }
+
+  /** The handler for a request and its decoded parameters; `undefined` when no pattern matches. */
+  match(method: string, path: string): {handler: Handler; params: Params} | {pathMatched: boolean} {
+    const parts = path.split('/').filter(Boolean)
+    let pathMatched = false
+    for (const route of this.routes) {
+      const params = matchSegments(route.segments, parts)
+      if (!params) continue
+      if (route.method === method) return {handler: route.handler, params}
+      pathMatched = true
+    }
+    return {pathMatched}
+  }
+}
+
+function matchSegments(pattern: string[], parts: string[]): Params | undefined {
+  if (pattern.length !== parts.length) return undefined
+  const params: Params = {}
+  for (let i = 0; i < pattern.length; i++) {
+    const segment = pattern[i]
+    if (segment.startsWith('{')) params[segment.slice(1, -1)] = decodeURIComponent(parts[i])
+    else if (segment !== parts[i]) return undefined
+  }
+  return params
+}
+
+/** The request body as JSON; an empty body is `{}`. */
+export function jsonBody<T = Record<string, unknown>>(request: SandboxRequest): T {
+  if (request.body.length === 0) return {} as T
+  try {
+    return JSON.parse(request.body.toString('utf8')) as T
+  } catch {
+    throw new AwsServiceError(400, 'SerializationException', 'Could not parse request body into json')
+  }
+}
+
+export const json = (status: number, body: unknown): SandboxResponse => ({status, body})
+export const empty = (status: number): SandboxResponse => ({status})
+
+/** AWS REST-JSON dates are epoch seconds. */
+export const epochSeconds = (ms: number) => ms / 1000

@@ -1,0 +1,5 @@
+import type {SandboxContext} from '../context.js'
+import type {Router} from '../http.js'
+
+// Placeholder until this service lands.
+export function registerKeys(_router: Router, _context: SandboxContext): void {}

@@ -1,0 +1,14 @@
+import type {SandboxContext} from '../context.js'
+import {Router} from '../http.js'
+import {registerRestApis} from './apis.js'
+import {registerKeys} from './keys.js'
+import {registerStages} from './stages.js'
+
+/** The `apigateway` (REST v1) service. */
+export function restRoutes(context: SandboxContext): Router {
+  const router = new Router()
+  registerRestApis(router, context)
+  registerStages(router, context)
+  registerKeys(router, context)
+  return router
+}

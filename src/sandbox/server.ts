@@ -1,0 +1,184 @@
+import {randomBytes, randomUUID} from 'node:crypto'
+import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
+import type {AddressInfo} from 'node:net'
+import {systemClock, type Clock} from '../lib/util/clock.js'
+import {cloudWatchService, type CloudWatchProtocol} from './cloudwatch/service.js'
+import type {SandboxContext} from './context.js'
+import {controlRoutes, type ControlHooks} from './control.js'
+import {NO_FAULTS, pickFault, type Faults} from './faults.js'
+import {AwsServiceError, Router, type SandboxRequest, type SandboxResponse} from './http.js'
+import {restRoutes} from './rest/routes.js'
+import {Store} from './store.js'
+import {v2Routes} from './v2/routes.js'
+
+export interface SandboxOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number
+  /** Where state persists; without one, state lives in memory only. */
+  stateDir?: string
+  clock?: Clock
+  /** How long cache clusters take to be created, deleted and flushed (default 3 s). */
+  transitionDelayMs?: number
+  faults?: Faults
+}
+
+export interface Sandbox {
+  endpoint: string
+  port: number
+  context: SandboxContext
+  faults: Faults
+  /** Resolves once the server has stopped (after `close`, or a shutdown request). */
+  closed: Promise<void>
+  close(): Promise<void>
+}
+
+const CLOUDWATCH_TARGET = 'GraniteServiceVersion20100801.'
+const CLOUDWATCH_CBOR_PATH = /^\/service\/GraniteServiceVersion20100801\/operation\/(\w+)$/
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
+
+type Service = 'apigateway' | 'apigatewayv2' | 'control' | CloudWatchProtocol
+
+/** Starts a sandbox on 127.0.0.1 (never another interface). */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const store = options.stateDir ? Store.open(options.stateDir) : Store.memory()
+  const context: SandboxContext = {
+    store,
+    clock: options.clock ?? systemClock,
+    transitionDelayMs: options.transitionDelayMs ?? 3000,
+    region: 'us-east-1',
+    accountId: '123456789012',
+    newId: (length) => [...randomBytes(length)].map((byte) => ID_ALPHABET[byte % ID_ALPHABET.length]).join(''),
+  }
+  const rest = restRoutes(context)
+  const v2 = v2Routes(context)
+  const cloudWatch = cloudWatchService(context)
+  let sandbox: Sandbox
+  const hooks: ControlHooks = {
+    sandbox: () => sandbox,
+    shutdown: () => void sandbox.close(),
+  }
+  const control = controlRoutes(context, hooks)
+
+  const server: Server = createServer((incoming, outgoing) => {
+    void handle(incoming, outgoing)
+  })
+  // Connections kept alive between calls must not hold the process open at shutdown.
+  server.keepAliveTimeout = 5000
+
+  async function handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
+    const request = await readRequest(incoming)
+    const service = serviceOf(request)
+    try {
+      if (service !== 'control') {
+        const fault = await injectFault(sandbox.faults, context.clock)
+        if (fault === 'reset') return void incoming.socket.destroy()
+        if (fault) throw fault
+      }
+      let response: SandboxResponse
+      if (service === 'json' || service === 'cbor') {
+        const operation = service === 'json' ? String(request.headers['x-amz-target']).slice(CLOUDWATCH_TARGET.length) : CLOUDWATCH_CBOR_PATH.exec(request.path)![1]
+        response = await cloudWatch.handle(service, operation, request)
+      } else {
+        const router = service === 'control' ? control : service === 'apigatewayv2' ? v2 : rest
+        response = await route(router, request)
+      }
+      write(outgoing, response)
+    } catch (error) {
+      if (!(error instanceof AwsServiceError)) {
+        console.error(error)
+        error = new AwsServiceError(500, 'InternalFailure', error instanceof Error ? error.message : String(error))
+      }
+      const failure = error as AwsServiceError
+      write(outgoing, service === 'json' || service === 'cbor' ? cloudWatch.errorResponse(service, failure) : restError(failure))
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const {port} = server.address() as AddressInfo
+  let closing: Promise<void> | undefined
+  let markClosed!: () => void
+  const closed = new Promise<void>((resolve) => (markClosed = resolve))
+  sandbox = {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    context,
+    faults: options.faults ?? {...NO_FAULTS},
+    closed,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => {
+          store.close()
+          markClosed()
+          resolve()
+        })
+        server.closeIdleConnections()
+      })
+      return closing
+    },
+  }
+  return sandbox
+}
+
+function serviceOf(request: SandboxRequest): Service {
+  if (request.path.startsWith('/_sandbox/')) return 'control'
+  if (String(request.headers['x-amz-target'] ?? '').startsWith(CLOUDWATCH_TARGET)) return 'json'
+  if (CLOUDWATCH_CBOR_PATH.test(request.path)) return 'cbor'
+  if (request.path.startsWith('/v2/')) return 'apigatewayv2'
+  return 'apigateway'
+}
+
+async function route(router: Router, request: SandboxRequest): Promise<SandboxResponse> {
+  const match = router.match(request.method, request.path)
+  if ('handler' in match) return match.handler(request, match.params)
+  if (match.pathMatched) throw new AwsServiceError(405, 'MethodNotAllowedException', `${request.method} is not supported on ${request.path}`)
+  throw new AwsServiceError(404, 'NotFoundException', `No operation matches ${request.method} ${request.path}`)
+}
+
+async function injectFault(faults: Faults, clock: Clock): Promise<AwsServiceError | 'reset' | undefined> {
+  if (faults.latencyMs > 0) await clock.sleep(faults.latencyMs)
+  switch (pickFault(faults, clock.random())) {
+    case 'throttle':
+      return new AwsServiceError(429, 'TooManyRequestsException', 'Too Many Requests', {'retry-after': '1'})
+    case 'error':
+      return new AwsServiceError(503, 'ServiceUnavailableException', 'Service Unavailable')
+    case 'reset':
+      return 'reset'
+    default:
+      return undefined
+  }
+}
+
+function restError(error: AwsServiceError): SandboxResponse {
+  return {status: error.status, body: {message: error.message}, headers: {'x-amzn-errortype': error.type, ...error.headers}}
+}
+
+async function readRequest(incoming: IncomingMessage): Promise<SandboxRequest> {
+  const chunks: Buffer[] = []
+  for await (const chunk of incoming) chunks.push(chunk as Buffer)
+  const url = incoming.url ?? '/'
+  const queryAt = url.indexOf('?')
+  return {
+    method: incoming.method ?? 'GET',
+    path: queryAt === -1 ? url : url.slice(0, queryAt),
+    query: new URLSearchParams(queryAt === -1 ? '' : url.slice(queryAt + 1)),
+    headers: incoming.headers,
+    body: Buffer.concat(chunks),
+  }
+}
+
+function write(outgoing: ServerResponse, response: SandboxResponse): void {
+  const headers: Record<string, string> = {'x-amzn-requestid': randomUUID(), ...response.headers}
+  let payload: Buffer | string | undefined
+  if (response.body === undefined) payload = undefined
+  else if (Buffer.isBuffer(response.body) || typeof response.body === 'string') payload = response.body
+  else {
+    payload = JSON.stringify(response.body)
+    headers['content-type'] ??= 'application/json'
+  }
+  headers['content-length'] = String(payload === undefined ? 0 : Buffer.byteLength(payload))
+  outgoing.writeHead(response.status, headers)
+  outgoing.end(payload)
+}

@@ -1,0 +1,46 @@
+/** One run of the traffic simulator: what flowed through one stage over one window of time. */
+export interface TrafficSpec {
+  /** A REST or HTTP/WebSocket API id. */
+  apiId: string
+  stage: string
+  /** Requests per second, on average. */
+  rps: number
+  /** The window, epoch ms: each minute gets the share of its traffic that falls inside [start, end). */
+  start: number
+  end: number
+  /** Shares of requests (0–1) answered 4XX and 5XX. */
+  errorRate: ErrorRate
+  /** The latency distribution, in ms. */
+  latency: LatencyProfile
+  /** Share of cacheable requests served from the stage cache while it is available (0–1). */
+  cacheHit: number
+  /** The canary's own profiles; the base profiles when absent. */
+  canaryErrorRate?: ErrorRate
+  canaryLatency?: LatencyProfile
+  /** API key ids the requests are spread over, for usage plans' usage. */
+  keys?: string[]
+}
+
+export interface ErrorRate {
+  '4xx': number
+  '5xx': number
+}
+
+export interface LatencyProfile {
+  p50: number
+  p99: number
+}
+
+export interface TrafficSummary {
+  apiId: string
+  apiName: string
+  stage: string
+  start: string
+  end: string
+  minutes: number
+  requests: number
+  canaryRequests: number
+  errors4xx: number
+  errors5xx: number
+  cacheHits: number
+}

@@ -1,0 +1,25 @@
+import {APIGatewayClient} from '@aws-sdk/client-api-gateway'
+import {ApiGatewayV2Client} from '@aws-sdk/client-apigatewayv2'
+import {CloudWatchClient} from '@aws-sdk/client-cloudwatch'
+import {startSandbox, type Sandbox, type SandboxOptions} from '../../src/sandbox/server.js'
+
+export type {Sandbox}
+
+/** A sandbox in this process on a free loopback port, with short cache transitions; close it in afterAll. */
+export function startTestSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  return startSandbox({transitionDelayMs: 50, ...options})
+}
+
+const clientConfig = (endpoint: string) => ({
+  endpoint,
+  region: 'us-east-1',
+  credentials: {accessKeyId: 'AKIDTEST', secretAccessKey: 'secret'},
+  maxAttempts: 1,
+})
+
+/** The real SDK clients, pointed at a sandbox (or moto). */
+export const sdkClients = (endpoint: string) => ({
+  rest: new APIGatewayClient(clientConfig(endpoint)),
+  v2: new ApiGatewayV2Client(clientConfig(endpoint)),
+  cloudWatch: new CloudWatchClient(clientConfig(endpoint)),
+})
