@@ -1,6 +1,7 @@
 // Bundles apigw with esbuild, for startup speed (see README, "Speed"):
 // - dist/oclif/: the oclif that apigw uses, as two files (startup.js: config, run, help; command.js:
 //   Command, flags, parser) over shared chunks, imported everywhere as "#oclif/*" so there is one copy;
+// - dist/sandbox/main.js, the background sandbox process;
 // - dist/cli/main.js, one file per command in dist/commands (where oclif finds them), and shared
 //   chunks for the rest, with everything imported lazily (AWS SDK clients, YAML, JMESPath) in
 //   chunks of its own, so each command loads only what it uses.
@@ -55,7 +56,7 @@ await build({
 })
 await build({
   ...common,
-  entryPoints: ['src/cli/main.ts', 'src/cli/help.ts', ...sourceFiles('src/commands')],
+  entryPoints: ['src/cli/main.ts', 'src/cli/help.ts', 'src/sandbox/main.ts', ...sourceFiles('src/commands')],
   outdir: 'dist',
   outbase: 'src',
   splitting: true,

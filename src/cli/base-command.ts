@@ -1,13 +1,24 @@
 import type {Interfaces} from '@oclif/core'
-import {AwsSession} from '../lib/aws/session.js'
+import {join} from 'node:path'
+import {AwsSession, type SessionOptions} from '../lib/aws/session.js'
 import {ExitCode} from '../lib/errors.js'
 import {colorEnabled} from '../lib/ui/color.js'
 import type {OutputFormat} from '../lib/ui/formats.js'
 import type {CommandResult} from '../lib/ui/output.js'
-import {parseDuration} from '../lib/util/duration.js'
+import {formatDuration, parseDuration} from '../lib/util/duration.js'
 import {globalFlags} from './global-flags.js'
 import {Command, Errors} from './oclif/command.js'
 import {fromOclifUsage, reportFailure, stderrPalette} from './report.js'
+
+/** How a sandbox started in the background runs: apigw's own daemon script, stopping when idle. */
+export function sandboxDaemonDefaults(root: string, stateDir: string) {
+  return {
+    daemonScript: join(root, 'dist', 'sandbox', 'main.js'),
+    stateDir,
+    transitionDelayMs: 3000,
+    idleTimeoutMs: Number(process.env.APIGW_SANDBOX_IDLE_TIMEOUT_MS) || 30 * 60_000,
+  }
+}
 
 type GlobalFlags = Interfaces.InferredFlags<typeof globalFlags>
 
@@ -29,21 +40,53 @@ export abstract class ApigwCommand extends Command {
     return parsed
   }
 
-  /** The AWS session for this run, created on first use. */
-  protected session(): AwsSession {
+  /** The AWS session for this run, created on first use: against AWS, or the local sandbox with --sandbox. */
+  protected async session(): Promise<AwsSession> {
     const flags = this.requireGlobals()
-    this.awsSession ??= new AwsSession({
-      profile: flags.profile,
-      region: flags.region,
-      endpointUrl: flags['endpoint-url'],
-      env: process.env,
+    if (this.awsSession) return this.awsSession
+    if (this.sandboxMode()) return this.sandboxSession(await this.runningSandbox())
+    return (this.awsSession = this.createSession({profile: flags.profile, region: flags.region, endpointUrl: flags['endpoint-url'], env: process.env}))
+  }
+
+  /** A session against the sandbox at `endpoint`: any region, any credentials. */
+  protected sandboxSession(endpoint: string): AwsSession {
+    return (this.awsSession ??= this.createSession({
+      region: this.requireGlobals().region ?? 'us-east-1',
+      endpointUrl: endpoint,
+      env: {},
+      staticCredentials: {accessKeyId: 'sandbox', secretAccessKey: 'sandbox'},
+    }))
+  }
+
+  private createSession(target: Pick<SessionOptions, 'profile' | 'region' | 'endpointUrl' | 'env' | 'staticCredentials'>): AwsSession {
+    const flags = this.requireGlobals()
+    return new AwsSession({
+      ...target,
       retryBudgetMs: parseDuration(flags['retry-budget'], '--retry-budget'),
       userAgent: `apigw/${this.config.version}`,
       onDebug: flags.debug ? (line) => this.note(`[debug] ${line}`) : undefined,
       onRetry: (notice) => this.note(notice.message),
       onWarning: (message) => this.warning(message),
     })
-    return this.awsSession
+  }
+
+  /** --sandbox, or APIGW_SANDBOX=1 (unless --endpoint-url or --profile names another target). */
+  private sandboxMode(): boolean {
+    const flags = this.requireGlobals()
+    if (flags.sandbox) return true
+    return /^(1|true|yes)$/i.test(process.env.APIGW_SANDBOX ?? '') && !flags['endpoint-url'] && !flags.profile
+  }
+
+  /** The endpoint of the default sandbox, started in the background (and said so) if none is running. */
+  private async runningSandbox(): Promise<string> {
+    const {ensureSandbox} = await import('../lib/sandbox/client.js')
+    const {defaultStateDir} = await import('../lib/sandbox/runtime.js')
+    const defaults = sandboxDaemonDefaults(this.config.root, defaultStateDir(process.env))
+    return ensureSandbox({
+      ...defaults,
+      onStarted: (info) =>
+        this.note(`Started a local sandbox on ${info.endpoint} (state in ${info.stateDir}); it stops after ${formatDuration(defaults.idleTimeoutMs)} without calls, or with: apigw sandbox stop`),
+    })
   }
 
   protected outputFormat(): OutputFormat {

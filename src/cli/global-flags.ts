@@ -9,6 +9,11 @@ export const globalFlags = {
     description: 'send AWS calls to this endpoint, e.g. a sandbox (default: AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL)',
     helpGroup: 'GLOBAL',
   }),
+  sandbox: Flags.boolean({
+    description: 'run against the local sandbox (also APIGW_SANDBOX=1), starting one in the background if none is running',
+    helpGroup: 'GLOBAL',
+    exclusive: ['endpoint-url', 'profile'],
+  }),
   output: Flags.option({options: OUTPUT_FORMATS, char: 'o', description: 'output format', helpGroup: 'GLOBAL'})(),
   json: Flags.boolean({description: 'same as --output json', helpGroup: 'GLOBAL', exclusive: ['output']}),
   query: Flags.string({description: 'JMESPath query applied to the JSON result (AWS CLI semantics)', helpGroup: 'GLOBAL'}),

@@ -1,5 +1,6 @@
 import {usageError} from '../lib/errors.js'
 import {parseDuration} from '../lib/util/duration.js'
+import {parseNamedValues, parsePercent} from '../lib/util/percent.js'
 
 /** Failures the sandbox injects into AWS calls, for rehearsing how a runbook copes. */
 export interface Faults {
@@ -15,37 +16,20 @@ export interface Faults {
 
 export const NO_FAULTS: Faults = {throttle: 0, error: 0, reset: 0, latencyMs: 0}
 
-const FORMAT_HINT = 'Try: --faults throttle=20%,error=5%,reset=2%,latency=300ms (or "none")'
+const NAMES = ['throttle', 'error', 'reset', 'latency'] as const
+const EXAMPLE = 'throttle=20%,error=5%,reset=2%,latency=300ms'
 
 /** Parses "throttle=20%,error=5%,reset=2%,latency=300ms"; "none" (or "") clears every fault. */
 export function parseFaults(text: string): Faults {
-  const faults = {...NO_FAULTS}
-  if (text.trim() === '' || text.trim() === 'none') return faults
-  for (const part of text.split(',')) {
-    const [name, value = ''] = part.split('=').map((s) => s.trim())
-    if (name === 'latency') {
-      faults.latencyMs = parseDuration(value, 'latency')
-      continue
-    }
-    if (name !== 'throttle' && name !== 'error' && name !== 'reset') {
-      throw usageError(`Unknown fault "${name}": faults are throttle, error, reset and latency.`, [FORMAT_HINT])
-    }
-    faults[name] = parsePercent(value, name)
-  }
+  if (text.trim() === '' || text.trim() === 'none') return {...NO_FAULTS}
+  const values = parseNamedValues(text, '--faults', NAMES, EXAMPLE, (value, name) =>
+    name.endsWith('latency') ? parseDuration(value, 'latency') : parsePercent(value, name, `--faults ${EXAMPLE}`),
+  )
+  const faults = {throttle: values.throttle ?? 0, error: values.error ?? 0, reset: values.reset ?? 0, latencyMs: values.latency ?? 0}
   if (faults.throttle + faults.error + faults.reset > 1) {
-    throw usageError('throttle, error and reset add up to more than 100%.', [FORMAT_HINT])
+    throw usageError('throttle, error and reset add up to more than 100%.', [`Try: --faults ${EXAMPLE}`])
   }
   return faults
-}
-
-/** "20%" or "0.2" → 0.2 */
-export function parsePercent(text: string, name: string): number {
-  const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text)
-  const value = match ? Number(match[1]) / (match[2] ? 100 : 1) : Number.NaN
-  if (!(value >= 0 && value <= 1)) {
-    throw usageError(`${name} must be a percentage between 0% and 100%; got "${text}".`, [FORMAT_HINT])
-  }
-  return value
 }
 
 export function describeFaults(faults: Faults): string {

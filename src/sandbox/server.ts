@@ -27,6 +27,8 @@ export interface Sandbox {
   port: number
   context: SandboxContext
   faults: Faults
+  /** When the last request arrived (epoch ms), for stopping an idle sandbox. */
+  lastRequestAt: number
   /** Resolves once the server has stopped (after `close`, or a shutdown request). */
   closed: Promise<void>
   close(): Promise<void>
@@ -68,6 +70,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   async function handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
     const request = await readRequest(incoming)
     const service = serviceOf(request)
+    sandbox.lastRequestAt = context.clock.now()
     try {
       if (service !== 'control') {
         const fault = await injectFault(sandbox.faults, context.clock)
@@ -106,6 +109,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port,
     context,
     faults: options.faults ?? {...NO_FAULTS},
+    lastRequestAt: context.clock.now(),
     closed,
     close() {
       closing ??= new Promise<void>((resolve) => {

@@ -3,3 +3,4 @@
 export {Command} from '@oclif/core/command'
 export * as Errors from '@oclif/core/errors'
 export * as Flags from '@oclif/core/flags'
+export * as Args from '@oclif/core/args'

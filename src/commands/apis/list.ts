@@ -19,7 +19,7 @@ export default class ApisList extends ApigwCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(ApisList)
-    const result = await listApis(this.session(), {type: flags.type, name: flags.name})
+    const result = await listApis(await this.session(), {type: flags.type, name: flags.name})
     for (const warning of result.warnings) this.warning(warning)
     await this.emit({data: {apis: result.apis}, view: async () => (await import('../../lib/ui/apis-view.js')).apisListTable})
   }

@@ -13,7 +13,7 @@ export default class ApisShow extends ApigwCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(ApisShow)
-    const details = await showApi(this.session(), flags.api)
+    const details = await showApi(await this.session(), flags.api)
     await this.emit({data: details, view: async () => (await import('../../lib/ui/apis-view.js')).apiShowView})
   }
 }

@@ -15,6 +15,8 @@ export interface SessionOptions extends SettingsInput {
   /** Things the operator should know, e.g. which of two credential sources won. */
   onWarning?: (message: string) => void
   userAgent?: string
+  /** Fixed credentials instead of the default chain (the sandbox accepts any). */
+  staticCredentials?: {accessKeyId: string; secretAccessKey: string}
 }
 
 /** How long one HTTP request may take: the retry budget, within sensible bounds (a hung endpoint must not hang apigw). */
@@ -100,6 +102,7 @@ export class AwsSession {
 
   /** The default Node chain (env, profiles, SSO, assume-role), built once and shared by every client. */
   private credentials(args?: Parameters<CredentialProvider>[0]) {
+    if (this.options.staticCredentials) return Promise.resolve(this.options.staticCredentials)
     const provider = (this.credentialProvider ??= import('@aws-sdk/credential-providers').then(({fromNodeProviderChain}) =>
       fromNodeProviderChain({profile: this.settings.profile, logger: this.sdkLogger()}),
     ))

@@ -17,3 +17,11 @@ export function formatSeconds(ms: number): string {
   const seconds = ms / 1000
   return seconds < 10 ? `${seconds.toFixed(1).replace(/\.0$/, '')} s` : `${Math.round(seconds)} s`
 }
+
+/** 1800000 → "30m", 90000 → "90s", 7200000 → "2h": the largest whole unit, as the duration flags take it. */
+export function formatDuration(ms: number): string {
+  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) {
+    if (ms >= size && ms % size === 0) return `${ms / size}${unit}`
+  }
+  return `${ms}ms`
+}

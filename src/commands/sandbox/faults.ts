@@ -1,0 +1,26 @@
+import {ApigwCommand} from '../../cli/base-command.js'
+import {Args} from '../../cli/oclif/command.js'
+import {stateDirFlag, stateDirFrom} from '../../cli/sandbox-flags.js'
+
+export default class SandboxFaults extends ApigwCommand {
+  static summary = 'show or change the failures a running sandbox injects'
+  static description =
+    'throttle: 429 TooManyRequestsException with Retry-After; error: 503 ServiceUnavailableException; reset: the connection is dropped; latency: added to every call. Percentages are shares of calls. "none" turns every fault off.'
+
+  static examples = ['apigw sandbox faults throttle=20%,error=5%,reset=2%,latency=300ms', 'apigw sandbox faults none', 'apigw sandbox faults']
+  static args = {faults: Args.string({description: 'e.g. throttle=20%,latency=300ms, or none; omit to show the current faults'})}
+  static flags = {'state-dir': stateDirFlag}
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parseFlags(SandboxFaults)
+    const {controlCall, requireRunning} = await import('../../lib/sandbox/client.js')
+    const info = requireRunning(stateDirFrom(flags['state-dir']))
+    if (args.faults === undefined) {
+      const status = await controlCall<{faults: string}>(info.endpoint, 'GET', 'status')
+      await this.emit({data: {faults: status.faults}})
+      return
+    }
+    const {parseFaults} = await import('../../sandbox/faults.js')
+    await this.emit({data: await controlCall<{faults: string}>(info.endpoint, 'PUT', 'faults', parseFaults(args.faults))})
+  }
+}

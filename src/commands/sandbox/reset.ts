@@ -1,0 +1,23 @@
+import {ApigwCommand} from '../../cli/base-command.js'
+import {stateDirFlag, stateDirFrom} from '../../cli/sandbox-flags.js'
+
+export default class SandboxReset extends ApigwCommand {
+  static summary = 'forget every API, stage, key, plan and metric in the sandbox'
+  static description = 'Works on a running sandbox and on a stopped one. Asks for confirmation on a terminal; elsewhere it needs --yes.'
+  static examples = ['apigw sandbox reset --yes']
+  static flags = {'state-dir': stateDirFlag}
+
+  async run(): Promise<void> {
+    const {flags} = await this.parseFlags(SandboxReset)
+    const stateDir = stateDirFrom(flags['state-dir'])
+    const {confirmDestructive} = await import('../../lib/ui/confirm.js')
+    await confirmDestructive({
+      question: `Delete every API, stage, key, usage plan and metric in the sandbox at ${stateDir}?`,
+      retryWithYes: 'apigw sandbox reset --yes',
+      yes: flags.yes,
+    })
+    const {resetSandbox} = await import('../../lib/sandbox/client.js')
+    const sandbox = await resetSandbox(stateDir)
+    await this.emit({data: {reset: true, sandbox, stateDir}})
+  }
+}

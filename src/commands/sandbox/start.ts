@@ -1,0 +1,55 @@
+import {ApigwCommand, sandboxDaemonDefaults} from '../../cli/base-command.js'
+import {Flags} from '../../cli/oclif/command.js'
+import {stateDirFlag, stateDirFrom} from '../../cli/sandbox-flags.js'
+import {parseDuration} from '../../lib/util/duration.js'
+
+export default class SandboxStart extends ApigwCommand {
+  static summary = 'start a local AWS-compatible API Gateway and CloudWatch endpoint'
+  static description =
+    'Serves the apigateway, apigatewayv2 and CloudWatch APIs on 127.0.0.1, so apigw, the AWS CLI and any SDK can be pointed at it. State persists in the state directory. Runs in the foreground until Ctrl-C, or in the background with --detach. Other commands reach it with --sandbox (or APIGW_SANDBOX=1).'
+
+  static examples = [
+    'apigw sandbox start --detach',
+    'apigw sandbox start --port 4599 --faults throttle=20%,latency=300ms',
+    'apigw sandbox start --state-dir ./rehearsal --transition-delay 0s',
+  ]
+
+  static flags = {
+    port: Flags.integer({description: 'port on 127.0.0.1 (0 = any free port)', default: 0, min: 0, max: 65535}),
+    'state-dir': stateDirFlag,
+    detach: Flags.boolean({description: 'run in the background and return once it answers'}),
+    faults: Flags.string({description: 'inject failures, e.g. throttle=20%,error=5%,reset=2%,latency=300ms'}),
+    'transition-delay': Flags.string({description: 'how long cache clusters take to create, delete and flush', default: '3s'}),
+    'idle-timeout': Flags.string({description: 'stop after this long without calls, e.g. 30m (default: never; 30m with --detach)'}),
+  }
+
+  async run(): Promise<void> {
+    const {flags} = await this.parseFlags(SandboxStart)
+    const stateDir = stateDirFrom(flags['state-dir'])
+    const {parseFaults, NO_FAULTS} = await import('../../sandbox/faults.js')
+    const faults = flags.faults === undefined ? NO_FAULTS : parseFaults(flags.faults)
+    const transitionDelayMs = parseDuration(flags['transition-delay'], '--transition-delay')
+    const idleTimeoutMs = flags['idle-timeout'] === undefined ? (flags.detach ? sandboxDaemonDefaults(this.config.root, stateDir).idleTimeoutMs : 0) : parseDuration(flags['idle-timeout'], '--idle-timeout')
+    const options = {stateDir, port: flags.port, faults, transitionDelayMs, idleTimeoutMs}
+
+    if (flags.detach) {
+      const {startDetached} = await import('../../lib/sandbox/client.js')
+      const {refuseSecondSandbox} = await import('../../lib/sandbox/runtime.js')
+      refuseSecondSandbox(stateDir)
+      const info = await startDetached({...options, daemonScript: sandboxDaemonDefaults(this.config.root, stateDir).daemonScript})
+      await this.emit({data: {...info, detached: true}})
+      this.note(`Try: apigw apis list --sandbox   (or: export AWS_ENDPOINT_URL=${info.endpoint})`)
+      return
+    }
+
+    const {hostSandbox} = await import('../../sandbox/host.js')
+    const {sandbox, info} = await hostSandbox(options)
+    // Ctrl-C stops the sandbox cleanly: it is how a foreground sandbox is meant to end.
+    process.removeAllListeners('SIGINT')
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void sandbox.close())
+    await this.emit({data: {...info, detached: false}})
+    this.note(`Try: apigw apis list --sandbox   (or: export AWS_ENDPOINT_URL=${info.endpoint})\nPress Ctrl-C to stop.`)
+    await sandbox.closed
+    this.note('Sandbox stopped.')
+  }
+}

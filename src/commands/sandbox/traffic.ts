@@ -1,0 +1,79 @@
+import {ApigwCommand} from '../../cli/base-command.js'
+import {Flags} from '../../cli/oclif/command.js'
+import {stateDirFlag, stateDirFrom} from '../../cli/sandbox-flags.js'
+import {parseDuration} from '../../lib/util/duration.js'
+
+/** How often --follow publishes the traffic of the seconds just past. */
+const FOLLOW_INTERVAL_MS = 10_000
+
+export default class SandboxTraffic extends ApigwCommand {
+  static summary = "publish CloudWatch metrics as if traffic had flowed through a sandbox API's stage"
+  static description =
+    'Backfills the past --duration (default 30m), or with --follow publishes live until Ctrl-C. Each minute is split between the base and canary deployments by the stage\'s canary percentage at that minute (canary metrics also go under Stage "<stage>/Canary"); cache hits count only while the stage cache is available, and dip after a flush; requests spread over --keys count towards usage plans.'
+
+  static examples = [
+    'apigw sandbox traffic --api petstore --stage prod --duration 30m',
+    'apigw sandbox traffic --api petstore --stage prod --rps 200 --error-rate 4xx=2%,5xx=0.5% --latency p50=40ms,p99=350ms --cache-hit 80%',
+    'apigw sandbox traffic --api petstore --stage prod --follow --canary-error-rate 5xx=8% --canary-latency p50=90ms,p99=900ms',
+  ]
+
+  static flags = {
+    api: Flags.string({description: 'API id or name in the sandbox', required: true}),
+    stage: Flags.string({description: 'stage name', required: true}),
+    rps: Flags.string({description: 'requests per second', default: '50'}),
+    duration: Flags.string({description: 'how far back to backfill, e.g. 30m, 3h', exclusive: ['follow']}),
+    follow: Flags.boolean({description: 'publish live, every 10 s, until Ctrl-C'}),
+    'error-rate': Flags.string({description: 'shares of 4XX and 5XX answers', default: '4xx=2%,5xx=0.5%'}),
+    latency: Flags.string({description: 'latency percentiles (log-normal)', default: 'p50=40ms,p99=350ms'}),
+    'cache-hit': Flags.string({description: 'share of requests served from the stage cache, when it is on', default: '80%'}),
+    'canary-error-rate': Flags.string({description: "the canary's error shares (default: --error-rate)"}),
+    'canary-latency': Flags.string({description: "the canary's latency (default: --latency)"}),
+    keys: Flags.string({description: 'API key ids the requests use, comma-separated (for usage plans)'}),
+    'state-dir': stateDirFlag,
+  }
+
+  async run(): Promise<void> {
+    const {flags} = await this.parseFlags(SandboxTraffic)
+    const {parseTrafficProfile, simulate} = await import('../../lib/sandbox/traffic.js')
+    const profile = parseTrafficProfile({
+      rps: flags.rps,
+      errorRate: flags['error-rate'],
+      latency: flags.latency,
+      cacheHit: flags['cache-hit'],
+      canaryErrorRate: flags['canary-error-rate'],
+      canaryLatency: flags['canary-latency'],
+      keys: flags.keys,
+    })
+    const durationMs = parseDuration(flags.duration ?? '30m', '--duration')
+    const {requireRunning} = await import('../../lib/sandbox/client.js')
+    const {endpoint} = requireRunning(stateDirFrom(flags['state-dir']))
+    const {resolveApi} = await import('../../lib/apis/resolve.js')
+    const {summarize} = await import('../../lib/apis/catalog.js')
+    const api = summarize(await resolveApi(this.sandboxSession(endpoint), flags.api))
+    const target = {...profile, apiId: api.id, stage: flags.stage}
+
+    if (!flags.follow) {
+      const now = Date.now()
+      await this.emit({data: await simulate(endpoint, {...target, start: now - durationMs, end: now})})
+      return
+    }
+
+    // Ctrl-C ends a live run normally: publish the seconds since the last round, then stop.
+    let stopped = false
+    process.removeAllListeners('SIGINT')
+    const interrupted = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
+    void interrupted.then(() => (stopped = true))
+    this.note(`Publishing ${profile.rps} requests/s to ${api.name} ${flags.stage} every ${FOLLOW_INTERVAL_MS / 1000} s; Ctrl-C to stop.`)
+    let start = Date.now()
+    let requests = 0
+    while (!stopped) {
+      await Promise.race([interrupted, new Promise((resolve) => setTimeout(resolve, FOLLOW_INTERVAL_MS).unref())])
+      const end = Date.now()
+      const summary = await simulate(endpoint, {...target, start, end})
+      requests += summary.requests
+      start = end
+      this.note(`${new Date(end).toISOString()}  ${summary.requests} requests (${summary.canaryRequests} canary, ${summary.errors4xx} 4XX, ${summary.errors5xx} 5XX)`)
+    }
+    this.note(`Stopped after ${requests} requests.`)
+  }
+}

@@ -1,0 +1,72 @@
+import {existsSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {homedir} from 'node:os'
+import {join} from 'node:path'
+import type {Env} from '../aws/shared-config.js'
+import {ApigwError, ExitCode} from '../errors.js'
+
+/** What a running sandbox writes into its state directory, so other apigw processes can find it. */
+export interface RuntimeInfo {
+  pid: number
+  endpoint: string
+  port: number
+  stateDir: string
+  startedAt: string
+  /** Stops by itself after this long without AWS calls; 0 = never. */
+  idleTimeoutMs: number
+}
+
+const RUNTIME_FILE = 'sandbox.json'
+
+/** APIGW_SANDBOX_DIR, else ~/.apigw/sandbox. */
+export function defaultStateDir(env: Env): string {
+  return env.APIGW_SANDBOX_DIR || join(env.HOME || homedir(), '.apigw', 'sandbox')
+}
+
+export function writeRuntime(info: RuntimeInfo): void {
+  const path = join(info.stateDir, RUNTIME_FILE)
+  writeFileSync(`${path}.tmp`, JSON.stringify(info, null, 2))
+  renameSync(`${path}.tmp`, path)
+}
+
+/** The runtime file of a sandbox whose process is still alive; a stale file from a killed one is ignored. */
+export function readRuntime(stateDir: string): RuntimeInfo | undefined {
+  const path = join(stateDir, RUNTIME_FILE)
+  if (!existsSync(path)) return undefined
+  let info: RuntimeInfo
+  try {
+    info = JSON.parse(readFileSync(path, 'utf8')) as RuntimeInfo
+  } catch {
+    return undefined
+  }
+  return isAlive(info.pid) ? info : undefined
+}
+
+/** Removes the runtime file if it is still this process's. */
+export function removeRuntime(stateDir: string, pid: number): void {
+  const path = join(stateDir, RUNTIME_FILE)
+  try {
+    if ((JSON.parse(readFileSync(path, 'utf8')) as RuntimeInfo).pid === pid) rmSync(path)
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Two sandboxes on one state directory would overwrite each other's journal. */
+export function refuseSecondSandbox(stateDir: string): void {
+  const running = readRuntime(stateDir)
+  if (!running) return
+  throw new ApigwError(`A sandbox is already running on ${running.endpoint} (pid ${running.pid}) with state in ${stateDir}.`, {
+    code: 'SANDBOX_RUNNING',
+    exitCode: ExitCode.conflict,
+    suggestions: ['Try: apigw sandbox stop, or --state-dir <another directory> for a second sandbox'],
+  })
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}

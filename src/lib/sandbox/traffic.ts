@@ -1,0 +1,56 @@
+import type {ErrorRate, LatencyProfile, TrafficSpec, TrafficSummary} from '../../sandbox/traffic/spec.js'
+import {usageError} from '../errors.js'
+import {parseDuration} from '../util/duration.js'
+import {parseNamedValues, parsePercent} from '../util/percent.js'
+import {controlCall} from './client.js'
+
+export type {TrafficSummary}
+
+/** The traffic flags as typed, before parsing. */
+export interface TrafficFlags {
+  rps: string
+  errorRate: string
+  latency: string
+  cacheHit: string
+  canaryErrorRate?: string
+  canaryLatency?: string
+  keys?: string
+}
+
+/** Everything in a TrafficSpec except where and when. */
+export type TrafficProfile = Omit<TrafficSpec, 'apiId' | 'stage' | 'start' | 'end'>
+
+export function parseTrafficProfile(flags: TrafficFlags): TrafficProfile {
+  const rps = Number(flags.rps)
+  if (!(rps > 0 && Number.isFinite(rps))) throw usageError(`--rps must be a positive number of requests per second; got "${flags.rps}".`, ['Try: --rps 50'])
+  const profile: TrafficProfile = {
+    rps,
+    errorRate: parseErrorRate(flags.errorRate, '--error-rate'),
+    latency: parseLatency(flags.latency, '--latency'),
+    cacheHit: parsePercent(flags.cacheHit, '--cache-hit', '--cache-hit 80%'),
+  }
+  if (flags.canaryErrorRate !== undefined) profile.canaryErrorRate = parseErrorRate(flags.canaryErrorRate, '--canary-error-rate')
+  if (flags.canaryLatency !== undefined) profile.canaryLatency = parseLatency(flags.canaryLatency, '--canary-latency')
+  if (flags.keys !== undefined) profile.keys = flags.keys.split(',').map((key) => key.trim()).filter(Boolean)
+  return profile
+}
+
+function parseErrorRate(text: string, flag: string): ErrorRate {
+  const example = '4xx=2%,5xx=0.5%'
+  const rates = parseNamedValues(text, flag, ['4xx', '5xx'] as const, example, (value, name) => parsePercent(value, name, `${flag} ${example}`))
+  return {'4xx': rates['4xx'] ?? 0, '5xx': rates['5xx'] ?? 0}
+}
+
+function parseLatency(text: string, flag: string): LatencyProfile {
+  const example = 'p50=40ms,p99=350ms'
+  const latency = parseNamedValues(text, flag, ['p50', 'p99'] as const, example, (value, name) => parseDuration(value, name))
+  const p50 = latency.p50 ?? 40
+  const p99 = latency.p99 ?? Math.max(p50, 350)
+  if (!(p50 > 0 && p99 >= p50)) throw usageError(`${flag} needs 0 < p50 ≤ p99; got p50=${p50}ms, p99=${p99}ms.`, [`Try: ${flag} ${example}`])
+  return {p50, p99}
+}
+
+/** Publishes the metrics of traffic over [start, end) through the sandbox at `endpoint`. */
+export function simulate(endpoint: string, spec: TrafficSpec): Promise<TrafficSummary> {
+  return controlCall<TrafficSummary>(endpoint, 'POST', 'traffic', spec)
+}
