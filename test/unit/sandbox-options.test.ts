@@ -1,0 +1,48 @@
+import {describe, expect, it} from 'vitest'
+import {parseTrafficProfile} from '../../src/lib/sandbox/traffic.js'
+import {describeFaults, parseFaults, pickFault} from '../../src/sandbox/faults.js'
+
+const defaults = {rps: '50', errorRate: '4xx=2%,5xx=0.5%', latency: 'p50=40ms,p99=350ms', cacheHit: '80%'}
+
+describe('sandbox faults', () => {
+  it('parses every fault and describes them back', () => {
+    const faults = parseFaults('throttle=20%,error=5%,reset=2%,latency=300ms')
+    expect(faults).toEqual({throttle: 0.2, error: 0.05, reset: 0.02, latencyMs: 300})
+    expect(describeFaults(faults)).toBe('throttle=20%,error=5%,reset=2%,latency=300ms')
+    expect(parseFaults('none')).toEqual({throttle: 0, error: 0, reset: 0, latencyMs: 0})
+  })
+
+  it('refuses unknown faults, bad percentages and shares over 100%, naming the problem', () => {
+    expect(() => parseFaults('slow=5%')).toThrow(/--faults takes throttle=…, error=…, reset=…, latency=…; got "slow=5%"/)
+    expect(() => parseFaults('throttle=120%')).toThrow(/throttle must be a percentage between 0% and 100%/)
+    expect(() => parseFaults('throttle=60%,error=50%')).toThrow(/add up to more than 100%/)
+  })
+
+  it('picks throttle, error and reset in proportion to their shares', () => {
+    const faults = {throttle: 0.2, error: 0.1, reset: 0.1, latencyMs: 0}
+    expect([0, 0.19, 0.21, 0.29, 0.31, 0.39, 0.41, 0.99].map((roll) => pickFault(faults, roll))).toEqual([
+      'throttle', 'throttle', 'error', 'error', 'reset', 'reset', undefined, undefined,
+    ])
+  })
+})
+
+describe('traffic profile flags', () => {
+  it('turns the flags into a profile', () => {
+    expect(parseTrafficProfile({...defaults, canaryErrorRate: '5xx=8%', canaryLatency: 'p50=90ms,p99=1s', keys: 'k1, k2'})).toEqual({
+      rps: 50,
+      errorRate: {'4xx': 0.02, '5xx': 0.005},
+      latency: {p50: 40, p99: 350},
+      cacheHit: 0.8,
+      canaryErrorRate: {'4xx': 0, '5xx': 0.08},
+      canaryLatency: {p50: 90, p99: 1000},
+      keys: ['k1', 'k2'],
+    })
+  })
+
+  it('refuses nonsense with the flag and an example', () => {
+    expect(() => parseTrafficProfile({...defaults, rps: '-3'})).toThrow(/--rps must be a positive number/)
+    expect(() => parseTrafficProfile({...defaults, latency: 'p50=400ms,p99=100ms'})).toThrow(/--latency needs 0 < p50 ≤ p99/)
+    expect(() => parseTrafficProfile({...defaults, errorRate: '500=1%'})).toThrow(/--error-rate takes 4xx=…, 5xx=…/)
+    expect(() => parseTrafficProfile({...defaults, cacheHit: 'lots'})).toThrow(/--cache-hit must be a percentage/)
+  })
+})
