@@ -1,0 +1,161 @@
+import {CreateRestApiCommand, GetRestApisCommand} from '@aws-sdk/client-api-gateway'
+import {spawn} from 'node:child_process'
+import {mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {createInterface} from 'node:readline'
+import {fileURLToPath} from 'node:url'
+import {afterAll, describe, expect, it} from 'vitest'
+import {runCli} from '../helpers/cli.js'
+import {sdkClients} from '../helpers/sandbox.js'
+
+const stateDirs: string[] = []
+
+/** A CI-like environment whose default sandbox lives in a fresh directory, stopping by itself when idle. */
+function sandboxEnv(extra: Record<string, string> = {}) {
+  const home = mkdtempSync(join(tmpdir(), 'apigw-sandbox-cli-'))
+  const stateDir = join(home, 'state')
+  stateDirs.push(stateDir)
+  const env = {PATH: process.env.PATH!, HOME: home, CI: 'true', APIGW_SANDBOX_DIR: stateDir, APIGW_SANDBOX_IDLE_TIMEOUT_MS: '60000', ...extra}
+  return {env, stateDir}
+}
+
+const json = (stdout: string) => JSON.parse(stdout)
+
+afterAll(async () => {
+  await Promise.all(stateDirs.map((stateDir) => runCli(['sandbox', 'stop', '--state-dir', stateDir], {PATH: process.env.PATH!})))
+})
+
+describe('apigw sandbox start --detach / status / stop', () => {
+  it('starts in the background on 127.0.0.1, reports itself, refuses a second one, and stops', async () => {
+    const {env, stateDir} = sandboxEnv()
+    const before = await runCli(['sandbox', 'status', '--json'], env)
+    expect(before.code).toBe(1)
+    expect(json(before.stdout)).toMatchObject({running: false, stateDir})
+
+    const started = await runCli(['sandbox', 'start', '--detach', '--json'], env)
+    expect(started.code).toBe(0)
+    const info = json(started.stdout)
+    expect(info).toMatchObject({detached: true, stateDir})
+    expect(info.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+
+    const status = await runCli(['sandbox', 'status', '--json'], env)
+    expect(status.code).toBe(0)
+    expect(json(status.stdout)).toMatchObject({running: true, endpoint: info.endpoint, pid: info.pid, faults: 'none'})
+
+    const second = await runCli(['sandbox', 'start', '--detach', '--json'], env)
+    expect(second.code).toBe(5)
+    expect(json(second.stdout).error.code).toBe('SANDBOX_RUNNING')
+
+    const stopped = await runCli(['sandbox', 'stop', '--json'], env)
+    expect(stopped.code).toBe(0)
+    expect(json(stopped.stdout)).toEqual({stopped: true, pid: info.pid, stateDir})
+    expect(() => process.kill(info.pid, 0)).toThrow()
+
+    const again = await runCli(['sandbox', 'stop'], env)
+    expect(again.code).toBe(0)
+    expect(again.stderr).toContain('No sandbox is running')
+  })
+
+  it('keeps acknowledged state when killed, and across restarts', async () => {
+    const {env} = sandboxEnv()
+    const first = json((await runCli(['sandbox', 'start', '--detach', '--json'], env)).stdout)
+    await sdkClients(first.endpoint).rest.send(new CreateRestApiCommand({name: 'survivor'}))
+    process.kill(first.pid, 'SIGKILL')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+
+    const second = json((await runCli(['sandbox', 'start', '--detach', '--json'], env)).stdout)
+    expect(second.pid).not.toBe(first.pid)
+    const apis = await sdkClients(second.endpoint).rest.send(new GetRestApisCommand({}))
+    expect(apis.items?.map((api) => api.name)).toEqual(['survivor'])
+    await runCli(['sandbox', 'stop'], env)
+  })
+
+  it('refuses a busy port with exit 5 and a way out', async () => {
+    const {env} = sandboxEnv()
+    const first = json((await runCli(['sandbox', 'start', '--detach', '--json'], env)).stdout)
+    const other = sandboxEnv()
+    const clash = await runCli(['sandbox', 'start', '--port', String(first.port)], other.env)
+    expect(clash.code).toBe(5)
+    expect(clash.stderr).toContain(`Port ${first.port} is already in use on 127.0.0.1.`)
+    expect(clash.stderr).toContain('Try: --port 0')
+  })
+})
+
+describe('apigw sandbox start in the foreground', () => {
+  it('serves until Ctrl-C, then stops cleanly with exit 0', async () => {
+    const {env} = sandboxEnv()
+    const bin = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
+    const child = spawn(process.execPath, [bin, 'sandbox', 'start', '--json'], {env, stdio: ['ignore', 'pipe', 'pipe']})
+    let stderr = ''
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    const lines = createInterface({input: child.stdout})
+    let output = ''
+    for await (const line of lines) {
+      output += line
+      if (line === '}') break
+    }
+    const info = JSON.parse(output)
+    const status = await fetch(`${info.endpoint}/_sandbox/status`)
+    expect(status.status).toBe(200)
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+    child.kill('SIGINT')
+    expect(await exited).toBe(0)
+    expect(stderr).toContain('Sandbox stopped.')
+  })
+})
+
+describe('apigw sandbox faults and reset', () => {
+  it('changes faults on a running sandbox, and apigw rides out throttling within its retry budget', async () => {
+    const {env} = sandboxEnv()
+    await runCli(['sandbox', 'start', '--detach'], env)
+    const set = await runCli(['sandbox', 'faults', 'throttle=100%', '--json'], env)
+    expect(json(set.stdout)).toEqual({faults: 'throttle=100%'})
+    const throttled = await runCli(['apis', 'list', '--sandbox', '--retry-budget', '2s'], env)
+    expect(throttled.code).toBe(6)
+    expect(throttled.stderr).toMatch(/throttled by AWS \(Get(Rest)?Apis\); retrying in/)
+
+    const bad = await runCli(['sandbox', 'faults', 'slow=5%'], env)
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--faults takes throttle=…, error=…, reset=…, latency=…; got "slow=5%"')
+
+    await runCli(['sandbox', 'faults', 'none'], env)
+    const shown = await runCli(['sandbox', 'faults', '--json'], env)
+    expect(json(shown.stdout)).toEqual({faults: 'none'})
+  })
+
+  it('asks for --yes without a terminal, and then forgets everything', async () => {
+    const {env} = sandboxEnv()
+    const info = json((await runCli(['sandbox', 'start', '--detach', '--json'], env)).stdout)
+    await sdkClients(info.endpoint).rest.send(new CreateRestApiCommand({name: 'doomed'}))
+    const refused = await runCli(['sandbox', 'reset'], env)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('Try: apigw sandbox reset --yes')
+    expect((await sdkClients(info.endpoint).rest.send(new GetRestApisCommand({}))).items).toHaveLength(1)
+
+    const reset = await runCli(['sandbox', 'reset', '--yes', '--json'], env)
+    expect(reset.code).toBe(0)
+    expect((await sdkClients(info.endpoint).rest.send(new GetRestApisCommand({}))).items ?? []).toHaveLength(0)
+  })
+})
+
+describe('global --sandbox', () => {
+  it('starts a background sandbox when none runs, says so on stderr, and reuses it', async () => {
+    const {env} = sandboxEnv()
+    const first = await runCli(['apis', 'list', '--sandbox', '--json'], env)
+    expect(first.code).toBe(0)
+    expect(json(first.stdout)).toEqual({apis: []})
+    expect(first.stderr).toMatch(/Started a local sandbox on http:\/\/127\.0\.0\.1:\d+ .*it stops after 1m without calls/)
+
+    const second = await runCli(['apis', 'list', '--json'], {...env, APIGW_SANDBOX: '1'})
+    expect(second.code).toBe(0)
+    expect(second.stderr).toBe('')
+  })
+
+  it('cannot be combined with --endpoint-url', async () => {
+    const {env} = sandboxEnv()
+    const result = await runCli(['apis', 'list', '--sandbox', '--endpoint-url', 'http://127.0.0.1:1'], env)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('--endpoint-url=http://127.0.0.1:1 cannot also be provided when using --sandbox')
+  })
+})
