@@ -63,6 +63,8 @@ describe('transient failures', () => {
   it.each([
     [awsError('TooManyRequestsException', 'slow down', 429), 'throttled'],
     [awsError('LimitExceededException', 'limit', 429), 'throttled'],
+    // CloudWatch (AWS JSON 1.0, query-compatible) throttles with a 400 named Throttling.
+    [awsError('Throttling', 'Rate exceeded', 400), 'throttled'],
     [awsError('ServiceUnavailableException', 'unavailable', 503), 'unavailable'],
     [awsError('ConflictException', 'Unable to complete operation due to concurrent modification. Please try again later.', 409), 'concurrent'],
     [Object.assign(new Error('read ECONNRESET'), {code: 'ECONNRESET'}), 'network'],

@@ -25,7 +25,7 @@ export type Transient = 'throttled' | 'unavailable' | 'network' | 'concurrent'
 export function transientKind(error: unknown): Transient | undefined {
   const e = error as SdkError
   const status = e.$metadata?.httpStatusCode
-  if (e.name === 'TooManyRequestsException' || e.name === 'LimitExceededException' || e.name === 'ThrottlingException' || status === 429) return 'throttled'
+  if (e.name === 'TooManyRequestsException' || e.name === 'LimitExceededException' || e.name === 'ThrottlingException' || e.name === 'Throttling' || status === 429) return 'throttled'
   if (e.name === 'ConflictException' && CONCURRENT_MODIFICATION.test(e.message ?? '')) return 'concurrent'
   if (e.name === 'ServiceUnavailableException' || status === 502 || status === 503 || status === 504) return 'unavailable'
   if ((e.code && NETWORK_CODES.has(e.code)) || e.name === 'TimeoutError' || /socket hang up/i.test(e.message ?? '')) return 'network'
