@@ -69,6 +69,10 @@ async function startMoto() {
 /** A REST API with a "prod" stage, made through the wire protocol. */
 async function apiWithStage(endpoint) {
   const api = await call(endpoint, 'POST', '/restapis', {name: 'bench'})
+  // AWS refuses to deploy an API without methods.
+  const method = `/restapis/${api.id}/resources/${api.rootResourceId}/methods/GET`
+  await call(endpoint, 'PUT', method, {authorizationType: 'NONE'})
+  await call(endpoint, 'PUT', `${method}/integration`, {type: 'MOCK'})
   const deployment = await call(endpoint, 'POST', `/restapis/${api.id}/deployments`, {stageName: 'prod'})
   return {path: `/restapis/${api.id}/stages/prod`, apiId: api.id, deployment}
 }

@@ -13,7 +13,7 @@ export interface HostOptions extends SandboxOptions {
  * announces itself in the state directory's runtime file, and stops by itself when idle.
  */
 export async function hostSandbox(options: HostOptions): Promise<{sandbox: Sandbox; info: RuntimeInfo}> {
-  refuseSecondSandbox(options.stateDir)
+  await refuseSecondSandbox(options.stateDir)
   const sandbox = await startSandbox(options).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE') throw error
     throw new ApigwError(`Port ${options.port} is already in use on 127.0.0.1.`, {

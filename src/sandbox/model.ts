@@ -43,13 +43,31 @@ export interface RestApiRecord {
   version?: string
   createdDate: number
   apiKeySource: 'HEADER' | 'AUTHORIZER'
-  endpointConfiguration: {types: string[]}
+  endpointConfiguration: {types: string[]; ipAddressType?: 'ipv4' | 'dualstack'}
   disableExecuteApiEndpoint: boolean
   rootResourceId: string
   binaryMediaTypes?: string[]
   minimumCompressionSize?: number
   policy?: string
   tags?: Tags
+  /** Model name → JSON schema (AWS models, shown as `components.schemas` / `definitions` in exports). */
+  models?: Record<string, JsonObject>
+}
+
+export type JsonObject = {[key: string]: unknown}
+
+export interface IntegrationResponseRecord {
+  statusCode: string
+  selectionPattern?: string
+  responseParameters?: Record<string, string>
+  responseTemplates?: Record<string, string>
+  contentHandling?: string
+}
+
+export interface MethodResponseRecord {
+  statusCode: string
+  responseParameters?: Record<string, boolean>
+  responseModels?: Record<string, string>
 }
 
 export interface IntegrationRecord {
@@ -63,7 +81,10 @@ export interface IntegrationRecord {
   cacheKeyParameters: string[]
   requestParameters?: Record<string, string>
   requestTemplates?: Record<string, string>
-  integrationResponses?: Record<string, unknown>
+  integrationResponses?: Record<string, IntegrationResponseRecord>
+  credentials?: string
+  connectionId?: string
+  contentHandling?: string
 }
 
 export interface MethodRecord {
@@ -74,8 +95,9 @@ export interface MethodRecord {
   operationName?: string
   requestParameters?: Record<string, boolean>
   requestModels?: Record<string, string>
-  methodResponses?: Record<string, unknown>
+  methodResponses?: Record<string, MethodResponseRecord>
   methodIntegration?: IntegrationRecord
+  authorizationScopes?: string[]
 }
 
 export interface ResourceRecord {
@@ -145,6 +167,7 @@ export interface StageRecord {
   tracingEnabled: boolean
   accessLogSettings?: {format?: string; destinationArn?: string}
   canarySettings?: CanarySettings
+  documentationVersion?: string
   tags?: Tags
   createdDate: number
   lastUpdatedDate: number
@@ -176,11 +199,15 @@ export interface UsagePlanRecord {
   quota?: {limit: number; offset: number; period: 'DAY' | 'WEEK' | 'MONTH'}
   productCode?: string
   tags?: Tags
+  /** Epoch ms; orders listings and anchors paging positions. */
+  createdDate?: number
 }
 
 export interface UsagePlanKeyRecord {
   planId: string
   keyId: string
+  /** Epoch ms; orders listings and anchors paging positions. */
+  createdDate?: number
 }
 
 export interface UsageRecord {
@@ -202,6 +229,6 @@ export interface MetricMinute {
   sampleCount: number
   minimum: number
   maximum: number
-  /** Distinct values and how often each was seen, for percentiles; absent when only statistic sets were published. */
+  /** Distinct values and how often each was seen, for percentiles; absent once a statistic set with unequal values was published. */
   distribution?: [value: number, count: number][]
 }

@@ -50,7 +50,8 @@ describe('apigw sandbox start --detach / status / stop', () => {
     const stopped = await runCli(['sandbox', 'stop', '--json'], env)
     expect(stopped.code).toBe(0)
     expect(json(stopped.stdout)).toEqual({stopped: true, pid: info.pid, stateDir})
-    expect(() => process.kill(info.pid, 0)).toThrow()
+    await expect(fetch(`${info.endpoint}/_sandbox/status`)).rejects.toThrow()
+    expect((await runCli(['sandbox', 'status'], env)).code).toBe(1)
 
     const again = await runCli(['sandbox', 'stop'], env)
     expect(again.code).toBe(0)

@@ -14,7 +14,7 @@ export default class SandboxFaults extends ApigwCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parseFlags(SandboxFaults)
     const {controlCall, requireRunning} = await import('../../lib/sandbox/client.js')
-    const info = requireRunning(stateDirFrom(flags['state-dir']))
+    const info = await requireRunning(stateDirFrom(flags['state-dir']))
     if (args.faults === undefined) {
       const status = await controlCall<{faults: string}>(info.endpoint, 'GET', 'status')
       await this.emit({data: {faults: status.faults}})

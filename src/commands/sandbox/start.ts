@@ -35,7 +35,7 @@ export default class SandboxStart extends ApigwCommand {
     if (flags.detach) {
       const {startDetached} = await import('../../lib/sandbox/client.js')
       const {refuseSecondSandbox} = await import('../../lib/sandbox/runtime.js')
-      refuseSecondSandbox(stateDir)
+      await refuseSecondSandbox(stateDir)
       const info = await startDetached({...options, daemonScript: sandboxDaemonDefaults(this.config.root, stateDir).daemonScript})
       await this.emit({data: {...info, detached: true}})
       this.note(`Try: apigw apis list --sandbox   (or: export AWS_ENDPOINT_URL=${info.endpoint})`)

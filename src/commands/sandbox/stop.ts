@@ -10,8 +10,8 @@ export default class SandboxStop extends ApigwCommand {
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(SandboxStop)
     const stateDir = stateDirFrom(flags['state-dir'])
-    const {readRuntime} = await import('../../lib/sandbox/runtime.js')
-    const info = readRuntime(stateDir)
+    const {findRunning} = await import('../../lib/sandbox/runtime.js')
+    const info = await findRunning(stateDir)
     if (info) await (await import('../../lib/sandbox/client.js')).stopSandbox(info)
     else this.note(`No sandbox is running with state in ${stateDir}.`)
     await this.emit({data: {stopped: Boolean(info), pid: info?.pid ?? null, stateDir}})

@@ -46,7 +46,7 @@ export default class SandboxTraffic extends ApigwCommand {
     })
     const durationMs = parseDuration(flags.duration ?? '30m', '--duration')
     const {requireRunning} = await import('../../lib/sandbox/client.js')
-    const {endpoint} = requireRunning(stateDirFrom(flags['state-dir']))
+    const {endpoint} = await requireRunning(stateDirFrom(flags['state-dir']))
     const {resolveApi} = await import('../../lib/apis/resolve.js')
     const {summarize} = await import('../../lib/apis/catalog.js')
     const api = summarize(await resolveApi(this.sandboxSession(endpoint), flags.api))

@@ -3,7 +3,7 @@ import {closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync} from '
 import {join} from 'node:path'
 import {ApigwError, ExitCode} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'
-import {isAlive, readRuntime, type RuntimeInfo} from './runtime.js'
+import {findRunning, isAlive, readRuntimeFile, type RuntimeInfo} from './runtime.js'
 
 const LOG_FILE = 'sandbox.log'
 const START_TIMEOUT_MS = 10_000
@@ -34,7 +34,7 @@ export async function startDetached(options: DetachedOptions): Promise<RuntimeIn
   child.unref()
   const deadline = clock.now() + START_TIMEOUT_MS
   while (clock.now() < deadline) {
-    const info = readRuntime(options.stateDir)
+    const info = readRuntimeFile(options.stateDir)
     if (info && info.pid === child.pid) return info
     if (exited) break
     await clock.sleep(POLL_MS)
@@ -48,8 +48,8 @@ export async function startDetached(options: DetachedOptions): Promise<RuntimeIn
 }
 
 /** The running sandbox of a state directory, or a clear error saying how to start one. */
-export function requireRunning(stateDir: string): RuntimeInfo {
-  const info = readRuntime(stateDir)
+export async function requireRunning(stateDir: string): Promise<RuntimeInfo> {
+  const info = await findRunning(stateDir)
   if (!info) {
     throw new ApigwError(`No sandbox is running with state in ${stateDir}.`, {
       code: 'SANDBOX_NOT_RUNNING',
@@ -94,7 +94,8 @@ export async function controlCall<T>(endpoint: string, method: string, path: str
 export async function stopSandbox(info: RuntimeInfo, clock: Clock = systemClock): Promise<void> {
   await controlCall(info.endpoint, 'POST', 'shutdown').catch(() => process.kill(info.pid, 'SIGTERM'))
   const deadline = clock.now() + STOP_TIMEOUT_MS
-  while (isAlive(info.pid)) {
+  // Gone when its process is, or when it has removed its runtime file (its last act before exiting).
+  while (isAlive(info.pid) && readRuntimeFile(info.stateDir)?.pid === info.pid) {
     if (clock.now() > deadline) {
       throw new ApigwError(`The sandbox (pid ${info.pid}) did not stop within ${STOP_TIMEOUT_MS / 1000} s.`, {
         code: 'SANDBOX_STOP_TIMEOUT',
@@ -108,7 +109,7 @@ export async function stopSandbox(info: RuntimeInfo, clock: Clock = systemClock)
 
 /** Forgets every API, key, plan and metric: through the running sandbox, or on disk when none runs. */
 export async function resetSandbox(stateDir: string): Promise<'running' | 'stopped'> {
-  const info = readRuntime(stateDir)
+  const info = await findRunning(stateDir)
   if (info) {
     await controlCall(info.endpoint, 'POST', 'reset')
     return 'running'
@@ -123,7 +124,7 @@ export interface EnsureOptions extends Omit<DetachedOptions, 'port'> {
 
 /** The endpoint of the state directory's sandbox, starting one in the background if none runs. */
 export async function ensureSandbox(options: EnsureOptions): Promise<string> {
-  const running = readRuntime(options.stateDir)
+  const running = await findRunning(options.stateDir)
   if (running) return running.endpoint
   const info = await startDetached({...options, port: 0})
   options.onStarted(info)
@@ -141,7 +142,7 @@ export interface SandboxStatus {
 }
 
 export async function sandboxStatus(stateDir: string): Promise<SandboxStatus> {
-  const info = readRuntime(stateDir)
+  const info = await findRunning(stateDir)
   if (!info) return {running: false, stateDir, endpoint: null, pid: null, startedAt: null, faults: null, records: {}}
   const live = await controlCall<{faults: string; records: Record<string, number>}>(info.endpoint, 'GET', 'status')
   return {running: true, stateDir, endpoint: info.endpoint, pid: info.pid, startedAt: info.startedAt, faults: live.faults, records: live.records}

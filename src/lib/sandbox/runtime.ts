@@ -1,4 +1,4 @@
-import {existsSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {homedir} from 'node:os'
 import {join} from 'node:path'
 import type {Env} from '../aws/shared-config.js'
@@ -28,17 +28,29 @@ export function writeRuntime(info: RuntimeInfo): void {
   renameSync(`${path}.tmp`, path)
 }
 
-/** The runtime file of a sandbox whose process is still alive; a stale file from a killed one is ignored. */
-export function readRuntime(stateDir: string): RuntimeInfo | undefined {
-  const path = join(stateDir, RUNTIME_FILE)
-  if (!existsSync(path)) return undefined
-  let info: RuntimeInfo
+/** What the runtime file says, whether or not that sandbox still runs. */
+export function readRuntimeFile(stateDir: string): RuntimeInfo | undefined {
   try {
-    info = JSON.parse(readFileSync(path, 'utf8')) as RuntimeInfo
+    return JSON.parse(readFileSync(join(stateDir, RUNTIME_FILE), 'utf8')) as RuntimeInfo
   } catch {
     return undefined
   }
-  return isAlive(info.pid) ? info : undefined
+}
+
+/**
+ * The sandbox running for a state directory: its runtime file names a live process that answers
+ * as that process. A file left by a killed sandbox (even one whose process lingers as a zombie) is ignored.
+ */
+export async function findRunning(stateDir: string): Promise<RuntimeInfo | undefined> {
+  const info = readRuntimeFile(stateDir)
+  if (!info || !isAlive(info.pid)) return undefined
+  try {
+    const response = await fetch(`${info.endpoint}/_sandbox/status`, {signal: AbortSignal.timeout(2000)})
+    const status = (await response.json()) as {pid?: number}
+    return status.pid === info.pid ? info : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** Removes the runtime file if it is still this process's. */
@@ -52,8 +64,8 @@ export function removeRuntime(stateDir: string, pid: number): void {
 }
 
 /** Two sandboxes on one state directory would overwrite each other's journal. */
-export function refuseSecondSandbox(stateDir: string): void {
-  const running = readRuntime(stateDir)
+export async function refuseSecondSandbox(stateDir: string): Promise<void> {
+  const running = await findRunning(stateDir)
   if (!running) return
   throw new ApigwError(`A sandbox is already running on ${running.endpoint} (pid ${running.pid}) with state in ${stateDir}.`, {
     code: 'SANDBOX_RUNNING',

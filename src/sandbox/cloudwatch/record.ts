@@ -20,7 +20,7 @@ export interface MetricObservation {
   statistics?: {sum: number; sampleCount: number; minimum: number; maximum: number}
 }
 
-const MINUTE_MS = 60_000
+export const MINUTE_MS = 60_000
 
 /** A stable key for one series: namespace, metric name and dimensions in name order. */
 export function seriesKey(namespace: string, metricName: string, dimensions: Dimension[]): string {
@@ -51,20 +51,28 @@ export function recordMetric(store: Store, observation: MetricObservation): Metr
     entry.sampleCount += sampleCount
     entry.minimum = Math.min(entry.minimum, minimum)
     entry.maximum = Math.max(entry.maximum, maximum)
-    // Percentiles need the values themselves; a statistic set has none.
-    delete entry.distribution
+    // Percentiles need the values themselves: a statistic set gives them only when all its values are equal.
+    if (minimum === maximum) addToDistribution(entry, [[minimum, sampleCount]])
+    else delete entry.distribution
   } else {
-    const counts = new Map(entry.distribution)
-    for (const [i, value] of (observation.values ?? []).entries()) {
-      const count = observation.counts?.[i] ?? 1
-      if (count <= 0) continue
+    const samples = (observation.values ?? []).map((value, i): Sample => [value, observation.counts?.[i] ?? 1]).filter(([, count]) => count > 0)
+    for (const [value, count] of samples) {
       entry.sum += value * count
       entry.sampleCount += count
       entry.minimum = Math.min(entry.minimum, value)
       entry.maximum = Math.max(entry.maximum, value)
-      if (entry.distribution) counts.set(value, (counts.get(value) ?? 0) + count)
     }
-    if (entry.distribution) entry.distribution = [...counts].sort((a, b) => a[0] - b[0])
+    addToDistribution(entry, samples)
   }
   return store.put(TABLES.metricData, id, entry)
+}
+
+/** A value and how many times it was seen. */
+type Sample = [value: number, count: number]
+
+function addToDistribution(entry: MetricMinute, samples: Sample[]): void {
+  if (!entry.distribution) return
+  const merged = new Map(entry.distribution)
+  for (const [value, count] of samples) merged.set(value, (merged.get(value) ?? 0) + count)
+  entry.distribution = [...merged].sort((a, b) => a[0] - b[0])
 }

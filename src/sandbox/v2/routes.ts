@@ -1,7 +1,20 @@
 import type {SandboxContext} from '../context.js'
 import {Router} from '../http.js'
+import {registerApiRoutes} from './api-routes.js'
+import {registerApis} from './apis.js'
+import {registerDeployments} from './deployments.js'
+import {registerImportExport} from './import-export.js'
+import {registerIntegrations} from './integrations.js'
+import {registerStages} from './stages.js'
 
-/** The `apigatewayv2` (HTTP and WebSocket) service. Placeholder until it lands. */
-export function v2Routes(_context: SandboxContext): Router {
-  return new Router()
+/** The `apigatewayv2` (HTTP and WebSocket APIs) service. */
+export function v2Routes(context: SandboxContext): Router {
+  const router = new Router()
+  registerApis(router, context)
+  registerImportExport(router, context)
+  registerApiRoutes(router, context)
+  registerIntegrations(router, context)
+  registerStages(router, context)
+  registerDeployments(router, context)
+  return router
 }

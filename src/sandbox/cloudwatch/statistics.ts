@@ -1,0 +1,87 @@
+import type {MetricMinute} from '../model.js'
+
+type Distribution = [value: number, count: number][]
+
+/** Some minutes of one series merged: what every statistic of one period is computed from. */
+export interface Aggregate {
+  sum: number
+  sampleCount: number
+  minimum: number
+  maximum: number
+  /** Absent when any minute held a statistic set with unequal values: then there are no percentiles. */
+  distribution?: Distribution
+}
+
+export function aggregate(minutes: MetricMinute[]): Aggregate {
+  const total: Aggregate = {sum: 0, sampleCount: 0, minimum: Infinity, maximum: -Infinity}
+  let counts: Map<number, number> | undefined = new Map()
+  for (const minute of minutes) {
+    total.sum += minute.sum
+    total.sampleCount += minute.sampleCount
+    total.minimum = Math.min(total.minimum, minute.minimum)
+    total.maximum = Math.max(total.maximum, minute.maximum)
+    if (!minute.distribution) counts = undefined
+    else if (counts) for (const [value, count] of minute.distribution) counts.set(value, (counts.get(value) ?? 0) + count)
+  }
+  if (counts) total.distribution = [...counts].sort((a, b) => a[0] - b[0])
+  return total
+}
+
+/** One statistic of an aggregate; undefined when the data cannot give it. */
+export type Statistic = (aggregate: Aggregate) => number | undefined
+
+const BASIC: Record<string, Statistic> = {
+  SampleCount: (a) => a.sampleCount,
+  Average: (a) => a.sum / a.sampleCount,
+  Sum: (a) => a.sum,
+  Minimum: (a) => a.minimum,
+  Maximum: (a) => a.maximum,
+}
+
+export const isBasicStatistic = (name: string) => Object.hasOwn(BASIC, name)
+
+const PERCENTILE = /^p(\d+(?:\.\d+)?)$/
+/** PR(lower:upper): the share of values above lower and at most upper, in percent; either bound may be left out. */
+const PERCENTILE_RANK = /^PR\((\d+(?:\.\d+)?)?:(\d+(?:\.\d+)?)?\)$/
+
+export function isPercentile(name: string): boolean {
+  const match = PERCENTILE.exec(name)
+  return match !== null && Number(match[1]) <= 100
+}
+
+/** The statistic a name asks for (Sum, Average, SampleCount, Minimum, Maximum, pNN.N, PR(a:b)), or undefined. */
+export function statistic(name: string): Statistic | undefined {
+  if (isBasicStatistic(name)) return BASIC[name]
+  if (isPercentile(name)) {
+    const percent = Number(name.slice(1))
+    return (a) => (a.distribution ? percentile(a.distribution, percent) : undefined)
+  }
+  const rank = PERCENTILE_RANK.exec(name)
+  if (rank) {
+    const [lower, upper] = [rank[1], rank[2]].map((bound) => (bound === undefined ? undefined : Number(bound)))
+    return (a) => (a.distribution ? percentRank(a.distribution, lower, upper) : undefined)
+  }
+  return undefined
+}
+
+/** Nearest rank: the smallest value with at least `percent` of the samples at or below it. */
+function percentile(distribution: Distribution, percent: number): number | undefined {
+  const total = distribution.reduce((sum, [, count]) => sum + count, 0)
+  const rank = (percent / 100) * total
+  let seen = 0
+  for (const [value, count] of distribution) {
+    seen += count
+    if (seen >= rank) return value
+  }
+  return distribution.at(-1)?.[0]
+}
+
+function percentRank(distribution: Distribution, lower: number | undefined, upper: number | undefined): number | undefined {
+  let total = 0
+  let inRange = 0
+  for (const [value, count] of distribution) {
+    total += count
+    if ((lower === undefined || value > lower) && (upper === undefined || value <= upper)) inRange += count
+  }
+  return total === 0 ? undefined : (inRange / total) * 100
+}

@@ -1,0 +1,92 @@
+import type {SandboxContext} from '../context.js'
+import {badRequest} from '../http.js'
+import type {JsonObject, RestApiRecord, Tags} from '../model.js'
+import {validationError} from './apis-patch.js'
+import {API_ID_LENGTH} from './apis-store.js'
+
+export interface CreateRestApiInput {
+  name?: string
+  description?: string
+  version?: string
+  binaryMediaTypes?: string[]
+  minimumCompressionSize?: number
+  apiKeySource?: string
+  endpointConfiguration?: {types?: string[]; ipAddressType?: string}
+  policy?: string
+  tags?: Tags
+  disableExecuteApiEndpoint?: boolean
+}
+
+const ENDPOINT_TYPES = ['PRIVATE', 'EDGE', 'REGIONAL']
+const IP_ADDRESS_TYPES = ['ipv4', 'dualstack']
+const API_KEY_SOURCES = ['AUTHORIZER', 'HEADER']
+const MAX_COMPRESSION_SIZE = 10485760
+
+/** The models every API created by CreateRestApi starts with. */
+const DEFAULT_MODELS: Record<string, JsonObject> = {
+  Empty: {$schema: 'http://json-schema.org/draft-04/schema#', title: 'Empty Schema', type: 'object'},
+  Error: {$schema: 'http://json-schema.org/draft-04/schema#', title: 'Error Schema', type: 'object', properties: {message: {type: 'string'}}},
+}
+
+/**
+ * A new API from a CreateRestApi input, validated the way AWS does (input validation first, then
+ * the service's own checks). Nothing is stored yet.
+ */
+export function newRestApi(context: SandboxContext, input: CreateRestApiInput, options: {defaultModels: boolean}): RestApiRecord {
+  validateInput(input)
+  if (input.description === '') throw badRequest('Description cannot be an empty string')
+  const types = input.endpointConfiguration?.types ?? ['EDGE']
+  if (types.length === 0) throw badRequest('REGIONAL Configuration and EDGE Configuration cannot be both DISABLED.')
+  if (types.length > 1) throw badRequest('Cannot create an api with multiple Endpoint Types.')
+  const ipAddressType = (input.endpointConfiguration?.ipAddressType ?? (types[0] === 'PRIVATE' ? 'dualstack' : 'ipv4')) as 'ipv4' | 'dualstack'
+  checkPrivateIpAddressType(types, ipAddressType)
+  checkCompressionSize(input.minimumCompressionSize)
+  return {
+    id: context.newId(API_ID_LENGTH),
+    name: input.name!,
+    description: input.description,
+    version: input.version,
+    createdDate: context.clock.now(),
+    apiKeySource: (input.apiKeySource ?? 'HEADER') as RestApiRecord['apiKeySource'],
+    endpointConfiguration: {types, ipAddressType},
+    disableExecuteApiEndpoint: input.disableExecuteApiEndpoint ?? false,
+    rootResourceId: context.newId(API_ID_LENGTH),
+    binaryMediaTypes: input.binaryMediaTypes?.length ? input.binaryMediaTypes : undefined,
+    minimumCompressionSize: input.minimumCompressionSize,
+    policy: input.policy,
+    tags: input.tags && Object.keys(input.tags).length > 0 ? input.tags : undefined,
+    models: options.defaultModels ? structuredClone(DEFAULT_MODELS) : undefined,
+  }
+}
+
+function validateInput(input: CreateRestApiInput): void {
+  const errors: string[] = []
+  const at = (field: string) => `at 'createRestApiInput.${field}' failed to satisfy constraint:`
+  if (input.name === undefined || input.name === null) errors.push(`Value null ${at('name')} Member must not be null`)
+  const types = input.endpointConfiguration?.types
+  if (types?.some((type) => !ENDPOINT_TYPES.includes(type)))
+    errors.push(`Value '[${types.join(', ')}]' ${at('endpointConfiguration.types')} Member must satisfy constraint: [Member must satisfy enum value set: [${ENDPOINT_TYPES.join(', ')}]]`)
+  const ipAddressType = input.endpointConfiguration?.ipAddressType
+  if (ipAddressType !== undefined && !IP_ADDRESS_TYPES.includes(ipAddressType))
+    errors.push(`Value '${ipAddressType}' ${at('endpointConfiguration.ipAddressType')} Member must satisfy enum value set: [${IP_ADDRESS_TYPES.join(', ')}]`)
+  if (input.apiKeySource !== undefined && !API_KEY_SOURCES.includes(input.apiKeySource))
+    errors.push(`Value '${input.apiKeySource}' ${at('apiKeySource')} Member must satisfy enum value set: [${API_KEY_SOURCES.join(', ')}]`)
+  if (errors.length > 0) throw validationError(errors)
+}
+
+export function checkPrivateIpAddressType(types: string[], ipAddressType: string): void {
+  if (types.includes('PRIVATE') && ipAddressType !== 'dualstack') throw badRequest('Only dualstack ipAddressType is supported for Private APIs.')
+}
+
+export function checkCompressionSize(size: number | undefined): void {
+  if (size !== undefined && !(Number.isInteger(size) && size >= 0 && size <= MAX_COMPRESSION_SIZE))
+    throw badRequest(`Invalid minimum compression size, must be between 0 and ${MAX_COMPRESSION_SIZE}`)
+}
+
+export function checkApiKeySource(value: string | undefined): asserts value is RestApiRecord['apiKeySource'] {
+  if (!API_KEY_SOURCES.includes(value ?? '')) throw badRequest(`Invalid API Key Source specified. Valid options are ${API_KEY_SOURCES.join(',')}`)
+}
+
+export function checkEndpointType(value: string | undefined): asserts value is string {
+  if (!ENDPOINT_TYPES.includes(value ?? '')) throw badRequest('Invalid EndpointTypes specified. Valid options are REGIONAL,EDGE,PRIVATE')
+}

@@ -1,0 +1,92 @@
+import type {SandboxContext} from '../context.js'
+import {epochSeconds, notFound} from '../http.js'
+import {TABLES, type DeploymentRecord, type MethodRecord, type ResourceRecord, type RestApiRecord, type StageRecord} from '../model.js'
+
+/** REST API ids are 10 lowercase letters and digits; child resource ids 6. */
+export const API_ID_LENGTH = 10
+export const RESOURCE_ID_LENGTH = 6
+
+export const resourceKey = (apiId: string, resourceId: string) => `${apiId}/${resourceId}`
+
+export const resourceNotFound = () => notFound('Invalid Resource identifier specified')
+
+/** An API; AWS names the account in this message, and uses it only for operations addressed to the API itself. */
+export function requireApi(context: SandboxContext, apiId: string): RestApiRecord {
+  const api = context.store.get<RestApiRecord>(TABLES.restApis, apiId)
+  if (!api) throw notFound(`Invalid API identifier specified ${context.accountId}:${apiId}`)
+  return api
+}
+
+export function apiResources(context: SandboxContext, apiId: string): ResourceRecord[] {
+  return context.store.withPrefix<ResourceRecord>(TABLES.resources, `${apiId}/`)
+}
+
+/** A resource of an API; a missing API reads as a missing resource, as AWS answers. */
+export function requireResource(context: SandboxContext, apiId: string, resourceId: string): ResourceRecord {
+  const resource = context.store.get<ResourceRecord>(TABLES.resources, resourceKey(apiId, resourceId))
+  if (!resource) throw resourceNotFound()
+  return resource
+}
+
+export function requireMethod(resource: ResourceRecord, httpMethod: string): MethodRecord {
+  const method = resource.resourceMethods?.[httpMethod]
+  if (!method) throw notFound('Invalid Method identifier specified')
+  return method
+}
+
+export function saveResource(context: SandboxContext, apiId: string, resource: ResourceRecord): void {
+  context.store.put(TABLES.resources, resourceKey(apiId, resource.id), resource)
+}
+
+/** Stores an API with the resources it has now; any other resource it had is deleted. */
+export function saveApi(context: SandboxContext, api: RestApiRecord, resources: ResourceRecord[]): void {
+  const kept = new Set(resources.map((resource) => resource.id))
+  for (const old of apiResources(context, api.id)) if (!kept.has(old.id)) context.store.delete(TABLES.resources, resourceKey(api.id, old.id))
+  context.store.put(TABLES.restApis, api.id, api)
+  for (const resource of resources) saveResource(context, api.id, resource)
+}
+
+/** Deletes an API with everything stored under it. */
+export function deleteApi(context: SandboxContext, apiId: string): void {
+  const {store} = context
+  for (const resource of apiResources(context, apiId)) store.delete(TABLES.resources, resourceKey(apiId, resource.id))
+  for (const deployment of store.withPrefix<DeploymentRecord>(TABLES.deployments, `${apiId}/`)) store.delete(TABLES.deployments, `${apiId}/${deployment.id}`)
+  for (const stage of store.withPrefix<StageRecord>(TABLES.stages, `${apiId}/`)) store.delete(TABLES.stages, `${apiId}/${stage.stageName.toLowerCase()}`)
+  store.delete(TABLES.restApis, apiId)
+}
+
+/** Keys whose value is undefined, or an empty list or map, are left out, as AWS leaves them out. */
+export function compact<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0) && !(isPlainObject(v) && Object.keys(v).length === 0)),
+  ) as Partial<T>
+}
+
+export const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+export function restApiWire(api: RestApiRecord): Record<string, unknown> {
+  return {
+    ...compact({
+      id: api.id,
+      name: api.name,
+      description: api.description,
+      version: api.version,
+      binaryMediaTypes: api.binaryMediaTypes,
+      minimumCompressionSize: api.minimumCompressionSize,
+      policy: api.policy,
+      tags: api.tags,
+    }),
+    createdDate: epochSeconds(api.createdDate),
+    apiKeySource: api.apiKeySource,
+    endpointConfiguration: {types: api.endpointConfiguration.types, ipAddressType: api.endpointConfiguration.ipAddressType ?? 'ipv4'},
+    disableExecuteApiEndpoint: api.disableExecuteApiEndpoint,
+    rootResourceId: api.rootResourceId,
+  }
+}
+
+/** Without `embed=methods` AWS lists each method of a resource as an empty object. */
+export function resourceWire(resource: ResourceRecord, embedMethods: boolean): Record<string, unknown> {
+  const methods = resource.resourceMethods ?? {}
+  const resourceMethods = Object.fromEntries(Object.entries(methods).map(([name, method]) => [name, embedMethods ? method : {}]))
+  return compact({id: resource.id, parentId: resource.parentId, pathPart: resource.pathPart, path: resource.path, resourceMethods})
+}

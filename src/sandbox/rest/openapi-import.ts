@@ -1,0 +1,272 @@
+import {parse as parseYaml} from 'yaml'
+import {AwsServiceError, badRequest} from '../http.js'
+import type {IntegrationResponseRecord, JsonObject, MethodRecord, MethodResponseRecord} from '../model.js'
+import {newIntegration, type IntegrationInput} from './apis-methods.js'
+import {isPlainObject} from './apis-store.js'
+
+/** What an OpenAPI 3 or Swagger 2 document says about a REST API, in API Gateway's terms. */
+export interface ApiDefinition {
+  title?: string
+  description?: string
+  version?: string
+  binaryMediaTypes?: string[]
+  apiKeySource?: string
+  minimumCompressionSize?: number
+  models: Record<string, JsonObject>
+  paths: {path: string; methods: MethodRecord[]}[]
+  /** Problems AWS imports past, reporting them (`failonwarnings` turns them into a failure). */
+  warnings: string[]
+  /** Problems that fail the import. */
+  errors: string[]
+}
+
+const OPERATION_KEYS: Record<string, string> = {
+  get: 'GET',
+  put: 'PUT',
+  post: 'POST',
+  delete: 'DELETE',
+  options: 'OPTIONS',
+  head: 'HEAD',
+  patch: 'PATCH',
+  'x-amazon-apigateway-any-method': 'ANY',
+}
+const PARAMETER_LOCATIONS: Record<string, string> = {path: 'path', query: 'querystring', header: 'header'}
+const INTEGRATION = 'x-amazon-apigateway-integration'
+const MODEL_REF = /(?:#\/definitions\/|#\/components\/schemas\/|\/models\/)([^/]+)$/
+
+/** The model a `$ref` names, in either OpenAPI version's form or as an API Gateway model URL. */
+export const modelNameOf = (ref: unknown) => (typeof ref === 'string' ? MODEL_REF.exec(ref)?.[1] : undefined)
+
+/**
+ * Reads a definition sent as JSON or YAML. `knownModels` are models the API already has, which the
+ * document may refer to (a merge); references to any other model are dropped with a warning.
+ */
+export function readDefinition(body: Buffer, knownModels: string[]): ApiDefinition {
+  const doc = parseDocument(body)
+  return new DefinitionReader(doc, knownModels).read()
+}
+
+function parseDocument(body: Buffer): JsonObject {
+  const text = body.toString('utf8')
+  let doc: unknown
+  try {
+    doc = JSON.parse(text)
+  } catch {
+    try {
+      // At level 'error' the yaml package throws on errors and prints nothing (the sandbox must not print).
+      doc = parseYaml(text, {logLevel: 'error'})
+    } catch {
+      doc = undefined
+    }
+  }
+  const isOpenApi3 = isPlainObject(doc) && String(doc.openapi ?? '').startsWith('3.')
+  const isSwagger2 = isPlainObject(doc) && String(doc.swagger ?? '').startsWith('2')
+  if (!isOpenApi3 && !isSwagger2) throw badRequest('Invalid OpenAPI input.')
+  return doc as JsonObject
+}
+
+const objectAt = (value: unknown): JsonObject => (isPlainObject(value) ? value : {})
+const stringAt = (value: unknown) => (value === undefined || value === null ? undefined : String(value))
+const stringsAt = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.map(String) : undefined)
+const upper = (value: unknown) => (typeof value === 'string' ? value.toUpperCase() : undefined)
+const stringMap = (value: unknown) => (isPlainObject(value) ? Object.fromEntries(Object.entries(value).map(([key, v]) => [key, String(v)])) : undefined)
+
+class DefinitionReader {
+  private readonly swagger: boolean
+  private readonly models: Record<string, JsonObject>
+  private readonly knownModels: Set<string>
+  private readonly securitySchemes: JsonObject
+  private readonly warnings: string[] = []
+  private readonly errors: string[] = []
+  private readonly warnedSchemes = new Set<string>()
+
+  constructor(
+    private readonly doc: JsonObject,
+    knownModels: string[],
+  ) {
+    this.swagger = doc.swagger !== undefined
+    const components = objectAt(doc.components)
+    this.models = objectAt(this.swagger ? doc.definitions : components.schemas) as Record<string, JsonObject>
+    this.knownModels = new Set([...knownModels, ...Object.keys(this.models)])
+    this.securitySchemes = objectAt(this.swagger ? doc.securityDefinitions : components.securitySchemes)
+  }
+
+  read(): ApiDefinition {
+    const info = objectAt(this.doc.info)
+    const paths: ApiDefinition['paths'] = []
+    for (const [path, item] of Object.entries(objectAt(this.doc.paths))) {
+      if (!path.startsWith('/')) {
+        this.warnings.push(`Parse issue: attribute paths.Resource ${path} should start with /`)
+        continue
+      }
+      const pathItem = objectAt(this.resolve(item))
+      const methods = Object.entries(pathItem)
+        .filter(([key]) => key in OPERATION_KEYS)
+        .map(([key, operation]) => this.method(path, key, objectAt(operation), pathItem.parameters))
+      paths.push({path, methods})
+    }
+    const compression = this.doc['x-amazon-apigateway-minimum-compression-size']
+    return {
+      title: stringAt(info.title),
+      description: stringAt(info.description),
+      version: stringAt(info.version),
+      binaryMediaTypes: stringsAt(this.doc['x-amazon-apigateway-binary-media-types']),
+      apiKeySource: upper(this.doc['x-amazon-apigateway-api-key-source']),
+      minimumCompressionSize: typeof compression === 'number' ? compression : undefined,
+      models: this.models,
+      paths,
+      warnings: this.warnings,
+      errors: this.errors,
+    }
+  }
+
+  private method(path: string, key: string, operation: JsonObject, pathParameters: unknown): MethodRecord {
+    const httpMethod = OPERATION_KEYS[key]
+    const attribute = `paths.'${path}'(${key})`
+    const parameters = this.parameters(pathParameters, operation.parameters)
+    const method: MethodRecord = {
+      httpMethod,
+      ...this.authorization(operation.security ?? this.doc.security),
+      operationName: typeof operation.operationId === 'string' ? operation.operationId : undefined,
+      requestParameters: this.requestParameters(parameters),
+      requestModels: this.requestModels(operation, parameters, attribute),
+      methodResponses: this.methodResponses(operation, attribute),
+    }
+    if (isPlainObject(operation[INTEGRATION])) {
+      try {
+        method.methodIntegration = this.integration(operation[INTEGRATION])
+      } catch (error) {
+        if (!(error instanceof AwsServiceError)) throw error
+        this.errors.push(`Unable to put integration on '${httpMethod}' for resource at path '${path}': ${error.message}`)
+      }
+    }
+    return method
+  }
+
+  /** Path-level parameters, overridden by the operation's own of the same name and location. */
+  private parameters(pathLevel: unknown, operationLevel: unknown): JsonObject[] {
+    const byKey = new Map<string, JsonObject>()
+    for (const raw of [...(Array.isArray(pathLevel) ? pathLevel : []), ...(Array.isArray(operationLevel) ? operationLevel : [])]) {
+      const parameter = objectAt(this.resolve(raw))
+      byKey.set(`${parameter.in}:${parameter.name}`, parameter)
+    }
+    return [...byKey.values()]
+  }
+
+  private requestParameters(parameters: JsonObject[]): Record<string, boolean> | undefined {
+    const entries = parameters
+      .filter((parameter) => String(parameter.in) in PARAMETER_LOCATIONS)
+      .map((parameter) => [`method.request.${PARAMETER_LOCATIONS[String(parameter.in)]}.${parameter.name}`, parameter.in === 'path' || parameter.required === true])
+    return entries.length > 0 ? Object.fromEntries(entries) : undefined
+  }
+
+  private requestModels(operation: JsonObject, parameters: JsonObject[], attribute: string): Record<string, string> | undefined {
+    if (this.swagger) {
+      const body = parameters.find((parameter) => parameter.in === 'body')
+      const consumes = stringsAt(operation.consumes ?? this.doc.consumes) ?? ['application/json']
+      return this.modelsFor(consumes, body?.schema, `${attribute}.parameters.body.schema`)
+    }
+    const content = objectAt(objectAt(this.resolve(operation.requestBody)).content)
+    return this.contentModels(content, `${attribute}.requestBody.content.schema`)
+  }
+
+  private methodResponses(operation: JsonObject, attribute: string): Record<string, MethodResponseRecord> | undefined {
+    if (!isPlainObject(operation.responses)) {
+      this.warnings.push(`Parse issue: attribute ${attribute}.responses is missing`)
+      return undefined
+    }
+    const produces = stringsAt(operation.produces ?? this.doc.produces) ?? ['application/json']
+    const responses: Record<string, MethodResponseRecord> = {}
+    for (const [statusCode, raw] of Object.entries(operation.responses)) {
+      if (!/^[1-5]\d\d$/.test(statusCode)) continue
+      const response = objectAt(this.resolve(raw))
+      const headers = Object.keys(objectAt(response.headers))
+      const modelAttribute = `${attribute}.responses.${statusCode}${this.swagger ? '' : '.content'}.schema`
+      const responseModels = this.swagger ? this.modelsFor(produces, response.schema, modelAttribute) : this.contentModels(objectAt(response.content), modelAttribute)
+      responses[statusCode] = {
+        statusCode,
+        responseParameters: headers.length > 0 ? Object.fromEntries(headers.map((header) => [`method.response.header.${header}`, false])) : undefined,
+        responseModels,
+      }
+    }
+    return Object.keys(responses).length > 0 ? responses : undefined
+  }
+
+  private contentModels(content: JsonObject, attribute: string): Record<string, string> | undefined {
+    const entries = Object.entries(content).flatMap(([contentType, media]) => Object.entries(this.modelsFor([contentType], objectAt(media).schema, attribute) ?? {}))
+    return entries.length > 0 ? Object.fromEntries(entries) : undefined
+  }
+
+  /** The model a schema refers to, for each content type; inline schemas name no model. */
+  private modelsFor(contentTypes: string[], schema: unknown, attribute: string): Record<string, string> | undefined {
+    const ref = objectAt(schema).$ref
+    const name = modelNameOf(ref)
+    if (!name) return undefined
+    if (!this.knownModels.has(name)) {
+      this.warnings.push(`Parse issue: attribute ${attribute}.${ref} is missing`)
+      return undefined
+    }
+    return Object.fromEntries(contentTypes.map((contentType) => [contentType, name]))
+  }
+
+  /** API keys and IAM are understood; authorizers are not, so their methods stay open, with a warning. */
+  private authorization(security: unknown): Pick<MethodRecord, 'authorizationType' | 'apiKeyRequired'> {
+    let apiKeyRequired = false
+    let authorizationType = 'NONE'
+    for (const requirement of Array.isArray(security) ? security : []) {
+      for (const name of Object.keys(objectAt(requirement))) {
+        const scheme = objectAt(this.securitySchemes[name])
+        if (scheme['x-amazon-apigateway-authtype'] === 'awsSigv4') authorizationType = 'AWS_IAM'
+        else if (scheme['x-amazon-apigateway-authorizer'] !== undefined) this.warnUnsupportedAuthorizer(name)
+        else if (scheme.type === 'apiKey' && String(scheme.name).toLowerCase() === 'x-api-key') apiKeyRequired = true
+      }
+    }
+    return {authorizationType, apiKeyRequired}
+  }
+
+  private warnUnsupportedAuthorizer(name: string): void {
+    if (this.warnedSchemes.has(name)) return
+    this.warnedSchemes.add(name)
+    this.warnings.push(`Unable to create authorizer '${name}': the sandbox does not support authorizers; methods using it are left with authorization NONE`)
+  }
+
+  private integration(raw: JsonObject): MethodRecord['methodIntegration'] {
+    const input: IntegrationInput = {
+      type: upper(raw.type),
+      httpMethod: upper(raw.httpMethod),
+      uri: stringAt(raw.uri),
+      connectionType: upper(raw.connectionType),
+      connectionId: stringAt(raw.connectionId),
+      credentials: stringAt(raw.credentials),
+      requestParameters: stringMap(raw.requestParameters),
+      requestTemplates: stringMap(raw.requestTemplates),
+      passthroughBehavior: upper(raw.passthroughBehavior),
+      contentHandling: upper(raw.contentHandling),
+      timeoutInMillis: raw.timeoutInMillis === undefined ? undefined : Number(raw.timeoutInMillis),
+      cacheNamespace: stringAt(raw.cacheNamespace),
+      cacheKeyParameters: stringsAt(raw.cacheKeyParameters),
+    }
+    const integration = newIntegration(input)
+    const responses = Object.entries(objectAt(raw.responses)).map(([pattern, value]): IntegrationResponseRecord => {
+      const response = objectAt(value)
+      return {
+        statusCode: String(response.statusCode ?? '200'),
+        selectionPattern: pattern === 'default' ? undefined : pattern,
+        responseParameters: stringMap(response.responseParameters),
+        responseTemplates: stringMap(response.responseTemplates),
+        contentHandling: upper(response.contentHandling),
+      }
+    })
+    if (responses.length > 0) integration.integrationResponses = Object.fromEntries(responses.map((response) => [response.statusCode, response]))
+    return integration
+  }
+
+  /** Follows a local `$ref` (`#/components/parameters/Id`); anything else is returned as it is. */
+  private resolve(value: unknown): unknown {
+    const ref = objectAt(value).$ref
+    if (typeof ref !== 'string' || !ref.startsWith('#/')) return value
+    let target: unknown = this.doc
+    for (const segment of ref.slice(2).split('/')) target = objectAt(target)[segment.replaceAll('~1', '/').replaceAll('~0', '~')]
+    return target
+  }
+}

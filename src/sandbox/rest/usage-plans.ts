@@ -1,0 +1,135 @@
+import type {SandboxContext} from '../context.js'
+import {badRequest, conflict, jsonBody, notFound, type Router} from '../http.js'
+import {TABLES, type RestApiRecord, type StageRecord, type Tags, type UsagePlanRecord} from '../model.js'
+import {pageOf} from './keys-paging.js'
+import {numberValue, patchOperations, type PatchOperation} from './keys-patch.js'
+import {checkOnePlanPerStage, keysOfPlan, planKey, removePlanKey, requireUsagePlan, sameApiStage, type ApiStage} from './keys-records.js'
+
+type Quota = NonNullable<UsagePlanRecord['quota']>
+
+const QUOTA_PERIODS: readonly string[] = ['DAY', 'WEEK', 'MONTH']
+const PLAN_PATCH_PATHS = {
+  replace: ['/name', '/description', '/throttle/burstLimit', '/throttle/rateLimit', '/quota/limit', '/quota/period'],
+  add: ['/apiStages'],
+  remove: ['/apiStages'],
+} as const
+
+interface CreateUsagePlanInput {
+  name?: string
+  description?: string
+  apiStages?: {apiId?: string; stage?: string}[]
+  throttle?: {burstLimit?: number; rateLimit?: number}
+  quota?: Partial<Quota>
+  tags?: Tags
+}
+
+/** CreateUsagePlan, GetUsagePlan(s), UpdateUsagePlan and DeleteUsagePlan. */
+export function registerUsagePlans(router: Router, context: SandboxContext): void {
+  const {store} = context
+  router
+    .add('POST', '/usageplans', (request) => {
+      const input = jsonBody<CreateUsagePlanInput>(request)
+      const name = requireName(input.name)
+      const apiStages: ApiStage[] = []
+      for (const {apiId, stage} of input.apiStages ?? []) {
+        const apiStage = existingApiStage(context, apiId, stage)
+        if (!apiStages.some((known) => sameApiStage(known, apiStage))) apiStages.push(apiStage)
+      }
+      const plan: UsagePlanRecord = {
+        id: context.newId(6),
+        name,
+        description: input.description,
+        apiStages,
+        throttle: input.throttle && {burstLimit: input.throttle.burstLimit, rateLimit: input.throttle.rateLimit},
+        quota: input.quota && checkedQuota({offset: 0, ...input.quota}),
+        tags: input.tags,
+        createdDate: context.clock.now(),
+      }
+      store.put(TABLES.usagePlans, plan.id, plan)
+      return {status: 201, body: planView(plan)}
+    })
+    .add('GET', '/usageplans', (request) => {
+      const keyId = request.query.get('keyId')
+      const plans = store.all<UsagePlanRecord>(TABLES.usagePlans).filter((plan) => !keyId || planKey(store, plan.id, keyId))
+      const page = pageOf(plans, (plan) => ({id: plan.id, createdDate: plan.createdDate ?? 0}), request.query, false)
+      return {status: 200, body: {item: page.items.map(planView), position: page.position}}
+    })
+    .add('GET', '/usageplans/{usageplanId}', (_request, {usageplanId}) => ({status: 200, body: planView(requireUsagePlan(store, usageplanId))}))
+    .add('PATCH', '/usageplans/{usageplanId}', (request, {usageplanId}) => {
+      // A copy, so that a bad operation part-way leaves the stored plan as it was.
+      const plan = structuredClone(requireUsagePlan(store, usageplanId))
+      let quota: Partial<Quota> | undefined = plan.quota
+      for (const operation of patchOperations(request, PLAN_PATCH_PATHS)) {
+        if (operation.path === '/apiStages') applyApiStageChange(context, plan, operation)
+        else if (operation.path === '/name') plan.name = requireName(operation.value)
+        else if (operation.path === '/description') plan.description = operation.value || undefined
+        else if (operation.path === '/throttle/burstLimit') plan.throttle = {...plan.throttle, burstLimit: numberValue(operation, true)}
+        else if (operation.path === '/throttle/rateLimit') plan.throttle = {...plan.throttle, rateLimit: numberValue(operation, false)}
+        else if (operation.path === '/quota/limit') quota = {offset: 0, ...quota, limit: numberValue(operation, true)}
+        else quota = {offset: 0, ...quota, period: operation.value as Quota['period']}
+      }
+      plan.quota = quota && checkedQuota(quota)
+      store.put(TABLES.usagePlans, plan.id, plan)
+      return {status: 200, body: planView(plan)}
+    })
+    .add('DELETE', '/usageplans/{usageplanId}', (_request, {usageplanId}) => {
+      requireUsagePlan(store, usageplanId)
+      for (const member of keysOfPlan(store, usageplanId)) removePlanKey(store, usageplanId, member.keyId)
+      store.delete(TABLES.usagePlans, usageplanId)
+      return {status: 202}
+    })
+}
+
+/** The UsagePlan wire shape. */
+function planView(plan: UsagePlanRecord) {
+  return {
+    id: plan.id,
+    name: plan.name,
+    description: plan.description,
+    apiStages: plan.apiStages.map(({apiId, stage}) => ({apiId, stage})),
+    throttle: plan.throttle,
+    quota: plan.quota,
+    productCode: plan.productCode,
+    tags: plan.tags,
+  }
+}
+
+function requireName(name: string | undefined): string {
+  if (!name) throw badRequest('Invalid Usage Plan name specified')
+  return name
+}
+
+function checkedQuota(quota: Partial<Quota>): Quota {
+  const {limit, offset = 0, period} = quota
+  if (limit === undefined || period === undefined) throw badRequest('A quota needs both a limit and a period')
+  if (!QUOTA_PERIODS.includes(period)) throw badRequest(`Invalid quota period specified: ${period}. Must be one of: [${QUOTA_PERIODS.join(', ')}]`)
+  if (!Number.isInteger(limit) || limit < 0) throw badRequest(`Invalid quota limit specified: ${limit}`)
+  return {limit, offset, period}
+}
+
+/**
+ * An API stage that exists, named as its stage record names it. The first message is AWS's own,
+ * unformatted placeholders included.
+ */
+function existingApiStage(context: SandboxContext, apiId: string | undefined, stage: string | undefined): ApiStage {
+  if (!apiId || !stage) throw badRequest('Invalid API Stage {api: %s, stage: %s} specified for usageplan %s')
+  if (!context.store.get<RestApiRecord>(TABLES.restApis, apiId)) throw notFound(`Invalid API identifier specified ${context.accountId}:${apiId}`)
+  const record = context.store.get<StageRecord>(TABLES.stages, `${apiId}/${stage.toLowerCase()}`)
+  if (!record) throw badRequest(`API Stage not found: ${apiId}:${stage}`)
+  return {apiId, stage: record.stageName}
+}
+
+/** `add|remove /apiStages` with value `apiId:stage`. */
+function applyApiStageChange(context: SandboxContext, plan: UsagePlanRecord, operation: PatchOperation): void {
+  const [apiId, stage] = (operation.value ?? '').split(':')
+  if (operation.op === 'remove') {
+    const remaining = plan.apiStages.filter((known) => !sameApiStage(known, {apiId, stage: stage ?? ''}))
+    if (remaining.length === plan.apiStages.length) throw badRequest(`API Stage ${operation.value} is not in Usage Plan ${plan.id}`)
+    plan.apiStages = remaining
+    return
+  }
+  const apiStage = existingApiStage(context, apiId, stage)
+  if (plan.apiStages.some((known) => sameApiStage(known, apiStage))) throw conflict(`API Stage ${apiId}:${apiStage.stage} is already in Usage Plan ${plan.id}`)
+  for (const member of keysOfPlan(context.store, plan.id)) checkOnePlanPerStage(context.store, plan, member.keyId, [apiStage])
+  plan.apiStages.push(apiStage)
+}

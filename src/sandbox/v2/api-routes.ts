@@ -1,0 +1,101 @@
+import type {SandboxContext} from '../context.js'
+import {badRequest, conflict, empty, json, jsonBody, type Router} from '../http.js'
+import {TABLES} from '../model.js'
+import {autoDeploy} from './deployments.js'
+import {childKey, integrationsOf, integrationTarget, requireApi, requireRoute, routesOf, routeWire} from './lookup.js'
+import type {V2ApiRecord, V2RouteRecord} from './records.js'
+import {page, requireText, sentFields} from './wire.js'
+
+/** The API's routes (not the sandbox's HTTP routing): CreateRoute, GetRoute(s), UpdateRoute, DeleteRoute. */
+
+const FIELDS = [
+  'apiKeyRequired',
+  'authorizationScopes',
+  'authorizationType',
+  'authorizerId',
+  'modelSelectionExpression',
+  'operationName',
+  'requestModels',
+  'requestParameters',
+  'routeKey',
+  'routeResponseSelectionExpression',
+  'target',
+] as const
+
+type RouteFields = Partial<Pick<V2RouteRecord, (typeof FIELDS)[number] | 'apiGatewayManaged'>>
+
+export const DEFAULT_ROUTE = '$default'
+const HTTP_ROUTE_KEY = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) \/\S*$/
+
+/** Creates a route after checking its key and target; the caller auto-deploys. */
+export function createRoute(context: SandboxContext, api: V2ApiRecord, fields: RouteFields & {routeKey: string}): V2RouteRecord {
+  checkRouteKey(context, api, fields.routeKey)
+  checkTarget(context, api.apiId, fields.target)
+  const route: V2RouteRecord = {
+    apiKeyRequired: false,
+    authorizationType: 'NONE',
+    ...fields,
+    apiId: api.apiId,
+    routeId: context.newId(7),
+    createdDate: context.clock.now(),
+  }
+  return context.store.put(TABLES.v2Routes, childKey(api.apiId, route.routeId), route)
+}
+
+/** Applies plain fields to a route after the same checks as create; the caller auto-deploys. */
+export function updateRoute(context: SandboxContext, api: V2ApiRecord, route: V2RouteRecord, fields: RouteFields): V2RouteRecord {
+  if (fields.routeKey !== undefined && fields.routeKey !== route.routeKey) checkRouteKey(context, api, fields.routeKey)
+  checkTarget(context, api.apiId, fields.target)
+  Object.assign(route, fields)
+  return context.store.put(TABLES.v2Routes, childKey(api.apiId, route.routeId), route)
+}
+
+function checkRouteKey(context: SandboxContext, api: V2ApiRecord, routeKey: string): void {
+  if (api.protocolType === 'HTTP' && routeKey !== DEFAULT_ROUTE && !HTTP_ROUTE_KEY.test(routeKey)) {
+    throw badRequest(`Invalid route key specified: ${routeKey}. HTTP API route keys are $default or a method and a path, such as GET /pets`)
+  }
+  if (routesOf(context, api.apiId).some((route) => route.routeKey === routeKey)) throw conflict(`Route with key ${routeKey} already exists for this API`)
+}
+
+function checkTarget(context: SandboxContext, apiId: string, target: string | undefined): void {
+  if (target === undefined) return
+  const known = integrationsOf(context, apiId).some((integration) => integrationTarget(integration.integrationId) === target)
+  if (!known) throw badRequest(`Invalid target specified: ${target}. A route's target must be integrations/<IntegrationId> for an integration of this API`)
+}
+
+export function registerApiRoutes(router: Router, context: SandboxContext): void {
+  router.add('POST', '/v2/apis/{apiId}/routes', (request, {apiId}) => {
+    const api = requireApi(context, apiId)
+    const body = jsonBody(request)
+    const routeKey = requireText(body, 'routeKey', 1024)
+    const route = createRoute(context, api, {...(sentFields(body, FIELDS) as RouteFields), routeKey})
+    autoDeploy(context, apiId)
+    return json(201, routeWire(route))
+  })
+
+  router.add('GET', '/v2/apis/{apiId}/routes', (request, {apiId}) => {
+    requireApi(context, apiId)
+    const {items, nextToken} = page(routesOf(context, apiId), (route) => route.routeId, request)
+    return json(200, {items: items.map(routeWire), nextToken})
+  })
+
+  router.add('GET', '/v2/apis/{apiId}/routes/{routeId}', (_request, {apiId, routeId}) => {
+    requireApi(context, apiId)
+    return json(200, routeWire(requireRoute(context, apiId, routeId)))
+  })
+
+  router.add('PATCH', '/v2/apis/{apiId}/routes/{routeId}', (request, {apiId, routeId}) => {
+    const api = requireApi(context, apiId)
+    const route = updateRoute(context, api, requireRoute(context, apiId, routeId), sentFields(jsonBody(request), FIELDS) as RouteFields)
+    autoDeploy(context, apiId)
+    return json(200, routeWire(route))
+  })
+
+  router.add('DELETE', '/v2/apis/{apiId}/routes/{routeId}', (_request, {apiId, routeId}) => {
+    requireApi(context, apiId)
+    requireRoute(context, apiId, routeId)
+    context.store.delete(TABLES.v2Routes, childKey(apiId, routeId))
+    autoDeploy(context, apiId)
+    return empty(204)
+  })
+}

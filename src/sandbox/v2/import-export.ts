@@ -1,0 +1,126 @@
+import type {SandboxContext} from '../context.js'
+import {badRequest, json, jsonBody, type Router, type SandboxRequest} from '../http.js'
+import {TABLES} from '../model.js'
+import {createRoute} from './api-routes.js'
+import {checkApiFields, deleteApi, insertApi} from './apis.js'
+import {autoDeploy} from './deployments.js'
+import {createIntegration} from './integrations.js'
+import {apiWire, childKey, integrationsOf, integrationTarget, requireApi, requireDeployment, requireStage, routesOf} from './lookup.js'
+import {exportDefinition, parseDefinition, serializeDefinition, type ApiDefinition} from './openapi.js'
+import type {V2ApiRecord} from './records.js'
+
+const OUTPUT_TYPES = ['JSON', 'YAML'] as const
+
+/** The definition in an ImportApi/ReimportApi request; with failOnWarnings=true any warning refuses it. */
+function definitionOf(request: SandboxRequest): ApiDefinition {
+  const body = jsonBody(request).body
+  if (typeof body !== 'string' || body === '') throw badRequest('Body is required')
+  const definition = parseDefinition(body)
+  if (request.query.get('failOnWarnings') === 'true' && definition.warnings.length > 0) {
+    throw badRequest(`Warnings found during import: ${definition.warnings.join('; ')}`)
+  }
+  return definition
+}
+
+const apiFieldsOf = (definition: ApiDefinition) => ({
+  name: definition.name,
+  description: definition.description,
+  version: definition.version,
+  corsConfiguration: definition.corsConfiguration,
+  warnings: definition.warnings.length > 0 ? definition.warnings : undefined,
+})
+
+/** Creates the definition's routes, one integration per operation or per shared ($ref) integration. */
+function addRoutes(context: SandboxContext, api: V2ApiRecord, definition: ApiDefinition): void {
+  const sharedIntegrations = new Map<string, string>()
+  for (const route of definition.routes) {
+    let integrationId: string | undefined
+    if (route.integration) {
+      const {shareKey, fields} = route.integration
+      integrationId = sharedIntegrations.get(shareKey) ?? createIntegration(context, api, fields).integrationId
+      sharedIntegrations.set(shareKey, integrationId)
+    }
+    createRoute(context, api, {
+      routeKey: route.routeKey,
+      operationName: route.operationName,
+      target: integrationId && integrationTarget(integrationId),
+    })
+  }
+}
+
+function removeRoutesAndIntegrations(context: SandboxContext, apiId: string): void {
+  for (const route of routesOf(context, apiId)) context.store.delete(TABLES.v2Routes, childKey(apiId, route.routeId))
+  for (const integration of integrationsOf(context, apiId)) context.store.delete(TABLES.v2Integrations, childKey(apiId, integration.integrationId))
+}
+
+/** Replaces an API's routes and integrations, all or nothing. */
+function replaceRoutes(context: SandboxContext, api: V2ApiRecord, definition: ApiDefinition): void {
+  const routes = routesOf(context, api.apiId)
+  const integrations = integrationsOf(context, api.apiId)
+  removeRoutesAndIntegrations(context, api.apiId)
+  try {
+    addRoutes(context, api, definition)
+  } catch (error) {
+    removeRoutesAndIntegrations(context, api.apiId)
+    for (const integration of integrations) context.store.put(TABLES.v2Integrations, childKey(api.apiId, integration.integrationId), integration)
+    for (const route of routes) context.store.put(TABLES.v2Routes, childKey(api.apiId, route.routeId), route)
+    throw error
+  }
+}
+
+/** A stage exports what it has deployed, not the API's latest state. */
+function deployedContent(context: SandboxContext, apiId: string, stageName: string) {
+  const stage = requireStage(context, apiId, stageName)
+  if (!stage.deploymentId) throw badRequest(`Stage ${stageName} has no deployment to export`)
+  return requireDeployment(context, apiId, stage.deploymentId)
+}
+
+function requireHttpApi(context: SandboxContext, apiId: string, operation: string): V2ApiRecord {
+  const api = requireApi(context, apiId)
+  if (api.protocolType !== 'HTTP') throw badRequest(`${operation} is supported only for HTTP APIs`)
+  return api
+}
+
+export function registerImportExport(router: Router, context: SandboxContext): void {
+  router.add('PUT', '/v2/apis', (request) => {
+    const definition = definitionOf(request)
+    const api = insertApi(context, 'HTTP', apiFieldsOf(definition))
+    try {
+      addRoutes(context, api, definition)
+    } catch (error) {
+      deleteApi(context, api.apiId)
+      throw error
+    }
+    return json(201, apiWire(api))
+  })
+
+  router.add('PUT', '/v2/apis/{apiId}', (request, {apiId}) => {
+    const api = requireHttpApi(context, apiId, 'ReimportApi')
+    const definition = definitionOf(request)
+    const fields = apiFieldsOf(definition)
+    checkApiFields('HTTP', fields)
+    replaceRoutes(context, api, definition)
+    Object.assign(api, fields)
+    context.store.put(TABLES.v2Apis, apiId, api)
+    autoDeploy(context, apiId)
+    return json(201, apiWire(api))
+  })
+
+  router.add('GET', '/v2/apis/{apiId}/exports/{specification}', (request, {apiId, specification}) => {
+    const api = requireHttpApi(context, apiId, 'ExportApi')
+    if (specification !== 'OAS30') throw badRequest(`Invalid specification specified: ${specification}. Must be one of [OAS30]`)
+    const outputType = request.query.get('outputType') as (typeof OUTPUT_TYPES)[number]
+    if (!OUTPUT_TYPES.includes(outputType)) throw badRequest(`Invalid outputType specified: ${outputType}. Must be one of [JSON, YAML]`)
+    const exportVersion = request.query.get('exportVersion')
+    if (exportVersion !== null && exportVersion !== '1.0') throw badRequest(`Invalid exportVersion specified: ${exportVersion}. Must be one of [1.0]`)
+    const stageName = request.query.get('stageName') ?? undefined
+    const {routes, integrations} = stageName === undefined ? {routes: routesOf(context, apiId), integrations: integrationsOf(context, apiId)} : deployedContent(context, apiId, stageName)
+    const includeExtensions = request.query.get('includeExtensions') !== 'false'
+    const document = exportDefinition(api, routes, integrations, {stageName, includeExtensions})
+    return {
+      status: 200,
+      body: serializeDefinition(document, outputType),
+      headers: {'content-type': outputType === 'JSON' ? 'application/json' : 'application/yaml'},
+    }
+  })
+}

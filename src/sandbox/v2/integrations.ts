@@ -1,0 +1,115 @@
+import type {SandboxContext} from '../context.js'
+import {badRequest, conflict, empty, json, jsonBody, type Router} from '../http.js'
+import {TABLES} from '../model.js'
+import {autoDeploy} from './deployments.js'
+import {childKey, integrationsOf, integrationTarget, integrationWire, requireApi, requireIntegration, routesOf} from './lookup.js'
+import type {V2ApiRecord, V2IntegrationRecord} from './records.js'
+import {page, requireText, sentFields} from './wire.js'
+
+const FIELDS = [
+  'connectionId',
+  'connectionType',
+  'contentHandlingStrategy',
+  'credentialsArn',
+  'description',
+  'integrationMethod',
+  'integrationSubtype',
+  'integrationType',
+  'integrationUri',
+  'passthroughBehavior',
+  'payloadFormatVersion',
+  'requestParameters',
+  'requestTemplates',
+  'responseParameters',
+  'templateSelectionExpression',
+  'timeoutInMillis',
+  'tlsConfig',
+] as const
+
+export type IntegrationFields = Partial<Pick<V2IntegrationRecord, (typeof FIELDS)[number] | 'apiGatewayManaged'>>
+
+const TYPES = {HTTP: ['AWS_PROXY', 'HTTP_PROXY'], WEBSOCKET: ['AWS', 'AWS_PROXY', 'HTTP', 'HTTP_PROXY', 'MOCK']}
+const MAX_TIMEOUT_MS = {HTTP: 30000, WEBSOCKET: 29000}
+const MIN_TIMEOUT_MS = 50
+
+/** Creates an integration with AWS's defaults after checking it; the caller auto-deploys. */
+export function createIntegration(context: SandboxContext, api: V2ApiRecord, fields: IntegrationFields & {integrationType: string}): V2IntegrationRecord {
+  const http = api.protocolType === 'HTTP'
+  const integration: V2IntegrationRecord = {
+    connectionType: 'INTERNET',
+    timeoutInMillis: MAX_TIMEOUT_MS[api.protocolType],
+    // HTTP APIs proxy: Lambda is invoked with POST, URLs with the client's own method.
+    ...(http && {payloadFormatVersion: '1.0', integrationMethod: fields.integrationType === 'AWS_PROXY' ? 'POST' : 'ANY'}),
+    ...fields,
+    apiId: api.apiId,
+    integrationId: context.newId(7),
+    createdDate: context.clock.now(),
+  }
+  checkIntegration(api, integration)
+  return context.store.put(TABLES.v2Integrations, childKey(api.apiId, integration.integrationId), integration)
+}
+
+/** Applies plain fields after the same checks as create; the caller auto-deploys. */
+export function updateIntegration(context: SandboxContext, api: V2ApiRecord, integration: V2IntegrationRecord, fields: IntegrationFields): V2IntegrationRecord {
+  const updated = {...integration, ...fields}
+  checkIntegration(api, updated)
+  return context.store.put(TABLES.v2Integrations, childKey(api.apiId, integration.integrationId), updated)
+}
+
+function checkIntegration(api: V2ApiRecord, integration: V2IntegrationRecord): void {
+  const {integrationType: type, integrationUri: uri, timeoutInMillis: timeout, payloadFormatVersion: payload} = integration
+  const allowed = TYPES[api.protocolType]
+  if (!allowed.includes(type)) throw badRequest(`Unsupported integration type ${type} for ${api.protocolType} APIs. Must be one of [${allowed.join(', ')}]`)
+  if (type !== 'MOCK' && !uri) throw badRequest(`IntegrationUri is required for integration type ${type}`)
+  if (type === 'AWS_PROXY' && !uri!.startsWith('arn:')) throw badRequest(`Invalid integration URI specified: ${uri}. AWS_PROXY integrations take a Lambda function ARN`)
+  if (type === 'HTTP_PROXY' && integration.connectionType === 'INTERNET' && !/^https?:\/\/\S+$/.test(uri!)) {
+    throw badRequest(`Invalid integration URI specified: ${uri}. HTTP_PROXY integrations take an http:// or https:// URL`)
+  }
+  const maxTimeout = MAX_TIMEOUT_MS[api.protocolType]
+  if (!Number.isInteger(timeout) || timeout < MIN_TIMEOUT_MS || timeout > maxTimeout) {
+    throw badRequest(`Invalid timeout specified: ${timeout}. TimeoutInMillis must be between ${MIN_TIMEOUT_MS} and ${maxTimeout}`)
+  }
+  if (api.protocolType === 'HTTP' && payload !== '1.0' && !(payload === '2.0' && type === 'AWS_PROXY')) {
+    throw badRequest(`Invalid payload format version specified: ${payload}. HTTP APIs take 1.0, or 2.0 for AWS_PROXY integrations`)
+  }
+}
+
+export function registerIntegrations(router: Router, context: SandboxContext): void {
+  router.add('POST', '/v2/apis/{apiId}/integrations', (request, {apiId}) => {
+    const api = requireApi(context, apiId)
+    const body = jsonBody(request)
+    const integrationType = requireText(body, 'integrationType')
+    const integration = createIntegration(context, api, {...(sentFields(body, FIELDS) as IntegrationFields), integrationType})
+    autoDeploy(context, apiId)
+    return json(201, integrationWire(integration))
+  })
+
+  router.add('GET', '/v2/apis/{apiId}/integrations', (request, {apiId}) => {
+    requireApi(context, apiId)
+    const {items, nextToken} = page(integrationsOf(context, apiId), (integration) => integration.integrationId, request)
+    return json(200, {items: items.map(integrationWire), nextToken})
+  })
+
+  router.add('GET', '/v2/apis/{apiId}/integrations/{integrationId}', (_request, {apiId, integrationId}) => {
+    requireApi(context, apiId)
+    return json(200, integrationWire(requireIntegration(context, apiId, integrationId)))
+  })
+
+  router.add('PATCH', '/v2/apis/{apiId}/integrations/{integrationId}', (request, {apiId, integrationId}) => {
+    const api = requireApi(context, apiId)
+    const fields = sentFields(jsonBody(request), FIELDS) as IntegrationFields
+    const integration = updateIntegration(context, api, requireIntegration(context, apiId, integrationId), fields)
+    autoDeploy(context, apiId)
+    return json(200, integrationWire(integration))
+  })
+
+  router.add('DELETE', '/v2/apis/{apiId}/integrations/{integrationId}', (_request, {apiId, integrationId}) => {
+    requireApi(context, apiId)
+    requireIntegration(context, apiId, integrationId)
+    const user = routesOf(context, apiId).find((route) => route.target === integrationTarget(integrationId))
+    if (user) throw conflict(`Integration ${integrationId} is the target of route ${user.routeId} (${user.routeKey}); retarget or delete that route first`)
+    context.store.delete(TABLES.v2Integrations, childKey(apiId, integrationId))
+    autoDeploy(context, apiId)
+    return empty(204)
+  })
+}
