@@ -2,8 +2,9 @@
 export interface TrafficSpec {
   /** A REST or HTTP/WebSocket API id. */
   apiId: string
+  /** The stage name (matched case-insensitively for REST APIs, as AWS does). */
   stage: string
-  /** Requests per second, on average. */
+  /** Requests per second, on average (messages per second for WebSocket APIs). */
   rps: number
   /** The window, epoch ms: each minute gets the share of its traffic that falls inside [start, end). */
   start: number
@@ -12,12 +13,12 @@ export interface TrafficSpec {
   errorRate: ErrorRate
   /** The latency distribution, in ms. */
   latency: LatencyProfile
-  /** Share of cacheable requests served from the stage cache while it is available (0–1). */
+  /** Share of requests served from a REST stage's cache once it is available and warm (0–1). */
   cacheHit: number
   /** The canary's own profiles; the base profiles when absent. */
   canaryErrorRate?: ErrorRate
   canaryLatency?: LatencyProfile
-  /** API key ids the requests are spread over, for usage plans' usage. */
+  /** API key ids (REST only) the requests are spread over evenly, counted per key and UTC day for GetUsage. */
   keys?: string[]
 }
 
@@ -37,8 +38,10 @@ export interface TrafficSummary {
   stage: string
   start: string
   end: string
+  /** The minutes the window touches (a part-minute counts). */
   minutes: number
   requests: number
+  /** Requests sent to the canary; they are in `requests` too. */
   canaryRequests: number
   errors4xx: number
   errors5xx: number
