@@ -6,6 +6,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
+// The SDK's Node 22 notice is not news to a demo audience (apigw silences it the same way).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = join(root, 'bin', 'run.js')
 const color = process.stdout.isTTY && !process.env.NO_COLOR
@@ -17,8 +19,8 @@ const RUNBOOK = [
   ['It answers on 127.0.0.1; status shows where, and what it holds.', 'sandbox status'],
   ['Import examples/petstore.yaml and deploy it to stage "prod". (apigw gets import and deploy commands later; until then the AWS SDK does it, as any AWS client can against the sandbox.)', importPetstore],
   ['Every apigw command runs against the sandbox with --sandbox (or APIGW_SANDBOX=1).', 'apis list --sandbox'],
-  ['The API, its stage and its resource tree.', 'apis show --api petstore --sandbox'],
-  ['Backfill 30 minutes of traffic: CloudWatch now holds Count, 4XXError, 5XXError, Latency, cache metrics.', 'sandbox traffic --api petstore --stage prod --duration 30m --rps 20 --error-rate 4xx=2%,5xx=0.5% --latency p50=40ms,p99=350ms'],
+  ['The API, its stage and its resource tree.', 'apis show --api pets --sandbox'],
+  ['Backfill 30 minutes of traffic: CloudWatch now holds Count, 4XXError, 5XXError, Latency, cache metrics.', 'sandbox traffic --api pets --stage prod --duration 30m --rps 20 --error-rate 4xx=2%,5xx=0.5% --latency p50=40ms,p99=350ms'],
   ['Rehearse a bad day: throttle 40% of calls. apigw retries within its budget and says so on stderr.', 'sandbox faults throttle=40%'],
   ['', 'apis list --sandbox'],
   ['', 'sandbox faults none'],

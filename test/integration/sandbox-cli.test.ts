@@ -1,4 +1,5 @@
-import {CreateRestApiCommand, GetRestApisCommand} from '@aws-sdk/client-api-gateway'
+import {CreateDeploymentCommand, CreateRestApiCommand, GetRestApisCommand, PutIntegrationCommand, PutMethodCommand} from '@aws-sdk/client-api-gateway'
+import {GetMetricDataCommand} from '@aws-sdk/client-cloudwatch'
 import {spawn} from 'node:child_process'
 import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -158,5 +159,61 @@ describe('global --sandbox', () => {
     const result = await runCli(['apis', 'list', '--sandbox', '--endpoint-url', 'http://127.0.0.1:1'], env)
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('--endpoint-url=http://127.0.0.1:1 cannot also be provided when using --sandbox')
+  })
+})
+
+describe('apigw sandbox traffic', () => {
+  it('backfills CloudWatch metrics for a stage, readable with GetMetricData', async () => {
+    const {env} = sandboxEnv()
+    const info = json((await runCli(['sandbox', 'start', '--detach', '--json'], env)).stdout)
+    const {rest, cloudWatch} = sdkClients(info.endpoint)
+    const api = await rest.send(new CreateRestApiCommand({name: 'orders'}))
+    await rest.send(new PutMethodCommand({restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'GET', authorizationType: 'NONE'}))
+    await rest.send(new PutIntegrationCommand({restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'GET', type: 'MOCK'}))
+    await rest.send(new CreateDeploymentCommand({restApiId: api.id, stageName: 'prod'}))
+
+    const result = await runCli(['sandbox', 'traffic', '--api', 'orders', '--stage', 'prod', '--duration', '10m', '--rps', '10', '--error-rate', '5xx=10%', '--json'], env)
+    expect(result.code, result.stderr).toBe(0)
+    const summary = json(result.stdout)
+    expect(summary).toMatchObject({apiId: api.id, apiName: 'orders', stage: 'prod', canaryRequests: 0})
+    expect(summary.requests).toBeGreaterThan(5000)
+    expect(summary.errors5xx / summary.requests).toBeCloseTo(0.1, 2)
+
+    const end = new Date()
+    const metric = (MetricName: string) => ({
+      MetricStat: {Metric: {Namespace: 'AWS/ApiGateway', MetricName, Dimensions: [{Name: 'ApiName', Value: 'orders'}, {Name: 'Stage', Value: 'prod'}]}, Period: 3600, Stat: 'Sum'},
+    })
+    const data = await cloudWatch.send(new GetMetricDataCommand({
+      StartTime: new Date(end.getTime() - 2 * 3600_000),
+      EndTime: end,
+      MetricDataQueries: [{Id: 'count', ...metric('Count')}, {Id: 'errors', ...metric('5XXError')}],
+    }))
+    const sum = (id: string) => data.MetricDataResults!.find((r) => r.Id === id)!.Values!.reduce((a, b) => a + b, 0)
+    expect(sum('count')).toBe(summary.requests)
+    expect(sum('errors')).toBe(summary.errors5xx)
+  })
+
+  it('names an unknown API or stage with exit 4, and bad flags with exit 2', async () => {
+    const {env} = sandboxEnv()
+    const info = json((await runCli(['sandbox', 'start', '--detach', '--json'], env)).stdout)
+    const noApi = await runCli(['sandbox', 'traffic', '--api', 'ghost', '--stage', 'prod'], env)
+    expect(noApi.code).toBe(4)
+    expect(noApi.stderr).toContain('No API with id or name "ghost"')
+
+    await sdkClients(info.endpoint).rest.send(new CreateRestApiCommand({name: 'stageless'}))
+    const noStage = await runCli(['sandbox', 'traffic', '--api', 'stageless', '--stage', 'prod'], env)
+    expect(noStage.code).toBe(4)
+    expect(noStage.stderr).toContain('Invalid Stage identifier specified')
+
+    const badRate = await runCli(['sandbox', 'traffic', '--api', 'stageless', '--stage', 'prod', '--latency', 'p50=1s,p99=10ms'], env)
+    expect(badRate.code).toBe(2)
+    expect(badRate.stderr).toContain('--latency needs 0 < p50 ≤ p99')
+  })
+
+  it('needs a running sandbox, and says how to start one', async () => {
+    const {env} = sandboxEnv()
+    const result = await runCli(['sandbox', 'traffic', '--api', 'x', '--stage', 'prod'], env)
+    expect(result.code).toBe(6)
+    expect(result.stderr).toContain('Try: apigw sandbox start --detach')
   })
 })

@@ -1,0 +1,19 @@
+import {spawnSync} from 'node:child_process'
+import {fileURLToPath} from 'node:url'
+import {describe, expect, it} from 'vitest'
+
+describe('npm run demo', () => {
+  it('runs the narrated runbook against a fresh sandbox, exits 0 and leaves no sandbox behind', async () => {
+    const script = fileURLToPath(new URL('../../scripts/demo.mjs', import.meta.url))
+    const result = spawnSync(process.execPath, [script], {encoding: 'utf8', env: {PATH: process.env.PATH, CI: 'true'}, timeout: 60_000})
+    expect(result.status, result.stderr).toBe(0)
+    for (const command of ['$ apigw sandbox start --detach', '$ apigw apis show --api pets --sandbox', '$ apigw sandbox traffic --api pets', '$ apigw sandbox stop']) {
+      expect(result.stdout).toContain(command)
+    }
+    expect(result.stdout).toMatch(/\/pets\/\{petId\}\s+GET\s+HTTP_PROXY/)
+    expect(result.stdout).toMatch(/requests\s+\d{4,}/)
+    expect(result.stdout).toContain('Demo complete.')
+    const endpoint = /endpoint\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(result.stdout)![1]
+    await expect(fetch(`${endpoint}/_sandbox/status`)).rejects.toThrow()
+  }, 90_000)
+})
