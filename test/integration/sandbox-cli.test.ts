@@ -23,6 +23,16 @@ function sandboxEnv(extra: Record<string, string> = {}) {
 
 const json = (stdout: string) => JSON.parse(stdout)
 
+/** A REST API with one mock method, deployed to stage "prod". */
+async function deployedApi(endpoint: string, name: string) {
+  const {rest} = sdkClients(endpoint)
+  const api = await rest.send(new CreateRestApiCommand({name}))
+  await rest.send(new PutMethodCommand({restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'GET', authorizationType: 'NONE'}))
+  await rest.send(new PutIntegrationCommand({restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'GET', type: 'MOCK'}))
+  await rest.send(new CreateDeploymentCommand({restApiId: api.id, stageName: 'prod'}))
+  return api
+}
+
 afterAll(async () => {
   await Promise.all(stateDirs.map((stateDir) => runCli(['sandbox', 'stop', '--state-dir', stateDir], {PATH: process.env.PATH!})))
 })
@@ -166,11 +176,8 @@ describe('apigw sandbox traffic', () => {
   it('backfills CloudWatch metrics for a stage, readable with GetMetricData', async () => {
     const {env} = sandboxEnv()
     const info = json((await runCli(['sandbox', 'start', '--detach', '--json'], env)).stdout)
-    const {rest, cloudWatch} = sdkClients(info.endpoint)
-    const api = await rest.send(new CreateRestApiCommand({name: 'orders'}))
-    await rest.send(new PutMethodCommand({restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'GET', authorizationType: 'NONE'}))
-    await rest.send(new PutIntegrationCommand({restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'GET', type: 'MOCK'}))
-    await rest.send(new CreateDeploymentCommand({restApiId: api.id, stageName: 'prod'}))
+    const api = await deployedApi(info.endpoint, 'orders')
+    const {cloudWatch} = sdkClients(info.endpoint)
 
     const result = await runCli(['sandbox', 'traffic', '--api', 'orders', '--stage', 'prod', '--duration', '10m', '--rps', '10', '--error-rate', '5xx=10%', '--json'], env)
     expect(result.code, result.stderr).toBe(0)
@@ -204,10 +211,25 @@ describe('apigw sandbox traffic', () => {
     const noStage = await runCli(['sandbox', 'traffic', '--api', 'stageless', '--stage', 'prod'], env)
     expect(noStage.code).toBe(4)
     expect(noStage.stderr).toContain('Invalid Stage identifier specified')
+    expect(noStage.stderr).toContain('Try: apigw apis show --api')
 
     const badRate = await runCli(['sandbox', 'traffic', '--api', 'stageless', '--stage', 'prod', '--latency', 'p50=1s,p99=10ms'], env)
     expect(badRate.code).toBe(2)
     expect(badRate.stderr).toContain('--latency needs 0 < p50 ≤ p99')
+  })
+
+  it('publishes live with --follow until Ctrl-C, then stops with exit 0', async () => {
+    const {env} = sandboxEnv()
+    const info = json((await runCli(['sandbox', 'start', '--detach', '--json'], env)).stdout)
+    await deployedApi(info.endpoint, 'live')
+    const result = await runCli(['sandbox', 'traffic', '--api', 'live', '--stage', 'prod', '--follow', '--rps', '1000'], env, (child) => {
+      child.stderr!.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('Ctrl-C to stop')) setTimeout(() => child.kill('SIGINT'), 500)
+      })
+    })
+    expect(result.code).toBe(0)
+    const published = Number(/Stopped after (\d+) requests/.exec(result.stderr)![1])
+    expect(published).toBeGreaterThan(100)
   })
 
   it('needs a running sandbox, and says how to start one', async () => {

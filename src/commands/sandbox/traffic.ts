@@ -34,7 +34,7 @@ export default class SandboxTraffic extends ApigwCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(SandboxTraffic)
-    const {parseTrafficProfile, simulate} = await import('../../lib/sandbox/traffic.js')
+    const {followTraffic, parseTrafficProfile, simulate} = await import('../../lib/sandbox/traffic.js')
     const profile = parseTrafficProfile({
       rps: flags.rps,
       errorRate: flags['error-rate'],
@@ -58,22 +58,15 @@ export default class SandboxTraffic extends ApigwCommand {
       return
     }
 
-    // Ctrl-C ends a live run normally: publish the seconds since the last round, then stop.
-    let stopped = false
+    // Ctrl-C ends a live run normally: the seconds since the last round are published, then it stops.
     process.removeAllListeners('SIGINT')
     const interrupted = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
-    void interrupted.then(() => (stopped = true))
     this.note(`Publishing ${profile.rps} requests/s to ${api.name} ${flags.stage} every ${FOLLOW_INTERVAL_MS / 1000} s; Ctrl-C to stop.`)
-    let start = Date.now()
-    let requests = 0
-    while (!stopped) {
-      await Promise.race([interrupted, new Promise((resolve) => setTimeout(resolve, FOLLOW_INTERVAL_MS).unref())])
-      const end = Date.now()
-      const summary = await simulate(endpoint, {...target, start, end})
-      requests += summary.requests
-      start = end
-      this.note(`${new Date(end).toISOString()}  ${summary.requests} requests (${summary.canaryRequests} canary, ${summary.errors4xx} 4XX, ${summary.errors5xx} 5XX)`)
-    }
-    this.note(`Stopped after ${requests} requests.`)
+    const total = await followTraffic(endpoint, target, {
+      intervalMs: FOLLOW_INTERVAL_MS,
+      until: interrupted,
+      onRound: (summary) => this.note(`${summary.end}  ${summary.requests} requests (${summary.canaryRequests} canary, ${summary.errors4xx} 4XX, ${summary.errors5xx} 5XX)`),
+    })
+    this.note(`Stopped after ${total} requests.`)
   }
 }

@@ -1,5 +1,6 @@
 import type {ErrorRate, LatencyProfile, TrafficSpec, TrafficSummary} from '../../sandbox/traffic/spec.js'
-import {usageError} from '../errors.js'
+import {ApigwError, ExitCode, usageError} from '../errors.js'
+import {systemClock, type Clock} from '../util/clock.js'
 import {parseDuration} from '../util/duration.js'
 import {parseNamedValues, parsePercent} from '../util/percent.js'
 import {controlCall} from './client.js'
@@ -51,6 +52,51 @@ function parseLatency(text: string, flag: string): LatencyProfile {
 }
 
 /** Publishes the metrics of traffic over [start, end) through the sandbox at `endpoint`. */
-export function simulate(endpoint: string, spec: TrafficSpec): Promise<TrafficSummary> {
-  return controlCall<TrafficSummary>(endpoint, 'POST', 'traffic', spec)
+export async function simulate(endpoint: string, spec: TrafficSpec): Promise<TrafficSummary> {
+  try {
+    return await controlCall<TrafficSummary>(endpoint, 'POST', 'traffic', spec)
+  } catch (error) {
+    // The API was resolved already, so what is missing is the stage (or a key).
+    if (error instanceof ApigwError && error.exitCode === ExitCode.notFound) {
+      throw new ApigwError(error.message, {code: error.code, exitCode: error.exitCode, suggestions: [`Try: apigw apis show --api ${spec.apiId} --sandbox (it lists the stages)`]})
+    }
+    throw error
+  }
+}
+
+export interface FollowOptions {
+  intervalMs: number
+  /** Resolves when the run should end (Ctrl-C); the time since the last round is published first. */
+  until: Promise<void>
+  onRound(summary: TrafficSummary): void
+  clock?: Pick<Clock, 'now'>
+}
+
+/** Publishes live traffic, one round per interval, until told to stop; returns the requests published. */
+export async function followTraffic(endpoint: string, target: Omit<TrafficSpec, 'start' | 'end'>, options: FollowOptions): Promise<number> {
+  const clock = options.clock ?? systemClock
+  let stopped = false
+  void options.until.then(() => (stopped = true))
+  let start = clock.now()
+  let requests = 0
+  while (!stopped) {
+    await intervalOrStop(options.intervalMs, options.until)
+    const end = clock.now()
+    const summary = await simulate(endpoint, {...target, start, end})
+    requests += summary.requests
+    start = end
+    options.onRound(summary)
+  }
+  return requests
+}
+
+/** Waits one interval, or less if told to stop, leaving no timer behind to hold the process open. */
+function intervalOrStop(ms: number, until: Promise<void>): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms)
+    void until.then(() => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
 }
