@@ -22,8 +22,9 @@ const EXAMPLE = 'throttle=20%,error=5%,reset=2%,latency=300ms'
 /** Parses "throttle=20%,error=5%,reset=2%,latency=300ms"; "none" (or "") clears every fault. */
 export function parseFaults(text: string): Faults {
   if (text.trim() === '' || text.trim() === 'none') return {...NO_FAULTS}
-  const values = parseNamedValues(text, '--faults', NAMES, EXAMPLE, (value, name) =>
-    name.endsWith('latency') ? parseDuration(value, 'latency') : parsePercent(value, name, `--faults ${EXAMPLE}`),
+  // Each value is labelled with its flag, e.g. "--faults latency".
+  const values = parseNamedValues(text, '--faults', NAMES, EXAMPLE, (value, label) =>
+    label.endsWith('latency') ? parseDuration(value, 'latency') : parsePercent(value, label, `--faults ${EXAMPLE}`),
   )
   const faults = {throttle: values.throttle ?? 0, error: values.error ?? 0, reset: values.reset ?? 0, latencyMs: values.latency ?? 0}
   if (faults.throttle + faults.error + faults.reset > 1) {

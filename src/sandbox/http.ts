@@ -15,7 +15,12 @@ export class AwsServiceError extends Error {
 export const badRequest = (message: string) => new AwsServiceError(400, 'BadRequestException', message)
 export const notFound = (message: string) => new AwsServiceError(404, 'NotFoundException', message)
 export const conflict = (message: string) => new AwsServiceError(409, 'ConflictException', message)
-export const limitExceeded = (message: string) => new AwsServiceError(429, 'LimitExceededException', message)
+
+/** AWS's input validation failure: every problem in one message. */
+export function validationError(errors: string[]): AwsServiceError {
+  const count = errors.length === 1 ? '1 validation error' : `${errors.length} validation errors`
+  return new AwsServiceError(400, 'ValidationException', `${count} detected: ${errors.join('; ')}`)
+}
 
 export interface SandboxRequest {
   method: string
@@ -52,7 +57,7 @@ export class Router {
     return this
   }
 
-  /** The handler for a request and its decoded parameters; `undefined` when no pattern matches. */
+  /** The handler for a request and its decoded parameters; else whether another method's pattern matched the path (a 405, not a 404). */
   match(method: string, path: string): {handler: Handler; params: Params} | {pathMatched: boolean} {
     const parts = path.split('/').filter(Boolean)
     let pathMatched = false

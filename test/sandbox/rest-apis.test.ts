@@ -31,8 +31,9 @@ import {
 } from '@aws-sdk/client-api-gateway'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {parse as parseYaml} from 'yaml'
-import {TABLES, type DeploymentRecord, type ResourceRecord, type StageRecord} from '../../src/sandbox/model.js'
+import {TABLES, type DeploymentRecord, type ResourceRecord} from '../../src/sandbox/model.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
+import {seedRestStage} from '../helpers/sandbox-seed.js'
 
 const PETSTORE = readFileSync(new URL('../../examples/petstore.yaml', import.meta.url))
 const KENNEL = readFileSync(new URL('fixtures/kennel.swagger.yaml', import.meta.url))
@@ -75,19 +76,7 @@ describe('sandbox REST API definitions', () => {
     const id = `dep${store.count(TABLES.deployments)}`
     const snapshot = structuredClone(store.withPrefix<ResourceRecord>(TABLES.resources, `${restApiId}/`))
     store.put<DeploymentRecord>(TABLES.deployments, `${restApiId}/${id}`, {id, apiId: restApiId, createdDate, resources: snapshot})
-    store.put<StageRecord>(TABLES.stages, `${restApiId}/${stageName.toLowerCase()}`, {
-      apiId: restApiId,
-      stageName,
-      deploymentId: id,
-      cacheClusterEnabled: false,
-      cacheClusterStatus: 'NOT_AVAILABLE',
-      methodSettings: {},
-      tracingEnabled: false,
-      createdDate,
-      lastUpdatedDate: createdDate,
-      history: [],
-      cacheFlushes: [],
-    })
+    seedRestStage(store, {apiId: restApiId, stageName, deploymentId: id, createdDate})
     return id
   }
 

@@ -13,15 +13,7 @@ import {
 } from '@aws-sdk/client-api-gateway'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
-
-/** The error a call failed with, as the SDK reports it. */
-async function failure(call: Promise<unknown>) {
-  const error = await call.then(
-    () => expect.fail('the call should have failed'),
-    (error) => error,
-  )
-  return {name: error.name, status: error.$metadata?.httpStatusCode, message: error.message}
-}
+import {failure} from './sdk-failure.js'
 
 const VALUE = 'abcdefghij0123456789abcdefghij'
 

@@ -15,18 +15,11 @@ import {
   type PatchOperation,
 } from '@aws-sdk/client-api-gateway'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {TABLES, type ResourceRecord, type RestApiRecord, type StageRecord} from '../../src/sandbox/model.js'
+import {TABLES, type ResourceRecord, type StageRecord} from '../../src/sandbox/model.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
+import {seedRestApi} from '../helpers/sandbox-seed.js'
+import {failure} from './sdk-failure.js'
 import {fakeClock} from '../unit/fake-clock.js'
-
-/** The error a call failed with, as the SDK reports it. */
-async function failure(call: Promise<unknown>) {
-  const error = await call.then(
-    () => expect.fail('the call should have failed'),
-    (error) => error,
-  )
-  return {name: error.name, status: error.$metadata?.httpStatusCode, message: error.message}
-}
 
 const badRequest = (message: string) => ({name: 'BadRequestException', status: 400, message})
 
@@ -64,16 +57,7 @@ describe('sandbox REST deployments, stages, canaries and cache (aws-facts §1–
     const {store, newId} = sandbox.context
     const restApiId = newId(10)
     const rootId = newId(10)
-    const api: RestApiRecord = {
-      id: restApiId,
-      name: `api-${restApiId}`,
-      createdDate: clock.now(),
-      apiKeySource: 'HEADER',
-      endpointConfiguration: {types: ['EDGE']},
-      disableExecuteApiEndpoint: false,
-      rootResourceId: rootId,
-    }
-    store.put(TABLES.restApis, restApiId, api)
+    seedRestApi(store, {id: restApiId, name: `api-${restApiId}`, createdDate: clock.now(), rootResourceId: rootId})
     const get = methods ? {GET: {httpMethod: 'GET', authorizationType: 'NONE', apiKeyRequired: false}} : undefined
     const resources: ResourceRecord[] = [
       {id: rootId, path: '/', resourceMethods: get},

@@ -14,17 +14,10 @@ import {
   type QuotaSettings,
 } from '@aws-sdk/client-api-gateway'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
-import {TABLES, type RestApiRecord, type StageRecord, type UsageRecord} from '../../src/sandbox/model.js'
+import {TABLES, type UsageRecord} from '../../src/sandbox/model.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
-
-/** The error a call failed with, as the SDK reports it. */
-async function failure(call: Promise<unknown>) {
-  const error = await call.then(
-    () => expect.fail('the call should have failed'),
-    (error) => error,
-  )
-  return {name: error.name, status: error.$metadata?.httpStatusCode, message: error.message}
-}
+import {seedRestApi, seedRestStage} from '../helpers/sandbox-seed.js'
+import {failure} from './sdk-failure.js'
 
 describe('sandbox usage plans (aws-facts §4)', () => {
   let sandbox: Sandbox
@@ -41,28 +34,8 @@ describe('sandbox usage plans (aws-facts §4)', () => {
   function seedStage(apiId: string, stageName: string) {
     const {store} = sandbox.context
     const now = Date.now()
-    store.put<RestApiRecord>(TABLES.restApis, apiId, {
-      id: apiId,
-      name: apiId,
-      createdDate: now,
-      apiKeySource: 'HEADER',
-      endpointConfiguration: {types: ['EDGE']},
-      disableExecuteApiEndpoint: false,
-      rootResourceId: 'root',
-    })
-    store.put<StageRecord>(TABLES.stages, `${apiId}/${stageName.toLowerCase()}`, {
-      apiId,
-      stageName,
-      deploymentId: 'dep1',
-      cacheClusterEnabled: false,
-      cacheClusterStatus: 'NOT_AVAILABLE',
-      methodSettings: {},
-      tracingEnabled: false,
-      createdDate: now,
-      lastUpdatedDate: now,
-      history: [],
-      cacheFlushes: [],
-    })
+    seedRestApi(store, {id: apiId, createdDate: now})
+    seedRestStage(store, {apiId, stageName, deploymentId: 'dep1', createdDate: now})
   }
 
   const createPlan = async (name: string, stages: string[] = [], quota?: QuotaSettings) =>

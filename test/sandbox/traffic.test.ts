@@ -13,10 +13,11 @@ import {CreateApiCommand, CreateStageCommand} from '@aws-sdk/client-apigatewayv2
 import {GetMetricDataCommand} from '@aws-sdk/client-cloudwatch'
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest'
 import type {Clock} from '../../src/lib/util/clock.js'
-import {TABLES, type MetricMinute, type RestApiRecord, type StageMoment, type StageRecord, type UsageRecord} from '../../src/sandbox/model.js'
+import {TABLES, type MetricMinute, type StageMoment, type UsageRecord} from '../../src/sandbox/model.js'
 import {simulateTraffic} from '../../src/sandbox/traffic/simulate.js'
 import type {TrafficSpec, TrafficSummary} from '../../src/sandbox/traffic/spec.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
+import {seedRestApi, seedRestStage} from '../helpers/sandbox-seed.js'
 
 const MINUTE = 60_000
 const T0 = Date.UTC(2025, 0, 15, 10, 0)
@@ -66,34 +67,12 @@ describe('traffic simulator', () => {
   })
 
   function putRestApi(): void {
-    const api: RestApiRecord = {
-      id: API_ID,
-      name: API_NAME,
-      createdDate: T0 - 3600_000,
-      apiKeySource: 'HEADER',
-      endpointConfiguration: {types: ['REGIONAL']},
-      disableExecuteApiEndpoint: false,
-      rootResourceId: 'root01',
-    }
-    store().put(TABLES.restApis, API_ID, api)
+    seedRestApi(store(), {id: API_ID, name: API_NAME, createdDate: T0 - 3600_000, endpointConfiguration: {types: ['REGIONAL']}, rootResourceId: 'root01'})
   }
 
   /** Stage `prod` with a history written by hand, to place changes exactly. */
   function putStage(history: StageMoment[], cacheFlushes: number[] = []): void {
-    const stage: StageRecord = {
-      apiId: API_ID,
-      stageName: 'prod',
-      deploymentId: 'd1',
-      cacheClusterEnabled: false,
-      cacheClusterStatus: 'NOT_AVAILABLE',
-      methodSettings: {},
-      tracingEnabled: false,
-      createdDate: T0 - 3600_000,
-      lastUpdatedDate: T0 - 3600_000,
-      history,
-      cacheFlushes,
-    }
-    store().put(TABLES.stages, `${API_ID}/prod`, stage)
+    seedRestStage(store(), {apiId: API_ID, stageName: 'prod', deploymentId: 'd1', createdDate: T0 - 3600_000, history, cacheFlushes})
   }
 
   /** One statistic of one series through CloudWatch GetMetricData, oldest first. */
@@ -367,7 +346,7 @@ describe('traffic simulator', () => {
     })
 
     it.each([
-      [{apiId: 'nope'}, 404, 'NotFoundException', 'Invalid API identifier specified nope'],
+      [{apiId: 'nope'}, 404, 'NotFoundException', 'Invalid API identifier specified 123456789012:nope'],
       [{stage: 'beta'}, 404, 'NotFoundException', 'Invalid Stage identifier specified'],
       [{keys: ['missing']}, 404, 'NotFoundException', 'Invalid API Key identifier specified'],
       [{stage: ''}, 400, 'BadRequestException', 'stage is required and must be a non-empty string'],
@@ -388,6 +367,14 @@ describe('traffic simulator', () => {
       expect(response.headers.get('x-amzn-errortype')).toBe(type)
       expect(await response.json()).toEqual({message})
       expect(store().count(TABLES.metricData)).toBe(0)
+    })
+
+    it("answers a missing HTTP API stage with the v2 service's own 404", async () => {
+      const api = await clients.v2.send(new CreateApiCommand({Name: 'web', ProtocolType: 'HTTP'}))
+      const response = await post({...baseSpec(), apiId: api.ApiId, stage: 'prod'})
+      expect(response.status).toBe(404)
+      expect(response.headers.get('x-amzn-errortype')).toBe('NotFoundException')
+      expect(await response.json()).toEqual({message: 'Invalid stage identifier specified'})
     })
 
     it('rejects API keys for HTTP APIs', async () => {

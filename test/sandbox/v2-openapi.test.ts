@@ -16,6 +16,7 @@ import {
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest'
 import YAML from 'yaml'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
+import {failure} from './sdk-failure.js'
 
 const EXAMPLE = readFileSync(new URL('../../examples/http-api.yaml', import.meta.url), 'utf8')
 
@@ -45,11 +46,6 @@ async function integrationsByRoute(ApiId: string): Promise<Record<string, Omit<I
 async function exported(ApiId: string, options: {OutputType?: 'JSON' | 'YAML'; StageName?: string; IncludeExtensions?: boolean} = {}) {
   const response = await v2.send(new ExportApiCommand({ApiId, Specification: 'OAS30', OutputType: 'YAML', ...options}))
   return YAML.parse(new TextDecoder().decode(response.body)) as Record<string, any>
-}
-
-async function failure(call: Promise<unknown>) {
-  const error = (await call.then(() => undefined, (caught) => caught)) as {name: string; message: string; $metadata: {httpStatusCode: number}}
-  return {name: error.name, status: error.$metadata.httpStatusCode, message: error.message}
 }
 
 describe('ImportApi', () => {

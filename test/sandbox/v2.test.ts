@@ -30,6 +30,7 @@ import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest'
 import type {Clock} from '../../src/lib/util/clock.js'
 import {TABLES} from '../../src/sandbox/model.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
+import {failure} from './sdk-failure.js'
 
 const START = Date.UTC(2024, 4, 1, 12, 0, 0)
 let now = START
@@ -46,16 +47,6 @@ beforeEach(() => {
   sandbox.context.store.clear()
   now = START
 })
-
-/** What a failed call looked like to the SDK user. */
-async function failure(call: Promise<unknown>) {
-  const error = await call.then(
-    () => undefined,
-    (caught: {name: string; message: string; $metadata: {httpStatusCode?: number}}) => caught,
-  )
-  if (!error) throw new Error('expected the call to fail')
-  return {name: error.name, status: error.$metadata.httpStatusCode, message: error.message}
-}
 
 const notFound = (message: string) => ({name: 'NotFoundException', status: 404, message})
 const badRequest = (message: string) => ({name: 'BadRequestException', status: 400, message})

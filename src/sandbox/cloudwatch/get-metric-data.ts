@@ -2,7 +2,7 @@ import type {SandboxContext} from '../context.js'
 import type {MetricMinute} from '../model.js'
 import {invalidCombination, invalidNextToken, invalidValue, missingParameter} from './errors.js'
 import {evaluateExpression, type TimeSeries} from './expression.js'
-import {decodeToken, dimensionsOf, encodeToken, listOf, numberOf, optionalText, periodMs, requiredText, required, timestampMs, type Input} from './input.js'
+import {atMost, dimensionsOf, encodeToken, listOf, numberOf, optionalText, periodMs, requiredText, required, resumeOffset, timestampMs, type Input} from './input.js'
 import {seriesKey} from './record.js'
 import {bucketsOf, indexSeries, unitOf} from './series.js'
 import {aggregate, statistic} from './statistics.js'
@@ -56,8 +56,7 @@ export function getMetricData(context: SandboxContext, input: Input): Record<str
   if (!Number.isInteger(maxDatapoints) || maxDatapoints < 1 || maxDatapoints > MAX_DATAPOINTS) {
     throw invalidValue(`The parameter MaxDatapoints must be an integer between 1 and ${MAX_DATAPOINTS}.`)
   }
-  const offset = input.NextToken === undefined ? 0 : decodeToken(String(input.NextToken))
-  if (offset === undefined) throw invalidNextToken()
+  const offset = resumeOffset(input, invalidNextToken)
 
   const evaluate = evaluator(queries, indexSeries(context.store), start, end)
   const labels = defaultLabels(queries)
@@ -91,11 +90,8 @@ export function getMetricData(context: SandboxContext, input: Input): Record<str
 
 function parseQueries(items: Input[]): Query[] {
   if (items.length === 0) throw missingParameter('MetricDataQueries')
-  if (items.length > MAX_QUERIES) {
-    throw invalidValue(`The collection MetricDataQueries must not have a size greater than ${MAX_QUERIES}.`)
-  }
   const seen = new Set<string>()
-  return items.map((item, i) => {
+  return atMost(items, 'MetricDataQueries', MAX_QUERIES).map((item, i) => {
     const path = `MetricDataQueries.member.${i + 1}`
     const id = requiredText(item, 'Id', `${path}.Id`)
     if (!QUERY_ID.test(id)) {

@@ -1,6 +1,6 @@
 import type {SandboxContext} from '../context.js'
 import {invalidCombination, invalidValue} from './errors.js'
-import {dimensionsOf, listOf, optionalText, periodMs, requiredText, required, timestampMs, type Input} from './input.js'
+import {atMost, dimensionsOf, listOf, optionalText, periodMs, requiredText, required, timestampMs, type Input} from './input.js'
 import {seriesKey} from './record.js'
 import {bucketsOf, indexSeries, unitOf} from './series.js'
 import {aggregate, isBasicStatistic, isPercentile, statistic, type Aggregate} from './statistics.js'
@@ -65,10 +65,8 @@ function checkStatistics(statistics: string[], extended: string[]): void {
   if (statistics.length > 0 && extended.length > 0) {
     throw invalidCombination('The parameters Statistics and ExtendedStatistics are mutually exclusive and you have specified both.')
   }
-  if (statistics.length > MAX_STATISTICS) throw invalidValue(`The collection Statistics must not have a size greater than ${MAX_STATISTICS}.`)
-  if (extended.length > MAX_EXTENDED_STATISTICS) {
-    throw invalidValue(`The collection ExtendedStatistics must not have a size greater than ${MAX_EXTENDED_STATISTICS}.`)
-  }
+  atMost(statistics, 'Statistics', MAX_STATISTICS)
+  atMost(extended, 'ExtendedStatistics', MAX_EXTENDED_STATISTICS)
   for (const name of statistics) {
     if (!isBasicStatistic(name)) throw invalidValue(`The value ${name} for parameter Statistics is not supported.`)
   }

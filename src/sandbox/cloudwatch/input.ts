@@ -30,16 +30,24 @@ export function listOf<T = Input>(input: Input, name: string): T[] {
   return value as T[]
 }
 
+/** The list, when it has at most `max` members. */
+export function atMost<T>(list: T[], path: string, max: number): T[] {
+  if (list.length > max) throw invalidValue(`The collection ${path} must not have a size greater than ${max}.`)
+  return list
+}
+
+const invalidParameter = (value: unknown, path: string) => invalidValue(`The value ${String(value)} for parameter ${path} is invalid.`)
+
 export function numberOf(value: unknown, path: string): number {
   const number = typeof value === 'number' ? value : Number(value)
-  if (!Number.isFinite(number)) throw invalidValue(`The value ${String(value)} for parameter ${path} is invalid.`)
+  if (!Number.isFinite(number)) throw invalidParameter(value, path)
   return number
 }
 
 /** A timestamp in epoch ms: CBOR decodes to a Date, JSON carries epoch seconds (or ISO-8601 text). */
 export function timestampMs(value: unknown, path: string): number {
   const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value * 1000 : Date.parse(String(value))
-  if (!Number.isFinite(ms)) throw invalidValue(`The value ${String(value)} for parameter ${path} is invalid.`)
+  if (!Number.isFinite(ms)) throw invalidParameter(value, path)
   return ms
 }
 
@@ -51,11 +59,7 @@ export function periodMs(value: unknown, path: string): number {
 }
 
 export function dimensionsOf(input: Input, name: string, path: string): Dimension[] {
-  const dimensions = listOf(input, name)
-  if (dimensions.length > MAX_DIMENSIONS) {
-    throw invalidValue(`The collection ${path} must not have a size greater than ${MAX_DIMENSIONS}.`)
-  }
-  return dimensions.map((dimension, i) => ({
+  return atMost(listOf(input, name), path, MAX_DIMENSIONS).map((dimension, i) => ({
     Name: requiredText(dimension, 'Name', `${path}.member.${i + 1}.Name`),
     Value: requiredText(dimension, 'Value', `${path}.member.${i + 1}.Value`),
   }))
@@ -66,8 +70,15 @@ export function encodeToken(offset: number): string {
   return Buffer.from(JSON.stringify({offset})).toString('base64url')
 }
 
-/** The offset a token carries, or undefined when it is not one of ours. */
-export function decodeToken(token: string): number | undefined {
+/** Where a paged answer resumes: 0 without a NextToken, the token's offset with one of ours, else `invalid()`. */
+export function resumeOffset(input: Input, invalid: () => Error): number {
+  if (input.NextToken === undefined) return 0
+  const offset = decodeToken(String(input.NextToken))
+  if (offset === undefined) throw invalid()
+  return offset
+}
+
+function decodeToken(token: string): number | undefined {
   try {
     const {offset} = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as {offset?: unknown}
     return Number.isInteger(offset) && (offset as number) >= 0 ? (offset as number) : undefined

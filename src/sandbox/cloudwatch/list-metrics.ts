@@ -1,6 +1,6 @@
 import type {SandboxContext} from '../context.js'
 import {invalidValue} from './errors.js'
-import {decodeToken, encodeToken, listOf, optionalText, requiredText, type Input} from './input.js'
+import {atMost, encodeToken, listOf, optionalText, requiredText, resumeOffset, type Input} from './input.js'
 import {indexSeries} from './series.js'
 
 const PAGE_SIZE = 500
@@ -13,19 +13,19 @@ const RECENTLY_ACTIVE_MS = 3 * 3_600_000
 export function listMetrics(context: SandboxContext, input: Input): Record<string, unknown> {
   const namespace = optionalText(input, 'Namespace')
   const metricName = optionalText(input, 'MetricName')
-  const filters = listOf(input, 'Dimensions').map((filter, i) => ({
-    name: requiredText(filter, 'Name', `Dimensions.member.${i + 1}.Name`),
-    value: optionalText(filter, 'Value'),
-  }))
-  if (filters.length > MAX_DIMENSION_FILTERS) {
-    throw invalidValue(`The collection Dimensions must not have a size greater than ${MAX_DIMENSION_FILTERS}.`)
-  }
+  const filters = atMost(
+    listOf(input, 'Dimensions').map((filter, i) => ({
+      name: requiredText(filter, 'Name', `Dimensions.member.${i + 1}.Name`),
+      value: optionalText(filter, 'Value'),
+    })),
+    'Dimensions',
+    MAX_DIMENSION_FILTERS,
+  )
   const recentlyActive = optionalText(input, 'RecentlyActive')
   if (recentlyActive !== undefined && recentlyActive !== 'PT3H') {
     throw invalidValue(`The value ${recentlyActive} for parameter RecentlyActive is not supported. The only supported value is PT3H.`)
   }
-  const offset = input.NextToken === undefined ? 0 : decodeToken(String(input.NextToken))
-  if (offset === undefined) throw invalidValue('The value for parameter NextToken is invalid.')
+  const offset = resumeOffset(input, () => invalidValue('The value for parameter NextToken is invalid.'))
 
   const now = context.clock.now()
   const activeSince = now - (recentlyActive ? RECENTLY_ACTIVE_MS : LISTED_FOR_MS)

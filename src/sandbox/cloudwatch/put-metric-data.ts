@@ -1,6 +1,6 @@
 import type {SandboxContext} from '../context.js'
 import {invalidCombination, invalidValue, missingParameter} from './errors.js'
-import {dimensionsOf, listOf, numberOf, optionalText, required, requiredText, timestampMs, type Input} from './input.js'
+import {atMost, dimensionsOf, listOf, numberOf, optionalText, required, requiredText, timestampMs, type Input} from './input.js'
 import {recordMetric, type MetricObservation} from './record.js'
 
 const MAX_METRIC_DATA = 1000
@@ -17,11 +17,8 @@ export function putMetricData(context: SandboxContext, input: Input): Record<str
   }
   const data = listOf(input, 'MetricData')
   if (data.length === 0) throw missingParameter('MetricData')
-  if (data.length > MAX_METRIC_DATA) {
-    throw invalidValue(`The collection MetricData must not have a size greater than ${MAX_METRIC_DATA}.`)
-  }
   const now = context.clock.now()
-  const observations = data.map((datum, i) => observation(namespace, datum, `MetricData.member.${i + 1}`, now))
+  const observations = atMost(data, 'MetricData', MAX_METRIC_DATA).map((datum, i) => observation(namespace, datum, `MetricData.member.${i + 1}`, now))
   for (const observed of observations) {
     if (observed) recordMetric(context.store, observed)
   }
@@ -58,9 +55,7 @@ function observation(namespace: string, datum: Input, path: string, now: number)
   const values = listOf<unknown>(datum, 'Values').map((value, i) => numberOf(value, `${path}.Values.member.${i + 1}`))
   const counts = listOf<unknown>(datum, 'Counts').map((count, i) => numberOf(count, `${path}.Counts.member.${i + 1}`))
   if (values.length === 0) throw missingParameter(`${path}.Value`)
-  if (values.length > MAX_VALUES) {
-    throw invalidValue(`The collection ${path}.Values must not have a size greater than ${MAX_VALUES}.`)
-  }
+  atMost(values, `${path}.Values`, MAX_VALUES)
   if (counts.length > 0 && counts.length !== values.length) {
     throw invalidValue(`The parameters ${path}.Values and ${path}.Counts must be of the same size.`)
   }

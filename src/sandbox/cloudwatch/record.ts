@@ -22,6 +22,9 @@ export interface MetricObservation {
 
 export const MINUTE_MS = 60_000
 
+/** The start of the minute `time` (epoch ms) falls in. */
+export const minuteOf = (time: number) => Math.floor(time / MINUTE_MS) * MINUTE_MS
+
 /** A stable key for one series: namespace, metric name and dimensions in name order. */
 export function seriesKey(namespace: string, metricName: string, dimensions: Dimension[]): string {
   const sorted = [...dimensions].sort((a, b) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : 0))
@@ -30,7 +33,7 @@ export function seriesKey(namespace: string, metricName: string, dimensions: Dim
 
 /** Folds an observation into its series' one-minute aggregate, as CloudWatch stores standard-resolution data. */
 export function recordMetric(store: Store, observation: MetricObservation): MetricMinute {
-  const minute = Math.floor(observation.timestamp / MINUTE_MS) * MINUTE_MS
+  const minute = minuteOf(observation.timestamp)
   const id = `${seriesKey(observation.namespace, observation.metricName, observation.dimensions)}|${minute}`
   const existing = store.get<MetricMinute>(TABLES.metricData, id)
   const entry: MetricMinute = existing ?? {

@@ -1,6 +1,6 @@
 import {TABLES, type MetricMinute} from '../model.js'
 import type {Store} from '../store.js'
-import {MINUTE_MS, seriesKey} from './record.js'
+import {minuteOf, seriesKey} from './record.js'
 
 /** Every stored series' minutes by series key, in time order: one pass over the table per request. */
 export function indexSeries(store: Store): Map<string, MetricMinute[]> {
@@ -24,7 +24,7 @@ export const unitOf = (minute: MetricMinute) => minute.unit ?? 'None'
  * into Period buckets aligned to the epoch, oldest first.
  */
 export function bucketsOf(minutes: MetricMinute[], startMs: number, endMs: number, periodMs: number): [start: number, minutes: MetricMinute[]][] {
-  const from = Math.floor(startMs / MINUTE_MS) * MINUTE_MS
+  const from = minuteOf(startMs)
   const buckets = new Map<number, MetricMinute[]>()
   for (const minute of minutes) {
     if (minute.minute < from || minute.minute >= endMs) continue

@@ -1,7 +1,6 @@
 import type {SandboxContext} from '../context.js'
-import {badRequest} from '../http.js'
+import {badRequest, validationError} from '../http.js'
 import type {JsonObject, RestApiRecord, Tags} from '../model.js'
-import {validationError} from './apis-patch.js'
 import {API_ID_LENGTH} from './apis-store.js'
 
 export interface CreateRestApiInput {

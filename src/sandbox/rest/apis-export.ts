@@ -1,7 +1,6 @@
 import type {SandboxContext} from '../context.js'
-import {badRequest, notFound, type Router} from '../http.js'
-import {TABLES, type DeploymentRecord, type StageRecord} from '../model.js'
-import {requireApi} from './apis-store.js'
+import {badRequest, type Router} from '../http.js'
+import {findDeployment, requireApi, requireStage} from './lookup.js'
 import {exportDocument, exportVersion, renderJson, renderYaml, type ExportType} from './openapi-export.js'
 
 const EXPORT_TYPES: ExportType[] = ['oas30', 'swagger']
@@ -11,11 +10,10 @@ const YAML = 'application/yaml'
 export function registerExport(router: Router, context: SandboxContext): void {
   router.add('GET', '/restapis/{restapi_id}/stages/{stage_name}/exports/{export_type}', (request, {restapi_id, stage_name, export_type}) => {
     const api = requireApi(context, restapi_id)
-    const stage = context.store.get<StageRecord>(TABLES.stages, `${restapi_id}/${stage_name.toLowerCase()}`)
-    if (!stage) throw notFound('Invalid Stage identifier specified')
+    const stage = requireStage(context, restapi_id, stage_name)
     const type = export_type as ExportType
     if (!EXPORT_TYPES.includes(type)) throw badRequest(`Invalid export type specified: ${export_type}. Valid options are ${EXPORT_TYPES.join(',')}`)
-    const deployment = context.store.get<DeploymentRecord>(TABLES.deployments, `${restapi_id}/${stage.deploymentId}`)
+    const deployment = findDeployment(context, restapi_id, stage.deploymentId)
     const deployedAt = deployment?.createdDate ?? stage.createdDate
     const source = {
       api,

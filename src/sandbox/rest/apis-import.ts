@@ -1,10 +1,10 @@
 import type {SandboxContext} from '../context.js'
-import {AwsServiceError, badRequest, json, type SandboxRequest, type SandboxResponse} from '../http.js'
+import {AwsServiceError, badRequest, json, validationError, type SandboxRequest, type SandboxResponse} from '../http.js'
 import type {ResourceRecord, RestApiRecord} from '../model.js'
 import {checkEndpointType, newRestApi} from './apis-create.js'
-import {validationError} from './apis-patch.js'
 import {checkChild, childPath} from './apis-resources.js'
-import {apiResources, RESOURCE_ID_LENGTH, requireApi, restApiWire, saveApi} from './apis-store.js'
+import {apiResources, RESOURCE_ID_LENGTH, restApiWire, saveApi} from './apis-store.js'
+import {requireApi} from './lookup.js'
 import {readDefinition, type ApiDefinition} from './openapi-import.js'
 
 /** AWS's limit on an API definition file. */

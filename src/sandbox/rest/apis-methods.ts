@@ -1,8 +1,9 @@
 import type {SandboxContext} from '../context.js'
-import {badRequest, conflict, empty, json, jsonBody, notFound, type Params, type Router} from '../http.js'
-import {TABLES, type IntegrationRecord, type IntegrationResponseRecord, type MethodRecord, type MethodResponseRecord, type ResourceRecord, type RestApiRecord} from '../model.js'
-import {booleanOf, invalidPatchPath, patchOperationsOf, pathSegments, replaceOnly, setEntry, validationError, type PatchOperation} from './apis-patch.js'
+import {badRequest, conflict, empty, json, jsonBody, notFound, validationError, type Params, type Router} from '../http.js'
+import type {IntegrationRecord, IntegrationResponseRecord, MethodRecord, MethodResponseRecord, ResourceRecord, RestApiRecord} from '../model.js'
 import {requireMethod, requireResource, saveResource} from './apis-store.js'
+import {requireApi} from './lookup.js'
+import {booleanOf, invalidPatchPath, patchOperationsOf, pathSegments, replaceOnly, setEntry, type PatchOperation} from './patch.js'
 
 const METHOD_PATH = '/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}'
 const HTTP_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'ANY']
@@ -17,7 +18,7 @@ export function registerMethods(router: Router, context: SandboxContext): void {
   /** Runs `change` on a resource, stores the resource and returns what `change` returns. */
   const changing = <T>(params: Params, change: (resource: ResourceRecord, api: RestApiRecord) => T): T => {
     const resource = requireResource(context, params.restapi_id, params.resource_id)
-    const result = change(resource, context.store.get<RestApiRecord>(TABLES.restApis, params.restapi_id)!)
+    const result = change(resource, requireApi(context, params.restapi_id))
     saveResource(context, params.restapi_id, resource)
     return result
   }

@@ -1,9 +1,10 @@
 import type {SandboxContext} from '../context.js'
 import {badRequest, conflict, empty, json, jsonBody, type Router, type SandboxRequest} from '../http.js'
 import {TABLES, type ResourceRecord} from '../model.js'
-import {pageBySortKey} from './apis-paging.js'
-import {patchOperationsOf, type PatchOperation} from './apis-patch.js'
-import {apiResources, RESOURCE_ID_LENGTH, requireApi, requireResource, resourceKey, resourceNotFound, resourceWire, saveResource} from './apis-store.js'
+import {pageBySortKey} from './paging.js'
+import {patchOperationsOf, type PatchOperation} from './patch.js'
+import {apiResources, RESOURCE_ID_LENGTH, requireResource, resourceKey, resourceNotFound, resourceWire, saveResource} from './apis-store.js'
+import {requireApi} from './lookup.js'
 
 export function registerResources(router: Router, context: SandboxContext): void {
   router

@@ -1,6 +1,7 @@
 import type {SandboxContext} from '../context.js'
 import {epochSeconds, notFound} from '../http.js'
-import {TABLES, type DeploymentRecord, type MethodRecord, type ResourceRecord, type RestApiRecord, type StageRecord} from '../model.js'
+import {TABLES, type MethodRecord, type ResourceRecord, type RestApiRecord} from '../model.js'
+import {deploymentKey, deploymentsOf, stageKey, stagesOf} from './lookup.js'
 
 /** REST API ids are 10 lowercase letters and digits; child resource ids 6. */
 export const API_ID_LENGTH = 10
@@ -10,18 +11,11 @@ export const resourceKey = (apiId: string, resourceId: string) => `${apiId}/${re
 
 export const resourceNotFound = () => notFound('Invalid Resource identifier specified')
 
-/** An API; AWS names the account in this message, and uses it only for operations addressed to the API itself. */
-export function requireApi(context: SandboxContext, apiId: string): RestApiRecord {
-  const api = context.store.get<RestApiRecord>(TABLES.restApis, apiId)
-  if (!api) throw notFound(`Invalid API identifier specified ${context.accountId}:${apiId}`)
-  return api
-}
-
 export function apiResources(context: SandboxContext, apiId: string): ResourceRecord[] {
   return context.store.withPrefix<ResourceRecord>(TABLES.resources, `${apiId}/`)
 }
 
-/** A resource of an API; a missing API reads as a missing resource, as AWS answers. */
+/** A resource of an API; a missing API reads as a missing resource (not requireApi's 404), as AWS answers. */
 export function requireResource(context: SandboxContext, apiId: string, resourceId: string): ResourceRecord {
   const resource = context.store.get<ResourceRecord>(TABLES.resources, resourceKey(apiId, resourceId))
   if (!resource) throw resourceNotFound()
@@ -50,8 +44,8 @@ export function saveApi(context: SandboxContext, api: RestApiRecord, resources: 
 export function deleteApi(context: SandboxContext, apiId: string): void {
   const {store} = context
   for (const resource of apiResources(context, apiId)) store.delete(TABLES.resources, resourceKey(apiId, resource.id))
-  for (const deployment of store.withPrefix<DeploymentRecord>(TABLES.deployments, `${apiId}/`)) store.delete(TABLES.deployments, `${apiId}/${deployment.id}`)
-  for (const stage of store.withPrefix<StageRecord>(TABLES.stages, `${apiId}/`)) store.delete(TABLES.stages, `${apiId}/${stage.stageName.toLowerCase()}`)
+  for (const deployment of deploymentsOf(context, apiId)) store.delete(TABLES.deployments, deploymentKey(apiId, deployment.id))
+  for (const stage of stagesOf(context, apiId)) store.delete(TABLES.stages, stageKey(apiId, stage.stageName))
   store.delete(TABLES.restApis, apiId)
 }
 
@@ -60,6 +54,12 @@ export function compact<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0) && !(isPlainObject(v) && Object.keys(v).length === 0)),
   ) as Partial<T>
+}
+
+/** A list or map, or undefined when it is empty, as AWS leaves empty ones out. */
+export function nonEmpty<T extends object>(value: T | undefined): T | undefined {
+  if (value === undefined) return undefined
+  return (Array.isArray(value) ? value.length : Object.keys(value).length) > 0 ? value : undefined
 }
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)

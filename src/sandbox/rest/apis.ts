@@ -5,10 +5,11 @@ import {checkApiKeySource, checkCompressionSize, checkEndpointType, checkPrivate
 import {registerExport} from './apis-export.js'
 import {importRestApi, putRestApi} from './apis-import.js'
 import {registerMethods} from './apis-methods.js'
-import {pageBySortKey} from './apis-paging.js'
-import {booleanOf, invalidPatchPath, patchOperationsOf, pathSegments, replaceOnly, type PatchOperation} from './apis-patch.js'
+import {pageBySortKey} from './paging.js'
+import {booleanOf, invalidPatchPath, patchOperationsOf, pathSegments, replaceOnly, type PatchOperation} from './patch.js'
 import {registerResources} from './apis-resources.js'
-import {deleteApi, requireApi, restApiWire, saveApi} from './apis-store.js'
+import {deleteApi, restApiWire, saveApi} from './apis-store.js'
+import {requireApi} from './lookup.js'
 
 /**
  * The REST API definition part of `apigateway`: APIs, resources, methods, integrations, OpenAPI

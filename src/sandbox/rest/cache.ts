@@ -2,7 +2,7 @@ import {badRequest} from '../http.js'
 import type {CacheStatus, StageRecord} from '../model.js'
 
 /** Cache cluster sizes in GB, as AWS spells them. */
-export const CACHE_SIZES = ['0.5', '1.6', '6.1', '13.5', '28.4', '58.2', '118', '237']
+const CACHE_SIZES = ['0.5', '1.6', '6.1', '13.5', '28.4', '58.2', '118', '237']
 const DEFAULT_CACHE_SIZE = '0.5'
 
 export function requireCacheSize(size: string): string {

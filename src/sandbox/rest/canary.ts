@@ -1,6 +1,7 @@
 import {badRequest} from '../http.js'
 import type {CanarySettings, StageRecord} from '../model.js'
-import {parseBoolean, parseNumber, unescapePointer} from './stage-values.js'
+import {unescapePointer} from './patch.js'
+import {parseBoolean, parseNumber} from './stage-values.js'
 
 /** Canary settings as CreateDeployment and CreateStage take them. */
 export interface CanaryInput {

@@ -1,11 +1,13 @@
 import type {SandboxContext} from '../context.js'
 import {badRequest, empty, epochSeconds, json, jsonBody, notFound, type Router, type SandboxRequest} from '../http.js'
 import {TABLES, type DeploymentRecord, type ResourceRecord, type StageRecord} from '../model.js'
+import {apiResources} from './apis-store.js'
 import {requireCacheSize} from './cache.js'
 import {canaryOf, type CanaryInput} from './canary.js'
-import {pageOf} from './keys-paging.js'
-import type {PatchOperation} from './stage-patch.js'
-import {createStage, deploymentKey, draftOf, findDeployment, findStage, requireApi, requireStageName, stagesOf, updateStage} from './stage-records.js'
+import {pageInCreationOrder} from './paging.js'
+import {patchOperationsIn} from './patch.js'
+import {deploymentKey, deploymentsOf, findDeployment, findStage, requireApi, stagesOf} from './lookup.js'
+import {createStage, draftOf, requireStageName, updateStage} from './stage-records.js'
 
 interface CreateDeploymentInput {
   stageName?: string | null
@@ -25,8 +27,7 @@ export function registerDeployments(router: Router, context: SandboxContext): vo
   router.add('POST', base, (request, {restapi_id}) => json(201, createDeployment(context, restapi_id, jsonBody<CreateDeploymentInput>(request))))
   router.add('GET', base, (request, {restapi_id}) => {
     requireApi(context, restapi_id)
-    const deployments = context.store.withPrefix<DeploymentRecord>(TABLES.deployments, `${restapi_id}/`)
-    const page = pageOf(deployments, (deployment) => deployment, request.query, false)
+    const page = pageInCreationOrder(deploymentsOf(context, restapi_id), (deployment) => deployment, request.query, false)
     return json(200, {position: page.position, item: page.items.map((deployment) => deploymentView(deployment, request))})
   })
   router.add('GET', `${base}/{deployment_id}`, (request, {restapi_id, deployment_id}) =>
@@ -35,7 +36,7 @@ export function registerDeployments(router: Router, context: SandboxContext): vo
   router.add('PATCH', `${base}/{deployment_id}`, (request, {restapi_id, deployment_id}) => {
     // A copy, so a batch that fails halfway leaves the stored deployment as it was.
     const deployment = structuredClone(requireDeployment(context, restapi_id, deployment_id))
-    for (const {op = '', path = '', value} of jsonBody<{patchOperations?: PatchOperation[]}>(request).patchOperations ?? []) {
+    for (const {op = '', path = '', value} of patchOperationsIn(request)) {
       if (path !== '/description' || !['add', 'replace', 'remove'].includes(op))
         throw badRequest(`Invalid patch path  '${path}' specified for op '${op}'. Must be one of: [/description]`)
       if (op === 'remove') delete deployment.description
@@ -72,7 +73,7 @@ function createDeployment(context: SandboxContext, apiId: string, input: CreateD
   const canary = input.canarySettings && canaryOf(input.canarySettings, id, (deploymentId) => deploymentId === id)
   const stage = input.canarySettings ? undefined : plainDeploymentStage(context, apiId, input)
   if (input.cacheClusterSize !== undefined) requireCacheSize(input.cacheClusterSize)
-  const resources = context.store.withPrefix<ResourceRecord>(TABLES.resources, `${apiId}/`)
+  const resources = apiResources(context, apiId)
   if (!resources.some((resource) => Object.keys(resource.resourceMethods ?? {}).length > 0)) throw badRequest("The REST API doesn't contain any methods")
 
   const deployment: DeploymentRecord = {

@@ -10,7 +10,7 @@ const MAX_VALUE_LENGTH = 128
 const MAX_NAME_LENGTH = 1024
 
 export const KEY_NOT_FOUND = 'Invalid API Key identifier specified'
-export const PLAN_NOT_FOUND = 'Invalid Usage Plan ID specified'
+const PLAN_NOT_FOUND = 'Invalid Usage Plan ID specified'
 
 export function requireApiKey(store: Store, keyId: string): ApiKeyRecord {
   const key = store.get<ApiKeyRecord>(TABLES.apiKeys, keyId)

@@ -3,8 +3,8 @@ import type {SandboxContext} from '../context.js'
 import {badRequest, conflict, jsonBody, type Router, type SandboxRequest} from '../http.js'
 import {TABLES, type ApiKeyRecord, type Tags} from '../model.js'
 import {importApiKeys} from './keys-import.js'
-import {pageOf} from './keys-paging.js'
-import {booleanValue, patchOperations} from './keys-patch.js'
+import {pageInCreationOrder} from './paging.js'
+import {booleanValue, patchOperationsWithin} from './patch.js'
 import {apiKeyView, keyNameProblem, keyValueProblem, keyWithValue, plansOfKey, removePlanKey, requireApiKey} from './keys-records.js'
 import {registerUsagePlanKeys} from './usage-plan-keys.js'
 import {registerUsagePlans} from './usage-plans.js'
@@ -61,14 +61,14 @@ export function registerKeys(router: Router, context: SandboxContext): void {
         .all<ApiKeyRecord>(TABLES.apiKeys)
         .reverse()
         .filter((key) => (!nameQuery || key.name?.startsWith(nameQuery)) && (!customerId || key.customerId === customerId))
-      const page = pageOf(keys, (key) => key, request.query, true)
+      const page = pageInCreationOrder(keys, (key) => key, request.query, true)
       return {status: 200, body: {item: page.items.map((key) => apiKeyView(key, isTrue(request, 'includeValues'))), position: page.position}}
     })
     .add('GET', '/apikeys/{api_Key}', (request, {api_Key}) => ({status: 200, body: apiKeyView(requireApiKey(store, api_Key), isTrue(request, 'includeValue'))}))
     .add('PATCH', '/apikeys/{api_Key}', (request, {api_Key}) => {
       // A copy, so that a bad operation part-way leaves the stored key as it was.
       const key = {...requireApiKey(store, api_Key)}
-      for (const operation of patchOperations(request, KEY_PATCH_PATHS)) {
+      for (const operation of patchOperationsWithin(request, KEY_PATCH_PATHS)) {
         const field = operation.path.slice(1) as 'description' | 'enabled' | 'name' | 'customerId'
         if (field === 'enabled') key.enabled = booleanValue(operation)
         else {

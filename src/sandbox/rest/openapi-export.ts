@@ -1,7 +1,7 @@
 import {stringify as stringifyYaml} from 'yaml'
 import type {IntegrationRecord, JsonObject, MethodRecord, ResourceRecord, RestApiRecord} from '../model.js'
 import {DEFAULT_TIMEOUT_MS} from './apis-methods.js'
-import {isPlainObject} from './apis-store.js'
+import {isPlainObject, nonEmpty} from './apis-store.js'
 import {modelNameOf} from './openapi-import.js'
 
 export type ExportType = 'oas30' | 'swagger'
@@ -191,10 +191,6 @@ function modelSchema(schema: JsonObject, type: ExportType): JsonObject {
 }
 
 const unique = (values: string[]) => [...new Set(values)]
-function nonEmpty<T extends object>(value: T | undefined): T | undefined {
-  if (value === undefined) return undefined
-  return (Array.isArray(value) ? value.length : Object.keys(value).length) > 0 ? value : undefined
-}
 
 /** JSON laid out as AWS's exports are (Jackson's pretty printer: `"key" : value`, `[ … ]`, `{ }`). */
 export function renderJson(value: unknown, depth = 0): string {

@@ -3,6 +3,7 @@ import {AwsServiceError, badRequest} from '../http.js'
 import type {IntegrationResponseRecord, JsonObject, MethodRecord, MethodResponseRecord} from '../model.js'
 import {newIntegration, type IntegrationInput} from './apis-methods.js'
 import {isPlainObject} from './apis-store.js'
+import {unescapePointer} from './patch.js'
 
 /** What an OpenAPI 3 or Swagger 2 document says about a REST API, in API Gateway's terms. */
 export interface ApiDefinition {
@@ -266,7 +267,7 @@ class DefinitionReader {
     const ref = objectAt(value).$ref
     if (typeof ref !== 'string' || !ref.startsWith('#/')) return value
     let target: unknown = this.doc
-    for (const segment of ref.slice(2).split('/')) target = objectAt(target)[segment.replaceAll('~1', '/').replaceAll('~0', '~')]
+    for (const segment of ref.slice(2).split('/')) target = objectAt(target)[unescapePointer(segment)]
     return target
   }
 }

@@ -1,6 +1,7 @@
 import {badRequest} from '../http.js'
 import type {MethodSetting, StageRecord} from '../model.js'
-import {parseBoolean, parseChoice, parseInteger, parseNumber, unescapePointer} from './stage-values.js'
+import {unescapePointer} from './patch.js'
+import {parseBoolean, parseChoice, parseInteger, parseNumber} from './stage-values.js'
 
 /** A method setting as AWS creates it when nothing has been set (`loggingLevel` stays absent). */
 const DEFAULT_METHOD_SETTING: MethodSetting = {

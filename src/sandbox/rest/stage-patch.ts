@@ -3,14 +3,8 @@ import type {StageRecord} from '../model.js'
 import {requireCacheSize} from './cache.js'
 import {applyCanaryOperation, applyPromotionCopy, type DeploymentExists} from './canary.js'
 import {invalidPath, parseSettingPath, removeMethodSettings, resetMethodSetting, setMethodSetting} from './stage-method-settings.js'
-import {parseBoolean, unescapePointer} from './stage-values.js'
-
-export interface PatchOperation {
-  op?: string
-  path?: string
-  value?: string
-  from?: string
-}
+import {parseBoolean} from './stage-values.js'
+import {unescapePointer, type PatchOperation} from './patch.js'
 
 type StageOp = 'add' | 'replace' | 'remove'
 type FieldHandler = (stage: StageRecord, op: StageOp, value: string | undefined, path: string, deploymentExists: DeploymentExists) => void

@@ -1,35 +1,13 @@
 import type {SandboxContext} from '../context.js'
-import {badRequest, notFound} from '../http.js'
-import {TABLES, type DeploymentRecord, type RestApiRecord, type StageRecord} from '../model.js'
+import {badRequest} from '../http.js'
+import {TABLES, type StageRecord} from '../model.js'
 import {settleCacheTransition, startCacheWork} from './cache.js'
+import {findDeployment, stageKey} from './lookup.js'
 import {recordMoments} from './stage-history.js'
 
-// AWS compares stage names case-insensitively, so rows are keyed by the lower-cased name.
-const stageKey = (apiId: string, stageName: string) => `${apiId}/${stageName.toLowerCase()}`
-export const deploymentKey = (apiId: string, deploymentId: string) => `${apiId}/${deploymentId}`
-
-export function requireApi(context: SandboxContext, apiId: string): RestApiRecord {
-  const api = context.store.get<RestApiRecord>(TABLES.restApis, apiId)
-  if (!api) throw notFound(`Invalid API identifier specified ${context.accountId}:${apiId}`)
-  return api
-}
-
-export const findStage = (context: SandboxContext, apiId: string, stageName: string) =>
-  context.store.get<StageRecord>(TABLES.stages, stageKey(apiId, stageName))
-
-export function requireStage(context: SandboxContext, apiId: string, stageName: string): StageRecord {
-  requireApi(context, apiId)
-  const stage = findStage(context, apiId, stageName)
-  if (!stage) throw notFound('Invalid Stage identifier specified')
-  return stage
-}
-
-export const stagesOf = (context: SandboxContext, apiId: string) => context.store.withPrefix<StageRecord>(TABLES.stages, `${apiId}/`)
+/** Writing REST stages: every write settles the cache cluster's status and records what traffic sees (stage-history.ts). */
 
 export const deleteStage = (context: SandboxContext, stage: StageRecord) => context.store.delete(TABLES.stages, stageKey(stage.apiId, stage.stageName))
-
-export const findDeployment = (context: SandboxContext, apiId: string, deploymentId: string) =>
-  context.store.get<DeploymentRecord>(TABLES.deployments, deploymentKey(apiId, deploymentId))
 
 export const deploymentExists = (context: SandboxContext, apiId: string) => (deploymentId: string) => findDeployment(context, apiId, deploymentId) !== undefined
 

@@ -27,6 +27,3 @@ export function parseChoice(value: string | undefined, path: string, choices: st
   if (value !== undefined && choices.includes(value)) return value
   throw invalidValue(path, value, `one of: [${choices.join(', ')}]`)
 }
-
-/** A JSON Pointer segment as written (`~1` for `/`, `~0` for `~`). */
-export const unescapePointer = (segment: string) => segment.replaceAll('~1', '/').replaceAll('~0', '~')

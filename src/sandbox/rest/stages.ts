@@ -1,11 +1,14 @@
 import type {SandboxContext} from '../context.js'
 import {badRequest, conflict, empty, epochSeconds, json, jsonBody, type Router} from '../http.js'
 import type {StageRecord, Tags} from '../model.js'
+import {nonEmpty} from './apis-store.js'
 import {cacheStatusAt, flushCache, requireCacheSize} from './cache.js'
 import {canaryOf, canaryView, type CanaryInput} from './canary.js'
 import {registerDeployments} from './deployments.js'
-import {applyStagePatch, type PatchOperation} from './stage-patch.js'
-import {createStage, deleteStage, deploymentExists, draftOf, findStage, requireApi, requireStage, requireStageName, saveStage, stagesOf, updateStage} from './stage-records.js'
+import {patchOperationsIn} from './patch.js'
+import {applyStagePatch} from './stage-patch.js'
+import {findStage, requireApi, requireStage, stagesOf} from './lookup.js'
+import {createStage, deleteStage, deploymentExists, draftOf, requireStageName, saveStage, updateStage} from './stage-records.js'
 
 interface CreateStageInput {
   stageName?: string
@@ -38,7 +41,7 @@ export function registerStages(router: Router, context: SandboxContext): void {
   router.add('PATCH', stage, (request, {restapi_id, stage_name}) => {
     const before = requireStage(context, restapi_id, stage_name)
     const draft = draftOf(before)
-    applyStagePatch(draft, jsonBody<{patchOperations?: PatchOperation[]}>(request).patchOperations ?? [], deploymentExists(context, restapi_id))
+    applyStagePatch(draft, patchOperationsIn(request), deploymentExists(context, restapi_id))
     return json(200, stageView(updateStage(context, before, draft), now()))
   })
   router.add('DELETE', stage, (_request, {restapi_id, stage_name}) => {
@@ -101,5 +104,3 @@ function stageView(stage: StageRecord, now: number) {
     lastUpdatedDate: epochSeconds(stage.lastUpdatedDate),
   }
 }
-
-const nonEmpty = <T extends object>(map: T | undefined) => (map && Object.keys(map).length > 0 ? map : undefined)

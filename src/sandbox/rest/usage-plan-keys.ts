@@ -1,7 +1,7 @@
 import type {SandboxContext} from '../context.js'
 import {badRequest, jsonBody, notFound, type Router} from '../http.js'
 import {TABLES, type ApiKeyRecord} from '../model.js'
-import {pageOf} from './keys-paging.js'
+import {pageInCreationOrder} from './paging.js'
 import {addKeyToPlan, KEY_NOT_FOUND, keysOfPlan, planKey, removePlanKey, requireApiKey, requireUsagePlan, usagePlanKeyView} from './keys-records.js'
 
 /** CreateUsagePlanKey, GetUsagePlanKey(s) and DeleteUsagePlanKey. */
@@ -30,7 +30,7 @@ export function registerUsagePlanKeys(router: Router, context: SandboxContext): 
         const key = store.get<ApiKeyRecord>(TABLES.apiKeys, member.keyId)
         return key && (!nameQuery || key.name?.startsWith(nameQuery)) ? [{member, key}] : []
       })
-      const page = pageOf(members, ({member}) => ({id: member.keyId, createdDate: member.createdDate ?? 0}), request.query, false)
+      const page = pageInCreationOrder(members, ({member}) => ({id: member.keyId, createdDate: member.createdDate ?? 0}), request.query, false)
       return {status: 200, body: {item: page.items.map(({key}) => usagePlanKeyView(key)), position: page.position}}
     })
     .add('GET', '/usageplans/{usageplanId}/keys/{keyId}', (_request, {usageplanId, keyId}) => ({status: 200, body: usagePlanKeyView(memberKey(usageplanId, keyId))}))

@@ -1,9 +1,10 @@
 import type {SandboxContext} from '../context.js'
-import {badRequest, conflict, jsonBody, notFound, type Router} from '../http.js'
-import {TABLES, type RestApiRecord, type StageRecord, type Tags, type UsagePlanRecord} from '../model.js'
-import {pageOf} from './keys-paging.js'
-import {numberValue, patchOperations, type PatchOperation} from './keys-patch.js'
+import {badRequest, conflict, jsonBody, type Router} from '../http.js'
+import {TABLES, type Tags, type UsagePlanRecord} from '../model.js'
+import {pageInCreationOrder} from './paging.js'
+import {numberValue, patchOperationsWithin, type PatchOperation} from './patch.js'
 import {checkOnePlanPerStage, keysOfPlan, planKey, removePlanKey, requireUsagePlan, sameApiStage, type ApiStage} from './keys-records.js'
+import {findStage, requireApi} from './lookup.js'
 
 type Quota = NonNullable<UsagePlanRecord['quota']>
 
@@ -51,7 +52,7 @@ export function registerUsagePlans(router: Router, context: SandboxContext): voi
     .add('GET', '/usageplans', (request) => {
       const keyId = request.query.get('keyId')
       const plans = store.all<UsagePlanRecord>(TABLES.usagePlans).filter((plan) => !keyId || planKey(store, plan.id, keyId))
-      const page = pageOf(plans, (plan) => ({id: plan.id, createdDate: plan.createdDate ?? 0}), request.query, false)
+      const page = pageInCreationOrder(plans, (plan) => ({id: plan.id, createdDate: plan.createdDate ?? 0}), request.query, false)
       return {status: 200, body: {item: page.items.map(planView), position: page.position}}
     })
     .add('GET', '/usageplans/{usageplanId}', (_request, {usageplanId}) => ({status: 200, body: planView(requireUsagePlan(store, usageplanId))}))
@@ -59,7 +60,7 @@ export function registerUsagePlans(router: Router, context: SandboxContext): voi
       // A copy, so that a bad operation part-way leaves the stored plan as it was.
       const plan = structuredClone(requireUsagePlan(store, usageplanId))
       let quota: Partial<Quota> | undefined = plan.quota
-      for (const operation of patchOperations(request, PLAN_PATCH_PATHS)) {
+      for (const operation of patchOperationsWithin(request, PLAN_PATCH_PATHS)) {
         if (operation.path === '/apiStages') applyApiStageChange(context, plan, operation)
         else if (operation.path === '/name') plan.name = requireName(operation.value)
         else if (operation.path === '/description') plan.description = operation.value || undefined
@@ -113,8 +114,8 @@ function checkedQuota(quota: Partial<Quota>): Quota {
  */
 function existingApiStage(context: SandboxContext, apiId: string | undefined, stage: string | undefined): ApiStage {
   if (!apiId || !stage) throw badRequest('Invalid API Stage {api: %s, stage: %s} specified for usageplan %s')
-  if (!context.store.get<RestApiRecord>(TABLES.restApis, apiId)) throw notFound(`Invalid API identifier specified ${context.accountId}:${apiId}`)
-  const record = context.store.get<StageRecord>(TABLES.stages, `${apiId}/${stage.toLowerCase()}`)
+  requireApi(context, apiId)
+  const record = findStage(context, apiId, stage)
   if (!record) throw badRequest(`API Stage not found: ${apiId}:${stage}`)
   return {apiId, stage: record.stageName}
 }

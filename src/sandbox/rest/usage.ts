@@ -2,7 +2,7 @@ import type {SandboxContext} from '../context.js'
 import {badRequest, notFound, type Router} from '../http.js'
 import {TABLES, type UsagePlanRecord, type UsageRecord} from '../model.js'
 import type {Store} from '../store.js'
-import {pageOf} from './keys-paging.js'
+import {pageInCreationOrder} from './paging.js'
 import {keysOfPlan, requireUsagePlan} from './keys-records.js'
 
 const DAY_MS = 86_400_000
@@ -30,7 +30,7 @@ export function registerUsage(router: Router, context: SandboxContext): void {
     const keyId = request.query.get('keyId')
     const members = keysOfPlan(store, plan.id).filter((member) => !keyId || member.keyId === keyId)
     if (keyId && members.length === 0) throw notFound('Invalid Key identifier specified')
-    const page = pageOf(members, (member) => ({id: member.keyId, createdDate: member.createdDate ?? 0}), request.query, false)
+    const page = pageInCreationOrder(members, (member) => ({id: member.keyId, createdDate: member.createdDate ?? 0}), request.query, false)
     return {
       status: 200,
       body: {
@@ -49,16 +49,20 @@ export function registerUsage(router: Router, context: SandboxContext): void {
 function dayOf(name: string, value: string | null): number {
   if (value === null) throw badRequest(`${name} is required, as YYYY-MM-DD`)
   const day = Date.parse(`${value}T00:00:00Z`)
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(day) || dayString(day) !== value) throw badRequest(`Invalid ${name} '${value}': use a date as YYYY-MM-DD`)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(day) || utcDay(day) !== value) throw badRequest(`Invalid ${name} '${value}': use a date as YYYY-MM-DD`)
   return day
 }
 
-const dayString = (day: number) => new Date(day).toISOString().slice(0, 10)
+/** The UTC day (YYYY-MM-DD) of an epoch-ms time. */
+export const utcDay = (time: number) => new Date(time).toISOString().slice(0, 10)
+
+/** The usage row of one key on one API stage on one UTC day (the traffic simulator writes these rows). */
+export const usageKey = (keyId: string, apiId: string, stage: string, day: string) => `${keyId}/${apiId}/${stage.toLowerCase()}/${day}`
 
 function dailyUsage(store: Store, plan: UsagePlanRecord, keyId: string, start: number, end: number): [used: number, remaining: number][] {
   const usedOn = (day: number) =>
     plan.apiStages.reduce(
-      (sum, {apiId, stage}) => sum + (store.get<UsageRecord>(TABLES.usage, `${keyId}/${apiId}/${stage.toLowerCase()}/${dayString(day)}`)?.requests ?? 0),
+      (sum, {apiId, stage}) => sum + (store.get<UsageRecord>(TABLES.usage, usageKey(keyId, apiId, stage, utcDay(day)))?.requests ?? 0),
       0,
     )
   const {quota} = plan

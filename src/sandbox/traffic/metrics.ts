@@ -1,11 +1,10 @@
-import {recordMetric, type Dimension} from '../cloudwatch/record.js'
+import {minuteOf, recordMetric, type Dimension} from '../cloudwatch/record.js'
 import type {Store} from '../store.js'
 import type {Cohort} from './cohort.js'
 import type {Histogram} from './latency.js'
 import type {ApiKind, Target} from './target.js'
 
 const NAMESPACE = 'AWS/ApiGateway'
-const MINUTE_MS = 60_000
 /** HTTP APIs' DataProcessed: each request and its response count this many bytes. */
 const BYTES_PER_REQUEST = 1024
 
@@ -26,24 +25,18 @@ const cacheMetric = (name: string, hits: boolean): MetricDefinition => ({
 })
 const latency = (name: string, pick: (c: Cohort) => Histogram): MetricDefinition => ({name, unit: 'Milliseconds', values: pick})
 
+/** What REST and HTTP APIs both publish; they name their error metrics differently. */
+const requestMetrics = (clientErrors: string, serverErrors: string): MetricDefinition[] => [
+  {name: 'Count', unit: 'Count', values: (c) => events(c.requests)},
+  {name: clientErrors, unit: 'Count', values: (c) => share(c.errors4xx, c.requests)},
+  {name: serverErrors, unit: 'Count', values: (c) => share(c.errors5xx, c.requests)},
+  latency('Latency', (c) => c.latency),
+  latency('IntegrationLatency', (c) => c.integrationLatency),
+]
+
 const METRICS: Record<ApiKind, MetricDefinition[]> = {
-  rest: [
-    {name: 'Count', unit: 'Count', values: (c) => events(c.requests)},
-    {name: '4XXError', unit: 'Count', values: (c) => share(c.errors4xx, c.requests)},
-    {name: '5XXError', unit: 'Count', values: (c) => share(c.errors5xx, c.requests)},
-    latency('Latency', (c) => c.latency),
-    latency('IntegrationLatency', (c) => c.integrationLatency),
-    cacheMetric('CacheHitCount', true),
-    cacheMetric('CacheMissCount', false),
-  ],
-  http: [
-    {name: 'Count', unit: 'Count', values: (c) => events(c.requests)},
-    {name: '4xx', unit: 'Count', values: (c) => share(c.errors4xx, c.requests)},
-    {name: '5xx', unit: 'Count', values: (c) => share(c.errors5xx, c.requests)},
-    latency('Latency', (c) => c.latency),
-    latency('IntegrationLatency', (c) => c.integrationLatency),
-    {name: 'DataProcessed', unit: 'Bytes', values: (c) => new Map([[BYTES_PER_REQUEST, c.requests]])},
-  ],
+  rest: [...requestMetrics('4XXError', '5XXError'), cacheMetric('CacheHitCount', true), cacheMetric('CacheMissCount', false)],
+  http: [...requestMetrics('4xx', '5xx'), {name: 'DataProcessed', unit: 'Bytes', values: (c) => new Map([[BYTES_PER_REQUEST, c.requests]])}],
   websocket: [
     {name: 'ConnectCount', unit: 'Count', values: (c) => events(c.connections)},
     {name: 'MessageCount', unit: 'Count', values: (c) => events(c.requests)},
@@ -73,7 +66,7 @@ export class MinuteMetrics {
   ) {}
 
   add(time: number, dimensions: Dimension[], cohort: Cohort): void {
-    const minute = Math.floor(time / MINUTE_MS) * MINUTE_MS
+    const minute = minuteOf(time)
     if (minute !== this.minute) this.flush()
     this.minute = minute
     if (cohort.requests === 0) return

@@ -1,3 +1,4 @@
+import {MINUTE_MS} from '../cloudwatch/record.js'
 import type {SandboxContext} from '../context.js'
 import {CohortSampler, type Cohort} from './cohort.js'
 import {MinuteMetrics, stageDimensions} from './metrics.js'
@@ -6,8 +7,6 @@ import type {TrafficSpec, TrafficSummary} from './spec.js'
 import {checkKeys, resolveTarget} from './target.js'
 import {UsageTally} from './usage.js'
 import {checkIdentifiers, checkProfile} from './validate.js'
-
-const MINUTE_MS = 60_000
 
 /**
  * Publishes CloudWatch metrics (and API key usage) as if `spec.rps` requests a second had flowed

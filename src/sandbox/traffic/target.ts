@@ -1,7 +1,9 @@
 import type {SandboxContext} from '../context.js'
-import {badRequest, notFound} from '../http.js'
-import {TABLES, type ApiKeyRecord, type RestApiRecord, type StageRecord} from '../model.js'
-import type {V2ApiRecord} from '../v2/records.js'
+import {badRequest} from '../http.js'
+import {TABLES, type RestApiRecord} from '../model.js'
+import {requireApiKey} from '../rest/keys-records.js'
+import {requireStage as requireRestStage} from '../rest/lookup.js'
+import {requireApi as requireV2Api, requireStage as requireV2Stage} from '../v2/lookup.js'
 import {PLAIN_STAGE, restStageTimeline, type Timeline} from './timeline.js'
 
 export type ApiKind = 'rest' | 'http' | 'websocket'
@@ -16,23 +18,23 @@ export interface Target {
   timeline: Timeline
 }
 
-/** Finds the API (REST first, then HTTP/WebSocket) and its stage; 404 in AWS's words when either is missing. */
+/**
+ * Finds the API (REST first, then HTTP/WebSocket) and its stage through that service's own lookups,
+ * so a missing one is answered with the same 404 the service gives.
+ */
 export function resolveTarget(context: SandboxContext, apiId: string, stage: string): Target {
-  const {store} = context
-  const restApi = store.get<RestApiRecord>(TABLES.restApis, apiId)
+  const restApi = context.store.get<RestApiRecord>(TABLES.restApis, apiId)
   if (restApi) {
-    const record = store.get<StageRecord>(TABLES.stages, `${apiId}/${stage.toLowerCase()}`)
-    if (!record) throw notFound('Invalid Stage identifier specified')
+    const record = requireRestStage(context, apiId, stage)
     return {kind: 'rest', apiId, apiName: restApi.name, stageName: record.stageName, timeline: restStageTimeline(record)}
   }
-  const v2Api = store.get<V2ApiRecord>(TABLES.v2Apis, apiId)
-  if (!v2Api) throw notFound(`Invalid API identifier specified ${apiId}`)
-  if (!store.get(TABLES.v2Stages, `${apiId}/${stage}`)) throw notFound('Invalid Stage identifier specified')
+  const v2Api = requireV2Api(context, apiId)
+  const record = requireV2Stage(context, apiId, stage)
   return {
     kind: v2Api.protocolType === 'WEBSOCKET' ? 'websocket' : 'http',
     apiId,
     apiName: v2Api.name,
-    stageName: stage,
+    stageName: record.stageName,
     timeline: PLAIN_STAGE,
   }
 }
@@ -40,5 +42,5 @@ export function resolveTarget(context: SandboxContext, apiId: string, stage: str
 /** API keys belong to REST APIs; every key named must exist. */
 export function checkKeys(context: SandboxContext, target: Target, keys: string[]): void {
   if (target.kind !== 'rest') throw badRequest(`keys apply to REST APIs only; ${target.apiId} is a ${target.kind === 'http' ? 'HTTP' : 'WebSocket'} API`)
-  for (const key of keys) if (!context.store.get<ApiKeyRecord>(TABLES.apiKeys, key)) throw notFound('Invalid API Key identifier specified')
+  for (const key of keys) requireApiKey(context.store, key)
 }

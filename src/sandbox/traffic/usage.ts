@@ -1,4 +1,5 @@
 import {TABLES, type UsageRecord} from '../model.js'
+import {usageKey, utcDay} from '../rest/usage.js'
 import type {Store} from '../store.js'
 import {RoundRobin, type Uniform} from './random.js'
 
@@ -19,11 +20,11 @@ export class UsageTally {
 
   add(time: number, requests: number): void {
     if (requests === 0) return
-    const day = new Date(time).toISOString().slice(0, 10)
+    const day = utcDay(time)
     for (const [i, count] of this.spread.spread(requests).entries()) {
       if (count === 0) continue
       const keyId = this.keys[i]
-      const id = `${keyId}/${this.apiId}/${this.stageName.toLowerCase()}/${day}`
+      const id = usageKey(keyId, this.apiId, this.stageName, day)
       const entry = this.added.get(id) ?? {keyId, day, requests: 0}
       entry.requests += count
       this.added.set(id, entry)

@@ -4,7 +4,7 @@ import {TABLES} from '../model.js'
 import {autoDeploy} from './deployments.js'
 import {childKey, integrationsOf, integrationTarget, requireApi, requireRoute, routesOf, routeWire} from './lookup.js'
 import type {V2ApiRecord, V2RouteRecord} from './records.js'
-import {page, requireText, sentFields} from './wire.js'
+import {listPage, requireText, sentFields} from './wire.js'
 
 /** The API's routes (not the sandbox's HTTP routing): CreateRoute, GetRoute(s), UpdateRoute, DeleteRoute. */
 
@@ -75,14 +75,12 @@ export function registerApiRoutes(router: Router, context: SandboxContext): void
 
   router.add('GET', '/v2/apis/{apiId}/routes', (request, {apiId}) => {
     requireApi(context, apiId)
-    const {items, nextToken} = page(routesOf(context, apiId), (route) => route.routeId, request)
-    return json(200, {items: items.map(routeWire), nextToken})
+    return json(200, listPage(routesOf(context, apiId), (route) => route.routeId, routeWire, request))
   })
 
-  router.add('GET', '/v2/apis/{apiId}/routes/{routeId}', (_request, {apiId, routeId}) => {
-    requireApi(context, apiId)
-    return json(200, routeWire(requireRoute(context, apiId, routeId)))
-  })
+  router.add('GET', '/v2/apis/{apiId}/routes/{routeId}', (_request, {apiId, routeId}) =>
+    json(200, routeWire(requireRoute(context, apiId, routeId))),
+  )
 
   router.add('PATCH', '/v2/apis/{apiId}/routes/{routeId}', (request, {apiId, routeId}) => {
     const api = requireApi(context, apiId)
@@ -92,7 +90,6 @@ export function registerApiRoutes(router: Router, context: SandboxContext): void
   })
 
   router.add('DELETE', '/v2/apis/{apiId}/routes/{routeId}', (_request, {apiId, routeId}) => {
-    requireApi(context, apiId)
     requireRoute(context, apiId, routeId)
     context.store.delete(TABLES.v2Routes, childKey(apiId, routeId))
     autoDeploy(context, apiId)

@@ -7,7 +7,7 @@ import {createIntegration, updateIntegration, type IntegrationFields} from './in
 import {apiWire, CHILD_TABLES, childKey, integrationsOf, integrationTarget, requireApi, routesOf} from './lookup.js'
 import type {ProtocolType, V2ApiRecord} from './records.js'
 import {createStage, DEFAULT_STAGE} from './stages.js'
-import {page, requireText, sentFields} from './wire.js'
+import {listPage, requireText, sentFields} from './wire.js'
 
 /** Fields CreateApi and UpdateApi take as they are. */
 const PLAIN_FIELDS = [
@@ -130,8 +130,7 @@ export function registerApis(router: Router, context: SandboxContext): void {
   })
 
   router.add('GET', '/v2/apis', (request) => {
-    const {items, nextToken} = page(context.store.all<V2ApiRecord>(TABLES.v2Apis), (api) => api.apiId, request)
-    return json(200, {items: items.map(apiWire), nextToken})
+    return json(200, listPage(context.store.all<V2ApiRecord>(TABLES.v2Apis), (api) => api.apiId, apiWire, request))
   })
 
   router.add('GET', '/v2/apis/{apiId}', (_request, {apiId}) => json(200, apiWire(requireApi(context, apiId))))

@@ -3,7 +3,7 @@ import {badRequest, empty, json, jsonBody, type Router} from '../http.js'
 import {TABLES} from '../model.js'
 import {childKey, deploymentsOf, deploymentWire, integrationsOf, requireApi, requireDeployment, requireStage, routesOf, stagesOf} from './lookup.js'
 import type {V2DeploymentRecord, V2StageRecord} from './records.js'
-import {page} from './wire.js'
+import {listPage} from './wire.js'
 
 /** A new deployment holding a copy of the API's routes and integrations as they are now. */
 function deploy(context: SandboxContext, apiId: string, options: {description?: string; autoDeployed: boolean}): V2DeploymentRecord {
@@ -55,17 +55,14 @@ export function registerDeployments(router: Router, context: SandboxContext): vo
 
   router.add('GET', '/v2/apis/{apiId}/deployments', (request, {apiId}) => {
     requireApi(context, apiId)
-    const {items, nextToken} = page(deploymentsOf(context, apiId), (deployment) => deployment.deploymentId, request)
-    return json(200, {items: items.map(deploymentWire), nextToken})
+    return json(200, listPage(deploymentsOf(context, apiId), (deployment) => deployment.deploymentId, deploymentWire, request))
   })
 
-  router.add('GET', '/v2/apis/{apiId}/deployments/{deploymentId}', (_request, {apiId, deploymentId}) => {
-    requireApi(context, apiId)
-    return json(200, deploymentWire(requireDeployment(context, apiId, deploymentId)))
-  })
+  router.add('GET', '/v2/apis/{apiId}/deployments/{deploymentId}', (_request, {apiId, deploymentId}) =>
+    json(200, deploymentWire(requireDeployment(context, apiId, deploymentId))),
+  )
 
   router.add('DELETE', '/v2/apis/{apiId}/deployments/{deploymentId}', (_request, {apiId, deploymentId}) => {
-    requireApi(context, apiId)
     requireDeployment(context, apiId, deploymentId)
     if (stagesOf(context, apiId).some((stage) => stage.deploymentId === deploymentId)) {
       throw badRequest('Active stages pointing to this deployment must be moved or deleted')

@@ -4,7 +4,7 @@ import {TABLES} from '../model.js'
 import {autoDeploy} from './deployments.js'
 import {childKey, integrationsOf, integrationTarget, integrationWire, requireApi, requireIntegration, routesOf} from './lookup.js'
 import type {V2ApiRecord, V2IntegrationRecord} from './records.js'
-import {page, requireText, sentFields} from './wire.js'
+import {listPage, requireText, sentFields} from './wire.js'
 
 const FIELDS = [
   'connectionId',
@@ -86,14 +86,12 @@ export function registerIntegrations(router: Router, context: SandboxContext): v
 
   router.add('GET', '/v2/apis/{apiId}/integrations', (request, {apiId}) => {
     requireApi(context, apiId)
-    const {items, nextToken} = page(integrationsOf(context, apiId), (integration) => integration.integrationId, request)
-    return json(200, {items: items.map(integrationWire), nextToken})
+    return json(200, listPage(integrationsOf(context, apiId), (integration) => integration.integrationId, integrationWire, request))
   })
 
-  router.add('GET', '/v2/apis/{apiId}/integrations/{integrationId}', (_request, {apiId, integrationId}) => {
-    requireApi(context, apiId)
-    return json(200, integrationWire(requireIntegration(context, apiId, integrationId)))
-  })
+  router.add('GET', '/v2/apis/{apiId}/integrations/{integrationId}', (_request, {apiId, integrationId}) =>
+    json(200, integrationWire(requireIntegration(context, apiId, integrationId))),
+  )
 
   router.add('PATCH', '/v2/apis/{apiId}/integrations/{integrationId}', (request, {apiId, integrationId}) => {
     const api = requireApi(context, apiId)
@@ -104,7 +102,6 @@ export function registerIntegrations(router: Router, context: SandboxContext): v
   })
 
   router.add('DELETE', '/v2/apis/{apiId}/integrations/{integrationId}', (_request, {apiId, integrationId}) => {
-    requireApi(context, apiId)
     requireIntegration(context, apiId, integrationId)
     const user = routesOf(context, apiId).find((route) => route.target === integrationTarget(integrationId))
     if (user) throw conflict(`Integration ${integrationId} is the target of route ${user.routeId} (${user.routeKey}); retarget or delete that route first`)

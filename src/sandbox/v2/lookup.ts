@@ -25,7 +25,9 @@ export function requireApi(context: SandboxContext, apiId: string): V2ApiRecord 
   return api
 }
 
+/** A child of an existing API: a missing API is reported before a missing child. */
 function requireChild<T>(context: SandboxContext, table: string, apiId: string, id: string, message: string): T {
+  requireApi(context, apiId)
   const record = context.store.get<T>(table, childKey(apiId, id))
   if (!record) throw notFound(message)
   return record

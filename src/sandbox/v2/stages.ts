@@ -4,7 +4,7 @@ import {TABLES} from '../model.js'
 import {autoDeployStage} from './deployments.js'
 import {childKey, requireApi, requireDeployment, requireStage, stagesOf, stageWire} from './lookup.js'
 import type {V2StageRecord} from './records.js'
-import {page, requireText, sentFields} from './wire.js'
+import {listPage, requireText, sentFields} from './wire.js'
 
 export const DEFAULT_STAGE = '$default'
 const STAGE_NAME = /^[A-Za-z0-9_-]+$/
@@ -62,17 +62,14 @@ export function registerStages(router: Router, context: SandboxContext): void {
 
   router.add('GET', '/v2/apis/{apiId}/stages', (request, {apiId}) => {
     requireApi(context, apiId)
-    const {items, nextToken} = page(stagesOf(context, apiId), (stage) => stage.stageName, request)
-    return json(200, {items: items.map(stageWire), nextToken})
+    return json(200, listPage(stagesOf(context, apiId), (stage) => stage.stageName, stageWire, request))
   })
 
-  router.add('GET', '/v2/apis/{apiId}/stages/{stageName}', (_request, {apiId, stageName}) => {
-    requireApi(context, apiId)
-    return json(200, stageWire(requireStage(context, apiId, stageName)))
-  })
+  router.add('GET', '/v2/apis/{apiId}/stages/{stageName}', (_request, {apiId, stageName}) =>
+    json(200, stageWire(requireStage(context, apiId, stageName))),
+  )
 
   router.add('PATCH', '/v2/apis/{apiId}/stages/{stageName}', (request, {apiId, stageName}) => {
-    requireApi(context, apiId)
     const stage = requireStage(context, apiId, stageName)
     const fields = sentFields(jsonBody(request), UPDATABLE) as StageFields
     const autoDeployWasOn = stage.autoDeploy
@@ -85,7 +82,6 @@ export function registerStages(router: Router, context: SandboxContext): void {
   })
 
   router.add('DELETE', '/v2/apis/{apiId}/stages/{stageName}', (_request, {apiId, stageName}) => {
-    requireApi(context, apiId)
     requireStage(context, apiId, stageName)
     context.store.delete(TABLES.v2Stages, childKey(apiId, stageName))
     return empty(204)

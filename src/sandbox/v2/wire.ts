@@ -42,10 +42,10 @@ interface Sortable {
 const DEFAULT_PAGE_SIZE = 100
 
 /**
- * One page of a v2 list: oldest first (creation time, then id). The NextToken names the last item
- * returned, so items deleted between calls never make a listing skip or repeat one.
+ * One page of a v2 list, in wire shape: oldest first (creation time, then id). The NextToken names
+ * the last item returned, so items deleted between calls never make a listing skip or repeat one.
  */
-export function page<T extends Sortable>(records: T[], idOf: (record: T) => string, request: SandboxRequest) {
+export function listPage<T extends Sortable>(records: T[], idOf: (record: T) => string, wireOf: (record: T) => unknown, request: SandboxRequest) {
   const sorted = [...records].sort((a, b) => a.createdDate - b.createdDate || (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0))
   const size = pageSize(request.query.get('maxResults'))
   const token = request.query.get('nextToken')
@@ -58,7 +58,7 @@ export function page<T extends Sortable>(records: T[], idOf: (record: T) => stri
   const items = sorted.slice(start, start + size)
   const last = items.at(-1)
   const nextToken = last && start + size < sorted.length ? encodeToken(last.createdDate, idOf(last)) : undefined
-  return {items, nextToken}
+  return {items: items.map(wireOf), nextToken}
 }
 
 function pageSize(maxResults: string | null): number {

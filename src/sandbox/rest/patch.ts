@@ -1,0 +1,81 @@
+import {badRequest, jsonBody, validationError, type SandboxRequest} from '../http.js'
+
+/**
+ * The patch operations of the REST services' Update* calls. AWS checks them differently for
+ * different resources, in different words; each reader says which resources it serves.
+ */
+
+/** One JSON-Patch-like operation of an Update* call. */
+export interface PatchOperation {
+  op: string
+  path: string
+  value?: string
+  from?: string
+}
+
+const PATCH_OPS = ['add', 'remove', 'move', 'test', 'replace', 'copy']
+
+/** The request's patch operations as sent (stages and deployments check each one as they apply it). */
+export const patchOperationsIn = (request: SandboxRequest): PatchOperation[] => jsonBody<{patchOperations?: PatchOperation[]}>(request).patchOperations ?? []
+
+/**
+ * APIs, resources and methods: ops outside JSON Patch fail all together, the way AWS's input
+ * validation reports them (`input` names the operation's input shape, e.g. `updateRestApiInput`).
+ */
+export function patchOperationsOf(request: SandboxRequest, input: string): PatchOperation[] {
+  const operations = patchOperationsIn(request)
+  const errors = operations.flatMap(({op}, index) =>
+    PATCH_OPS.includes(op) ? [] : [`Value '${op}' at '${input}.patchOperations.${index + 1}.member.op' failed to satisfy constraint: Member must satisfy enum value set: [${PATCH_OPS.join(', ')}]`],
+  )
+  if (errors.length > 0) throw validationError(errors)
+  return operations
+}
+
+/**
+ * API keys and usage plans: each operation checked against the paths its op may touch. All are
+ * checked before any is applied, so a bad operation leaves the record unchanged, as in AWS.
+ */
+export function patchOperationsWithin(request: SandboxRequest, pathsByOp: Record<string, readonly string[]>): PatchOperation[] {
+  const operations = patchOperationsIn(request)
+  for (const {op, path} of operations) {
+    const paths = pathsByOp[op] ?? []
+    // AWS's message has two spaces after "path".
+    if (!paths.includes(path)) throw badRequest(`Invalid patch path  '${path}' specified for op '${op}'. Must be one of: [${paths.join(', ')}]`)
+  }
+  return operations
+}
+
+/** A JSON Pointer segment as written (`~1` for `/`, `~0` for `~`). */
+export const unescapePointer = (segment: string) => segment.replaceAll('~1', '/').replaceAll('~0', '~')
+
+/** The segments of a patch path, JSON Pointer escapes undone. */
+export const pathSegments = (path: string): string[] => path.split('/').slice(1).map(unescapePointer)
+
+export const invalidPatchPath = (path: string) => badRequest(`Invalid patch path ${path}`)
+export const replaceOnly = () => badRequest('Invalid patch operation specified. Must be one of: [replace]')
+
+/** An API or method patch value read as a boolean, as AWS reads it there: only "true" is true. */
+export const booleanOf = (value: string | undefined) => value?.toLowerCase() === 'true'
+
+/** An API key patch value that must read as a boolean ("true"/"false", any case). */
+export function booleanValue(operation: PatchOperation): boolean {
+  const value = operation.value?.toLowerCase()
+  if (value !== 'true' && value !== 'false') throw badRequest(`Invalid value '${operation.value}' for ${operation.path}: must be true or false`)
+  return value === 'true'
+}
+
+/** A usage plan patch value that must read as a non-negative number (integers only where `integer`). */
+export function numberValue(operation: PatchOperation, integer: boolean): number {
+  const value = Number(operation.value)
+  if (operation.value === undefined || operation.value.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < 0)
+    throw badRequest(`Invalid value '${operation.value}' for ${operation.path}: must be a non-negative ${integer ? 'integer' : 'number'}`)
+  return value
+}
+
+/** Sets or (when `value` is undefined) removes `key` of an optional map, dropping the map once empty. */
+export function setEntry<V>(map: Record<string, V> | undefined, key: string, value: V | undefined): Record<string, V> | undefined {
+  const next = {...map}
+  if (value === undefined) delete next[key]
+  else next[key] = value
+  return Object.keys(next).length === 0 ? undefined : next
+}
