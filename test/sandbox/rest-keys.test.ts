@@ -10,6 +10,7 @@ import {
   ImportApiKeysCommand,
   UpdateApiKeyCommand,
   type APIGatewayClient,
+  type PatchOperation,
 } from '@aws-sdk/client-api-gateway'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
@@ -173,7 +174,7 @@ describe('sandbox API keys (aws-facts §4)', () => {
 
     it('refuses any other path with AWS message (two spaces after "path") and changes nothing', async () => {
       const {id} = await rest.send(new CreateApiKeyCommand({name: 'keep'}))
-      const patch = [
+      const patch: PatchOperation[] = [
         {op: 'replace', path: '/name', value: 'changed'},
         {op: 'replace', path: '/value', value: VALUE},
       ]

@@ -12,6 +12,7 @@ import {
   UpdateUsagePlanCommand,
   type APIGatewayClient,
   type QuotaSettings,
+  type QuotaPeriodType,
 } from '@aws-sdk/client-api-gateway'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {TABLES, type UsageRecord} from '../../src/sandbox/model.js'
@@ -90,7 +91,7 @@ describe('sandbox usage plans (aws-facts §4)', () => {
         status: 400,
         message: 'Invalid API Stage {api: %s, stage: %s} specified for usageplan %s',
       })
-      expect(await failure(rest.send(new CreateUsagePlanCommand({name: 'p', quota: {limit: 5, period: 'YEAR'}})))).toMatchObject({
+      expect(await failure(rest.send(new CreateUsagePlanCommand({name: 'p', quota: {limit: 5, period: 'YEAR' as QuotaPeriodType}})))).toMatchObject({
         status: 400,
         message: 'Invalid quota period specified: YEAR. Must be one of: [DAY, WEEK, MONTH]',
       })
