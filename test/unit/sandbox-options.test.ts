@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {parseTrafficProfile} from '../../src/lib/sandbox/traffic.js'
+import {backfillWindow, parseTrafficProfile} from '../../src/lib/sandbox/traffic.js'
 import {describeFaults, parseFaults, pickFault} from '../../src/sandbox/faults.js'
 
 const defaults = {rps: '50', errorRate: '4xx=2%,5xx=0.5%', latency: 'p50=40ms,p99=350ms', cacheHit: '80%'}
@@ -44,5 +44,13 @@ describe('traffic profile flags', () => {
     expect(() => parseTrafficProfile({...defaults, latency: 'p50=400ms,p99=100ms'})).toThrow(/--latency needs 0 < p50 ≤ p99/)
     expect(() => parseTrafficProfile({...defaults, errorRate: '500=1%'})).toThrow(/--error-rate takes 4xx=…, 5xx=…/)
     expect(() => parseTrafficProfile({...defaults, cacheHit: 'lots'})).toThrow(/--cache-hit must be a percentage/)
+  })
+})
+
+describe('traffic backfill window', () => {
+  it('ends now and reaches back the duration, at most 31 days', () => {
+    expect(backfillWindow('30m', 10_000_000)).toEqual({start: 10_000_000 - 1_800_000, end: 10_000_000})
+    expect(() => backfillWindow('40d', 0)).toThrow('--duration must be more than 0 and at most 31d; got "40d".')
+    expect(() => backfillWindow('0s', 0)).toThrow(/more than 0/)
   })
 })

@@ -1,7 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {stateDirFlag, stateDirFrom} from '../../cli/sandbox-flags.js'
-import {parseDuration} from '../../lib/util/duration.js'
 
 /** How often --follow publishes the traffic of the seconds just past. */
 const FOLLOW_INTERVAL_MS = 10_000
@@ -34,7 +33,7 @@ export default class SandboxTraffic extends ApigwCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(SandboxTraffic)
-    const {followTraffic, parseTrafficProfile, simulate} = await import('../../lib/sandbox/traffic.js')
+    const {backfillWindow, followTraffic, parseTrafficProfile, simulate} = await import('../../lib/sandbox/traffic.js')
     const profile = parseTrafficProfile({
       rps: flags.rps,
       errorRate: flags['error-rate'],
@@ -44,7 +43,7 @@ export default class SandboxTraffic extends ApigwCommand {
       canaryLatency: flags['canary-latency'],
       keys: flags.keys,
     })
-    const durationMs = parseDuration(flags.duration ?? '30m', '--duration')
+    const window = backfillWindow(flags.duration ?? '30m', Date.now())
     const {requireRunning} = await import('../../lib/sandbox/client.js')
     const {endpoint} = await requireRunning(stateDirFrom(flags['state-dir']))
     const {resolveApi} = await import('../../lib/apis/resolve.js')
@@ -53,8 +52,7 @@ export default class SandboxTraffic extends ApigwCommand {
     const target = {...profile, apiId: api.id, stage: flags.stage}
 
     if (!flags.follow) {
-      const now = Date.now()
-      await this.emit({data: await simulate(endpoint, {...target, start: now - durationMs, end: now})})
+      await this.emit({data: await simulate(endpoint, {...target, ...window})})
       return
     }
 

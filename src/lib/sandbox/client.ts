@@ -85,6 +85,7 @@ export async function controlCall<T>(endpoint: string, method: string, path: str
     throw new ApigwError(`The sandbox refused: ${type}: ${payload?.message ?? response.statusText}`, {
       code: type === 'NotFoundException' ? 'NOT_FOUND' : 'SANDBOX_REFUSED',
       exitCode: type === 'NotFoundException' ? ExitCode.notFound : ExitCode.usage,
+      suggestions: ['Try: the command again with --help, to check its flags'],
     })
   }
   return payload as T

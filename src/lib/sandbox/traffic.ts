@@ -1,4 +1,4 @@
-import type {ErrorRate, LatencyProfile, TrafficSpec, TrafficSummary} from '../../sandbox/traffic/spec.js'
+import {MAX_WINDOW_MS, type ErrorRate, type LatencyProfile, type TrafficSpec, type TrafficSummary} from '../../sandbox/traffic/spec.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {parseDuration} from '../util/duration.js'
@@ -49,6 +49,13 @@ function parseLatency(text: string, flag: string): LatencyProfile {
   const p99 = latency.p99 ?? Math.max(p50, 350)
   if (!(p50 > 0 && p99 >= p50)) throw usageError(`${flag} needs 0 < p50 ≤ p99; got p50=${p50}ms, p99=${p99}ms.`, [`Try: ${flag} ${example}`])
   return {p50, p99}
+}
+
+/** The window a backfill of `duration` ending now covers; the simulator takes at most 31 days at once. */
+export function backfillWindow(duration: string, now: number): {start: number; end: number} {
+  const durationMs = parseDuration(duration, '--duration')
+  if (durationMs <= 0 || durationMs > MAX_WINDOW_MS) throw usageError(`--duration must be more than 0 and at most 31d; got "${duration}".`, ['Try: --duration 30m'])
+  return {start: now - durationMs, end: now}
 }
 
 /** Publishes the metrics of traffic over [start, end) through the sandbox at `endpoint`. */

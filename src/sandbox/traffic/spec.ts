@@ -1,3 +1,6 @@
+/** The longest window one run simulates. */
+export const MAX_WINDOW_MS = 31 * 24 * 60 * 60_000
+
 /** One run of the traffic simulator: what flowed through one stage over one window of time. */
 export interface TrafficSpec {
   /** A REST or HTTP/WebSocket API id. */

@@ -1,7 +1,6 @@
 import {badRequest} from '../http.js'
-import type {ErrorRate, LatencyProfile, TrafficSpec} from './spec.js'
+import {MAX_WINDOW_MS, type ErrorRate, type LatencyProfile, type TrafficSpec} from './spec.js'
 
-const MAX_WINDOW_MS = 31 * 24 * 60 * 60_000
 /** Far beyond any API Gateway quota; keeps counts exact in floating point. */
 const MAX_RPS = 1_000_000
 /** Latencies beyond an hour, or a p99 over 1000 × p50, would only build huge distributions. */
