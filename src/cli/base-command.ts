@@ -1,6 +1,8 @@
 import type {Interfaces} from '@oclif/core'
 import {join} from 'node:path'
 import {AwsSession, type SessionOptions} from '../lib/aws/session.js'
+import type {Plan} from '../lib/plan/plan.js'
+import type {PlanRun} from '../lib/plan/runner.js'
 import {ExitCode} from '../lib/errors.js'
 import {colorEnabled} from '../lib/ui/color.js'
 import type {OutputFormat} from '../lib/ui/formats.js'
@@ -106,6 +108,35 @@ export abstract class ApigwCommand extends Command {
     process.stdout.write(text)
   }
 
+  /**
+   * Carries out a plan: with --dry-run, prints it and changes nothing; otherwise confirms it as its
+   * severity requires (--yes, or --confirm <name> for severe plans; a prompt on a TTY), then runs it
+   * with progress on stderr. Returns undefined for a dry run.
+   */
+  protected async carryOut(plan: Plan, options: {dryRun: boolean; confirmName?: string; confirmFlag?: string}): Promise<PlanRun | undefined> {
+    const {describePlan} = await import('../lib/plan/plan.js')
+    if (options.dryRun) {
+      await this.emit({data: {dryRun: true, plan: describePlan(plan)}, view: async () => (await import('../lib/ui/plan-view.js')).planView})
+      return undefined
+    }
+    const retry = (flag: string) => [this.config.bin, ...(this.id ?? '').split(':'), ...this.argv, flag].join(' ')
+    if (plan.severity === 'destructive') {
+      const {confirmDestructive} = await import('../lib/ui/confirm.js')
+      await confirmDestructive({question: `${capitalize(plan.summary)}?`, retryWithYes: retry('--yes'), yes: this.requireGlobals().yes})
+    } else if (plan.severity === 'severe') {
+      if (options.confirmName === undefined) throw new Error(`${this.id} built a severe plan without a name to confirm`)
+      const {confirmByName} = await import('../lib/ui/confirm.js')
+      await confirmByName({
+        question: `${capitalize(plan.summary)}?`,
+        name: options.confirmName,
+        confirmFlag: options.confirmFlag,
+        retryWithConfirm: retry(`--confirm ${options.confirmName}`),
+      })
+    }
+    const {runPlan} = await import('../lib/plan/runner.js')
+    return runPlan(plan, {onProgress: (line) => this.note(line)})
+  }
+
   /** Progress, warnings and notices: stderr, never stdout. */
   protected note(message: string): void {
     process.stderr.write(`${message}\n`)
@@ -127,3 +158,5 @@ export abstract class ApigwCommand extends Command {
     return this.globals
   }
 }
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)

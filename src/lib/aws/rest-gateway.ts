@@ -1,14 +1,29 @@
 import {
   APIGatewayClient,
+  CreateDeploymentCommand,
+  CreateRestApiCommand,
+  DeleteRestApiCommand,
+  GetDeploymentsCommand,
+  GetExportCommand,
   GetResourcesCommand,
   GetRestApiCommand,
   GetRestApisCommand,
   GetStagesCommand,
+  GetUsagePlansCommand,
+  ImportRestApiCommand,
+  PutRestApiCommand,
+  UpdateUsagePlanCommand,
+  type CreateDeploymentCommandInput,
+  type CreateRestApiCommandInput,
+  type GetExportCommandInput,
+  type ImportRestApiCommandInput,
+  type PatchOperation,
+  type PutRestApiCommandInput,
 } from '@aws-sdk/client-api-gateway'
 import {collectPages} from './paging.js'
 import type {AwsSession} from './session.js'
 
-export type {Resource, RestApi, Stage} from '@aws-sdk/client-api-gateway'
+export type {Deployment, PatchOperation, Resource, RestApi, Stage, UsagePlan} from '@aws-sdk/client-api-gateway'
 
 /** API Gateway v1 page size maximum (aws-facts §4): fewer round trips on large accounts. */
 const PAGE_SIZE = 500
@@ -34,6 +49,24 @@ export function createRestGateway(session: AwsSession) {
         )
         return {items: page.items, next: page.position}
       }),
+    listDeployments: (restApiId: string) =>
+      collectPages(async (position) => {
+        const page = await call('GetDeployments', () => client.send(new GetDeploymentsCommand({restApiId, limit: PAGE_SIZE, position})))
+        return {items: page.items, next: page.position}
+      }),
+    listUsagePlans: () =>
+      collectPages(async (position) => {
+        const page = await call('GetUsagePlans', () => client.send(new GetUsagePlansCommand({limit: PAGE_SIZE, position})))
+        return {items: page.items, next: page.position}
+      }),
+    createRestApi: (input: CreateRestApiCommandInput) => call('CreateRestApi', () => client.send(new CreateRestApiCommand(input))),
+    importRestApi: (input: ImportRestApiCommandInput) => call('ImportRestApi', () => client.send(new ImportRestApiCommand(input))),
+    putRestApi: (input: PutRestApiCommandInput) => call('PutRestApi', () => client.send(new PutRestApiCommand(input))),
+    getExport: (input: GetExportCommandInput) => call('GetExport', () => client.send(new GetExportCommand(input))),
+    deleteRestApi: (restApiId: string) => call('DeleteRestApi', () => client.send(new DeleteRestApiCommand({restApiId}))),
+    createDeployment: (input: CreateDeploymentCommandInput) => call('CreateDeployment', () => client.send(new CreateDeploymentCommand(input))),
+    updateUsagePlan: (usagePlanId: string, patchOperations: PatchOperation[]) =>
+      call('UpdateUsagePlan', () => client.send(new UpdateUsagePlanCommand({usagePlanId, patchOperations}))),
   }
 }
 

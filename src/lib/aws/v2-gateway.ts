@@ -1,17 +1,31 @@
 import {
   ApiGatewayV2Client,
+  CreateApiCommand,
+  CreateDeploymentCommand,
+  CreateStageCommand,
+  DeleteApiCommand,
+  ExportApiCommand,
   GetApiCommand,
   GetApisCommand,
+  GetDeploymentsCommand,
   GetIntegrationsCommand,
   GetRoutesCommand,
   GetStagesCommand,
+  ImportApiCommand,
+  ReimportApiCommand,
+  type CreateApiCommandInput,
+  type CreateDeploymentCommandInput,
+  type CreateStageCommandInput,
+  type ExportApiCommandInput,
+  type ImportApiCommandInput,
+  type ReimportApiCommandInput,
 } from '@aws-sdk/client-apigatewayv2'
 import {collectPages} from './paging.js'
 import type {AwsSession} from './session.js'
 
 import type {Api as FullApi} from '@aws-sdk/client-apigatewayv2'
 
-export type {Integration, Route, Stage as V2Stage} from '@aws-sdk/client-apigatewayv2'
+export type {Deployment as V2Deployment, Integration, Route, Stage as V2Stage} from '@aws-sdk/client-apigatewayv2'
 /** GetApis items and GetApi responses differ only in which fields the model marks required. */
 export type Api = Partial<FullApi>
 
@@ -32,6 +46,15 @@ export function createV2Gateway(session: AwsSession) {
     listRoutes: (ApiId: string) => pages('GetRoutes', (NextToken) => client.send(new GetRoutesCommand({ApiId, NextToken}))),
     listIntegrations: (ApiId: string) =>
       pages('GetIntegrations', (NextToken) => client.send(new GetIntegrationsCommand({ApiId, NextToken}))),
+    listDeployments: (ApiId: string) =>
+      pages('GetDeployments', (NextToken) => client.send(new GetDeploymentsCommand({ApiId, NextToken}))),
+    createApi: (input: CreateApiCommandInput) => call('CreateApi', () => client.send(new CreateApiCommand(input))),
+    importApi: (input: ImportApiCommandInput) => call('ImportApi', () => client.send(new ImportApiCommand(input))),
+    reimportApi: (input: ReimportApiCommandInput) => call('ReimportApi', () => client.send(new ReimportApiCommand(input))),
+    exportApi: (input: ExportApiCommandInput) => call('ExportApi', () => client.send(new ExportApiCommand(input))),
+    deleteApi: (ApiId: string) => call('DeleteApi', () => client.send(new DeleteApiCommand({ApiId}))),
+    createDeployment: (input: CreateDeploymentCommandInput) => call('CreateDeployment', () => client.send(new CreateDeploymentCommand(input))),
+    createStage: (input: CreateStageCommandInput) => call('CreateStage', () => client.send(new CreateStageCommand(input))),
   }
 }
 

@@ -1,4 +1,4 @@
-import {confirm} from '@inquirer/prompts'
+import {confirm, input} from '@inquirer/prompts'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 
 export interface ConfirmOptions {
@@ -15,10 +15,40 @@ export interface ConfirmOptions {
  */
 export async function confirmDestructive(options: ConfirmOptions): Promise<void> {
   if (options.yes) return
-  const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY) && !process.env.CI
-  if (!interactive) {
+  if (!interactive()) {
     throw usageError(`${options.question} This needs confirmation, and there is no terminal to ask on.`, [`Try: ${options.retryWithYes}`], 'CONFIRMATION_REQUIRED')
   }
   const answer = await confirm({message: options.question, default: false}, {output: process.stderr})
   if (!answer) throw new ApigwError('Cancelled; nothing was changed.', {code: 'CANCELLED', exitCode: ExitCode.negative})
+}
+
+export interface ConfirmByNameOptions {
+  /** What will happen: 'Delete REST API "shop" (a1b2c3d4e5), its 2 stages and 5 deployments?' */
+  question: string
+  /** The name the operator must type, or pass as --confirm. */
+  name: string
+  /** The value of --confirm, if given. */
+  confirmFlag?: string
+  /** The same command with --confirm <name>, for the error shown where no one can type. */
+  retryWithConfirm: string
+}
+
+/**
+ * Severe changes (deleting an API) go ahead only when the operator names what is being destroyed:
+ * --confirm <name>, or typing the name at a terminal. --yes is not enough, and CI never gets a yes.
+ */
+export async function confirmByName(options: ConfirmByNameOptions): Promise<void> {
+  if (options.confirmFlag !== undefined) {
+    if (options.confirmFlag === options.name) return
+    throw usageError(`--confirm "${options.confirmFlag}" does not match "${options.name}"; nothing was changed.`, [`Try: ${options.retryWithConfirm}`], 'CONFIRMATION_MISMATCH')
+  }
+  if (!interactive()) {
+    throw usageError(`${options.question} This needs --confirm ${options.name}, and there is no terminal to ask on.`, [`Try: ${options.retryWithConfirm}`], 'CONFIRMATION_REQUIRED')
+  }
+  const typed = await input({message: `${options.question} Type "${options.name}" to confirm:`}, {output: process.stderr})
+  if (typed !== options.name) throw new ApigwError('The name did not match; nothing was changed.', {code: 'CANCELLED', exitCode: ExitCode.negative})
+}
+
+function interactive(): boolean {
+  return Boolean(process.stdin.isTTY && process.stderr.isTTY) && !process.env.CI
 }

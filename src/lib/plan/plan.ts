@@ -1,0 +1,50 @@
+import type {ServiceName} from '../aws/settings.js'
+
+/**
+ * How much a plan can hurt, which decides how it is confirmed:
+ * - safe: creates or adds; runs without asking;
+ * - destructive: replaces or removes something that can be recreated; asks on a TTY, else needs --yes;
+ * - severe: deletes what cannot be recreated (an API); asks to type its name, else needs --confirm <name>.
+ */
+export type Severity = 'safe' | 'destructive' | 'severe'
+
+/** The results of the steps run so far, by step index, for steps whose input depends on them. */
+export type StepResults = readonly unknown[]
+
+export interface PlanStep {
+  service: ServiceName
+  /** The AWS operation, as AWS names it: "DeleteRestApi". */
+  operation: string
+  /** The exact input sent. Values known only after an earlier step are shown as "<… from step N>". */
+  input: Record<string, unknown>
+  /** One line for people: 'delete REST API "shop" (a1b2c3d4e5)'. */
+  summary: string
+  run(results: StepResults): Promise<unknown>
+}
+
+export interface Plan {
+  /** What the whole plan does, for people: 'import shop.yaml as a new REST API'. */
+  summary: string
+  severity: Severity
+  steps: PlanStep[]
+  /** After a failure at step `failed` (0-based), how to resume or undo, e.g. 'Try: apigw deploy …'. */
+  recovery?(failed: number, results: StepResults): string | undefined
+}
+
+/** A plan as data: what --dry-run prints, and what --json shows of a run. */
+export interface PlanDescription {
+  summary: string
+  severity: Severity
+  steps: Array<{step: number; service: ServiceName; operation: string; summary: string; input: Record<string, unknown>}>
+}
+
+export function describePlan(plan: Plan): PlanDescription {
+  return {
+    summary: plan.summary,
+    severity: plan.severity,
+    steps: plan.steps.map((step, index) => ({step: index + 1, service: step.service, operation: step.operation, summary: step.summary, input: step.input})),
+  }
+}
+
+/** The placeholder shown in a step's input for a value an earlier step produces. */
+export const fromStep = (step: number, what: string) => `<${what} from step ${step}>`

@@ -1,0 +1,55 @@
+import {describe, expect, it} from 'vitest'
+import {ApigwError} from '../../src/lib/errors.js'
+import {describePlan, fromStep, type Plan, type PlanStep} from '../../src/lib/plan/plan.js'
+import {runPlan} from '../../src/lib/plan/runner.js'
+
+const step = (operation: string, run: PlanStep['run']): PlanStep => ({service: 'apigateway', operation, input: {name: operation}, summary: operation.toLowerCase(), run})
+
+describe('plans', () => {
+  it('describe every AWS call with its exact input, and placeholders for later values', () => {
+    const plan: Plan = {summary: 'import shop.yaml', severity: 'safe', steps: [step('ImportRestApi', async () => ({id: 'a1'})), {...step('CreateDeployment', async () => ({})), input: {restApiId: fromStep(1, 'API id')}}]}
+    expect(describePlan(plan)).toEqual({
+      summary: 'import shop.yaml',
+      severity: 'safe',
+      steps: [
+        {step: 1, service: 'apigateway', operation: 'ImportRestApi', summary: 'importrestapi', input: {name: 'ImportRestApi'}},
+        {step: 2, service: 'apigateway', operation: 'CreateDeployment', summary: 'createdeployment', input: {restApiId: '<API id from step 1>'}},
+      ],
+    })
+  })
+
+  it('run steps in order, each seeing the results before it', async () => {
+    const seen: unknown[][] = []
+    const plan: Plan = {
+      summary: 's',
+      severity: 'safe',
+      steps: [step('A', async (results) => (seen.push([...results]), 'a')), step('B', async (results) => (seen.push([...results]), 'b'))],
+    }
+    const progress: string[] = []
+    const run = await runPlan(plan, {onProgress: (line) => progress.push(line)})
+    expect(seen).toEqual([[], ['a']])
+    expect(run.results).toEqual(['a', 'b'])
+    expect(run.outcomes.map((o) => o.status)).toEqual(['done', 'done'])
+    expect(progress).toEqual(['[1/2] a (A)', '[2/2] b (B)'])
+  })
+
+  it('report a failure after a change as partial (exit 8): what ran, what did not, how to recover', async () => {
+    const plan: Plan = {
+      summary: 's',
+      severity: 'destructive',
+      steps: [step('Detach', async () => 'ok'), step('Delete', async () => Promise.reject(new Error('boom'))), step('Never', async () => 'x')],
+      recovery: (failed) => `Try: resume from step ${failed + 1}`,
+    }
+    const error = (await runPlan(plan).catch((e) => e)) as ApigwError
+    expect(error).toBeInstanceOf(ApigwError)
+    expect(error.exitCode).toBe(8)
+    expect(error.message).toBe('Step 2 of 3 failed: boom\n  done     1. detach (Detach)\n  failed   2. delete (Delete)\n  not run  3. never (Never)')
+    expect(error.suggestions).toEqual(['Try: resume from step 2'])
+  })
+
+  it('pass a failure of the first step through unchanged: nothing was changed', async () => {
+    const original = new ApigwError('Invalid API identifier specified', {code: 'NotFoundException', exitCode: 4})
+    const plan: Plan = {summary: 's', severity: 'safe', steps: [step('A', async () => Promise.reject(original)), step('B', async () => 'b')]}
+    await expect(runPlan(plan)).rejects.toBe(original)
+  })
+})
