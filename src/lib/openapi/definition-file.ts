@@ -15,6 +15,7 @@ export interface DefinitionFile {
   document: Json
 }
 
+const YAML_EXTENSIONS = ['.yaml', '.yml']
 const INTEGRATION_TYPES = ['aws', 'aws_proxy', 'http', 'http_proxy', 'mock']
 /** Integration types that call something, and so need a uri. */
 const TARGETED_TYPES = ['aws', 'aws_proxy', 'http', 'http_proxy']
@@ -45,31 +46,49 @@ async function readText(path: string): Promise<string> {
   }
 }
 
-/** JSON by extension (or a leading "{"), else YAML; a syntax error is reported at its line and column. */
+/**
+ * JSON by extension (or, without a YAML extension, by a leading "{"), else YAML. A syntax error is
+ * reported at its line and column.
+ */
 async function parse(path: string, text: string): Promise<Json> {
   const extension = extname(path).toLowerCase()
-  const json = extension === '.json' || (!['.yaml', '.yml'].includes(extension) && text.trimStart().startsWith('{'))
-  let value: unknown
-  if (json) {
-    try {
-      value = JSON.parse(text)
-    } catch (error) {
-      const message = (error as Error).message
-      const position = /at position (\d+)/.exec(message)
-      // Node words it "Unexpected token } in JSON at position 12"; keep the part that names the problem.
-      throw syntaxError('JSON', path, text, message.replace(/ in JSON at position \d+.*$/s, ''), position ? Number(position[1]) : text.length)
-    }
-  } else {
-    const parsed = (await import('./yaml-source.js')).parseYaml(text)
-    if (!parsed.ok) throw syntaxError('YAML', path, text, parsed.message, parsed.offset)
-    value = parsed.value
+  const braced = text.trimStart().startsWith('{')
+  if (extension === '.json' || (braced && !YAML_EXTENSIONS.includes(extension))) return mapping(path, parseJson(path, text))
+  // JSON is YAML too, and parses many times faster: a YAML file that opens like JSON is tried as JSON first.
+  if (braced) {
+    const json = tryJson(text)
+    if (json !== undefined) return mapping(path, json)
   }
-  if (!isObject(value)) {
-    throw usageError(`${path} is not an API definition: it holds ${value === null || value === undefined ? 'nothing' : `a ${Array.isArray(value) ? 'list' : typeof value}`}, not a mapping of OpenAPI fields.`, [
-      'Try: give an OpenAPI 3.0 or Swagger 2.0 file',
-    ], 'INVALID_DEFINITION')
+  const parsed = (await import('./yaml-source.js')).parseYaml(text)
+  if (!parsed.ok) throw syntaxError('YAML', path, text, parsed.message, parsed.offset)
+  return mapping(path, parsed.value)
+}
+
+function parseJson(path: string, text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    const message = (error as Error).message
+    const position = /at position (\d+)/.exec(message)
+    // Node words it "Unexpected token } in JSON at position 12"; keep the part that names the problem.
+    throw syntaxError('JSON', path, text, message.replace(/ in JSON at position \d+.*$/s, ''), position ? Number(position[1]) : text.length)
   }
-  return value
+}
+
+function tryJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/** The parsed document, which must be a mapping of OpenAPI fields. */
+function mapping(path: string, value: unknown): Json {
+  if (isObject(value)) return value
+  throw usageError(`${path} is not an API definition: it holds ${value === null || value === undefined ? 'nothing' : `a ${Array.isArray(value) ? 'list' : typeof value}`}, not a mapping of OpenAPI fields.`, [
+    'Try: give an OpenAPI 3.0 or Swagger 2.0 file',
+  ], 'INVALID_DEFINITION')
 }
 
 function syntaxError(language: string, path: string, text: string, problem: string, offset: number): ApigwError {
