@@ -90,6 +90,9 @@ describe('apis import (REST)', () => {
     expect(imported).toMatchObject({action: 'merged', deployment: null})
     expect(await resourcePaths(imported.api.id)).toContain('/gift-cards')
     expect(await resourcePaths(imported.api.id)).toContain('/products')
+    const endpoint = await runCli(['apis', 'import', SHOP, '--api', 'shop', '--endpoint-type', 'edge'], env)
+    expect(endpoint.code).toBe(2)
+    expect(endpoint.stderr).toContain(`An import does not change the endpoint type of REST API "shop" (${imported.api.id}); --endpoint-type is for new REST APIs.`)
   })
 
   it('needs --yes to overwrite without a terminal, and then replaces every resource', async () => {

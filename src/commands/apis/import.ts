@@ -23,7 +23,7 @@ export default class ApisImport extends ApigwCommand {
     type: Flags.option({options: ['rest', 'http'] as const, description: 'kind of API to create (default: from the file\'s x-amazon-apigateway-* extensions)'})(),
     mode: Flags.option({options: IMPORT_MODES, description: 'with --api, for REST APIs: merge into the API (default) or overwrite it', dependsOn: ['api']})(),
     'fail-on-warnings': Flags.boolean({description: 'refuse the import if AWS finds anything to warn about'}),
-    'endpoint-type': Flags.option({options: ENDPOINT_TYPES, description: 'endpoint of a new REST API (AWS\'s default: edge)', exclusive: ['api']})(),
+    'endpoint-type': Flags.option({options: ENDPOINT_TYPES, description: 'endpoint of a new REST API (AWS\'s default: edge); not with --api'})(),
     basepath: Flags.option({options: BASEPATH_MODES, description: 'how the file\'s base path maps onto resources (AWS\'s default: ignore)'})(),
     deploy: Flags.string({description: 'deploy to this stage after the import (created if missing)'}),
     ...planFlags,

@@ -122,6 +122,9 @@ function checkFlags(options: ImportOptions, kind: ImportKind, target: ApiTarget 
   if (kind === 'http' && options.mode === 'merge') {
     throw usageError(`${target?.label} cannot be merged into: re-importing an HTTP API replaces all its routes and integrations.`, ['Try: --mode overwrite (or leave out --mode)'])
   }
+  if (target && options.endpointType !== undefined) {
+    throw usageError(`An import does not change the endpoint type of ${target.label}; --endpoint-type is for new REST APIs.`, ['Try: leave out --endpoint-type'])
+  }
   if (kind === 'http' && options.endpointType !== undefined && options.endpointType !== 'regional') {
     throw usageError(`HTTP APIs have regional endpoints only; --endpoint-type ${options.endpointType} is for REST APIs.`, ['Try: leave out --endpoint-type'])
   }
