@@ -1,0 +1,27 @@
+import {Args, Flags} from '../../cli/oclif/command.js'
+import {ApigwCommand} from '../../cli/base-command.js'
+import {diffApi} from '../../lib/openapi/diff.js'
+import {ExitCode} from '../../lib/errors.js'
+
+export default class ApisDiff extends ApigwCommand {
+  static summary = 'compare an OpenAPI file with what AWS has; exit 1 when they differ'
+  static description =
+    'Compares operations (paths and methods), parameters, integrations, authorization and API-key requirements, ignoring order, formatting and the defaults AWS adds on export. REST APIs are compared with a stage\'s export (the only stage when --stage is left out); HTTP APIs with their current definition, or a stage\'s. "+" marks an operation only in the file, "-" one only in AWS, "~" a changed one (AWS\'s value → the file\'s). Exits 0 when equal and 1 when not: a drift gate for CI.'
+  static examples = ['apigw apis diff examples/shop.yaml --api shop --stage prod', 'apigw apis diff examples/http-api.yaml --api greenhouse --json']
+
+  static args = {
+    file: Args.string({description: 'OpenAPI 3.0 or Swagger 2.0 definition, YAML or JSON', required: true}),
+  }
+
+  static flags = {
+    api: Flags.string({description: 'API id or name (REST or HTTP)', required: true}),
+    stage: Flags.string({description: 'stage to compare with (REST: required when the API has several stages)'}),
+  }
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parseFlags(ApisDiff)
+    const report = await diffApi(await this.session(), {file: args.file, api: flags.api, stage: flags.stage})
+    await this.emit({data: report, view: async () => (await import('../../lib/ui/openapi-view.js')).diffView})
+    if (!report.equal) this.exit(ExitCode.negative)
+  }
+}
