@@ -2,7 +2,7 @@ import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {planFlags} from '../../cli/global-flags.js'
 import {API_TYPES} from '../../lib/apis/catalog.js'
-import {DEFAULT_ROUTE_SELECTION, ENDPOINT_TYPES} from '../../lib/apis/create-options.js'
+import {checkCreateOptions, DEFAULT_ROUTE_SELECTION, ENDPOINT_TYPES} from '../../lib/apis/create-options.js'
 import {prepareApiCreation} from '../../lib/apis/create.js'
 
 export default class ApisCreate extends ApigwCommand {
@@ -29,7 +29,8 @@ export default class ApisCreate extends ApigwCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(ApisCreate)
-    const creation = await prepareApiCreation(await this.session(), {
+    // Checked before the session exists: a typo never reaches AWS, nor starts a sandbox.
+    const request = checkCreateOptions({
       name: flags.name,
       type: flags.type,
       description: flags.description,
@@ -38,6 +39,7 @@ export default class ApisCreate extends ApigwCommand {
       routeSelection: flags['route-selection'],
       tags: flags.tag,
     })
+    const creation = await prepareApiCreation(await this.session(), request)
     for (const warning of creation.warnings) this.warning(warning)
     const run = await this.carryOut(creation.plan, {dryRun: flags['dry-run']})
     if (!run) return

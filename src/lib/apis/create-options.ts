@@ -43,14 +43,14 @@ export function checkCreateOptions(options: CreateApiOptions): CreateRequest {
   const {name, type} = options
   if (name.trim() === '') throw usageError('--name is empty: an API needs a name.', ['Try: apigw apis create --name shop --type rest'], 'INVALID_NAME')
   if (name.length > MAX_NAME_LENGTH[type]) {
-    throw usageError(`--name is ${name.length} characters long; ${type} API names can have at most ${MAX_NAME_LENGTH[type]}.`, ['Try: a shorter --name'], 'INVALID_NAME')
+    throw usageError(`--name is ${name.length} characters long; --type ${type} allows at most ${MAX_NAME_LENGTH[type]}.`, ['Try: a shorter --name'], 'INVALID_NAME')
   }
   if (options.description === '') {
     throw usageError('--description is empty; AWS refuses an empty description.', ['Try: leave --description out, or give it some text'], 'INVALID_DESCRIPTION')
   }
   for (const only of ONLY_FOR) {
     if (options[only.option] !== undefined && type !== only.type) {
-      throw usageError(`${only.flag} is only for ${only.type} APIs, and this is a ${type} API.`, [`Try: leave ${only.flag} out, or --type ${only.type}`], 'FLAG_NOT_FOR_TYPE')
+      throw usageError(`${only.flag} applies only to --type ${only.type}, not --type ${type}.`, [`Try: leave ${only.flag} out, or --type ${only.type}`], 'FLAG_NOT_FOR_TYPE')
     }
   }
   if (options.target !== undefined) checkTarget(options.target)

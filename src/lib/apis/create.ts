@@ -4,7 +4,7 @@ import type {Api} from '../aws/v2-gateway.js'
 import type {Plan, StepResults} from '../plan/plan.js'
 import {shellQuote} from '../util/text.js'
 import {fetchApis, fromRest, fromV2, summarize, type AnyApi, type ApiSummary, type ApiType} from './catalog.js'
-import {checkCreateOptions, type CreateApiOptions, type CreateRequest} from './create-options.js'
+import type {CreateRequest} from './create-options.js'
 import {apiEndpointUrl, stageInvokeUrl} from './endpoints.js'
 
 /** The stable JSON shape of `apis create` (documented in the README). */
@@ -27,11 +27,10 @@ export interface ApiCreation {
 const KIND_LABEL: Record<ApiType, string> = {rest: 'REST', http: 'HTTP', websocket: 'WebSocket'}
 
 /**
- * Checks the options (usage errors before any call), looks for APIs of the same name, and plans the
- * one call that creates the API: CreateRestApi, or CreateApi (HTTP quick create when there is a target).
+ * Looks for APIs of the same name, and plans the one call that creates the API: CreateRestApi, or
+ * CreateApi (HTTP quick create when there is a target). The request was checked by checkCreateOptions.
  */
-export async function prepareApiCreation(session: AwsSession, options: CreateApiOptions): Promise<ApiCreation> {
-  const request = checkCreateOptions(options)
+export async function prepareApiCreation(session: AwsSession, request: CreateRequest): Promise<ApiCreation> {
   const sameName = (await fetchApis(session)).map(summarize).filter((api) => api.name === request.name)
   return {
     plan: {summary: creationSummary(request), severity: 'safe', steps: [creationStep(session, request)]},
