@@ -186,8 +186,9 @@ describe('apis create', () => {
     ['a route selection that is no expression', ['--name', 'x', '--type', 'websocket', '--route-selection', 'action'], /is not a route selection expression/],
     ['an HTTP API name over 128 characters', ['--name', 'n'.repeat(129), '--type', 'http'], /--name is 129 characters long; --type http allows at most 128/],
   ]
+  // Independent runs against a dead endpoint: concurrent, to keep the file fast.
   for (const [what, args, message] of badInput) {
-    it(`refuses ${what} with exit 2 before any AWS call`, async () => {
+    it.concurrent(`refuses ${what} with exit 2 before any AWS call`, async () => {
       // Nothing listens on port 9: any AWS call would fail with exit 6, not 2.
       const result = await runCli(['apis', 'create', ...args], awsEnv('http://127.0.0.1:9'))
       expect(result.code).toBe(2)
@@ -238,7 +239,7 @@ describe('apis delete', () => {
     const {id} = await seeder(sandbox.endpoint).httpApi('short-lived')
     const result = await apigw('apis', 'delete', '--api', id, '--confirm', 'short-lived')
     expect(result.code).toBe(0)
-    expect(result.stdout).toMatch(/^deleted\s+http API short-lived \(\w+\)$/m)
+    expect(result.stdout).toMatch(/^deleted\s+HTTP API short-lived \(\w+\)$/m)
     expect(result.stdout).toMatch(/^stages\s+\$default$/m)
     await expect(clients.v2.send(new GetApiCommand({ApiId: id}))).rejects.toMatchObject({name: 'NotFoundException'})
   })

@@ -3,7 +3,7 @@ import type {AwsSession} from '../aws/session.js'
 import type {Api} from '../aws/v2-gateway.js'
 import type {Plan, StepResults} from '../plan/plan.js'
 import {shellQuote} from '../util/text.js'
-import {fetchApis, fromRest, fromV2, summarize, type AnyApi, type ApiSummary, type ApiType} from './catalog.js'
+import {API_TYPE_LABELS, fetchApis, fromRest, fromV2, summarize, type AnyApi, type ApiSummary} from './catalog.js'
 import type {CreateRequest} from './create-options.js'
 import {apiEndpointUrl, stageInvokeUrl} from './endpoints.js'
 
@@ -24,8 +24,6 @@ export interface ApiCreation {
   outcome(results: StepResults): {created: CreatedApi; nextSteps: string[]}
 }
 
-const KIND_LABEL: Record<ApiType, string> = {rest: 'REST', http: 'HTTP', websocket: 'WebSocket'}
-
 /**
  * Looks for APIs of the same name, and plans the one call that creates the API: CreateRestApi, or
  * CreateApi (HTTP quick create when there is a target). The request was checked by checkCreateOptions.
@@ -44,7 +42,7 @@ export async function prepareApiCreation(session: AwsSession, request: CreateReq
 }
 
 function creationSummary(request: CreateRequest): string {
-  const what = `create ${KIND_LABEL[request.type]} API "${request.name}"`
+  const what = `create ${API_TYPE_LABELS[request.type]} API "${request.name}"`
   return request.target ? `${what} with a $default route to ${request.target} and an auto-deploying $default stage` : what
 }
 

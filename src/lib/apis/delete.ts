@@ -3,7 +3,7 @@ import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
 import type {Plan, PlanStep} from '../plan/plan.js'
 import {shellQuote} from '../util/text.js'
-import {summarize, type AnyApi, type ApiType} from './catalog.js'
+import {API_TYPE_LABELS, summarize, type AnyApi, type ApiType} from './catalog.js'
 import {resolveApi} from './resolve.js'
 
 export interface DeleteApiOptions {
@@ -84,12 +84,11 @@ function referencesTo(apiId: string, plans: UsagePlan[]): UsagePlanReference[] {
     .filter((plan) => plan.stages.length > 0)
 }
 
-const kindLabel = (type: ApiType) => ({rest: 'REST', http: 'HTTP', websocket: 'WebSocket'})[type]
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
 
 function deletionSummary({api, stages, deployments, detachedFrom}: DeletedApi): string {
   const stageList = stages.length > 0 ? ` (${stages.join(', ')})` : ''
-  const what = `delete ${kindLabel(api.type)} API "${api.name}" (${api.id}) with ${plural(stages.length, 'stage')}${stageList} and ${plural(deployments, 'deployment')}`
+  const what = `delete ${API_TYPE_LABELS[api.type]} API "${api.name}" (${api.id}) with ${plural(stages.length, 'stage')}${stageList} and ${plural(deployments, 'deployment')}`
   if (detachedFrom.length === 0) return what
   return `${what}, after detaching it from ${plural(detachedFrom.length, 'usage plan')}: ${detachedFrom.map((plan) => `${plan.name} (${plan.id})`).join(', ')}`
 }
@@ -110,7 +109,7 @@ function detachStep(session: AwsSession, apiId: string, plan: UsagePlanReference
 
 function deleteStep(session: AwsSession, entry: AnyApi, deleted: DeletedApi): PlanStep {
   const {id, name, type} = deleted.api
-  const summary = `delete ${kindLabel(type)} API "${name}" (${id})`
+  const summary = `delete ${API_TYPE_LABELS[type]} API "${name}" (${id})`
   if (entry.type === 'rest') {
     return {service: 'apigateway', operation: 'DeleteRestApi', input: {restApiId: id}, summary, run: async () => (await session.rest()).deleteRestApi(id)}
   }

@@ -1,10 +1,10 @@
-import type {ApiSummary} from '../apis/catalog.js'
+import {API_TYPE_LABELS, type ApiSummary} from '../apis/catalog.js'
 import type {CreatedApi} from '../apis/create.js'
 import type {DeletedApi} from '../apis/delete.js'
 import type {ApiRoutes, ResourceSummary, RouteSummary} from '../apis/routes.js'
 import type {ApiDetails} from '../apis/show.js'
 import type {Palette} from './palette.js'
-import {formatCell, renderKeyValues, renderTable} from './table.js'
+import {formatCell, renderKeyValues, renderTable, type Cell} from './table.js'
 
 export function apisListTable(data: {apis: ApiSummary[]}, colors: Palette): string {
   if (data.apis.length === 0) return 'No APIs found.'
@@ -21,12 +21,7 @@ export function apiShowView(details: ApiDetails, colors: Palette): string {
   const sections = [
     renderKeyValues(
       [
-        ['id', api.id],
-        ['name', api.name],
-        ['type', api.type],
-        ['endpoint type', api.endpointType],
-        ['created', api.createdDate],
-        ['description', api.description],
+        ...summaryPairs(api),
         ...Object.entries(api.settings).map(([key, value]): [string, typeof value] => [words(key), value]),
         ['tags', tagsText(api.tags)],
       ],
@@ -56,12 +51,7 @@ export function apiCreatedView(created: CreatedApi, colors: Palette): string {
   const {api} = created
   return renderKeyValues(
     [
-      ['id', api.id],
-      ['name', api.name],
-      ['type', api.type],
-      ['endpoint type', api.endpointType],
-      ['created', api.createdDate],
-      ['description', api.description],
+      ...summaryPairs(api),
       ['tags', tagsText(api.tags)],
       ['api endpoint', created.apiEndpoint],
       ...created.stages.map((stage): [string, string] => [`stage ${stage.name}`, stage.invokeUrl]),
@@ -74,7 +64,7 @@ export function apiDeletedView(deleted: DeletedApi, colors: Palette): string {
   const {api} = deleted
   return renderKeyValues(
     [
-      ['deleted', `${api.type} API ${api.name} (${api.id})`],
+      ['deleted', `${API_TYPE_LABELS[api.type]} API ${api.name} (${api.id})`],
       ['stages', deleted.stages.join(', ')],
       ['deployments', deleted.deployments],
       ['detached from', deleted.detachedFrom.map((plan) => `${plan.name} (${plan.id}): ${plan.stages.join(', ')}`).join('; ')],
@@ -112,6 +102,18 @@ function routesTable(routes: RouteSummary[], colors: Palette): string {
     routes.map((route) => [route.routeKey, route.integration?.type, route.integration?.target, route.authorizationType, route.apiKeyRequired ? 'yes' : 'no']),
     colors,
   )
+}
+
+/** The fields every API has, as the first rows of its key/value view. */
+function summaryPairs(api: ApiSummary): Array<[string, Cell]> {
+  return [
+    ['id', api.id],
+    ['name', api.name],
+    ['type', api.type],
+    ['endpoint type', api.endpointType],
+    ['created', api.createdDate],
+    ['description', api.description],
+  ]
 }
 
 function tagsText(tags: Record<string, string>): string {
