@@ -8,6 +8,7 @@ import {colorEnabled} from '../lib/ui/color.js'
 import type {OutputFormat} from '../lib/ui/formats.js'
 import type {CommandResult} from '../lib/ui/output.js'
 import {formatDuration, parseDuration} from '../lib/util/duration.js'
+import {shellQuote} from '../lib/util/text.js'
 import {globalFlags} from './global-flags.js'
 import {Command, Errors} from './oclif/command.js'
 import {fromOclifUsage, reportFailure, stderrPalette} from './report.js'
@@ -119,7 +120,9 @@ export abstract class ApigwCommand extends Command {
       await this.emit({data: {dryRun: true, plan: describePlan(plan)}, view: async () => (await import('../lib/ui/plan-view.js')).planView})
       return undefined
     }
-    const retry = (flag: string) => [this.config.bin, ...(this.id ?? '').split(':'), ...this.argv, flag].join(' ')
+    // The same command line with the confirming flag, any earlier --confirm left out, quoted for a shell.
+    const retry = (...flag: string[]) =>
+      [this.config.bin, ...(this.id ?? '').split(':'), ...withoutFlag(this.argv, '--confirm'), ...flag].map(shellQuote).join(' ')
     if (plan.severity === 'destructive') {
       const {confirmDestructive} = await import('../lib/ui/confirm.js')
       await confirmDestructive({question: `${capitalize(plan.summary)}?`, retryWithYes: retry('--yes'), yes: this.requireGlobals().yes})
@@ -130,7 +133,7 @@ export abstract class ApigwCommand extends Command {
         question: `${capitalize(plan.summary)}?`,
         name: options.confirmName,
         confirmFlag: options.confirmFlag,
-        retryWithConfirm: retry(`--confirm ${options.confirmName}`),
+        retryWithConfirm: retry('--confirm', options.confirmName),
       })
     }
     const {runPlan} = await import('../lib/plan/runner.js')
@@ -160,3 +163,8 @@ export abstract class ApigwCommand extends Command {
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
+
+/** argv without one flag and its value (`--flag value` or `--flag=value`). */
+function withoutFlag(argv: string[], flag: string): string[] {
+  return argv.filter((arg, index) => arg !== flag && !arg.startsWith(`${flag}=`) && argv[index - 1] !== flag)
+}

@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs'
 import {
   CreateResourceCommand,
   CreateRestApiCommand,
+  CreateUsagePlanCommand,
   DeleteIntegrationCommand,
   DeleteIntegrationResponseCommand,
   DeleteMethodCommand,
@@ -26,6 +27,7 @@ import {
   UpdateMethodCommand,
   UpdateResourceCommand,
   UpdateRestApiCommand,
+  UpdateUsagePlanCommand,
   type APIGatewayClient,
   type Resource,
 } from '@aws-sdk/client-api-gateway'
@@ -218,6 +220,24 @@ describe('sandbox REST API definitions', () => {
       expect(deleted.$metadata.httpStatusCode).toBe(202)
       expect([rowsOf(TABLES.resources), rowsOf(TABLES.deployments), rowsOf(TABLES.stages)]).toEqual([0, 0, 0])
       expectError(await failure(rest.send(new GetRestApiCommand({restApiId: id}))), 404, 'NotFoundException', `Invalid API identifier specified ${ACCOUNT}:${id}`)
+    })
+    it('refuses to delete an API a usage plan references (400), and deletes it once detached', async () => {
+      const {id} = await rest.send(new CreateRestApiCommand({name: 'metered'}))
+      deploy(id!, 'prod')
+      deploy(id!, 'beta')
+      const gold = await rest.send(new CreateUsagePlanCommand({name: 'gold', apiStages: [{apiId: id, stage: 'prod'}]}))
+      const silver = await rest.send(new CreateUsagePlanCommand({name: 'silver', apiStages: [{apiId: id, stage: 'beta'}]}))
+      expectError(
+        await failure(rest.send(new DeleteRestApiCommand({restApiId: id}))),
+        400,
+        'BadRequestException',
+        `Cannot delete API ${id} because it is associated with usage plan(s): ${gold.id}, ${silver.id}`,
+      )
+      expect((await rest.send(new GetRestApiCommand({restApiId: id}))).name).toBe('metered')
+      for (const [plan, stage] of [[gold, 'prod'], [silver, 'beta']] as const) {
+        await rest.send(new UpdateUsagePlanCommand({usagePlanId: plan.id, patchOperations: [{op: 'remove', path: '/apiStages', value: `${id}:${stage}`}]}))
+      }
+      expect((await rest.send(new DeleteRestApiCommand({restApiId: id}))).$metadata.httpStatusCode).toBe(202)
     })
   })
 

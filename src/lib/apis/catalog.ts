@@ -5,6 +5,9 @@ import type {Api} from '../aws/v2-gateway.js'
 export const API_TYPES = ['rest', 'http', 'websocket'] as const
 export type ApiType = (typeof API_TYPES)[number]
 
+/** How each kind is written in prose: 'delete REST API "shop"'. */
+export const API_TYPE_LABELS: Record<ApiType, string> = {rest: 'REST', http: 'HTTP', websocket: 'WebSocket'}
+
 /** An API of any kind, as its own service returned it. REST vs v2 differences stay behind this union. */
 export type AnyApi = {type: 'rest'; api: RestApi} | {type: 'http' | 'websocket'; api: Api}
 

@@ -1,10 +1,11 @@
-import type {Resource, RestApi, Stage} from '../aws/rest-gateway.js'
+import type {RestApi, Stage} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
-import type {Api, Integration, Route, V2Stage} from '../aws/v2-gateway.js'
-import {dnsSuffix} from '../aws/settings.js'
+import type {Api, V2Stage} from '../aws/v2-gateway.js'
 import {byCodePoint} from '../util/text.js'
 import {isoDate, summarize, type AnyApi, type ApiSummary} from './catalog.js'
+import {apiEndpointUrl, stageInvokeUrl} from './endpoints.js'
 import {resolveApi} from './resolve.js'
+import {restResources, v2Routes, type ResourceSummary, type RouteSummary} from './routes.js'
 
 /** The stable JSON shape of `apis show` (documented in the README). */
 export interface ApiDetails {
@@ -27,28 +28,6 @@ export interface StageSummary {
   lastUpdatedDate: string | null
 }
 
-export interface IntegrationSummary {
-  type: string
-  target: string | null
-}
-
-export interface ResourceSummary {
-  path: string
-  methods: Array<{
-    method: string
-    authorizationType: string
-    apiKeyRequired: boolean
-    integration: IntegrationSummary | null
-  }>
-}
-
-export interface RouteSummary {
-  routeKey: string
-  authorizationType: string
-  apiKeyRequired: boolean
-  integration: IntegrationSummary | null
-}
-
 export async function showApi(session: AwsSession, reference: string): Promise<ApiDetails> {
   const entry = await resolveApi(session, reference)
   return entry.type === 'rest' ? showRest(session, entry.api) : showV2(session, entry)
@@ -57,8 +36,8 @@ export async function showApi(session: AwsSession, reference: string): Promise<A
 async function showRest(session: AwsSession, api: RestApi): Promise<ApiDetails> {
   const gateway = await session.rest()
   const id = api.id ?? ''
-  const [stages, resources] = await Promise.all([gateway.listStages(id), gateway.listResources(id)])
-  const invokeBase = executeApiUrl(id, session.settings.region)
+  const [stages, resources] = await Promise.all([gateway.listStages(id), restResources(session, id)])
+  const invokeBase = apiEndpointUrl(session, {type: 'rest', api})
   return {
     api: {
       ...summarize({type: 'rest', api}),
@@ -74,7 +53,7 @@ async function showRest(session: AwsSession, api: RestApi): Promise<ApiDetails> 
       tags: api.tags ?? {},
     },
     stages: stages.map((stage) => restStage(stage, invokeBase)).sort(byName),
-    resources: resources.map(restResource).sort((a, b) => byCodePoint(a.path, b.path)),
+    resources,
   }
 }
 
@@ -83,7 +62,7 @@ function restStage(stage: Stage, invokeBase: string): StageSummary {
   return {
     name: stage.stageName ?? '',
     deploymentId: stage.deploymentId ?? null,
-    invokeUrl: `${invokeBase}/${stage.stageName}`,
+    invokeUrl: stageInvokeUrl(invokeBase, stage.stageName ?? ''),
     canary: canary ? {deploymentId: canary.deploymentId ?? null, percentTraffic: canary.percentTraffic ?? 0} : null,
     cache: {
       enabled: stage.cacheClusterEnabled ?? false,
@@ -95,25 +74,12 @@ function restStage(stage: Stage, invokeBase: string): StageSummary {
   }
 }
 
-function restResource(resource: Resource): ResourceSummary {
-  const methods = Object.entries(resource.resourceMethods ?? {}).map(([method, detail]) => ({
-    method,
-    authorizationType: detail.authorizationType ?? 'NONE',
-    apiKeyRequired: detail.apiKeyRequired ?? false,
-    integration: detail.methodIntegration
-      ? {type: detail.methodIntegration.type ?? 'UNKNOWN', target: integrationTarget(detail.methodIntegration.uri)}
-      : null,
-  }))
-  return {path: resource.path ?? '/', methods: methods.sort((a, b) => byCodePoint(a.method, b.method))}
-}
-
 async function showV2(session: AwsSession, entry: Extract<AnyApi, {type: 'http' | 'websocket'}>): Promise<ApiDetails> {
   const gateway = await session.v2()
   const api: Api = entry.api
   const id = api.ApiId ?? ''
-  const [stages, routes, integrations] = await Promise.all([gateway.listStages(id), gateway.listRoutes(id), gateway.listIntegrations(id)])
-  const integrationsById = new Map(integrations.map((integration) => [integration.IntegrationId, integration]))
-  const endpoint = api.ApiEndpoint ?? executeApiUrl(id, session.settings.region)
+  const [stages, routes] = await Promise.all([gateway.listStages(id), v2Routes(session, id)])
+  const endpoint = apiEndpointUrl(session, entry)
   return {
     api: {
       ...summarize(entry),
@@ -129,7 +95,7 @@ async function showV2(session: AwsSession, entry: Extract<AnyApi, {type: 'http' 
       tags: api.Tags ?? {},
     },
     stages: stages.map((stage) => v2Stage(stage, endpoint)).sort(byName),
-    routes: routes.map((route) => v2Route(route, integrationsById)).sort((a, b) => byCodePoint(a.routeKey, b.routeKey)),
+    routes,
   }
 }
 
@@ -138,39 +104,12 @@ function v2Stage(stage: V2Stage, endpoint: string): StageSummary {
   return {
     name,
     deploymentId: stage.DeploymentId ?? null,
-    // The $default stage is served at the API's root.
-    invokeUrl: name === '$default' ? endpoint : `${endpoint}/${name}`,
+    invokeUrl: stageInvokeUrl(endpoint, name),
     canary: null,
     cache: null,
     autoDeploy: stage.AutoDeploy ?? false,
     lastUpdatedDate: isoDate(stage.LastUpdatedDate),
   }
-}
-
-function v2Route(route: Route, integrations: Map<string | undefined, Integration>): RouteSummary {
-  // Targets read "integrations/<id>".
-  const integration = route.Target ? integrations.get(route.Target.replace(/^integrations\//, '')) : undefined
-  return {
-    routeKey: route.RouteKey ?? '',
-    authorizationType: route.AuthorizationType ?? 'NONE',
-    apiKeyRequired: route.ApiKeyRequired ?? false,
-    integration: integration
-      ? {type: integration.IntegrationType ?? 'UNKNOWN', target: integrationTarget(integration.IntegrationUri)}
-      : route.Target
-        ? {type: 'UNKNOWN', target: route.Target}
-        : null,
-  }
-}
-
-function executeApiUrl(id: string, region: string): string {
-  return `https://${id}.execute-api.${region}.${dnsSuffix(region)}`
-}
-
-/** A Lambda integration URI wraps the function ARN in an API Gateway ARN; the function is what operators know. */
-function integrationTarget(uri: string | undefined): string | null {
-  if (!uri) return null
-  const lambda = /:lambda:path\/[^/]+\/functions\/(.+)\/invocations$/.exec(uri)
-  return lambda ? lambda[1] : uri
 }
 
 function byName(a: {name: string}, b: {name: string}): number {

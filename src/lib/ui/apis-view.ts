@@ -1,7 +1,10 @@
-import type {ApiSummary} from '../apis/catalog.js'
+import {API_TYPE_LABELS, type ApiSummary} from '../apis/catalog.js'
+import type {CreatedApi} from '../apis/create.js'
+import type {DeletedApi} from '../apis/delete.js'
+import type {ApiRoutes, ResourceSummary, RouteSummary} from '../apis/routes.js'
 import type {ApiDetails} from '../apis/show.js'
 import type {Palette} from './palette.js'
-import {formatCell, renderKeyValues, renderTable} from './table.js'
+import {formatCell, renderKeyValues, renderTable, type Cell} from './table.js'
 
 export function apisListTable(data: {apis: ApiSummary[]}, colors: Palette): string {
   if (data.apis.length === 0) return 'No APIs found.'
@@ -18,14 +21,9 @@ export function apiShowView(details: ApiDetails, colors: Palette): string {
   const sections = [
     renderKeyValues(
       [
-        ['id', api.id],
-        ['name', api.name],
-        ['type', api.type],
-        ['endpoint type', api.endpointType],
-        ['created', api.createdDate],
-        ['description', api.description],
+        ...summaryPairs(api),
         ...Object.entries(api.settings).map(([key, value]): [string, typeof value] => [words(key), value]),
-        ['tags', Object.entries(api.tags).map(([key, value]) => `${key}=${value}`).join(', ')],
+        ['tags', tagsText(api.tags)],
       ],
       colors,
     ),
@@ -44,40 +42,82 @@ export function apiShowView(details: ApiDetails, colors: Palette): string {
           colors,
         ),
   ]
-  if (details.resources) {
-    const rows = details.resources.flatMap((resource) =>
-      resource.methods.length === 0
-        ? [[resource.path, null, null, null, null, null]]
-        : resource.methods.map((method) => [
-            resource.path,
-            method.method,
-            method.integration?.type,
-            method.integration?.target,
-            method.authorizationType,
-            method.apiKeyRequired ? 'yes' : 'no',
-          ]),
-    )
-    sections.push(heading('Resources'), renderTable(['PATH', 'METHOD', 'INTEGRATION', 'TARGET', 'AUTH', 'API KEY'], rows, colors))
-  }
-  if (details.routes) {
-    sections.push(
-      heading('Routes'),
-      details.routes.length === 0
-        ? 'No routes.'
-        : renderTable(
-            ['ROUTE', 'INTEGRATION', 'TARGET', 'AUTH', 'API KEY'],
-            details.routes.map((route) => [
-              route.routeKey,
-              route.integration?.type,
-              route.integration?.target,
-              route.authorizationType,
-              route.apiKeyRequired ? 'yes' : 'no',
-            ]),
-            colors,
-          ),
-    )
-  }
+  if (details.resources) sections.push(heading('Resources'), resourcesTable(details.resources, colors))
+  if (details.routes) sections.push(heading('Routes'), routesTable(details.routes, colors))
   return sections.join('\n\n')
+}
+
+export function apiCreatedView(created: CreatedApi, colors: Palette): string {
+  const {api} = created
+  return renderKeyValues(
+    [
+      ...summaryPairs(api),
+      ['tags', tagsText(api.tags)],
+      ['api endpoint', created.apiEndpoint],
+      ...created.stages.map((stage): [string, string] => [`stage ${stage.name}`, stage.invokeUrl]),
+    ],
+    colors,
+  )
+}
+
+export function apiDeletedView(deleted: DeletedApi, colors: Palette): string {
+  const {api} = deleted
+  return renderKeyValues(
+    [
+      ['deleted', `${API_TYPE_LABELS[api.type]} API ${api.name} (${api.id})`],
+      ['stages', deleted.stages.join(', ')],
+      ['deployments', deleted.deployments],
+      ['detached from', deleted.detachedFrom.map((plan) => `${plan.name} (${plan.id}): ${plan.stages.join(', ')}`).join('; ')],
+    ],
+    colors,
+  )
+}
+
+/** `apis routes`: the resource tree or the route table alone. */
+export function apiRoutesView(data: ApiRoutes, colors: Palette): string {
+  return data.resources ? resourcesTable(data.resources, colors) : routesTable(data.routes ?? [], colors)
+}
+
+/** One row per method (a resource without methods gets one row of its own), so paths read as a tree. */
+function resourcesTable(resources: ResourceSummary[], colors: Palette): string {
+  const rows = resources.flatMap((resource) =>
+    resource.methods.length === 0
+      ? [[resource.path, null, null, null, null, null]]
+      : resource.methods.map((method) => [
+          resource.path,
+          method.method,
+          method.integration?.type,
+          method.integration?.target,
+          method.authorizationType,
+          method.apiKeyRequired ? 'yes' : 'no',
+        ]),
+  )
+  return renderTable(['PATH', 'METHOD', 'INTEGRATION', 'TARGET', 'AUTH', 'API KEY'], rows, colors)
+}
+
+function routesTable(routes: RouteSummary[], colors: Palette): string {
+  if (routes.length === 0) return 'No routes.'
+  return renderTable(
+    ['ROUTE', 'INTEGRATION', 'TARGET', 'AUTH', 'API KEY'],
+    routes.map((route) => [route.routeKey, route.integration?.type, route.integration?.target, route.authorizationType, route.apiKeyRequired ? 'yes' : 'no']),
+    colors,
+  )
+}
+
+/** The fields every API has, as the first rows of its key/value view. */
+function summaryPairs(api: ApiSummary): Array<[string, Cell]> {
+  return [
+    ['id', api.id],
+    ['name', api.name],
+    ['type', api.type],
+    ['endpoint type', api.endpointType],
+    ['created', api.createdDate],
+    ['description', api.description],
+  ]
+}
+
+function tagsText(tags: Record<string, string>): string {
+  return Object.entries(tags).map(([key, value]) => `${key}=${value}`).join(', ')
 }
 
 /** "apiKeySource" → "api key source", for labels in the human view. */

@@ -1,5 +1,6 @@
 import {confirm, input} from '@inquirer/prompts'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
+import {shellQuote} from '../util/text.js'
 
 export interface ConfirmOptions {
   /** What will happen, as a question: "Delete every API, key and metric in the sandbox?" */
@@ -43,7 +44,7 @@ export async function confirmByName(options: ConfirmByNameOptions): Promise<void
     throw usageError(`--confirm "${options.confirmFlag}" does not match "${options.name}"; nothing was changed.`, [`Try: ${options.retryWithConfirm}`], 'CONFIRMATION_MISMATCH')
   }
   if (!interactive()) {
-    throw usageError(`${options.question} This needs --confirm ${options.name}, and there is no terminal to ask on.`, [`Try: ${options.retryWithConfirm}`], 'CONFIRMATION_REQUIRED')
+    throw usageError(`${options.question} This needs --confirm ${shellQuote(options.name)}, and there is no terminal to ask on.`, [`Try: ${options.retryWithConfirm}`], 'CONFIRMATION_REQUIRED')
   }
   const typed = await input({message: `${options.question} Type "${options.name}" to confirm:`}, {output: process.stderr})
   if (typed !== options.name) throw new ApigwError('The name did not match; nothing was changed.', {code: 'CANCELLED', exitCode: ExitCode.negative})

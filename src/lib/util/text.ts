@@ -33,3 +33,8 @@ export function globToRegExp(glob: string): RegExp {
 export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
+
+/** An argument as a POSIX shell needs it typed, for commands apigw suggests: quoted only when it must be. */
+export function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`
+}

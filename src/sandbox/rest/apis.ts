@@ -1,6 +1,6 @@
 import type {SandboxContext} from '../context.js'
 import {badRequest, empty, json, jsonBody, type Router} from '../http.js'
-import {TABLES, type RestApiRecord} from '../model.js'
+import {TABLES, type RestApiRecord, type UsagePlanRecord} from '../model.js'
 import {checkApiKeySource, checkCompressionSize, checkEndpointType, checkPrivateIpAddressType, newRestApi, type CreateRestApiInput} from './apis-create.js'
 import {registerExport} from './apis-export.js'
 import {importRestApi, putRestApi} from './apis-import.js'
@@ -41,12 +41,22 @@ export function registerRestApis(router: Router, context: SandboxContext): void 
     })
     .add('DELETE', '/restapis/{restapi_id}', (_request, {restapi_id}) => {
       requireApi(context, restapi_id)
+      refuseWhileInUsagePlans(context, restapi_id)
       deleteApi(context, restapi_id)
       return empty(202)
     })
   registerResources(router, context)
   registerMethods(router, context)
   registerExport(router, context)
+}
+
+/**
+ * AWS refuses to delete an API that a usage plan still references. Its exact message is not
+ * recorded; this one names the plans, as the operator needs them to detach the API.
+ */
+function refuseWhileInUsagePlans(context: SandboxContext, apiId: string): void {
+  const plans = context.store.all<UsagePlanRecord>(TABLES.usagePlans).filter((plan) => plan.apiStages.some((stage) => stage.apiId === apiId))
+  if (plans.length > 0) throw badRequest(`Cannot delete API ${apiId} because it is associated with usage plan(s): ${plans.map((plan) => plan.id).join(', ')}`)
 }
 
 const SCALAR_PATHS = ['/name', '/description', '/version', '/policy', '/apiKeySource', '/minimumCompressionSize', '/disableExecuteApiEndpoint']
