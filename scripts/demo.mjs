@@ -1,30 +1,37 @@
 // npm run demo: a narrated runbook against a fresh local sandbox, run with the real CLI.
 // Each command is echoed, then its output. Later features add their steps to RUNBOOK.
+// Everything runs through apigw itself; nothing here talks to the sandbox directly.
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync, rmSync, statSync, readdirSync} from 'node:fs'
+import {existsSync, mkdtempSync, rmSync, statSync, readdirSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
-// The SDK's Node 22 notice is not news to a demo audience (apigw silences it the same way).
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = join(root, 'bin', 'run.js')
 const color = process.stdout.isTTY && !process.env.NO_COLOR
 const style = (code, text) => (color ? `\x1b[${code}m${text}\x1b[0m` : text)
 
-/** What an operator would do first with apigw and a sandbox. Setup steps use the SDK where apigw has no command yet. */
+/** What an operator would do first with apigw and a sandbox. `{state}` is the demo's temporary directory. */
 const RUNBOOK = [
   ['Start a sandbox in the background (its state lives in a temporary directory).', 'sandbox start --detach --transition-delay 1s'],
-  ['It answers on 127.0.0.1; status shows where, and what it holds.', 'sandbox status'],
-  ['Import examples/petstore.yaml and deploy it to stage "prod". (apigw gets import and deploy commands later; until then the AWS SDK does it, as any AWS client can against the sandbox.)', importPetstore],
-  ['Every apigw command runs against the sandbox with --sandbox (or APIGW_SANDBOX=1).', 'apis list --sandbox'],
-  ['The API, its stage and its resource tree.', 'apis show --api pets --sandbox'],
-  ['Backfill 30 minutes of traffic: CloudWatch now holds Count, 4XXError, 5XXError, Latency, cache metrics.', 'sandbox traffic --api pets --stage prod --duration 30m --rps 20 --error-rate 4xx=2%,5xx=0.5% --latency p50=40ms,p99=350ms'],
+  ['Import a REST API from OpenAPI and deploy it to stage "prod". Every apigw command runs against the sandbox with --sandbox (or APIGW_SANDBOX=1).', 'apis import examples/shop.yaml --endpoint-type regional --deploy prod --sandbox'],
+  ['An HTTP API too, deployed to a new stage "live".', 'apis import examples/http-api.yaml --deploy live --sandbox'],
+  ['And a WebSocket API, created from flags. --dry-run first shows the exact AWS call.', 'apis create --name chat --type websocket --sandbox --dry-run'],
+  ['', 'apis create --name chat --type websocket --sandbox'],
+  ['All three kinds, in one list.', 'apis list --sandbox'],
+  ['The REST API: settings, stages, resources.', 'apis show --api shop --sandbox'],
+  ["The HTTP API's route table alone.", 'apis routes --api greenhouse --sandbox'],
+  ["Export what stage prod serves, then check the file in version control against it: no drift (exit 0).", 'apis export --api shop --stage prod --yaml --out {state}/shop-prod.yaml --sandbox'],
+  ['', 'apis diff examples/shop.yaml --api shop --sandbox'],
+  ['Backfill 30 minutes of traffic: CloudWatch now holds Count, 4XXError, 5XXError, Latency and IntegrationLatency for shop/prod.', 'sandbox traffic --api shop --stage prod --duration 30m --rps 20 --error-rate 4xx=2%,5xx=0.5% --latency p50=40ms,p99=350ms'],
   ['Rehearse a bad day: throttle 40% of calls. apigw retries within its budget and says so on stderr.', 'sandbox faults throttle=40%'],
   ['', 'apis list --sandbox'],
   ['', 'sandbox faults none'],
-  ['Stop the sandbox.', 'sandbox stop'],
+  ['Deleting an API takes its name: --confirm <name> (or typing it at a terminal). --dry-run shows what goes.', 'apis delete --api chat --confirm chat --sandbox --dry-run'],
+  ['', 'apis delete --api chat --confirm chat --sandbox'],
+  ['What the sandbox holds now, then stop it.', 'sandbox status'],
+  ['', 'sandbox stop'],
 ]
 
 function buildIfNeeded() {
@@ -44,28 +51,15 @@ function apigw(args, env) {
 
 const splitArgs = (args) => args.match(/"[^"]*"|\S+/g).map((arg) => arg.replace(/^"|"$/g, ''))
 
-async function importPetstore(env) {
-  const {APIGatewayClient, ImportRestApiCommand, CreateDeploymentCommand} = await import('@aws-sdk/client-api-gateway')
-  const status = JSON.parse(spawnSync(process.execPath, [bin, 'sandbox', 'status', '--json'], {env, encoding: 'utf8'}).stdout)
-  const client = new APIGatewayClient({endpoint: status.endpoint, region: 'us-east-1', credentials: {accessKeyId: 'demo', secretAccessKey: 'demo'}})
-  console.log(`${style('1;35', 'SDK')} ${style('1', 'ImportRestApi body=examples/petstore.yaml')}`)
-  const api = await client.send(new ImportRestApiCommand({body: readFileSync(join(root, 'examples', 'petstore.yaml'))}))
-  console.log(`imported "${api.name}" as ${api.id}`)
-  console.log(`${style('1;35', 'SDK')} ${style('1', `CreateDeployment restApiId=${api.id} stageName=prod`)}`)
-  const deployment = await client.send(new CreateDeploymentCommand({restApiId: api.id, stageName: 'prod', description: 'first release'}))
-  console.log(`deployment ${deployment.id} is live on stage prod`)
-}
-
 async function main() {
   buildIfNeeded()
   const stateDir = mkdtempSync(join(tmpdir(), 'apigw-demo-'))
   // A clean, CI-like environment: the demo must not touch the operator's AWS account or profiles.
-  const env = {PATH: process.env.PATH, HOME: stateDir, APIGW_SANDBOX_DIR: stateDir, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true'}
+  const env = {PATH: process.env.PATH, HOME: stateDir, APIGW_SANDBOX_DIR: stateDir}
   try {
     for (const [narration, step] of RUNBOOK) {
       if (narration) console.log(`\n${style('2', `# ${narration}`)}`)
-      if (typeof step === 'function') await step(env)
-      else apigw(step, env)
+      apigw(step.replaceAll('{state}', stateDir), env)
     }
     console.log(`\n${style('32', 'Demo complete.')} Try it yourself: apigw sandbox start --detach, then any command with --sandbox.`)
   } finally {
