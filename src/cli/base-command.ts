@@ -58,10 +58,11 @@ export abstract class ApigwCommand extends Command {
       endpointUrl: endpoint,
       env: {},
       staticCredentials: {accessKeyId: 'sandbox', secretAccessKey: 'sandbox'},
+      sandbox: true,
     }))
   }
 
-  private createSession(target: Pick<SessionOptions, 'profile' | 'region' | 'endpointUrl' | 'env' | 'staticCredentials'>): AwsSession {
+  private createSession(target: Pick<SessionOptions, 'profile' | 'region' | 'endpointUrl' | 'env' | 'staticCredentials' | 'sandbox'>): AwsSession {
     const flags = this.requireGlobals()
     return new AwsSession({
       ...target,

@@ -205,7 +205,8 @@ describe('apigw sandbox traffic', () => {
     const info = json((await runCli(['sandbox', 'start', '--detach', '--json'], env)).stdout)
     const noApi = await runCli(['sandbox', 'traffic', '--api', 'ghost', '--stage', 'prod'], env)
     expect(noApi.code).toBe(4)
-    expect(noApi.stderr).toContain('No API with id or name "ghost"')
+    expect(noApi.stderr).toContain('No API with id or name "ghost" in the sandbox.')
+    expect(noApi.stderr).toContain('Try: apigw apis list --sandbox')
 
     await sdkClients(info.endpoint).rest.send(new CreateRestApiCommand({name: 'stageless'}))
     const noStage = await runCli(['sandbox', 'traffic', '--api', 'stageless', '--stage', 'prod'], env)

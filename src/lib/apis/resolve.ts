@@ -22,12 +22,13 @@ export async function resolveApi(session: AwsSession, reference: string): Promis
   if (named.length === 1) return named[0]
   if (named.length > 1) throw ambiguous(wanted, named.map(summarize))
   const suggestions = closestMatches(wanted, all.map((entry) => summarize(entry).name))
-  throw new ApigwError(`No API with id or name "${wanted}" in region ${session.settings.region}.`, {
+  const where = session.options.sandbox ? 'in the sandbox' : `in region ${session.settings.region}`
+  throw new ApigwError(`No API with id or name "${wanted}" ${where}.`, {
     code: 'API_NOT_FOUND',
     exitCode: ExitCode.notFound,
     suggestions: [
       ...(suggestions.length > 0 ? [`Did you mean: ${suggestions.join(', ')}?`] : []),
-      'Try: apigw apis list (or another --region)',
+      session.options.sandbox ? 'Try: apigw apis list --sandbox' : 'Try: apigw apis list (or another --region)',
     ],
   })
 }

@@ -17,6 +17,8 @@ export interface SessionOptions extends SettingsInput {
   userAgent?: string
   /** Fixed credentials instead of the default chain (the sandbox accepts any). */
   staticCredentials?: {accessKeyId: string; secretAccessKey: string}
+  /** Talking to the local sandbox (--sandbox): errors suggest sandbox commands rather than regions. */
+  sandbox?: boolean
 }
 
 /** How long one HTTP request may take: the retry budget, within sensible bounds (a hung endpoint must not hang apigw). */
@@ -48,7 +50,7 @@ export class AwsSession {
   private credentialProvider?: Promise<CredentialProvider>
   private readonly gateways = new Map<string, Promise<unknown>>()
 
-  constructor(private readonly options: SessionOptions) {
+  constructor(readonly options: SessionOptions) {
     this.settings = resolveSettings(options)
     this.clock = options.clock ?? systemClock
     this.retryDeadline = this.clock.now() + options.retryBudgetMs
