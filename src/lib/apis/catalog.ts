@@ -8,6 +8,11 @@ export type ApiType = (typeof API_TYPES)[number]
 /** How each kind is written in prose: 'delete REST API "shop"'. */
 export const API_TYPE_LABELS: Record<ApiType, string> = {rest: 'REST', http: 'HTTP', websocket: 'WebSocket'}
 
+/** 'REST API "shop" (a1b2c3d4e5)', for messages and plans. */
+export function apiLabel(api: Pick<ApiSummary, 'id' | 'name' | 'type'>): string {
+  return `${API_TYPE_LABELS[api.type]} API "${api.name}" (${api.id})`
+}
+
 /** An API of any kind, as its own service returned it. REST vs v2 differences stay behind this union. */
 export type AnyApi = {type: 'rest'; api: RestApi} | {type: 'http' | 'websocket'; api: Api}
 

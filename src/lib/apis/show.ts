@@ -1,13 +1,16 @@
-import type {RestApi, Stage} from '../aws/rest-gateway.js'
+import type {RestApi} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
-import type {Api, V2Stage} from '../aws/v2-gateway.js'
+import type {Api} from '../aws/v2-gateway.js'
 import {byCodePoint} from '../util/text.js'
-import {isoDate, summarize, type AnyApi, type ApiSummary} from './catalog.js'
-import {apiEndpointUrl, stageInvokeUrl} from './endpoints.js'
+import {restStageSummary, v2StageSummary, type StageSummary} from '../stages/summary.js'
+import {summarize, type AnyApi, type ApiSummary} from './catalog.js'
+import {apiEndpointUrl} from './endpoints.js'
 import {resolveApi} from './resolve.js'
 import {restResources, v2Routes, type ResourceSummary, type RouteSummary} from './routes.js'
 
 /** The stable JSON shape of `apis show` (documented in the README). */
+export type {StageSummary}
+
 export interface ApiDetails {
   api: ApiSummary & {settings: Record<string, string | number | boolean | null>; tags: Record<string, string>}
   stages: StageSummary[]
@@ -15,17 +18,6 @@ export interface ApiDetails {
   resources?: ResourceSummary[]
   /** HTTP and WebSocket APIs: one entry per route. */
   routes?: RouteSummary[]
-}
-
-export interface StageSummary {
-  name: string
-  deploymentId: string | null
-  invokeUrl: string
-  canary: {deploymentId: string | null; percentTraffic: number} | null
-  /** REST only; null where the API kind has no stage cache. */
-  cache: {enabled: boolean; size: string | null; status: string} | null
-  autoDeploy: boolean | null
-  lastUpdatedDate: string | null
 }
 
 export async function showApi(session: AwsSession, reference: string): Promise<ApiDetails> {
@@ -52,25 +44,8 @@ async function showRest(session: AwsSession, api: RestApi): Promise<ApiDetails> 
       },
       tags: api.tags ?? {},
     },
-    stages: stages.map((stage) => restStage(stage, invokeBase)).sort(byName),
+    stages: stages.map((stage) => restStageSummary(stage, invokeBase)).sort(byName),
     resources,
-  }
-}
-
-function restStage(stage: Stage, invokeBase: string): StageSummary {
-  const canary = stage.canarySettings
-  return {
-    name: stage.stageName ?? '',
-    deploymentId: stage.deploymentId ?? null,
-    invokeUrl: stageInvokeUrl(invokeBase, stage.stageName ?? ''),
-    canary: canary ? {deploymentId: canary.deploymentId ?? null, percentTraffic: canary.percentTraffic ?? 0} : null,
-    cache: {
-      enabled: stage.cacheClusterEnabled ?? false,
-      size: stage.cacheClusterEnabled ? (stage.cacheClusterSize ?? null) : null,
-      status: stage.cacheClusterStatus ?? 'NOT_AVAILABLE',
-    },
-    autoDeploy: null,
-    lastUpdatedDate: isoDate(stage.lastUpdatedDate),
   }
 }
 
@@ -94,21 +69,8 @@ async function showV2(session: AwsSession, entry: Extract<AnyApi, {type: 'http' 
       },
       tags: api.Tags ?? {},
     },
-    stages: stages.map((stage) => v2Stage(stage, endpoint)).sort(byName),
+    stages: stages.map((stage) => v2StageSummary(stage, endpoint)).sort(byName),
     routes,
-  }
-}
-
-function v2Stage(stage: V2Stage, endpoint: string): StageSummary {
-  const name = stage.StageName ?? ''
-  return {
-    name,
-    deploymentId: stage.DeploymentId ?? null,
-    invokeUrl: stageInvokeUrl(endpoint, name),
-    canary: null,
-    cache: null,
-    autoDeploy: stage.AutoDeploy ?? false,
-    lastUpdatedDate: isoDate(stage.LastUpdatedDate),
   }
 }
 

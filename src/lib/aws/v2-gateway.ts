@@ -4,21 +4,26 @@ import {
   CreateDeploymentCommand,
   CreateStageCommand,
   DeleteApiCommand,
+  DeleteStageCommand,
   ExportApiCommand,
   GetApiCommand,
   GetApisCommand,
+  GetDeploymentCommand,
   GetDeploymentsCommand,
   GetIntegrationsCommand,
   GetRoutesCommand,
+  GetStageCommand,
   GetStagesCommand,
   ImportApiCommand,
   ReimportApiCommand,
+  UpdateStageCommand,
   type CreateApiCommandInput,
   type CreateDeploymentCommandInput,
   type CreateStageCommandInput,
   type ExportApiCommandInput,
   type ImportApiCommandInput,
   type ReimportApiCommandInput,
+  type UpdateStageCommandInput,
 } from '@aws-sdk/client-apigatewayv2'
 import {collectPages} from './paging.js'
 import type {AwsSession} from './session.js'
@@ -55,6 +60,11 @@ export function createV2Gateway(session: AwsSession) {
     deleteApi: (ApiId: string) => call('DeleteApi', () => client.send(new DeleteApiCommand({ApiId}))),
     createDeployment: (input: CreateDeploymentCommandInput) => call('CreateDeployment', () => client.send(new CreateDeploymentCommand(input))),
     createStage: (input: CreateStageCommandInput) => call('CreateStage', () => client.send(new CreateStageCommand(input))),
+    getStage: (ApiId: string, StageName: string) => call('GetStage', () => client.send(new GetStageCommand({ApiId, StageName}))),
+    updateStage: (input: UpdateStageCommandInput) => call('UpdateStage', () => client.send(new UpdateStageCommand(input))),
+    deleteStage: (ApiId: string, StageName: string) => call('DeleteStage', () => client.send(new DeleteStageCommand({ApiId, StageName}))),
+    getDeployment: (ApiId: string, DeploymentId: string) =>
+      call('GetDeployment', () => client.send(new GetDeploymentCommand({ApiId, DeploymentId}))),
   }
 }
 

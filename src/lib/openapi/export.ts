@@ -1,7 +1,7 @@
 import {writeFile} from 'node:fs/promises'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
-import {closestMatches} from '../util/text.js'
+import {stageNotFound} from '../stages/find.js'
 import {resolveTarget, type ApiTarget} from './target.js'
 
 export const EXPORT_FORMATS = ['oas30', 'swagger'] as const
@@ -72,14 +72,7 @@ async function withStageCheck<T>(session: AwsSession, target: ApiTarget, stage: 
     return await call()
   } catch (error) {
     if (stage === undefined || !(error instanceof ApigwError) || error.exitCode !== ExitCode.notFound) throw error
-    const stages = await stageNames(session, target)
-    const close = closestMatches(stage, stages)
-    throw new ApigwError(`${target.label} has no stage "${stage}"; its stages: ${stages.join(', ') || 'none'}.`, {
-      code: 'STAGE_NOT_FOUND',
-      exitCode: ExitCode.notFound,
-      suggestions: [close.length > 0 ? `Try: --stage ${close[0]}` : 'Try: deploy it to that stage first'],
-      cause: error,
-    })
+    throw stageNotFound(target.label, stage, await stageNames(session, target))
   }
 }
 

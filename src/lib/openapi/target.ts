@@ -1,8 +1,8 @@
 import {resolveApi} from '../apis/resolve.js'
-import {summarize} from '../apis/catalog.js'
+import {apiLabel, summarize} from '../apis/catalog.js'
 import type {AwsSession} from '../aws/session.js'
 import {usageError} from '../errors.js'
-import {kindLabel, type ImportKind} from './kind.js'
+import type {ImportKind} from './kind.js'
 
 /** An existing REST or HTTP API that OpenAPI commands work on. */
 export interface ApiTarget {
@@ -21,5 +21,5 @@ export async function resolveTarget(session: AwsSession, reference: string): Pro
       'Try: apigw apis list --type rest, or --type http',
     ], 'UNSUPPORTED_API_TYPE')
   }
-  return {id: summary.id, name: summary.name, kind: summary.type, label: `${kindLabel(summary.type)} API "${summary.name}" (${summary.id})`}
+  return {id: summary.id, name: summary.name, kind: summary.type, label: apiLabel(summary)}
 }

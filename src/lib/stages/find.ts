@@ -1,0 +1,42 @@
+import {apiLabel, summarize, type AnyApi} from '../apis/catalog.js'
+import {apiEndpointUrl} from '../apis/endpoints.js'
+import type {Stage} from '../aws/rest-gateway.js'
+import type {AwsSession} from '../aws/session.js'
+import type {V2Stage} from '../aws/v2-gateway.js'
+import {ApigwError, ExitCode} from '../errors.js'
+import {byCodePoint, closestMatches} from '../util/text.js'
+import {restStageSummary, v2StageSummary, type StageSummary} from './summary.js'
+
+/** A stage as AWS returned it, with its kind, and its summary. */
+export type FoundStage = ({kind: 'rest'; raw: Stage} | {kind: 'http' | 'websocket'; raw: V2Stage}) & {summary: StageSummary}
+
+/** Every stage of an API, by name. */
+export async function listStages(session: AwsSession, entry: AnyApi): Promise<FoundStage[]> {
+  const endpoint = apiEndpointUrl(session, entry)
+  const found: FoundStage[] =
+    entry.type === 'rest'
+      ? (await (await session.rest()).listStages(entry.api.id ?? '')).map((raw) => ({kind: 'rest', raw, summary: restStageSummary(raw, endpoint)}))
+      : (await (await session.v2()).listStages(entry.api.ApiId ?? '')).map((raw) => ({kind: entry.type, raw, summary: v2StageSummary(raw, endpoint)}))
+  return found.sort((a, b) => byCodePoint(a.summary.name, b.summary.name))
+}
+
+/**
+ * One stage by name, or STAGE_NOT_FOUND (exit 4) naming the stages the API has. REST compares
+ * names case-insensitively, as AWS does (aws-facts §2); HTTP and WebSocket exactly.
+ */
+export async function findStage(session: AwsSession, entry: AnyApi, name: string): Promise<FoundStage> {
+  const stages = await listStages(session, entry)
+  const same = entry.type === 'rest' ? (a: string) => a.toLowerCase() === name.toLowerCase() : (a: string) => a === name
+  const stage = stages.find((candidate) => same(candidate.summary.name))
+  if (!stage) throw stageNotFound(apiLabel(summarize(entry)), name, stages.map((s) => s.summary.name))
+  return stage
+}
+
+export function stageNotFound(apiLabel: string, stage: string, names: string[]): ApigwError {
+  const close = closestMatches(stage, names)
+  return new ApigwError(`${apiLabel} has no stage "${stage}"; its stages: ${names.join(', ') || 'none'}.`, {
+    code: 'STAGE_NOT_FOUND',
+    exitCode: ExitCode.notFound,
+    suggestions: [close.length > 0 ? `Try: --stage ${close[0]}` : 'Try: deploy it to that stage first'],
+  })
+}

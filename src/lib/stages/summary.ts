@@ -1,0 +1,48 @@
+import {isoDate} from '../apis/catalog.js'
+import {stageInvokeUrl} from '../apis/endpoints.js'
+import type {Stage} from '../aws/rest-gateway.js'
+import type {V2Stage} from '../aws/v2-gateway.js'
+
+/** One stage in a few fields, the same for every API kind (`apis show`, `stages list`). */
+export interface StageSummary {
+  name: string
+  deploymentId: string | null
+  invokeUrl: string
+  canary: {deploymentId: string | null; percentTraffic: number} | null
+  /** REST only; null where the API kind has no stage cache. */
+  cache: {enabled: boolean; size: string | null; status: string} | null
+  autoDeploy: boolean | null
+  lastUpdatedDate: string | null
+}
+
+
+export function restStageSummary(stage: Stage, invokeBase: string): StageSummary {
+  const canary = stage.canarySettings
+  return {
+    name: stage.stageName ?? '',
+    deploymentId: stage.deploymentId ?? null,
+    invokeUrl: stageInvokeUrl(invokeBase, stage.stageName ?? ''),
+    canary: canary ? {deploymentId: canary.deploymentId ?? null, percentTraffic: canary.percentTraffic ?? 0} : null,
+    cache: {
+      enabled: stage.cacheClusterEnabled ?? false,
+      size: stage.cacheClusterEnabled ? (stage.cacheClusterSize ?? null) : null,
+      status: stage.cacheClusterStatus ?? 'NOT_AVAILABLE',
+    },
+    autoDeploy: null,
+    lastUpdatedDate: isoDate(stage.lastUpdatedDate),
+  }
+}
+
+export function v2StageSummary(stage: V2Stage, endpoint: string): StageSummary {
+  const name = stage.StageName ?? ''
+  return {
+    name,
+    deploymentId: stage.DeploymentId ?? null,
+    invokeUrl: stageInvokeUrl(endpoint, name),
+    canary: null,
+    cache: null,
+    autoDeploy: stage.AutoDeploy ?? false,
+    lastUpdatedDate: isoDate(stage.LastUpdatedDate),
+  }
+}
+
