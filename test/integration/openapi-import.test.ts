@@ -70,6 +70,14 @@ describe('apis import (REST)', () => {
     expect(stage.deploymentId).toBe(imported.deployment.deploymentId)
   })
 
+  it('warns before creating a second API of the same name, as apis create does', async () => {
+    expect((await runCli(['apis', 'import', SHOP], env)).code).toBe(0)
+    const second = await runCli(['apis', 'import', SHOP], env)
+    expect(second.code).toBe(0)
+    expect(second.stderr).toMatch(/Warning: An API named "shop" already exists \(\w+, rest\)\. Their CloudWatch metrics will be merged/)
+    expect(await restApiNames()).toEqual(['shop', 'shop'])
+  })
+
   it('prints the plan with --dry-run and creates nothing', async () => {
     const result = await runCli(['apis', 'import', SHOP, '--deploy', 'prod', '--dry-run', '--json'], env)
     expect(result.code).toBe(0)

@@ -41,6 +41,7 @@ export default class ApisImport extends ApigwCommand {
       basepath: flags.basepath,
       deploy: flags.deploy,
     })
+    for (const warning of prepared.warnings) this.warning(warning)
     const run = await this.carryOut(prepared.plan, {dryRun: flags['dry-run']})
     if (!run) return
     const result = prepared.resultOf(run.results)

@@ -2,10 +2,10 @@ import type {RestApi} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import type {Api} from '../aws/v2-gateway.js'
 import type {Plan, StepResults} from '../plan/plan.js'
-import {shellQuote} from '../util/text.js'
-import {API_TYPE_LABELS, fetchApis, fromRest, fromV2, summarize, type AnyApi, type ApiSummary} from './catalog.js'
+import {API_TYPE_LABELS, fromRest, fromV2, summarize, type AnyApi, type ApiSummary} from './catalog.js'
 import type {CreateRequest} from './create-options.js'
 import {apiEndpointUrl, stageInvokeUrl} from './endpoints.js'
+import {sameNameWarnings} from './same-name.js'
 
 /** The stable JSON shape of `apis create` (documented in the README). */
 export interface CreatedApi {
@@ -29,10 +29,9 @@ export interface ApiCreation {
  * CreateApi (HTTP quick create when there is a target). The request was checked by checkCreateOptions.
  */
 export async function prepareApiCreation(session: AwsSession, request: CreateRequest): Promise<ApiCreation> {
-  const sameName = (await fetchApis(session)).map(summarize).filter((api) => api.name === request.name)
   return {
     plan: {summary: creationSummary(request), severity: 'safe', steps: [creationStep(session, request)]},
-    warnings: sameNameWarnings(request, sameName),
+    warnings: await sameNameWarnings(session, request.name, request.type),
     outcome(results) {
       const entry = request.type === 'rest' ? fromRest(results[0] as RestApi) : fromV2(results[0] as Api)
       const created = createdApi(session, entry, request)
@@ -71,20 +70,6 @@ function creationStep(session: AwsSession, request: CreateRequest): Plan['steps'
 /** The input as the plan shows it: without the fields that are not sent. */
 function defined(input: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined))
-}
-
-/**
- * AWS allows APIs to share a name, but REST metrics are keyed by name (aws-facts §7), and `--api <name>`
- * refuses a name that several APIs share: both are worth knowing before the second one exists.
- */
-function sameNameWarnings(request: CreateRequest, sameName: ApiSummary[]): string[] {
-  if (sameName.length === 0) return []
-  const existing = sameName.map((api) => `${api.id}, ${api.type}`).join('; ')
-  const metrics =
-    request.type === 'rest' && sameName.some((api) => api.type === 'rest')
-      ? ' Their CloudWatch metrics will be merged, because REST metrics are keyed by API name.'
-      : ''
-  return [`An API named "${request.name}" already exists (${existing}).${metrics} --api ${shellQuote(request.name)} will be ambiguous: name these APIs by id.`]
 }
 
 function createdApi(session: AwsSession, entry: AnyApi, request: CreateRequest): CreatedApi {

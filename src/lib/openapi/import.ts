@@ -1,5 +1,6 @@
 import type {RestApi} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
+import {sameNameWarnings} from '../apis/same-name.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {fromStep, type Plan, type PlanStep, type StepResults} from '../plan/plan.js'
 import {readDefinition, type DefinitionFile} from './definition-file.js'
@@ -36,6 +37,8 @@ export interface ImportResult {
 
 export interface PreparedImport {
   plan: Plan
+  /** For stderr, before anything is imported: other APIs with the name a new API would get. */
+  warnings: string[]
   resultOf(results: StepResults): ImportResult
 }
 
@@ -84,6 +87,7 @@ export async function planImport(session: AwsSession, options: ImportOptions): P
   }
   return {
     plan,
+    warnings: action === 'created' ? await sameNameWarnings(session, title, kind) : [],
     resultOf: (results) => {
       const imported = imports.read(results[0])
       // The last deploy step's answer names the deployment: CreateDeployment's (REST `id`, HTTP `DeploymentId`), or CreateStage's.
