@@ -298,7 +298,8 @@ describe('stages set: bad input fails before any AWS call', () => {
   it.each([
     [['--throttle', 'abc'], '--throttle "abc" is not rate:burst', 'Try: --throttle 100:50'],
     [['--method-throttle', 'FETCH /pets=1:1'], '"FETCH" is not a method. Methods: GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, ANY.', "Try: --method-throttle 'GET /pets=100:50'"],
-    [['--method-throttle', 'GET pets=1:1'], 'the path must start with "/", as in "GET /pets".', "Try: --method-throttle 'GET /pets=100:50'"],
+    [['--method-throttle', 'fetch /orders/{id}=1:1'], '"fetch" is not a method.', "Try: --method-throttle 'GET /orders/{id}=100:50'"],
+    [['--method-throttle', 'post orders=1:1'], 'the path must start with "/", as in "POST /orders".', "Try: --method-throttle 'POST /orders=100:50'"],
     [['--var', 'has-dash=1'], '"has-dash" is not a stage variable name', 'Try: --var backend_url=…'],
     [['--access-log-format', '$context.status'], 'a preset (clf, json, xml, csv) or a format containing $context.requestId', 'Try: --access-log-format json'],
     [[], 'Nothing to set: give at least one setting. Settings: --var name=value', 'Try: apigw stages set'],
@@ -411,7 +412,7 @@ describe('stages delete', () => {
     it('is refused (exit 5), listing the plan and both ways out', async () => {
       const result = await apigw('stages', 'delete', '--api', api.id, '--stage', 'prod', '--confirm', 'prod')
       expect(result.code).toBe(5)
-      expect(result.stderr).toContain(`Error: The stage "prod" of REST API "delete-metered" (${api.id}) is in 1 usage plan, which would be left naming a stage that does not exist`)
+      expect(result.stderr).toContain(`Error: The stage "prod" of REST API "delete-metered" (${api.id}) is in 1 usage plan; deleting it would leave that plan naming a stage that does not exist:`)
       expect(result.stderr).toMatch(new RegExp(`^  ${gold}  gold  stage prod$`, 'm'))
       expect(result.stderr).toContain(`Try: apigw stages delete --api ${api.id} --stage prod --confirm prod --force (detaches it from these plans first)`)
       expect(result.stderr).toContain(`Or: aws apigateway update-usage-plan --usage-plan-id ${gold} --patch-operations op=remove,path=/apiStages,value=${api.id}:prod`)

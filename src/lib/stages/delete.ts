@@ -47,7 +47,7 @@ export async function prepareStageDeletion(session: AwsSession, options: DeleteS
   const finish = (force: boolean) => `apigw stages delete --api ${id} --stage ${shellQuote(stage)} --confirm ${shellQuote(stage)}${force ? ' --force' : ''}`
   if (references.length > 0 && !options.force) {
     throw referencedByUsagePlans({
-      headline: `The ${label} is in ${plural(references.length, 'usage plan')}, which would be left naming a stage that does not exist, and their API keys would lose it`,
+      headline: `The ${label} is in ${plural(references.length, 'usage plan')}; deleting it would leave ${references.length === 1 ? 'that plan' : 'those plans'} naming a stage that does not exist`,
       code: 'STAGE_IN_USAGE_PLAN',
       apiId: id,
       plans: references,

@@ -111,11 +111,11 @@ function parseRouteThrottles(values: string[]): Record<string, Throttle> {
 export function parseRoute(text: string): string {
   const parts = text.trim().split(/\s+/)
   if (parts.length === 1 && parts[0] !== '') return parts[0]
-  const [method, path] = parts
-  const example = "--method-throttle 'GET /pets=100:50'"
-  if (parts.length !== 2 || !(ROUTE_METHODS as readonly string[]).includes(method.toUpperCase())) {
-    throw invalid(`--method-throttle "${text}": "${method}" is not a method. Methods: ${ROUTE_METHODS.join(', ')}.`, example)
-  }
+  const [method, path = 'pets'] = parts
+  const known = (ROUTE_METHODS as readonly string[]).includes(method.toUpperCase())
+  // The operator's own method and path, made right, as the example to copy.
+  const example = `--method-throttle '${known ? method.toUpperCase() : 'GET'} /${path.replace(/^\//, '')}=100:50'`
+  if (parts.length !== 2 || !known) throw invalid(`--method-throttle "${text}": "${method}" is not a method. Methods: ${ROUTE_METHODS.join(', ')}.`, example)
   if (!path.startsWith('/')) throw invalid(`--method-throttle "${text}": the path must start with "/", as in "${method.toUpperCase()} /${path}".`, example)
   return `${method.toUpperCase()} ${path}`
 }
