@@ -2,7 +2,7 @@ import type {ApiType} from '../apis/catalog.js'
 
 /** The access log formats the AWS console offers, by name. */
 export const ACCESS_LOG_PRESETS = ['clf', 'json', 'xml', 'csv'] as const
-export type AccessLogPreset = (typeof ACCESS_LOG_PRESETS)[number]
+type AccessLogPreset = (typeof ACCESS_LOG_PRESETS)[number]
 
 export const isAccessLogPreset = (text: string): text is AccessLogPreset => (ACCESS_LOG_PRESETS as readonly string[]).includes(text)
 

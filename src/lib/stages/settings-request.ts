@@ -18,7 +18,7 @@ export interface SettingsInput {
 }
 
 /** Every setting `stages set` takes, for the error that lists them. */
-export const SETTING_FLAGS = [
+const SETTING_FLAGS = [
   '--var name=value',
   '--unset-var name',
   '--throttle rate:burst',
@@ -32,7 +32,7 @@ export const SETTING_FLAGS = [
   '--auto-deploy on|off',
 ]
 
-export const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'] as const
+const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'] as const
 
 /** AWS's rules for stage variables (CreateStage, UpdateStage). */
 const VARIABLE_NAME = /^[A-Za-z0-9_]+$/
@@ -87,7 +87,7 @@ function checkVariableName(name: string, flag: string): string {
 }
 
 /** "100:50" → 100 requests per second, bursts of 50. */
-export function parseThrottle(text: string, flag: string, example: string): Throttle {
+function parseThrottle(text: string, flag: string, example: string): Throttle {
   const match = /^\s*(\d+(?:\.\d+)?)\s*:\s*(\d+)\s*$/.exec(text)
   if (!match) throw invalid(`${flag} "${text}" is not rate:burst (requests per second, then the largest burst, a whole number).`, `${flag} ${example}`)
   return {rateLimit: Number(match[1]), burstLimit: Number(match[2])}
@@ -108,7 +108,7 @@ function parseRouteThrottles(values: string[]): Record<string, Throttle> {
 }
 
 /** "get  /pets" → "GET /pets"; a bare route key stays as it is. */
-export function parseRoute(text: string): string {
+function parseRoute(text: string): string {
   const parts = text.trim().split(/\s+/)
   if (parts.length === 1 && parts[0] !== '') return parts[0]
   const [method, path = 'pets'] = parts

@@ -53,7 +53,7 @@ export interface StageSettings {
 }
 
 /** The settings a change can name, as the stable `setting` field of `stages set --json`. */
-export const SETTING_NAMES = ['variable', 'throttle', 'logging', 'dataTrace', 'metrics', 'tracing', 'accessLog', 'autoDeploy'] as const
+const SETTING_NAMES = ['variable', 'throttle', 'logging', 'dataTrace', 'metrics', 'tracing', 'accessLog', 'autoDeploy'] as const
 
 interface Change<S extends (typeof SETTING_NAMES)[number], V> {
   setting: S
