@@ -1,7 +1,7 @@
 import type {RestApi} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import type {Api} from '../aws/v2-gateway.js'
-import type {Plan, StepResults} from '../plan/plan.js'
+import {sentInput, type Plan, type StepResults} from '../plan/plan.js'
 import {API_TYPE_LABELS, fromRest, fromV2, summarize, type AnyApi, type ApiSummary} from './catalog.js'
 import type {CreateRequest} from './create-options.js'
 import {apiEndpointUrl, stageInvokeUrl} from './endpoints.js'
@@ -54,7 +54,7 @@ function creationStep(session: AwsSession, request: CreateRequest): Plan['steps'
       endpointConfiguration: request.endpointType ? {types: [request.endpointType.toUpperCase() as 'REGIONAL' | 'EDGE' | 'PRIVATE']} : undefined,
       tags,
     }
-    return {service: 'apigateway', operation: 'CreateRestApi', input: defined(input), summary: creationSummary(request), run: async () => (await session.rest()).createRestApi(input)}
+    return {service: 'apigateway', operation: 'CreateRestApi', input: sentInput(input), summary: creationSummary(request), run: async () => (await session.rest()).createRestApi(input)}
   }
   const input = {
     Name: request.name,
@@ -64,12 +64,7 @@ function creationStep(session: AwsSession, request: CreateRequest): Plan['steps'
     RouteSelectionExpression: request.routeSelection,
     Tags: tags,
   }
-  return {service: 'apigatewayv2', operation: 'CreateApi', input: defined(input), summary: creationSummary(request), run: async () => (await session.v2()).createApi(input)}
-}
-
-/** The input as the plan shows it: without the fields that are not sent. */
-function defined(input: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined))
+  return {service: 'apigatewayv2', operation: 'CreateApi', input: sentInput(input), summary: creationSummary(request), run: async () => (await session.v2()).createApi(input)}
 }
 
 function createdApi(session: AwsSession, entry: AnyApi, request: CreateRequest): CreatedApi {

@@ -1,8 +1,7 @@
-import type {UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
-import {ApigwError, ExitCode} from '../errors.js'
 import type {Plan, PlanStep} from '../plan/plan.js'
-import {shellQuote} from '../util/text.js'
+import {detachRecovery, detachStep, planNames, referencedByUsagePlans, usagePlanReferences, type UsagePlanReference} from '../usage-plans/references.js'
+import {plural, shellQuote} from '../util/text.js'
 import {API_TYPE_LABELS, summarize, type AnyApi, type ApiType} from './catalog.js'
 import {resolveApi} from './resolve.js'
 
@@ -23,11 +22,7 @@ export interface DeletedApi {
   detachedFrom: UsagePlanReference[]
 }
 
-export interface UsagePlanReference {
-  id: string
-  name: string
-  stages: string[]
-}
+export type {UsagePlanReference}
 
 export interface ApiDeletion {
   plan: Plan
@@ -47,14 +42,22 @@ export async function prepareApiDeletion(session: AwsSession, options: DeleteApi
   const {id, name, type} = summarize(entry)
   const {stages, deployments, usagePlans} = await inventory(session, entry)
   const deleted: DeletedApi = {api: {id, name, type}, stages, deployments, detachedFrom: usagePlans}
-  if (usagePlans.length > 0 && !options.force) throw referencedByUsagePlans(deleted)
+  if (usagePlans.length > 0 && !options.force) {
+    throw referencedByUsagePlans({
+      headline: `REST API "${name}" (${id}) is in ${plural(usagePlans.length, 'usage plan')}, and AWS refuses to delete an API that a usage plan references`,
+      code: 'API_IN_USAGE_PLAN',
+      apiId: id,
+      plans: usagePlans,
+      forceCommand: deleteCommand(deleted.api, true),
+    })
+  }
   const detachSteps = usagePlans.map((plan) => detachStep(session, id, plan))
   return {
     plan: {
       summary: deletionSummary(deleted),
       severity: 'severe',
       steps: [...detachSteps, deleteStep(session, entry, deleted)],
-      recovery: (failed) => recovery(deleted, failed),
+      recovery: (failed) => detachRecovery({apiId: id, plans: usagePlans, failed, finish: (stillReferenced) => deleteCommand(deleted.api, stillReferenced), what: 'API'}),
     },
     confirmName: name,
     deleted,
@@ -67,7 +70,7 @@ async function inventory(session: AwsSession, entry: AnyApi): Promise<{stages: s
   if (entry.type === 'rest') {
     const gateway = await session.rest()
     const [stages, deployments, plans] = await Promise.all([gateway.listStages(id), gateway.listDeployments(id), gateway.listUsagePlans()])
-    return {stages: names(stages.map((stage) => stage.stageName)), deployments: deployments.length, usagePlans: referencesTo(id, plans)}
+    return {stages: names(stages.map((stage) => stage.stageName)), deployments: deployments.length, usagePlans: usagePlanReferences(plans, id)}
   }
   const gateway = await session.v2()
   const [stages, deployments] = await Promise.all([gateway.listStages(id), gateway.listDeployments(id)])
@@ -78,33 +81,11 @@ function names(values: Array<string | undefined>): string[] {
   return values.filter((value): value is string => value !== undefined).sort()
 }
 
-function referencesTo(apiId: string, plans: UsagePlan[]): UsagePlanReference[] {
-  return plans
-    .map((plan) => ({id: plan.id ?? '', name: plan.name ?? '', stages: names((plan.apiStages ?? []).filter((stage) => stage.apiId === apiId).map((stage) => stage.stage))}))
-    .filter((plan) => plan.stages.length > 0)
-}
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
-
 function deletionSummary({api, stages, deployments, detachedFrom}: DeletedApi): string {
   const stageList = stages.length > 0 ? ` (${stages.join(', ')})` : ''
   const what = `delete ${API_TYPE_LABELS[api.type]} API "${api.name}" (${api.id}) with ${plural(stages.length, 'stage')}${stageList} and ${plural(deployments, 'deployment')}`
   if (detachedFrom.length === 0) return what
-  return `${what}, after detaching it from ${plural(detachedFrom.length, 'usage plan')}: ${detachedFrom.map((plan) => `${plan.name} (${plan.id})`).join(', ')}`
-}
-
-/** The usage plan patch value naming one of the API's stages. */
-const apiStageValue = (apiId: string, stage: string) => `${apiId}:${stage}`
-
-function detachStep(session: AwsSession, apiId: string, plan: UsagePlanReference): PlanStep {
-  const patchOperations = plan.stages.map((stage) => ({op: 'remove' as const, path: '/apiStages', value: apiStageValue(apiId, stage)}))
-  return {
-    service: 'apigateway',
-    operation: 'UpdateUsagePlan',
-    input: {usagePlanId: plan.id, patchOperations},
-    summary: `detach it from usage plan ${plan.name} (${plan.id}): ${plural(plan.stages.length, 'stage')} ${plan.stages.join(', ')}`,
-    run: async () => (await session.rest()).updateUsagePlan(plan.id, patchOperations),
-  }
+  return `${what}, after detaching it from ${plural(detachedFrom.length, 'usage plan')}: ${planNames(detachedFrom)}`
 }
 
 function deleteStep(session: AwsSession, entry: AnyApi, deleted: DeletedApi): PlanStep {
@@ -119,37 +100,3 @@ function deleteStep(session: AwsSession, entry: AnyApi, deleted: DeletedApi): Pl
 /** The command that deletes the API once nothing references it: the operator's own, with --confirm. */
 const deleteCommand = ({id, name}: DeletedApi['api'], force: boolean) =>
   `apigw apis delete --api ${id} --confirm ${shellQuote(name)}${force ? ' --force' : ''}`
-
-/** The AWS CLI command that adds the API's stages to a usage plan, or removes them. */
-const usagePlanCommand = (op: 'add' | 'remove', apiId: string, plan: UsagePlanReference) =>
-  `aws apigateway update-usage-plan --usage-plan-id ${plan.id} --patch-operations ${plan.stages
-    .map((stage) => `op=${op},path=/apiStages,value=${shellQuote(apiStageValue(apiId, stage))}`)
-    .join(' ')}`
-
-function referencedByUsagePlans(deleted: DeletedApi): ApigwError {
-  const {api, detachedFrom: plans} = deleted
-  const idWidth = Math.max(...plans.map((plan) => plan.id.length))
-  const nameWidth = Math.max(...plans.map((plan) => plan.name.length))
-  const lines = plans.map((plan) => `  ${plan.id.padEnd(idWidth)}  ${plan.name.padEnd(nameWidth)}  ${plan.stages.length === 1 ? 'stage' : 'stages'} ${plan.stages.join(', ')}`)
-  return new ApigwError(
-    `REST API "${api.name}" (${api.id}) is in ${plural(plans.length, 'usage plan')}, and AWS refuses to delete an API that a usage plan references:\n${lines.join('\n')}`,
-    {
-      code: 'API_IN_USAGE_PLAN',
-      exitCode: ExitCode.conflict,
-      suggestions: [`Try: ${deleteCommand(api, true)} (detaches it from these plans first)`, ...plans.map((plan) => `Or: ${usagePlanCommand('remove', api.id, plan)}`)],
-    },
-  )
-}
-
-/**
- * After a failure at step `failed`: the detach steps before it are done. Finish the deletion, or
- * keep the API and put it back in the plans it left.
- */
-function recovery(deleted: DeletedApi, failed: number): string {
-  const detached = deleted.detachedFrom.slice(0, failed)
-  const stillReferenced = failed < deleted.detachedFrom.length
-  const finish = `Try: ${deleteCommand(deleted.api, stillReferenced)} (to finish deleting it)`
-  if (detached.length === 0) return finish
-  const reattach = detached.map((plan) => `  ${usagePlanCommand('add', deleted.api.id, plan)}`)
-  return [finish, `Or, to keep the API, put it back in the ${detached.length === 1 ? 'usage plan' : 'usage plans'} it left:`, ...reattach].join('\n')
-}

@@ -29,7 +29,7 @@ import {
 import {collectPages} from './paging.js'
 import type {AwsSession} from './session.js'
 
-export type {Deployment, PatchOperation, Resource, RestApi, Stage, UsagePlan} from '@aws-sdk/client-api-gateway'
+export type {Deployment, MethodSetting, PatchOperation, Resource, RestApi, Stage, UsagePlan} from '@aws-sdk/client-api-gateway'
 
 /** API Gateway v1 page size maximum (aws-facts §4): fewer round trips on large accounts. */
 const PAGE_SIZE = 500

@@ -28,11 +28,13 @@ import {
 import {collectPages} from './paging.js'
 import type {AwsSession} from './session.js'
 
-import type {Api as FullApi} from '@aws-sdk/client-apigatewayv2'
+import type {Api as FullApi, Stage as FullStage} from '@aws-sdk/client-apigatewayv2'
 
-export type {Deployment as V2Deployment, Integration, Route, Stage as V2Stage} from '@aws-sdk/client-apigatewayv2'
+export type {Deployment as V2Deployment, Integration, Route, RouteSettings as V2RouteSettings, UpdateStageCommandInput as V2UpdateStageInput} from '@aws-sdk/client-apigatewayv2'
 /** GetApis items and GetApi responses differ only in which fields the model marks required. */
 export type Api = Partial<FullApi>
+/** GetStages items and CreateStage/GetStage responses, likewise. */
+export type V2Stage = Partial<FullStage>
 
 /** The HTTP/WebSocket (v2) operations apigw uses. The JS SDK has no paginators for them (aws-facts §5). */
 export function createV2Gateway(session: AwsSession) {

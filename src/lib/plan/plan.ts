@@ -48,3 +48,8 @@ export function describePlan(plan: Plan): PlanDescription {
 
 /** The placeholder shown in a step's input for a value an earlier step produces. */
 export const fromStep = (step: number, what: string) => `<${what} from step ${step}>`
+
+/** An input as a plan shows it: without the fields that are not sent. */
+export function sentInput(input: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined))
+}

@@ -4,7 +4,8 @@ import type {DeletedApi} from '../apis/delete.js'
 import type {ApiRoutes, ResourceSummary, RouteSummary} from '../apis/routes.js'
 import type {ApiDetails} from '../apis/show.js'
 import type {Palette} from './palette.js'
-import {formatCell, renderKeyValues, renderTable, type Cell} from './table.js'
+import {cacheText, canaryText} from './stages-view.js'
+import {renderKeyValues, renderTable, type Cell} from './table.js'
 
 export function apisListTable(data: {apis: ApiSummary[]}, colors: Palette): string {
   if (data.apis.length === 0) return 'No APIs found.'
@@ -35,8 +36,8 @@ export function apiShowView(details: ApiDetails, colors: Palette): string {
           details.stages.map((stage) => [
             stage.name,
             stage.deploymentId,
-            stage.canary ? `${stage.canary.percentTraffic}% → ${formatCell(stage.canary.deploymentId)}` : null,
-            stage.cache ? (stage.cache.enabled ? `${formatCell(stage.cache.size)} GB ${stage.cache.status}` : 'off') : stage.autoDeploy ? 'on' : 'off',
+            canaryText(stage.canary),
+            cacheText(stage.cache) ?? (stage.autoDeploy ? 'on' : 'off'),
             stage.lastUpdatedDate,
           ]),
           colors,

@@ -38,3 +38,6 @@ export function byCodePoint(a: string, b: string): number {
 export function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`
 }
+
+/** "1 stage", "2 stages". */
+export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`

@@ -1,0 +1,173 @@
+import type {AwsSession} from '../aws/session.js'
+import {usageError} from '../errors.js'
+import type {PlanStep, Severity} from '../plan/plan.js'
+
+/**
+ * A stage's settings in one shape for every API kind: what `stages show` prints and what
+ * `stages set` changes. Each kind's adapter (settings-rest.ts, settings-v2.ts) reads its stages
+ * into this shape and writes changes back in its own way: JSON Patch for REST, fields for v2.
+ */
+
+export type LogLevel = 'OFF' | 'ERROR' | 'INFO'
+
+export interface Throttle {
+  /** Requests per second. */
+  rateLimit: number | null
+  burstLimit: number | null
+}
+
+/** How a REST method's responses are cached (REST method settings only). */
+export interface MethodCaching {
+  enabled: boolean | null
+  ttlInSeconds: number | null
+  dataEncrypted: boolean | null
+  requireAuthorizationForCacheControl: boolean | null
+  unauthorizedCacheControlHeaderStrategy: string | null
+}
+
+/** The settings of one method (REST) or route (HTTP/WebSocket), or of all of them. */
+export interface RouteSettings {
+  throttle: Throttle | null
+  logging: LogLevel | null
+  dataTrace: boolean | null
+  metrics: boolean | null
+  caching: MethodCaching | null
+}
+
+export interface AccessLog {
+  destinationArn: string | null
+  format: string | null
+}
+
+export interface StageSettings {
+  variables: Record<string, string>
+  /** Stage-wide: REST's `*\/*` method settings, v2's default route settings. */
+  defaults: RouteSettings
+  /** By AWS's own key: REST `*\/*`, `pets/GET`; v2 `GET /pets`. */
+  routes: Record<string, RouteSettings>
+  /** X-Ray tracing: REST only. */
+  tracing: boolean | null
+  accessLog: AccessLog | null
+  /** HTTP and WebSocket only. */
+  autoDeploy: boolean | null
+}
+
+/** The settings a change can name, as the stable `setting` field of `stages set --json`. */
+const SETTING_NAMES = ['variable', 'throttle', 'logging', 'dataTrace', 'metrics', 'tracing', 'accessLog', 'autoDeploy'] as const
+
+interface Change<S extends (typeof SETTING_NAMES)[number], V> {
+  setting: S
+  /** A variable's name, or the method or route ("GET /pets"); null for stage-wide settings. */
+  key: string | null
+  /** Null when it was not set. */
+  before: V | null
+  /** Null when it is removed (an unset variable). */
+  after: V | null
+}
+
+/** One setting that `stages set` changes, from what it is to what it will be. */
+export type SettingChange =
+  | Change<'variable', string>
+  | Change<'throttle', Throttle>
+  | Change<'logging', LogLevel>
+  | Change<'dataTrace' | 'metrics' | 'tracing' | 'autoDeploy', boolean>
+  | Change<'accessLog', AccessLog>
+
+/** What `stages set` was asked to change, checked and in AWS's terms. */
+export interface SettingsRequest {
+  variables: Record<string, string>
+  unsetVariables: string[]
+  throttle?: Throttle
+  /** By method or route as the operator wrote it, normalised: "GET /pets", "$connect". */
+  routeThrottles: Record<string, Throttle>
+  logging?: LogLevel
+  dataTrace?: boolean
+  metrics?: boolean
+  tracing?: boolean
+  accessLog?: {destinationArn?: string; format?: string}
+  autoDeploy?: boolean
+}
+
+/** One kind of API's way of reading and writing stage settings. `Raw` is its stage as AWS returns it. */
+export interface SettingsAdapter<Raw> {
+  /** A requested setting this kind of API does not have, with why, when there is one. */
+  inapplicable(request: SettingsRequest): {flag: string; why: string} | undefined
+  /** The methods (REST, "GET /pets") or routes (v2) that settings can name. */
+  routeKeys(session: AwsSession, apiId: string): Promise<string[]>
+  read(raw: Raw): StageSettings
+  /** Where AWS keeps the settings of a method or route: REST `pets/GET`, v2 `GET /pets`. */
+  settingsKey(route: string): string
+  /** The one UpdateStage call that makes the changes. */
+  updateStep(context: {session: AwsSession; apiId: string; stage: Raw; summary: string}, changes: SettingChange[]): PlanStep
+}
+
+/**
+ * What changes, setting by setting; settings that already have the requested value are left out,
+ * so running the same command twice changes nothing the second time. Throws a usage error when
+ * access logging would lack a destination or a format.
+ */
+export function settingChanges(current: StageSettings, request: SettingsRequest, settingsKey: (route: string) => string): SettingChange[] {
+  const changes: SettingChange[] = [
+    ...Object.entries(request.variables).map(([name, value]): SettingChange => ({setting: 'variable', key: name, before: current.variables[name] ?? null, after: value})),
+    ...request.unsetVariables.map((name): SettingChange => ({setting: 'variable', key: name, before: current.variables[name] ?? null, after: null})),
+  ]
+  if (request.throttle) changes.push({setting: 'throttle', key: null, before: current.defaults.throttle, after: request.throttle})
+  if (request.logging) changes.push({setting: 'logging', key: null, before: current.defaults.logging, after: request.logging})
+  for (const setting of ['dataTrace', 'metrics'] as const) {
+    const after = request[setting]
+    if (after !== undefined) changes.push({setting, key: null, before: current.defaults[setting], after})
+  }
+  for (const setting of ['tracing', 'autoDeploy'] as const) {
+    const after = request[setting]
+    if (after !== undefined) changes.push({setting, key: null, before: current[setting], after})
+  }
+  if (request.accessLog) changes.push({setting: 'accessLog', key: null, before: current.accessLog, after: completeAccessLog(current.accessLog, request.accessLog)})
+  // Last: a REST method's new settings entry starts as a copy of the stage-wide one as it is then (aws-facts §2).
+  for (const [route, throttle] of Object.entries(request.routeThrottles)) {
+    changes.push({setting: 'throttle', key: route, before: current.routes[settingsKey(route)]?.throttle ?? null, after: throttle})
+  }
+  return changes.filter((change) => !sameValue(change.before, change.after))
+}
+
+function completeAccessLog(current: AccessLog | null, wanted: {destinationArn?: string; format?: string}): AccessLog {
+  const destinationArn = wanted.destinationArn ?? current?.destinationArn ?? null
+  const format = wanted.format ?? current?.format ?? null
+  if (destinationArn === null) {
+    throw usageError('The stage has no access log destination yet, so --access-log-format alone cannot turn access logging on.', ['Try: --access-log <log-group-arn> --access-log-format json'], 'ACCESS_LOG_INCOMPLETE')
+  }
+  if (format === null) {
+    throw usageError('The stage has no access log format yet: access logging needs both a destination and a format.', [`Try: --access-log ${destinationArn} --access-log-format json (or clf, xml, csv, or your own with $context.requestId)`], 'ACCESS_LOG_INCOMPLETE')
+  }
+  return {destinationArn, format}
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b
+  return JSON.stringify(a) === JSON.stringify(b)
+}
+
+/**
+ * A change only adds when the setting was not set, or off, before: a new variable or throttle,
+ * logging, metrics or tracing turned on, access logging where there was none. Changing or removing
+ * anything already in force is destructive (it needs --yes without a terminal).
+ */
+export function changesSeverity(changes: SettingChange[]): Severity {
+  const adds = (change: SettingChange) => change.before === null || change.before === false || change.before === 'OFF'
+  return changes.every(adds) ? 'safe' : 'destructive'
+}
+
+/** "throttle GET /pets: - → 100/s burst 50", for plan summaries. */
+export function changeText(change: SettingChange): string {
+  return `${settingLabel(change)}: ${settingValueText(change.before)} → ${change.after === null ? 'removed' : settingValueText(change.after)}`
+}
+
+export const settingLabel = (change: SettingChange) => (change.key === null ? change.setting : `${change.setting} ${change.key}`)
+
+/** A setting's value for people: on/off, "100/s burst 50", "-" when unset. */
+export function settingValueText(value: SettingChange['before']): string {
+  if (value === null) return '-'
+  if (typeof value === 'boolean') return value ? 'on' : 'off'
+  if (typeof value === 'string') return value
+  if ('rateLimit' in value) return `${value.rateLimit ?? '-'}/s burst ${value.burstLimit ?? '-'}`
+  return `${value.destinationArn ?? '-'} format ${value.format ?? '-'}`
+}

@@ -1,0 +1,28 @@
+import {summarize, type ApiType} from '../apis/catalog.js'
+import {resolveApi} from '../apis/resolve.js'
+import type {AwsSession} from '../aws/session.js'
+import {stageDetails, type StageDetails} from './details.js'
+import {findStage, listStages} from './find.js'
+
+/** The stable JSON shapes of `stages list` and `stages show` (documented in the README). */
+export interface StageList {
+  api: {id: string; name: string; type: ApiType}
+  stages: StageDetails[]
+}
+
+export interface StageShown {
+  api: {id: string; name: string; type: ApiType}
+  stage: StageDetails
+}
+
+export async function listStageDetails(session: AwsSession, reference: string): Promise<StageList> {
+  const entry = await resolveApi(session, reference)
+  const {id, name, type} = summarize(entry)
+  return {api: {id, name, type}, stages: (await listStages(session, entry)).map(stageDetails)}
+}
+
+export async function showStage(session: AwsSession, reference: string, stage: string): Promise<StageShown> {
+  const entry = await resolveApi(session, reference)
+  const {id, name, type} = summarize(entry)
+  return {api: {id, name, type}, stage: stageDetails(await findStage(session, entry, stage))}
+}
