@@ -18,6 +18,24 @@ export interface Deployment {
 export type Call = Omit<PlanStep, 'summary'>
 
 /**
+ * An API's id: known, or returned by an earlier step of the plan (an API that `apis import`
+ * creates). Only deploy() can run before the API exists; the other methods need a known id.
+ */
+export interface PlannedId {
+  /** As the plan shows it: the id, or "<API id from step 1>". */
+  shown: string
+  of(results: StepResults): string
+}
+
+export const knownId = (id: string): PlannedId => ({shown: id, of: () => id})
+
+/** The steps that deploy, and how to read the new deployment's id from the plan's results. */
+export interface DeploySteps {
+  steps: PlanStep[]
+  deploymentId(results: StepResults): string
+}
+
+/**
  * How releases are made on one kind of API: REST (apigateway) or HTTP/WebSocket (apigatewayv2).
  * Everything kind-specific lives behind this; deploy, history, rollback and promote do not ask which kind.
  */
@@ -25,10 +43,11 @@ export interface ReleaseAdapter {
   deployments(): Promise<Deployment[]>
   /** One deployment, or undefined when the API has none with that id. */
   deployment(id: string): Promise<Deployment | undefined>
-  /** The steps that make a deployment and point `stage` at it, creating the stage when `newStage`. */
-  deploySteps(stage: string, description: string, newStage: boolean): PlanStep[]
-  /** The id of the deployment that deploySteps made, from their results. */
-  deployedId(results: StepResults): string
+  /**
+   * The steps that make a deployment and point `stage` at it, creating the stage when `newStage`;
+   * `firstStep` is where they start in the plan (1-based), for steps that read an earlier result.
+   */
+  deploy(stage: string, description: string, options: {newStage: boolean; firstStep: number}): DeploySteps
   /** Points an existing stage at a deployment. */
   point(stage: string, deploymentId: string): Call
   /** Creates a stage that runs a deployment. */
@@ -50,9 +69,13 @@ export interface ReleaseApi {
   adapter: ReleaseAdapter
 }
 
+/** The release adapter for an API of this kind. */
+export function releaseAdapter(session: AwsSession, type: ApiType, id: PlannedId): ReleaseAdapter {
+  return type === 'rest' ? restReleases(session, id) : v2Releases(session, id)
+}
+
 export async function openRelease(session: AwsSession, reference: string): Promise<ReleaseApi> {
   const entry = await resolveApi(session, reference)
   const {id, name, type} = summarize(entry)
-  const adapter = entry.type === 'rest' ? restReleases(session, id) : v2Releases(session, id)
-  return {api: {id, name, type}, label: apiLabel({id, name, type}), entry, adapter}
+  return {api: {id, name, type}, label: apiLabel({id, name, type}), entry, adapter: releaseAdapter(session, type, knownId(id))}
 }

@@ -49,19 +49,19 @@ export async function planDeploy(session: AwsSession, options: DeployOptions): P
   }
   const previous = stage?.deploymentId ?? undefined
   const description = withRecord(options.description, {action: 'deploy', stage: base.stageName, by: options.actor, at: (options.now ?? new Date()).toISOString(), replaced: previous})
-  const steps = release.adapter.deploySteps(base.stageName, description, stage === undefined)
+  const deploy = release.adapter.deploy(base.stageName, description, {newStage: stage === undefined, firstStep: 1})
   return {
     plan: {
       summary: stage ? `deploy ${release.label} to stage "${stage.name}", replacing deployment ${previous ?? 'none'}` : `deploy ${release.label} to a new stage "${base.stageName}"`,
       severity: 'safe',
-      steps,
+      steps: deploy.steps,
       // Only a new HTTP stage takes two steps: the deployment is made, the stage is not.
       recovery: (_failed, results) =>
-        `Try: ${['apigw', 'deploy', '--api', release.api.id, '--stage', base.stageName, '--create-stage'].map(shellQuote).join(' ')} (again; deployment ${release.adapter.deployedId(results)} is left unused)`,
+        `Try: ${['apigw', 'deploy', '--api', release.api.id, '--stage', base.stageName, '--create-stage'].map(shellQuote).join(' ')} (again; deployment ${deploy.deploymentId(results)} is left unused)`,
     },
     notices: [],
     diff: null,
-    result: (results) => resultOf(base, {changed: true, deploymentId: release.adapter.deployedId(results), description}),
+    result: (results) => resultOf(base, {changed: true, deploymentId: deploy.deploymentId(results), description}),
     waitUntilLive: waiter(base),
   }
 }

@@ -3,27 +3,30 @@ import type {Deployment as RestDeployment} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, unlessNotFound} from '../errors.js'
 import {shellQuote} from '../util/text.js'
-import type {Deployment, ReleaseAdapter} from './adapter.js'
+import type {Deployment, PlannedId, ReleaseAdapter} from './adapter.js'
 
 /** REST APIs: CreateDeployment with stageName repoints (or creates) the stage; UpdateStage patches /deploymentId. */
-export function restReleases(session: AwsSession, restApiId: string): ReleaseAdapter {
+export function restReleases(session: AwsSession, api: PlannedId): ReleaseAdapter {
   const gateway = () => session.rest()
+  const restApiId = api.shown
   return {
     deployments: async () => (await (await gateway()).listDeployments(restApiId)).map(fromRest),
     deployment: async (id) => {
       const found = await (await gateway()).getDeployment(restApiId, id).catch(unlessNotFound)
       return found && fromRest(found)
     },
-    deploySteps: (stageName, description, newStage) => [
-      {
-        service: 'apigateway',
-        operation: 'CreateDeployment',
-        input: {restApiId, stageName, description},
-        summary: newStage ? `deploy to a new stage "${stageName}"` : `deploy to stage "${stageName}"`,
-        run: async () => (await gateway()).createDeployment({restApiId, stageName, description}).catch(explainNoMethods(restApiId)),
-      },
-    ],
-    deployedId: (results) => (results[0] as RestDeployment).id ?? '',
+    deploy: (stageName, description, {newStage, firstStep}) => ({
+      steps: [
+        {
+          service: 'apigateway',
+          operation: 'CreateDeployment',
+          input: {restApiId, stageName, description},
+          summary: newStage ? `deploy to a new stage "${stageName}"` : `deploy to stage "${stageName}"`,
+          run: async (results) => (await gateway()).createDeployment({restApiId: api.of(results), stageName, description}).catch(explainNoMethods(restApiId)),
+        },
+      ],
+      deploymentId: (results) => (results[firstStep - 1] as RestDeployment).id ?? '',
+    }),
     point: (stageName, deploymentId) => {
       const patchOperations = [{op: 'replace' as const, path: '/deploymentId', value: deploymentId}]
       return {

@@ -2,38 +2,40 @@ import {isoDate} from '../apis/catalog.js'
 import type {AwsSession} from '../aws/session.js'
 import type {V2Deployment} from '../aws/v2-gateway.js'
 import {ApigwError, ExitCode, unlessNotFound} from '../errors.js'
-import {fromStep} from '../plan/plan.js'
+import {fromStep, type PlanStep, type StepResults} from '../plan/plan.js'
 import {shellQuote} from '../util/text.js'
-import type {Deployment, ReleaseAdapter} from './adapter.js'
+import type {Deployment, PlannedId, ReleaseAdapter} from './adapter.js'
 
 /**
  * HTTP and WebSocket APIs: CreateDeployment with StageName repoints an existing stage only, so a
  * new stage is created on a fresh deployment; UpdateStage takes DeploymentId as a plain field.
  */
-export function v2Releases(session: AwsSession, ApiId: string): ReleaseAdapter {
+export function v2Releases(session: AwsSession, api: PlannedId): ReleaseAdapter {
   const gateway = () => session.v2()
+  const ApiId = api.shown
   return {
     deployments: async () => (await (await gateway()).listDeployments(ApiId)).map(fromV2),
     deployment: async (id) => {
       const found = await (await gateway()).getDeployment(ApiId, id).catch(unlessNotFound)
       return found && fromV2(found)
     },
-    deploySteps: (StageName, Description, newStage) =>
-      newStage
+    deploy: (StageName, Description, {newStage, firstStep}) => {
+      const deployed = (results: StepResults) => (results[firstStep - 1] as V2Deployment).DeploymentId ?? ''
+      const steps: PlanStep[] = newStage
         ? [
             {
               service: 'apigatewayv2',
               operation: 'CreateDeployment',
               input: {ApiId, Description},
               summary: 'make a deployment',
-              run: async () => (await gateway()).createDeployment({ApiId, Description}),
+              run: async (results) => (await gateway()).createDeployment({ApiId: api.of(results), Description}),
             },
             {
               service: 'apigatewayv2',
               operation: 'CreateStage',
-              input: {ApiId, StageName, DeploymentId: fromStep(1, 'deployment id')},
-              summary: `create stage "${StageName}" on it`,
-              run: async (results) => (await gateway()).createStage({ApiId, StageName, DeploymentId: (results[0] as V2Deployment).DeploymentId}),
+              input: {ApiId, StageName, DeploymentId: fromStep(firstStep, 'deployment id')},
+              summary: `create stage "${StageName}" on that deployment`,
+              run: async (results) => (await gateway()).createStage({ApiId: api.of(results), StageName, DeploymentId: deployed(results)}),
             },
           ]
         : [
@@ -42,10 +44,11 @@ export function v2Releases(session: AwsSession, ApiId: string): ReleaseAdapter {
               operation: 'CreateDeployment',
               input: {ApiId, StageName, Description},
               summary: `deploy to stage "${StageName}"`,
-              run: async () => (await gateway()).createDeployment({ApiId, StageName, Description}),
+              run: async (results) => (await gateway()).createDeployment({ApiId: api.of(results), StageName, Description}),
             },
-          ],
-    deployedId: (results) => (results[0] as V2Deployment).DeploymentId ?? '',
+          ]
+      return {steps, deploymentId: deployed}
+    },
     point: (StageName, DeploymentId) => ({
       service: 'apigatewayv2',
       operation: 'UpdateStage',
