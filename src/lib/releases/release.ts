@@ -56,6 +56,7 @@ export interface ReleaseBase {
   release: ReleaseApi
   /** The stage as AWS spells it. */
   stageName: string
+  /** undefined: the stage does not exist yet (it is created). */
   stage: StageSummary | undefined
   action: ReleaseAction
   fromStage?: string
