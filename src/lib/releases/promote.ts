@@ -3,7 +3,6 @@ import {ApigwError, ExitCode, usageError} from '../errors.js'
 import type {FoundStage} from '../stages/find.js'
 import {openRelease} from './adapter.js'
 import {refuseAutoDeploy, refuseCanary, repoint, stageToRelease, unchanged, type PreparedRelease, type ReleaseBase} from './release.js'
-import {diffStages} from './stage-diff.js'
 
 export interface PromoteOptions {
   api: string
@@ -43,7 +42,8 @@ export async function planPromote(session: AwsSession, options: PromoteOptions):
     ? [`Stage "${source.name}" has a canary (deployment ${source.canary.deploymentId} at ${source.canary.percentTraffic}%); promoting its base deployment ${source.deploymentId}.`]
     : []
   const stageName = target?.name ?? options.to
-  const diff = options.diff ? await diffStages(session, release, source.name, {name: stageName, exists: target !== undefined}) : null
+  // Exports and the normaliser load only for --diff.
+  const diff = options.diff ? await (await import('./stage-diff.js')).diffStages(session, release, source.name, {name: stageName, exists: target !== undefined}) : null
   const base: ReleaseBase = {release, stageName, stage: target, action: 'promote', fromStage: source.name, diff}
   const deployment = await release.adapter.deployment(source.deploymentId)
   if (target?.deploymentId === source.deploymentId) {
