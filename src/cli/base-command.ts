@@ -113,12 +113,16 @@ export abstract class ApigwCommand extends Command {
   /**
    * Carries out a plan: with --dry-run, prints it and changes nothing; otherwise confirms it as its
    * severity requires (--yes, or --confirm <name> for severe plans; a prompt on a TTY), then runs it
-   * with progress on stderr. Returns undefined for a dry run.
+   * with progress on stderr. Returns undefined for a dry run. `preview` adds what the plan was
+   * built from to the dry run's JSON (e.g. promote --diff's comparison).
    */
-  protected async carryOut(plan: Plan, options: {dryRun: boolean; confirmName?: string; confirmFlag?: string}): Promise<PlanRun | undefined> {
+  protected async carryOut(
+    plan: Plan,
+    options: {dryRun: boolean; confirmName?: string; confirmFlag?: string; preview?: Record<string, unknown>},
+  ): Promise<PlanRun | undefined> {
     const {describePlan} = await import('../lib/plan/plan.js')
     if (options.dryRun) {
-      await this.emit({data: {dryRun: true, plan: describePlan(plan)}, view: async () => (await import('../lib/ui/plan-view.js')).planView})
+      await this.emit({data: {dryRun: true, plan: describePlan(plan), ...options.preview}, view: async () => (await import('../lib/ui/plan-view.js')).planView})
       return undefined
     }
     // The same command line with the confirming flag, any earlier --confirm left out, quoted for a shell.

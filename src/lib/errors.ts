@@ -42,3 +42,9 @@ export class ApigwError extends Error {
 export function usageError(message: string, suggestions: string[] = [], code = 'USAGE'): ApigwError {
   return new ApigwError(message, {code, exitCode: ExitCode.usage, suggestions})
 }
+
+/** For `.catch()` on a lookup: "not found" becomes undefined, so the caller can say what there is instead. */
+export function unlessNotFound(error: unknown): undefined {
+  if (error instanceof ApigwError && error.exitCode === ExitCode.notFound) return undefined
+  throw error
+}

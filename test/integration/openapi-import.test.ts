@@ -1,5 +1,5 @@
-import {GetResourcesCommand, GetRestApiCommand, GetRestApisCommand, GetStageCommand} from '@aws-sdk/client-api-gateway'
-import {CreateStageCommand, GetApisCommand, GetDeploymentsCommand, GetRoutesCommand, GetStageCommand as GetV2StageCommand} from '@aws-sdk/client-apigatewayv2'
+import {GetDeploymentCommand, GetResourcesCommand, GetRestApiCommand, GetRestApisCommand, GetStageCommand} from '@aws-sdk/client-api-gateway'
+import {CreateStageCommand, GetApisCommand, GetDeploymentCommand as GetV2DeploymentCommand, GetDeploymentsCommand, GetRoutesCommand, GetStageCommand as GetV2StageCommand} from '@aws-sdk/client-apigatewayv2'
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -62,12 +62,15 @@ describe('apis import (REST)', () => {
       deployment: {stage: 'prod', deploymentId: expect.any(String), autoDeployed: false},
     })
     expect(result.stderr).toContain('[1/2] create a REST API from examples/shop.yaml (ImportRestApi)')
-    expect(result.stderr).toContain('[2/2] deploy to stage "prod" (created if missing) (CreateDeployment)')
+    expect(result.stderr).toContain('[2/2] deploy to a new stage "prod" (CreateDeployment)')
     const api = await clients.rest.send(new GetRestApiCommand({restApiId: imported.api.id}))
     expect(api.endpointConfiguration?.types).toEqual(['REGIONAL'])
     expect(await resourcePaths(imported.api.id)).toEqual(['/customers', '/customers/{customerId}', '/health', '/orders', '/orders/{orderId}', '/orders/{orderId}/items', '/products', '/products/{productId}'])
     const stage = await clients.rest.send(new GetStageCommand({restApiId: imported.api.id, stageName: 'prod'}))
     expect(stage.deploymentId).toBe(imported.deployment.deploymentId)
+    // Recorded as apigw deploy records it, so stages history and rollback know of it.
+    const deployment = await clients.rest.send(new GetDeploymentCommand({restApiId: imported.api.id, deploymentId: stage.deploymentId}))
+    expect(deployment.description).toMatch(/^\[apigw: deploy prod by \S+ at \S+Z\]$/)
   })
 
   it('warns before creating a second API of the same name, as apis create does', async () => {
@@ -86,7 +89,7 @@ describe('apis import (REST)', () => {
     expect(plan.severity).toBe('safe')
     expect(plan.steps.map((step: {operation: string}) => step.operation)).toEqual(['ImportRestApi', 'CreateDeployment'])
     expect(plan.steps[0].input.body).toMatch(/^<contents of examples\/shop\.yaml: \d+ bytes>$/)
-    expect(plan.steps[1].input).toEqual({restApiId: '<API id from step 1>', stageName: 'prod'})
+    expect(plan.steps[1].input).toEqual({restApiId: '<API id from step 1>', stageName: 'prod', description: expect.stringMatching(/^\[apigw: deploy prod by /)})
     expect(await restApiNames()).toEqual([])
   })
 
@@ -181,6 +184,8 @@ describe('apis import (HTTP)', () => {
     expect(result.stderr).not.toContain('CreateStage')
     const stage = await clients.v2.send(new GetV2StageCommand({ApiId: created.api.id, StageName: 'live'}))
     expect(stage.DeploymentId).toBe(reimported.deployment.deploymentId)
+    const deployment = await clients.v2.send(new GetV2DeploymentCommand({ApiId: created.api.id, DeploymentId: stage.DeploymentId}))
+    expect(deployment.Description).toMatch(new RegExp(`^\\[apigw: deploy live by \\S+ at \\S+Z, replaced ${created.deployment.deploymentId}\\]$`))
   })
 
   it('lets an auto-deploying stage deploy itself, and plans nothing more for it', async () => {

@@ -1,6 +1,7 @@
 import {Args, Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {planFlags} from '../../cli/global-flags.js'
+import {releaseActor} from '../../lib/releases/actor.js'
 import {BASEPATH_MODES, ENDPOINT_TYPES, IMPORT_MODES, planImport} from '../../lib/openapi/import.js'
 
 export default class ApisImport extends ApigwCommand {
@@ -40,6 +41,7 @@ export default class ApisImport extends ApigwCommand {
       endpointType: flags['endpoint-type'],
       basepath: flags.basepath,
       deploy: flags.deploy,
+      actor: releaseActor(process.env),
     })
     for (const warning of prepared.warnings) this.warning(warning)
     const run = await this.carryOut(prepared.plan, {dryRun: flags['dry-run']})

@@ -16,6 +16,7 @@ import {
   GetUsagePlansCommand,
   ImportRestApiCommand,
   PutRestApiCommand,
+  UpdateDeploymentCommand,
   UpdateStageCommand,
   UpdateUsagePlanCommand,
   type CreateDeploymentCommandInput,
@@ -78,6 +79,8 @@ export function createRestGateway(session: AwsSession) {
     deleteStage: (restApiId: string, stageName: string) => call('DeleteStage', () => client.send(new DeleteStageCommand({restApiId, stageName}))),
     getDeployment: (restApiId: string, deploymentId: string) =>
       call('GetDeployment', () => client.send(new GetDeploymentCommand({restApiId, deploymentId}))),
+    updateDeployment: (restApiId: string, deploymentId: string, patchOperations: PatchOperation[]) =>
+      call('UpdateDeployment', () => client.send(new UpdateDeploymentCommand({restApiId, deploymentId, patchOperations}))),
     updateUsagePlan: (usagePlanId: string, patchOperations: PatchOperation[]) =>
       call('UpdateUsagePlan', () => client.send(new UpdateUsagePlanCommand({usagePlanId, patchOperations}))),
   }

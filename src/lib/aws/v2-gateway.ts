@@ -16,6 +16,7 @@ import {
   GetStagesCommand,
   ImportApiCommand,
   ReimportApiCommand,
+  UpdateDeploymentCommand,
   UpdateStageCommand,
   type CreateApiCommandInput,
   type CreateDeploymentCommandInput,
@@ -23,6 +24,7 @@ import {
   type ExportApiCommandInput,
   type ImportApiCommandInput,
   type ReimportApiCommandInput,
+  type UpdateDeploymentCommandInput,
   type UpdateStageCommandInput,
 } from '@aws-sdk/client-apigatewayv2'
 import {collectPages} from './paging.js'
@@ -67,6 +69,7 @@ export function createV2Gateway(session: AwsSession) {
     deleteStage: (ApiId: string, StageName: string) => call('DeleteStage', () => client.send(new DeleteStageCommand({ApiId, StageName}))),
     getDeployment: (ApiId: string, DeploymentId: string) =>
       call('GetDeployment', () => client.send(new GetDeploymentCommand({ApiId, DeploymentId}))),
+    updateDeployment: (input: UpdateDeploymentCommandInput) => call('UpdateDeployment', () => client.send(new UpdateDeploymentCommand(input))),
   }
 }
 

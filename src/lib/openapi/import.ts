@@ -5,6 +5,8 @@ import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {fromStep, type Plan, type PlanStep, type StepResults} from '../plan/plan.js'
 import {readDefinition, type DefinitionFile} from './definition-file.js'
 import {checkKindFits, kindLabel, kindToCreate, type ImportKind} from './kind.js'
+import {releaseAdapter, type DeploySteps, type PlannedId} from '../releases/adapter.js'
+import {withRecord} from '../releases/note.js'
 import {resolveTarget, type ApiTarget} from './target.js'
 
 export const IMPORT_MODES = ['merge', 'overwrite'] as const
@@ -22,6 +24,9 @@ export interface ImportOptions {
   basepath?: (typeof BASEPATH_MODES)[number]
   /** A stage to deploy to once the import is done. */
   deploy?: string
+  /** Who deploys, for the deployment's release record (stages history, stages rollback). */
+  actor: string
+  now?: Date
 }
 
 /** The stable JSON shape of `apis import` (README). */
@@ -51,8 +56,14 @@ interface Imported {
   warnings: string[]
 }
 
-/** What a deploy after the import does, decided before anything runs. */
-type DeployShape = 'rest' | 'http-existing-stage' | 'http-new-stage' | 'http-auto-deploy'
+/** The stage a deploy after the import goes to, as it is before the import. */
+interface StageNow {
+  exists: boolean
+  /** An HTTP stage that deploys itself needs no deployment. */
+  autoDeploy: boolean
+  /** What it runs now, which the new deployment replaces. */
+  deploymentId?: string
+}
 
 /**
  * Plans an import: the file is read and checked first (no AWS call for a bad file), then the
@@ -65,10 +76,10 @@ export async function planImport(session: AwsSession, options: ImportOptions): P
   const kind = target ? target.kind : kindToCreate(definition, options.type)
   if (target) checkKindFits(definition, options.type, target)
   checkFlags(options, kind, target)
-  const deployShape = options.deploy === undefined ? undefined : await deployShapeFor(session, kind, target, options.deploy)
+  const stage = options.deploy === undefined ? undefined : await stageNow(session, kind, target, options.deploy)
   const imports = kind === 'rest' ? restImport(session, definition, options, target) : httpImport(session, definition, options, target)
   const apiId = (results: StepResults) => target?.id ?? imports.read(results[0]).id
-  const deploySteps = deployShape ? deploymentSteps(session, deployShape, target?.id, apiId, options.deploy!) : []
+  const deploy = stage && !stage.autoDeploy ? deploySteps(session, kind, {shown: target?.id ?? fromStep(1, 'API id'), of: apiId}, options, stage) : undefined
   const action = !target ? 'created' : kind === 'rest' && options.mode !== 'overwrite' ? 'merged' : 'overwritten'
   const title = String((definition.document.info as {title: string}).title)
   const summary = {
@@ -80,7 +91,7 @@ export async function planImport(session: AwsSession, options: ImportOptions): P
   const plan: Plan = {
     summary: options.deploy === undefined ? summary : `${summary}, then deploy it to stage "${options.deploy}"`,
     severity: action === 'overwritten' ? 'destructive' : 'safe',
-    steps: [options.failOnWarnings ? gateOnWarnings(imports.step, options.file) : imports.step, ...deploySteps],
+    steps: [options.failOnWarnings ? gateOnWarnings(imports.step, options.file) : imports.step, ...(deploy?.steps ?? [])],
     // Only a deploy step can fail after the import has changed something.
     recovery: (_failed, results) =>
       `Try: apigw apis import ${options.file} --api ${apiId(results)} --deploy ${options.deploy}${kind === 'rest' ? '' : ' --yes'} (the import is done; this imports the same file again and deploys)`,
@@ -90,15 +101,12 @@ export async function planImport(session: AwsSession, options: ImportOptions): P
     warnings: action === 'created' ? await sameNameWarnings(session, title, kind) : [],
     resultOf: (results) => {
       const imported = imports.read(results[0])
-      // The last deploy step's answer names the deployment: CreateDeployment's (REST `id`, HTTP `DeploymentId`), or CreateStage's.
-      const deployed = (deploySteps.length > 0 ? results.at(-1) : undefined) as {id?: string; DeploymentId?: string} | undefined
-      const deploymentId = deployed?.id ?? deployed?.DeploymentId
       return {
         api: {id: imported.id, name: imported.name, type: kind},
         action,
         file: options.file,
         warnings: imported.warnings,
-        deployment: options.deploy === undefined ? null : {stage: options.deploy, deploymentId: deploymentId ?? null, autoDeployed: deployShape === 'http-auto-deploy'},
+        deployment: options.deploy === undefined ? null : {stage: options.deploy, deploymentId: deploy?.deploymentId(results) ?? null, autoDeployed: stage?.autoDeploy ?? false},
       }
     },
   }
@@ -195,55 +203,20 @@ function httpImport(session: AwsSession, definition: DefinitionFile, options: Im
 /** The body in a plan: the file, not its bytes. */
 const bodyLabel = (definition: DefinitionFile) => `<contents of ${definition.path}: ${definition.bytes} bytes>`
 
-/** An HTTP stage that exists may deploy itself (auto-deploy) or need a deployment; a missing one is created. */
-async function deployShapeFor(session: AwsSession, kind: ImportKind, target: ApiTarget | undefined, stageName: string): Promise<DeployShape> {
-  if (kind === 'rest') return 'rest'
-  const stage = target ? (await (await session.v2()).listStages(target.id)).find((candidate) => candidate.StageName === stageName) : undefined
-  if (!stage) return 'http-new-stage'
-  return stage.AutoDeploy ? 'http-auto-deploy' : 'http-existing-stage'
+/** Whether the stage exists and what it runs, REST names compared case-insensitively (aws-facts §2). */
+async function stageNow(session: AwsSession, kind: ImportKind, target: ApiTarget | undefined, stageName: string): Promise<StageNow> {
+  if (!target) return {exists: false, autoDeploy: false}
+  if (kind === 'rest') {
+    const stage = (await (await session.rest()).listStages(target.id)).find((candidate) => candidate.stageName?.toLowerCase() === stageName.toLowerCase())
+    return {exists: stage !== undefined, autoDeploy: false, deploymentId: stage?.deploymentId}
+  }
+  const stage = (await (await session.v2()).listStages(target.id)).find((candidate) => candidate.StageName === stageName)
+  return {exists: stage !== undefined, autoDeploy: stage?.AutoDeploy ?? false, deploymentId: stage?.DeploymentId}
 }
 
-function deploymentSteps(session: AwsSession, shape: DeployShape, knownId: string | undefined, apiId: (results: StepResults) => string, stageName: string): PlanStep[] {
-  const id = knownId ?? fromStep(1, 'API id')
-  switch (shape) {
-    case 'rest':
-      return [
-        {
-          service: 'apigateway',
-          operation: 'CreateDeployment',
-          input: {restApiId: id, stageName},
-          summary: `deploy to stage "${stageName}" (created if missing)`,
-          run: async (results) => (await session.rest()).createDeployment({restApiId: apiId(results), stageName}),
-        },
-      ]
-    case 'http-auto-deploy':
-      return []
-    case 'http-existing-stage':
-      return [
-        {
-          service: 'apigatewayv2',
-          operation: 'CreateDeployment',
-          input: {ApiId: id, StageName: stageName},
-          summary: `deploy to stage "${stageName}"`,
-          run: async (results) => (await session.v2()).createDeployment({ApiId: apiId(results), StageName: stageName}),
-        },
-      ]
-    case 'http-new-stage':
-      return [
-        {
-          service: 'apigatewayv2',
-          operation: 'CreateDeployment',
-          input: {ApiId: id},
-          summary: 'make a deployment',
-          run: async (results) => (await session.v2()).createDeployment({ApiId: apiId(results)}),
-        },
-        {
-          service: 'apigatewayv2',
-          operation: 'CreateStage',
-          input: {ApiId: id, StageName: stageName, DeploymentId: fromStep(2, 'deployment id')},
-          summary: `create stage "${stageName}" on that deployment`,
-          run: async (results) => (await session.v2()).createStage({ApiId: apiId(results), StageName: stageName, DeploymentId: (results[1] as {DeploymentId?: string}).DeploymentId}),
-        },
-      ]
-  }
+/** The deploy after the import (step 2 on), recording who deployed and what it replaced, as `apigw deploy` does. */
+function deploySteps(session: AwsSession, kind: ImportKind, api: PlannedId, options: ImportOptions, stage: StageNow): DeploySteps {
+  const stageName = options.deploy!
+  const description = withRecord(undefined, {action: 'deploy', stage: stageName, by: options.actor, at: (options.now ?? new Date()).toISOString(), replaced: stage.deploymentId})
+  return releaseAdapter(session, kind, api).deploy(stageName, description, {newStage: !stage.exists, firstStep: 2})
 }

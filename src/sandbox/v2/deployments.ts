@@ -62,6 +62,14 @@ export function registerDeployments(router: Router, context: SandboxContext): vo
     json(200, deploymentWire(requireDeployment(context, apiId, deploymentId))),
   )
 
+  // UpdateDeployment changes only the description.
+  router.add('PATCH', '/v2/apis/{apiId}/deployments/{deploymentId}', (request, {apiId, deploymentId}) => {
+    const deployment = requireDeployment(context, apiId, deploymentId)
+    const {description} = jsonBody(request)
+    if (typeof description === 'string') deployment.description = description
+    return json(200, deploymentWire(context.store.put(TABLES.v2Deployments, childKey(apiId, deploymentId), deployment)))
+  })
+
   router.add('DELETE', '/v2/apis/{apiId}/deployments/{deploymentId}', (_request, {apiId, deploymentId}) => {
     requireDeployment(context, apiId, deploymentId)
     if (stagesOf(context, apiId).some((stage) => stage.deploymentId === deploymentId)) {

@@ -1,0 +1,175 @@
+import type {ApiType} from '../apis/catalog.js'
+import type {AwsSession} from '../aws/session.js'
+import {ApigwError, ExitCode} from '../errors.js'
+import type {Plan, Severity, StepResults} from '../plan/plan.js'
+import {findStage, type FoundStage} from '../stages/find.js'
+import type {StageSummary} from '../stages/summary.js'
+import type {Clock} from '../util/clock.js'
+import {shellQuote} from '../util/text.js'
+import type {Deployment, ReleaseApi} from './adapter.js'
+import {withRecord, type ReleaseAction, type ReleaseRecord} from './note.js'
+import type {StageDiff} from './stage-diff.js'
+import {waitUntilServed} from './wait.js'
+
+/** The stable JSON shape of `apigw deploy`, `stages rollback` and `stages promote` (README). */
+export interface ReleaseResult {
+  api: {id: string; name: string; type: ApiType}
+  stage: string
+  action: ReleaseAction
+  /** False when the stage already ran the deployment (or deploys itself): nothing was changed. */
+  changed: boolean
+  previousDeploymentId: string | null
+  deploymentId: string
+  /** The deployment's description as AWS now has it, release records included. */
+  description: string | null
+  /** promote: the source stage. */
+  fromStage: string | null
+  stageCreated: boolean
+  /** HTTP stages with AutoDeploy on deploy themselves. */
+  autoDeploy: boolean
+  /** With --wait: true once the stage serves the deployment; null when not waited for. */
+  live: boolean | null
+  /** promote --diff: what changes for the target stage's clients; null otherwise. */
+  diff: StageDiff | null
+}
+
+export interface WaitOptions {
+  timeoutMs: number
+  clock?: Clock
+  onProgress?(line: string): void
+}
+
+/** A release ready to carry out: the plan, or no plan when there is nothing to change. */
+export interface PreparedRelease {
+  plan?: Plan
+  /** Worth saying before anything runs (stderr). */
+  notices: string[]
+  diff: StageDiff | null
+  /** The result, from the plan's step results (none when there is no plan). */
+  result(results: StepResults): ReleaseResult
+  /** Resolves once the stage serves the result's deployment; exit 7 after the timeout. */
+  waitUntilLive(result: ReleaseResult, options: WaitOptions): Promise<void>
+}
+
+/** What every release of one stage starts from. */
+export interface ReleaseBase {
+  release: ReleaseApi
+  /** The stage as AWS spells it. */
+  stageName: string
+  /** undefined: the stage does not exist yet (it is created). */
+  stage: StageSummary | undefined
+  action: ReleaseAction
+  fromStage?: string
+  diff?: StageDiff | null
+}
+
+export function resultOf(base: ReleaseBase, fields: Pick<ReleaseResult, 'changed' | 'deploymentId' | 'description'>): ReleaseResult {
+  return {
+    api: base.release.api,
+    stage: base.stageName,
+    action: base.action,
+    changed: fields.changed,
+    deploymentId: fields.deploymentId,
+    previousDeploymentId: base.stage?.deploymentId ?? null,
+    description: fields.description,
+    fromStage: base.fromStage ?? null,
+    stageCreated: base.stage === undefined,
+    autoDeploy: base.stage?.autoDeploy ?? false,
+    live: null,
+    diff: base.diff ?? null,
+  }
+}
+
+export function waiter(base: ReleaseBase): PreparedRelease['waitUntilLive'] {
+  return (result, options) => waitUntilServed(base.release.adapter, {stage: result.stage, deploymentId: result.deploymentId, ...options})
+}
+
+/** A release that changes nothing: the stage already runs `deploymentId`. */
+export function unchanged(base: ReleaseBase, deploymentId: string, description: string | null, notices: string[]): PreparedRelease {
+  return {
+    notices,
+    diff: base.diff ?? null,
+    result: () => resultOf(base, {changed: false, deploymentId, description}),
+    waitUntilLive: waiter(base),
+  }
+}
+
+/**
+ * Points a stage at an existing deployment (creating the stage if it has none), then records the
+ * release in that deployment's description, so history and a later rollback know of it.
+ */
+export function repoint(base: ReleaseBase, target: Pick<Deployment, 'id' | 'description'>, plan: {summary: string; severity: Severity; record: ReleaseRecord}): PreparedRelease {
+  const {adapter} = base.release
+  const description = withRecord(target.description, plan.record)
+  const move = base.stage ? adapter.point(base.stageName, target.id) : adapter.createStage(base.stageName, target.id)
+  const moveSummary = base.stage
+    ? `point stage "${base.stageName}" at deployment ${target.id} (was ${base.stage.deploymentId ?? 'none'})`
+    : `create stage "${base.stageName}" on deployment ${target.id}`
+  return {
+    plan: {
+      summary: plan.summary,
+      severity: plan.severity,
+      steps: [
+        {...move, summary: moveSummary},
+        {...adapter.describe(target.id, description), summary: `record it in deployment ${target.id}'s description, for history and rollback`},
+      ],
+      recovery: () =>
+        `Try: ${adapter.describeCommand(target.id, description)} (stage "${base.stageName}" already runs ${target.id}; this records the ${plan.record.action} for history and rollback)`,
+    },
+    notices: [],
+    diff: base.diff ?? null,
+    result: () => resultOf(base, {changed: true, deploymentId: target.id, description}),
+    waitUntilLive: waiter(base),
+  }
+}
+
+export interface StageLookup {
+  /** The flag that named the stage, for the suggestions: --stage, --from, --to. */
+  flag: string
+  /** With --create-stage: a missing stage is undefined rather than an error. */
+  mayCreate?: boolean
+  /** How to create it, when that is an option: "add --create-stage, …". */
+  createHint?: string
+}
+
+/**
+ * The stage named, or undefined when the API has none by that name and it `mayCreate`; otherwise
+ * STAGE_NOT_FOUND (exit 4) naming the stages, suggesting a close name under the right flag, and how to create it.
+ */
+export async function stageToRelease(session: AwsSession, release: ReleaseApi, name: string, lookup: StageLookup): Promise<FoundStage | undefined> {
+  try {
+    return await findStage(session, release.entry, name)
+  } catch (error) {
+    if (!(error instanceof ApigwError) || error.code !== 'STAGE_NOT_FOUND') throw error
+    if (lookup.mayCreate) return undefined
+    const close = error.suggestions.filter((suggestion) => suggestion.startsWith('Try: --stage')).map((suggestion) => suggestion.replace('--stage', lookup.flag))
+    const create = lookup.createHint ? [`${close.length > 0 ? 'Or' : 'Try'}: ${lookup.createHint}`] : []
+    throw new ApigwError(error.message, {code: error.code, exitCode: error.exitCode, suggestions: close.length + create.length > 0 ? [...close, ...create] : error.suggestions})
+  }
+}
+
+/** A canary splits the stage's traffic; repointing its base under it is apigw canary's business. */
+export function refuseCanary(release: ReleaseApi, stage: StageSummary, why: string): void {
+  if (!stage.canary) return
+  throw new ApigwError(
+    `Stage "${stage.name}" of ${release.label} has a canary (deployment ${stage.canary.deploymentId ?? 'unknown'} at ${stage.canary.percentTraffic}%): ${why}`,
+    {
+      code: 'CANARY_ACTIVE',
+      exitCode: ExitCode.conflict,
+      suggestions: [`Try: finish the canary first: apigw canary promote, or apigw canary abort --api ${release.api.id} --stage ${shellQuote(stage.name)}`],
+    },
+  )
+}
+
+/** AWS refuses a DeploymentId on an HTTP stage while AutoDeploy is on (aws-facts §5). */
+export function refuseAutoDeploy(release: ReleaseApi, stage: StageSummary, what: string): void {
+  if (!stage.autoDeploy) return
+  throw new ApigwError(
+    `Stage "${stage.name}" of ${release.label} deploys itself (AutoDeploy): AWS makes a deployment whenever its routes or integrations change, and refuses to ${what} while AutoDeploy is on.`,
+    {
+      code: 'AUTO_DEPLOY_STAGE',
+      exitCode: ExitCode.conflict,
+      suggestions: [`Try: turn AutoDeploy off first: aws apigatewayv2 update-stage --api-id ${release.api.id} --stage-name ${shellQuote(stage.name)} --no-auto-deploy`],
+    },
+  )
+}

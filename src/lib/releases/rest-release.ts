@@ -1,0 +1,77 @@
+import {isoDate} from '../apis/catalog.js'
+import type {Deployment as RestDeployment} from '../aws/rest-gateway.js'
+import type {AwsSession} from '../aws/session.js'
+import {ApigwError, ExitCode, unlessNotFound} from '../errors.js'
+import {shellQuote} from '../util/text.js'
+import type {Deployment, PlannedId, ReleaseAdapter} from './adapter.js'
+
+/** REST APIs: CreateDeployment with stageName repoints (or creates) the stage; UpdateStage patches /deploymentId. */
+export function restReleases(session: AwsSession, api: PlannedId): ReleaseAdapter {
+  const gateway = () => session.rest()
+  const restApiId = api.shown
+  return {
+    deployments: async () => (await (await gateway()).listDeployments(restApiId)).map(fromRest),
+    deployment: async (id) => {
+      const found = await (await gateway()).getDeployment(restApiId, id).catch(unlessNotFound)
+      return found && fromRest(found)
+    },
+    deploy: (stageName, description, {newStage, firstStep}) => ({
+      steps: [
+        {
+          service: 'apigateway',
+          operation: 'CreateDeployment',
+          input: {restApiId, stageName, description},
+          summary: newStage ? `deploy to a new stage "${stageName}"` : `deploy to stage "${stageName}"`,
+          run: async (results) => (await gateway()).createDeployment({restApiId: api.of(results), stageName, description}).catch(explainNoMethods(restApiId)),
+        },
+      ],
+      deploymentId: (results) => (results[firstStep - 1] as RestDeployment).id ?? '',
+    }),
+    point: (stageName, deploymentId) => {
+      const patchOperations = [{op: 'replace' as const, path: '/deploymentId', value: deploymentId}]
+      return {
+        service: 'apigateway',
+        operation: 'UpdateStage',
+        input: {restApiId, stageName, patchOperations},
+        run: async () => (await gateway()).updateStage(restApiId, stageName, patchOperations),
+      }
+    },
+    createStage: (stageName, deploymentId) => ({
+      service: 'apigateway',
+      operation: 'CreateStage',
+      input: {restApiId, stageName, deploymentId},
+      run: async () => (await gateway()).createStage({restApiId, stageName, deploymentId}),
+    }),
+    describe: (deploymentId, description) => {
+      const patchOperations = [{op: 'replace' as const, path: '/description', value: description}]
+      return {
+        service: 'apigateway',
+        operation: 'UpdateDeployment',
+        input: {restApiId, deploymentId, patchOperations},
+        run: async () => (await gateway()).updateDeployment(restApiId, deploymentId, patchOperations),
+      }
+    },
+    describeCommand: (deploymentId, description) =>
+      `aws apigateway update-deployment --rest-api-id ${restApiId} --deployment-id ${deploymentId} --patch-operations ${shellQuote(`op=replace,path=/description,value=${description}`)}`,
+    serves: async (stageName, deploymentId) => (await (await gateway()).getStage(restApiId, stageName)).deploymentId === deploymentId,
+  }
+}
+
+function fromRest(deployment: RestDeployment): Deployment {
+  return {id: deployment.id ?? '', createdDate: isoDate(deployment.createdDate), description: deployment.description ?? null, autoDeployed: false}
+}
+
+/** AWS refuses to deploy a REST API without methods; say what to do about it. */
+function explainNoMethods(restApiId: string) {
+  return (error: unknown): never => {
+    if (error instanceof ApigwError && /doesn't contain any methods/.test(error.message)) {
+      throw new ApigwError(`${error.message}: there is nothing to deploy yet.`, {
+        code: 'NOTHING_TO_DEPLOY',
+        exitCode: ExitCode.conflict,
+        suggestions: [`Try: apigw apis import <openapi-file> --api ${restApiId}, then deploy`],
+        cause: error,
+      })
+    }
+    throw error
+  }
+}
