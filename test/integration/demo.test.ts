@@ -7,13 +7,14 @@ describe('npm run demo', () => {
     const script = fileURLToPath(new URL('../../scripts/demo.mjs', import.meta.url))
     const result = spawnSync(process.execPath, [script], {encoding: 'utf8', env: {PATH: process.env.PATH, CI: 'true'}, timeout: 60_000})
     expect(result.status, result.stderr).toBe(0)
-    for (const command of ['$ apigw sandbox start --detach', '$ apigw apis import examples/shop.yaml', '$ apigw apis show --api shop --sandbox', '$ apigw sandbox traffic --api shop', '$ apigw apis delete --api chat --confirm chat --sandbox', '$ apigw sandbox stop']) {
+    for (const command of ['$ apigw sandbox start --detach', '$ apigw apis import examples/shop.yaml', '$ apigw apis show --api shop --sandbox', '$ apigw sandbox traffic --api shop', '$ apigw stages promote --api shop --from dev --to prod', '$ apigw stages rollback --api shop --stage prod', '$ apigw apis delete --api chat --confirm chat --sandbox', '$ apigw sandbox stop']) {
       expect(result.stdout).toContain(command)
     }
     expect(result.stdout).toMatch(/deployed\s+stage prod, deployment \w+/)
     expect(result.stdout).toContain('No differences: examples/shop.yaml matches REST API shop')
     expect(result.stdout).toMatch(/deleted\s+WebSocket API chat/)
     expect(result.stdout).toMatch(/requests\s+\d{4,}/)
+    expect(result.stdout).toMatch(/\w{6}\s+live\s+\S+\s+rollback\s/)
     expect(result.stdout).toContain('Demo complete.')
     const endpoint = /endpoint\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(result.stdout)![1]
     await expect(fetch(`${endpoint}/_sandbox/status`)).rejects.toThrow()
