@@ -41,3 +41,6 @@ export function shellQuote(arg: string): string {
 
 /** "1 stage", "2 stages". */
 export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
+
+/** "stage prod …" → "Stage prod …", for a phrase that starts a sentence. */
+export const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
