@@ -41,3 +41,10 @@ export function shellQuote(arg: string): string {
 
 /** "1 stage", "2 stages". */
 export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
+
+/** 1-based line and column of a character offset. */
+export function lineAndColumn(text: string, offset: number): {line: number; column: number} {
+  const before = text.slice(0, Math.max(0, offset))
+  const lineStart = before.lastIndexOf('\n') + 1
+  return {line: before.split('\n').length, column: before.length - lineStart + 1}
+}
