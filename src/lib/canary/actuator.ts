@@ -13,7 +13,11 @@ export interface CanaryState {
 /**
  * Changes one stage's canary. Every method re-reads the stage first and throws ApigwError
  * code STAGE_CHANGED (exit 5) when the stage is not in `expected` state any more (someone else
- * changed it meanwhile), so the controller never overwrites another operator's change.
+ * changed it meanwhile), so the controller never overwrites another operator's change. setPercent
+ * and promote need every canary setting as expected; abort and pause, which move traffic back to
+ * the base, only the same base and canary deployments (a share changed meanwhile does not stop
+ * them). Every method throws NO_CANARY (exit 5) when `expected` has no canary.
+ * Implementation: createCanaryActuator in ./actuator-aws.ts.
  */
 export interface CanaryActuator {
   read(): Promise<CanaryState>

@@ -81,7 +81,7 @@ export function parseVariables(values: string[]): Record<string, string> {
   return variables
 }
 
-function checkVariableName(name: string, flag: string): string {
+export function checkVariableName(name: string, flag: string): string {
   if (!VARIABLE_NAME.test(name)) throw invalid(`${flag}: "${name}" is not a stage variable name: names are letters, digits and _.`, `${flag} backend_url${flag === '--var' ? '=…' : ''}`)
   return name
 }

@@ -1,0 +1,49 @@
+import type {AwsSession} from '../aws/session.js'
+import type {Plan} from '../plan/plan.js'
+import {runPlan} from '../plan/runner.js'
+import {releaseActor} from '../releases/actor.js'
+import {systemClock, type Clock} from '../util/clock.js'
+import type {CanaryActuator, CanaryState} from './actuator.js'
+import {abortPlan, canaryCommand, pausePlan, promotePlan, promotionRecord, readCanaryState, setPlan, verifyState, type CanaryStage} from './plans.js'
+import {checkPercent} from './request.js'
+import {noCanary, type StateCheck} from './state.js'
+
+export interface ActuatorOptions {
+  /** Who promotes, for the release record; default: $USER@host, or the GitHub Actions run. */
+  actor?: string
+  /** The time written in release records. */
+  clock?: Clock
+  /** One line per AWS change, for stderr. */
+  onProgress?(line: string): void
+}
+
+/**
+ * The real actuator: each change is the same plan the manual canary commands run (so each canary
+ * change is written once), run without confirmation, after checking the stage is still as the
+ * controller last saw it. Returns the stage as it is afterwards.
+ */
+export function createCanaryActuator(session: AwsSession, apiId: string, stageName: string, options: ActuatorOptions = {}): CanaryActuator {
+  const stage: CanaryStage = {session, apiId, stageName, where: `stage "${stageName}" of REST API ${apiId}`}
+  const clock = options.clock ?? systemClock
+  const withCanary = (expected: CanaryState) => {
+    if (!expected.canary) throw noCanary(`Stage "${stageName}" of REST API ${apiId}`, expected, canaryCommand('start', stage))
+    return expected
+  }
+  // A plan with nothing to change still checks the stage, so a change by someone else is never missed.
+  const apply = async (plan: Plan, expected: CanaryState, check: StateCheck): Promise<CanaryState> => {
+    if (plan.steps.length === 0) await verifyState(stage, expected, check)
+    else await runPlan(plan, {onProgress: options.onProgress})
+    return readCanaryState(stage)
+  }
+  return {
+    read: () => readCanaryState(stage),
+    setPercent: async (percent, expected) =>
+      apply(setPlan(stage, withCanary(expected), {percent: checkPercent(percent, 'percent'), overrides: {}, unsetOverrides: []}), expected, 'exactly'),
+    promote: async (expected) => {
+      const record = await promotionRecord(stage, withCanary(expected), {by: options.actor ?? releaseActor(process.env), at: new Date(clock.now()).toISOString()})
+      return apply(promotePlan(stage, expected, {keepCanary: false, record}), expected, 'exactly')
+    },
+    abort: async (expected) => apply(abortPlan(stage, withCanary(expected)), expected, 'same canary'),
+    pause: async (expected) => apply(pausePlan(stage, withCanary(expected)), expected, 'same canary'),
+  }
+}
