@@ -5,11 +5,14 @@ import type {CanaryActuator, CanaryState} from './actuator.js'
 import {judge, type GateResult, type Outcome} from './gates.js'
 import {emptyFigures, shownWindow, type CanaryMetricsSource, type Figures, type WindowMetrics} from './metrics.js'
 import type {FailAction, RolloutSettings} from './rollout-settings.js'
+import {stageChanged, stateMatches} from './state.js'
 
 /** What the operator chose on Ctrl-C. */
 export type InterruptAction = FailAction | 'leave'
 
 export interface ControllerDeps {
+  /** For messages: 'Stage "prod" of REST API "shop" (a1b2c3d4e5)', and the command that shows it. */
+  stage: {where: string; statusCommand: string}
   clock: Clock
   actuator: CanaryActuator
   metrics: CanaryMetricsSource
@@ -48,7 +51,7 @@ export type RolloutEvent = EventBase &
  * could not be read). Exit codes: promoted/completed 0, aborted/paused by a gate 1, stage-changed 5,
  * timed-out 7, interrupted 130; failed: the error's own.
  */
-export type RolloutEnd = {
+export type RolloutEnd = EventBase & {
   event: 'promoted' | 'completed' | 'aborted' | 'paused' | 'timed-out' | 'interrupted' | 'stage-changed' | 'failed'
   message: string
   exitCode: ExitCodeValue
@@ -61,11 +64,11 @@ export type RolloutEnd = {
   position: StepPosition | null
 }
 
-/** Said when the controller finds the stage other than it left it. */
-export const STAGE_CHANGED = 'STAGE_CHANGED'
+/** A rollout's end as the controller decides it; the stage's state and the position are added when it is reported. */
+type Ending = Omit<RolloutEnd, 'at' | 'state' | 'position'> & {state?: CanaryState | null}
 
 class Stop {
-  constructor(readonly end: Omit<RolloutEnd, 'state'> & {state?: CanaryState | null}) {}
+  constructor(readonly end: Ending) {}
 }
 
 /**
@@ -87,9 +90,9 @@ export async function runRollout(settings: RolloutSettings, deps: ControllerDeps
   let position: StepPosition | null = null
   let failures = 0
 
-  const finish = (end: Omit<RolloutEnd, 'state'> & {state?: CanaryState | null}): RolloutEnd => {
-    const event: RolloutEnd = {...end, state: end.state === undefined ? expected : end.state, position}
-    deps.emit({at: at(), ...event})
+  const finish = (end: Ending): RolloutEnd => {
+    const event: RolloutEnd = {at: at(), ...end, state: end.state === undefined ? expected : end.state, position}
+    deps.emit(event)
     return event
   }
 
@@ -112,7 +115,7 @@ export async function runRollout(settings: RolloutSettings, deps: ControllerDeps
   /** One look at the metrics since the step began (at most the window); metrics that cannot be read for now make it inconclusive. */
   const evaluate = async (stepStart: number) => {
     const current = await actuator.read()
-    if (!sameState(current, expected)) throw stageChanged(expected, current)
+    if (!stateMatches(expected, current, 'exactly')) throw stageChanged(deps.stage.where, expected, current, deps.stage.statusCommand)
     const window = {start: Math.max(stepStart, clock.now() - settings.windowMs), end: clock.now()}
     try {
       const metrics = await deps.metrics.read(window)
@@ -185,7 +188,7 @@ export async function runRollout(settings: RolloutSettings, deps: ControllerDeps
     return finish({event: 'promoted', action: 'promote', exitCode: ExitCode.ok, message: `Every step passed; deployment ${expected.baseDeploymentId} is promoted and serves all traffic.`})
   } catch (error) {
     if (error instanceof Stop) return finish(error.end)
-    if (error instanceof ApigwError && error.code === STAGE_CHANGED) {
+    if (error instanceof ApigwError && error.code === 'STAGE_CHANGED') {
       const found = await actuator.read().catch(() => null)
       return finish({event: 'stage-changed', action: 'none', exitCode: ExitCode.conflict, message: `${error.message} The rollout stopped and left the stage as it found it.`, state: found})
     }
@@ -198,20 +201,4 @@ export async function runRollout(settings: RolloutSettings, deps: ControllerDeps
       message: `The rollout stopped: ${error.message} The canary was left as it was${position ? ` (step ${position.step}, ${position.percent}%)` : ''}.`,
     })
   }
-}
-
-/** The same release state: base, canary deployment and share (overrides are the canary commands' business). */
-export function sameState(a: CanaryState, b: CanaryState): boolean {
-  return a.baseDeploymentId === b.baseDeploymentId && a.canary?.deploymentId === b.canary?.deploymentId && a.canary?.percentTraffic === b.canary?.percentTraffic
-}
-
-/** What the controller says when it finds the stage changed by someone else between its own changes. */
-export function stageChanged(expected: CanaryState, found: CanaryState): ApigwError {
-  const describe = (state: CanaryState) =>
-    `base ${state.baseDeploymentId}, ${state.canary ? `canary ${state.canary.deploymentId} at ${state.canary.percentTraffic}%` : 'no canary'}`
-  return new ApigwError(`The stage changed while the rollout ran: expected ${describe(expected)}; found ${describe(found)}.`, {
-    code: STAGE_CHANGED,
-    exitCode: ExitCode.conflict,
-    suggestions: ['Try: apigw canary status --api … --stage …, to see who changed what, before starting again'],
-  })
 }
