@@ -8,7 +8,7 @@ import {colorEnabled} from '../lib/ui/color.js'
 import type {OutputFormat} from '../lib/ui/formats.js'
 import type {CommandResult} from '../lib/ui/output.js'
 import {formatDuration, parseDuration} from '../lib/util/duration.js'
-import {shellQuote} from '../lib/util/text.js'
+import {capitalize, shellQuote} from '../lib/util/text.js'
 import {globalFlags} from './global-flags.js'
 import {Command, Errors} from './oclif/command.js'
 import {fromOclifUsage, reportFailure, stderrPalette} from './report.js'
@@ -175,7 +175,6 @@ export abstract class ApigwCommand extends Command {
   }
 }
 
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
 /** argv without one flag and its value (`--flag value` or `--flag=value`). */
 function withoutFlag(argv: string[], flag: string): string[] {

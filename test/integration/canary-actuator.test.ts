@@ -2,6 +2,8 @@ import {CreateDeploymentCommand, GetDeploymentCommand, GetStageCommand, UpdateSt
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {AwsSession} from '../../src/lib/aws/session.js'
 import {createCanaryActuator} from '../../src/lib/canary/actuator-aws.js'
+import {preparePromote, prepareSet, prepareStart, prepareStop} from '../../src/lib/canary/manual.js'
+import {runPlan} from '../../src/lib/plan/runner.js'
 import {ApigwError} from '../../src/lib/errors.js'
 import {parseDescription} from '../../src/lib/releases/note.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
@@ -126,5 +128,37 @@ describe.concurrent('the canary actuator against the sandbox', () => {
     expect((await actuator.read()).canary?.percentTraffic).toBe(10)
     const noCanary = {baseDeploymentId: seen.baseDeploymentId, canary: null}
     expect([(await failure(actuator.abort(noCanary))).code, (await failure(actuator.abort(noCanary))).exitCode]).toEqual(['NO_CANARY', 5])
+  })
+})
+
+describe.concurrent("the canary commands' plans, when someone changes the stage between the plan and its run", () => {
+  const target = (api: string) => ({api, stage: 'prod'})
+
+  it('promote stops with STAGE_CHANGED and writes nothing when the canary changed', async () => {
+    const {id, base, canary} = await withCanary('plan-promote')
+    const prepared = await preparePromote(session(), {...target(id), keepCanary: false, actor: 'alice@laptop'})
+    await patch(id, {op: 'replace', path: '/canarySettings/stageVariableOverrides/color', value: 'red'})
+    const error = await failure(runPlan(prepared.plan))
+    expect([error.code, error.exitCode]).toEqual(['STAGE_CHANGED', 5])
+    expect(error.message).toContain(`it was deployment ${base}, canary ${canary} at 10% (overrides: color=blue); it is now deployment ${base}, canary ${canary} at 10% (overrides: color=red).`)
+    expect(error.suggestions).toEqual([`Try: apigw canary status --api ${id} --stage prod, then the same command (again, once you have checked the stage)`])
+    const after = await stage(id)
+    expect(after.deploymentId).toBe(base)
+    expect(after.canarySettings?.stageVariableOverrides).toEqual({color: 'red'})
+    expect((await clients.rest.send(new GetDeploymentCommand({restApiId: id, deploymentId: canary}))).description).toBe('Checkout v2')
+  })
+
+  it('set and start stop too; abort goes ahead when only the share changed, not when the canary was replaced', async () => {
+    const {id} = await withCanary('plan-others')
+    const set = await prepareSet(session(), {...target(id), percent: 30, overrides: {}, unsetOverrides: []})
+    const start = await prepareStart(session(), {...target(id), percent: 5, overrides: {}, useStageCache: false, replace: true})
+    const abort = await prepareStop(session(), {...target(id), action: 'abort'})
+    await patch(id, {op: 'replace', path: '/canarySettings/percentTraffic', value: '40'})
+    expect((await failure(runPlan(set.plan))).code).toBe('STAGE_CHANGED')
+    expect((await stage(id)).canarySettings?.percentTraffic).toBe(40)
+    await runPlan(abort.plan)
+    expect((await stage(id)).canarySettings).toBeUndefined()
+    expect((await failure(runPlan(start.plan))).code).toBe('STAGE_CHANGED')
+    expect((await stage(id)).canarySettings).toBeUndefined()
   })
 })

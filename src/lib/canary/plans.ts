@@ -4,10 +4,10 @@ import type {Plan, PlanStep} from '../plan/plan.js'
 import {knownId} from '../releases/adapter.js'
 import {withRecord} from '../releases/note.js'
 import {restReleases} from '../releases/rest-release.js'
-import {shellQuote} from '../util/text.js'
+import {capitalize, shellQuote} from '../util/text.js'
 import type {CanaryState} from './actuator.js'
 import {canaryOnDeploymentOps, overrideOps, percentOps, promotionOps, removeCanaryOps, useStageCacheOps} from './patches.js'
-import {canaryStateOf, stageChanged, stateMatches, stateText, type StateCheck} from './state.js'
+import {canaryStateOf, canaryText, stageChanged, stateMatches, type StateCheck} from './state.js'
 
 /**
  * The plans of every canary change, shared by the canary commands and the progressive
@@ -89,7 +89,7 @@ export function startPlan(stage: CanaryStage, expected: CanaryState, request: St
       )
     : createCanaryDeployment(stage, request, guard, replacing)
   return {
-    summary: `${replacing ? `replace the canary (${stateText(expected)}) of` : 'start a canary on'} ${stage.where}: ${what}, ${request.percent}% of traffic`,
+    summary: `${replacing && expected.canary ? `replace the canary (${canaryText(expected.canary)}) of` : 'start a canary on'} ${stage.where}: ${what}, ${request.percent}% of traffic`,
     severity: replacing ? 'destructive' : 'safe',
     steps: [step],
   }
@@ -229,4 +229,3 @@ export function pausePlan(stage: CanaryStage, expected: CanaryState): Plan {
   }
 }
 
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)

@@ -3,7 +3,7 @@ import {ApigwError, ExitCode, unlessNotFound, usageError} from '../errors.js'
 import {describePlan, fromStep, type Plan, type PlanDescription} from '../plan/plan.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {formatDuration} from '../util/duration.js'
-import {shellQuote} from '../util/text.js'
+import {capitalize, shellQuote} from '../util/text.js'
 import type {CanaryActuator, CanaryState} from './actuator.js'
 import {createCanaryActuator} from './actuator-aws.js'
 import {runRollout, type ControllerDeps, type RolloutEnd} from './controller.js'
@@ -151,5 +151,3 @@ function renewingBudget<T extends CanaryActuator | CanaryMetricsSource>(session:
     },
   })
 }
-
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)

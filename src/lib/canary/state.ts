@@ -39,14 +39,15 @@ function sameSettings(a: NonNullable<CanaryState['canary']>, b: NonNullable<Cana
   return a.percentTraffic === b.percentTraffic && a.useStageCache === b.useStageCache && overrides(a) === overrides(b)
 }
 
-/** "deployment d1, canary d2 at 10% (overrides: color=blue; stage cache)", for messages. */
-export function stateText(state: CanaryState): string {
-  const {canary} = state
-  if (!canary) return `deployment ${state.baseDeploymentId || 'none'}, no canary`
+/** "d2 at 10% (overrides: color=blue; stage cache)", for messages. */
+export function canaryText(canary: NonNullable<CanaryState['canary']>): string {
   const overrides = Object.entries(canary.stageVariableOverrides).map(([name, value]) => `${name}=${value}`)
   const extras = [overrides.length > 0 && `overrides: ${overrides.join(', ')}`, canary.useStageCache && 'stage cache'].filter(Boolean)
-  return `deployment ${state.baseDeploymentId || 'none'}, canary ${canary.deploymentId} at ${canary.percentTraffic}%${extras.length > 0 ? ` (${extras.join('; ')})` : ''}`
+  return `${canary.deploymentId} at ${canary.percentTraffic}%${extras.length > 0 ? ` (${extras.join('; ')})` : ''}`
 }
+
+/** "deployment d1, canary d2 at 10% …", for messages. */
+export const stateText = (state: CanaryState) => `deployment ${state.baseDeploymentId || 'none'}, ${state.canary ? `canary ${canaryText(state.canary)}` : 'no canary'}`
 
 /** STAGE_CHANGED (exit 5): someone else changed the stage after apigw read it; nothing was written. */
 export function stageChanged(where: string, expected: CanaryState, actual: CanaryState, retry: string): ApigwError {

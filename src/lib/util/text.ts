@@ -42,6 +42,9 @@ export function shellQuote(arg: string): string {
 /** "1 stage", "2 stages". */
 export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
 
+/** "stage prod …" → "Stage prod …", for a phrase that starts a sentence. */
+export const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
+
 /** 1-based line and column of a character offset. */
 export function lineAndColumn(text: string, offset: number): {line: number; column: number} {
   const before = text.slice(0, Math.max(0, offset))

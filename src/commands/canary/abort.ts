@@ -1,0 +1,17 @@
+import {CanaryCommand, canaryFlags} from '../../cli/canary-command.js'
+import {prepareStop} from '../../lib/canary/manual.js'
+
+export default class CanaryAbort extends CanaryCommand {
+  static summary = "remove a REST stage's canary: all traffic back to the stage's deployment at once"
+  static description =
+    "UpdateStage remove /canarySettings. The stage's own deployment never changed while the canary ran, so this is the fast, safe way back in an incident: it runs without asking. It stops (exit 5, STAGE_CHANGED) only if the canary was replaced by another deployment meanwhile; a share changed meanwhile does not stop it. A stage without canary: nothing to do (exit 0)."
+
+  static examples = ['apigw canary abort --api shop --stage prod', 'apigw canary abort --api shop --stage prod --json']
+
+  static flags = canaryFlags
+
+  async run(): Promise<void> {
+    const {flags} = await this.parseFlags(CanaryAbort)
+    await this.change(await prepareStop(await this.session(), {api: flags.api, stage: flags.stage, action: 'abort'}), flags['dry-run'])
+  }
+}

@@ -1,0 +1,17 @@
+import {CanaryCommand, canaryFlags} from '../../cli/canary-command.js'
+import {prepareStop} from '../../lib/canary/manual.js'
+
+export default class CanaryPause extends CanaryCommand {
+  static summary = "send no traffic to a REST stage's canary, keeping it"
+  static description =
+    "UpdateStage replace /canarySettings/percentTraffic 0.0: the canary keeps its deployment and settings, and apigw canary set --percent resumes it. Safe: it runs without asking. It stops (exit 5, STAGE_CHANGED) only if the canary was replaced by another deployment meanwhile. A stage without canary, or one at 0% already: nothing to do (exit 0)."
+
+  static examples = ['apigw canary pause --api shop --stage prod', 'apigw canary pause --api shop --stage prod --dry-run']
+
+  static flags = canaryFlags
+
+  async run(): Promise<void> {
+    const {flags} = await this.parseFlags(CanaryPause)
+    await this.change(await prepareStop(await this.session(), {api: flags.api, stage: flags.stage, action: 'pause'}), flags['dry-run'])
+  }
+}

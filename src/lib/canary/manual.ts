@@ -1,0 +1,145 @@
+import type {ApiType} from '../apis/catalog.js'
+import type {AwsSession} from '../aws/session.js'
+import {ApigwError, ExitCode} from '../errors.js'
+import type {Plan} from '../plan/plan.js'
+import {knownId} from '../releases/adapter.js'
+import {checkReleaseText} from '../releases/note.js'
+import {restReleases} from '../releases/rest-release.js'
+import {capitalize, shellQuote} from '../util/text.js'
+import type {CanaryState} from './actuator.js'
+import {abortPlan, canaryCommand, pausePlan, promotePlan, promotionRecord, readCanaryState, setPlan, startPlan, type SetRequest, type StartRequest} from './plans.js'
+import {openCanaryStage, type OpenedCanaryStage} from './stage.js'
+import {noCanary, stateText} from './state.js'
+
+export const CANARY_ACTIONS = ['start', 'set', 'promote', 'abort', 'pause'] as const
+export type CanaryAction = (typeof CANARY_ACTIONS)[number]
+
+/** The stable JSON shape of the manual canary commands (README): the stage before and after. */
+export interface CanaryChange {
+  api: {id: string; name: string; type: ApiType}
+  stage: string
+  action: CanaryAction
+  /** False when there was nothing to do (the stage already was as asked). */
+  changed: boolean
+  before: CanaryState
+  after: CanaryState
+}
+
+/** A canary change ready to carry out. */
+export interface PreparedCanaryChange {
+  plan: Plan
+  /** Worth saying before anything runs (stderr). */
+  notices: string[]
+  /** Worth saying once it ran, e.g. how to undo it (stderr). */
+  afterwards: string[]
+  /** The result, once the plan ran: the stage is read again. */
+  result(): Promise<CanaryChange>
+}
+
+export interface CanaryTarget {
+  api: string
+  stage: string
+}
+
+function prepared(opened: OpenedCanaryStage, action: CanaryAction, plan: Plan, notices: string[] = [], afterwards: string[] = []): PreparedCanaryChange {
+  const changed = plan.steps.length > 0
+  return {
+    plan,
+    notices,
+    afterwards,
+    result: async () => ({
+      api: opened.api,
+      stage: opened.stage.stageName,
+      action,
+      changed,
+      before: opened.state,
+      after: changed ? await readCanaryState(opened.stage) : opened.state,
+    }),
+  }
+}
+
+/** The stage's canary, or NO_CANARY (exit 5) pointing to `canary start`. */
+function requireCanary(opened: OpenedCanaryStage): void {
+  if (!opened.state.canary) throw noCanary(capitalize(opened.stage.where), opened.state, canaryCommand('start', opened.stage, '--percent', '10'))
+}
+
+/**
+ * `canary start`: a canary on a new deployment of the API as it is now, or on `deploymentId`.
+ * A stage that has a canary is refused (CANARY_EXISTS, exit 5) unless `replace`.
+ */
+export async function prepareStart(session: AwsSession, options: CanaryTarget & StartRequest & {replace: boolean}): Promise<PreparedCanaryChange> {
+  if (options.description !== undefined) checkReleaseText(options.description)
+  const opened = await openCanaryStage(session, options)
+  const {stage, state} = opened
+  if (state.canary && !options.replace) {
+    throw new ApigwError(`${capitalize(stage.where)} already has a canary: ${stateText(state)}.`, {
+      code: 'CANARY_EXISTS',
+      exitCode: ExitCode.conflict,
+      suggestions: [
+        `Try: ${canaryCommand('set', stage, '--percent', String(options.percent))}, to change its share`,
+        'Or: the same command with --replace, to replace it with a new canary',
+      ],
+    })
+  }
+  if (options.deploymentId !== undefined && !(await restReleases(session, knownId(stage.apiId)).deployment(options.deploymentId))) {
+    throw new ApigwError(`${opened.label} has no deployment ${options.deploymentId}.`, {
+      code: 'DEPLOYMENT_NOT_FOUND',
+      exitCode: ExitCode.notFound,
+      suggestions: [`Try: ${['apigw', 'stages', 'history', '--api', stage.apiId, '--stage', stage.stageName].map(shellQuote).join(' ')}, to see deployment ids`],
+    })
+  }
+  return prepared(opened, 'start', startPlan(stage, state, options), [], [`Undo: ${canaryCommand('abort', stage)}`])
+}
+
+/** `canary set`: the canary's share, overrides and stage cache use; NO_CANARY (exit 5) without one. */
+export async function prepareSet(session: AwsSession, options: CanaryTarget & SetRequest): Promise<PreparedCanaryChange> {
+  const opened = await openCanaryStage(session, options)
+  requireCanary(opened)
+  const plan = setPlan(opened.stage, opened.state, options)
+  const overrides = opened.state.canary?.stageVariableOverrides ?? {}
+  return prepared(opened, 'set', plan, [
+    ...options.unsetOverrides.filter((name) => !(name in overrides)).map((name) => `The canary does not override "${name}"; nothing to unset.`),
+    ...(plan.steps.length === 0 ? [`The canary of ${opened.stage.where} already has these settings; nothing to change.`] : []),
+  ])
+}
+
+/**
+ * `canary promote`: the canary's deployment becomes the stage's for all traffic, recorded so that
+ * `stages rollback` returns to the old base; the canary is removed unless `keepCanary` (at 0%).
+ */
+export async function preparePromote(session: AwsSession, options: CanaryTarget & {keepCanary: boolean; actor: string; now?: Date}): Promise<PreparedCanaryChange> {
+  const opened = await openCanaryStage(session, options)
+  requireCanary(opened)
+  const {stage, state} = opened
+  const record = await promotionRecord(stage, state, {by: options.actor, at: (options.now ?? new Date()).toISOString()})
+  const rollback = ['apigw', 'stages', 'rollback', '--api', stage.apiId, '--stage', stage.stageName].map(shellQuote).join(' ')
+  const undo = !record ? [] : options.keepCanary ? [`Undo: ${canaryCommand('abort', stage)}, then ${rollback}`] : [`Undo: ${rollback}`]
+  const restore = variablesRestore(opened)
+  if (restore) undo.push(`Rollback returns to the old deployment only; the stage variables the canary's overrides changed stay. To restore them: ${restore}`)
+  return prepared(opened, 'promote', promotePlan(stage, state, {keepCanary: options.keepCanary, record}), [], undo)
+}
+
+/** The `stages set` command that gives back the variables a promotion overwrites, or undefined when it overwrites none. */
+function variablesRestore(opened: OpenedCanaryStage): string | undefined {
+  const overrides = opened.state.canary?.stageVariableOverrides ?? {}
+  const changed = Object.keys(overrides).filter((name) => opened.variables[name] !== overrides[name])
+  if (changed.length === 0) return undefined
+  const flags = changed.flatMap((name) => (name in opened.variables ? ['--var', `${name}=${opened.variables[name]}`] : ['--unset-var', name]))
+  return ['apigw', 'stages', 'set', '--api', opened.stage.apiId, '--stage', opened.stage.stageName, ...flags].map(shellQuote).join(' ')
+}
+
+/** `canary abort` and `canary pause`: traffic back to the base. Nothing to do without a canary (exit 0). */
+export async function prepareStop(session: AwsSession, options: CanaryTarget & {action: 'abort' | 'pause'}): Promise<PreparedCanaryChange> {
+  const opened = await openCanaryStage(session, options)
+  const {stage, state} = opened
+  const build = options.action === 'abort' ? abortPlan : pausePlan
+  const idle = !state.canary
+    ? `${capitalize(stage.where)} has no canary; nothing to ${options.action}: all traffic goes to deployment ${state.baseDeploymentId}.`
+    : options.action === 'pause' && state.canary.percentTraffic === 0
+      ? `The canary of ${stage.where} already gets no traffic; nothing to pause.`
+      : undefined
+  if (idle) return prepared(opened, options.action, {summary: `change nothing on ${stage.where}`, severity: 'safe', steps: []}, [idle])
+  const resume = options.action === 'pause' ? [`Resume: ${canaryCommand('set', stage, '--percent', String(state.canary?.percentTraffic))}`] : []
+  return prepared(opened, options.action, build(stage, state), [], resume)
+}
+
