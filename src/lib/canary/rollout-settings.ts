@@ -126,8 +126,8 @@ async function readPlanFile(path: string): Promise<{values: SettingValues; sourc
   }
   for (const key of Object.keys(values)) {
     if ((SETTINGS as readonly string[]).includes(key)) continue
-    const close = closestMatches(key, [...SETTINGS])
-    throw usageError(`${path} line ${lineOf(key)}: unknown field "${key}"${close.length > 0 ? `; did you mean ${close[0]}?` : '.'}`, [`Try: one of ${SETTINGS.join(', ')}`], 'INVALID_CANARY_PLAN')
+    const close = SETTINGS.find((name) => name.startsWith(key)) ?? closestMatches(key, [...SETTINGS])[0]
+    throw usageError(`${path} line ${lineOf(key)}: unknown field "${key}"${close ? `; did you mean ${close}?` : '.'}`, [`Try: one of ${SETTINGS.join(', ')}`], 'INVALID_CANARY_PLAN')
   }
   return {
     values: values as SettingValues,

@@ -1,5 +1,5 @@
 import type {AwsSession} from '../aws/session.js'
-import {ApigwError, ExitCode, unlessNotFound, usageError} from '../errors.js'
+import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {describePlan, fromStep, type Plan, type PlanDescription} from '../plan/plan.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {formatDuration} from '../util/duration.js'
@@ -7,8 +7,9 @@ import {capitalize, shellQuote} from '../util/text.js'
 import type {CanaryActuator, CanaryState} from './actuator.js'
 import {createCanaryActuator} from './actuator-aws.js'
 import {runRollout, type ControllerDeps, type RolloutEnd} from './controller.js'
+import {prepareStart} from './manual.js'
 import {canaryMetrics, type CanaryMetricsSource} from './metrics.js'
-import {canaryCommand, promotePlan, setPlan, startPlan, type CanaryStage} from './plans.js'
+import {canaryCommand, promotePlan, setPlan, type CanaryStage} from './plans.js'
 import type {RolloutSettings} from './rollout-settings.js'
 import {openCanaryStage} from './stage.js'
 import {stateText} from './state.js'
@@ -47,9 +48,16 @@ export interface PreparedRun {
 export async function prepareCanaryRun(session: AwsSession, request: RunRequest): Promise<PreparedRun> {
   const {api, stage, state} = await openCanaryStage(session, request)
   const {settings} = request
-  if (request.deployment !== undefined) await requireDeployment(session, stage, state, request.deployment)
+  if (request.deployment === state.baseDeploymentId) {
+    throw usageError(`Deployment ${request.deployment} is what ${stage.where} already serves: a canary of it would change nothing.`, [
+      `Try: ${['apigw', 'stages', 'history', '--api', stage.apiId, '--stage', stage.stageName].map(shellQuote).join(' ')}, to find the deployment to release`,
+    ])
+  }
   if (state.canary && state.canary.deploymentId !== request.deployment) throw canaryInTheWay(stage, state, request)
-  const start = state.canary ? null : startPlan(stage, state, {percent: settings.steps[0], deploymentId: request.deployment, description: request.description, overrides: {}, useStageCache: false})
+  // A new canary starts at the first step, as `canary start` would start it (and with its checks).
+  const start = state.canary
+    ? null
+    : (await prepareStart(session, {...request, deploymentId: request.deployment, percent: settings.steps[0], overrides: {}, useStageCache: false, replace: false})).plan
   const notices = await sharedNameWarnings(session, api)
   if (state.canary) notices.push(`Taking the stage's canary (${stateText(state)}) through the steps.`)
   return {
@@ -69,23 +77,6 @@ export async function prepareCanaryRun(session: AwsSession, request: RunRequest)
         metrics: renewingBudget(session, metrics),
       })
     },
-  }
-}
-
-/** --deployment must exist, and not be the one the stage already serves. */
-async function requireDeployment(session: AwsSession, stage: CanaryStage, state: CanaryState, deploymentId: string): Promise<void> {
-  if (deploymentId === state.baseDeploymentId) {
-    throw usageError(`Deployment ${deploymentId} is already what ${stage.where} serves: a canary of it would change nothing.`, [
-      `Try: apigw stages history --api ${stage.apiId} --stage ${shellQuote(stage.stageName)}, to find the deployment to release`,
-    ])
-  }
-  const found = await (await session.rest()).getDeployment(stage.apiId, deploymentId).catch(unlessNotFound)
-  if (!found) {
-    throw new ApigwError(`REST API ${stage.apiId} has no deployment "${deploymentId}".`, {
-      code: 'DEPLOYMENT_NOT_FOUND',
-      exitCode: ExitCode.notFound,
-      suggestions: [`Try: apigw stages history --api ${stage.apiId} --stage ${shellQuote(stage.stageName)}, or leave --deployment out to deploy the API as it is now`],
-    })
   }
 }
 

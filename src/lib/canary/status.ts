@@ -1,6 +1,7 @@
 import {isoDate} from '../apis/catalog.js'
 import type {AwsSession} from '../aws/session.js'
 import {systemClock, type Clock} from '../util/clock.js'
+import {capitalize} from '../util/text.js'
 import type {CanaryState} from './actuator.js'
 import {canaryMetrics, type WindowMetrics} from './metrics.js'
 import {readCanaryState} from './plans.js'
@@ -46,7 +47,9 @@ export async function watchCanaryStatus(session: AwsSession, options: {api: stri
     async read() {
       const now = clock.now()
       const [state, window] = await Promise.all([readCanaryState(stage), metrics.read({start: now - options.sinceMs, end: now})])
-      return {api: {id: api.id, name: api.name}, stage: stage.stageName, ...(await withDescriptions(state, deployment)), metrics: window}
+      // Canary requests in the window count even after the canary went; with neither, the reason is simpler.
+      const canary = !state.canary && window.canary.requests === null ? {...window.canary, note: `${capitalize(stage.where)} has no canary.`} : window.canary
+      return {api: {id: api.id, name: api.name}, stage: stage.stageName, ...(await withDescriptions(state, deployment)), metrics: {...window, canary}}
     },
   }
 }
