@@ -1,5 +1,5 @@
 import type {CanaryActuator, CanaryState} from '../../src/lib/canary/actuator.js'
-import {emptyFigures, shownWindow, type CanaryMetricsSource, type Figures, type WindowMetrics} from '../../src/lib/canary/metrics.js'
+import {countedFigures, emptyFigures, shownWindow, type CanaryMetricsSource, type Figures, type WindowMetrics} from '../../src/lib/canary/metrics.js'
 import {stageChanged, stateMatches, type StateCheck} from '../../src/lib/canary/state.js'
 
 /** A stage in memory that checks `expected` as the real actuator does, and records what was done to it. */
@@ -39,19 +39,14 @@ export const withCanary = (percent = 0): CanaryState => ({
 
 /** What one side did, in a few numbers (latency percentiles from p99). */
 export function side(requests: number, options: {rate5xx?: number; rate4xx?: number; p99?: number} = {}): Figures {
-  const errors5xx = Math.round(requests * (options.rate5xx ?? 0))
-  const errors4xx = Math.round(requests * (options.rate4xx ?? 0))
   const p99 = options.p99 ?? 300
-  return {
+  return countedFigures({
     requests,
-    errors4xx,
-    errors5xx,
-    rate4xx: errors4xx / requests,
-    rate5xx: errors5xx / requests,
+    errors4xx: Math.round(requests * (options.rate4xx ?? 0)),
+    errors5xx: Math.round(requests * (options.rate5xx ?? 0)),
     latencyMs: {p50: p99 / 8, p90: p99 / 2, p99},
     integrationLatencyMs: p99 / 10,
-    note: null,
-  }
+  })
 }
 
 export function windowOf(window: {start: number; end: number}, canary: Figures | null, base: Figures | null = side(5000)): WindowMetrics {

@@ -180,18 +180,19 @@ function figures(data: SeriesData, minus: SeriesData | undefined, noRequests: st
     ...(minus ? sketches(minus).map((sketch) => ({weight: -1, sketch})) : []),
   ]
   const integrationRequests = sum('intN')
-  const errors4xx = Math.max(0, sum('e4'))
-  const errors5xx = Math.max(0, sum('e5'))
-  return {
+  return countedFigures({
     requests,
-    errors4xx,
-    errors5xx,
-    rate4xx: errors4xx / requests,
-    rate5xx: errors5xx / requests,
+    errors4xx: Math.max(0, sum('e4')),
+    errors5xx: Math.max(0, sum('e5')),
     latencyMs: {p50: mixedQuantile(components, 0.5), p90: mixedQuantile(components, 0.9), p99: mixedQuantile(components, 0.99)},
     integrationLatencyMs: integrationRequests > 0 ? sum('intSum') / integrationRequests : null,
-    note: null,
-  }
+  })
+}
+
+/** Figures from counts (requests > 0): the rates follow. */
+export function countedFigures(counts: Pick<Figures, 'latencyMs' | 'integrationLatencyMs'> & {requests: number; errors4xx: number; errors5xx: number}): Figures {
+  const {requests, errors4xx, errors5xx} = counts
+  return {requests, errors4xx, errors5xx, rate4xx: errors4xx / requests, rate5xx: errors5xx / requests, latencyMs: counts.latencyMs, integrationLatencyMs: counts.integrationLatencyMs, note: null}
 }
 
 export function emptyFigures(note: string): Figures {

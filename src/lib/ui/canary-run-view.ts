@@ -42,10 +42,12 @@ export function sparkline(values: Array<number | null>, floor: number, width = 4
 
 const gateValue = (gate: GateResult, value: number | null): Cell => (value === null ? null : gate.gate.endsWith('rate') ? percent(value) : millis(value))
 
-/** Seconds as "2m05s", for time left. */
+/** Time left as "1h05m", "2m05s" or "9s". */
 function timeLeft(ms: number): string {
   const seconds = Math.max(0, Math.ceil(ms / 1000))
-  return seconds >= 60 ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60]
+  if (h > 0) return `${h}h${String(m).padStart(2, '0')}m`
+  return m > 0 ? `${m}m${String(s).padStart(2, '0')}s` : `${s}s`
 }
 
 /** The live view (stderr, redrawn): step, share, time left, each gate's canary vs base, the canary's 5XX sparkline. */
@@ -67,7 +69,7 @@ export function liveView(screen: RolloutScreen, now: number, colors: Palette, ma
       renderTable(
         ['', 'GATE', 'CANARY', 'BASE', 'LIMIT'],
         [
-          ...last.gates.map((gate): Cell[] => [mark[gate.status], gate.gate, gateValue(gate, gate.canary), gateValue(gate, gate.base), gate.limit === null ? gate.status : `≤ ${gateValue(gate, gate.limit)}`]),
+          ...last.gates.map((gate): Cell[] => [mark[gate.status], gate.gate, gateValue(gate, gate.canary), gateValue(gate, gate.base), gate.limit === null ? (gate.detail.endsWith(': off') ? 'off' : gate.status) : `≤ ${gateValue(gate, gate.limit)}`]),
           ['', 'requests', last.canary.requests, last.base.requests, null],
         ],
         colors,
