@@ -84,6 +84,25 @@ describe('canary metrics from the sandbox CloudWatch', () => {
     expect(calls).toEqual(['ListMetrics', 'GetMetricData', 'GetMetricData'])
   })
 
+  it('counts from a moment on: what the minute held before it (a previous canary\'s requests) is taken off', async () => {
+    const api = await seed.restApi('metrics-from')
+    await sdkClients(sandbox.endpoint).rest.send(new CreateDeploymentCommand({restApiId: api.id, stageName: 'prod', canarySettings: {percentTraffic: 20}}))
+    const minute = Math.ceil(Date.now() / MINUTE) * MINUTE + MINUTE
+    const spec = {apiId: api.id, stage: 'prod', rps: 200, errorRate: {'4xx': 0.02, '5xx': 0.005}, latency: {p50: 40, p99: 350}, cacheHit: 0}
+    simulateTraffic(sandbox.context, {...spec, start: minute, end: minute + 20_000})
+    const {session, calls} = countingSession()
+    const source = canaryMetrics(session, {apiName: 'metrics-from', stage: 'prod'})
+    await source.countFrom(minute + 20_000)
+    const bad = simulateTraffic(sandbox.context, {...spec, start: minute + 20_000, end: minute + 40_000, canaryErrorRate: {'4xx': 0.02, '5xx': 0.3}})
+    const metrics = await source.read({start: minute + 20_000, end: minute + 40_000})
+    expect(metrics.canary.requests).toBe(bad.canaryRequests)
+    expect(metrics.base.requests).toBe(bad.requests - bad.canaryRequests)
+    expect(metrics.canary.rate5xx).toBeCloseTo(0.3, 1)
+    expect(calls).toEqual(['ListMetrics', 'GetMetricData', 'GetMetricData'])
+    // A window that no longer holds that minute takes nothing off.
+    expect((await source.read({start: minute + MINUTE, end: minute + 2 * MINUTE})).canary.note).toMatch(/^No canary requests in the window/)
+  })
+
   it('says why there are no canary figures, rather than showing zeros', async () => {
     const api = await seed.restApi('metrics-plain')
     const {session} = countingSession()

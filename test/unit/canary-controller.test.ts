@@ -43,6 +43,7 @@ describe('canary controller', () => {
     expect(clock.now()).toBe(15 * MINUTE)
     expect(events.filter((e) => e.event === 'step-started').map((e) => (e as {percent: number}).percent)).toEqual([5, 25, 100])
     expect(events.at(-1)).toBe(end)
+    expect(healthy.countingFrom).toBe(0)
   })
 
   it('aborts a bad canary at the first step after more than --failure-limit failed evaluations, naming the gate and its numbers', async () => {

@@ -59,9 +59,13 @@ export function windowOf(window: {start: number; end: number}, canary: Figures |
 }
 
 /** Metrics that depend on the time and the stage: `look` decides each window, and every read is counted. */
-export function fakeMetrics(look: (window: {start: number; end: number}, read: number) => WindowMetrics | Error): CanaryMetricsSource & {reads: number} {
+export function fakeMetrics(look: (window: {start: number; end: number}, read: number) => WindowMetrics | Error): CanaryMetricsSource & {reads: number; countingFrom?: number} {
   const source = {
     reads: 0,
+    countingFrom: undefined as number | undefined,
+    async countFrom(at: number) {
+      source.countingFrom = at
+    },
     async read(window: {start: number; end: number}) {
       const answer = look(window, ++source.reads)
       if (answer instanceof Error) throw answer

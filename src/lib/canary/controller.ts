@@ -112,6 +112,16 @@ export async function runRollout(settings: RolloutSettings, deps: ControllerDeps
 
   const act = (action: FailAction) => (action === 'abort' ? actuator.abort(expected) : actuator.pause(expected))
 
+  /** Requests from before the rollout (say, a previous canary's in the same minute) are not this canary's. */
+  const countFromNow = async () => {
+    try {
+      await deps.metrics.countFrom(clock.now())
+    } catch (error) {
+      // Without it, the minute the rollout began in counts whole: worse, not wrong enough to stop.
+      if (!(error instanceof ApigwError) || error.exitCode !== ExitCode.unavailable) throw error
+    }
+  }
+
   /** One look at the metrics since the step began (at most the window); metrics that cannot be read for now make it inconclusive. */
   const evaluate = async (stepStart: number) => {
     const current = await actuator.read()
@@ -129,6 +139,7 @@ export async function runRollout(settings: RolloutSettings, deps: ControllerDeps
   }
 
   try {
+    await countFromNow()
     deps.emit({
       at: at(),
       event: 'started',

@@ -15,7 +15,9 @@ import {mixedQuantile, type Component, type Sketch} from './distribution.js'
  * minutes: its start rounded down, its end rounded up, so that the minute in progress, holding the
  * newest requests, is always in. A bake of a few seconds is then judged on the minute it falls in;
  * a longer window is added up minute by minute. Everything one look needs comes from ONE
- * GetMetricData call.
+ * GetMetricData call. A rollout's first minute may hold requests from before it (a previous
+ * canary's, at another share): countFrom reads that minute as it stands when the rollout begins,
+ * and later looks take it off (one more GetMetricData call, once).
  */
 
 export const NAMESPACE = 'AWS/ApiGateway'
@@ -50,6 +52,11 @@ export interface WindowMetrics {
 export interface CanaryMetricsSource {
   /** Canary and base over [start, end) (epoch ms), widened to whole minutes. */
   read(window: {start: number; end: number}): Promise<WindowMetrics>
+  /**
+   * Counts no request made before `at`: what the minute `at` falls in holds so far (say, a previous
+   * canary's requests) is read now and taken off every later look at that minute.
+   */
+  countFrom(at: number): Promise<void>
 }
 
 export interface MetricsTarget {
@@ -73,11 +80,20 @@ export function shownWindow(start: number, end: number): WindowMetrics['window']
 /** The stage's series are looked up until the canary's shows up; then kept for the rest of the run. */
 export function canaryMetrics(session: AwsSession, target: MetricsTarget): CanaryMetricsSource {
   let found: {stage?: string; canary?: string} | undefined
+  let before: Baseline | undefined
+  const discover = async (cloudwatch: CloudWatchGateway) => {
+    if (!found?.canary) found = findSeries(await cloudwatch.listMetrics({Namespace: NAMESPACE, MetricName: 'Count', Dimensions: [{Name: 'ApiName', Value: target.apiName}]}), target)
+    return found
+  }
   return {
     async read(window) {
       const cloudwatch = await session.cloudwatch()
-      if (!found?.canary) found = findSeries(await cloudwatch.listMetrics({Namespace: NAMESPACE, MetricName: 'Count', Dimensions: [{Name: 'ApiName', Value: target.apiName}]}), target)
-      return readWindow(cloudwatch, target, found, minuteWindow(window.start, window.end))
+      return readWindow(cloudwatch, target, await discover(cloudwatch), minuteWindow(window.start, window.end), before)
+    },
+    async countFrom(at) {
+      const cloudwatch = await session.cloudwatch()
+      const minute = minuteWindow(at, at)
+      before = {minute: minute.start, ...(await fetchSeries(cloudwatch, target, await discover(cloudwatch), minute))}
     },
   }
 }
@@ -170,15 +186,18 @@ function sketches(data: SeriesData): Sketch[] {
   }))
 }
 
-/** A side's figures from its series, less `minus` (the canary, for the base). */
-function figures(data: SeriesData, minus: SeriesData | undefined, noRequests: string): Figures {
-  const sum = (name: SumName) => total(data, name) - (minus ? total(minus, name) : 0)
+/** One series' data, counted `weight` times: -1 takes it off. */
+interface Part {
+  data: SeriesData
+  weight: number
+}
+
+/** A side's figures from its series, plus and minus: the base is the stage less the canary. */
+function figures(parts: Part[], noRequests: string): Figures {
+  const sum = (name: SumName) => parts.reduce((all, part) => all + part.weight * total(part.data, name), 0)
   const requests = sum('count')
   if (!(requests > 0)) return emptyFigures(noRequests)
-  const components: Component[] = [
-    ...sketches(data).map((sketch) => ({weight: 1, sketch})),
-    ...(minus ? sketches(minus).map((sketch) => ({weight: -1, sketch})) : []),
-  ]
+  const components: Component[] = parts.flatMap((part) => sketches(part.data).map((sketch) => ({weight: part.weight, sketch})))
   const integrationRequests = sum('intN')
   return countedFigures({
     requests,
@@ -199,12 +218,33 @@ export function emptyFigures(note: string): Figures {
   return {requests: null, errors4xx: null, errors5xx: null, rate4xx: null, rate5xx: null, latencyMs: {p50: null, p90: null, p99: null}, integrationLatencyMs: null, note}
 }
 
-/** Canary and base over one window of whole minutes, from ONE GetMetricData call (none when there is no series at all). */
+/** What one minute held when a rollout began, taken off later looks at that minute. */
+interface Baseline {
+  minute: number
+  stage?: SeriesData
+  canary?: SeriesData
+}
+
+/** Every query of the series found, over whole minutes, in ONE GetMetricData call (none when there is no series at all). */
+async function fetchSeries(
+  cloudwatch: CloudWatchGateway,
+  target: MetricsTarget,
+  found: {stage?: string; canary?: string},
+  window: {start: number; end: number},
+): Promise<{stage?: SeriesData; canary?: SeriesData}> {
+  if (!found.stage) return {}
+  const queries = [...seriesQueries('s', target.apiName, found.stage), ...(found.canary ? seriesQueries('c', target.apiName, found.canary) : [])]
+  const results = await cloudwatch.getMetricData({MetricDataQueries: queries, StartTime: new Date(window.start), EndTime: new Date(window.end), ScanBy: 'TimestampAscending'})
+  return {stage: seriesData(results, 's'), canary: found.canary ? seriesData(results, 'c') : undefined}
+}
+
+/** Canary and base over one window of whole minutes, less what `before` says was there earlier. */
 async function readWindow(
   cloudwatch: CloudWatchGateway,
   target: MetricsTarget,
   found: {stage?: string; canary?: string},
   window: {start: number; end: number},
+  before: Baseline | undefined,
 ): Promise<WindowMetrics> {
   const span = `${clockTime(window.start)}–${clockTime(window.end)} UTC`
   const shown = shownWindow(window.start, window.end)
@@ -212,19 +252,26 @@ async function readWindow(
   const noCanarySeries =
     `CloudWatch has no canary series for API "${target.apiName}" stage "${target.stage}" (Stage "${target.stage}/Canary" in ${NAMESPACE}): ` +
     'the canary has served no requests yet, or their metrics are not published yet (they appear a minute or two after the first requests).'
-  if (!found.stage) {
+  const {stage, canary} = await fetchSeries(cloudwatch, target, found, window)
+  if (!stage) {
     const note = `CloudWatch has no metrics for API "${target.apiName}" stage "${target.stage}" in ${NAMESPACE}: no requests yet, or not published yet (they appear a minute or two after the first requests).`
     return {window: shown, series, canary: emptyFigures(found.canary ? note : noCanarySeries), base: emptyFigures(note)}
   }
-  const queries = [...seriesQueries('s', target.apiName, found.stage), ...(found.canary ? seriesQueries('c', target.apiName, found.canary) : [])]
-  const results = await cloudwatch.getMetricData({MetricDataQueries: queries, StartTime: new Date(window.start), EndTime: new Date(window.end), ScanBy: 'TimestampAscending'})
-  const stage = seriesData(results, 's')
-  const canary = found.canary ? seriesData(results, 'c') : undefined
+  const earlier = before && before.minute >= window.start ? before : undefined
+  const side = (data: SeriesData | undefined, then: SeriesData | undefined, weight: number): Part[] => [
+    ...(data ? [{data, weight}] : []),
+    ...(then ? [{data: then, weight: -weight}] : []),
+  ]
+  const canaryParts = side(canary, earlier?.canary, 1)
+  const canaryFigures = canary ? figures(canaryParts, `No canary requests in the window ${span}${earlier ? ' since the rollout began' : ''}.`) : emptyFigures(noCanarySeries)
   return {
     window: shown,
     series,
-    canary: canary ? figures(canary, undefined, `No canary requests in the window ${span}.`) : emptyFigures(noCanarySeries),
-    base: figures(stage, canary, canary && total(canary, 'count') > 0 ? `Every request in the window ${span} went to the canary.` : `No requests in the window ${span}.`),
+    canary: canaryFigures,
+    base: figures(
+      [...side(stage, earlier?.stage, 1), ...canaryParts.map((part) => ({...part, weight: -part.weight}))],
+      canaryFigures.requests ? `Every request in the window ${span} went to the canary.` : `No requests in the window ${span}.`,
+    ),
   }
 }
 
