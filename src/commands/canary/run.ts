@@ -54,6 +54,9 @@ export default class CanaryRun extends ApigwCommand {
       return
     }
     await this.confirmChange(prepared.rollout)
+    // From here Ctrl-C is the rollout's to handle (a canary just started included): never an unreported half-state.
+    process.removeAllListeners('SIGINT')
+    const interrupted = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
     if (prepared.start) await this.carryOut(prepared.start, {dryRun: false})
 
     const jsonLines = this.outputFormat() === 'json' || !process.stdout.isTTY
@@ -65,9 +68,6 @@ export default class CanaryRun extends ApigwCommand {
     const redraw = () => screen?.draw(view.liveView(shown, Date.now(), colors, settings.gates.max5xxRate))
     const ticker = screen ? setInterval(redraw, REDRAW_MS) : undefined
 
-    // Ctrl-C is the rollout's to handle: it must never leave an unreported half-state.
-    process.removeAllListeners('SIGINT')
-    const interrupted = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
     const emit = (event: RolloutEvent) => {
       shown = view.trackEvent(shown, event)
       if (jsonLines) process.stdout.write(`${JSON.stringify(event)}\n`)
