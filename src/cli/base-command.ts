@@ -125,6 +125,16 @@ export abstract class ApigwCommand extends Command {
       await this.emit({data: {dryRun: true, plan: describePlan(plan), ...options.preview}, view: async () => (await import('../lib/ui/plan-view.js')).planView})
       return undefined
     }
+    await this.confirmChange(plan, options)
+    const {runPlan} = await import('../lib/plan/runner.js')
+    return runPlan(plan, {onProgress: (line) => this.note(line)})
+  }
+
+  /**
+   * Confirms a change as its severity requires: --yes, or --confirm <name> for severe ones; a prompt
+   * on a TTY. For commands whose changes are not one plan run at once (canary run), and for carryOut.
+   */
+  protected async confirmChange(plan: Pick<Plan, 'summary' | 'severity'>, options: {confirmName?: string; confirmFlag?: string} = {}): Promise<void> {
     // The same command line with the confirming flag, any earlier --confirm left out, quoted for a shell.
     const retry = (...flag: string[]) =>
       [this.config.bin, ...(this.id ?? '').split(':'), ...withoutFlag(this.argv, '--confirm'), ...flag].map(shellQuote).join(' ')
@@ -141,8 +151,6 @@ export abstract class ApigwCommand extends Command {
         retryWithConfirm: retry('--confirm', options.confirmName),
       })
     }
-    const {runPlan} = await import('../lib/plan/runner.js')
-    return runPlan(plan, {onProgress: (line) => this.note(line)})
   }
 
   /** Progress, warnings and notices: stderr, never stdout. */

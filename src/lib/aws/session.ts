@@ -4,6 +4,7 @@ import {RetriesExhausted, withRetry, type RetryNotice} from './retry.js'
 import {resolveSettings, type AwsSettings, type ServiceName, type SettingsInput} from './settings.js'
 import type {RestGateway} from './rest-gateway.js'
 import type {V2Gateway} from './v2-gateway.js'
+import type {CloudWatchGateway} from './cloudwatch-gateway.js'
 
 export interface SessionOptions extends SettingsInput {
   /** How long, from the session's start, throttled or unavailable calls may keep being retried. */
@@ -46,7 +47,7 @@ export class AwsSession {
   readonly settings: AwsSettings
   private readonly clock: Clock
   /** One retry budget for the whole command, however many calls it makes. */
-  private readonly retryDeadline: number
+  private retryDeadline: number
   private credentialProvider?: Promise<CredentialProvider>
   private readonly gateways = new Map<string, Promise<unknown>>()
 
@@ -62,6 +63,18 @@ export class AwsSession {
 
   v2(): Promise<V2Gateway> {
     return this.gateway('v2', async () => (await import('./v2-gateway.js')).createV2Gateway(this))
+  }
+
+  cloudwatch(): Promise<CloudWatchGateway> {
+    return this.gateway('cloudwatch', async () => (await import('./cloudwatch-gateway.js')).createCloudWatchGateway(this))
+  }
+
+  /**
+   * Gives the calls from now on a whole retry budget again. For commands that run for a long time
+   * (a canary rollout): each round of calls gets the budget, not just the first minute of the run.
+   */
+  renewRetryBudget(): void {
+    this.retryDeadline = this.clock.now() + this.options.retryBudgetMs
   }
 
   clientConfig(service: ServiceName): ClientConfig {

@@ -1,6 +1,7 @@
 import {readFile} from 'node:fs/promises'
 import {extname} from 'node:path'
 import {type ApigwError, usageError} from '../errors.js'
+import {lineAndColumn} from '../util/text.js'
 import {DEFAULT_ROUTE, INTEGRATION, isObject, operationsOf, type Json} from './shape.js'
 
 export type Spec = 'openapi3' | 'swagger2'
@@ -174,13 +175,6 @@ async function invalid(path: string, text: string, problems: Problem[]): Promise
   const more = problems.length > SHOWN_PROBLEMS ? [`  … and ${problems.length - SHOWN_PROBLEMS} more`] : []
   const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`
   return usageError(`${path} has ${count} API Gateway would refuse:\n${[...lines, ...more].join('\n')}`, [`Try: fix ${path}; nothing was sent to AWS`], 'INVALID_DEFINITION')
-}
-
-/** 1-based line and column of a character offset. */
-function lineAndColumn(text: string, offset: number): {line: number; column: number} {
-  const before = text.slice(0, Math.max(0, offset))
-  const lineStart = before.lastIndexOf('\n') + 1
-  return {line: before.split('\n').length, column: before.length - lineStart + 1}
 }
 
 /** The offending line, with a caret under the column. */

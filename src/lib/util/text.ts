@@ -44,3 +44,10 @@ export const plural = (count: number, word: string) => `${count} ${word}${count 
 
 /** "stage prod …" → "Stage prod …", for a phrase that starts a sentence. */
 export const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
+
+/** 1-based line and column of a character offset. */
+export function lineAndColumn(text: string, offset: number): {line: number; column: number} {
+  const before = text.slice(0, Math.max(0, offset))
+  const lineStart = before.lastIndexOf('\n') + 1
+  return {line: before.split('\n').length, column: before.length - lineStart + 1}
+}

@@ -1,0 +1,51 @@
+import {ApigwCommand} from '../../cli/base-command.js'
+import {Flags} from '../../cli/oclif/command.js'
+import {usageError} from '../../lib/errors.js'
+import {parseDuration} from '../../lib/util/duration.js'
+
+/** How often --watch reads the stage and CloudWatch again: API Gateway publishes a datapoint a minute, so more often shows nothing new. */
+const WATCH_INTERVAL_MS = 10_000
+
+export default class CanaryStatus extends ApigwCommand {
+  static summary = "show a REST stage's canary: deployments, traffic split, overrides, and canary vs base metrics"
+  static description =
+    'The base and canary deployments (with their descriptions), the canary\'s share of traffic, stage variable overrides and stage cache use, and the canary and the base side by side over the last --since (default 15m): requests, 4XX and 5XX rates, p50/p90/p99 latency and average integration latency, from one CloudWatch GetMetricData call. The base is the stage\'s series less the canary\'s ("<stage>/Canary"), because the stage\'s own series counts canary requests too. Where there is no data, the figures are null and a note says why. --watch refreshes every 10 s: redrawn in place on a terminal, one JSON line per refresh otherwise.'
+
+  static examples = ['apigw canary status --api shop --stage prod', 'apigw canary status --api shop --stage prod --since 1h --json', 'apigw canary status --api shop --stage prod --watch']
+
+  static flags = {
+    api: Flags.string({description: 'REST API id or name', required: true}),
+    stage: Flags.string({description: 'stage name', required: true}),
+    since: Flags.string({description: 'how far back the metrics go, e.g. 15m, 1h (whole minutes)', default: '15m'}),
+    watch: Flags.boolean({description: 'refresh every 10 s until Ctrl-C'}),
+  }
+
+  async run(): Promise<void> {
+    const {flags} = await this.parseFlags(CanaryStatus)
+    const sinceMs = parseDuration(flags.since, '--since')
+    if (sinceMs <= 0) throw usageError(`--since must be longer than 0; got "${flags.since}".`, ['Try: --since 15m'])
+    const session = await this.session()
+    const {watchCanaryStatus} = await import('../../lib/canary/status.js')
+    const status = await watchCanaryStatus(session, {api: flags.api, stage: flags.stage, sinceMs})
+    for (const notice of status.notices) this.warning(notice)
+    const view = async () => (await import('../../lib/ui/canary-view.js')).canaryStatusView
+    if (!flags.watch) {
+      await this.emit({data: await status.read(), view})
+      return
+    }
+    const live = process.stdout.isTTY && this.outputFormat() === 'table'
+    const screen = live ? (await import('../../lib/ui/redraw.js')).redrawer(process.stdout) : undefined
+    const {renderResult} = await import('../../lib/ui/output.js')
+    const {colorEnabled} = await import('../../lib/ui/color.js')
+    const color = colorEnabled({flag: flags.color, env: process.env, isTTY: Boolean(process.stdout.isTTY)})
+    for (;;) {
+      session.renewRetryBudget()
+      const data = await status.read()
+      if (screen) {
+        const text = await renderResult({data, view}, {format: 'table', color})
+        screen.draw(`${text}\nEvery ${WATCH_INTERVAL_MS / 1000} s; last read ${new Date().toISOString().slice(11, 19)} UTC. Ctrl-C to stop.`)
+      } else process.stdout.write(`${JSON.stringify(data)}\n`)
+      await new Promise((resolve) => setTimeout(resolve, WATCH_INTERVAL_MS))
+    }
+  }
+}

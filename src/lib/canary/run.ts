@@ -1,0 +1,144 @@
+import type {AwsSession} from '../aws/session.js'
+import {ApigwError, ExitCode, usageError} from '../errors.js'
+import {describePlan, fromStep, type Plan, type PlanDescription} from '../plan/plan.js'
+import {systemClock, type Clock} from '../util/clock.js'
+import {formatDuration} from '../util/duration.js'
+import {capitalize, shellQuote} from '../util/text.js'
+import type {CanaryActuator, CanaryState} from './actuator.js'
+import {createCanaryActuator} from './actuator-aws.js'
+import {runRollout, type ControllerDeps, type RolloutEnd} from './controller.js'
+import {prepareStart} from './manual.js'
+import {canaryMetrics, type CanaryMetricsSource} from './metrics.js'
+import {canaryCommand, promotePlan, setPlan, type CanaryStage} from './plans.js'
+import type {RolloutSettings} from './rollout-settings.js'
+import {openCanaryStage} from './stage.js'
+import {stateText} from './state.js'
+import {sharedNameWarnings} from './status.js'
+
+export interface RunRequest {
+  api: string
+  stage: string
+  /** The canary's deployment: the stage's canary must run it, or a canary is started on it. Absent: a new deployment of the API as it is now. */
+  deployment?: string
+  /** The new deployment's description (without --deployment). */
+  description?: string
+  settings: RolloutSettings
+}
+
+/** What the controller is told as it runs: events, Ctrl-C, and the time. */
+export type RunHooks = Pick<ControllerDeps, 'emit' | 'interrupted' | 'onInterrupt'> & {clock?: Clock; onProgress?(line: string): void}
+
+export interface PreparedRun {
+  api: {id: string; name: string}
+  stageName: string
+  notices: string[]
+  /** Starting the canary, when the stage has none yet; null when the rollout takes the stage's own canary. */
+  start: Plan | null
+  /** The whole rollout as --dry-run shows it: the AWS calls of a run where every step passes. */
+  rollout: PlanDescription
+  /** Runs the rollout; call it after `start` ran. */
+  run(hooks: RunHooks): Promise<RolloutEnd>
+}
+
+/**
+ * Everything `canary run` checks and builds before it changes anything: the REST stage, its canary
+ * (taken through the steps only when --deployment names its deployment, so a canary someone else
+ * started is never promoted by surprise), or the plan that starts one at the first step.
+ */
+export async function prepareCanaryRun(session: AwsSession, request: RunRequest): Promise<PreparedRun> {
+  const {api, stage, state} = await openCanaryStage(session, request)
+  const {settings} = request
+  if (request.deployment === state.baseDeploymentId) {
+    throw usageError(`Deployment ${request.deployment} is what ${stage.where} already serves: a canary of it would change nothing.`, [
+      `Try: ${['apigw', 'stages', 'history', '--api', stage.apiId, '--stage', stage.stageName].map(shellQuote).join(' ')}, to find the deployment to release`,
+    ])
+  }
+  if (state.canary && state.canary.deploymentId !== request.deployment) throw canaryInTheWay(stage, state, request)
+  // A new canary starts at the first step, as `canary start` would start it (and with its checks).
+  const start = state.canary
+    ? null
+    : (await prepareStart(session, {...request, deploymentId: request.deployment, percent: settings.steps[0], overrides: {}, useStageCache: false, replace: false})).plan
+  const notices = await sharedNameWarnings(session, api)
+  if (state.canary) notices.push(`Taking the stage's canary (${stateText(state)}) through the steps.`)
+  return {
+    api: {id: api.id, name: api.name},
+    stageName: stage.stageName,
+    notices,
+    start,
+    rollout: describeRollout(stage, state, start, request),
+    run: (hooks) => {
+      const actuator = createCanaryActuator(session, api.id, stage.stageName, {clock: hooks.clock, onProgress: hooks.onProgress})
+      const metrics = canaryMetrics(session, {apiName: api.name, stage: stage.stageName})
+      return runRollout(settings, {
+        ...hooks,
+        clock: hooks.clock ?? systemClock,
+        stage: {where: capitalize(stage.where), statusCommand: canaryCommand('status', stage)},
+        actuator: renewingBudget(session, actuator),
+        metrics: renewingBudget(session, metrics),
+      })
+    },
+  }
+}
+
+function canaryInTheWay(stage: CanaryStage, state: CanaryState, request: RunRequest): ApigwError {
+  const canary = state.canary!
+  const asked = request.deployment === undefined ? 'canary run without --deployment starts a new canary' : `--deployment is ${request.deployment}`
+  return new ApigwError(`${capitalize(stage.where)} already has a canary: ${stateText(state)}; ${asked}. apigw does not replace a canary in the middle of a rollout.`, {
+    code: 'CANARY_EXISTS',
+    exitCode: ExitCode.conflict,
+    suggestions: [
+      `Try: ${canaryCommand('run', stage, '--deployment', canary.deploymentId)} … (to take this canary through the steps)`,
+      `Or: ${canaryCommand('abort', stage)} (to remove it first)`,
+    ],
+  })
+}
+
+/**
+ * The rollout's AWS calls when every step passes, built with the manual commands' plans: the start
+ * (if any), each step's UpdateStage, then the promotion. A new canary's deployment id is known only
+ * once step 1 ran.
+ */
+function describeRollout(stage: CanaryStage, state: CanaryState, start: Plan | null, request: RunRequest): PlanDescription {
+  const {settings} = request
+  const canaryId = state.canary?.deploymentId ?? request.deployment ?? fromStep(1, 'deployment id')
+  const at = (percent: number): CanaryState => ({baseDeploymentId: state.baseDeploymentId, canary: {deploymentId: canaryId, percentTraffic: percent, stageVariableOverrides: state.canary?.stageVariableOverrides ?? {}, useStageCache: state.canary?.useStageCache ?? false}})
+  let percent = start ? settings.steps[0] : (state.canary?.percentTraffic ?? 0)
+  const steps = [...(start?.steps ?? [])]
+  for (const next of settings.steps) {
+    steps.push(...setPlan(stage, at(percent), {percent: next, overrides: {}, unsetOverrides: []}).steps)
+    percent = next
+  }
+  if (settings.promote) steps.push(...promotePlan(stage, at(percent), {keepCanary: false, record: null}).steps)
+  const gates = [
+    settings.gates.max5xxRate !== null && `5XX ≤ ${settings.gates.max5xxRate * 100}%`,
+    settings.gates.max4xxRate !== null && `4XX ≤ ${settings.gates.max4xxRate * 100}%`,
+    settings.gates.maxP99Ms !== null && `p99 ≤ ${settings.gates.maxP99Ms} ms`,
+    settings.gates.maxLatencyIncrease !== null && `p99 ≤ base p99 + ${settings.gates.maxLatencyIncrease * 100}%`,
+  ].filter(Boolean)
+  const end = settings.promote ? 'then promote it (and record the promotion in its description)' : 'then leave it at the last step (--no-promote)'
+  return describePlan({
+    summary:
+      `take the canary of ${stage.where} through ${settings.steps.map((p) => `${p}%`).join(', ')}, baking ${formatDuration(settings.bakeMs)} at each ` +
+      `with ${gates.join(', ') || 'no gates'} judged every ${formatDuration(settings.intervalMs)}, ${end}; ` +
+      `after more than ${settings.failureLimit} failed evaluations, or after ${formatDuration(settings.timeoutMs)}: ${settings.onFail}`,
+    severity: 'destructive',
+    steps,
+  })
+}
+
+/**
+ * The session's retry budget is renewed before every call of the rollout, so a call throttled an
+ * hour in gets the whole --retry-budget too, not what is left of the first minute's.
+ */
+function renewingBudget<T extends CanaryActuator | CanaryMetricsSource>(session: AwsSession, target: T): T {
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      const value = Reflect.get(object, property, receiver)
+      if (typeof value !== 'function') return value
+      return (...args: unknown[]) => {
+        session.renewRetryBudget()
+        return value.apply(object, args)
+      }
+    },
+  })
+}

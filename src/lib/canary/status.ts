@@ -1,0 +1,82 @@
+import {isoDate} from '../apis/catalog.js'
+import type {AwsSession} from '../aws/session.js'
+import {systemClock, type Clock} from '../util/clock.js'
+import {capitalize} from '../util/text.js'
+import type {CanaryState} from './actuator.js'
+import {canaryMetrics, type WindowMetrics} from './metrics.js'
+import {readCanaryState} from './plans.js'
+import {openCanaryStage} from './stage.js'
+
+/** A deployment as `canary status` shows it. */
+export interface DeploymentInfo {
+  deploymentId: string
+  description: string | null
+  createdDate: string | null
+}
+
+/** The stable JSON shape of `canary status` (documented in the README). */
+export interface CanaryStatus {
+  api: {id: string; name: string}
+  stage: string
+  base: DeploymentInfo
+  /** null when the stage has no canary. */
+  canary: (DeploymentInfo & {percentTraffic: number; stageVariableOverrides: Record<string, string>; useStageCache: boolean}) | null
+  /** Canary and base side by side over the window; null figures come with a note saying why. */
+  metrics: WindowMetrics
+}
+
+export interface StatusWatch {
+  /** Things to say once, on stderr. */
+  notices: string[]
+  /** The stage and its metrics over the last `sinceMs`, read now. */
+  read(): Promise<CanaryStatus>
+}
+
+/** Opens a REST stage for `canary status` (once), to be read now and on every --watch refresh. */
+export async function watchCanaryStatus(session: AwsSession, options: {api: string; stage: string; sinceMs: number; clock?: Clock}): Promise<StatusWatch> {
+  const clock = options.clock ?? systemClock
+  const {api, stage} = await openCanaryStage(session, options)
+  const metrics = canaryMetrics(session, {apiName: api.name, stage: stage.stageName})
+  const deployments = new Map<string, Promise<DeploymentInfo>>()
+  const deployment = (deploymentId: string) => {
+    if (!deployments.has(deploymentId)) deployments.set(deploymentId, describeDeployment(session, api.id, deploymentId))
+    return deployments.get(deploymentId)!
+  }
+  return {
+    notices: await sharedNameWarnings(session, api),
+    async read() {
+      const now = clock.now()
+      const [state, window] = await Promise.all([readCanaryState(stage), metrics.read({start: now - options.sinceMs, end: now})])
+      // Canary requests in the window count even after the canary went; with neither, the reason is simpler.
+      const canary = !state.canary && window.canary.requests === null ? {...window.canary, note: `${capitalize(stage.where)} has no canary.`} : window.canary
+      return {api: {id: api.id, name: api.name}, stage: stage.stageName, ...(await withDescriptions(state, deployment)), metrics: {...window, canary}}
+    },
+  }
+}
+
+async function withDescriptions(state: CanaryState, deployment: (id: string) => Promise<DeploymentInfo>): Promise<Pick<CanaryStatus, 'base' | 'canary'>> {
+  const {canary} = state
+  return {
+    base: await deployment(state.baseDeploymentId),
+    canary: canary && {
+      ...(await deployment(canary.deploymentId)),
+      percentTraffic: canary.percentTraffic,
+      stageVariableOverrides: canary.stageVariableOverrides,
+      useStageCache: canary.useStageCache,
+    },
+  }
+}
+
+async function describeDeployment(session: AwsSession, apiId: string, deploymentId: string): Promise<DeploymentInfo> {
+  const found = await (await session.rest()).getDeployment(apiId, deploymentId)
+  return {deploymentId, description: found.description ?? null, createdDate: isoDate(found.createdDate)}
+}
+
+/** REST metrics are keyed by API name (aws-facts §7): another REST API of the same name mixes its requests in. */
+export async function sharedNameWarnings(session: AwsSession, api: {id: string; name: string}): Promise<string[]> {
+  const others = (await (await session.rest()).listRestApis()).filter((other) => other.name === api.name && other.id !== api.id)
+  if (others.length === 0) return []
+  return [
+    `${others.length === 1 ? 'Another REST API is' : `${others.length} other REST APIs are`} named "${api.name}" (${others.map((other) => other.id).join(', ')}): CloudWatch keys REST metrics by API name, so their requests are counted with this one's. Rename one to tell them apart.`,
+  ]
+}
