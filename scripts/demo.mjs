@@ -1,7 +1,7 @@
 // npm run demo: a narrated runbook against a fresh local sandbox, run with the real CLI.
 // Each command is echoed, then its output. Later features add their steps to RUNBOOK.
 // Everything runs through apigw itself; nothing here talks to the sandbox directly.
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, rmSync, statSync, readdirSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -32,6 +32,14 @@ const RUNBOOK = [
   ['Tune the stage: throttling and detailed metrics. --dry-run shows the exact patch operations first.', 'stages set --api shop --stage prod --throttle 100:200 --metrics on --sandbox --dry-run'],
   ['', 'stages set --api shop --stage prod --throttle 100:200 --metrics on --sandbox'],
   ['', 'stages list --api shop --sandbox'],
+  ['Canary releases. Live traffic in the background, 400 requests/s; whatever runs as the canary answers 20% of its requests with 5XX.', 'sandbox traffic --api shop --stage prod --follow --rps 400 --canary-error-rate 5xx=20%', {background: true}],
+  ['A canary by hand: 10% of prod\'s traffic goes to the API as it is now; status shows canary and base side by side (no canary data yet is said, never shown as 0).', 'canary start --api shop --stage prod --percent 10 --description "Checkout v2 (#512)" --sandbox'],
+  ['', 'canary status --api shop --stage prod --since 5m --sandbox'],
+  ['', 'canary abort --api shop --stage prod --sandbox'],
+  ['Let apigw decide: deploy a canary at 5%, then 25%, 100%, judged every 10 s against the gates. The canary breaks the 5XX gate: rolled back at the first step, exit 1.', 'canary run --api shop --stage prod --steps 5,25,100 --bake 30s --interval 10s --description "Checkout v2 (#512)" --yes --sandbox', {exit: 1}],
+  ['Fixed: the same traffic, with a healthy canary this time.', 'sandbox traffic --api shop --stage prod --follow --rps 400', {background: true}],
+  ['', 'canary run --api shop --stage prod --steps 10,50,100 --bake 20s --interval 10s --description "Checkout v3 (#530)" --yes --sandbox'],
+  ['', 'stages history --api shop --stage prod --sandbox'],
   ['Backfill 30 minutes of traffic: CloudWatch now holds Count, 4XXError, 5XXError, Latency and IntegrationLatency for shop/prod.', 'sandbox traffic --api shop --stage prod --duration 30m --rps 20 --error-rate 4xx=2%,5xx=0.5% --latency p50=40ms,p99=350ms'],
   ['Rehearse a bad day: throttle 40% of calls. apigw retries within its budget and says so on stderr.', 'sandbox faults throttle=40%'],
   ['', 'apis list --sandbox'],
@@ -51,10 +59,26 @@ function buildIfNeeded() {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
-function apigw(args, env) {
-  console.log(`${style('1;36', '$ apigw')} ${style('1', args)}`)
+/** At most one step runs in the background (live traffic); a new one, or the end, stops it with Ctrl-C. */
+let background
+
+function stopBackground() {
+  if (!background) return Promise.resolve()
+  const exited = new Promise((resolve) => background.once('exit', resolve))
+  background.kill('SIGINT')
+  background = undefined
+  return exited
+}
+
+async function apigw(args, env, {background: inBackground = false, exit = 0} = {}) {
+  console.log(`${style('1;36', '$ apigw')} ${style('1', args)}${inBackground ? style('2', '   (in the background)') : ''}`)
+  if (inBackground) {
+    await stopBackground()
+    background = spawn(process.execPath, [bin, ...splitArgs(args)], {env, stdio: ['ignore', 'ignore', 'inherit']})
+    return
+  }
   const result = spawnSync(process.execPath, [bin, ...splitArgs(args)], {env, stdio: 'inherit'})
-  if (result.status !== 0) throw new Error(`apigw ${args} exited with ${result.status}`)
+  if (result.status !== exit) throw new Error(`apigw ${args} exited with ${result.status}, not ${exit}`)
 }
 
 const splitArgs = (args) => args.match(/"[^"]*"|\S+/g).map((arg) => arg.replace(/^"|"$/g, ''))
@@ -65,13 +89,14 @@ async function main() {
   // A clean, CI-like environment: the demo must not touch the operator's AWS account or profiles.
   const env = {PATH: process.env.PATH, HOME: stateDir, APIGW_SANDBOX_DIR: stateDir}
   try {
-    for (const [narration, step] of RUNBOOK) {
+    for (const [narration, step, options] of RUNBOOK) {
       if (narration) console.log(`\n${style('2', `# ${narration}`)}`)
-      apigw(step.replaceAll('{state}', stateDir), env)
+      await apigw(step.replaceAll('{state}', stateDir), env, options)
     }
     console.log(`\n${style('32', 'Demo complete.')} Try it yourself: apigw sandbox start --detach, then any command with --sandbox.`)
   } finally {
-    // Never leave a sandbox behind, even when a step failed.
+    // Never leave a process behind, even when a step failed.
+    await stopBackground()
     spawnSync(process.execPath, [bin, 'sandbox', 'stop'], {env, stdio: 'ignore'})
     rmSync(stateDir, {recursive: true, force: true})
   }
