@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs'
 import {ExitCode} from '../lib/errors.js'
 import {colorEnabled} from '../lib/ui/color.js'
 import {colorFlag} from './report.js'
@@ -5,6 +6,12 @@ import {colorFlag} from './report.js'
 /** The CLI entry point. oclif is bundled with apigw, so startup reads a few files instead of hundreds. */
 export async function main(binUrl: string): Promise<void> {
   const argv = process.argv.slice(2)
+  // `apigw --version` answers without loading oclif (half of apigw's startup), in oclif's own format.
+  if (argv.length === 1 && argv[0] === '--version') {
+    const {version} = JSON.parse(readFileSync(new URL('../package.json', binUrl), 'utf8')) as {version: string}
+    process.stdout.write(`apigw/${version} ${process.platform}-${process.arch} node-${process.version}\n`)
+    return
+  }
   // apigw supports Node >=20.19 with the SDK versions it pins; the SDK's own Node 22 notice would
   // otherwise appear on stderr in every operator's terminal and CI log.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
