@@ -10,24 +10,12 @@ import {
   PutMethodCommand,
 } from '@aws-sdk/client-api-gateway'
 import {GetApiCommand, GetApisCommand, GetRoutesCommand, GetStagesCommand} from '@aws-sdk/client-apigatewayv2'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 import {awsEnv, runCli} from '../helpers/cli.js'
-import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 import {seeder} from '../helpers/seed.js'
+import {clients, env, sandbox, useSandboxCli} from '../helpers/sandbox-cli.js'
 
-let sandbox: Sandbox
-let env: Record<string, string>
-let clients: ReturnType<typeof sdkClients>
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox()
-  env = awsEnv(sandbox.endpoint)
-  clients = sdkClients(sandbox.endpoint)
-})
-
-afterAll(async () => {
-  await sandbox?.close()
-})
+useSandboxCli()
 
 const apigw = (...args: string[]) => runCli(args, env)
 const json = (stdout: string) => JSON.parse(stdout)

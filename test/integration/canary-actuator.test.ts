@@ -1,24 +1,14 @@
 import {CreateDeploymentCommand, GetDeploymentCommand, GetStageCommand, UpdateStageCommand, type PatchOperation} from '@aws-sdk/client-api-gateway'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {AwsSession} from '../../src/lib/aws/session.js'
 import {createCanaryActuator} from '../../src/lib/canary/actuator-aws.js'
 import {preparePromote, prepareSet, prepareStart, prepareStop} from '../../src/lib/canary/manual.js'
 import {runPlan} from '../../src/lib/plan/runner.js'
 import {ApigwError} from '../../src/lib/errors.js'
 import {parseDescription} from '../../src/lib/releases/note.js'
-import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
-import {seeder} from '../helpers/seed.js'
+import {clients, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
-let sandbox: Sandbox
-let clients: ReturnType<typeof sdkClients>
-let seed: ReturnType<typeof seeder>
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox()
-  clients = sdkClients(sandbox.endpoint)
-  seed = seeder(sandbox.endpoint)
-})
-afterAll(() => sandbox?.close())
+useSandboxCli()
 
 const session = () =>
   new AwsSession({region: 'us-east-1', endpointUrl: sandbox.endpoint, env: {}, staticCredentials: {accessKeyId: 'a', secretAccessKey: 'b'}, sandbox: true, retryBudgetMs: 1000})

@@ -1,20 +1,14 @@
 import {CreateDeploymentCommand} from '@aws-sdk/client-api-gateway'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {AwsSession} from '../../src/lib/aws/session.js'
 import {canaryMetrics} from '../../src/lib/canary/metrics.js'
 import {simulateTraffic} from '../../src/sandbox/traffic/simulate.js'
-import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
-import {seeder} from '../helpers/seed.js'
+import {sdkClients} from '../helpers/sandbox.js'
+import {sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
+
+useSandboxCli()
 
 const MINUTE = 60_000
-let sandbox: Sandbox
-let seed: ReturnType<typeof seeder>
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox()
-  seed = seeder(sandbox.endpoint)
-})
-afterAll(() => sandbox?.close())
 
 /** A session against the sandbox that counts the AWS calls it makes. */
 function countingSession() {

@@ -1,26 +1,14 @@
 import {CreateDeploymentCommand, GetStageCommand, UpdateStageCommand} from '@aws-sdk/client-api-gateway'
 import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import type {RolloutEnd, RolloutEvent} from '../../src/lib/canary/controller.js'
 import type {TrafficSpec} from '../../src/sandbox/traffic/spec.js'
 import {simulateTraffic} from '../../src/sandbox/traffic/simulate.js'
 import {awsEnv, EMPTY_HOME, runCli} from '../helpers/cli.js'
-import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
-import {seeder} from '../helpers/seed.js'
+import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
-let sandbox: Sandbox
-let env: Record<string, string>
-let clients: ReturnType<typeof sdkClients>
-let seed: ReturnType<typeof seeder>
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox()
-  env = awsEnv(sandbox.endpoint)
-  clients = sdkClients(sandbox.endpoint)
-  seed = seeder(sandbox.endpoint)
-})
-afterAll(() => sandbox?.close())
+useSandboxCli()
 
 const apigw = (...args: string[]) => runCli(args, env)
 const offline = (...args: string[]) => runCli(args, awsEnv('http://127.0.0.1:9', {AWS_MAX_ATTEMPTS: '1'}))

@@ -6,26 +6,14 @@ import {
   UpdateStageCommand,
   type PatchOperation,
 } from '@aws-sdk/client-api-gateway'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {awsEnv, runCli} from '../helpers/cli.js'
-import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
-import {seeder} from '../helpers/seed.js'
+import {clients, env, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
+
+useSandboxCli({USER: 'alice'})
 
 /** Nothing listens here: a command that reached for AWS would fail with exit 6, not the exit the test expects. */
 const NO_AWS = awsEnv('http://127.0.0.1:9')
-
-let sandbox: Sandbox
-let env: Record<string, string>
-let clients: ReturnType<typeof sdkClients>
-let seed: ReturnType<typeof seeder>
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox()
-  env = awsEnv(sandbox.endpoint, {USER: 'alice'})
-  clients = sdkClients(sandbox.endpoint)
-  seed = seeder(sandbox.endpoint)
-})
-afterAll(() => sandbox?.close())
 
 const apigw = (...args: string[]) => runCli(args, env)
 const canary = (verb: string, api: string, ...flags: string[]) => apigw('canary', verb, '--api', api, '--stage', 'prod', ...flags)

@@ -2,29 +2,26 @@ import {CreateDeploymentCommand, CreateRestApiCommand, CreateStageCommand} from 
 import {mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 import {parse as parseYaml} from 'yaml'
 import {awsEnv, runCli} from '../helpers/cli.js'
-import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
+import {clients, env, useSandboxCli} from '../helpers/sandbox-cli.js'
+
+useSandboxCli()
 
 const SHOP = 'examples/shop.yaml'
 const GREENHOUSE = 'examples/http-api.yaml'
 const PRODUCT_URI = 'https://catalog.shop.example.com/products/{productId}'
 
-let sandbox: Sandbox
-let env: Record<string, string>
 let shop: {id: string}
 let greenhouse: {id: string}
 const dir = mkdtempSync(join(tmpdir(), 'apigw-openapi-'))
 const json = (stdout: string) => JSON.parse(stdout)
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox()
-  env = awsEnv(sandbox.endpoint)
   shop = json((await runCli(['apis', 'import', SHOP, '--deploy', 'prod', '--json'], env)).stdout).api
   greenhouse = json((await runCli(['apis', 'import', GREENHOUSE, '--deploy', 'live', '--json'], env)).stdout).api
 })
-afterAll(() => sandbox.close())
 
 describe('apis export', () => {
   it('writes the document itself to stdout, JSON by default, from the only stage', async () => {
@@ -66,7 +63,7 @@ describe('apis export', () => {
   })
 
   it('asks which stage when a REST API has several, names the stages when one is wrong, and says when there are none', async () => {
-    const {rest} = sdkClients(sandbox.endpoint)
+    const {rest} = clients
     const deployment = await rest.send(new CreateDeploymentCommand({restApiId: shop.id, stageName: 'prod'}))
     await rest.send(new CreateStageCommand({restApiId: shop.id, stageName: 'dev', deploymentId: deployment.id}))
     const several = await runCli(['apis', 'export', '--api', 'shop'], env)

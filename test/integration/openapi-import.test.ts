@@ -3,18 +3,17 @@ import {CreateStageCommand, GetApisCommand, GetDeploymentCommand as GetV2Deploym
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest'
+import {beforeEach, describe, expect, it} from 'vitest'
 import {awsEnv, runCli} from '../helpers/cli.js'
-import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
+import {clients, env, sandbox, useSandboxCli} from '../helpers/sandbox-cli.js'
+
+useSandboxCli()
 
 const SHOP = 'examples/shop.yaml'
 const GREENHOUSE = 'examples/http-api.yaml'
 /** Nothing listens here: a command that reached for AWS would fail with exit 6, not the exit the test expects. */
 const NO_AWS = awsEnv('http://127.0.0.1:9')
 
-let sandbox: Sandbox
-let env: Record<string, string>
-let clients: ReturnType<typeof sdkClients>
 const dir = mkdtempSync(join(tmpdir(), 'apigw-openapi-'))
 
 /** Writes a definition into the test's directory and returns its path. */
@@ -41,12 +40,6 @@ paths:
       x-amazon-apigateway-integration: {type: mock, requestTemplates: {application/json: '{"statusCode": 200}'}}
 `
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox()
-  env = awsEnv(sandbox.endpoint)
-  clients = sdkClients(sandbox.endpoint)
-})
-afterAll(() => sandbox.close())
 beforeEach(() => sandbox.context.store.clear())
 
 describe('apis import (REST)', () => {

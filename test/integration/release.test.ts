@@ -18,28 +18,16 @@ import {
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {awsEnv, runCli} from '../helpers/cli.js'
-import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
-import {seeder} from '../helpers/seed.js'
 import {startThrottleProxy} from '../helpers/throttle-proxy.js'
+import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
+
+useSandboxCli({USER: 'alice'})
 
 /** Nothing listens here: a command that reached for AWS would fail with exit 6, not the exit the test expects. */
 const NO_AWS = awsEnv('http://127.0.0.1:9')
 const dir = mkdtempSync(join(tmpdir(), 'apigw-release-'))
-
-let sandbox: Sandbox
-let env: Record<string, string>
-let clients: ReturnType<typeof sdkClients>
-let seed: ReturnType<typeof seeder>
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox()
-  env = awsEnv(sandbox.endpoint, {USER: 'alice'})
-  clients = sdkClients(sandbox.endpoint)
-  seed = seeder(sandbox.endpoint)
-})
-afterAll(() => sandbox?.close())
 
 const apigw = (...args: string[]) => runCli(args, env)
 const json = (stdout: string) => JSON.parse(stdout)
