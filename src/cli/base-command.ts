@@ -153,6 +153,15 @@ export abstract class ApigwCommand extends Command {
     }
   }
 
+  /**
+   * Under GitHub Actions, registers secrets (API key values) with the runner's log masking. Call it
+   * before anything else is printed, so no line of this run can show them in clear.
+   */
+  protected maskSecrets(values: string[]): void {
+    if (process.env.GITHUB_ACTIONS !== 'true') return
+    for (const value of values) process.stdout.write(`::add-mask::${value}\n`)
+  }
+
   /** Progress, warnings and notices: stderr, never stdout. */
   protected note(message: string): void {
     process.stderr.write(`${message}\n`)

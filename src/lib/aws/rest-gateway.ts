@@ -1,5 +1,21 @@
 import {
   APIGatewayClient,
+  CreateApiKeyCommand,
+  CreateUsagePlanCommand,
+  CreateUsagePlanKeyCommand,
+  DeleteApiKeyCommand,
+  DeleteUsagePlanCommand,
+  DeleteUsagePlanKeyCommand,
+  GetApiKeyCommand,
+  GetApiKeysCommand,
+  GetTagsCommand,
+  GetUsageCommand,
+  GetUsagePlanCommand,
+  GetUsagePlanKeysCommand,
+  ImportApiKeysCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateApiKeyCommand,
   CreateDeploymentCommand,
   CreateRestApiCommand,
   CreateStageCommand,
@@ -19,7 +35,10 @@ import {
   UpdateDeploymentCommand,
   UpdateStageCommand,
   UpdateUsagePlanCommand,
+  type CreateApiKeyCommandInput,
   type CreateDeploymentCommandInput,
+  type CreateUsagePlanCommandInput,
+  type GetUsageCommandInput,
   type CreateRestApiCommandInput,
   type CreateStageCommandInput,
   type GetExportCommandInput,
@@ -30,7 +49,7 @@ import {
 import {collectPages} from './paging.js'
 import type {AwsSession} from './session.js'
 
-export type {Deployment, MethodSetting, PatchOperation, Resource, RestApi, Stage, UsagePlan} from '@aws-sdk/client-api-gateway'
+export type {ApiKey, Deployment, MethodSetting, PatchOperation, Resource, RestApi, Stage, UsagePlan} from '@aws-sdk/client-api-gateway'
 
 /** API Gateway v1 page size maximum (aws-facts §4): fewer round trips on large accounts. */
 const PAGE_SIZE = 500
@@ -83,6 +102,52 @@ export function createRestGateway(session: AwsSession) {
       call('UpdateDeployment', () => client.send(new UpdateDeploymentCommand({restApiId, deploymentId, patchOperations}))),
     updateUsagePlan: (usagePlanId: string, patchOperations: PatchOperation[]) =>
       call('UpdateUsagePlan', () => client.send(new UpdateUsagePlanCommand({usagePlanId, patchOperations}))),
+    /** The plans a key belongs to (GetUsagePlans with keyId). */
+    listUsagePlansOfKey: (keyId: string) =>
+      collectPages(async (position) => {
+        const page = await call('GetUsagePlans', () => client.send(new GetUsagePlansCommand({keyId, limit: PAGE_SIZE, position})))
+        return {items: page.items, next: page.position}
+      }),
+    getUsagePlan: (usagePlanId: string) => call('GetUsagePlan', () => client.send(new GetUsagePlanCommand({usagePlanId}))),
+    createUsagePlan: (input: CreateUsagePlanCommandInput) => call('CreateUsagePlan', () => client.send(new CreateUsagePlanCommand(input))),
+    deleteUsagePlan: (usagePlanId: string) => call('DeleteUsagePlan', () => client.send(new DeleteUsagePlanCommand({usagePlanId}))),
+    listUsagePlanKeys: (usagePlanId: string) =>
+      collectPages(async (position) => {
+        const page = await call('GetUsagePlanKeys', () => client.send(new GetUsagePlanKeysCommand({usagePlanId, limit: PAGE_SIZE, position})))
+        return {items: page.items, next: page.position}
+      }),
+    createUsagePlanKey: (usagePlanId: string, keyId: string) =>
+      call('CreateUsagePlanKey', () => client.send(new CreateUsagePlanKeyCommand({usagePlanId, keyId, keyType: 'API_KEY'}))),
+    deleteUsagePlanKey: (usagePlanId: string, keyId: string) =>
+      call('DeleteUsagePlanKey', () => client.send(new DeleteUsagePlanKeyCommand({usagePlanId, keyId}))),
+    /** GetUsage, all pages merged: key id → one [used, remaining] pair per day. */
+    getUsage: async (input: Omit<GetUsageCommandInput, 'position' | 'limit'>) => {
+      const items: Record<string, number[][]> = {}
+      await collectPages(async (position) => {
+        const page = await call('GetUsage', () => client.send(new GetUsageCommand({...input, limit: PAGE_SIZE, position})))
+        Object.assign(items, page.items)
+        return {next: page.position}
+      })
+      return items
+    },
+    /** API keys, newest first; values only when asked for (includeValues). */
+    listApiKeys: (filter: {nameQuery?: string; customerId?: string; includeValues?: boolean} = {}) =>
+      collectPages(async (position) => {
+        const page = await call('GetApiKeys', () => client.send(new GetApiKeysCommand({...filter, limit: PAGE_SIZE, position})))
+        return {items: page.items, next: page.position}
+      }),
+    getApiKey: (apiKey: string, includeValue = false) => call('GetApiKey', () => client.send(new GetApiKeyCommand({apiKey, includeValue}))),
+    createApiKey: (input: CreateApiKeyCommandInput) => call('CreateApiKey', () => client.send(new CreateApiKeyCommand(input))),
+    updateApiKey: (apiKey: string, patchOperations: PatchOperation[]) =>
+      call('UpdateApiKey', () => client.send(new UpdateApiKeyCommand({apiKey, patchOperations}))),
+    deleteApiKey: (apiKey: string) => call('DeleteApiKey', () => client.send(new DeleteApiKeyCommand({apiKey}))),
+    /** ImportApiKeys from AWS's CSV format; failOnWarnings so that a bad row imports nothing. */
+    importApiKeys: (csv: string) =>
+      call('ImportApiKeys', () => client.send(new ImportApiKeysCommand({body: new TextEncoder().encode(csv), format: 'csv', failOnWarnings: true}))),
+    getTags: async (resourceArn: string) => (await call('GetTags', () => client.send(new GetTagsCommand({resourceArn})))).tags ?? {},
+    tagResource: (resourceArn: string, tags: Record<string, string>) => call('TagResource', () => client.send(new TagResourceCommand({resourceArn, tags}))),
+    untagResource: (resourceArn: string, tagKeys: string[]) =>
+      call('UntagResource', () => client.send(new UntagResourceCommand({resourceArn, tagKeys}))),
   }
 }
 

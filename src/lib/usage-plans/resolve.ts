@@ -1,0 +1,35 @@
+import type {UsagePlan} from '../aws/rest-gateway.js'
+import type {AwsSession} from '../aws/session.js'
+import {ApigwError, ExitCode, usageError} from '../errors.js'
+import {closestMatches} from '../util/text.js'
+
+/**
+ * Finds the usage plan an operator means: an id, else an exact name. A name shared by several
+ * plans is refused (exit 5) rather than guessed. One GetUsagePlans listing answers both.
+ */
+export async function resolvePlan(session: AwsSession, reference: string): Promise<UsagePlan> {
+  const wanted = reference.trim()
+  if (wanted === '') throw usageError('The usage plan is empty: it takes a plan id or name.', ['Try: apigw plans list, to see ids and names'], 'EMPTY_PLAN_REFERENCE')
+  const plans = await (await session.rest()).listUsagePlans()
+  const byId = plans.find((plan) => plan.id === wanted)
+  if (byId) return byId
+  const named = plans.filter((plan) => plan.name === wanted)
+  if (named.length === 1) return named[0]
+  if (named.length > 1) {
+    throw new ApigwError(`${named.length} usage plans are named "${wanted}": ${named.map((plan) => plan.id).join(', ')}.`, {
+      code: 'AMBIGUOUS_PLAN_NAME',
+      exitCode: ExitCode.conflict,
+      suggestions: [`Try: name the plan by id, e.g. ${named[0].id}`],
+    })
+  }
+  const suggestions = closestMatches(wanted, plans.map((plan) => plan.name ?? '').filter(Boolean))
+  const where = session.options.sandbox ? 'in the sandbox' : `in region ${session.settings.region}`
+  throw new ApigwError(`No usage plan with id or name "${wanted}" ${where}.`, {
+    code: 'PLAN_NOT_FOUND',
+    exitCode: ExitCode.notFound,
+    suggestions: [
+      ...(suggestions.length > 0 ? [`Did you mean: ${suggestions.join(', ')}?`] : []),
+      session.options.sandbox ? 'Try: apigw plans list --sandbox' : 'Try: apigw plans list (or another --region)',
+    ],
+  })
+}
