@@ -1,3 +1,4 @@
+import {sparkline} from './sparkline.js'
 import type {RolloutEnd, RolloutEvent} from '../canary/controller.js'
 import {millis, percent, type GateResult} from '../canary/gates.js'
 import {stateText} from '../canary/state.js'
@@ -30,14 +31,6 @@ export function trackEvent(screen: RolloutScreen, event: RolloutEvent): RolloutS
     default:
       return screen
   }
-}
-
-const BARS = '▁▂▃▄▅▆▇█'
-/** The newest values as bars, scaled to the largest of them and `floor` (the 5XX limit, so a quiet line stays low). */
-export function sparkline(values: Array<number | null>, floor: number, width = 40): string {
-  const shown = values.slice(-width)
-  const top = Math.max(floor, ...shown.map((value) => value ?? 0))
-  return shown.map((value) => (value === null ? ' ' : BARS[top === 0 ? 0 : Math.min(BARS.length - 1, Math.floor((value / top) * (BARS.length - 1)))])).join('')
 }
 
 const gateValue = (gate: GateResult, value: number | null): Cell => (value === null ? null : gate.gate.endsWith('rate') ? percent(value) : millis(value))

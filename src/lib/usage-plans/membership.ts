@@ -1,0 +1,67 @@
+import type {UsagePlan} from '../aws/rest-gateway.js'
+import type {AwsSession} from '../aws/session.js'
+import {ApigwError, ExitCode} from '../errors.js'
+import type {PlanStep} from '../plan/plan.js'
+
+/** AWS allows a key in at most 10 usage plans (aws-facts §4). */
+export const MAX_PLANS_PER_KEY = 10
+
+export interface KeyReference {
+  id: string
+  name?: string
+}
+
+const keyLabel = (key: KeyReference) => (key.name ? `key ${key.name} (${key.id})` : `key ${key.id}`)
+const planLabel = (plan: UsagePlan) => `usage plan ${plan.name} (${plan.id})`
+const apiStages = (plan: UsagePlan) => (plan.apiStages ?? []).map((apiStage) => `${apiStage.apiId}:${apiStage.stage}`)
+
+/**
+ * Why AWS would refuse to add the key to the plan, checked before any call: the key is already in
+ * it, already in 10 plans, or in another plan naming one of the same API stages (a key may be in
+ * one plan per API stage). `keyPlans` are the plans the key is in now (GetUsagePlans with keyId).
+ */
+export function attachProblem(plan: UsagePlan, key: KeyReference, keyPlans: UsagePlan[]): ApigwError | undefined {
+  if (keyPlans.some((member) => member.id === plan.id)) {
+    return new ApigwError(`The ${keyLabel(key)} is already in ${planLabel(plan)}.`, {code: 'KEY_ALREADY_IN_PLAN', exitCode: ExitCode.conflict})
+  }
+  if (keyPlans.length >= MAX_PLANS_PER_KEY) {
+    return new ApigwError(`The ${keyLabel(key)} is already in ${keyPlans.length} usage plans, AWS's limit per key.`, {
+      code: 'KEY_PLAN_LIMIT',
+      exitCode: ExitCode.conflict,
+      suggestions: [`Try: apigw plans detach <plan> ${key.id}, for a plan it no longer needs`],
+    })
+  }
+  const wanted = new Set(apiStages(plan))
+  for (const member of keyPlans) {
+    const shared = apiStages(member).filter((apiStage) => wanted.has(apiStage))
+    if (shared.length > 0) {
+      return new ApigwError(
+        `The ${keyLabel(key)} is in ${planLabel(member)}, which also covers ${shared.join(', ')}; AWS allows a key in one usage plan per API stage.`,
+        {code: 'ONE_PLAN_PER_API_STAGE', exitCode: ExitCode.conflict, suggestions: [`Try: apigw plans detach ${member.id} ${key.id} first, to move the key to ${plan.name}`]},
+      )
+    }
+  }
+  return undefined
+}
+
+/** CreateUsagePlanKey: the key gets the plan's throttling and quota on its API stages. */
+export function attachKeyStep(session: AwsSession, plan: UsagePlan, key: KeyReference): PlanStep {
+  return {
+    service: 'apigateway',
+    operation: 'CreateUsagePlanKey',
+    input: {usagePlanId: plan.id, keyId: key.id, keyType: 'API_KEY'},
+    summary: `add ${keyLabel(key)} to ${planLabel(plan)}`,
+    run: async () => (await session.rest()).createUsagePlanKey(plan.id ?? '', key.id),
+  }
+}
+
+/** DeleteUsagePlanKey: the key stays, but no longer passes on the plan's API stages. */
+export function detachKeyStep(session: AwsSession, plan: UsagePlan, key: KeyReference): PlanStep {
+  return {
+    service: 'apigateway',
+    operation: 'DeleteUsagePlanKey',
+    input: {usagePlanId: plan.id, keyId: key.id},
+    summary: `remove ${keyLabel(key)} from ${planLabel(plan)}`,
+    run: async () => (await session.rest()).deleteUsagePlanKey(plan.id ?? '', key.id),
+  }
+}
