@@ -56,7 +56,7 @@ await build({
 })
 await build({
   ...common,
-  entryPoints: ['src/cli/main.ts', 'src/cli/help.ts', 'src/sandbox/main.ts', ...sourceFiles('src/commands')],
+  entryPoints: ['src/cli/main.ts', 'src/cli/help.ts', 'src/cli/not-found.ts', 'src/sandbox/main.ts', ...sourceFiles('src/commands')],
   outdir: 'dist',
   outbase: 'src',
   splitting: true,

@@ -1,4 +1,4 @@
-import {usageError} from '../lib/errors.js'
+import {ApigwError} from '../lib/errors.js'
 import {flush, handle, run} from './oclif/startup.js'
 import {reportFailure} from './report.js'
 
@@ -8,11 +8,9 @@ export async function runOclif(argv: string[], binUrl: string): Promise<void> {
     await run(argv, binUrl)
     await flush()
   } catch (error) {
-    const exit = (error as {oclif?: {exit?: number}}).oclif?.exit
-    // plugin-not-found has already said which command is unknown; its exit code 127 becomes apigw's usage error.
-    if (exit === 127) {
-      const helpCommand = /Run (.+?) for a list/.exec((error as Error).message)?.[1] ?? 'apigw help'
-      reportFailure(usageError('Unknown command.', [`Try: ${helpCommand} (lists the available commands)`], 'UNKNOWN_COMMAND'), argv)
+    // apigw's own errors from before a command runs: the command_not_found hook's (./not-found.ts).
+    if (error instanceof ApigwError) {
+      reportFailure(error, argv)
       return
     }
     await handle(error as Error)

@@ -157,12 +157,15 @@ describe('usage', () => {
   it('treats an unknown command as a usage error (exit 2) pointing at the topic help', async () => {
     const result = await runCli(['apis', 'lsit'], awsEnv(moto.endpoint))
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain('apis lsit is not a apigw command')
-    expect(result.stderr).toContain('Error: Unknown command.\nTry: apigw help apis (lists the available commands)')
+    expect(result.stderr).toBe(
+      'Error: "apis lsit" is not an apigw command.\nDid you mean: apigw apis list?\nTry: apigw help apis (lists the available commands)\n',
+    )
     expect(result.stderr).not.toContain('\u001B[')
     const json = await runCli(['nope', '--json'], awsEnv(moto.endpoint))
     expect(json.code).toBe(2)
     expect(JSON.parse(json.stdout).error).toMatchObject({code: 'UNKNOWN_COMMAND', exitCode: 2})
+    const version = await runCli(['version'], awsEnv(moto.endpoint))
+    expect(version.stderr).toContain('Try: apigw --version')
   })
 
   it('rejects an invalid --query before any AWS call', async () => {
