@@ -32,7 +32,7 @@ export async function prepareKeyDeletion(session: AwsSession, reference: string,
       : []
   return {
     plan: {
-      summary: `delete ${keyLabel(summary)}, used in ${whoIsCutOff(summary)}; its value cannot be recovered`,
+      summary: `delete ${keyLabel(summary)}, in ${whoIsCutOff(summary)}, for good (its value cannot be recovered)`,
       severity: 'severe',
       steps: [
         {

@@ -31,7 +31,7 @@ function detailPairs(key: KeySummary): Array<[string, Cell]> {
   ]
 }
 
-function keyDetailsView(key: KeyDetails, colors: Palette): string {
+function keyDetailsView(key: KeyDetails, colors: Palette, valueFile: string | null = null): string {
   const pairs: Array<[string, Cell]> = [
     ...detailPairs(key),
     ['last updated', key.lastUpdatedDate],
@@ -39,15 +39,13 @@ function keyDetailsView(key: KeyDetails, colors: Palette): string {
     ['stage keys', key.stageKeys.join(', ')],
   ]
   if (key.value !== undefined) pairs.push(['value', key.value])
+  if (valueFile !== null) pairs.push(['value file', valueFile])
   return renderKeyValues(pairs, colors)
 }
 
 export const keyShowView = (data: {key: KeyDetails}, colors: Palette) => keyDetailsView(data.key, colors)
 
-export function keyCreatedView(created: CreatedKey, colors: Palette): string {
-  const view = keyDetailsView(created.key, colors)
-  return created.valueFile === null ? view : `${view}\n${renderKeyValues([['value file', created.valueFile]], colors)}`
-}
+export const keyCreatedView = (created: CreatedKey, colors: Palette) => keyDetailsView(created.key, colors, created.valueFile)
 
 export function keySwitchedView(data: SwitchedKey, colors: Palette): string {
   return renderKeyValues([...detailPairs(data.key), ['changed', data.changed ? 'yes' : 'no (already so)']], colors)
