@@ -11,7 +11,7 @@ const KEYS = 1200
 const PLANS = 3
 
 beforeAll(async () => {
-  const plans = []
+  const plans: string[] = []
   for (let index = 0; index < PLANS; index++) plans.push((await clients.rest.send(new CreateUsagePlanCommand({name: `tier-${index}`}))).id!)
   // Key i is in plan i % 3: one ImportApiKeys call creates them all.
   const rows = Array.from({length: KEYS}, (_, index) => `bulk-${index},bulk-key-value-${String(index).padStart(6, '0')}-abcdefghij,${plans[index % PLANS]}`)
