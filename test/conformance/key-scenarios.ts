@@ -7,6 +7,7 @@ import {
   GetUsagePlanCommand,
   GetUsagePlanKeysCommand,
   GetUsagePlansCommand,
+  UpdateApiKeyCommand,
   type CreateApiKeyCommandInput,
 } from '@aws-sdk/client-api-gateway'
 import {statusOf, type Probe, type Scenario} from './probe.js'
@@ -151,5 +152,31 @@ export const keyScenarios: Scenario[] = [
     name: 'GetUsagePlan on an unknown plan is a 404',
     aws: {error: 'NotFoundException', status: 404, message: 'Invalid Usage Plan ID specified'},
     run: (probe) => probe.failure(probe.rest.send(new GetUsagePlanCommand({usagePlanId: 'abcde12345'}))),
+  },
+  {
+    // apigw keys enable/disable (aws-facts §4: the response omits the value).
+    name: 'UpdateApiKey replace /enabled switches the key; the answer has no value',
+    motoDiffers: 'moto answers UpdateApiKey with the value',
+    aws: {updated: {enabled: true, hasValue: false}, read: {enabled: true}},
+    async run(probe) {
+      const {id} = await createKey(probe, {name: 'partner', value: VALUE})
+      const updated = await probe.rest.send(new UpdateApiKeyCommand({apiKey: id, patchOperations: [{op: 'replace', path: '/enabled', value: 'true'}]}))
+      const read = await probe.rest.send(new GetApiKeyCommand({apiKey: id}))
+      return {updated: {enabled: updated.enabled, hasValue: updated.value !== undefined}, read: {enabled: read.enabled}}
+    },
+  },
+  {
+    // apigw keys delete tells the operator the key leaves its plans (aws-facts §4).
+    name: 'DeleteApiKey removes the key from every usage plan',
+    motoDiffers: 'moto keeps a deleted key in its usage plans',
+    aws: {status: 202, planKeys: []},
+    async run(probe) {
+      const {id} = await createKey(probe, {name: 'partner', value: VALUE})
+      const plan = await probe.rest.send(new CreateUsagePlanCommand({name: 'gold'}))
+      await probe.rest.send(new CreateUsagePlanKeyCommand({usagePlanId: plan.id, keyId: id, keyType: 'API_KEY'}))
+      const deleted = await probe.rest.send(new DeleteApiKeyCommand({apiKey: id}))
+      const {items = []} = await probe.rest.send(new GetUsagePlanKeysCommand({usagePlanId: plan.id}))
+      return {status: statusOf(deleted), planKeys: items.map((key) => key.id)}
+    },
   },
 ]

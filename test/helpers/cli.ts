@@ -1,4 +1,5 @@
-import {spawn, type ChildProcess} from 'node:child_process'
+import {spawn, type ChildProcess, type ChildProcessByStdio} from 'node:child_process'
+import type {Readable, Writable} from 'node:stream'
 import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -31,10 +32,14 @@ export function awsEnv(endpoint: string, extra: Record<string, string | undefine
   return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined))
 }
 
-/** Runs the built CLI (bin/run.js) as an operator would, with no TTY. `onStart` gets the process, e.g. to signal it. */
-export function runCli(args: string[], env: Record<string, string>, onStart?: (child: ChildProcess) => void): Promise<CliResult> {
+/**
+ * Runs the built CLI (bin/run.js) as an operator would, with no TTY. `onStart` gets the process, e.g.
+ * to signal it; `input`, when given, is piped to its stdin (else stdin is closed).
+ */
+export function runCli(args: string[], env: Record<string, string>, onStart?: (child: ChildProcess) => void, input?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {env, stdio: ['ignore', 'pipe', 'pipe']})
+    const child = spawn(process.execPath, [BIN, ...args], {env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']}) as ChildProcessByStdio<Writable | null, Readable, Readable>
+    child.stdin?.end(input)
     onStart?.(child)
     let stdout = ''
     let stderr = ''

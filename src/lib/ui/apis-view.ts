@@ -117,7 +117,7 @@ function summaryPairs(api: ApiSummary): Array<[string, Cell]> {
   ]
 }
 
-function tagsText(tags: Record<string, string>): string {
+export function tagsText(tags: Record<string, string>): string {
   return Object.entries(tags).map(([key, value]) => `${key}=${value}`).join(', ')
 }
 

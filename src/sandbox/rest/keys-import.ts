@@ -1,13 +1,9 @@
 import type {SandboxContext} from '../context.js'
 import {AwsServiceError, badRequest, type SandboxRequest, type SandboxResponse} from '../http.js'
 import {TABLES, type ApiKeyRecord, type UsagePlanRecord} from '../model.js'
-import {addKeyToPlan, keyNameProblem, keyValueProblem, keyWithValue, planKey} from './keys-records.js'
-
-interface CsvRow {
-  /** The line of the file the row starts on, for warnings. */
-  line: number
-  fields: string[]
-}
+import {keyNameProblem, keyValueProblem} from '../../lib/keys/limits.js'
+import {csvRows, type CsvRow} from '../../lib/util/csv.js'
+import {addKeyToPlan, keyWithValue, planKey} from './keys-records.js'
 
 interface ImportedKey {
   line: number
@@ -81,39 +77,4 @@ function saveKey(context: SandboxContext, row: ImportedKey): ApiKeyRecord {
     lastUpdatedDate: now,
   }
   return context.store.put(TABLES.apiKeys, key.id, key)
-}
-
-/** Non-blank rows of a CSV text. Fields may be quoted with " or ' (AWS's key files use both); a doubled quote inside quotes is a quote. */
-function csvRows(text: string): CsvRow[] {
-  const rows: CsvRow[] = []
-  let fields: string[] = []
-  let field = ''
-  let quote: string | undefined
-  let line = 1
-  let rowLine = 1
-  const endRow = () => {
-    fields.push(field)
-    if (fields.some((value) => value.trim() !== '')) rows.push({line: rowLine, fields})
-    fields = []
-    field = ''
-    rowLine = line
-  }
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]
-    if (char === '\n') line++
-    if (quote) {
-      if (char !== quote) field += char
-      else if (text[i + 1] === quote) field += text[++i]
-      else quote = undefined
-    } else if ((char === '"' || char === "'") && field.trim() === '') {
-      quote = char
-      field = ''
-    } else if (char === ',') {
-      fields.push(field)
-      field = ''
-    } else if (char === '\n') endRow()
-    else if (char !== '\r') field += char
-  }
-  endRow()
-  return rows
 }

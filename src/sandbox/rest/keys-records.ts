@@ -5,9 +5,6 @@ import type {Store} from '../store.js'
 
 /** How many usage plans one API key may belong to (an AWS quota). */
 const MAX_PLANS_PER_KEY = 10
-const MIN_VALUE_LENGTH = 20
-const MAX_VALUE_LENGTH = 128
-const MAX_NAME_LENGTH = 1024
 
 export const KEY_NOT_FOUND = 'Invalid API Key identifier specified'
 const PLAN_NOT_FOUND = 'Invalid Usage Plan ID specified'
@@ -22,18 +19,6 @@ export function requireUsagePlan(store: Store, planId: string): UsagePlanRecord 
   const plan = store.get<UsagePlanRecord>(TABLES.usagePlans, planId)
   if (!plan) throw notFound(PLAN_NOT_FOUND)
   return plan
-}
-
-/** Why a supplied key value is refused, in AWS's words; undefined when it is fine. */
-export function keyValueProblem(value: string): string | undefined {
-  if (value.length < MIN_VALUE_LENGTH) return `API Key value should be at least ${MIN_VALUE_LENGTH} characters`
-  if (value.length > MAX_VALUE_LENGTH) return `API Key value exceeds maximum size of ${MAX_VALUE_LENGTH} characters`
-  return undefined
-}
-
-/** Why a key name is refused, in AWS's words; undefined when it is fine. */
-export function keyNameProblem(name: string | undefined): string | undefined {
-  return name !== undefined && name.length > MAX_NAME_LENGTH ? `Invalid API Key name, can be at most ${MAX_NAME_LENGTH} characters.` : undefined
 }
 
 export function keyWithValue(store: Store, value: string): ApiKeyRecord | undefined {

@@ -1,0 +1,31 @@
+import type {UsagePlan} from '../aws/rest-gateway.js'
+import type {AwsSession} from '../aws/session.js'
+import {mapConcurrently} from '../util/concurrency.js'
+import {planRef, type PlanRef} from './summary.js'
+
+/** GetUsagePlanKeys calls in flight at once: AWS's gets share 10 requests a second per account. */
+const FAN_OUT = 8
+
+export interface PlanMembership {
+  plans: UsagePlan[]
+  /** The plans a key is in, in the order of the plan listing. */
+  plansOf(keyId: string): PlanRef[]
+}
+
+/**
+ * Which usage plans every key is in, from one GetUsagePlans listing and one GetUsagePlanKeys listing
+ * per plan: at most 300 plans per region, where a GetUsagePlans per key would be up to 10,000 calls.
+ */
+export async function planMembership(session: AwsSession): Promise<PlanMembership> {
+  const gateway = await session.rest()
+  const plans = await gateway.listUsagePlans()
+  // GetUsagePlanKeys returns each key's value too: only the ids are kept.
+  const memberIds = await mapConcurrently(plans, FAN_OUT, async (plan) => (await gateway.listUsagePlanKeys(plan.id ?? '')).map((member) => member.id))
+  const byKey = new Map<string, PlanRef[]>()
+  plans.forEach((plan, index) => {
+    for (const keyId of memberIds[index]) {
+      if (keyId !== undefined) byKey.set(keyId, [...(byKey.get(keyId) ?? []), planRef(plan)])
+    }
+  })
+  return {plans, plansOf: (keyId) => byKey.get(keyId) ?? []}
+}

@@ -1,0 +1,41 @@
+import type {ApiKey, UsagePlan} from '../aws/rest-gateway.js'
+
+/** A usage plan as key commands show it. */
+export interface PlanRef {
+  id: string
+  name: string
+}
+
+/** The stable JSON shape of a key in `keys list` and the other key commands (README). Never the value. */
+export interface KeySummary {
+  id: string
+  name: string | null
+  description: string | null
+  enabled: boolean
+  customerId: string | null
+  /** ISO 8601. */
+  createdDate: string | null
+  /** The usage plans the key is in. */
+  plans: PlanRef[]
+}
+
+export const planRef = (plan: UsagePlan): PlanRef => ({id: plan.id ?? '', name: plan.name ?? ''})
+
+/** Field by field, so that a value AWS returned can never slip into the output. */
+export function keySummary(key: ApiKey, plans: PlanRef[]): KeySummary {
+  return {
+    id: key.id ?? '',
+    name: key.name ?? null,
+    description: key.description ?? null,
+    enabled: key.enabled ?? false,
+    customerId: key.customerId ?? null,
+    createdDate: key.createdDate?.toISOString() ?? null,
+    plans,
+  }
+}
+
+/** 'API key "partner" (a1b2c3)', or 'API key a1b2c3' for a key without a name. */
+export const keyLabel = (key: {id: string; name: string | null}) => (key.name ? `API key "${key.name}" (${key.id})` : `API key ${key.id}`)
+
+/** "gold (p1), free (p2)". */
+export const planList = (plans: PlanRef[]) => plans.map((plan) => `${plan.name} (${plan.id})`).join(', ')

@@ -1,0 +1,45 @@
+import type {AwsSession} from '../aws/session.js'
+import type {Plan} from '../plan/plan.js'
+import {inspectKey, whoIsCutOff} from './inspect.js'
+import {keyLabel, type KeySummary} from './summary.js'
+
+/** The stable JSON shape of `keys enable` and `keys disable` (README). */
+export interface SwitchedKey {
+  key: KeySummary
+  /** False when the key was already in the state asked for (nothing was called). */
+  changed: boolean
+}
+
+export interface KeySwitch {
+  /** Undefined when the key is already enabled (or disabled): nothing to do. */
+  plan?: Plan
+  /** The key as it is once the plan has run. */
+  result: SwitchedKey
+}
+
+/**
+ * Plans UpdateApiKey `replace /enabled`. Disabling is destructive: every caller of the key is
+ * refused at once, so the plan names the usage plans and the customer it cuts off.
+ */
+export async function prepareKeySwitch(session: AwsSession, reference: string, enabled: boolean): Promise<KeySwitch> {
+  const {summary} = await inspectKey(session, reference)
+  if (summary.enabled === enabled) return {result: {key: summary, changed: false}}
+  const patchOperations = [{op: 'replace' as const, path: '/enabled', value: String(enabled)}]
+  const what = `${enabled ? 'enable' : 'disable'} ${keyLabel(summary)}`
+  return {
+    plan: {
+      summary: enabled ? what : `${what}, cutting off its callers in ${whoIsCutOff(summary)}`,
+      severity: enabled ? 'safe' : 'destructive',
+      steps: [
+        {
+          service: 'apigateway',
+          operation: 'UpdateApiKey',
+          input: {apiKey: summary.id, patchOperations},
+          summary: what,
+          run: async () => (await session.rest()).updateApiKey(summary.id, patchOperations),
+        },
+      ],
+    },
+    result: {key: {...summary, enabled}, changed: true},
+  }
+}
