@@ -155,11 +155,12 @@ export abstract class ApigwCommand extends Command {
 
   /**
    * Under GitHub Actions, registers secrets (API key values) with the runner's log masking. Call it
-   * before anything else is printed, so no line of this run can show them in clear.
+   * before anything that could show them is printed. On stderr: the runner reads workflow commands
+   * from both streams, and stdout may be a pipe (`| jq`) that would swallow the command and choke on it.
    */
   protected maskSecrets(values: string[]): void {
     if (process.env.GITHUB_ACTIONS !== 'true') return
-    for (const value of values) process.stdout.write(`::add-mask::${value}\n`)
+    for (const value of values) process.stderr.write(`::add-mask::${value}\n`)
   }
 
   /** Progress, warnings and notices: stderr, never stdout. */

@@ -145,7 +145,8 @@ describe('keys show', () => {
   it('under GitHub Actions, masks the value before anything else is printed', async () => {
     const result = await run(['keys', 'show', id, '--show-value'], {env: {...env, GITHUB_ACTIONS: 'true'}})
     const value = (await sdkKey(id)).value!
-    expect(result.stdout.split('\n')[0]).toBe(`::add-mask::${value}`)
+    // On stderr, which reaches the runner's log even when stdout is piped; stdout stays the result.
+    expect(result.stderr.split('\n')[0]).toBe(`::add-mask::${value}`)
     expect(result.stdout).toMatch(new RegExp(`value\\s+${value}`))
   })
 
@@ -264,10 +265,10 @@ describe('keys create', () => {
   it('--show-value prints it; under GitHub Actions it is masked first', async () => {
     const result = await run(['keys', 'create', '--name', 'create-shown', '--show-value', '--json'], {env: {...env, GITHUB_ACTIONS: 'true'}})
     expect(result.code).toBe(0)
-    const [mask, ...rest] = result.stdout.split('\n')
-    const {key} = json(rest.join('\n'))
+    const {key} = json(result.stdout)
     expect(key.value).toBe((await sdkKey(key.id)).value)
-    expect(mask).toBe(`::add-mask::${key.value}`)
+    // The generated value is masked as soon as it is known, before the line that could show it.
+    expect(result.stderr).toContain(`::add-mask::${key.value}\n`)
   })
 })
 
@@ -430,7 +431,7 @@ describe('keys import', () => {
     const values = [value('gh1'), value('gh2')]
     const result = await run(['keys', 'import', file(`name,key\ngh1,${values[0]}\ngh2,${values[1]}\n`, values)], {env: {...env, GITHUB_ACTIONS: 'true'}})
     expect(result.code).toBe(0)
-    expect(result.stdout.split('\n').slice(0, 2)).toEqual(values.map((secret) => `::add-mask::${secret}`))
+    expect(result.stderr.split('\n').slice(0, 2)).toEqual(values.map((secret) => `::add-mask::${secret}`))
   })
 })
 
