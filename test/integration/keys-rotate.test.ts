@@ -78,7 +78,7 @@ describe('keys rotate', () => {
     expect(dryRun).toBe(true)
     expect(plan.severity).toBe('safe')
     expect(plan.steps.map((step: {operation: string}) => step.operation)).toEqual(['CreateApiKey', 'CreateUsagePlanKey', 'CreateUsagePlanKey', 'CreateUsagePlanKey', 'GetUsagePlans', 'TagResource'])
-    expect(plan.steps[0].input).toMatchObject({name: expect.stringMatching(/^dry-rot-\d{8}-\d{4}$/), customerId: 'acme', description: 'Acme production', enabled: true, tags: {team: 'partners', [TAG.rotationOf]: oldId}})
+    expect(plan.steps[0].input).toMatchObject({name: expect.stringMatching(/^dry-rot-\d{8}-\d{6}$/), customerId: 'acme', description: 'Acme production', enabled: true, tags: {team: 'partners', [TAG.rotationOf]: oldId}})
     expect(plan.steps[1].input).toEqual({usagePlanId: expect.any(String), keyId: '<new key id from step 1>', keyType: 'API_KEY'})
     expect(await successorsOf(oldId)).toEqual([])
   })
@@ -101,7 +101,7 @@ describe('keys rotate', () => {
     expect(rotated.plans.map((plan: {id: string}) => plan.id).sort()).toEqual(plans)
     expect(rotated).not.toHaveProperty('value')
     // AWS afterwards: the new key mirrors the old one and names it; the old key names the new one.
-    expect(newKey).toMatchObject({name: expect.stringMatching(/^partner-a-rot-\d{8}-\d{4}$/), customerId: 'acme', description: 'Acme production', enabled: true})
+    expect(newKey).toMatchObject({name: expect.stringMatching(/^partner-a-rot-\d{8}-\d{6}$/), customerId: 'acme', description: 'Acme production', enabled: true})
     const deadline = Date.parse(newKey.tags![TAG.graceUntil])
     expect(deadline).toBeGreaterThan(before + 7 * DAY - 2000)
     expect(deadline).toBeLessThan(Date.now() + 7 * DAY)
@@ -117,7 +117,7 @@ describe('keys rotate', () => {
     const again = await apigw('keys', 'rotate', 'partner-a', '--json')
     expect(again.code).toBe(0)
     expect(json(again.stdout)).toMatchObject({resumed: true, newKey: {id: newKey.id}})
-    expect(again.stderr).toMatch(/carrying that rotation on/)
+    expect(again.stderr).toContain(`Found the rotation of the key partner-a (${oldId}) to the key ${newKey.name} (${newKey.id}) in the keys' tags`)
     expect(await successorsOf(oldId)).toHaveLength(1)
   })
 
@@ -268,7 +268,7 @@ describe('keys rotate --finalize', () => {
 
     const deleted = await apigw('keys', 'rotate', 'partner-gone', '--finalize', '--delete', '--confirm', 'partner-gone', '--json')
     expect(deleted.code).toBe(0)
-    expect(json(deleted.stdout)).toMatchObject({oldKey: {id: oldId, deleted: true}, status: 'finalized'})
+    expect(json(deleted.stdout)).toMatchObject({oldKey: {id: oldId, name: 'partner-gone', enabled: false, deleted: true}, status: 'finalized'})
     expect((await allKeys()).some((key) => key.id === oldId)).toBe(false)
     expect((await getKey(newKey.id!)).tags?.[TAG.finalized]).toBeDefined()
 

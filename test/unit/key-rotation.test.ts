@@ -86,8 +86,8 @@ describe('rotation state from the keys\' tags', () => {
 
   it('names the new key after the old one with a UTC rotation suffix, replacing an earlier suffix', () => {
     const now = Date.parse('2026-11-21T16:29:59Z')
-    expect(rotatedName('partner-a', now)).toBe('partner-a-rot-20261121-1629')
-    expect(rotatedName('partner-a-rot-20261001-0900', now)).toBe('partner-a-rot-20261121-1629')
+    expect(rotatedName('partner-a', now)).toBe('partner-a-rot-20261121-162959')
+    expect(rotatedName('partner-a-rot-20261001-090000', now)).toBe('partner-a-rot-20261121-162959')
   })
 })
 

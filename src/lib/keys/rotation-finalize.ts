@@ -102,7 +102,7 @@ export async function prepareFinalize(session: AwsSession, options: FinalizeOpti
     warnings,
     after: rotationSummary({
       oldKeyId: rotation.oldKeyId,
-      oldKey: oldKey && !deleting ? {name: oldKey.name, enabled: false} : undefined,
+      oldKey: oldKey && {name: oldKey.name, enabled: false, deleted: deleting},
       newKey: {...keyReference(newKey), enabled: newKey.enabled ?? false},
       plans: oldKey ? oldPlans : newPlans,
       graceUntil: rotation.graceUntil,

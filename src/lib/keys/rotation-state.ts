@@ -113,10 +113,10 @@ export function inheritedTags(key: ApiKey): Record<string, string> {
   return Object.fromEntries(Object.entries(key.tags ?? {}).filter(([tag]) => !ROTATION_TAG_KEYS.has(tag)))
 }
 
-const ROTATION_SUFFIX = /-rot-\d{8}-\d{4}$/
+const ROTATION_SUFFIX = /-rot-\d{8}-\d{6}$/
 
-/** "partner-a" → "partner-a-rot-20261121-1629" (UTC); an earlier rotation's suffix is replaced, not stacked. */
+/** "partner-a" → "partner-a-rot-20261121-162959" (UTC); an earlier rotation's suffix is replaced, not stacked. */
 export function rotatedName(name: string, now: number): string {
-  const stamp = new Date(now).toISOString().replace(/[-:]/g, '').slice(0, 13).replace('T', '-')
+  const stamp = new Date(now).toISOString().replace(/[-:]/g, '').slice(0, 15).replace('T', '-')
   return `${name.replace(ROTATION_SUFFIX, '')}-rot-${stamp}`
 }

@@ -80,8 +80,8 @@ export async function prepareRotation(session: AwsSession, options: RotateOption
   refuseUnfinishedPredecessor(session, keys, oldKey)
   const existing = rotationFromKey(keys, oldKey)
   if (options.out && !existing && existsSync(options.out)) throw valueFileExists(options.out)
-  const [oldPlans, newPlans] = await Promise.all([rest.listUsagePlansOfKey(oldKey.id ?? ''), existing ? rest.listUsagePlansOfKey(existing.newKey.id ?? '') : []])
   const immediate = options.graceMs === 0
+  const [oldPlans, newPlans] = await Promise.all([rest.listUsagePlansOfKey(oldKey.id ?? ''), existing ? rest.listUsagePlansOfKey(existing.newKey.id ?? '') : []])
   const graceUntil = existing?.graceUntil ?? wholeSecond(options.now + (options.graceMs ?? DEFAULT_GRACE_MS))
   const newKey: KeyReference = existing ? keyReference(existing.newKey) : {id: fromStep(1, 'new key id'), name: rotatedName(oldKey.name ?? oldKey.id ?? '', options.now)}
   const {notes, warnings} = rotationNotices(session, existing, oldKey, oldPlans, options.graceMs === 0)
@@ -110,7 +110,7 @@ export async function prepareRotation(session: AwsSession, options: RotateOption
   const start: Plan = {
     summary: existing
       ? `finish starting the rotation of the ${keyLabel(keyReference(oldKey))} to the ${keyLabel(newKey)}`
-      : `rotate the ${keyLabel(keyReference(oldKey))}: a new key in its ${plural(oldPlans.length, 'usage plan')}, the old key enabled until ${tagDate(graceUntil)}`,
+      : `rotate the ${keyLabel(keyReference(oldKey))}: a new key in its ${plural(oldPlans.length, 'usage plan')}${immediate ? '' : `, the old key enabled until ${tagDate(graceUntil)}`}`,
     severity: 'safe',
     steps,
     continues: existing !== undefined,
@@ -123,9 +123,10 @@ export async function prepareRotation(session: AwsSession, options: RotateOption
 
   const finalizing = immediate && !existing?.finalizedAt
   const finalizeOptions = {force: true, delete: options.delete, confirmName: options.delete ? (oldKey.name ?? oldKey.id) : undefined}
+  const cutOff = (what: string) => `cut ${what} off at once (grace 0): ${options.delete ? 'delete' : 'disable'} it`
   const finish: Plan | undefined = finalizing
     ? {
-        summary: `cut the ${keyLabel(keyReference(oldKey))} off at once (grace 0): ${options.delete ? 'delete' : 'disable'} it`,
+        summary: cutOff('the old key'),
         severity: options.delete ? 'severe' : 'destructive',
         steps: finalizeSteps(session, {oldKey, newKey, finalized: false, delete: options.delete, now: options.now}),
         continues: true,
@@ -145,7 +146,7 @@ export async function prepareRotation(session: AwsSession, options: RotateOption
     })
 
   return {
-    plan: finish ? {summary: steps.length > 0 ? `${start.summary}; then ${finish.summary}` : finish.summary, severity: finish.severity, steps: [...steps, ...finish.steps]} : start,
+    plan: finish ? {summary: steps.length > 0 ? `${start.summary}; then ${finish.summary}` : cutOff(`the ${keyLabel(keyReference(oldKey))}`), severity: finish.severity, steps: [...steps, ...finish.steps]} : start,
     confirmName: finish && options.delete ? finalizeOptions.confirmName : undefined,
     notes,
     warnings,
@@ -209,10 +210,13 @@ function samePlansStep(session: AwsSession, newKey: KeyReference, oldPlans: Usag
 function rotationNotices(session: AwsSession, existing: Rotation | undefined, oldKey: ApiKey, oldPlans: UsagePlan[], immediate: boolean): {notes: string[]; warnings: string[]} {
   const notes: string[] = []
   const warnings: string[] = []
-  const rotated = existing && `The ${keyLabel(keyReference(oldKey))} was rotated to the ${keyLabel(keyReference(existing.newKey))}`
-  if (existing?.finalizedAt) notes.push(`${rotated}; finalized at ${tagDate(existing.finalizedAt)}. To rotate again: ${suggested(session, `apigw keys rotate ${existing.newKey.id}`)}`)
-  else if (existing && immediate) notes.push(`${rotated} (grace until ${tagDate(existing.graceUntil)}): carrying that rotation on, and ending it now (--grace 0).`)
-  else if (existing) notes.push(`${rotated} (grace until ${tagDate(existing.graceUntil)}, which --grace does not change): carrying that rotation on.`)
+  const rotation = existing && `the rotation of the ${keyLabel(keyReference(oldKey))} to the ${keyLabel(keyReference(existing.newKey))}`
+  if (existing?.finalizedAt) {
+    notes.push(`Found ${rotation}, finalized at ${tagDate(existing.finalizedAt)}: nothing to do. To rotate again: ${suggested(session, `apigw keys rotate ${existing.newKey.id}`)}`)
+  } else if (existing) {
+    const ending = immediate ? ', and ending it now (--grace 0)' : ''
+    notes.push(`Found ${rotation} in the keys' tags (grace until ${tagDate(existing.graceUntil)}${immediate ? '' : ', which --grace does not change'}): carrying it on${ending}.`)
+  }
   if (oldPlans.length === 0) warnings.push(`The ${keyLabel(keyReference(oldKey))} is in no usage plan, so the new key will be in none either.`)
   return {notes, warnings}
 }
