@@ -3,15 +3,15 @@ import {readFile} from 'node:fs/promises'
 import type {ApiKey, UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
-import {fromStep, type Plan, type PlanStep} from '../plan/plan.js'
+import {fromStep, type Plan} from '../plan/plan.js'
 import {runPlan} from '../plan/runner.js'
-import {attachKeyStep, attachProblem, keyLabel, type KeyReference} from '../usage-plans/membership.js'
+import {keyLabel, type KeyReference} from '../usage-plans/membership.js'
 import {plural, shellQuote} from '../util/text.js'
 import {resolveKey} from './resolve.js'
 import {finalizeCommand, finalizeSteps} from './rotation-finalize.js'
-import {inheritedTags, ROTATION_TAGS, rotatedName, rotationFromKey, rotationStatus, rotationToKey, tagDate, wholeSecond, type Rotation} from './rotation-state.js'
-import {keyReference, plansMissing, rotationSummary, suggested, type RotationSummary} from './rotation-summary.js'
-import {createKeyStep, tagKeyStep} from './steps.js'
+import {rotatedName, rotationFromKey, rotationStatus, rotationToKey, tagDate, wholeSecond, type Rotation} from './rotation-state.js'
+import {startSteps} from './rotation-start.js'
+import {keyReference, rotationSummary, suggested, type RotationSummary} from './rotation-summary.js'
 import {valueFileExists, writeValueFile} from './value-file.js'
 
 const DEFAULT_GRACE_MS = 7 * 86_400_000
@@ -54,8 +54,6 @@ export interface PreparedRotation {
   /** For stderr before the run: what was found (notes), what may surprise (warnings). */
   notes: string[]
   warnings: string[]
-  /** The new key's id, once known (after the run for a new rotation). */
-  newKeyId(): string
   run(io: RotationRunIO): Promise<RotateResult>
 }
 
@@ -84,28 +82,9 @@ export async function prepareRotation(session: AwsSession, options: RotateOption
   const [oldPlans, newPlans] = await Promise.all([rest.listUsagePlansOfKey(oldKey.id ?? ''), existing ? rest.listUsagePlansOfKey(existing.newKey.id ?? '') : []])
   const graceUntil = existing?.graceUntil ?? wholeSecond(options.now + (options.graceMs ?? DEFAULT_GRACE_MS))
   const newKey: KeyReference = existing ? keyReference(existing.newKey) : {id: fromStep(1, 'new key id'), name: rotatedName(oldKey.name ?? oldKey.id ?? '', options.now)}
-  const {notes, warnings} = rotationNotices(session, existing, oldKey, oldPlans, options.graceMs === 0)
+  const {notes, warnings} = rotationNotices(session, existing, oldKey, oldPlans, immediate)
   let created: ApiKey | undefined
-
-  const steps: PlanStep[] = []
-  if (!existing) {
-    const tags = {...inheritedTags(oldKey), [ROTATION_TAGS.rotationOf]: oldKey.id ?? '', [ROTATION_TAGS.graceUntil]: tagDate(graceUntil)}
-    steps.push(createKeyStep(session, {name: newKey.name ?? '', description: oldKey.description, customerId: oldKey.customerId, tags}, newKey, (key) => (created = key)))
-  }
-  if (!existing?.finalizedAt) {
-    const missing = plansMissing(oldPlans, newPlans)
-    refuseExtraPlans(newKey, oldPlans, newPlans)
-    for (const plan of missing) {
-      const problem = attachProblem(plan, newKey, newPlans)
-      if (problem) throw problem
-      steps.push(attachKeyStep(session, plan, newKey))
-    }
-    if (missing.length > 0) steps.push(samePlansStep(session, newKey, oldPlans))
-    if (!existing?.oldKeyTagged) {
-      const tags = () => ({[ROTATION_TAGS.rotatedTo]: newKey.id, [ROTATION_TAGS.graceUntil]: tagDate(graceUntil)})
-      steps.push(tagKeyStep(session, keyReference(oldKey), tags, 'rotated to the new key, with the grace deadline'))
-    }
-  }
+  const steps = startSteps(session, {oldKey, newKey, existing, oldPlans, newPlans, graceUntil, onCreated: (key) => (created = key)})
   const attached = newPlans.length
   const start: Plan = {
     summary: existing
@@ -150,7 +129,6 @@ export async function prepareRotation(session: AwsSession, options: RotateOption
     confirmName: finish && options.delete ? finalizeOptions.confirmName : undefined,
     notes,
     warnings,
-    newKeyId: () => newKey.id,
     async run(io) {
       await runPlan(start, {onProgress: io.onProgress})
       const value = created?.value ?? (await rest.getApiKey(newKey.id, true)).value ?? ''
@@ -171,39 +149,6 @@ function refuseUnfinishedPredecessor(session: AwsSession, keys: ApiKey[], key: A
     exitCode: ExitCode.conflict,
     suggestions: [`Try: ${suggested(session, `apigw keys rotate ${earlier.oldKeyId} --finalize`)}`, `Or: ${suggested(session, 'apigw keys rotations')}, to see it`],
   })
-}
-
-/** The check is that both keys are in the same plans; a new key in other plans too can only be fixed by hand. */
-function refuseExtraPlans(newKey: KeyReference, oldPlans: UsagePlan[], newPlans: UsagePlan[]): void {
-  const extra = plansMissing(newPlans, oldPlans)
-  if (extra.length === 0) return
-  throw new ApigwError(`The new ${keyLabel(newKey)} is also in ${extra.map((plan) => `${plan.name} (${plan.id})`).join(', ')}, where the old key is not.`, {
-    code: 'ROTATION_PLANS_DIFFER',
-    exitCode: ExitCode.conflict,
-    suggestions: extra.map((plan) => `Try: apigw plans detach ${plan.id} ${newKey.id}`),
-  })
-}
-
-/** GetUsagePlans with the new key's id: the step that proves it is in exactly the old key's plans. */
-function samePlansStep(session: AwsSession, newKey: KeyReference, oldPlans: UsagePlan[]): PlanStep {
-  return {
-    service: 'apigateway',
-    operation: 'GetUsagePlans',
-    input: {keyId: newKey.id},
-    summary: `check that the new key is in the same ${plural(oldPlans.length, 'usage plan')} as the old key`,
-    run: async () => {
-      const plans = await (await session.rest()).listUsagePlansOfKey(newKey.id)
-      const missing = plansMissing(oldPlans, plans)
-      if (missing.length > 0) {
-        throw new ApigwError(`The new ${keyLabel(newKey)} is not in ${missing.map((plan) => `${plan.name} (${plan.id})`).join(', ')}, though it was just added.`, {
-          code: 'ROTATION_PLANS_DIFFER',
-          exitCode: ExitCode.conflict,
-        })
-      }
-      refuseExtraPlans(newKey, oldPlans, plans)
-      return {plans: plans.map((plan) => plan.id)}
-    },
-  }
 }
 
 /** What an operator should know before the run: a rotation found in the tags, a key in no plan. */
