@@ -1,5 +1,5 @@
 import type {SandboxContext} from './context.js'
-import {describeFaults, type Faults} from './faults.js'
+import {describeFaults, NO_FAULTS, type Faults} from './faults.js'
 import {jsonBody, Router} from './http.js'
 import type {Sandbox} from './server.js'
 import {simulateTraffic} from './traffic/simulate.js'
@@ -31,7 +31,8 @@ export function controlRoutes(context: SandboxContext, hooks: ControlHooks): Rou
     })
     .add('PUT', '/_sandbox/faults', (request) => {
       const sandbox = hooks.sandbox()
-      sandbox.faults = jsonBody<Faults>(request)
+      // Faults left out are off; the fail countdowns start now.
+      sandbox.faults = {...NO_FAULTS, ...jsonBody<Partial<Faults>>(request)}
       return {status: 200, body: {faults: describeFaults(sandbox.faults)}}
     })
     .add('POST', '/_sandbox/traffic', (request) => ({status: 200, body: simulateTraffic(context, jsonBody<TrafficSpec>(request))}))

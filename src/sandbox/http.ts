@@ -42,23 +42,23 @@ export interface SandboxResponse {
 export type Params = Record<string, string>
 export type Handler = (request: SandboxRequest, params: Params) => SandboxResponse | Promise<SandboxResponse>
 
-interface Route {
+interface Route<T> {
   method: string
   segments: string[]
-  handler: Handler
+  handler: T
 }
 
-/** Matches `METHOD /a/{param}/b` patterns, segment by segment. */
-export class Router {
-  private readonly routes: Route[] = []
+/** Matches `METHOD /a/{param}/b` patterns, segment by segment, to handlers (or to what else a route names). */
+export class Router<T = Handler> {
+  private readonly routes: Route<T>[] = []
 
-  add(method: string, pattern: string, handler: Handler): this {
+  add(method: string, pattern: string, handler: T): this {
     this.routes.push({method, segments: pattern.split('/').filter(Boolean), handler})
     return this
   }
 
   /** The handler for a request and its decoded parameters; else whether another method's pattern matched the path (a 405, not a 404). */
-  match(method: string, path: string): {handler: Handler; params: Params} | {pathMatched: boolean} {
+  match(method: string, path: string): {handler: T; params: Params} | {pathMatched: boolean} {
     const parts = path.split('/').filter(Boolean)
     let pathMatched = false
     for (const route of this.routes) {

@@ -5,8 +5,9 @@ import {systemClock, type Clock} from '../lib/util/clock.js'
 import {cloudWatchService, type CloudWatchProtocol} from './cloudwatch/service.js'
 import type {SandboxContext} from './context.js'
 import {controlRoutes, type ControlHooks} from './control.js'
-import {NO_FAULTS, pickFault, type Faults} from './faults.js'
+import {NO_FAULTS, pickFault, strikeCall, type Faults} from './faults.js'
 import {AwsServiceError, Router, type SandboxRequest, type SandboxResponse} from './http.js'
+import {operationOfRequest} from './operations.js'
 import {restRoutes} from './rest/routes.js'
 import {Store} from './store.js'
 import {v2Routes} from './v2/routes.js'
@@ -70,17 +71,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   async function handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
     const request = await readRequest(incoming)
     const service = serviceOf(request)
+    const operation = service === 'control' ? undefined : operationOf(service, request)
     sandbox.lastRequestAt = context.clock.now()
     try {
       if (service !== 'control') {
-        const fault = await injectFault(sandbox.faults, context.clock)
+        const fault = await injectFault(sandbox, operation, context.clock)
         if (fault === 'reset') return void incoming.socket.destroy()
         if (fault) throw fault
       }
       let response: SandboxResponse
       if (service === 'json' || service === 'cbor') {
-        const operation = service === 'json' ? String(request.headers['x-amz-target']).slice(CLOUDWATCH_TARGET.length) : CLOUDWATCH_CBOR_PATH.exec(request.path)![1]
-        response = await cloudWatch.handle(service, operation, request)
+        response = await cloudWatch.handle(service, operation!, request)
       } else {
         const router = service === 'control' ? control : service === 'apigatewayv2' ? v2 : rest
         response = await route(router, request)
@@ -141,13 +142,27 @@ async function route(router: Router, request: SandboxRequest): Promise<SandboxRe
   throw new AwsServiceError(404, 'NotFoundException', `No operation matches ${request.method} ${request.path}`)
 }
 
-async function injectFault(faults: Faults, clock: Clock): Promise<AwsServiceError | 'reset' | undefined> {
-  if (faults.latencyMs > 0) await clock.sleep(faults.latencyMs)
+/** The AWS operation a request calls: named on the wire by CloudWatch, found from the route for API Gateway. */
+function operationOf(service: Exclude<Service, 'control'>, request: SandboxRequest): string | undefined {
+  if (service === 'json') return String(request.headers['x-amz-target']).slice(CLOUDWATCH_TARGET.length)
+  if (service === 'cbor') return CLOUDWATCH_CBOR_PATH.exec(request.path)![1]
+  return operationOfRequest(service, request)
+}
+
+async function injectFault(sandbox: Sandbox, operation: string | undefined, clock: Clock): Promise<AwsServiceError | 'reset' | undefined> {
+  if (sandbox.faults.latencyMs > 0) await clock.sleep(sandbox.faults.latencyMs)
+  const {faults} = sandbox
+  const unavailable = () => new AwsServiceError(503, 'ServiceUnavailableException', 'Service Unavailable')
+  if (operation !== undefined && faults.fail.length > 0) {
+    const strike = strikeCall(faults.fail, operation)
+    sandbox.faults = {...faults, fail: strike.remaining}
+    if (strike.fails) return unavailable()
+  }
   switch (pickFault(faults, clock.random())) {
     case 'throttle':
       return new AwsServiceError(429, 'TooManyRequestsException', 'Too Many Requests', {'retry-after': '1'})
     case 'error':
-      return new AwsServiceError(503, 'ServiceUnavailableException', 'Service Unavailable')
+      return unavailable()
     case 'reset':
       return 'reset'
     default:

@@ -129,7 +129,20 @@ describe('apigw sandbox faults and reset', () => {
 
     const bad = await runCli(['sandbox', 'faults', 'slow=5%'], env)
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toContain('--faults takes throttle=…, error=…, reset=…, latency=…; got "slow=5%"')
+    expect(bad.stderr).toContain('--faults takes throttle=…, error=…, reset=…, latency=…, fail=…; got "slow=5%"')
+
+    // fail=<Operation>#<n>: the n-th call of that operation from now fails once, and is shown counting down.
+    expect(json((await runCli(['sandbox', 'faults', 'fail=GetRestApis#2', '--json'], env)).stdout)).toEqual({faults: 'fail=GetRestApis#2'})
+    expect((await runCli(['apis', 'list', '--type', 'rest', '--sandbox', '--retry-budget', '0s'], env)).code).toBe(0)
+    expect(json((await runCli(['sandbox', 'faults', '--json'], env)).stdout)).toEqual({faults: 'fail=GetRestApis#1'})
+    const failed = await runCli(['apis', 'list', '--type', 'rest', '--sandbox', '--retry-budget', '0s'], env)
+    expect(failed.code).toBe(6)
+    expect(failed.stderr).toContain('GetRestApis failed: Service Unavailable')
+    expect(json((await runCli(['sandbox', 'faults', '--json'], env)).stdout)).toEqual({faults: 'none'})
+    const unknown = await runCli(['sandbox', 'faults', 'fail=CreateUsagePlanKeys'], env)
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('The sandbox serves no operation named "CreateUsagePlanKeys"')
+    expect(unknown.stderr).toContain('Did you mean: CreateUsagePlanKey')
 
     await runCli(['sandbox', 'faults', 'none'], env)
     const shown = await runCli(['sandbox', 'faults', '--json'], env)

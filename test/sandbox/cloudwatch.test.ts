@@ -258,14 +258,14 @@ describe('sandbox CloudWatch (aws-facts §7, AWS JSON 1.0)', () => {
 
   it('turns injected faults into CloudWatch throttling (400 Throttling) and 503 ServiceUnavailable', async () => {
     try {
-      sandbox.faults = {throttle: 1, error: 0, reset: 0, latencyMs: 0}
+      sandbox.faults = {throttle: 1, error: 0, reset: 0, latencyMs: 0, fail: []}
       const throttled = await failure(getData([metricStat('m1', 'Count', 'Sum')]))
       expect([throttled.name, throttled.$metadata.httpStatusCode, throttled.message]).toEqual(['Throttling', 400, 'Rate exceeded'])
-      sandbox.faults = {throttle: 0, error: 1, reset: 0, latencyMs: 0}
+      sandbox.faults = {throttle: 0, error: 1, reset: 0, latencyMs: 0, fail: []}
       const unavailable = await failure(getData([metricStat('m1', 'Count', 'Sum')]))
       expect([unavailable.name, unavailable.$metadata.httpStatusCode, unavailable.$fault]).toEqual(['ServiceUnavailable', 503, 'server'])
     } finally {
-      sandbox.faults = {throttle: 0, error: 0, reset: 0, latencyMs: 0}
+      sandbox.faults = {throttle: 0, error: 0, reset: 0, latencyMs: 0, fail: []}
     }
   })
 })

@@ -14,9 +14,9 @@ describe('sandbox server', () => {
   })
 
   it('answers throttling faults with 429 and Retry-After, and stops when asked', async () => {
-    sandbox.faults = {throttle: 1, error: 0, reset: 0, latencyMs: 0}
+    sandbox.faults = {throttle: 1, error: 0, reset: 0, latencyMs: 0, fail: []}
     const error = await sdkClients(sandbox.endpoint).rest.send(new GetRestApisCommand({})).catch((e) => e)
-    sandbox.faults = {throttle: 0, error: 0, reset: 0, latencyMs: 0}
+    sandbox.faults = {throttle: 0, error: 0, reset: 0, latencyMs: 0, fail: []}
     expect(error.name).toBe('TooManyRequestsException')
     expect(error.$metadata.httpStatusCode).toBe(429)
     expect(error.retryAfterSeconds).toBe('1')

@@ -52,4 +52,12 @@ describe('plans', () => {
     const plan: Plan = {summary: 's', severity: 'safe', steps: [step('A', async () => Promise.reject(original)), step('B', async () => 'b')]}
     await expect(runPlan(plan)).rejects.toBe(original)
   })
+
+  it('report a failure of the first step as partial when the plan continues earlier work', async () => {
+    const plan: Plan = {summary: 's', severity: 'safe', continues: true, steps: [step('Attach', async () => Promise.reject(new Error('boom')))], recovery: () => 'Try: again'}
+    const error = (await runPlan(plan).catch((e) => e)) as ApigwError
+    expect(error.exitCode).toBe(8)
+    expect(error.message).toBe('Step 1 of 1 failed: boom\n  failed   1. attach (Attach)')
+    expect(error.suggestions).toEqual(['Try: again'])
+  })
 })

@@ -1,25 +1,52 @@
 import {describe, expect, it} from 'vitest'
 import {backfillWindow, parseTrafficProfile} from '../../src/lib/sandbox/traffic.js'
-import {describeFaults, parseFaults, pickFault} from '../../src/sandbox/faults.js'
+import {describeFaults, parseFaults, pickFault, strikeCall} from '../../src/sandbox/faults.js'
 
 const defaults = {rps: '50', errorRate: '4xx=2%,5xx=0.5%', latency: 'p50=40ms,p99=350ms', cacheHit: '80%'}
 
 describe('sandbox faults', () => {
   it('parses every fault and describes them back', () => {
     const faults = parseFaults('throttle=20%,error=5%,reset=2%,latency=300ms')
-    expect(faults).toEqual({throttle: 0.2, error: 0.05, reset: 0.02, latencyMs: 300})
+    expect(faults).toEqual({throttle: 0.2, error: 0.05, reset: 0.02, latencyMs: 300, fail: []})
     expect(describeFaults(faults)).toBe('throttle=20%,error=5%,reset=2%,latency=300ms')
-    expect(parseFaults('none')).toEqual({throttle: 0, error: 0, reset: 0, latencyMs: 0})
+    expect(parseFaults('none')).toEqual({throttle: 0, error: 0, reset: 0, latencyMs: 0, fail: []})
+  })
+
+  it('parses fail=<operation>#<call>, several of them, the next call when no number is given', () => {
+    const faults = parseFaults('fail=CreateUsagePlanKey#2, latency=10ms,fail=TagResource')
+    expect(faults.fail).toEqual([
+      {operation: 'CreateUsagePlanKey', call: 2},
+      {operation: 'TagResource', call: 1},
+    ])
+    expect(describeFaults(faults)).toBe('latency=10ms,fail=CreateUsagePlanKey#2,fail=TagResource#1')
+  })
+
+  it('refuses a fail naming no operation the sandbox serves, suggesting close names', () => {
+    expect(() => parseFaults('fail=CreateUsagePlanKeys#2')).toThrow(/serves no operation named "CreateUsagePlanKeys"/)
+    expect(() => parseFaults('fail=CreateUsagePlanKey#0')).toThrow(/fail takes an operation and which of its calls from now fails/)
+    expect(() => parseFaults('fail=')).toThrow(/fail takes an operation/)
+  })
+
+  it('strikes the chosen call of an operation once, counting down only that operation', () => {
+    let fail = parseFaults('fail=CreateUsagePlanKey#2,fail=GetTags#1').fail
+    const outcomes: boolean[] = []
+    for (const operation of ['GetUsagePlans', 'CreateUsagePlanKey', 'CreateUsagePlanKey', 'CreateUsagePlanKey']) {
+      const strike = strikeCall(fail, operation)
+      outcomes.push(strike.fails)
+      fail = strike.remaining
+    }
+    expect(outcomes).toEqual([false, false, true, false])
+    expect(fail).toEqual([{operation: 'GetTags', call: 1}])
   })
 
   it('refuses unknown faults, bad percentages and shares over 100%, naming the problem', () => {
-    expect(() => parseFaults('slow=5%')).toThrow(/--faults takes throttle=…, error=…, reset=…, latency=…; got "slow=5%"/)
+    expect(() => parseFaults('slow=5%')).toThrow(/--faults takes throttle=…, error=…, reset=…, latency=…, fail=…; got "slow=5%"/)
     expect(() => parseFaults('throttle=120%')).toThrow(/throttle must be a percentage between 0% and 100%/)
     expect(() => parseFaults('throttle=60%,error=50%')).toThrow(/add up to more than 100%/)
   })
 
   it('picks throttle, error and reset in proportion to their shares', () => {
-    const faults = {throttle: 0.2, error: 0.1, reset: 0.1, latencyMs: 0}
+    const faults = {throttle: 0.2, error: 0.1, reset: 0.1, latencyMs: 0, fail: []}
     expect([0, 0.19, 0.21, 0.29, 0.31, 0.39, 0.41, 0.99].map((roll) => pickFault(faults, roll))).toEqual([
       'throttle', 'throttle', 'error', 'error', 'reset', 'reset', undefined, undefined,
     ])

@@ -29,6 +29,8 @@ export interface Plan {
   steps: PlanStep[]
   /** After a failure at step `failed` (0-based), how to resume or undo, e.g. 'Try: apigw deploy …'. */
   recovery?(failed: number, results: StepResults): string | undefined
+  /** The plan finishes what an earlier run (or phase) began: a failure even at its first step leaves a partial state. */
+  continues?: boolean
 }
 
 /** A plan as data: what --dry-run prints, and what --json shows of a run. */

@@ -22,7 +22,8 @@ export interface PlanRun {
 /**
  * Runs a plan's steps in order, one at a time (mutations of one API are serialised: AWS answers
  * concurrent ones with ConflictException). A failure stops the run and is reported with what ran,
- * what did not, and how to resume or undo: exit 8 (partial) once any step has changed something.
+ * what did not, and how to resume or undo: exit 8 (partial) once any step has changed something
+ * (or at once, for a plan that continues earlier work).
  */
 export async function runPlan(plan: Plan, options: RunOptions = {}): Promise<PlanRun> {
   const results: unknown[] = []
@@ -41,7 +42,7 @@ export async function runPlan(plan: Plan, options: RunOptions = {}): Promise<Pla
 }
 
 function failure(plan: Plan, failed: number, results: StepResults, outcomes: StepOutcome[], error: unknown): unknown {
-  if (failed === 0) return error
+  if (failed === 0 && !plan.continues) return error
   const cause = error instanceof Error ? error.message : String(error)
   const lines = outcomes.map((outcome) => `  ${outcome.status.padEnd(7)}  ${outcome.step}. ${outcome.summary} (${outcome.operation})`)
   const recovery = plan.recovery?.(failed, results)

@@ -11,8 +11,10 @@ export interface KeyReference {
   name?: string
 }
 
-const keyLabel = (key: KeyReference) => (key.name ? `key ${key.name} (${key.id})` : `key ${key.id}`)
-const planLabel = (plan: UsagePlan) => `usage plan ${plan.name} (${plan.id})`
+/** "key partner-a (k1a2b3)", for step summaries and messages. */
+export const keyLabel = (key: KeyReference) => (key.name ? `key ${key.name} (${key.id})` : `key ${key.id}`)
+/** "usage plan gold (p1a2b3)". */
+export const planLabel = (plan: UsagePlan) => `usage plan ${plan.name} (${plan.id})`
 const apiStages = (plan: UsagePlan) => (plan.apiStages ?? []).map((apiStage) => `${apiStage.apiId}:${apiStage.stage}`)
 
 /**

@@ -25,3 +25,16 @@ export function formatDuration(ms: number): string {
   }
   return `${ms}ms`
 }
+
+/** 603_000_000 → "6d 23h", 5_400_000 → "1h 30m", 42_000 → "42s": the two largest units, rounded down, for people. */
+export function formatTimeLeft(ms: number): string {
+  const units = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const
+  const first = units.findIndex(([, size]) => ms >= size)
+  if (first === -1) return '0s'
+  return units
+    .slice(first, first + 2)
+    .map(([unit, size], index) => [Math.floor((index === 0 ? ms : ms % units[first][1]) / size), unit] as const)
+    .filter(([count], index) => index === 0 || count > 0)
+    .map(([count, unit]) => `${count}${unit}`)
+    .join(' ')
+}

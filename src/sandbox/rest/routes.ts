@@ -3,6 +3,7 @@ import {Router} from '../http.js'
 import {registerRestApis} from './apis.js'
 import {registerKeys} from './keys.js'
 import {registerStages} from './stages.js'
+import {registerTags} from './tags.js'
 
 /** The `apigateway` (REST v1) service. */
 export function restRoutes(context: SandboxContext): Router {
@@ -10,5 +11,6 @@ export function restRoutes(context: SandboxContext): Router {
   registerRestApis(router, context)
   registerStages(router, context)
   registerKeys(router, context)
+  registerTags(router, context)
   return router
 }

@@ -1,0 +1,183 @@
+import {readFile} from 'node:fs/promises'
+import type {ApiKey, UsagePlan} from '../aws/rest-gateway.js'
+import type {AwsSession} from '../aws/session.js'
+import {ApigwError, ExitCode, usageError} from '../errors.js'
+import {fromStep, type Plan} from '../plan/plan.js'
+import {runPlan} from '../plan/runner.js'
+import {keyLabel, type KeyReference} from '../usage-plans/membership.js'
+import {plural, shellQuote} from '../util/text.js'
+import {resolveKey} from './resolve.js'
+import {finalizeCommand, finalizeSteps} from './rotation-finalize.js'
+import {rotatedName, rotationFromKey, rotationStatus, rotationToKey, tagDate, wholeSecond, type Rotation} from './rotation-state.js'
+import {startSteps} from './rotation-start.js'
+import {keyReference, rotationSummary, suggested, type RotationSummary} from './rotation-summary.js'
+import {checkValueFileFree, writeValueFile} from './value-file.js'
+
+const DEFAULT_GRACE_MS = 7 * 86_400_000
+
+export interface RotateOptions {
+  /** The key to rotate: id or name. */
+  key: string
+  /** The grace period; undefined for the default (7 days), or the deadline a rotation in progress has. */
+  graceMs?: number
+  /** With a grace of 0: delete the old key rather than disable it. */
+  delete: boolean
+  /** Write the new value to this new file (0600). */
+  out?: string
+  /** Return the new value in the result. */
+  showValue: boolean
+  now: number
+}
+
+/** The stable JSON shape of `keys rotate` (README). */
+export interface RotateResult extends RotationSummary {
+  /** true when this run carried on a rotation found in the keys' tags, rather than starting one. */
+  resumed: boolean
+  /** Where the new value was written (--out), or null. */
+  valueFile: string | null
+  /** The new value: only with --show-value. */
+  value?: string
+}
+
+export interface RotationRunIO {
+  onProgress(line: string): void
+  /** Told the new value as soon as it is known, before anything else is printed (GitHub Actions masking). */
+  onValue(value: string): void
+}
+
+export interface PreparedRotation {
+  /** Every step this run takes, for --dry-run and confirmation. */
+  plan: Plan
+  /** With --grace 0 --delete: the old key's name (else id), to type or pass as --confirm. */
+  confirmName?: string
+  /** For stderr before the run: what was found (notes), what may surprise (warnings). */
+  notes: string[]
+  warnings: string[]
+  run(io: RotationRunIO): Promise<RotateResult>
+}
+
+/**
+ * Plans a rotation of an API key, or the rest of one that a run (here or elsewhere) left unfinished,
+ * found by the keys' tags: 1. CreateApiKey (same name with a rotation suffix, same customer and
+ * description, enabled, tagged with the old key's id and the grace deadline); 2. CreateUsagePlanKey
+ * for every plan of the old key, then a check that the new key is in exactly those plans; 3. the old
+ * key tagged with the new key's id and the deadline. The run then hands out the value; with a grace
+ * of 0 it finalizes at once (old key disabled or deleted), otherwise the old key stays enabled.
+ */
+export async function prepareRotation(session: AwsSession, options: RotateOptions): Promise<PreparedRotation> {
+  if (options.delete && options.graceMs !== 0) {
+    throw usageError('--delete deletes the old key at once, so it goes with --grace 0 (or with --finalize, once the grace period is over).', [
+      `Try: apigw keys rotate ${shellQuote(options.key)} --grace 0 --delete`,
+      `Or: apigw keys rotate ${shellQuote(options.key)} --finalize --delete (later)`,
+    ])
+  }
+  const oldKey = await resolveKey(session, options.key)
+  const rest = await session.rest()
+  const keys = await rest.listApiKeys()
+  refuseUnfinishedPredecessor(session, keys, oldKey)
+  const existing = rotationFromKey(keys, oldKey)
+  if (options.out && !existing) await checkValueFileFree(options.out)
+  const immediate = options.graceMs === 0
+  const [oldPlans, newPlans] = await Promise.all([rest.listUsagePlansOfKey(oldKey.id ?? ''), existing ? rest.listUsagePlansOfKey(existing.newKey.id ?? '') : []])
+  const graceUntil = existing?.graceUntil ?? wholeSecond(options.now + (options.graceMs ?? DEFAULT_GRACE_MS))
+  const newKey: KeyReference = existing ? keyReference(existing.newKey) : {id: fromStep(1, 'new key id'), name: rotatedName(oldKey.name ?? oldKey.id ?? '', options.now)}
+  const {notes, warnings} = rotationNotices(session, existing, oldKey, oldPlans, immediate)
+  let created: ApiKey | undefined
+  const steps = startSteps(session, {oldKey, newKey, existing, oldPlans, newPlans, graceUntil, onCreated: (key) => (created = key)})
+  const attached = newPlans.length
+  const start: Plan = {
+    summary: existing
+      ? `finish starting the rotation of the ${keyLabel(keyReference(oldKey))} to the ${keyLabel(newKey)}`
+      : `rotate the ${keyLabel(keyReference(oldKey))}: a new key in its ${plural(oldPlans.length, 'usage plan')}${immediate ? '' : `, the old key enabled until ${tagDate(graceUntil)}`}`,
+    severity: 'safe',
+    steps,
+    continues: existing !== undefined,
+    recovery: (failed) => {
+      const attachedNow = steps.slice(0, failed).filter((step) => step.operation === 'CreateUsagePlanKey').length
+      const state = `Rotation state: new ${keyLabel(newKey)} created, in ${attached + attachedNow} of ${oldPlans.length} usage plans; the old key is unchanged and stays enabled.`
+      return `${state}\nTry: ${suggested(session, rotateCommand(oldKey, options))} (carries on from here; it never creates a second key)`
+    },
+  }
+
+  const finalizing = immediate && !existing?.finalizedAt
+  const finalizeOptions = {force: true, delete: options.delete, confirmName: options.delete ? (oldKey.name ?? oldKey.id) : undefined}
+  const cutOff = (what: string) => `cut ${what} off at once (grace 0): ${options.delete ? 'delete' : 'disable'} it`
+  const finish: Plan | undefined = finalizing
+    ? {
+        summary: cutOff('the old key'),
+        severity: options.delete ? 'severe' : 'destructive',
+        steps: finalizeSteps(session, {oldKey, newKey, finalized: false, delete: options.delete, now: options.now}),
+        continues: true,
+        recovery: () => `Rotation state: the new ${keyLabel(newKey)} is in all the old key's plans and its value was handed out.\nTry: ${suggested(session, finalizeCommand(newKey.id, finalizeOptions))}`,
+      }
+    : undefined
+
+  const summaryAfter = (): RotationSummary =>
+    rotationSummary({
+      oldKeyId: oldKey.id ?? '',
+      oldKey: {name: oldKey.name, enabled: finalizing ? false : (oldKey.enabled ?? false), deleted: finalizing && options.delete},
+      newKey: {...newKey, enabled: existing ? (existing.newKey.enabled ?? false) : true},
+      plans: oldPlans,
+      graceUntil,
+      status: finalizing ? 'finalized' : rotationStatus({graceUntil, finalizedAt: existing?.finalizedAt}, options.now),
+      finalizedAt: finalizing ? wholeSecond(options.now) : existing?.finalizedAt,
+    })
+
+  return {
+    plan: finish ? {summary: steps.length > 0 ? `${start.summary}; then ${finish.summary}` : cutOff(`the ${keyLabel(keyReference(oldKey))}`), severity: finish.severity, steps: [...steps, ...finish.steps]} : start,
+    confirmName: finish && options.delete ? finalizeOptions.confirmName : undefined,
+    notes,
+    warnings,
+    async run(io) {
+      await runPlan(start, {onProgress: io.onProgress})
+      const value = created?.value ?? (await rest.getApiKey(newKey.id, true)).value ?? ''
+      io.onValue(value)
+      const valueFile = options.out === undefined ? null : await handOutToFile(options.out, value)
+      if (finish) await runPlan(finish, {onProgress: io.onProgress})
+      return {...summaryAfter(), resumed: existing !== undefined, valueFile, ...(options.showValue ? {value} : {})}
+    },
+  }
+}
+
+/** A key that is the new key of an unfinished rotation is rotated again only once that one is done. */
+function refuseUnfinishedPredecessor(session: AwsSession, keys: ApiKey[], key: ApiKey): void {
+  const earlier = rotationToKey(keys, key)
+  if (!earlier || earlier.finalizedAt) return
+  throw new ApigwError(`The ${keyLabel(keyReference(key))} is the new key of an unfinished rotation of ${earlier.oldKeyId}; finish that one first.`, {
+    code: 'ROTATION_IN_PROGRESS',
+    exitCode: ExitCode.conflict,
+    suggestions: [`Try: ${suggested(session, `apigw keys rotate ${earlier.oldKeyId} --finalize`)}`, `Or: ${suggested(session, 'apigw keys rotations')}, to see it`],
+  })
+}
+
+/** What an operator should know before the run: a rotation found in the tags, a key in no plan. */
+function rotationNotices(session: AwsSession, existing: Rotation | undefined, oldKey: ApiKey, oldPlans: UsagePlan[], immediate: boolean): {notes: string[]; warnings: string[]} {
+  const notes: string[] = []
+  const warnings: string[] = []
+  const rotation = existing && `the rotation of the ${keyLabel(keyReference(oldKey))} to the ${keyLabel(keyReference(existing.newKey))}`
+  if (existing?.finalizedAt) {
+    notes.push(`Found ${rotation}, finalized at ${tagDate(existing.finalizedAt)}: nothing to do. To rotate again: ${suggested(session, `apigw keys rotate ${existing.newKey.id}`)}`)
+  } else if (existing) {
+    const ending = immediate ? ', and ending it now (--grace 0)' : ''
+    notes.push(`Found ${rotation} in the keys' tags (grace until ${tagDate(existing.graceUntil)}${immediate ? '' : ', which --grace does not change'}): carrying it on${ending}.`)
+  }
+  if (oldPlans.length === 0) warnings.push(`The ${keyLabel(keyReference(oldKey))} is in no usage plan, so the new key will be in none either.`)
+  return {notes, warnings}
+}
+
+/** The command line that carries on this rotation. */
+function rotateCommand(oldKey: ApiKey, options: RotateOptions): string {
+  const parts = ['apigw keys rotate', oldKey.id ?? '']
+  if (options.graceMs === 0) parts.push('--grace 0')
+  if (options.delete) parts.push(`--delete --confirm ${shellQuote(oldKey.name ?? oldKey.id ?? '')}`)
+  if (options.out !== undefined) parts.push(`--out ${shellQuote(options.out)}`)
+  if (options.showValue) parts.push('--show-value')
+  return parts.join(' ')
+}
+
+/** Writes the value to a new 0600 file; a file already holding exactly this value (an earlier run's) is left as it is. */
+async function handOutToFile(path: string, value: string): Promise<string> {
+  const earlier = await readFile(path, 'utf8').catch(() => undefined)
+  if (earlier?.trim() !== value) await writeValueFile(path, value)
+  return path
+}

@@ -1,0 +1,138 @@
+import {Router, type SandboxRequest} from './http.js'
+
+/**
+ * Which AWS operation a request to the sandbox is, named as AWS names it, so that a fault can fail
+ * the calls of one operation (`fail=CreateUsagePlanKey#2`). The SDKs send no operation name over
+ * REST-JSON, so it is found from the method and path, as AWS's service models map them. A name
+ * shared by v1 and v2 (CreateStage, …) is the same operation for faults.
+ */
+
+const IMPORT_MODE = '?mode=import'
+
+/** `apigateway` (REST v1): operation → `METHOD /path`, `?mode=import` where the query tells two apart. */
+export const REST_OPERATIONS: Record<string, string> = {
+  CreateRestApi: 'POST /restapis',
+  ImportRestApi: `POST /restapis${IMPORT_MODE}`,
+  GetRestApis: 'GET /restapis',
+  GetRestApi: 'GET /restapis/{id}',
+  PutRestApi: 'PUT /restapis/{id}',
+  UpdateRestApi: 'PATCH /restapis/{id}',
+  DeleteRestApi: 'DELETE /restapis/{id}',
+  GetResources: 'GET /restapis/{id}/resources',
+  GetResource: 'GET /restapis/{id}/resources/{resource}',
+  CreateResource: 'POST /restapis/{id}/resources/{parent}',
+  UpdateResource: 'PATCH /restapis/{id}/resources/{resource}',
+  DeleteResource: 'DELETE /restapis/{id}/resources/{resource}',
+  PutMethod: 'PUT /restapis/{id}/resources/{resource}/methods/{method}',
+  GetMethod: 'GET /restapis/{id}/resources/{resource}/methods/{method}',
+  UpdateMethod: 'PATCH /restapis/{id}/resources/{resource}/methods/{method}',
+  DeleteMethod: 'DELETE /restapis/{id}/resources/{resource}/methods/{method}',
+  PutMethodResponse: 'PUT /restapis/{id}/resources/{resource}/methods/{method}/responses/{status}',
+  GetMethodResponse: 'GET /restapis/{id}/resources/{resource}/methods/{method}/responses/{status}',
+  DeleteMethodResponse: 'DELETE /restapis/{id}/resources/{resource}/methods/{method}/responses/{status}',
+  PutIntegration: 'PUT /restapis/{id}/resources/{resource}/methods/{method}/integration',
+  GetIntegration: 'GET /restapis/{id}/resources/{resource}/methods/{method}/integration',
+  DeleteIntegration: 'DELETE /restapis/{id}/resources/{resource}/methods/{method}/integration',
+  PutIntegrationResponse: 'PUT /restapis/{id}/resources/{resource}/methods/{method}/integration/responses/{status}',
+  GetIntegrationResponse: 'GET /restapis/{id}/resources/{resource}/methods/{method}/integration/responses/{status}',
+  DeleteIntegrationResponse: 'DELETE /restapis/{id}/resources/{resource}/methods/{method}/integration/responses/{status}',
+  CreateDeployment: 'POST /restapis/{id}/deployments',
+  GetDeployments: 'GET /restapis/{id}/deployments',
+  GetDeployment: 'GET /restapis/{id}/deployments/{deployment}',
+  UpdateDeployment: 'PATCH /restapis/{id}/deployments/{deployment}',
+  DeleteDeployment: 'DELETE /restapis/{id}/deployments/{deployment}',
+  CreateStage: 'POST /restapis/{id}/stages',
+  GetStages: 'GET /restapis/{id}/stages',
+  GetStage: 'GET /restapis/{id}/stages/{stage}',
+  UpdateStage: 'PATCH /restapis/{id}/stages/{stage}',
+  DeleteStage: 'DELETE /restapis/{id}/stages/{stage}',
+  FlushStageCache: 'DELETE /restapis/{id}/stages/{stage}/cache/data',
+  FlushStageAuthorizersCache: 'DELETE /restapis/{id}/stages/{stage}/cache/authorizers',
+  GetExport: 'GET /restapis/{id}/stages/{stage}/exports/{type}',
+  CreateApiKey: 'POST /apikeys',
+  ImportApiKeys: `POST /apikeys${IMPORT_MODE}`,
+  GetApiKeys: 'GET /apikeys',
+  GetApiKey: 'GET /apikeys/{key}',
+  UpdateApiKey: 'PATCH /apikeys/{key}',
+  DeleteApiKey: 'DELETE /apikeys/{key}',
+  CreateUsagePlan: 'POST /usageplans',
+  GetUsagePlans: 'GET /usageplans',
+  GetUsagePlan: 'GET /usageplans/{plan}',
+  UpdateUsagePlan: 'PATCH /usageplans/{plan}',
+  DeleteUsagePlan: 'DELETE /usageplans/{plan}',
+  CreateUsagePlanKey: 'POST /usageplans/{plan}/keys',
+  GetUsagePlanKeys: 'GET /usageplans/{plan}/keys',
+  GetUsagePlanKey: 'GET /usageplans/{plan}/keys/{key}',
+  DeleteUsagePlanKey: 'DELETE /usageplans/{plan}/keys/{key}',
+  GetUsage: 'GET /usageplans/{plan}/usage',
+  TagResource: 'PUT /tags/{arn}',
+  UntagResource: 'DELETE /tags/{arn}',
+  GetTags: 'GET /tags/{arn}',
+}
+
+/** `apigatewayv2` (HTTP and WebSocket APIs). */
+export const V2_OPERATIONS: Record<string, string> = {
+  CreateApi: 'POST /v2/apis',
+  ImportApi: 'PUT /v2/apis',
+  GetApis: 'GET /v2/apis',
+  GetApi: 'GET /v2/apis/{id}',
+  ReimportApi: 'PUT /v2/apis/{id}',
+  UpdateApi: 'PATCH /v2/apis/{id}',
+  DeleteApi: 'DELETE /v2/apis/{id}',
+  ExportApi: 'GET /v2/apis/{id}/exports/{specification}',
+  CreateRoute: 'POST /v2/apis/{id}/routes',
+  GetRoutes: 'GET /v2/apis/{id}/routes',
+  GetRoute: 'GET /v2/apis/{id}/routes/{route}',
+  UpdateRoute: 'PATCH /v2/apis/{id}/routes/{route}',
+  DeleteRoute: 'DELETE /v2/apis/{id}/routes/{route}',
+  CreateIntegration: 'POST /v2/apis/{id}/integrations',
+  GetIntegrations: 'GET /v2/apis/{id}/integrations',
+  GetIntegration: 'GET /v2/apis/{id}/integrations/{integration}',
+  UpdateIntegration: 'PATCH /v2/apis/{id}/integrations/{integration}',
+  DeleteIntegration: 'DELETE /v2/apis/{id}/integrations/{integration}',
+  CreateDeployment: 'POST /v2/apis/{id}/deployments',
+  GetDeployments: 'GET /v2/apis/{id}/deployments',
+  GetDeployment: 'GET /v2/apis/{id}/deployments/{deployment}',
+  UpdateDeployment: 'PATCH /v2/apis/{id}/deployments/{deployment}',
+  DeleteDeployment: 'DELETE /v2/apis/{id}/deployments/{deployment}',
+  CreateStage: 'POST /v2/apis/{id}/stages',
+  GetStages: 'GET /v2/apis/{id}/stages',
+  GetStage: 'GET /v2/apis/{id}/stages/{stage}',
+  UpdateStage: 'PATCH /v2/apis/{id}/stages/{stage}',
+  DeleteStage: 'DELETE /v2/apis/{id}/stages/{stage}',
+  ResetAuthorizersCache: 'DELETE /v2/apis/{id}/stages/{stage}/cache/authorizers',
+}
+
+/** CloudWatch names its operation on the wire (X-Amz-Target, or the RPC v2 CBOR path). */
+const CLOUDWATCH_OPERATIONS = ['PutMetricData', 'GetMetricData', 'GetMetricStatistics', 'ListMetrics']
+
+/** Every operation name a fault may name. */
+export const OPERATION_NAMES: ReadonlySet<string> = new Set([...Object.keys(REST_OPERATIONS), ...Object.keys(V2_OPERATIONS), ...CLOUDWATCH_OPERATIONS])
+
+/** A router from `METHOD /path` to the operations it serves: one, or two told apart by `mode=import`. */
+function operationRouter(operations: Record<string, string>): Router<{plain?: string; imported?: string}> {
+  const byRoute = new Map<string, {plain?: string; imported?: string}>()
+  for (const [name, route] of Object.entries(operations)) {
+    const imported = route.endsWith(IMPORT_MODE)
+    const key = imported ? route.slice(0, -IMPORT_MODE.length) : route
+    const entry = byRoute.get(key) ?? {}
+    entry[imported ? 'imported' : 'plain'] = name
+    byRoute.set(key, entry)
+  }
+  const router = new Router<{plain?: string; imported?: string}>()
+  for (const [route, names] of byRoute) {
+    const [method, pattern] = route.split(' ')
+    router.add(method, pattern, names)
+  }
+  return router
+}
+
+const routers = {apigateway: operationRouter(REST_OPERATIONS), apigatewayv2: operationRouter(V2_OPERATIONS)}
+
+/** The operation of a REST v1 or v2 request; undefined for a path no operation serves. */
+export function operationOfRequest(service: 'apigateway' | 'apigatewayv2', request: SandboxRequest): string | undefined {
+  const match = routers[service].match(request.method, request.path)
+  if (!('handler' in match)) return undefined
+  const {plain, imported} = match.handler
+  return request.query.get('mode') === 'import' ? (imported ?? plain) : plain
+}

@@ -1,0 +1,56 @@
+import type {SandboxContext} from '../context.js'
+import {badRequest, empty, json, jsonBody, type Router} from '../http.js'
+import {TABLES, type Tags} from '../model.js'
+import {requireApiKey, requireUsagePlan} from './keys-records.js'
+import {requireApi, requireStage, stageKey} from './lookup.js'
+import {checkedTags, tagsAfter} from './tag-limits.js'
+
+/** A tagged record: its tags, and how to store new ones (none stored as no `tags` field, as AWS shows it). */
+interface Taggable {
+  tags: Tags
+  save(tags: Tags): void
+}
+
+/**
+ * The resource an API Gateway ARN names: `arn:aws:apigateway:<region>::/apikeys/<id>`,
+ * `/usageplans/<id>`, `/restapis/<id>` or `/restapis/<id>/stages/<name>`. The sandbox answers for
+ * every region, so the region is not checked; an unknown resource is AWS's own 404 for it.
+ */
+function taggable(context: SandboxContext, arn: string): Taggable {
+  const match = /^arn:aws[\w-]*:apigateway:[\w-]*::(\/.+)$/.exec(arn)
+  if (!match) throw badRequest(`Invalid ARN specified in the request: ${arn}`)
+  const parts = match[1].split('/').slice(1)
+  const {store} = context
+  const record = <T extends {tags?: Tags}>(table: string, id: string, found: T): Taggable => ({
+    tags: found.tags ?? {},
+    save: (tags) => store.put(table, id, {...found, tags: Object.keys(tags).length > 0 ? tags : undefined}),
+  })
+  if (parts.length === 2 && parts[0] === 'apikeys') return record(TABLES.apiKeys, parts[1], requireApiKey(store, parts[1]))
+  if (parts.length === 2 && parts[0] === 'usageplans') return record(TABLES.usagePlans, parts[1], requireUsagePlan(store, parts[1]))
+  if (parts.length === 2 && parts[0] === 'restapis') return record(TABLES.restApis, parts[1], requireApi(context, parts[1]))
+  if (parts.length === 4 && parts[0] === 'restapis' && parts[2] === 'stages') {
+    const stage = requireStage(context, parts[1], parts[3])
+    return record(TABLES.stages, stageKey(stage.apiId, stage.stageName), stage)
+  }
+  throw badRequest(`The sandbox tags REST APIs, stages, API keys and usage plans; it cannot tag ${arn}`)
+}
+
+/** TagResource, UntagResource and GetTags (REST v1), on API keys, usage plans, REST APIs and stages. */
+export function registerTags(router: Router, context: SandboxContext): void {
+  router
+    .add('PUT', '/tags/{resource_arn}', (request, {resource_arn}) => {
+      const resource = taggable(context, resource_arn)
+      const {tags} = jsonBody<{tags?: Tags}>(request)
+      resource.save(tagsAfter(resource.tags, checkedTags(tags)))
+      return empty(204)
+    })
+    .add('DELETE', '/tags/{resource_arn}', (request, {resource_arn}) => {
+      const resource = taggable(context, resource_arn)
+      const tagKeys = request.query.getAll('tagKeys')
+      if (tagKeys.length === 0) throw badRequest('tagKeys is required: the tag keys to remove')
+      // Keys the resource does not have are ignored.
+      resource.save(Object.fromEntries(Object.entries(resource.tags).filter(([key]) => !tagKeys.includes(key))))
+      return empty(204)
+    })
+    .add('GET', '/tags/{resource_arn}', (_request, {resource_arn}) => json(200, {tags: taggable(context, resource_arn).tags}))
+}
