@@ -3,12 +3,13 @@ import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
 import {fromStep, sentInput, type Plan, type PlanStep, type StepResults} from '../plan/plan.js'
 import {attachKeyStep, MAX_PLANS_PER_KEY} from '../usage-plans/membership.js'
+import {planNames} from '../usage-plans/references.js'
 import {resolvePlan} from '../usage-plans/resolve.js'
 import {plural} from '../util/text.js'
 import type {CreateKeyRequest} from './create-options.js'
 import {newKeyPlansProblem} from './new-key-plans.js'
 import type {KeyDetails} from './show.js'
-import {keySummary, planList, planRef} from './summary.js'
+import {keySummary, planRef} from './summary.js'
 import {writeValueFile} from './value-file.js'
 
 /** What a plan shows instead of a key value. */
@@ -119,7 +120,7 @@ function recovery(request: CreateKeyRequest, plans: Array<{id: string; name: str
   const missing = plans.slice(failed - 1)
   const where = request.out !== undefined ? `Its value is in ${request.out}.` : `Get its value with: apigw keys show ${id} --show-value`
   return [
-    `API key ${id} was created${done.length > 0 ? ` and added to ${planList(done)}` : ''}, but not to ${planList(missing)}. ${where}`,
+    `API key ${id} was created${done.length > 0 ? ` and added to ${planNames(done)}` : ''}, but not to ${planNames(missing)}. ${where}`,
     `Try: ${missing.map((plan) => `apigw plans attach ${plan.id} ${id}`).join(' && ')} (to finish)`,
     `Or: apigw keys delete ${id} --confirm ${id} (to undo)`,
   ].join('\n')

@@ -1,8 +1,11 @@
 import type {AwsSession} from '../aws/session.js'
 import type {Plan} from '../plan/plan.js'
+import {keyLabel} from '../usage-plans/membership.js'
+import {planNames} from '../usage-plans/references.js'
 import {plural} from '../util/text.js'
 import {inspectKey, whoIsCutOff} from './inspect.js'
-import {keyLabel, planList, type KeySummary} from './summary.js'
+import {deleteKeyStep} from './steps.js'
+import type {KeySummary} from './summary.js'
 
 /** The stable JSON shape of `keys delete` (README). */
 export interface DeletedKey {
@@ -27,22 +30,14 @@ export async function prepareKeyDeletion(session: AwsSession, reference: string,
   const warnings =
     summary.enabled && summary.plans.length > 0
       ? [
-          `${keyLabel(summary)} is enabled and in ${plural(summary.plans.length, 'usage plan')} (${planList(summary.plans)}): its callers are cut off at once, for good. Safer: apigw keys disable ${summary.id}, and delete it once nobody misses it.`,
+          `${keyLabel(summary)} is enabled and in ${plural(summary.plans.length, 'usage plan')} (${planNames(summary.plans)}): its callers are cut off at once, for good. Safer: apigw keys disable ${summary.id}, and delete it once nobody misses it.`,
         ]
       : []
   return {
     plan: {
       summary: `delete ${keyLabel(summary)}, in ${whoIsCutOff(summary)}, for good (its value cannot be recovered)`,
       severity: 'severe',
-      steps: [
-        {
-          service: 'apigateway',
-          operation: 'DeleteApiKey',
-          input: {apiKey: summary.id},
-          summary: `delete ${keyLabel(summary)}`,
-          run: async () => (await session.rest()).deleteApiKey(summary.id),
-        },
-      ],
+      steps: [deleteKeyStep(session, summary)],
     },
     confirmName: confirmFlag === summary.id || !summary.name ? summary.id : summary.name,
     warnings,

@@ -1,8 +1,8 @@
 import type {ApiKey, UsagePlan} from '../aws/rest-gateway.js'
+import {keyLabel} from '../usage-plans/membership.js'
 import {csvRows, type CsvRow} from '../util/csv.js'
 import {keyNameProblem, keyValueProblem, MIN_VALUE_LENGTH, RECOMMENDED_IMPORT_VALUE_LENGTH} from './limits.js'
 import {newKeyPlansProblem} from './new-key-plans.js'
-import {keyLabel} from './summary.js'
 
 /** One key of an import file, as ImportApiKeys reads it. */
 export interface CsvKey {

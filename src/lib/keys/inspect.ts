@@ -1,7 +1,8 @@
 import type {ApiKey} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
+import {planNames} from '../usage-plans/references.js'
 import {resolveKey} from './resolve.js'
-import {keySummary, planList, planRef, type KeySummary} from './summary.js'
+import {keySummary, planRef, type KeySummary} from './summary.js'
 
 /** A key named by id or name, with the plans it is in (GetUsagePlans by keyId): what a change to it affects. */
 export async function inspectKey(session: AwsSession, reference: string): Promise<{key: ApiKey; summary: KeySummary}> {
@@ -13,7 +14,7 @@ export async function inspectKey(session: AwsSession, reference: string): Promis
 /** Who loses access when the key stops working: its plans and its customer. */
 export function whoIsCutOff(summary: KeySummary): string {
   const parts = []
-  if (summary.plans.length > 0) parts.push(`usage ${summary.plans.length === 1 ? 'plan' : 'plans'} ${planList(summary.plans)}`)
+  if (summary.plans.length > 0) parts.push(`usage ${summary.plans.length === 1 ? 'plan' : 'plans'} ${planNames(summary.plans)}`)
   if (summary.customerId) parts.push(`customer ${summary.customerId}`)
   return parts.length > 0 ? parts.join(' and ') : 'no usage plan and no customer'
 }

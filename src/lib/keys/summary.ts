@@ -34,8 +34,3 @@ export function keySummary(key: ApiKey, plans: PlanRef[]): KeySummary {
   }
 }
 
-/** 'API key "partner" (a1b2c3)', or 'API key a1b2c3' for a key without a name. */
-export const keyLabel = (key: {id: string; name: string | null}) => (key.name ? `API key "${key.name}" (${key.id})` : `API key ${key.id}`)
-
-/** "gold (p1), free (p2)". */
-export const planList = (plans: PlanRef[]) => plans.map((plan) => `${plan.name} (${plan.id})`).join(', ')

@@ -1,7 +1,9 @@
 import type {AwsSession} from '../aws/session.js'
 import type {Plan} from '../plan/plan.js'
+import {keyLabel} from '../usage-plans/membership.js'
 import {inspectKey, whoIsCutOff} from './inspect.js'
-import {keyLabel, type KeySummary} from './summary.js'
+import {setKeyEnabledStep} from './steps.js'
+import type {KeySummary} from './summary.js'
 
 /** The stable JSON shape of `keys enable` and `keys disable` (README). */
 export interface SwitchedKey {
@@ -24,21 +26,12 @@ export interface KeySwitch {
 export async function prepareKeySwitch(session: AwsSession, reference: string, enabled: boolean): Promise<KeySwitch> {
   const {summary} = await inspectKey(session, reference)
   if (summary.enabled === enabled) return {result: {key: summary, changed: false}}
-  const patchOperations = [{op: 'replace' as const, path: '/enabled', value: String(enabled)}]
   const what = `${enabled ? 'enable' : 'disable'} ${keyLabel(summary)}`
   return {
     plan: {
       summary: enabled ? what : `${what}, cutting off its callers in ${whoIsCutOff(summary)}`,
       severity: enabled ? 'safe' : 'destructive',
-      steps: [
-        {
-          service: 'apigateway',
-          operation: 'UpdateApiKey',
-          input: {apiKey: summary.id, patchOperations},
-          summary: what,
-          run: async () => (await session.rest()).updateApiKey(summary.id, patchOperations),
-        },
-      ],
+      steps: [setKeyEnabledStep(session, summary, enabled)],
     },
     result: {key: {...summary, enabled}, changed: true},
   }

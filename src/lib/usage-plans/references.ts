@@ -49,7 +49,7 @@ export function detachStep(session: AwsSession, apiId: string, plan: UsagePlanRe
 }
 
 /** "gold (8kizdh), free (5dybhx)", for plan summaries. */
-export const planNames = (plans: UsagePlanReference[]) => plans.map((plan) => `${plan.name} (${plan.id})`).join(', ')
+export const planNames = (plans: Array<{id: string; name: string}>) => plans.map((plan) => `${plan.name} (${plan.id})`).join(', ')
 
 /** The AWS CLI command that adds the API's stages to a usage plan, or removes them. */
 export const usagePlanCommand = (op: 'add' | 'remove', apiId: string, plan: UsagePlanReference) =>
