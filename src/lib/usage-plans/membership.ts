@@ -11,8 +11,8 @@ export interface KeyReference {
   name?: string
 }
 
-const keyLabel = (key: KeyReference) => (key.name ? `key ${key.name} (${key.id})` : `key ${key.id}`)
-const planLabel = (plan: UsagePlan) => `usage plan ${plan.name} (${plan.id})`
+export const keyLabel = (key: KeyReference) => (key.name ? `key ${key.name} (${key.id})` : `key ${key.id}`)
+export const planLabel = (plan: Pick<UsagePlan, 'id' | 'name'>) => `usage plan ${plan.name} (${plan.id})`
 const apiStages = (plan: UsagePlan) => (plan.apiStages ?? []).map((apiStage) => `${apiStage.apiId}:${apiStage.stage}`)
 
 /**
