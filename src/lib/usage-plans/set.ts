@@ -44,6 +44,8 @@ export async function prepareSet(session: AwsSession, options: SetPlanOptions): 
   if ([name, description, throttle, quota].every((value) => value === undefined) && addStages.length === 0 && removeStages.length === 0) {
     throw usageError(`Nothing to set: give at least one of ${SETTING_FLAGS}.`, [`Try: apigw plans set ${options.plan} --throttle 100:200`], 'NO_SETTINGS')
   }
+  const both = addStages.find((added) => removeStages.some((removed) => removed.api === added.api && removed.stage.toLowerCase() === added.stage.toLowerCase()))
+  if (both) throw bothWays(`${both.api}:${both.stage}`)
   if (name !== undefined && name.trim() === '') throw usageError('--name is empty: a usage plan needs a name.', ['Try: --name gold'], 'EMPTY_PLAN_NAME')
   const [found, apiNames] = await Promise.all([resolvePlan(session, options.plan), restApiNames(session)])
   const before = summarizePlan(found, apiNames)
@@ -118,10 +120,12 @@ function settingChange<T, Current>(
 
 const unique = (apiStages: PlanApiStage[]) => apiStages.filter((apiStage, index) => apiStages.findIndex((other) => sameApiStage(other, apiStage)) === index)
 
+const bothWays = (apiStage: string) => usageError(`${apiStage} is given to both --add-stage and --remove-stage.`, ['Try: one of the two'], 'INVALID_OPTION')
+
 /** A stage both added and removed, or added while the plan has it, is refused before any call. */
 function checkStageChanges(plan: UsagePlanSummary, added: PlanApiStage[], removed: PlanApiStage[]): void {
   const both = added.find((apiStage) => removed.some((other) => sameApiStage(other, apiStage)))
-  if (both) throw usageError(`${apiStageText(both)} is given to both --add-stage and --remove-stage.`, ['Try: one of the two'], 'INVALID_OPTION')
+  if (both) throw bothWays(apiStageText(both))
   const covered = added.find((apiStage) => plan.apiStages.some((other) => sameApiStage(other, apiStage)))
   if (covered) {
     throw new ApigwError(`The ${planLabel(plan)} already covers ${apiStageText(covered)}.`, {
