@@ -1,8 +1,8 @@
 import {CreateApiKeyCommand, CreateDeploymentCommand, CreateRestApiCommand, PutIntegrationCommand, PutMethodCommand} from '@aws-sdk/client-api-gateway'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {awsEnv, runCli, type CliResult} from '../helpers/cli.js'
-import {startMoto, type MotoServer} from '../helpers/moto.js'
-import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
+import {moto, sandbox, useMotoAndSandbox} from '../helpers/moto-and-sandbox.js'
+import {sdkClients} from '../helpers/sandbox.js'
 
 /**
  * A usage plan's life through the CLI — create, attach, the rules refused locally, set, show, list,
@@ -78,14 +78,7 @@ async function lifecycle(endpoint: string) {
 }
 
 describe('conformance: a usage plan through the CLI, sandbox against moto', () => {
-  let moto: MotoServer
-  let sandbox: Sandbox
-  beforeAll(async () => {
-    ;[moto, sandbox] = await Promise.all([startMoto(), startTestSandbox()])
-  })
-  afterAll(async () => {
-    await Promise.all([moto?.stop(), sandbox?.close()])
-  })
+  useMotoAndSandbox()
 
   it('gives the same output and exit codes on both', async () => {
     const [onMoto, onSandbox] = await Promise.all([lifecycle(moto.endpoint), lifecycle(sandbox.endpoint)])
