@@ -5,6 +5,7 @@ import {Args} from './oclif/command.js'
 
 /** The `<plan>` argument of the plans commands. */
 export const planArg = Args.string({description: 'usage plan id or name', required: true})
+export const keyArg = Args.string({description: 'API key id or name', required: true})
 
 /** The shared end of the plans commands that change AWS: warn, carry out the plan, say how to undo it, print the result. */
 export abstract class PlansCommand extends ApigwCommand {

@@ -8,9 +8,14 @@ import {
   GetUsagePlansCommand,
   type UsagePlan,
 } from '@aws-sdk/client-api-gateway'
-import {beforeAll, describe, expect, it} from 'vitest'
+import {mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {simulateTraffic} from '../../src/sandbox/traffic/simulate.js'
-import {awsEnv, runCli} from '../helpers/cli.js'
+import {awsEnv, EMPTY_HOME, runCli} from '../helpers/cli.js'
+import {sdkClients} from '../helpers/sandbox.js'
+import {seeder} from '../helpers/seed.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
 useSandboxCli()
@@ -255,7 +260,7 @@ describe('plans set', () => {
     const planId = await createPlan('set-cut', [[apiId, 'prod'], [apiId, 'beta']], [key.id])
     const refused = await apigw('plans', 'set', 'set-cut', '--remove-stage', 'set-shop:beta')
     expect(refused.code).toBe(2)
-    expect(refused.stderr).toContain(`remove set-shop:beta (1 key lose access to it: key set-partner (${key.id}))`)
+    expect(refused.stderr).toContain(`remove set-shop:beta (1 key loses access to it: key set-partner (${key.id}))`)
     expect(refused.stderr).toContain('Try: apigw plans set set-cut --remove-stage set-shop:beta --yes')
     expect((await getPlan(planId)).apiStages).toHaveLength(2)
 
@@ -515,3 +520,34 @@ describe('plans usage', () => {
     expect(result.stderr).toContain('--since "last week" is neither a duration (7d, 36h) nor a date (YYYY-MM-DD)')
   })
 })
+
+describe('plans usage after apigw sandbox traffic --keys, against a sandbox in the background', () => {
+  const stateDir = mkdtempSync(join(tmpdir(), 'apigw-plans-usage-'))
+  const cli = (...args: string[]) => runCli(args, {PATH: process.env.PATH!, HOME: EMPTY_HOME, CI: 'true', APIGW_SANDBOX_DIR: stateDir})
+  afterAll(() => cli('sandbox', 'stop'))
+
+  it('counts the requests each key made, named as the operator typed them', async () => {
+    const started = await cli('sandbox', 'start', '--detach', '--json')
+    expect(started.code, started.stderr).toBe(0)
+    const {endpoint} = json(started.stdout)
+    const api = await seeder(endpoint).restApi('traffic-shop')
+    const {rest} = sdkClients(endpoint)
+    const keys = await Promise.all(['traffic-a', 'traffic-b'].map(async (name) => (await rest.send(new CreateApiKeyCommand({name, enabled: true}))).id!))
+    const plan = await rest.send(new CreateUsagePlanCommand({name: 'traffic-gold', apiStages: [{apiId: api.id, stage: 'prod'}]}))
+    for (const keyId of keys) await rest.send(new CreateUsagePlanKeyCommand({usagePlanId: plan.id, keyId, keyType: 'API_KEY'}))
+
+    const traffic = await cli('sandbox', 'traffic', '--api', 'traffic-shop', '--stage', 'prod', '--duration', '10m', '--rps', '5', '--keys', 'traffic-a,traffic-b', '--json')
+    expect(traffic.code, traffic.stderr).toBe(0)
+    const {requests} = json(traffic.stdout)
+    const usage = await cli('plans', 'usage', 'traffic-gold', '--since', '2d', '--sandbox', '--json')
+    expect(usage.code, usage.stderr).toBe(0)
+    const used = json(usage.stdout).keys.map((key: {days: Array<{used: number}>}) => key.days.reduce((sum, day) => sum + day.used, 0))
+    expect(used.every((count: number) => count > 0)).toBe(true)
+    expect(used[0] + used[1]).toBe(requests)
+
+    const unknown = await cli('sandbox', 'traffic', '--api', 'traffic-shop', '--stage', 'prod', '--keys', 'traffic-c')
+    expect(unknown.code).toBe(4)
+    expect(unknown.stderr).toContain('No API key with id or name "traffic-c"')
+  })
+})
+

@@ -1,6 +1,5 @@
-import {Args} from '../../cli/oclif/command.js'
 import {planFlags} from '../../cli/global-flags.js'
-import {planArg, PlansCommand} from '../../cli/plans-command.js'
+import {keyArg, planArg, PlansCommand} from '../../cli/plans-command.js'
 import {prepareAttach} from '../../lib/usage-plans/keys.js'
 
 export default class PlansAttach extends PlansCommand {
@@ -9,7 +8,7 @@ export default class PlansAttach extends PlansCommand {
     "CreateUsagePlanKey, after checking AWS's rules locally (exit 5, nothing changed): the key is not in the plan already, is in fewer than 10 plans, and is in no other plan covering one of this plan's API stages. The key is then looked for in GetUsagePlanKeys."
   static examples = ['apigw plans attach gold partner', 'apigw plans attach a1b2c3 k1l2m3n4o5 --json']
 
-  static args = {plan: planArg, key: Args.string({description: 'API key id or name', required: true})}
+  static args = {plan: planArg, key: keyArg}
   static flags = {...planFlags}
 
   async run(): Promise<void> {

@@ -1,6 +1,5 @@
-import {Args} from '../../cli/oclif/command.js'
 import {planFlags} from '../../cli/global-flags.js'
-import {planArg, PlansCommand} from '../../cli/plans-command.js'
+import {keyArg, planArg, PlansCommand} from '../../cli/plans-command.js'
 import {prepareDetach} from '../../lib/usage-plans/keys.js'
 
 export default class PlansDetach extends PlansCommand {
@@ -8,7 +7,7 @@ export default class PlansDetach extends PlansCommand {
   static description = "DeleteUsagePlanKey. The key loses access to the plan's API stages at once, so it needs --yes without a terminal. Prints the command that undoes it."
   static examples = ['apigw plans detach gold partner', 'apigw plans detach a1b2c3 k1l2m3n4o5 --yes']
 
-  static args = {plan: planArg, key: Args.string({description: 'API key id or name', required: true})}
+  static args = {plan: planArg, key: keyArg}
   static flags = {...planFlags}
 
   async run(): Promise<void> {

@@ -1,12 +1,11 @@
 import type {UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import type {PlanStep} from '../plan/plan.js'
-import {plural} from '../util/text.js'
 import {apiStageArgument, createCommand, plansCommand} from './commands.js'
 import {keyLabel, planLabel} from './membership.js'
 import type {PreparedPlanChange} from './prepared.js'
 import {resolvePlan} from './resolve.js'
-import {apiStageText, keyReference, planKeys, restApiNames, someOf, summarizePlan, type PlanApiStage, type PlanKey, type UsagePlanSummary} from './summary.js'
+import {apiStageText, keyReference, keysLoseAccess, planKeys, restApiNames, someOf, summarizePlan, type PlanApiStage, type PlanKey, type UsagePlanSummary} from './summary.js'
 
 /** The stable JSON shape of `plans delete` (README). */
 export interface DeletedPlan {
@@ -45,7 +44,7 @@ export async function prepareDelete(session: AwsSession, reference: string): Pro
     {service: 'apigateway', operation: 'DeleteUsagePlan', input: {usagePlanId: plan.id}, summary: `delete the ${planLabel(plan)}`, run: () => gateway.deleteUsagePlan(plan.id)},
   ]
   const covering = plan.apiStages.length > 0 ? ` covering ${plan.apiStages.map(apiStageText).join(', ')}` : ''
-  const losing = keys.length > 0 ? `; ${plural(keys.length, 'key')} lose access: ${someOf(keys.map((key) => keyLabel(keyReference(key))))}` : ', which has no keys'
+  const losing = keys.length > 0 ? `; ${keysLoseAccess(keys.length)}: ${someOf(keys.map((key) => keyLabel(keyReference(key))))}` : ', which has no keys'
   const recreate = [createCommand(plan), ...keys.map((key) => plansCommand('attach', plan.name, key.id))]
   return {
     plan: {

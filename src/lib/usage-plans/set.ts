@@ -2,14 +2,13 @@ import type {PatchOperation, UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {mapConcurrently} from '../util/concurrency.js'
-import {plural} from '../util/text.js'
 import {planApiStage, resolveApiStages, sameApiStage} from './api-stages.js'
 import {apiStageArgument, plansCommand, quotaArgument, throttleArgument} from './commands.js'
 import {keyLabel, planLabel} from './membership.js'
 import type {ApiStageReference, PlanQuota, PlanThrottle, Removable} from './options.js'
 import type {PreparedPlanChange} from './prepared.js'
 import {resolvePlan} from './resolve.js'
-import {apiStageText, keyReference, planKeys, restApiNames, someOf, summarizePlan, type PlanApiStage, type PlanKey, type UsagePlanShown, type UsagePlanSummary} from './summary.js'
+import {apiStageText, keyReference, keysLoseAccess, planKeys, restApiNames, someOf, summarizePlan, type PlanApiStage, type PlanKey, type UsagePlanShown, type UsagePlanSummary} from './summary.js'
 
 export interface SetPlanOptions {
   plan: string
@@ -73,7 +72,7 @@ export async function prepareSet(session: AwsSession, options: SetPlanOptions): 
   }
   const losing = keys.map((key) => keyLabel(keyReference(key)))
   for (const apiStage of removed) {
-    const cutOff = losing.length > 0 ? ` (${plural(losing.length, 'key')} lose access to it: ${someOf(losing)})` : ''
+    const cutOff = losing.length > 0 ? ` (${keysLoseAccess(losing.length)} to it: ${someOf(losing)})` : ''
     changes.push({operations: [{op: 'remove', path: '/apiStages', value: apiStageArgument(apiStage)}], phrase: `remove ${apiStageText(apiStage)}${cutOff}`, undo: ['--add-stage', apiStageArgument(apiStage)]})
   }
   for (const apiStage of added) {

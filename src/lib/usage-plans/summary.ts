@@ -71,6 +71,9 @@ const byName = (a: PlanKey, b: PlanKey) => byCodePoint(a.name ?? a.id, b.name ??
 /** "shop:prod" (the API by name when it has one), as operators type it. */
 export const apiStageText = (apiStage: PlanApiStage) => `${apiStage.apiName ?? apiStage.apiId}:${apiStage.stage}`
 
+/** "1 key loses access", "2 keys lose access". */
+export const keysLoseAccess = (count: number) => `${count} ${count === 1 ? 'key loses' : 'keys lose'} access`
+
 /** Up to `most` labels, then how many more: for a summary line that stays one line. */
 export function someOf(labels: string[], most = 5): string {
   if (labels.length <= most) return labels.join(', ')
