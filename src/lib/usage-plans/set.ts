@@ -54,6 +54,28 @@ export async function prepareSet(session: AwsSession, options: SetPlanOptions): 
   const keys = await planKeys(session, before.id)
   if (added.length > 0 && keys.length > 0) await checkOnePlanPerStage(session, before, added, keys)
 
+  const {changes, notices} = changesOf(options, before, added, removed, keys)
+  const patchOperations = changes.flatMap((change) => change.operations)
+  const summary = `update ${planLabel(before)}: ${changes.map((change) => change.phrase).join(', ') || 'nothing to change'}`
+  const gateway = await session.rest()
+  return {
+    plan: {
+      summary,
+      severity: removed.length > 0 && keys.length > 0 ? 'destructive' : 'safe',
+      steps:
+        patchOperations.length === 0
+          ? []
+          : [{service: 'apigateway', operation: 'UpdateUsagePlan', input: {usagePlanId: before.id, patchOperations}, summary, run: () => gateway.updateUsagePlan(before.id, patchOperations)}],
+    },
+    notices,
+    afterwards: changes.length > 0 ? [`Undo: ${plansCommand('set', before.id, ...changes.flatMap((change) => change.undo))}`] : [],
+    result: async (run) => ({plan: run.results[0] ? summarizePlan(run.results[0] as UsagePlan, apiNames) : before, keys}),
+  }
+}
+
+/** Each change asked for, in patch order; removing a throttle or quota the plan lacks is a notice instead. */
+function changesOf(options: SetPlanOptions, before: UsagePlanSummary, added: PlanApiStage[], removed: PlanApiStage[], keys: PlanKey[]): {changes: Change[]; notices: string[]} {
+  const {name, description, throttle, quota} = options
   const notices: string[] = []
   const changes: Change[] = []
   if (name !== undefined) changes.push(replace('/name', name.trim(), `name "${before.name}" → "${name.trim()}"`, ['--name', before.name]))
@@ -78,23 +100,7 @@ export async function prepareSet(session: AwsSession, options: SetPlanOptions): 
   for (const apiStage of added) {
     changes.push({operations: [{op: 'add', path: '/apiStages', value: apiStageArgument(apiStage)}], phrase: `add ${apiStageText(apiStage)}`, undo: ['--remove-stage', apiStageArgument(apiStage)]})
   }
-
-  const patchOperations = changes.flatMap((change) => change.operations)
-  const summary = `update ${planLabel(before)}: ${changes.map((change) => change.phrase).join(', ') || 'nothing to change'}`
-  const gateway = await session.rest()
-  return {
-    plan: {
-      summary,
-      severity: removed.length > 0 && keys.length > 0 ? 'destructive' : 'safe',
-      steps:
-        patchOperations.length === 0
-          ? []
-          : [{service: 'apigateway', operation: 'UpdateUsagePlan', input: {usagePlanId: before.id, patchOperations}, summary, run: () => gateway.updateUsagePlan(before.id, patchOperations)}],
-    },
-    notices,
-    afterwards: changes.length > 0 ? [`Undo: ${plansCommand('set', before.id, ...changes.flatMap((change) => change.undo))}`] : [],
-    result: async (run) => ({plan: run.results[0] ? summarizePlan(run.results[0] as UsagePlan, apiNames) : before, keys}),
-  }
+  return {changes, notices}
 }
 
 const replace = (path: string, value: string, phrase: string, undo: string[]): Change => ({operations: [{op: 'replace', path, value}], phrase, undo})
