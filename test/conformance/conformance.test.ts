@@ -1,6 +1,6 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {startMoto, type MotoServer} from '../helpers/moto.js'
-import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
+import {describe, expect, it} from 'vitest'
+import {moto, sandbox, useMotoAndSandbox} from '../helpers/moto-and-sandbox.js'
+import {sdkClients} from '../helpers/sandbox.js'
 import {Probe} from './probe.js'
 import {scenarios, type Scenario} from './scenarios.js'
 
@@ -24,20 +24,12 @@ const title = (scenario: Scenario) => (scenario.motoDiffers ? `${scenario.name} 
 
 // One moto and one sandbox for the whole file; each scenario starts both from a clean account.
 describe('conformance: the sandbox answers as moto does', () => {
-  let moto: MotoServer
-  let sandbox: Sandbox
-  let sandboxTarget: Target
-  beforeAll(async () => {
-    ;[moto, sandbox] = await Promise.all([startMoto(), startTestSandbox()])
-    sandboxTarget = {endpoint: sandbox.endpoint, reset: () => resetSandbox(sandbox.endpoint)}
-  })
-  afterAll(async () => {
-    await Promise.all([moto?.stop(), sandbox?.close()])
-  })
+  useMotoAndSandbox()
+  const sandboxTarget = (): Target => ({endpoint: sandbox.endpoint, reset: () => resetSandbox(sandbox.endpoint)})
 
   for (const scenario of scenarios) {
     it(title(scenario), async () => {
-      const [motoAnswer, sandboxAnswer] = await Promise.all([observe(moto, scenario), observe(sandboxTarget, scenario)])
+      const [motoAnswer, sandboxAnswer] = await Promise.all([observe(moto, scenario), observe(sandboxTarget(), scenario)])
       if (scenario.motoDiffers) {
         // The reason must still hold: once moto answers as AWS does, the scenario should compare again.
         expect(motoAnswer, 'moto now answers as AWS does: drop motoDiffers').not.toStrictEqual(scenario.aws)

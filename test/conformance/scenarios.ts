@@ -3,6 +3,7 @@ import {keyScenarios} from './key-scenarios.js'
 import type {Scenario} from './probe.js'
 import {restApiScenarios} from './rest-api-scenarios.js'
 import {tagScenarios} from './tag-scenarios.js'
+import {usagePlanScenarios} from './usage-plan-scenarios.js'
 
 export type {Scenario}
 
@@ -10,4 +11,4 @@ export type {Scenario}
  * Every behaviour the conformance suite checks, for the operations where moto (an implementation nobody
  * here wrote) answers as AWS does. Each runs the same way on moto and on the sandbox.
  */
-export const scenarios: Scenario[] = [...restApiScenarios, ...keyScenarios, ...tagScenarios, ...cloudWatchScenarios]
+export const scenarios: Scenario[] = [...restApiScenarios, ...keyScenarios, ...usagePlanScenarios, ...tagScenarios, ...cloudWatchScenarios]

@@ -1,7 +1,6 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {awsEnv, runCli, type CliResult} from '../helpers/cli.js'
-import {startMoto, type MotoServer} from '../helpers/moto.js'
-import {startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
+import {moto, sandbox, useMotoAndSandbox} from '../helpers/moto-and-sandbox.js'
 
 /**
  * The REST API lifecycle through the CLI — create, show, delete, show again — against the sandbox
@@ -45,14 +44,7 @@ async function lifecycle(endpoint: string) {
 }
 
 describe('conformance: the REST API lifecycle through the CLI, sandbox against moto', () => {
-  let moto: MotoServer
-  let sandbox: Sandbox
-  beforeAll(async () => {
-    ;[moto, sandbox] = await Promise.all([startMoto(), startTestSandbox()])
-  })
-  afterAll(async () => {
-    await Promise.all([moto?.stop(), sandbox?.close()])
-  })
+  useMotoAndSandbox()
 
   it('creates, shows and deletes a REST API with the same output and exit codes on both', async () => {
     const [onMoto, onSandbox] = await Promise.all([lifecycle(moto.endpoint), lifecycle(sandbox.endpoint)])

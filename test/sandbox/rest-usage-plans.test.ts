@@ -149,6 +149,18 @@ describe('sandbox usage plans (aws-facts §4)', () => {
       })
     })
 
+    it('removes the whole throttle and the whole quota', async () => {
+      const usagePlanId = (
+        await rest.send(new CreateUsagePlanCommand({name: 'limited', throttle: {burstLimit: 10, rateLimit: 5}, quota: {limit: 100, period: 'DAY'}}))
+      ).id!
+      const plan = await rest.send(
+        new UpdateUsagePlanCommand({usagePlanId, patchOperations: [{op: 'remove', path: '/throttle'}, {op: 'remove', path: '/quota'}]}),
+      )
+      expect(plan.throttle).toBeUndefined()
+      expect(plan.quota).toBeUndefined()
+      expect(await rest.send(new GetUsagePlanCommand({usagePlanId}))).not.toHaveProperty('quota')
+    })
+
     it('refuses other paths, unknown stages and unknown plans', async () => {
       const usagePlanId = await createPlan('p')
       expect(await failure(rest.send(new UpdateUsagePlanCommand({usagePlanId, patchOperations: [{op: 'replace', path: '/quota/offset', value: '1'}]})))).toEqual({
@@ -179,6 +191,16 @@ describe('sandbox usage plans (aws-facts §4)', () => {
         message: `Usage Plan ${silver} cannot be added because API Key ${keyId} cannot reference multiple Usage Plans with the same API Stage: api1:prod`,
       })
     })
+  })
+
+  it('DeleteUsagePlan refuses a plan that still names API stages', async () => {
+    const usagePlanId = await createPlan('p', ['api1:prod', 'api2:prod'])
+    expect(await failure(rest.send(new DeleteUsagePlanCommand({usagePlanId})))).toEqual({
+      name: 'BadRequestException',
+      status: 400,
+      message: `Cannot delete Usage Plan ${usagePlanId} because there are API Stages associated with it, including api1:prod`,
+    })
+    expect((await rest.send(new GetUsagePlanCommand({usagePlanId}))).apiStages).toHaveLength(2)
   })
 
   it('DeleteUsagePlan answers 202 and forgets the plan and its keys', async () => {

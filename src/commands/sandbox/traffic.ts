@@ -14,6 +14,7 @@ export default class SandboxTraffic extends ApigwCommand {
     'apigw sandbox traffic --api petstore --stage prod --duration 30m',
     'apigw sandbox traffic --api petstore --stage prod --rps 200 --error-rate 4xx=2%,5xx=0.5% --latency p50=40ms,p99=350ms --cache-hit 80%',
     'apigw sandbox traffic --api petstore --stage prod --follow --canary-error-rate 5xx=8% --canary-latency p50=90ms,p99=900ms',
+    'apigw sandbox traffic --api petstore --stage prod --duration 3h --keys partner-acme,partner-initech',
   ]
 
   static flags = {
@@ -27,13 +28,13 @@ export default class SandboxTraffic extends ApigwCommand {
     'cache-hit': Flags.string({description: 'share of requests served from the stage cache, when it is on', default: '80%'}),
     'canary-error-rate': Flags.string({description: "the canary's error shares (default: --error-rate)"}),
     'canary-latency': Flags.string({description: "the canary's latency (default: --latency)"}),
-    keys: Flags.string({description: 'API key ids the requests use, comma-separated (for usage plans)'}),
+    keys: Flags.string({description: 'API keys (ids or names) the requests use, comma-separated (for usage plans)'}),
     'state-dir': stateDirFlag,
   }
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(SandboxTraffic)
-    const {backfillWindow, followTraffic, parseTrafficProfile, simulate} = await import('../../lib/sandbox/traffic.js')
+    const {backfillWindow, followTraffic, parseTrafficProfile, simulate, trafficKeyIds} = await import('../../lib/sandbox/traffic.js')
     const profile = parseTrafficProfile({
       rps: flags.rps,
       errorRate: flags['error-rate'],
@@ -48,8 +49,10 @@ export default class SandboxTraffic extends ApigwCommand {
     const {endpoint} = await requireRunning(stateDirFrom(flags['state-dir']))
     const {resolveApi} = await import('../../lib/apis/resolve.js')
     const {summarize} = await import('../../lib/apis/catalog.js')
-    const api = summarize(await resolveApi(this.sandboxSession(endpoint), flags.api))
-    const target = {...profile, apiId: api.id, stage: flags.stage}
+    const session = this.sandboxSession(endpoint)
+    const api = summarize(await resolveApi(session, flags.api))
+    const keys = profile.keys && (await trafficKeyIds(session, profile.keys))
+    const target = {...profile, keys, apiId: api.id, stage: flags.stage}
 
     if (!flags.follow) {
       await this.emit({data: await simulate(endpoint, {...target, ...window})})

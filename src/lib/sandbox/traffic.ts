@@ -1,4 +1,5 @@
 import {MAX_WINDOW_MS, type ErrorRate, type LatencyProfile, type TrafficSpec, type TrafficSummary} from '../../sandbox/traffic/spec.js'
+import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {parseDuration} from '../util/duration.js'
@@ -56,6 +57,12 @@ export function backfillWindow(duration: string, now: number): {start: number; e
   const durationMs = parseDuration(duration, '--duration')
   if (durationMs <= 0 || durationMs > MAX_WINDOW_MS) throw usageError(`--duration must be more than 0 and at most 31d; got "${duration}".`, ['Try: --duration 30m'])
   return {start: now - durationMs, end: now}
+}
+
+/** `--keys` by id or name, as the sandbox takes them: ids (an unknown key is exit 4, with suggestions). */
+export async function trafficKeyIds(session: AwsSession, keys: string[]): Promise<string[]> {
+  const {resolveKey} = await import('../keys/resolve.js')
+  return Promise.all(keys.map(async (key) => (await resolveKey(session, key)).id ?? key))
 }
 
 /** Publishes the metrics of traffic over [start, end) through the sandbox at `endpoint`. */

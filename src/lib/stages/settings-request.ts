@@ -87,7 +87,7 @@ export function checkVariableName(name: string, flag: string): string {
 }
 
 /** "100:50" → 100 requests per second, bursts of 50. */
-function parseThrottle(text: string, flag: string, example: string): Throttle {
+export function parseThrottle(text: string, flag: string, example: string): Throttle {
   const match = /^\s*(\d+(?:\.\d+)?)\s*:\s*(\d+)\s*$/.exec(text)
   if (!match) throw invalid(`${flag} "${text}" is not rate:burst (requests per second, then the largest burst, a whole number).`, `${flag} ${example}`)
   return {rateLimit: Number(match[1]), burstLimit: Number(match[2])}

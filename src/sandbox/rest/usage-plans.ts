@@ -12,7 +12,8 @@ const QUOTA_PERIODS: readonly string[] = ['DAY', 'WEEK', 'MONTH']
 const PLAN_PATCH_PATHS = {
   replace: ['/name', '/description', '/throttle/burstLimit', '/throttle/rateLimit', '/quota/limit', '/quota/period'],
   add: ['/apiStages'],
-  remove: ['/apiStages'],
+  // AWS also lists /productCode and per-stage method throttles here; the sandbox keeps neither.
+  remove: ['/apiStages', '/quota', '/throttle'],
 } as const
 
 interface CreateUsagePlanInput {
@@ -62,6 +63,8 @@ export function registerUsagePlans(router: Router, context: SandboxContext): voi
       let quota: Partial<Quota> | undefined = plan.quota
       for (const operation of patchOperationsWithin(request, PLAN_PATCH_PATHS)) {
         if (operation.path === '/apiStages') applyApiStageChange(context, plan, operation)
+        else if (operation.path === '/throttle') plan.throttle = undefined
+        else if (operation.path === '/quota') quota = undefined
         else if (operation.path === '/name') plan.name = requireName(operation.value)
         else if (operation.path === '/description') plan.description = operation.value || undefined
         else if (operation.path === '/throttle/burstLimit') plan.throttle = {...plan.throttle, burstLimit: numberValue(operation, true)}
@@ -74,7 +77,10 @@ export function registerUsagePlans(router: Router, context: SandboxContext): voi
       return {status: 200, body: planView(plan)}
     })
     .add('DELETE', '/usageplans/{usageplanId}', (_request, {usageplanId}) => {
-      requireUsagePlan(store, usageplanId)
+      const plan = requireUsagePlan(store, usageplanId)
+      // AWS refuses while the plan names API stages (its keys do not stop it: they leave with it).
+      const [first] = plan.apiStages
+      if (first) throw badRequest(`Cannot delete Usage Plan ${plan.id} because there are API Stages associated with it, including ${first.apiId}:${first.stage}`)
       for (const member of keysOfPlan(store, usageplanId)) removePlanKey(store, usageplanId, member.keyId)
       store.delete(TABLES.usagePlans, usageplanId)
       return {status: 202}

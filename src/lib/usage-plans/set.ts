@@ -1,0 +1,168 @@
+import type {PatchOperation, UsagePlan} from '../aws/rest-gateway.js'
+import type {AwsSession} from '../aws/session.js'
+import {ApigwError, ExitCode, usageError} from '../errors.js'
+import {mapConcurrently} from '../util/concurrency.js'
+import {planApiStage, resolveApiStages, sameApiStage} from './api-stages.js'
+import {apiStageArgument, plansCommand, quotaArgument, throttleArgument} from './commands.js'
+import {keyLabel, planLabel} from './membership.js'
+import type {ApiStageReference, PlanQuota, PlanThrottle, Removable} from './options.js'
+import type {PreparedPlanChange} from './prepared.js'
+import {resolvePlan} from './resolve.js'
+import {apiStageText, keyReference, keysLoseAccess, planKeys, restApiNames, someOf, summarizePlan, type PlanApiStage, type PlanKey, type UsagePlanShown, type UsagePlanSummary} from './summary.js'
+
+export interface SetPlanOptions {
+  plan: string
+  name?: string
+  description?: string
+  throttle?: Removable<PlanThrottle>
+  quota?: Removable<PlanQuota>
+  addStages: ApiStageReference[]
+  removeStages: ApiStageReference[]
+}
+
+const SETTING_FLAGS = '--name, --description, --throttle rate:burst|off, --quota N/period|off, --add-stage api:stage, --remove-stage api:stage'
+
+/** How many plans' keys are read at once for the one-plan-per-stage check. */
+const CONCURRENCY = 5
+
+/** One change, as patch operations, a phrase for the plan's summary, and the flags that undo it. */
+interface Change {
+  operations: PatchOperation[]
+  phrase: string
+  undo: string[]
+}
+
+/**
+ * Plans ONE UpdateUsagePlan with every change asked for. Checked first, as AWS would refuse them:
+ * added stages must be REST stages that exist, not already covered, and not covered by another plan
+ * that one of this plan's keys is in (one plan per API stage per key); removed stages must be in the
+ * plan. Removing a stage cuts this plan's keys off from it, so that is destructive.
+ */
+export async function prepareSet(session: AwsSession, options: SetPlanOptions): Promise<PreparedPlanChange<UsagePlanShown>> {
+  const {name, description, throttle, quota, addStages, removeStages} = options
+  if ([name, description, throttle, quota].every((value) => value === undefined) && addStages.length === 0 && removeStages.length === 0) {
+    throw usageError(`Nothing to set: give at least one of ${SETTING_FLAGS}.`, [`Try: apigw plans set ${options.plan} --throttle 100:200`], 'NO_SETTINGS')
+  }
+  const both = addStages.find((added) => removeStages.some((removed) => removed.api === added.api && removed.stage.toLowerCase() === added.stage.toLowerCase()))
+  if (both) throw bothWays(`${both.api}:${both.stage}`)
+  if (name !== undefined && name.trim() === '') throw usageError('--name is empty: a usage plan needs a name.', ['Try: --name gold'], 'EMPTY_PLAN_NAME')
+  const [found, apiNames] = await Promise.all([resolvePlan(session, options.plan), restApiNames(session)])
+  const before = summarizePlan(found, apiNames)
+  const removed = unique(removeStages.map((reference) => planApiStage(before, reference, '--remove-stage')))
+  const added = await resolveApiStages(session, addStages, '--add-stage')
+  checkStageChanges(before, added, removed)
+  const keys = await planKeys(session, before.id)
+  if (added.length > 0 && keys.length > 0) await checkOnePlanPerStage(session, before, added, keys)
+
+  const {changes, notices} = changesOf(options, before, added, removed, keys)
+  const patchOperations = changes.flatMap((change) => change.operations)
+  const summary = `update ${planLabel(before)}: ${changes.map((change) => change.phrase).join(', ') || 'nothing to change'}`
+  const gateway = await session.rest()
+  return {
+    plan: {
+      summary,
+      severity: removed.length > 0 && keys.length > 0 ? 'destructive' : 'safe',
+      steps:
+        patchOperations.length === 0
+          ? []
+          : [{service: 'apigateway', operation: 'UpdateUsagePlan', input: {usagePlanId: before.id, patchOperations}, summary, run: () => gateway.updateUsagePlan(before.id, patchOperations)}],
+    },
+    notices,
+    afterwards: changes.length > 0 ? [`Undo: ${plansCommand('set', before.id, ...changes.flatMap((change) => change.undo))}`] : [],
+    result: async (run) => ({plan: run.results[0] ? summarizePlan(run.results[0] as UsagePlan, apiNames) : before, keys}),
+  }
+}
+
+/** Each change asked for, in patch order; removing a throttle or quota the plan lacks is a notice instead. */
+function changesOf(options: SetPlanOptions, before: UsagePlanSummary, added: PlanApiStage[], removed: PlanApiStage[], keys: PlanKey[]): {changes: Change[]; notices: string[]} {
+  const {name, description, throttle, quota} = options
+  const notices: string[] = []
+  const changes: Change[] = []
+  if (name !== undefined) changes.push(replace('/name', name.trim(), `name "${before.name}" → "${name.trim()}"`, ['--name', before.name]))
+  if (description !== undefined) changes.push(replace('/description', description, `description → "${description}"`, ['--description', before.description ?? '']))
+  const throttleChange = settingChange('throttle', throttle, before.throttle, throttleArgument, (value) => [
+    {op: 'replace', path: '/throttle/rateLimit', value: String(value.rateLimit)},
+    {op: 'replace', path: '/throttle/burstLimit', value: String(value.burstLimit)},
+  ])
+  const quotaChange = settingChange('quota', quota, before.quota, quotaArgument, (value) => [
+    {op: 'replace', path: '/quota/limit', value: String(value.limit)},
+    {op: 'replace', path: '/quota/period', value: value.period},
+  ])
+  for (const change of [throttleChange, quotaChange]) {
+    if (typeof change === 'string') notices.push(`The ${planLabel(before)} ${change}; nothing to remove.`)
+    else if (change) changes.push(change)
+  }
+  const losing = keys.map((key) => keyLabel(keyReference(key)))
+  for (const apiStage of removed) {
+    const cutOff = losing.length > 0 ? ` (${keysLoseAccess(losing.length)} to it: ${someOf(losing)})` : ''
+    changes.push({operations: [{op: 'remove', path: '/apiStages', value: apiStageArgument(apiStage)}], phrase: `remove ${apiStageText(apiStage)}${cutOff}`, undo: ['--add-stage', apiStageArgument(apiStage)]})
+  }
+  for (const apiStage of added) {
+    changes.push({operations: [{op: 'add', path: '/apiStages', value: apiStageArgument(apiStage)}], phrase: `add ${apiStageText(apiStage)}`, undo: ['--remove-stage', apiStageArgument(apiStage)]})
+  }
+  return {changes, notices}
+}
+
+const replace = (path: string, value: string, phrase: string, undo: string[]): Change => ({operations: [{op: 'replace', path, value}], phrase, undo})
+
+/**
+ * A throttle or quota change: the new value's operations, or `remove /<setting>` for `off`. A
+ * removal of what the plan does not have is no change (a sentence to say so), not a call.
+ */
+function settingChange<T, Current>(
+  setting: 'throttle' | 'quota',
+  wanted: Removable<T> | undefined,
+  current: Current | null,
+  text: (value: T | Current) => string,
+  operations: (value: T) => PatchOperation[],
+): Change | string | undefined {
+  if (wanted === undefined) return undefined
+  const undo = [`--${setting}`, current ? text(current) : 'off']
+  const was = current ? text(current) : 'none'
+  if (wanted === 'off') return current ? {operations: [{op: 'remove', path: `/${setting}`}], phrase: `${setting} ${was} → off`, undo} : `has no ${setting}`
+  return {operations: operations(wanted), phrase: `${setting} ${was} → ${text(wanted)}`, undo}
+}
+
+const unique = (apiStages: PlanApiStage[]) => apiStages.filter((apiStage, index) => apiStages.findIndex((other) => sameApiStage(other, apiStage)) === index)
+
+const bothWays = (apiStage: string) => usageError(`${apiStage} is given to both --add-stage and --remove-stage.`, ['Try: one of the two'], 'INVALID_OPTION')
+
+/** A stage both added and removed, or added while the plan has it, is refused before any call. */
+function checkStageChanges(plan: UsagePlanSummary, added: PlanApiStage[], removed: PlanApiStage[]): void {
+  const both = added.find((apiStage) => removed.some((other) => sameApiStage(other, apiStage)))
+  if (both) throw bothWays(apiStageText(both))
+  const covered = added.find((apiStage) => plan.apiStages.some((other) => sameApiStage(other, apiStage)))
+  if (covered) {
+    throw new ApigwError(`The ${planLabel(plan)} already covers ${apiStageText(covered)}.`, {
+      code: 'STAGE_ALREADY_IN_PLAN',
+      exitCode: ExitCode.conflict,
+      suggestions: [`Try: apigw plans show ${plan.id}`],
+    })
+  }
+}
+
+/**
+ * A key may be in only one usage plan per API stage: refuses (exit 5) adding a stage that another
+ * plan covers when a key of this plan is in that plan too, naming the key and the plan.
+ */
+async function checkOnePlanPerStage(session: AwsSession, plan: UsagePlanSummary, added: PlanApiStage[], keys: PlanKey[]): Promise<void> {
+  const gateway = await session.rest()
+  const others = (await gateway.listUsagePlans())
+    .filter((other) => other.id !== plan.id)
+    .map((other) => ({other, shared: added.filter((apiStage) => (other.apiStages ?? []).some(({apiId = '', stage = ''}) => sameApiStage({apiId, stage}, apiStage)))}))
+    .filter(({shared}) => shared.length > 0)
+  const members = await mapConcurrently(others, CONCURRENCY, async ({other}) => new Set((await gateway.listUsagePlanKeys(other.id ?? '')).map((key) => key.id)))
+  for (const [index, {other, shared}] of others.entries()) {
+    const key = keys.find((candidate) => members[index].has(candidate.id))
+    if (!key) continue
+    const stage = apiStageText(shared[0])
+    throw new ApigwError(
+      `Adding ${stage} to the ${planLabel(plan)} would put its ${keyLabel(keyReference(key))} in two plans for that stage: the key is also in the ${planLabel({id: other.id, name: other.name})}, which covers ${stage}. AWS allows a key in one usage plan per API stage.`,
+      {
+        code: 'ONE_PLAN_PER_API_STAGE',
+        exitCode: ExitCode.conflict,
+        suggestions: [`Try: ${plansCommand('detach', other.id ?? '', key.id)} first`, `Or: ${plansCommand('set', other.id ?? '', '--remove-stage', apiStageArgument(shared[0]))}`],
+      },
+    )
+  }
+}

@@ -1,0 +1,75 @@
+import {
+  APIGatewayClient,
+  DeleteUsagePlanCommand,
+  GetApiKeysCommand,
+  GetRestApisCommand,
+  GetUsagePlanKeysCommand,
+  GetUsagePlansCommand,
+  UpdateUsagePlanCommand,
+} from '@aws-sdk/client-api-gateway'
+import {mockClient} from 'aws-sdk-client-mock'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {AwsSession} from '../../src/lib/aws/session.js'
+import type {ApigwError} from '../../src/lib/errors.js'
+import {runPlan} from '../../src/lib/plan/runner.js'
+import {prepareDelete} from '../../src/lib/usage-plans/delete.js'
+import {awsError} from './aws-fakes.js'
+import {fakeClock} from './fake-clock.js'
+
+const v1 = mockClient(APIGatewayClient)
+
+const session = () =>
+  new AwsSession({region: 'eu-west-1', env: {AWS_ACCESS_KEY_ID: 'A', AWS_SECRET_ACCESS_KEY: 'B', HOME: '/nonexistent'}, retryBudgetMs: 0, clock: fakeClock()})
+
+// "gold" covers two stages of "shop", has one key, a quota offset and tags the recreate commands cannot carry.
+beforeEach(() => {
+  v1.on(GetUsagePlansCommand).resolves({
+    items: [
+      {
+        id: 'gold01',
+        name: 'gold',
+        apiStages: [{apiId: 'shop000001', stage: 'prod'}, {apiId: 'shop000001', stage: 'beta', throttle: {'/pets/GET': {rateLimit: 5, burstLimit: 10}}}],
+        quota: {limit: 1000, offset: 2, period: 'WEEK'},
+        tags: {team: 'payments'},
+      },
+    ],
+  })
+  v1.on(GetRestApisCommand).resolves({items: [{id: 'shop000001', name: 'shop'}]})
+  v1.on(GetUsagePlanKeysCommand).resolves({items: [{id: 'key0000001', name: 'partner', type: 'API_KEY', value: 'never-shown-value-0123456789'}]})
+  v1.on(GetApiKeysCommand).resolves({items: [{id: 'key0000001', name: 'partner', enabled: true}]})
+})
+
+afterEach(() => v1.reset())
+
+const failure = (promise: Promise<unknown>) => promise.then(() => expect.unreachable('it succeeded'), (error: ApigwError) => error)
+
+describe('prepareDelete', () => {
+  it('is severe for a plan with keys, and says what the recreate commands leave out', async () => {
+    const prepared = await prepareDelete(session(), 'gold')
+    expect(prepared.plan.severity).toBe('severe')
+    expect(prepared.confirmName).toBe('gold')
+    expect(prepared.afterwards).toEqual([
+      'To recreate it and give its keys access again:',
+      '  apigw plans create --name gold --quota 1000/week --stage shop000001:prod --stage shop000001:beta',
+      '  apigw plans attach gold key0000001',
+      'Not in these commands: its quota offset (2); its tags (team=payments); the method throttles of shop000001:beta.',
+    ])
+    expect(JSON.stringify(prepared)).not.toContain('never-shown-value')
+  })
+
+  it('reports a failed DeleteUsagePlan after the stages left as partial (exit 8), with how to finish or put them back', async () => {
+    v1.on(UpdateUsagePlanCommand).resolves({})
+    v1.on(DeleteUsagePlanCommand).rejects(awsError('BadRequestException', 'Cannot delete Usage Plan gold01 because there are API Stages associated with it, including shop000001:dev', 400))
+    const {plan} = await prepareDelete(session(), 'gold01')
+    const error = await failure(runPlan(plan))
+    expect(error.exitCode).toBe(8)
+    expect(error.message).toContain('Step 2 of 2 failed')
+    expect(error.message).toContain('  done     1. remove its API stages, shop:prod, shop:beta (AWS deletes only a plan without stages) (UpdateUsagePlan)')
+    expect(error.suggestions).toEqual([
+      [
+        'Try: apigw plans delete gold01 --confirm gold (to finish deleting it)',
+        'Or, to keep it, put its stages back: apigw plans set gold01 --add-stage shop000001:prod --add-stage shop000001:beta',
+      ].join('\n'),
+    ])
+  })
+})
