@@ -404,7 +404,7 @@ describe('keys import', () => {
       '  line 2: Enabled is "yes"; it must be true or false (empty means true)',
       '  line 3: no usage plan has the id "nope"',
       '  line 4: the same value as line 2: ImportApiKeys would keep only one key',
-      expect.stringMatching(/^ {2}line 5: this value is already the value of API key "imp-existing" \(\w+\); ImportApiKeys would overwrite that key$/),
+      expect.stringMatching(/^ {2}line 5: this value is already the value of key imp-existing \(\w+\); ImportApiKeys would overwrite that key$/),
       expect.stringContaining(`  line 6: The key e (line 6) is in usage plan gold (${gold}), which also covers ${shop.id}:prod`),
       '  line 7: API Key value exceeds maximum size of 128 characters',
     ])

@@ -69,7 +69,7 @@ describe('accountProblems: the file against the account', () => {
       {line: 2, message: 'no usage plan has the id "nope"'},
       {line: 3, message: 'The key b (line 3) is in usage plan plan-p1 (p1), which also covers api1:prod; AWS allows a key in one usage plan per API stage.'},
       {line: 4, message: 'The key c (line 4) is already in usage plan plan-p2 (p2).'},
-      {line: 5, message: 'this value is already the value of API key "owner" (k9); ImportApiKeys would overwrite that key'},
+      {line: 5, message: 'this value is already the value of key owner (k9); ImportApiKeys would overwrite that key'},
     ])
   })
 

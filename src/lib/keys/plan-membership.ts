@@ -1,10 +1,8 @@
 import type {UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
-import {mapConcurrently} from '../util/concurrency.js'
+import {AWS_FAN_OUT, mapConcurrently} from '../util/concurrency.js'
 import {planRef, type PlanRef} from './summary.js'
 
-/** GetUsagePlanKeys calls in flight at once: AWS's gets share 10 requests a second per account. */
-const FAN_OUT = 8
 
 export interface PlanMembership {
   plans: UsagePlan[]
@@ -20,7 +18,7 @@ export async function planMembership(session: AwsSession): Promise<PlanMembershi
   const gateway = await session.rest()
   const plans = await gateway.listUsagePlans()
   // GetUsagePlanKeys returns each key's value too: only the ids are kept.
-  const memberIds = await mapConcurrently(plans, FAN_OUT, async (plan) => (await gateway.listUsagePlanKeys(plan.id ?? '')).map((member) => member.id))
+  const memberIds = await mapConcurrently(plans, AWS_FAN_OUT, async (plan) => (await gateway.listUsagePlanKeys(plan.id ?? '')).map((member) => member.id))
   const byKey = new Map<string, PlanRef[]>()
   plans.forEach((plan, index) => {
     for (const keyId of memberIds[index]) {

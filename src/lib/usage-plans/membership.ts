@@ -12,7 +12,7 @@ export interface KeyReference {
 }
 
 /** "key partner-a (k1a2b3)", for step summaries and messages. */
-export const keyLabel = (key: {id: string; name?: string | null}) => (key.name ? `API key "${key.name}" (${key.id})` : `API key ${key.id}`)
+export const keyLabel = (key: {id: string; name?: string | null}) => (key.name ? `key ${key.name} (${key.id})` : `key ${key.id}`)
 /** "usage plan gold (p1a2b3)". */
 export const planLabel = (plan: Pick<UsagePlan, 'id' | 'name'>) => `usage plan ${plan.name} (${plan.id})`
 const apiStages = (plan: UsagePlan) => (plan.apiStages ?? []).map((apiStage) => `${apiStage.apiId}:${apiStage.stage}`)

@@ -1,5 +1,5 @@
 import type {AwsSession} from '../aws/session.js'
-import {mapConcurrently} from '../util/concurrency.js'
+import {AWS_FAN_OUT, mapConcurrently} from '../util/concurrency.js'
 import {byCodePoint} from '../util/text.js'
 import {resolvePlan} from './resolve.js'
 import {planKeys, restApiNames, summarizePlan, type UsagePlanShown, type UsagePlanSummary} from './summary.js'
@@ -9,14 +9,12 @@ export interface UsagePlanListEntry extends UsagePlanSummary {
   keyCount: number
 }
 
-/** Key counts are one GetUsagePlanKeys listing per plan: a few at a time, within AWS's shared rate. */
-const CONCURRENCY = 5
 
 /** Every usage plan in the region, by name, with its API stages by API name and how many keys it has. */
 export async function listPlans(session: AwsSession): Promise<{plans: UsagePlanListEntry[]}> {
   const gateway = await session.rest()
   const [plans, apiNames] = await Promise.all([gateway.listUsagePlans(), restApiNames(session)])
-  const keyCounts = await mapConcurrently(plans, CONCURRENCY, async (plan) => (await gateway.listUsagePlanKeys(plan.id ?? '')).length)
+  const keyCounts = await mapConcurrently(plans, AWS_FAN_OUT, async (plan) => (await gateway.listUsagePlanKeys(plan.id ?? '')).length)
   const entries = plans.map((plan, index) => ({...summarizePlan(plan, apiNames), keyCount: keyCounts[index]}))
   return {plans: entries.sort((a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id))}
 }

@@ -1,7 +1,7 @@
 import type {PatchOperation, UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
-import {mapConcurrently} from '../util/concurrency.js'
+import {AWS_FAN_OUT, mapConcurrently} from '../util/concurrency.js'
 import {planApiStage, resolveApiStages, sameApiStage} from './api-stages.js'
 import {apiStageArgument, plansCommand, quotaArgument, throttleArgument} from './commands.js'
 import {keyLabel, planLabel} from './membership.js'
@@ -22,8 +22,6 @@ export interface SetPlanOptions {
 
 const SETTING_FLAGS = '--name, --description, --throttle rate:burst|off, --quota N/period|off, --add-stage api:stage, --remove-stage api:stage'
 
-/** How many plans' keys are read at once for the one-plan-per-stage check. */
-const CONCURRENCY = 5
 
 /** One change, as patch operations, a phrase for the plan's summary, and the flags that undo it. */
 interface Change {
@@ -151,7 +149,7 @@ async function checkOnePlanPerStage(session: AwsSession, plan: UsagePlanSummary,
     .filter((other) => other.id !== plan.id)
     .map((other) => ({other, shared: added.filter((apiStage) => (other.apiStages ?? []).some(({apiId = '', stage = ''}) => sameApiStage({apiId, stage}, apiStage)))}))
     .filter(({shared}) => shared.length > 0)
-  const members = await mapConcurrently(others, CONCURRENCY, async ({other}) => new Set((await gateway.listUsagePlanKeys(other.id ?? '')).map((key) => key.id)))
+  const members = await mapConcurrently(others, AWS_FAN_OUT, async ({other}) => new Set((await gateway.listUsagePlanKeys(other.id ?? '')).map((key) => key.id)))
   for (const [index, {other, shared}] of others.entries()) {
     const key = keys.find((candidate) => members[index].has(candidate.id))
     if (!key) continue

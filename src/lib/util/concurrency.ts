@@ -1,3 +1,6 @@
+/** Calls in flight at once when apigw reads many things (each plan's keys, say): AWS's reads share 10 requests a second per account. */
+export const AWS_FAN_OUT = 5
+
 /**
  * `work` applied to every item with at most `limit` calls in flight, results in the items' order:
  * a fan-out that stays inside AWS's shared 10 requests a second instead of bursting past it.
