@@ -70,7 +70,8 @@ export default class Dashboard extends ApigwCommand {
       const data = await dashboard.read()
       const size = screenSize()
       const footer = colors.dim(`Every ${formatDuration(watchMs)}; read ${new Date().toISOString().slice(11, 19)} UTC. Ctrl-C to stop.`)
-      screen.draw(`${dashboardView(data, colors, {width: size.width, height: size.height && size.height - 1})}\n${footer}`)
+      // The redrawer keeps the last column free (a full line would wrap): one column less, one row for the footer.
+      screen.draw(`${dashboardView(data, colors, {width: size.width - 1, height: size.height && size.height - 1})}\n${footer}`)
       await new Promise((resolve) => setTimeout(resolve, watchMs))
     }
   }

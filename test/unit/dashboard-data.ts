@@ -12,6 +12,16 @@ const START = Date.parse('2026-11-21T14:00:00.000Z')
 const MINUTES = 180
 const wave = (i: number, period: number) => Math.sin((i / period) * 2 * Math.PI)
 
+/** Latency figures: ms at rest, and how far they swing. */
+const LATENCY: Record<string, [ms: number, swing: number]> = {
+  p50: [40, 4],
+  p90: [130, 10],
+  p99: [350, 40],
+  'integration-p50': [30, 3],
+  'integration-p90': [110, 8],
+  'integration-p99': [300, 30],
+}
+
 /** A figure's value in minute `i` for one side, shaped like live traffic: daily-ish swell, a bad patch at 16:10–16:25. */
 function valueOf(metric: string, i: number, side: Traffic): number | null {
   if (i >= 95 && i < 100) return null // CloudWatch had nothing for these minutes: drawn as a gap.
@@ -33,24 +43,15 @@ function valueOf(metric: string, i: number, side: Traffic): number | null {
       return Math.round(requests * rate5xx)
     case '5xx-rate':
       return rate5xx
-    case 'p50':
-      return 40 * slow + 4 * wave(i, 25)
-    case 'p90':
-      return 130 * slow + 10 * wave(i, 25)
-    case 'p99':
-      return 350 * slow + 40 * wave(i, 25)
-    case 'integration-p50':
-      return 30 * slow + 3 * wave(i, 25)
-    case 'integration-p90':
-      return 110 * slow + 8 * wave(i, 25)
-    case 'integration-p99':
-      return 300 * slow + 30 * wave(i, 25)
     case 'cache-hit-ratio':
       // The canary does not use the stage cache. A flush at 15:30: empty, then refilling over five minutes.
       if (canary) return null
       return i >= 90 && i < 95 ? ((i - 90) / 5) * 0.8 : 0.8 + 0.02 * wave(i, 60)
-    default:
-      return null
+    default: {
+      if (!LATENCY[metric]) return null
+      const [ms, swing] = LATENCY[metric]
+      return ms * slow + swing * wave(i, 25)
+    }
   }
 }
 

@@ -13,12 +13,12 @@ export type Combine = 'highest' | 'lowest' | 'mean'
 /**
  * Values fitted to `columns`: with more periods than columns, each column combines the periods it
  * covers (spread evenly, so every column is used); with fewer, each period is as many columns wide
- * as fit (with `stretch`), or one. A column with no value at all is a gap (null).
+ * as fit. A column with no value at all is a gap (null).
  */
-export function fitColumns(values: Array<number | null>, columns: number, combine: Combine, stretch = true): Array<number | null> {
+export function fitColumns(values: Array<number | null>, columns: number, combine: Combine): Array<number | null> {
   if (values.length === 0 || columns <= 0) return []
   if (values.length <= columns) {
-    const repeat = stretch ? Math.floor(columns / values.length) : 1
+    const repeat = Math.floor(columns / values.length)
     return values.flatMap((value) => Array<number | null>(repeat).fill(value))
   }
   return Array.from({length: columns}, (_, column) => {
@@ -95,10 +95,10 @@ export function timeAxis(times: ChartOptions['times'], width: number): string {
   return axis.join('')
 }
 
-/** A one-row chart on the same scale: a character a column of periods. */
+/** A one-row chart on the same scale: a character a column of periods (or, with few periods, several characters a period). */
 export function compactChart(values: Array<number | null>, options: {width: number; top: number; limit: number | null; combine: Combine; colors: Palette}): string {
   const {width, top, limit, colors} = options
-  const cells = fitColumns(values, width, options.combine, false)
+  const cells = fitColumns(values, width, options.combine)
   const drawn = sparkline(cells, top, cells.length, (bar, value) => (limit !== null && value > limit ? colors.red(bar) : bar))
   return drawn + ' '.repeat(Math.max(0, width - cells.length))
 }

@@ -37,7 +37,7 @@ export function dashboardView(data: Dashboard, colors: Palette, screen: Screen):
   const panelRows = Math.ceil(data.panels.length / columns)
   const room = screen.height === undefined ? undefined : screen.height - header.length - 1 - routes.length - notes.length - 1
   const chartRows = room === undefined ? STATIC_CHART_ROWS : Math.min(MAX_CHART_ROWS, Math.floor(room / panelRows) - panelExtraLines(data.traffic.length))
-  const body = chartRows >= 2 ? panelGrid(data, colors, columns, panelWidth, chartRows) : compactRows(data.panels, data, colors, screen.width)
+  const body = chartRows >= 2 ? panelGrid(data, colors, columns, panelWidth, chartRows) : compactRows([{heading: null, panels: data.panels}], data, colors, screen.width)
   const lines = [...header, '', ...body, ...routes, ...notes].map((line) => cutVisible(line, screen.width))
   return fitHeight(lines, screen.height).join('\n')
 }
@@ -145,40 +145,48 @@ export function rangeText(low: string, high: string): string {
   return unit && low.endsWith(unit) && unit !== high ? `${low.slice(0, -unit.length)}–${high}` : `${low}–${high}`
 }
 
-/** One line a panel, as a table: name, then per side a sparkline, the newest value and the range. */
-function compactRows(panels: DashboardPanel[], data: Dashboard, colors: Palette, width: number, indent = ''): string[] {
+/** Panels shown one line each, in groups under a heading (a route's), or none. */
+interface PanelGroup {
+  heading: string | null
+  panels: DashboardPanel[]
+}
+
+/** One line a panel, as a table: name, then per side a sparkline, the newest value and the range; columns aligned across groups. */
+function compactRows(groups: PanelGroup[], data: Dashboard, colors: Palette, width: number): string[] {
   const {periodSeconds} = data.window
+  const panels = groups.flatMap((group) => group.panels)
+  const indent = groups.some((group) => group.heading) ? '    ' : ''
   const sides = panels[0]?.series.map((side) => side.traffic) ?? []
-  const cells = panels.map((panel) => {
-    const stat = statText(panel.unit, periodSeconds)
-    return panel.series.map((side) => (side.unavailable ? ['n/a', ''] : side.current === null ? ['-', ''] : [stat(side.current), rangeText(stat(side.min!), stat(side.max!))]))
-  })
-  const nowWidth = Math.max(3, ...cells.flat().map(([now]) => now.length))
-  const rangeWidth = Math.max(7, ...cells.flat().map(([, range]) => range.length))
+  const cells = new Map(
+    panels.map((panel) => {
+      const stat = statText(panel.unit, periodSeconds)
+      return [panel, panel.series.map((side) => (side.unavailable ? ['n/a', ''] : side.current === null ? ['-', ''] : [stat(side.current), rangeText(stat(side.min!), stat(side.max!))]))]
+    }),
+  )
+  const all = [...cells.values()].flat()
+  const nowWidth = Math.max(3, ...all.map(([now]) => now.length))
+  const rangeWidth = Math.max(7, ...all.map(([, range]) => range.length))
   const nameWidth = indent.length + Math.max(...panels.map((panel) => panel.metric.length))
   const sparkWidth = Math.max(4, Math.floor((width - nameWidth) / Math.max(1, sides.length)) - GAP - nowWidth - rangeWidth - 2)
   const sideHead = (side: string) => `${(sides.length > 1 ? side : '').padEnd(sparkWidth)} ${'now'.padStart(nowWidth)} ${'min–max'.padEnd(rangeWidth)}`
   const head = colors.dim(`${''.padEnd(nameWidth)}${sides.map((side) => `${' '.repeat(GAP)}${sideHead(side)}`).join('')}`.trimEnd())
-  const rows = panels.map((panel, p) => {
+  const row = (panel: DashboardPanel) => {
     const top = panelTop(panel)
     const parts = panel.series.map((side, s) => {
-      const [now, range] = cells[p][s]
+      const [now, range] = cells.get(panel)![s]
       const breach = panel.limit !== null && side.current !== null && side.current > panel.limit
       const shownNow = breach ? colors.red(now.padStart(nowWidth)) : now.padStart(nowWidth)
       return `${compactChart(side.values, {width: sparkWidth, top, limit: panel.limit, combine: combineOf(panel), colors})} ${shownNow} ${range.padEnd(rangeWidth)}`
     })
     return `${indent}${panel.metric.padEnd(nameWidth - indent.length)}${parts.map((part) => `${' '.repeat(GAP)}${part}`).join('')}`.trimEnd()
-  })
-  return [head, ...rows, '']
+  }
+  return [head, ...groups.flatMap((group) => [...(group.heading ? [`  ${colors.bold(group.heading)}`] : []), ...group.panels.map(row)]), '']
 }
 
 /** With --routes: each method's or route's panels as compact rows under its name. */
 function routeLines(data: Dashboard, colors: Palette, width: number): string[] {
   if (!data.routes || data.routes.routes.length === 0) return []
-  return [
-    colors.bold(data.api.type === 'rest' ? 'Methods' : 'Routes'),
-    ...data.routes.routes.flatMap((route) => [`  ${colors.bold(route.route)}`, ...compactRows(route.panels, data, colors, width, '    ').slice(1)]),
-  ]
+  return [colors.bold(data.api.type === 'rest' ? 'Methods' : 'Routes'), ...compactRows(data.routes.routes.map((route) => ({heading: route.route, panels: route.panels})), data, colors, width)]
 }
 
 const visibleLength = (line: string) => line.replace(/\x1b\[[0-9;]*m/g, '').length
