@@ -95,7 +95,7 @@ describe('apigw dashboard against a sandbox with traffic', () => {
     expect(routes.routes[0].panels[0].series[0].current).toBeGreaterThan(100)
     expect(callsOf(on.stderr, 'GetMetricData')).toBe(1)
     const text = await runCli(['dashboard', '--api', 'dash-orders', '--stage', '$default', '--since', '15m', '--routes'], env)
-    expect(text.stdout).toMatch(/^Routes\n {2}GET \/orders\n {4}count +[▁-█ ]+ +\d+/m)
+    expect(text.stdout).toMatch(/^Routes\n +now min–max\n {2}GET \/orders\n {4}count +[▁-█ ]+ +\d+/m)
   })
 
   it('finds REST per-method series (ApiName, Method, Resource, Stage) too', async () => {

@@ -140,7 +140,7 @@ describe('batching', () => {
     expect(fetched.points('q1000').get(0)).toBe(1000)
   })
 
-  it('reads everything one screen shows in one call, and says how many it took', async () => {
+  it('reads everything one screen shows in one call', async () => {
     const {gateway, calls} = fakeCloudWatch()
     const parts = trafficParts('base', {stage: stageDimensions(rest, 'prod'), canary: stageDimensions(rest, 'prod/Canary')})
     const series = ['count', '4xx', '4xx-rate', '5xx', '5xx-rate', 'p50', 'p90', 'p99', 'integration-p50', 'integration-p90', 'integration-p99', 'cache-hit-ratio'].map((name) => ({
@@ -149,7 +149,6 @@ describe('batching', () => {
     }))
     const read = await readMetrics(gateway, {start: 0, end: 180 * MINUTE, periodSeconds: 60}, {series})
     expect(calls).toHaveLength(1)
-    expect(read.calls).toBe(1)
     expect(read.series).toHaveLength(12)
     expect(read.timeline).toHaveLength(180)
   })

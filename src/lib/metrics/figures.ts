@@ -1,5 +1,5 @@
 import type {ApiType} from '../apis/catalog.js'
-import {mixedQuantile, type Component, type Sketch} from '../canary/distribution.js'
+import {mixedQuantile, type Component} from '../canary/distribution.js'
 import {sketchAt, sketchStats, type Part, type PartSpec} from './math.js'
 import {metricName, TRAFFIC_SIGNALS} from './names.js'
 import type {QuerySet} from './query.js'
@@ -73,7 +73,7 @@ export function windowFigures(kind: ApiType, parts: Part[], noRequests: string):
 
 /** Each period's latency sketch in one part. */
 function periodSketches(part: Part, metric: string): Component[] {
-  return [...part.data.points(metric, 'SampleCount').keys()].map((at) => ({weight: part.weight, sketch: sketchAt(part.data, metric, at) satisfies Sketch}))
+  return [...part.data.points(metric, 'SampleCount').keys()].map((at) => ({weight: part.weight, sketch: sketchAt(part.data, metric, at)}))
 }
 
 /** Figures from counts (requests > 0): the rates follow. */

@@ -49,6 +49,3 @@ export function batches<T>(items: T[], size = MAX_QUERIES_PER_CALL): T[][] {
   for (let from = 0; from < items.length; from += size) groups.push(items.slice(from, from + size))
   return groups
 }
-
-/** How many GetMetricData calls `count` queries take. */
-export const callsFor = (count: number) => Math.ceil(count / MAX_QUERIES_PER_CALL)

@@ -6,7 +6,7 @@ import {fetchQueries} from './fetch.js'
 import {addFigureQueries, windowFigures, type Figures} from './figures.js'
 import {addFormula, seriesData, seriesStats, seriesValues, type Formula, type Part, type PartSpec} from './math.js'
 import type {Dimension} from './names.js'
-import {callsFor, QuerySet} from './query.js'
+import {QuerySet} from './query.js'
 
 /**
  * One read of CloudWatch for everything a command shows: every series and window figure asked
@@ -101,8 +101,6 @@ export interface MetricsRead {
   timeline: number[]
   series: SeriesResult[]
   figures: Figures[]
-  /** GetMetricData calls the read took (without retries). */
-  calls: number
 }
 
 /** Builds the queries of every item, runs them, and computes each item from the results. */
@@ -120,7 +118,6 @@ export async function readMetrics(cloudwatch: CloudWatchGateway, window: Window,
       return {values, ...seriesStats(values), unavailable}
     }),
     figures: (items.figures ?? []).map((item) => windowFigures(item.kind, parts(item.parts), item.noRequests)),
-    calls: callsFor(queries.queries.length),
   }
 }
 
