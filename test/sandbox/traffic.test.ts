@@ -9,7 +9,7 @@ import {
   PutMethodCommand,
   UpdateStageCommand,
 } from '@aws-sdk/client-api-gateway'
-import {CreateApiCommand, CreateStageCommand} from '@aws-sdk/client-apigatewayv2'
+import {CreateApiCommand, CreateStageCommand, UpdateStageCommand as UpdateV2StageCommand} from '@aws-sdk/client-apigatewayv2'
 import {GetMetricDataCommand} from '@aws-sdk/client-cloudwatch'
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest'
 import type {Clock} from '../../src/lib/util/clock.js'
@@ -18,6 +18,7 @@ import {simulateTraffic} from '../../src/sandbox/traffic/simulate.js'
 import type {TrafficSpec, TrafficSummary} from '../../src/sandbox/traffic/spec.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 import {seedRestApi, seedRestStage} from '../helpers/sandbox-seed.js'
+import {seeder} from '../helpers/seed.js'
 
 const MINUTE = 60_000
 const T0 = Date.UTC(2025, 0, 15, 10, 0)
@@ -332,6 +333,25 @@ describe('traffic simulator', () => {
     expect(await total('ExecutionError', dimensions, 'Sum')).toBe(0)
     expect(await metric('IntegrationLatency', dimensions, 'p50')).toHaveLength(5)
     expect(await metric('Count', dimensions, 'Sum')).toEqual([])
+  })
+
+  it('publishes a series per method (REST) or route (HTTP) where detailed metrics are on, adding up to the stage', async () => {
+    const seed = seeder(sandbox.endpoint)
+    const shop = await seed.restApi('detailed-shop')
+    simulate({apiId: shop.id, stage: 'prod', rps: 10, start: T0, end: T0 + 2 * MINUTE})
+    expect(await metric('Count', {ApiName: 'detailed-shop', Method: 'GET', Resource: '/pets', Stage: 'prod'}, 'Sum')).toEqual([])
+
+    await clients.rest.send(new UpdateStageCommand({restApiId: shop.id, stageName: 'prod', patchOperations: [{op: 'replace', path: '/*/*/metrics/enabled', value: 'true'}]}))
+    const summary = simulate({apiId: shop.id, stage: 'prod', rps: 10, start: T0 + 2 * MINUTE, end: T0 + 5 * MINUTE})
+    const method = {ApiName: 'detailed-shop', Method: 'GET', Resource: '/pets', Stage: 'prod'}
+    expect((await metric('Count', method, 'Sum')).map(([t]) => (t - T0) / MINUTE)).toEqual([2, 3, 4])
+    expect((await metric('Count', method, 'Sum', 60, T0 + 2 * MINUTE)).reduce((sum, [, value]) => sum + value, 0)).toBe(summary.requests)
+    expect(await metric('Latency', method, 'p99', 60, T0 + 2 * MINUTE)).toHaveLength(3)
+
+    const orders = await seed.httpApi('detailed-orders')
+    await clients.v2.send(new UpdateV2StageCommand({ApiId: orders.id, StageName: '$default', DefaultRouteSettings: {DetailedMetricsEnabled: true}}))
+    const http = simulate({apiId: orders.id, stage: '$default', rps: 10, start: T0, end: T0 + 2 * MINUTE})
+    expect(await total('Count', {ApiId: orders.id, Route: 'GET /orders', Stage: '$default'}, 'Sum')).toBe(http.requests)
   })
 
   describe('POST /_sandbox/traffic', () => {

@@ -3,7 +3,7 @@ import {renderResult, toText} from '../../src/lib/ui/output.js'
 import {colorEnabled} from '../../src/lib/ui/color.js'
 
 const data = {apis: [{id: 'a1', name: 'pets', type: 'rest'}, {id: 'b2', name: 'orders', type: 'http'}]}
-const render = (format: 'json' | 'yaml' | 'table' | 'text', extra: {query?: string; color?: boolean} = {}) =>
+const render = (format: 'json' | 'yaml' | 'table' | 'text' | 'csv', extra: {query?: string; color?: boolean} = {}) =>
   renderResult({data}, {format, query: extra.query, color: extra.color ?? false})
 
 describe('renderResult', () => {
@@ -42,6 +42,26 @@ describe('toText', () => {
     expect(toText('x')).toBe('x')
     expect(toText([1, null, true])).toBe('1\tNone\ttrue')
     expect(toText({a: 1, b: {c: 2}})).toBe('1\n2')
+  })
+})
+
+describe('CSV', () => {
+  it("prints the result's one list of records, or what --query picks", async () => {
+    expect(await render('csv')).toBe('id,name,type\na1,pets,rest\nb2,orders,http\n')
+    expect(await render('csv', {query: 'apis[].name'})).toBe('value\npets\norders\n')
+  })
+
+  it('quotes what needs quoting, leaves null cells empty, and writes nested values as JSON', async () => {
+    const points = {metric: 'count', notes: ['a note'], points: [{timestamp: 't1', value: 3, label: 'a, "b"'}, {timestamp: 't2', value: null, tags: {x: 1}}]}
+    expect(await renderResult({data: points}, {format: 'csv', color: false})).toBe('timestamp,value,label,tags\nt1,3,"a, ""b""",\nt2,,,"{""x"":1}"\n')
+  })
+
+  it('refuses a result without one list of records, saying how to pick one', async () => {
+    await expect(renderResult({data: {a: [{x: 1}], b: [{y: 2}]}}, {format: 'csv', color: false})).rejects.toMatchObject({
+      code: 'CSV_NEEDS_LIST',
+      exitCode: 2,
+      suggestions: ['Try: --query to pick a list, e.g. --query points', 'Or: --output json'],
+    })
   })
 })
 

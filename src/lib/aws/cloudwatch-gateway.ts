@@ -7,13 +7,13 @@ import {
   type MetricDataQuery,
   type MetricDataResult,
 } from '@aws-sdk/client-cloudwatch'
+import {MAX_QUERIES_PER_CALL} from './cloudwatch-limits.js'
 import {collectPages} from './paging.js'
 import type {AwsSession} from './session.js'
 
 export type {DimensionFilter, Metric, MetricDataQuery, MetricDataResult} from '@aws-sdk/client-cloudwatch'
 
-/** GetMetricData takes at most 500 queries per call (aws-facts §7). */
-export const MAX_QUERIES_PER_CALL = 500
+export {MAX_QUERIES_PER_CALL}
 
 /** The CloudWatch operations apigw uses, and nothing else. */
 export function createCloudWatchGateway(session: AwsSession) {

@@ -42,19 +42,20 @@ export const millis = (ms: number) => `${Math.round(ms)} ms`
  * (base = the stage's requests less the canary's). With fewer than min-requests canary requests
  * a gate is inconclusive, not passed, except that a rate gate fails at once when the errors alone
  * already pass its limit of min-requests requests (more than 2 5XX with 1% and 200): no later
- * success could bring the rate back under it.
+ * success could bring the rate back under it. `who` names the judged traffic in the details
+ * (`metrics check` judges a whole stage).
  */
-export function judge(metrics: WindowMetrics, limits: GateLimits, minRequests: number): Verdict {
+export function judge(metrics: WindowMetrics, limits: GateLimits, minRequests: number, who = 'canary'): Verdict {
   const {canary, base} = metrics
   const requests = canary.requests ?? 0
   const enough = requests > 0 && requests >= minRequests
-  const tooFew = canary.note ?? `${requests} canary requests in the window; at least ${minRequests} are needed to judge.`
+  const tooFew = canary.note ?? `${requests} ${who} requests in the window; at least ${minRequests} are needed to judge.`
 
   const rateGate = (gate: GateName, errors: number | null, rate: number | null, limit: number | null, kind: string): GateResult => {
     const result = {gate, canary: rate, base: gate === '5xx-rate' ? base.rate5xx : base.rate4xx, limit}
     if (limit === null) return {...result, status: 'skipped', detail: `${gate}: off`}
-    if (rate === null || errors === null) return {...result, status: 'inconclusive', detail: `${gate}: no canary data`}
-    const said = `canary ${kind} rate ${percent(rate)} (${errors} of ${requests})`
+    if (rate === null || errors === null) return {...result, status: 'inconclusive', detail: `${gate}: no ${who} data`}
+    const said = `${who} ${kind} rate ${percent(rate)} (${errors} of ${requests})`
     if (rate > limit && (enough || errors > limit * minRequests)) return {...result, status: 'fail', detail: `${gate}: ${said} > ${percent(limit)} allowed`}
     if (!enough) return {...result, status: 'inconclusive', detail: `${gate}: ${said}, too few requests to judge`}
     return {...result, status: 'pass', detail: `${gate}: ${said} ≤ ${percent(limit)}`}
@@ -64,9 +65,9 @@ export function judge(metrics: WindowMetrics, limits: GateLimits, minRequests: n
   const latencyGate = (gate: GateName, limit: number | null, comparison: string, basis: number | null): GateResult => {
     const result = {gate, canary: p99, base: basis, limit}
     if (limit === null) return {...result, status: 'skipped', detail: `${gate}: ${comparison}`}
-    if (p99 === null || !enough) return {...result, status: 'inconclusive', detail: `${gate}: ${p99 === null ? 'no canary data' : `canary p99 ${millis(p99)}, too few requests to judge`}`}
-    if (p99 > limit) return {...result, status: 'fail', detail: `${gate}: canary p99 ${millis(p99)} > ${millis(limit)} ${comparison}`}
-    return {...result, status: 'pass', detail: `${gate}: canary p99 ${millis(p99)} ≤ ${millis(limit)} ${comparison}`}
+    if (p99 === null || !enough) return {...result, status: 'inconclusive', detail: `${gate}: ${p99 === null ? `no ${who} data` : `${who} p99 ${millis(p99)}, too few requests to judge`}`}
+    if (p99 > limit) return {...result, status: 'fail', detail: `${gate}: ${who} p99 ${millis(p99)} > ${millis(limit)} ${comparison}`}
+    return {...result, status: 'pass', detail: `${gate}: ${who} p99 ${millis(p99)} ≤ ${millis(limit)} ${comparison}`}
   }
 
   const basePeer = base.latencyMs.p99

@@ -106,6 +106,22 @@ export async function rolloutSettings(flags: SettingValues, planPath?: string): 
   return settings
 }
 
+/** The absolute gates' flags as typed, with their defaults filled in (`metrics check`, `dashboard` thresholds). */
+export type GateFlagValues = Record<'max-5xx-rate' | 'max-4xx-rate' | 'max-p99', string>
+
+/** The absolute gates, parsed as `canary run` parses them: usage errors (exit 2) name the flag. */
+export function absoluteGates(values: GateFlagValues): GateLimits {
+  return {
+    max5xxRate: percentOrOff(values['max-5xx-rate'], flagSource('max-5xx-rate')),
+    max4xxRate: percentOrOff(values['max-4xx-rate'], flagSource('max-4xx-rate')),
+    maxP99Ms: latencyOrOff(values['max-p99'], flagSource('max-p99')),
+    maxLatencyIncrease: null,
+  }
+}
+
+/** A --min-requests value: a whole number, 0 or more. */
+export const parseMinRequests = (value: string) => count(value, flagSource('min-requests'))
+
 async function readPlanFile(path: string): Promise<{values: SettingValues; source(name: SettingName): Source}> {
   let text: string
   try {

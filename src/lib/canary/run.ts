@@ -1,5 +1,6 @@
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
+import {sharedNameWarnings} from '../metrics/stage.js'
 import {describePlan, fromStep, type Plan, type PlanDescription} from '../plan/plan.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {formatDuration} from '../util/duration.js'
@@ -13,7 +14,6 @@ import {canaryCommand, promotePlan, setPlan, type CanaryStage} from './plans.js'
 import type {RolloutSettings} from './rollout-settings.js'
 import {openCanaryStage} from './stage.js'
 import {stateText} from './state.js'
-import {sharedNameWarnings} from './status.js'
 
 export interface RunRequest {
   api: string

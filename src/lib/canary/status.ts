@@ -1,5 +1,6 @@
 import {isoDate} from '../apis/catalog.js'
 import type {AwsSession} from '../aws/session.js'
+import {sharedNameWarnings} from '../metrics/stage.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {capitalize} from '../util/text.js'
 import type {CanaryState} from './actuator.js'
@@ -70,13 +71,4 @@ async function withDescriptions(state: CanaryState, deployment: (id: string) => 
 async function describeDeployment(session: AwsSession, apiId: string, deploymentId: string): Promise<DeploymentInfo> {
   const found = await (await session.rest()).getDeployment(apiId, deploymentId)
   return {deploymentId, description: found.description ?? null, createdDate: isoDate(found.createdDate)}
-}
-
-/** REST metrics are keyed by API name (aws-facts §7): another REST API of the same name mixes its requests in. */
-export async function sharedNameWarnings(session: AwsSession, api: {id: string; name: string}): Promise<string[]> {
-  const others = (await (await session.rest()).listRestApis()).filter((other) => other.name === api.name && other.id !== api.id)
-  if (others.length === 0) return []
-  return [
-    `${others.length === 1 ? 'Another REST API is' : `${others.length} other REST APIs are`} named "${api.name}" (${others.map((other) => other.id).join(', ')}): CloudWatch keys REST metrics by API name, so their requests are counted with this one's. Rename one to tell them apart.`,
-  ]
 }

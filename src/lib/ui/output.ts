@@ -39,6 +39,9 @@ export async function renderResult<T>(result: CommandResult<T>, options: RenderO
     case 'text':
       text = toText(selected)
       break
+    case 'csv':
+      text = (await import('./csv.js')).toCsv(selected)
+      break
     case 'table':
       text = custom ? custom(result.data, colors) : genericTable(selected, colors)
       break

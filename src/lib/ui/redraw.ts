@@ -8,7 +8,7 @@ export function redrawer(stream: NodeJS.WriteStream) {
   return {
     draw(text: string): void {
       const width = stream.columns || 120
-      const lines = text.split('\n').map((line) => cut(line, width))
+      const lines = text.split('\n').map((line) => cutVisible(line, width - 1))
       stream.write(`${height > 0 ? `\x1b[${height}F\x1b[J` : ''}${lines.join('\n')}\n`)
       height = lines.length
     },
@@ -20,13 +20,13 @@ export function redrawer(stream: NodeJS.WriteStream) {
 }
 
 /** A line cut to `width` visible characters, colour codes kept whole. */
-function cut(line: string, width: number): string {
+export function cutVisible(line: string, width: number): string {
   let visible = 0
   let out = ''
   for (const part of line.split(/(\x1b\[[0-9;]*m)/)) {
     if (part.startsWith('\x1b[')) out += part
     else {
-      const room = Math.max(0, width - 1 - visible)
+      const room = Math.max(0, width - visible)
       out += part.slice(0, room)
       visible += Math.min(part.length, room)
     }

@@ -51,3 +51,16 @@ export function lineAndColumn(text: string, offset: number): {line: number; colu
   const lineStart = before.lastIndexOf('\n') + 1
   return {line: before.split('\n').length, column: before.length - lineStart + 1}
 }
+
+/** Words wrapped into lines of at most `width` characters (a longer word gets a line of its own). */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line)
+      line = word
+    } else line = line ? `${line} ${word}` : word
+  }
+  return line ? [...lines, line] : lines
+}

@@ -2,7 +2,7 @@ import {minuteOf, recordMetric, type Dimension} from '../cloudwatch/record.js'
 import type {Store} from '../store.js'
 import type {Cohort} from './cohort.js'
 import type {Histogram} from './latency.js'
-import type {ApiKind, Target} from './target.js'
+import type {ApiKind, DetailedRoute, Target} from './target.js'
 
 const NAMESPACE = 'AWS/ApiGateway'
 /** HTTP APIs' DataProcessed: each request and its response count this many bytes. */
@@ -98,4 +98,11 @@ export class MinuteMetrics {
 export function stageDimensions(target: Target, stage: string): Dimension[] {
   const api = target.kind === 'rest' ? {Name: 'ApiName', Value: target.apiName} : {Name: 'ApiId', Value: target.apiId}
   return [api, {Name: 'Stage', Value: stage}]
+}
+
+/** The dimensions of a method's (REST) or route's (v2) series: published only with detailed metrics. */
+export function routeDimensions(target: Target, stage: string, route: DetailedRoute): Dimension[] {
+  const [api, stageDimension] = stageDimensions(target, stage)
+  if ('routeKey' in route) return [api, {Name: 'Route', Value: route.routeKey}, stageDimension]
+  return [api, {Name: 'Method', Value: route.method}, {Name: 'Resource', Value: route.resource}, stageDimension]
 }

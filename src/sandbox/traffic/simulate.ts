@@ -1,8 +1,8 @@
 import {MINUTE_MS} from '../cloudwatch/record.js'
 import type {SandboxContext} from '../context.js'
 import {CohortSampler, type Cohort} from './cohort.js'
-import {MinuteMetrics, stageDimensions} from './metrics.js'
-import {poisson, Splitter} from './random.js'
+import {MinuteMetrics, routeDimensions, stageDimensions} from './metrics.js'
+import {poisson, RoundRobin, Splitter} from './random.js'
 import type {TrafficSpec, TrafficSummary} from './spec.js'
 import {checkKeys, resolveTarget} from './target.js'
 import {UsageTally} from './usage.js'
@@ -13,7 +13,9 @@ import {checkIdentifiers, checkProfile} from './validate.js'
  * through the stage over [spec.start, spec.end). Each minute gets only the traffic inside the
  * window, so consecutive short windows add up to the same minutes one long window would fill.
  * REST traffic is split between base and canary by the canary percentage in force at each moment;
- * canary requests count in the stage's series and again in "<stage>/Canary".
+ * canary requests count in the stage's series and again in "<stage>/Canary". With detailed metrics,
+ * the base's requests are spread evenly over the methods (or routes) that have them on, and each
+ * method's count in a series of its own too.
  */
 export function simulateTraffic(context: SandboxContext, spec: TrafficSpec): TrafficSummary {
   checkIdentifiers(spec)
@@ -30,6 +32,8 @@ export function simulateTraffic(context: SandboxContext, spec: TrafficSpec): Tra
   const usage = keys.length > 0 ? new UsageTally(random, keys, target.apiId, target.stageName) : undefined
   const stageSeries = stageDimensions(target, target.stageName)
   const canarySeries = stageDimensions(target, `${target.stageName}/Canary`)
+  const routeSeries = target.detailed.map((route) => routeDimensions(target, target.stageName, route))
+  const spread = routeSeries.length > 0 ? new RoundRobin(random, routeSeries.length) : undefined
   const totals = {requests: 0, canaryRequests: 0, errors4xx: 0, errors5xx: 0, cacheHits: 0}
   const count = (cohort: Cohort) => {
     totals.requests += cohort.requests
@@ -43,13 +47,18 @@ export function simulateTraffic(context: SandboxContext, spec: TrafficSpec): Tra
     // Conditions are constant or linear within a segment, so the midpoint gives their average.
     const conditions = target.timeline.conditionsAt((from + to) / 2, spec.cacheHit)
     const canaryRequests = canarySplit.take(requests, conditions.canaryShare)
-    const baseCohort = base.sample(requests - canaryRequests, conditions.cacheHitRatio)
+    const baseRequests = requests - canaryRequests
+    // Each method's requests are sampled apart, so that its series and the stage's agree.
+    const baseCohorts = spread ? spread.spread(baseRequests).map((part) => base.sample(part, conditions.cacheHitRatio)) : [base.sample(baseRequests, conditions.cacheHitRatio)]
     const canaryCohort = canary.sample(canaryRequests, conditions.canaryUsesCache ? conditions.cacheHitRatio : undefined)
-    metrics.add(from, stageSeries, baseCohort)
+    baseCohorts.forEach((cohort, i) => {
+      metrics.add(from, stageSeries, cohort)
+      if (spread) metrics.add(from, routeSeries[i], cohort)
+      count(cohort)
+    })
     metrics.add(from, stageSeries, canaryCohort)
     metrics.add(from, canarySeries, canaryCohort)
     usage?.add(from, requests)
-    count(baseCohort)
     count(canaryCohort)
     totals.canaryRequests += canaryRequests
   }

@@ -1,0 +1,35 @@
+import {usageError} from '../errors.js'
+
+/**
+ * CSV (RFC 4180) of a result's records, for spreadsheets and scripts: a header of every field, a
+ * line per record; nested values as JSON, null as an empty cell. The records are the result
+ * itself when it is a list, else its one list of records (`points` of `metrics get`, `apis` of
+ * `apis list`); --query picks another.
+ */
+export function toCsv(value: unknown): string {
+  const records = recordsOf(value)
+  if (!records) {
+    throw usageError('--output csv needs a list of records, and this result has none (or more than one).', ['Try: --query to pick a list, e.g. --query points', 'Or: --output json'], 'CSV_NEEDS_LIST')
+  }
+  const head = [...new Set(records.flatMap((record) => Object.keys(record)))]
+  return [head, ...records.map((record) => head.map((key) => record[key]))].map((row) => row.map(csvCell).join(',')).join('\n')
+}
+
+type Row = Record<string, unknown>
+
+const isRecord = (value: unknown): value is Row => value !== null && typeof value === 'object' && !Array.isArray(value)
+const isRecordList = (value: unknown): value is Row[] => Array.isArray(value) && value.every(isRecord)
+
+function recordsOf(value: unknown): Row[] | undefined {
+  if (isRecordList(value)) return value
+  if (Array.isArray(value)) return value.some((item) => item !== null && typeof item === 'object') ? undefined : value.map((item) => ({value: item}))
+  if (!isRecord(value)) return undefined
+  const lists = Object.values(value).filter((field) => isRecordList(field) && field.length > 0)
+  return lists.length === 1 ? (lists[0] as Row[]) : undefined
+}
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value)
+  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
