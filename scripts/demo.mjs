@@ -64,6 +64,11 @@ const RUNBOOK = [
   ['', 'sandbox faults none'],
   ['Deleting an API takes its name: --confirm <name> (or typing it at a terminal). --dry-run shows what goes.', 'apis delete --api chat --confirm chat --sandbox --dry-run'],
   ['', 'apis delete --api chat --confirm chat --sandbox'],
+  ['Metrics for scripts: prod\'s 5XX rate minute by minute, as CSV (empty cells where CloudWatch has no data, never 0).', 'metrics get --api shop --stage prod --metric 5xx-rate --since 10m --output csv --sandbox'],
+  ['A CI gate on the last 15 minutes: within the limits, exit 0…', 'metrics check --api shop --stage prod --since 15m --max-5xx-rate 1% --max-p99 800ms --sandbox'],
+  ['…and over them, exit 1, with the numbers.', 'metrics check --api shop --stage prod --since 15m --max-5xx-rate 0.1% --sandbox', {exit: 1}],
+  ['Every API and stage of the region, worst first.', 'dashboard --all --sandbox'],
+  ['And the dashboard: prod over the last 30 minutes, with each method\'s panels (detailed metrics were turned on above).', 'dashboard --api shop --stage prod --since 30m --routes --sandbox'],
   ['What the sandbox holds now, then stop it.', 'sandbox status'],
   ['', 'sandbox stop'],
 ]

@@ -2,6 +2,7 @@ import {API_TYPE_LABELS} from '../apis/catalog.js'
 import type {Thresholds} from '../dashboard/panels.js'
 import type {Fleet, Trend} from '../dashboard/fleet.js'
 import {formatDuration} from '../util/duration.js'
+import {plural} from '../util/text.js'
 import {compactNumber, latencyText, percentText} from './metric-format.js'
 import type {Palette} from './palette.js'
 import {renderTable, type Cell} from './table.js'
@@ -22,7 +23,7 @@ export function fleetView(data: Fleet, colors: Palette, thresholds: Thresholds):
   ])
   const span = `${data.window.start.slice(11, 16)}–${data.window.end.slice(11, 16)} UTC`
   const lines = [
-    `${colors.bold(`${data.rows.length} stages`)} with requests in CloudWatch, worst first · ${span} · trend: the 5XX rate, first half to second (${formatDuration(data.window.periodSeconds * 1000)} periods)`,
+    `${colors.bold(plural(data.rows.length, 'stage'))} with requests in CloudWatch, worst first · ${span} · trend: the 5XX rate, first half to second (${formatDuration(data.window.periodSeconds * 1000)} periods)`,
     '',
     data.rows.length > 0 ? renderTable(['API', 'ID', 'TYPE', 'STAGE', 'REQUESTS', '5XX RATE', 'TREND', 'P99'], rows, colors) : 'No API in this region has metrics in CloudWatch.',
   ]
