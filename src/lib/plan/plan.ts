@@ -29,6 +29,11 @@ export interface Plan {
   steps: PlanStep[]
   /** After a failure at step `failed` (0-based), how to resume or undo, e.g. 'Try: apigw deploy …'. */
   recovery?(failed: number, results: StepResults): string | undefined
+  /**
+   * Steps that depend on none of the others (one per stage of a fleet, say): up to `concurrency`
+   * run at once, and a failed step stops none of the others; its outcome says why.
+   */
+  independentSteps?: {concurrency: number}
 }
 
 /** A plan as data: what --dry-run prints, and what --json shows of a run. */
