@@ -34,10 +34,9 @@ export abstract class CacheCommand extends ApigwCommand {
     for (const warning of prepared.warnings) this.warning(warning)
     const run = await this.carryOut(prepared.plan, {dryRun: options.dryRun})
     if (!run) return
-    const {waitForCacheStatus} = await import('../lib/cache/wait.js')
     const waited =
       options.wait && prepared.waitFor
-        ? await waitForCacheStatus(await this.session(), {
+        ? await (await import('../lib/cache/wait.js')).waitForCacheStatus(await this.session(), {
             apiId: prepared.apiId,
             stageName: prepared.stageName,
             until: prepared.waitFor,

@@ -12,6 +12,15 @@ const apigw = (...args: string[]) => runCli(args, env)
 const offline = (...args: string[]) => runCli(args, awsEnv('http://127.0.0.1:9', {AWS_MAX_ATTEMPTS: '1'}))
 const json = (stdout: string) => JSON.parse(stdout)
 
+/** Each case is a usage error (exit 2) saying `message`, with nothing sent to AWS. */
+async function expectUsageErrors(command: string[], cases: ReadonlyArray<readonly [readonly string[], string]>): Promise<void> {
+  for (const [args, message] of cases) {
+    const result = await offline(...command, ...args)
+    expect(result.code, args.join(' ')).toBe(2)
+    expect(result.stderr).toContain(message)
+  }
+}
+
 const restStage = (restApiId: string, stageName = 'prod') => clients.rest.send(new GetStageCommand({restApiId, stageName}))
 const storedStage = (restApiId: string, stageName = 'prod') => sandbox.context.store.get<StageRecord>(TABLES.stages, `${restApiId}/${stageName.toLowerCase()}`)!
 const enableCluster = (restApiId: string, stageName = 'prod') =>
@@ -179,18 +188,14 @@ describe('cache method set', () => {
     expect(missing.stderr).toContain(`Error: REST API "cache-method-missing" (${api.id}) has no method "POST /pets"; its methods: GET /pets, GET /pets/{id}.`)
     expect((await restStage(api.id)).methodSettings).toEqual({})
 
-    for (const [args, message] of [
+    await expectUsageErrors(['cache', 'method', 'set', '--api', 'x', '--stage', 'prod'], [
       [['GET /pets'], 'Nothing to set: give at least one of --enabled on|off'],
       [['--all', 'GET /pets', '--enabled', 'on'], 'Give either a method or --all, not both.'],
       [['--enabled', 'on'], "Name the method, like 'GET /pets/{id}', or --all for every method."],
       [['ANY /pets', '--enabled', 'on'], 'REST method settings name one method, not ANY'],
       [['GET pets', '--enabled', 'on'], 'the path must start with "/", as in "GET /pets"'],
       [['GET /pets', '--ttl', '-5'], '--ttl -5 is not a cache TTL'],
-    ] as const) {
-      const result = await offline('cache', 'method', 'set', '--api', 'x', '--stage', 'prod', ...args)
-      expect(result.code, args.join(' ')).toBe(2)
-      expect(result.stderr).toContain(message)
-    }
+    ])
   })
 })
 
@@ -338,16 +343,12 @@ describe('cache flush', () => {
   })
 
   it('checks its flags before any AWS call', async () => {
-    for (const [args, message] of [
+    await expectUsageErrors(['cache', 'flush', '--api', 'x'], [
       [[], 'Name the stage to flush with --stage (repeatable), or --all-stages.'],
       [['--all-stages', '--verify'], '--verify watches one stage: name exactly one --stage.'],
       [['--stage', 'a', '--stage', 'b', '--verify-for', '1m'], '--verify watches one stage'],
       [['--stage', 'a', '--verify-for', '0s'], '--verify-for must be longer than 0'],
       [['--stage', 'a', '--all-stages'], '--all-stages'],
-    ] as const) {
-      const result = await offline('cache', 'flush', '--api', 'x', ...args)
-      expect(result.code, args.join(' ')).toBe(2)
-      expect(result.stderr).toContain(message)
-    }
+    ])
   })
 })

@@ -52,10 +52,6 @@ describe('method caching patch paths', () => {
     ])
   })
 
-  it('escapes ~ before / in a resource path (RFC 6901)', () => {
-    expect(restPatchOperations(changesOf(stage(), {routeCaching: {'GET /a~b/c': {enabled: true}}}))[0].path).toBe('/~1a~0b~1c/GET/caching/enabled')
-  })
-
   it("leaves out fields a method's own entry already has, and the whole change when nothing differs", () => {
     const current = stage({routes: {'pets/GET': {...noSettings, caching: {...AWS_DEFAULTS, enabled: true}}}})
     expect(changesOf(current, {routeCaching: {'GET /pets': {enabled: true, ttlInSeconds: 300}}})).toEqual([])
@@ -71,13 +67,20 @@ describe('method caching patch paths', () => {
     expect(restPatchOperations(changes)).toEqual([{op: 'replace', path: '/~1pets/POST/caching/enabled', value: 'true'}])
   })
 
-  it('turning caching on adds (safe); changing a TTL in force or turning it off is destructive', () => {
-    const current = stage({defaults: {...noSettings, caching: AWS_DEFAULTS}})
-    expect(changesSeverity(changesOf(current, {caching: {enabled: true}}))).toBe('safe')
-    expect(changesSeverity(changesOf(current, {caching: {enabled: true, ttlInSeconds: 60}}))).toBe('destructive')
+  it('turning caching on, or changing the settings of a method whose caching is off, adds (safe); changing a TTL in force or turning caching off is destructive', () => {
+    const off = stage({defaults: {...noSettings, caching: AWS_DEFAULTS}})
+    expect(changesSeverity(changesOf(off, {caching: {enabled: true}}))).toBe('safe')
+    expect(changesSeverity(changesOf(off, {caching: {enabled: true, ttlInSeconds: 60}}))).toBe('safe')
+    expect(changeText(changesOf(off, {caching: {enabled: true, ttlInSeconds: 60}})[0])).toBe('caching: off, ttl 300 s → on, ttl 60 s')
+    const ttlOnly = changesOf(off, {caching: {ttlInSeconds: 60}})
+    expect(ttlOnly).toEqual([{setting: 'caching', key: null, before: {enabled: false, ttlInSeconds: 300}, after: {ttlInSeconds: 60}}])
+    expect(changesSeverity(ttlOnly)).toBe('safe')
+    expect(restPatchOperations(ttlOnly)).toEqual([{op: 'replace', path: '/*/*/caching/ttlInSeconds', value: '60'}])
+    expect(changesOf(off, {caching: {ttlInSeconds: 300}})).toEqual([])
+
     const on = stage({defaults: {...noSettings, caching: {...AWS_DEFAULTS, enabled: true}}})
+    expect(changesSeverity(changesOf(on, {caching: {ttlInSeconds: 60}}))).toBe('destructive')
     expect(changesSeverity(changesOf(on, {caching: {enabled: false}}))).toBe('destructive')
-    expect(changeText(changesOf(current, {caching: {enabled: true, ttlInSeconds: 60}})[0])).toBe('caching: off, ttl 300 s → on, ttl 60 s')
   })
 })
 

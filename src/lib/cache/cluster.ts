@@ -10,8 +10,6 @@ export type ClusterRequest =
   | {action: 'resize'; size: string}
   | {action: 'disable'}
 
-const CREATION = 'creating or deleting a cluster takes up to about 4 minutes, and until then every request goes to the backend'
-
 /**
  * Plans a change to a REST stage's cache cluster as one UpdateStage (aws-facts §3):
  * - enable: `/cacheClusterEnabled` and `/cacheClusterSize`, and stage-wide caching on (`/*\/*\/caching/enabled`,
@@ -23,11 +21,10 @@ const CREATION = 'creating or deleting a cluster takes up to about 4 minutes, an
 export async function prepareClusterChange(session: AwsSession, options: {api: string; stage: string} & ClusterRequest): Promise<PreparedCacheChange> {
   const stage = await openCacheStage(session, options, options.action)
   const current = stage.cluster
-  const currently = current.enabled ? `a ${current.size} GB cache cluster (${current.status})` : 'no cache cluster'
   switch (options.action) {
     case 'enable': {
       if (current.enabled && options.size !== undefined && options.size !== current.size) {
-        throw new ApigwError(`The ${stage.where} already has ${currently}; enable does not change its size.`, {
+        throw new ApigwError(`The ${stage.where} already has a ${current.size} GB cache cluster (${current.status}); enable does not change its size.`, {
           code: 'CACHE_ENABLED',
           exitCode: ExitCode.conflict,
           suggestions: [`Try: apigw cache resize --api ${stage.api.id} --stage ${stage.stageName} --size ${options.size} (rebuilds the cluster: its data is lost)`],
@@ -36,7 +33,7 @@ export async function prepareClusterChange(session: AwsSession, options: {api: s
       const size = current.enabled ? current.size : (options.size ?? DEFAULT_CACHE_SIZE)
       const caching = {enabled: true, ...(options.ttl === undefined ? {} : {ttlInSeconds: options.ttl}), ...(options.encrypt ? {dataEncrypted: true} : {})}
       return prepareCacheChange(session, stage, cacheRequest({cacheCluster: {enabled: true, size}, caching}), {
-        notes: current.enabled ? [] : [`A ${size} GB cache cluster is billed by the hour from when it is created; ${CREATION}.`],
+        notes: current.enabled ? [] : [`A ${size} GB cache cluster is billed by the hour from when it is created; creating it takes up to about 4 minutes, and until then every request goes to the backend.`],
         warnings: [],
         waitFor: ['AVAILABLE'],
       })
@@ -50,7 +47,7 @@ export async function prepareClusterChange(session: AwsSession, options: {api: s
         })
       }
       return prepareCacheChange(session, stage, cacheRequest({cacheCluster: {enabled: true, size: options.size}}), {
-        warnings: [`Resizing rebuilds the cache cluster of the ${stage.where} from ${current.size} GB to ${options.size} GB: all cached data is lost, and ${CREATION}.`],
+        warnings: [`Resizing rebuilds the cache cluster of the ${stage.where} from ${current.size} GB to ${options.size} GB: all cached data is lost, and until the new cluster is AVAILABLE (up to about 4 minutes) every request goes to the backend.`],
         waitFor: ['AVAILABLE'],
       })
     case 'disable':

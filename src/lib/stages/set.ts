@@ -50,7 +50,7 @@ export async function prepareStageSettings(session: AwsSession, options: SetStag
 }
 
 /** The methods or routes a request names (their throttles, their caching). */
-export const requestedRoutes = (request: SettingsRequest) => [...new Set([...Object.keys(request.routeThrottles), ...Object.keys(request.routeCaching ?? {})])]
+const requestedRoutes = (request: SettingsRequest) => [...new Set([...Object.keys(request.routeThrottles), ...Object.keys(request.routeCaching ?? {})])]
 
 /** ROUTE_NOT_FOUND (exit 4) for the first of `routes` that is not among the API's `routeKeys`. */
 export function requireRoutes(api: {id: string; name: string; type: ApiType}, routes: string[], routeKeys: string[]): void {

@@ -80,7 +80,7 @@ function methodSettingsOf(setting: MethodSetting): RouteSettings {
 const pointerSegment = (text: string) => text.replaceAll('~', '~0').replaceAll('/', '~1')
 
 /** `/*\/*` for every method, `/~1pets~1{id}/GET` for GET /pets/{id}. */
-export function methodPath(route: string | null): string {
+function methodPath(route: string | null): string {
   if (route === null) return `/${ALL_METHODS}`
   const [method, path] = route.split(' ')
   return `/${pointerSegment(path)}/${method}`

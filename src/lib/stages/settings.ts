@@ -154,12 +154,14 @@ export function settingChanges(current: StageSettings, request: SettingsRequest,
 /**
  * The caching fields asked for that differ from the method's own entry. Without an entry of its
  * own (`before` null) every field asked for is written, so that the method gets one: a method
- * only inherits `*\/*` caching when it is a GET.
+ * only inherits `*\/*` caching when it is a GET. When its caching is off, `before` says so too
+ * (`enabled: false`), for its other settings are then in force nowhere.
  */
 function cachingChange(key: string | null, current: MethodCaching | null, wanted: Partial<MethodCaching>): SettingChange {
   const fields = (Object.keys(wanted) as Array<keyof MethodCaching>).filter((field) => current === null || current[field] !== wanted[field])
-  const pick = (source: Partial<MethodCaching>) => Object.fromEntries(fields.map((field) => [field, source[field] ?? null])) as Partial<MethodCaching>
-  return {setting: 'caching', key, before: current && pick(current), after: pick(wanted)}
+  const pick = (source: Partial<MethodCaching>, names: Array<keyof MethodCaching>) => Object.fromEntries(names.map((field) => [field, source[field] ?? null])) as Partial<MethodCaching>
+  const off = current?.enabled === false && fields.length > 0 && !fields.includes('enabled')
+  return {setting: 'caching', key, before: current && pick(current, off ? ['enabled', ...fields] : fields), after: pick(wanted, fields)}
 }
 
 function completeAccessLog(current: AccessLog | null, wanted: {destinationArn?: string; format?: string}): AccessLog {
@@ -181,17 +183,18 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /**
  * A change only adds when the setting was not set, or off, before: a new variable or throttle,
- * logging, metrics or tracing turned on, access logging where there was none. Changing or removing
- * anything already in force is destructive (it needs --yes without a terminal).
+ * logging, metrics, tracing or caching turned on, access logging where there was none, and the
+ * settings of a method whose caching is off. Changing or removing anything already in force is
+ * destructive (it needs --yes without a terminal).
  */
 export function changesSeverity(changes: SettingChange[]): Severity {
-  return changes.every((change) => adds(change.before)) ? 'safe' : 'destructive'
+  return changes.every((change) => (change.setting === 'caching' && change.before?.enabled === false) || unset(change.before)) ? 'safe' : 'destructive'
 }
 
-/** Unset or off before; for a group of values (a cache cluster, caching fields), every one of them. */
-function adds(before: unknown): boolean {
-  if (before !== null && typeof before === 'object') return Object.values(before).every(adds)
-  return before === null || before === false || before === 'OFF'
+/** Unset or off; for a group of values (a throttle, a cache cluster), every one of them. */
+function unset(value: unknown): boolean {
+  if (value !== null && typeof value === 'object') return Object.values(value).every(unset)
+  return value === null || value === false || value === 'OFF'
 }
 
 /** "throttle GET /pets: - → 100/s burst 50", for plan summaries. */
