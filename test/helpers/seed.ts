@@ -33,6 +33,19 @@ export function seeder(endpoint: string) {
       const deployment = await v1.send(new CreateDeploymentCommand({restApiId, stageName: 'prod'}))
       return {id: restApiId, deploymentId: deployment.id!}
     },
+    /** A REST API with GET /pets and GET /pets/{id} (mock integrations), deployed to `prod`. */
+    async petsApi(name: string) {
+      const api = await v1.send(new CreateRestApiCommand({name}))
+      const restApiId = api.id!
+      const pets = await v1.send(new CreateResourceCommand({restApiId, parentId: api.rootResourceId!, pathPart: 'pets'}))
+      const pet = await v1.send(new CreateResourceCommand({restApiId, parentId: pets.id!, pathPart: '{id}'}))
+      for (const resourceId of [pets.id!, pet.id!]) {
+        await v1.send(new PutMethodCommand({restApiId, resourceId, httpMethod: 'GET', authorizationType: 'NONE'}))
+        await v1.send(new PutIntegrationCommand({restApiId, resourceId, httpMethod: 'GET', type: 'MOCK'}))
+      }
+      const deployment = await v1.send(new CreateDeploymentCommand({restApiId, stageName: 'prod'}))
+      return {id: restApiId, deploymentId: deployment.id!, resources: {pets: pets.id!, pet: pet.id!}}
+    },
     /** An HTTP API with `GET /orders` → a Lambda proxy integration, and a `$default` auto-deploy stage. */
     async httpApi(name: string) {
       const api = await v2.send(new CreateApiCommand({Name: name, ProtocolType: 'HTTP'}))

@@ -1,19 +1,16 @@
 import {
   CreateDeploymentCommand,
-  CreateResourceCommand,
   CreateRestApiCommand,
   CreateStageCommand,
   CreateUsagePlanCommand,
   GetStageCommand,
   GetUsagePlanCommand,
-  PutIntegrationCommand,
-  PutMethodCommand,
 } from '@aws-sdk/client-api-gateway'
 import {CreateApiCommand, CreateRouteCommand, CreateStageCommand as CreateV2StageCommand, GetStageCommand as GetV2StageCommand, GetStagesCommand} from '@aws-sdk/client-apigatewayv2'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {awsEnv, runCli} from '../helpers/cli.js'
 import {seeder} from '../helpers/seed.js'
-import {clients, env, sandbox, useSandboxCli} from '../helpers/sandbox-cli.js'
+import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
 useSandboxCli()
 
@@ -24,21 +21,6 @@ const json = (stdout: string) => JSON.parse(stdout)
 const ISO_DATE = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/)
 const LOG_GROUP = 'arn:aws:logs:us-east-1:123456789012:log-group:api-access'
 
-/** A REST API with GET /pets and GET /pets/{id} (mock integrations), deployed to `prod`. */
-async function petsApi(name: string): Promise<{id: string; deploymentId: string}> {
-  const {rest} = clients
-  const api = await rest.send(new CreateRestApiCommand({name}))
-  const restApiId = api.id!
-  const pets = await rest.send(new CreateResourceCommand({restApiId, parentId: api.rootResourceId!, pathPart: 'pets'}))
-  const pet = await rest.send(new CreateResourceCommand({restApiId, parentId: pets.id!, pathPart: '{id}'}))
-  for (const resourceId of [pets.id!, pet.id!]) {
-    await rest.send(new PutMethodCommand({restApiId, resourceId, httpMethod: 'GET', authorizationType: 'NONE'}))
-    await rest.send(new PutIntegrationCommand({restApiId, resourceId, httpMethod: 'GET', type: 'MOCK'}))
-  }
-  const deployment = await rest.send(new CreateDeploymentCommand({restApiId, stageName: 'prod'}))
-  return {id: restApiId, deploymentId: deployment.id!}
-}
-
 /** A stage as GetStage returns it, without the response metadata that differs on every call. */
 const withoutMetadata = <T extends {$metadata: unknown}>({$metadata, ...stage}: T) => stage
 const restStage = async (restApiId: string, stageName = 'prod') => withoutMetadata(await clients.rest.send(new GetStageCommand({restApiId, stageName})))
@@ -47,7 +29,7 @@ const v2Stage = async (ApiId: string, StageName: string) => withoutMetadata(awai
 describe('stages set and show: REST', () => {
   let api: {id: string; deploymentId: string}
   beforeAll(async () => {
-    api = await petsApi('settings-rest')
+    api = await seed.petsApi('settings-rest')
   })
 
   it('--dry-run prints the exact patch operations, with ~1 for a nested path, and changes nothing', async () => {
@@ -302,7 +284,7 @@ describe('stages set: bad input fails before any AWS call', () => {
 
 describe('stages create', () => {
   it('creates a REST stage on the newest deployment by default, or the one named', async () => {
-    const api = await petsApi('create-rest')
+    const api = await seed.petsApi('create-rest')
     const newer = await clients.rest.send(new CreateDeploymentCommand({restApiId: api.id, description: 'newer'}))
     const result = await apigw('stages', 'create', '--api', 'create-rest', '--stage', 'beta', '--var', 'color=green', '--description', 'beta testers', '--json')
     expect(result.code).toBe(0)
@@ -324,7 +306,7 @@ describe('stages create', () => {
   })
 
   it('refuses a stage that exists (exit 5) and a deployment that does not (exit 4)', async () => {
-    const api = await petsApi('create-conflicts')
+    const api = await seed.petsApi('create-conflicts')
     expect((await apigw('stages', 'create', '--api', api.id, '--stage', 'PROD')).code).toBe(5)
     const missing = await apigw('stages', 'create', '--api', api.id, '--stage', 'beta', '--deployment', 'nope00')
     expect(missing.code).toBe(4)
@@ -363,7 +345,7 @@ describe('stages create', () => {
 
 describe('stages delete', () => {
   it('needs --confirm <stage> in CI (exit 2) and deletes nothing without it', async () => {
-    const api = await petsApi('delete-confirm')
+    const api = await seed.petsApi('delete-confirm')
     const result = await apigw('stages', 'delete', '--api', api.id, '--stage', 'prod')
     expect(result.code).toBe(2)
     expect(result.stderr).toContain(`Delete the stage "prod" of REST API "delete-confirm" (${api.id}), serving deployment ${api.deploymentId}? This needs --confirm prod`)
@@ -374,7 +356,7 @@ describe('stages delete', () => {
   })
 
   it('deletes with --confirm, REST and HTTP, and keeps the deployment', async () => {
-    const api = await petsApi('delete-rest')
+    const api = await seed.petsApi('delete-rest')
     const result = await apigw('stages', 'delete', '--api', api.id, '--stage', 'prod', '--confirm', 'prod', '--json')
     expect(result.code).toBe(0)
     expect(json(result.stdout)).toEqual({api: {id: api.id, name: 'delete-rest', type: 'rest'}, stage: 'prod', deploymentId: api.deploymentId, detachedFrom: []})
@@ -392,7 +374,7 @@ describe('stages delete', () => {
     let gold: string
     const planStages = async (usagePlanId: string) => (await clients.rest.send(new GetUsagePlanCommand({usagePlanId}))).apiStages!.map(({apiId, stage}) => ({apiId, stage}))
     beforeAll(async () => {
-      api = await petsApi('delete-metered')
+      api = await seed.petsApi('delete-metered')
       await clients.rest.send(new CreateStageCommand({restApiId: api.id, stageName: 'beta', deploymentId: api.deploymentId}))
       gold = (await clients.rest.send(new CreateUsagePlanCommand({name: 'gold', apiStages: [{apiId: api.id, stage: 'prod'}, {apiId: api.id, stage: 'beta'}]}))).id!
     })

@@ -13,7 +13,8 @@ import {CreateApiCommand, CreateStageCommand, UpdateStageCommand as UpdateV2Stag
 import {GetMetricDataCommand} from '@aws-sdk/client-cloudwatch'
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest'
 import type {Clock} from '../../src/lib/util/clock.js'
-import {TABLES, type MetricMinute, type StageMoment, type UsageRecord} from '../../src/sandbox/model.js'
+import {TABLES, type MetricMinute, type StageMoment, type StageRecord, type UsageRecord} from '../../src/sandbox/model.js'
+import {DEFAULT_METHOD_SETTING} from '../../src/sandbox/rest/stage-method-settings.js'
 import {simulateTraffic} from '../../src/sandbox/traffic/simulate.js'
 import type {TrafficSpec, TrafficSummary} from '../../src/sandbox/traffic/spec.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
@@ -72,8 +73,8 @@ describe('traffic simulator', () => {
   }
 
   /** Stage `prod` with a history written by hand, to place changes exactly. */
-  function putStage(history: StageMoment[], cacheFlushes: number[] = []): void {
-    seedRestStage(store(), {apiId: API_ID, stageName: 'prod', deploymentId: 'd1', createdDate: T0 - 3600_000, history, cacheFlushes})
+  function putStage(history: StageMoment[], cacheFlushes: number[] = [], methodSettings: StageRecord['methodSettings'] = {}): void {
+    seedRestStage(store(), {apiId: API_ID, stageName: 'prod', deploymentId: 'd1', createdDate: T0 - 3600_000, history, cacheFlushes, methodSettings})
   }
 
   /** One statistic of one series through CloudWatch GetMetricData, oldest first. */
@@ -210,7 +211,7 @@ describe('traffic simulator', () => {
     expect(stageCount.get(9)).toBeGreaterThan(2500)
   })
 
-  it('publishes cache metrics only while the cache is available, starting cold and refilling over 5 minutes after a flush', async () => {
+  it('publishes cache metrics only while the cache is available, starting cold and refilling over 5 minutes (the default TTL) after a flush', async () => {
     putStage(
       [
         {at: T0 - MINUTE, deploymentId: 'd1', cacheAvailable: false},
@@ -233,6 +234,16 @@ describe('traffic simulator', () => {
     expect(hits.get(15)! + misses.get(15)!).toBe(requests.get(15))
     // Requests answered from the cache never reach the integration.
     expect((await perMinute('IntegrationLatency', stage(), 'SampleCount')).get(15)).toBe(misses.get(15))
+  })
+
+  it("refills over the stage-wide TTL after a flush, when */* sets one (every entry of a warm cache is younger than it)", async () => {
+    putStage([{at: T0 - MINUTE, deploymentId: 'd1', cacheAvailable: true}], [T0 + 10 * MINUTE], {'*/*': {...DEFAULT_METHOD_SETTING, cachingEnabled: true, cacheTtlInSeconds: 120}})
+    simulate({rps: 50, start: T0, end: T0 + 20 * MINUTE, cacheHit: 0.8})
+    const hitRatio = await perMinute('CacheHitCount', stage(), 'Average')
+    expect(hitRatio.get(5)).toBeCloseTo(0.8, 2)
+    expect(hitRatio.get(10)).toBeCloseTo(0.8 * 0.25, 2) // the first of the 2 minutes of refill: a quarter full on average
+    expect(hitRatio.get(11)).toBeCloseTo(0.8 * 0.75, 2)
+    expect(hitRatio.get(12)).toBeCloseTo(0.8, 2)
   })
 
   it('sends canary requests through the stage cache only with useStageCache', async () => {

@@ -60,4 +60,27 @@ describe('plans', () => {
     expect(error.message).toBe('Step 1 of 1 failed: boom\n  failed   1. attach (Attach)')
     expect(error.suggestions).toEqual(['Try: again'])
   })
+
+  it('run independent steps at most N at once, to the end: a failure is recorded in its outcome, never stops the others', async () => {
+    let running = 0
+    let most = 0
+    const slow = (value: string, fail = false) => async () => {
+      most = Math.max(most, ++running)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      running--
+      if (fail) throw new ApigwError('Invalid Stage identifier specified', {code: 'NotFoundException', exitCode: 4})
+      return value
+    }
+    const plan: Plan = {
+      summary: 's',
+      severity: 'safe',
+      steps: ['A', 'B', 'C', 'D', 'E'].map((name) => step(name, slow(name.toLowerCase(), name === 'B'))),
+      independentSteps: {concurrency: 2},
+    }
+    const run = await runPlan(plan)
+    expect(most).toBe(2)
+    expect(run.outcomes.map((outcome) => outcome.status)).toEqual(['done', 'failed', 'done', 'done', 'done'])
+    expect(run.outcomes[1].error).toMatchObject({code: 'NotFoundException', message: 'Invalid Stage identifier specified'})
+    expect(run.results).toEqual(['a', undefined, 'c', 'd', 'e'])
+  })
 })

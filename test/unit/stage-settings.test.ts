@@ -22,6 +22,7 @@ const NOTHING: StageSettings = {
   tracing: false,
   accessLog: null,
   autoDeploy: null,
+  cacheCluster: {enabled: false, size: null},
 }
 
 describe('restPatchOperations', () => {

@@ -6,6 +6,8 @@ import {
   DeleteApiKeyCommand,
   DeleteUsagePlanCommand,
   DeleteUsagePlanKeyCommand,
+  FlushStageAuthorizersCacheCommand,
+  FlushStageCacheCommand,
   GetApiKeyCommand,
   GetApiKeysCommand,
   GetTagsCommand,
@@ -96,6 +98,9 @@ export function createRestGateway(session: AwsSession) {
     updateStage: (restApiId: string, stageName: string, patchOperations: PatchOperation[]) =>
       call('UpdateStage', () => client.send(new UpdateStageCommand({restApiId, stageName, patchOperations}))),
     deleteStage: (restApiId: string, stageName: string) => call('DeleteStage', () => client.send(new DeleteStageCommand({restApiId, stageName}))),
+    flushStageCache: (restApiId: string, stageName: string) => call('FlushStageCache', () => client.send(new FlushStageCacheCommand({restApiId, stageName}))),
+    flushStageAuthorizersCache: (restApiId: string, stageName: string) =>
+      call('FlushStageAuthorizersCache', () => client.send(new FlushStageAuthorizersCacheCommand({restApiId, stageName}))),
     getDeployment: (restApiId: string, deploymentId: string) =>
       call('GetDeployment', () => client.send(new GetDeploymentCommand({restApiId, deploymentId}))),
     updateDeployment: (restApiId: string, deploymentId: string, patchOperations: PatchOperation[]) =>

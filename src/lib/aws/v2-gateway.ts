@@ -16,6 +16,7 @@ import {
   GetStagesCommand,
   ImportApiCommand,
   ReimportApiCommand,
+  ResetAuthorizersCacheCommand,
   UpdateDeploymentCommand,
   UpdateStageCommand,
   type CreateApiCommandInput,
@@ -67,6 +68,8 @@ export function createV2Gateway(session: AwsSession) {
     getStage: (ApiId: string, StageName: string) => call('GetStage', () => client.send(new GetStageCommand({ApiId, StageName}))),
     updateStage: (input: UpdateStageCommandInput) => call('UpdateStage', () => client.send(new UpdateStageCommand(input))),
     deleteStage: (ApiId: string, StageName: string) => call('DeleteStage', () => client.send(new DeleteStageCommand({ApiId, StageName}))),
+    resetAuthorizersCache: (ApiId: string, StageName: string) =>
+      call('ResetAuthorizersCache', () => client.send(new ResetAuthorizersCacheCommand({ApiId, StageName}))),
     getDeployment: (ApiId: string, DeploymentId: string) =>
       call('GetDeployment', () => client.send(new GetDeploymentCommand({ApiId, DeploymentId}))),
     updateDeployment: (input: UpdateDeploymentCommandInput) => call('UpdateDeployment', () => client.send(new UpdateDeploymentCommand(input))),

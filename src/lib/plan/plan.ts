@@ -31,6 +31,11 @@ export interface Plan {
   recovery?(failed: number, results: StepResults): string | undefined
   /** The plan finishes what an earlier run (or phase) began: a failure even at its first step leaves a partial state. */
   continues?: boolean
+  /**
+   * Steps that depend on none of the others (one per stage of a fleet, say): up to `concurrency`
+   * run at once, and a failed step stops none of the others; its outcome says why.
+   */
+  independentSteps?: {concurrency: number}
 }
 
 /** A plan as data: what --dry-run prints, and what --json shows of a run. */

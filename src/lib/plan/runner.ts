@@ -1,4 +1,5 @@
 import {ApigwError, ExitCode} from '../errors.js'
+import {mapConcurrently} from '../util/concurrency.js'
 import {describePlan, type Plan, type PlanDescription, type StepResults} from './plan.js'
 
 export interface StepOutcome {
@@ -6,6 +7,8 @@ export interface StepOutcome {
   operation: string
   summary: string
   status: 'done' | 'failed' | 'not run'
+  /** Why an independent step failed (a plan of dependent steps throws instead). */
+  error?: ApigwError
 }
 
 export interface RunOptions {
@@ -26,10 +29,11 @@ export interface PlanRun {
  * (or at once, for a plan that continues earlier work).
  */
 export async function runPlan(plan: Plan, options: RunOptions = {}): Promise<PlanRun> {
+  if (plan.independentSteps) return runIndependently(plan, plan.independentSteps.concurrency, options)
   const results: unknown[] = []
-  const outcomes: StepOutcome[] = plan.steps.map((step, index) => ({step: index + 1, operation: step.operation, summary: step.summary, status: 'not run'}))
+  const outcomes = notRun(plan)
   for (const [index, step] of plan.steps.entries()) {
-    options.onProgress?.(`[${index + 1}/${plan.steps.length}] ${step.summary} (${step.operation})`)
+    progress(plan, index, options)
     try {
       results.push(await step.run(results))
       outcomes[index].status = 'done'
@@ -39,6 +43,34 @@ export async function runPlan(plan: Plan, options: RunOptions = {}): Promise<Pla
     }
   }
   return {plan: describePlan(plan), outcomes, results}
+}
+
+/**
+ * Runs independent steps, up to `concurrency` at once, to the end: a failed step is recorded in its
+ * outcome (AWS's error as apigw reports it) and the others go on. Anything but an ApigwError is a
+ * bug, and is thrown.
+ */
+async function runIndependently(plan: Plan, concurrency: number, options: RunOptions): Promise<PlanRun> {
+  const results: unknown[] = plan.steps.map(() => undefined)
+  const outcomes = notRun(plan)
+  await mapConcurrently(plan.steps, concurrency, async (step, index) => {
+    progress(plan, index, options)
+    try {
+      results[index] = await step.run([])
+      outcomes[index].status = 'done'
+    } catch (error) {
+      if (!(error instanceof ApigwError)) throw error
+      outcomes[index].status = 'failed'
+      outcomes[index].error = error
+    }
+  })
+  return {plan: describePlan(plan), outcomes, results}
+}
+
+const notRun = (plan: Plan): StepOutcome[] => plan.steps.map((step, index) => ({step: index + 1, operation: step.operation, summary: step.summary, status: 'not run'}))
+
+function progress(plan: Plan, index: number, options: RunOptions): void {
+  options.onProgress?.(`[${index + 1}/${plan.steps.length}] ${plan.steps[index].summary} (${plan.steps[index].operation})`)
 }
 
 function failure(plan: Plan, failed: number, results: StepResults, outcomes: StepOutcome[], error: unknown): unknown {

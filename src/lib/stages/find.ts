@@ -25,7 +25,11 @@ export async function listStages(session: AwsSession, entry: AnyApi): Promise<Fo
  * names case-insensitively, as AWS does (aws-facts §2); HTTP and WebSocket exactly.
  */
 export async function findStage(session: AwsSession, entry: AnyApi, name: string): Promise<FoundStage> {
-  const stages = await listStages(session, entry)
+  return pickStage(entry, await listStages(session, entry), name)
+}
+
+/** findStage among stages already listed. */
+export function pickStage(entry: AnyApi, stages: FoundStage[], name: string): FoundStage {
   const same = entry.type === 'rest' ? (a: string) => a.toLowerCase() === name.toLowerCase() : (a: string) => a === name
   const stage = stages.find((candidate) => same(candidate.summary.name))
   if (!stage) throw stageNotFound(apiLabel(summarize(entry)), name, stages.map((s) => s.summary.name))

@@ -1,4 +1,4 @@
-import {apiLabel, summarize, type ApiType} from '../apis/catalog.js'
+import {apiLabel, summarize, type AnyApi, type ApiType} from '../apis/catalog.js'
 import {resolveApi} from '../apis/resolve.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
@@ -6,7 +6,7 @@ import type {Plan} from '../plan/plan.js'
 import {closestMatches, plural, shellQuote} from '../util/text.js'
 import {accessLogFormat} from './access-log-formats.js'
 import {settingsAdapterFor, settingsOf} from './adapters.js'
-import {findStage} from './find.js'
+import {findStage, type FoundStage} from './find.js'
 import {changesSeverity, changeText, settingChanges, settingLabel, type SettingChange, type SettingsRequest} from './settings.js'
 
 export interface SetStageOptions {
@@ -39,19 +39,32 @@ export interface StageSettingsUpdate {
  */
 export async function prepareStageSettings(session: AwsSession, options: SetStageOptions): Promise<StageSettingsUpdate> {
   const entry = await resolveApi(session, options.api)
+  const api = summarize(entry)
+  const adapter = settingsAdapterFor(api.type)
+  const refused = adapter.inapplicable(options.request)
+  if (refused) throw usageError(`${refused.flag} does not apply to ${apiLabel(api)}: ${refused.why}.`, [`Try: the same command without ${refused.flag}`], 'SETTING_NOT_FOR_KIND')
+  const routes = requestedRoutes(options.request)
+  const [found, routeKeys] = await Promise.all([findStage(session, entry, options.stage), routes.length > 0 ? adapter.routeKeys(session, api.id) : ([] as string[])])
+  requireRoutes(api, routes, routeKeys)
+  return planStageSettings(session, entry, found, options.request)
+}
+
+/** The methods or routes a request names (their throttles, their caching). */
+const requestedRoutes = (request: SettingsRequest) => [...new Set([...Object.keys(request.routeThrottles), ...Object.keys(request.routeCaching ?? {})])]
+
+/** ROUTE_NOT_FOUND (exit 4) for the first of `routes` that is not among the API's `routeKeys`. */
+export function requireRoutes(api: {id: string; name: string; type: ApiType}, routes: string[], routeKeys: string[]): void {
+  const missing = routes.find((route) => !routeKeys.includes(route))
+  if (missing !== undefined) throw routeNotFound(apiLabel(api), api.type, missing, routeKeys, api.id)
+}
+
+/** The update of a stage already found, its settings checked for the API's kind and its routes for existence. */
+export function planStageSettings(session: AwsSession, entry: AnyApi, found: FoundStage, request: SettingsRequest): StageSettingsUpdate {
   const {id, name, type} = summarize(entry)
   const label = apiLabel({id, name, type})
-  const adapter = settingsAdapterFor(type)
-  const refused = adapter.inapplicable(options.request)
-  if (refused) throw usageError(`${refused.flag} does not apply to ${label}: ${refused.why}.`, [`Try: the same command without ${refused.flag}`], 'SETTING_NOT_FOR_KIND')
-  const routes = Object.keys(options.request.routeThrottles)
-  const [found, routeKeys] = await Promise.all([findStage(session, entry, options.stage), routes.length > 0 ? adapter.routeKeys(session, id) : ([] as string[])])
-  const missing = routes.find((route) => !routeKeys.includes(route))
-  if (missing !== undefined) throw routeNotFound(label, type, missing, routeKeys, id)
-
-  const request = withFormatText(options.request, type)
+  const withText = withFormatText(request, type)
   const settings = settingsOf(found)
-  const changes = settingChanges(settings.current, request, settings.settingsKey)
+  const changes = settingChanges(settings.current, withText, settings.settingsKey)
   const stage = found.summary.name
   const where = `stage "${stage}" of ${label}`
   const summary = changes.length === 0 ? `change nothing on ${where}` : `change ${where}: ${changes.map(changeText).join('; ')}`
@@ -60,7 +73,7 @@ export async function prepareStageSettings(session: AwsSession, options: SetStag
     plan: {summary, severity: changesSeverity(changes), steps: changes.length === 0 ? [] : [settings.updateStep({session, apiId: id, summary: stepSummary}, changes)]},
     changed: {api: {id, name, type}, stage, changes},
     notes: [
-      ...request.unsetVariables.filter((variable) => !(variable in settings.current.variables)).map((variable) => `Stage variable "${variable}" is not set on ${where}; nothing to unset.`),
+      ...withText.unsetVariables.filter((variable) => !(variable in settings.current.variables)).map((variable) => `Stage variable "${variable}" is not set on ${where}; nothing to unset.`),
       ...(changes.length === 0 ? [`The ${where} already has these settings; nothing to change.`] : []),
     ],
   }

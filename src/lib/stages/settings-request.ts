@@ -107,16 +107,19 @@ function parseRouteThrottles(values: string[]): Record<string, Throttle> {
   return throttles
 }
 
-/** "get  /pets" → "GET /pets"; a bare route key stays as it is. */
-function parseRoute(text: string): string {
+/**
+ * "get  /pets" → "GET /pets"; a bare route key stays as it is. `what` names it in errors
+ * ('--method-throttle "…"'), and `example` turns the operator's own route, made right, into the
+ * example to copy.
+ */
+export function parseRoute(text: string, what = '--method-throttle', example = (route: string) => `--method-throttle '${route}=100:50'`): string {
   const parts = text.trim().split(/\s+/)
   if (parts.length === 1 && parts[0] !== '') return parts[0]
   const [method, path = 'pets'] = parts
   const known = (ROUTE_METHODS as readonly string[]).includes(method.toUpperCase())
-  // The operator's own method and path, made right, as the example to copy.
-  const example = `--method-throttle '${known ? method.toUpperCase() : 'GET'} /${path.replace(/^\//, '')}=100:50'`
-  if (parts.length !== 2 || !known) throw invalid(`--method-throttle "${text}": "${method}" is not a method. Methods: ${ROUTE_METHODS.join(', ')}.`, example)
-  if (!path.startsWith('/')) throw invalid(`--method-throttle "${text}": the path must start with "/", as in "${method.toUpperCase()} /${path}".`, example)
+  const fixed = example(`${known ? method.toUpperCase() : 'GET'} /${path.replace(/^\//, '')}`)
+  if (parts.length !== 2 || !known) throw invalid(`${what} "${text}": "${method}" is not a method. Methods: ${ROUTE_METHODS.join(', ')}.`, fixed)
+  if (!path.startsWith('/')) throw invalid(`${what} "${text}": the path must start with "/", as in "${method.toUpperCase()} /${path}".`, fixed)
   return `${method.toUpperCase()} ${path}`
 }
 

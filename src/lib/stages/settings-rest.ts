@@ -1,6 +1,7 @@
 import {restResources} from '../apis/routes.js'
 import type {MethodSetting, PatchOperation, Stage} from '../aws/rest-gateway.js'
-import type {LogLevel, RouteSettings, SettingChange, SettingsAdapter, StageSettings} from './settings.js'
+import {cacheClusterOf} from './summary.js'
+import type {LogLevel, MethodCaching, RouteSettings, SettingChange, SettingsAdapter, StageSettings} from './settings.js'
 
 /**
  * REST stages: settings are read from GetStage and written with ONE UpdateStage of JSON Patch
@@ -28,6 +29,7 @@ export const restSettings: SettingsAdapter<Stage> = {
   read(stage): StageSettings {
     const methodSettings = stage.methodSettings ?? {}
     const routes = Object.fromEntries(Object.entries(methodSettings).map(([key, setting]) => [key, methodSettingsOf(setting)]))
+    const {enabled, size} = cacheClusterOf(stage)
     return {
       variables: stage.variables ?? {},
       defaults: routes[ALL_METHODS] ?? {throttle: null, logging: null, dataTrace: null, metrics: null, caching: null},
@@ -35,6 +37,7 @@ export const restSettings: SettingsAdapter<Stage> = {
       tracing: stage.tracingEnabled ?? false,
       accessLog: stage.accessLogSettings ? {destinationArn: stage.accessLogSettings.destinationArn ?? null, format: stage.accessLogSettings.format ?? null} : null,
       autoDeploy: null,
+      cacheCluster: {enabled, size},
     }
   },
 
@@ -76,7 +79,7 @@ function methodSettingsOf(setting: MethodSetting): RouteSettings {
 /** A JSON Pointer segment: "~" is written "~0" and "/" is written "~1" (RFC 6901). */
 const pointerSegment = (text: string) => text.replaceAll('~', '~0').replaceAll('/', '~1')
 
-/** `/*\/*` for every method, `/~1pets/GET` for GET /pets. */
+/** `/*\/*` for every method, `/~1pets~1{id}/GET` for GET /pets/{id}. */
 function methodPath(route: string | null): string {
   if (route === null) return `/${ALL_METHODS}`
   const [method, path] = route.split(' ')
@@ -109,8 +112,26 @@ export function restPatchOperations(changes: SettingChange[]): PatchOperation[] 
           .filter((field) => after?.[field] != null && after[field] !== before?.[field])
           .map((field) => replace(`/accessLogSettings/${field}`, after?.[field] ?? ''))
       }
+      case 'cacheCluster': {
+        const {before, after} = change
+        return [
+          ...(after?.enabled !== before?.enabled ? [replace('/cacheClusterEnabled', String(after?.enabled))] : []),
+          ...(after?.enabled && after.size !== null && after.size !== before?.size ? [replace('/cacheClusterSize', after.size)] : []),
+        ]
+      }
+      case 'caching':
+        return (Object.entries(change.after ?? {}) as Array<[keyof MethodCaching, unknown]>).map(([field, value]) => replace(`${methodPath(change.key)}/caching/${CACHING_PATHS[field]}`, String(value)))
       case 'autoDeploy':
         throw new Error('REST stages have no auto-deploy; restSettings.inapplicable refuses it')
     }
   })
+}
+
+/** Where each caching field lives under a method's path (aws-facts §2). */
+const CACHING_PATHS: Record<keyof MethodCaching, string> = {
+  enabled: 'enabled',
+  ttlInSeconds: 'ttlInSeconds',
+  dataEncrypted: 'dataEncrypted',
+  requireAuthorizationForCacheControl: 'requireAuthorizationForCacheControl',
+  unauthorizedCacheControlHeaderStrategy: 'unauthorizedCacheControlHeaderStrategy',
 }

@@ -11,6 +11,9 @@ export function v2Settings(kind: 'http' | 'websocket'): SettingsAdapter<V2Stage>
   return {
     inapplicable(request) {
       if (request.tracing !== undefined) return {flag: '--tracing', why: 'X-Ray tracing exists for REST APIs only; HTTP and WebSocket stages have no tracing setting'}
+      if (request.cacheCluster || request.caching || Object.keys(request.routeCaching ?? {}).length > 0) {
+        return {flag: 'caching', why: 'the stage cache exists for REST APIs only; HTTP APIs cache nothing but authorizer results, and WebSocket APIs nothing at all'}
+      }
       if (kind === 'http' && request.logging !== undefined) {
         return {flag: '--logging', why: 'HTTP APIs have no execution logs (logging levels are for REST and WebSocket APIs); an HTTP API logs requests with --access-log'}
       }
@@ -30,6 +33,7 @@ export function v2Settings(kind: 'http' | 'websocket'): SettingsAdapter<V2Stage>
         tracing: null,
         accessLog: stage.AccessLogSettings ? {destinationArn: stage.AccessLogSettings.DestinationArn ?? null, format: stage.AccessLogSettings.Format ?? null} : null,
         autoDeploy: stage.AutoDeploy ?? false,
+        cacheCluster: null,
       }
     },
 
@@ -99,7 +103,9 @@ export function v2UpdateInput(apiId: string, stage: V2Stage, changes: SettingCha
         input.AutoDeploy = change.after ?? undefined
         break
       case 'tracing':
-        throw new Error('HTTP and WebSocket stages have no tracing; v2Settings.inapplicable refuses it')
+      case 'cacheCluster':
+      case 'caching':
+        throw new Error(`HTTP and WebSocket stages have no ${change.setting} setting; v2Settings.inapplicable refuses it`)
     }
   }
   return input

@@ -25,6 +25,12 @@ export interface MethodCaching {
   unauthorizedCacheControlHeaderStrategy: string | null
 }
 
+/** A REST stage's cache cluster: its size (GB, as AWS spells it) only while it is enabled. */
+export interface CacheCluster {
+  enabled: boolean
+  size: string | null
+}
+
 /** The settings of one method (REST) or route (HTTP/WebSocket), or of all of them. */
 export interface RouteSettings {
   throttle: Throttle | null
@@ -50,10 +56,12 @@ export interface StageSettings {
   accessLog: AccessLog | null
   /** HTTP and WebSocket only. */
   autoDeploy: boolean | null
+  /** REST only. */
+  cacheCluster: CacheCluster | null
 }
 
 /** The settings a change can name, as the stable `setting` field of `stages set --json`. */
-const SETTING_NAMES = ['variable', 'throttle', 'logging', 'dataTrace', 'metrics', 'tracing', 'accessLog', 'autoDeploy'] as const
+const SETTING_NAMES = ['variable', 'throttle', 'logging', 'dataTrace', 'metrics', 'tracing', 'accessLog', 'autoDeploy', 'cacheCluster', 'caching'] as const
 
 interface Change<S extends (typeof SETTING_NAMES)[number], V> {
   setting: S
@@ -72,6 +80,9 @@ export type SettingChange =
   | Change<'logging', LogLevel>
   | Change<'dataTrace' | 'metrics' | 'tracing' | 'autoDeploy', boolean>
   | Change<'accessLog', AccessLog>
+  | Change<'cacheCluster', CacheCluster>
+  /** Only the caching fields asked for: before, their values in the method's own entry (null when it has none). */
+  | Change<'caching', Partial<MethodCaching>>
 
 /** What `stages set` was asked to change, checked and in AWS's terms. */
 export interface SettingsRequest {
@@ -86,6 +97,12 @@ export interface SettingsRequest {
   tracing?: boolean
   accessLog?: {destinationArn?: string; format?: string}
   autoDeploy?: boolean
+  /** REST only: the stage's cache cluster as it should be. */
+  cacheCluster?: CacheCluster
+  /** REST only: stage-wide (`*\/*`) response caching. */
+  caching?: Partial<MethodCaching>
+  /** REST only: one method's response caching, by "GET /pets". */
+  routeCaching?: Record<string, Partial<MethodCaching>>
 }
 
 /** One kind of API's way of reading and writing stage settings. `Raw` is its stage as AWS returns it. */
@@ -122,11 +139,29 @@ export function settingChanges(current: StageSettings, request: SettingsRequest,
     if (after !== undefined) changes.push({setting, key: null, before: current[setting], after})
   }
   if (request.accessLog) changes.push({setting: 'accessLog', key: null, before: current.accessLog, after: completeAccessLog(current.accessLog, request.accessLog)})
+  if (request.cacheCluster) changes.push({setting: 'cacheCluster', key: null, before: current.cacheCluster, after: request.cacheCluster})
+  if (request.caching) changes.push(cachingChange(null, current.defaults.caching, request.caching))
   // Last: a REST method's new settings entry starts as a copy of the stage-wide one as it is then (aws-facts §2).
   for (const [route, throttle] of Object.entries(request.routeThrottles)) {
     changes.push({setting: 'throttle', key: route, before: current.routes[settingsKey(route)]?.throttle ?? null, after: throttle})
   }
+  for (const [route, caching] of Object.entries(request.routeCaching ?? {})) {
+    changes.push(cachingChange(route, current.routes[settingsKey(route)]?.caching ?? null, caching))
+  }
   return changes.filter((change) => !sameValue(change.before, change.after))
+}
+
+/**
+ * The caching fields asked for that differ from the method's own entry. Without an entry of its
+ * own (`before` null) every field asked for is written, so that the method gets one: a method
+ * only inherits `*\/*` caching when it is a GET. When its caching is off, `before` says so too
+ * (`enabled: false`), for its other settings are then in force nowhere.
+ */
+function cachingChange(key: string | null, current: MethodCaching | null, wanted: Partial<MethodCaching>): SettingChange {
+  const fields = (Object.keys(wanted) as Array<keyof MethodCaching>).filter((field) => current === null || current[field] !== wanted[field])
+  const pick = (source: Partial<MethodCaching>, names: Array<keyof MethodCaching>) => Object.fromEntries(names.map((field) => [field, source[field] ?? null])) as Partial<MethodCaching>
+  const off = current?.enabled === false && fields.length > 0 && !fields.includes('enabled')
+  return {setting: 'caching', key, before: current && pick(current, off ? ['enabled', ...fields] : fields), after: pick(wanted, fields)}
 }
 
 function completeAccessLog(current: AccessLog | null, wanted: {destinationArn?: string; format?: string}): AccessLog {
@@ -148,12 +183,18 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /**
  * A change only adds when the setting was not set, or off, before: a new variable or throttle,
- * logging, metrics or tracing turned on, access logging where there was none. Changing or removing
- * anything already in force is destructive (it needs --yes without a terminal).
+ * logging, metrics, tracing or caching turned on, access logging where there was none, and the
+ * settings of a method whose caching is off. Changing or removing anything already in force is
+ * destructive (it needs --yes without a terminal).
  */
 export function changesSeverity(changes: SettingChange[]): Severity {
-  const adds = (change: SettingChange) => change.before === null || change.before === false || change.before === 'OFF'
-  return changes.every(adds) ? 'safe' : 'destructive'
+  return changes.every((change) => (change.setting === 'caching' && change.before?.enabled === false) || unset(change.before)) ? 'safe' : 'destructive'
+}
+
+/** Unset or off; for a group of values (a throttle, a cache cluster), every one of them. */
+function unset(value: unknown): boolean {
+  if (value !== null && typeof value === 'object') return Object.values(value).every(unset)
+  return value === null || value === false || value === 'OFF'
 }
 
 /** "throttle GET /pets: - → 100/s burst 50", for plan summaries. */
@@ -169,5 +210,22 @@ export function settingValueText(value: SettingChange['before']): string {
   if (typeof value === 'boolean') return value ? 'on' : 'off'
   if (typeof value === 'string') return value
   if ('rateLimit' in value) return `${value.rateLimit ?? '-'}/s burst ${value.burstLimit ?? '-'}`
-  return `${value.destinationArn ?? '-'} format ${value.format ?? '-'}`
+  if ('destinationArn' in value) return `${value.destinationArn ?? '-'} format ${value.format ?? '-'}`
+  if ('size' in value) return value.enabled ? `on, ${value.size ?? '-'} GB` : 'off'
+  return cachingText(value)
+}
+
+const CACHING_LABELS: Record<keyof MethodCaching, string> = {
+  enabled: '',
+  ttlInSeconds: 'ttl',
+  dataEncrypted: 'encrypted',
+  requireAuthorizationForCacheControl: 'require auth',
+  unauthorizedCacheControlHeaderStrategy: 'unauthorized',
+}
+
+/** "on, ttl 60 s", for the caching fields given. */
+function cachingText(caching: Partial<MethodCaching>): string {
+  return (Object.entries(caching) as Array<[keyof MethodCaching, MethodCaching[keyof MethodCaching]]>)
+    .map(([field, value]) => [CACHING_LABELS[field], value === null ? '-' : typeof value === 'boolean' ? (value ? 'on' : 'off') : field === 'ttlInSeconds' ? `${value} s` : value].filter((part) => part !== '').join(' '))
+    .join(', ')
 }

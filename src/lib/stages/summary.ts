@@ -23,14 +23,16 @@ export function restStageSummary(stage: Stage, invokeBase: string): StageSummary
     deploymentId: stage.deploymentId ?? null,
     invokeUrl: stageInvokeUrl(invokeBase, stage.stageName ?? ''),
     canary: canary ? {deploymentId: canary.deploymentId ?? null, percentTraffic: canary.percentTraffic ?? 0} : null,
-    cache: {
-      enabled: stage.cacheClusterEnabled ?? false,
-      size: stage.cacheClusterEnabled ? (stage.cacheClusterSize ?? null) : null,
-      status: stage.cacheClusterStatus ?? 'NOT_AVAILABLE',
-    },
+    cache: cacheClusterOf(stage),
     autoDeploy: null,
     lastUpdatedDate: isoDate(stage.lastUpdatedDate),
   }
+}
+
+/** A REST stage's cache cluster: its size only while it is enabled (AWS keeps the last size of a deleted one). */
+export function cacheClusterOf(stage: Pick<Stage, 'cacheClusterEnabled' | 'cacheClusterSize' | 'cacheClusterStatus'>): NonNullable<StageSummary['cache']> {
+  const enabled = stage.cacheClusterEnabled ?? false
+  return {enabled, size: enabled ? (stage.cacheClusterSize ?? null) : null, status: stage.cacheClusterStatus ?? 'NOT_AVAILABLE'}
 }
 
 export function v2StageSummary(stage: V2Stage, endpoint: string): StageSummary {

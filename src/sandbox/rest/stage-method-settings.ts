@@ -4,7 +4,7 @@ import {unescapePointer} from './patch.js'
 import {parseBoolean, parseChoice, parseInteger, parseNumber} from './stage-values.js'
 
 /** A method setting as AWS creates it when nothing has been set (`loggingLevel` stays absent). */
-const DEFAULT_METHOD_SETTING: MethodSetting = {
+export const DEFAULT_METHOD_SETTING: MethodSetting = {
   metricsEnabled: false,
   dataTraceEnabled: false,
   throttlingBurstLimit: 5000,

@@ -1,8 +1,16 @@
 import type {StageMoment, StageRecord} from '../model.js'
 import {cacheServes} from '../rest/cache.js'
+import {DEFAULT_METHOD_SETTING} from '../rest/stage-method-settings.js'
 
-/** After a flush (or once a new cluster is up) the cache refills over one default TTL (300 s): the hit ratio climbs linearly from 0. */
-const CACHE_WARMUP_MS = 5 * 60_000
+/**
+ * After a flush (or once a new cluster is up) the cache refills over one TTL, the stage-wide one
+ * (AWS's default 300 s when unset): every entry of a warm cache is younger than its TTL, so after
+ * one TTL of traffic the cache holds what it would have held anyway. The hit ratio climbs linearly from 0.
+ */
+function refillMs(stage: StageRecord): number {
+  const ttl = stage.methodSettings?.['*/*']?.cacheTtlInSeconds
+  return (ttl !== undefined && ttl > 0 ? ttl : DEFAULT_METHOD_SETTING.cacheTtlInSeconds) * 1000
+}
 
 /** What requests through a stage meet at one moment. */
 export interface Conditions {
@@ -40,15 +48,16 @@ function momentAt(history: StageMoment[], time: number): StageMoment {
 export function restStageTimeline(stage: StageRecord): Timeline {
   const history = stage.history?.length ? stage.history : [currentMoment(stage)]
   const coldStarts = [...(stage.cacheFlushes ?? []), ...availabilityStarts(history)].sort((a, b) => a - b)
+  const refill = refillMs(stage)
   return {
     breakpoints: (start, end) =>
-      [...history.map((moment) => moment.at), ...coldStarts, ...coldStarts.map((at) => at + CACHE_WARMUP_MS)].filter((at) => at > start && at < end),
+      [...history.map((moment) => moment.at), ...coldStarts, ...coldStarts.map((at) => at + refill)].filter((at) => at > start && at < end),
     conditionsAt(time, steadyHitRatio) {
       const moment = momentAt(history, time)
       return {
         canaryShare: Math.min(1, Math.max(0, (moment.canaryPercent ?? 0) / 100)),
         canaryUsesCache: moment.useStageCache ?? false,
-        cacheHitRatio: moment.cacheAvailable ? steadyHitRatio * warmth(coldStarts, time) : undefined,
+        cacheHitRatio: moment.cacheAvailable ? steadyHitRatio * warmth(coldStarts, time, refill) : undefined,
       }
     },
   }
@@ -71,8 +80,8 @@ function availabilityStarts(history: StageMoment[]): number[] {
   return history.filter((moment, i) => i > 0 && moment.cacheAvailable && !history[i - 1].cacheAvailable).map((moment) => moment.at)
 }
 
-/** How full the cache is (0–1) at `time`, given when it last started empty. */
-function warmth(coldStarts: number[], time: number): number {
+/** How full the cache is (0–1) at `time`, given when it last started empty and how long it takes to refill. */
+function warmth(coldStarts: number[], time: number, refill: number): number {
   const lastColdStart = coldStarts.filter((at) => at <= time).at(-1)
-  return lastColdStart === undefined ? 1 : Math.min(1, (time - lastColdStart) / CACHE_WARMUP_MS)
+  return lastColdStart === undefined ? 1 : Math.min(1, (time - lastColdStart) / refill)
 }

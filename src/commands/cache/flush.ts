@@ -1,0 +1,84 @@
+import {CacheCommand, waitFlags} from '../../cli/cache-command.js'
+import {planFlags} from '../../cli/global-flags.js'
+import {Flags} from '../../cli/oclif/command.js'
+import {stderrPalette} from '../../cli/report.js'
+import {prepareFlush, waitForFlushes} from '../../lib/cache/flush.js'
+import {ExitCode, usageError} from '../../lib/errors.js'
+import {formatDuration, parseDuration} from '../../lib/util/duration.js'
+
+/** Between looks of --verify: API Gateway publishes a datapoint a minute, so more often shows nothing new. */
+const VERIFY_INTERVAL_MS = 10_000
+
+export default class CacheFlush extends CacheCommand {
+  static summary = "flush stage caches (REST) or authorizer caches, and watch the hit ratio recover"
+  static description =
+    "REST: FlushStageCache, and FlushStageAuthorizersCache with --authorizers. HTTP APIs have no response cache, only an authorizer cache: --authorizers resets it (ResetAuthorizersCache), and a plain flush is refused with that explained (exit 2). A REST stage with no cache cluster to flush is refused before anything is flushed (exit 5). --all-stages, or --stage repeated, flushes a fleet: 4 stages at once, each stage's result reported, and exit 8 when any failed. --wait follows each flushed cache through FLUSH_IN_PROGRESS until AVAILABLE (exit 7 after --timeout). --verify then watches one stage's hit ratio and integration latency for --verify-for (default 5m; the backend takes the full load until the cache refills), with a chart on stderr."
+
+  static examples = [
+    'apigw cache flush --api shop --stage prod',
+    'apigw cache flush --api shop --stage prod --wait --verify --verify-for 3m',
+    'apigw cache flush --api shop --all-stages --authorizers --json',
+    'apigw cache flush --api shop --stage beta --stage prod --dry-run',
+    "apigw cache flush --api orders --stage '$default' --authorizers",
+  ]
+
+  static flags = {
+    api: Flags.string({description: 'API id or name', required: true}),
+    stage: Flags.string({description: 'stage to flush (repeatable)', multiple: true, exclusive: ['all-stages']}),
+    'all-stages': Flags.boolean({description: 'every stage of the API (REST stages without a cache are skipped)'}),
+    authorizers: Flags.boolean({description: 'flush the authorizer cache too (HTTP APIs: the only cache they have)'}),
+    ...waitFlags('wait until each flushed cache is AVAILABLE again'),
+    verify: Flags.boolean({description: 'then watch the hit ratio and integration latency recover (one stage)'}),
+    'verify-for': Flags.string({description: 'how long --verify watches, e.g. 90s, 10m (default: 5m); implies --verify'}),
+    ...planFlags,
+  }
+
+  async run(): Promise<void> {
+    const {flags} = await this.parseFlags(CacheFlush)
+    const stages = flags.stage ?? []
+    if (!flags['all-stages'] && stages.length === 0) throw usageError('Name the stage to flush with --stage (repeatable), or --all-stages.', ['Try: apigw cache flush --api <api> --stage prod'])
+    const verify = flags.verify || flags['verify-for'] !== undefined
+    const verifyForMs = parseDuration(flags['verify-for'] ?? '5m', '--verify-for')
+    if (verifyForMs <= 0) throw usageError(`--verify-for must be longer than 0; got "${flags['verify-for']}".`, ['Try: --verify-for 5m'])
+    if (verify && (flags['all-stages'] || stages.length > 1)) throw usageError('--verify watches one stage: name exactly one --stage.', ['Try: apigw cache flush --api <api> --stage prod --verify'])
+    const timeoutMs = this.timeoutMs(flags.timeout)
+    const session = await this.session()
+    const prepared = await prepareFlush(session, {api: flags.api, stages, allStages: flags['all-stages'], authorizers: flags.authorizers})
+    if (verify && prepared.flushesCache.length === 0) {
+      throw usageError(`--verify watches a stage cache's hit ratio, and this flush empties no stage cache (${prepared.api.type === 'rest' ? 'the stage has no cache cluster' : 'HTTP APIs have none'}).`, ['Try: the same command without --verify'])
+    }
+    for (const note of prepared.notes) this.note(note)
+    const run = await this.carryOut(prepared.plan, {dryRun: flags['dry-run']})
+    if (!run) return
+    const flushedAt = Date.now()
+    const result = prepared.result(run)
+    if (flags.wait) {
+      if (prepared.flushesCache.length === 0) this.note('ResetAuthorizersCache and FlushStageAuthorizersCache take effect at once: there is no status to wait for.')
+      await waitForFlushes(session, prepared, result, {timeoutMs, onProgress: (line) => this.note(line)})
+    }
+    if (verify) result.verification = await this.watch({apiName: prepared.api.name, stage: prepared.flushesCache[0]}, flushedAt, verifyForMs, flags.color)
+    await this.emit({data: result, view: async () => (await import('../../lib/ui/cache-view.js')).flushView})
+    const failed = result.stages.filter((stage) => stage.status === 'failed')
+    if (failed.length > 0) {
+      for (const stage of failed) this.warning(`stage "${stage.stage}" was not flushed: ${stage.error?.message}`)
+      this.exit(ExitCode.partial)
+    }
+  }
+
+  /** --verify: a look every 10 s, a chart redrawn on a terminal's stderr, else a line per look. */
+  private async watch(target: {apiName: string; stage: string}, flushedAt: number, forMs: number, color: boolean | undefined) {
+    const {watchRecovery} = await import('../../lib/cache/verify.js')
+    const view = await import('../../lib/ui/cache-view.js')
+    const colors = stderrPalette(color)
+    const screen = process.stderr.isTTY && process.env.TERM !== 'dumb' ? (await import('../../lib/ui/redraw.js')).redrawer(process.stderr) : undefined
+    this.note(`Watching the hit ratio and integration latency of stage "${target.stage}" for ${formatDuration(forMs)} after the flush…`)
+    const verification = await watchRecovery(await this.session(), target, {
+      flushedAt,
+      forMs,
+      intervalMs: VERIFY_INTERVAL_MS,
+      onLook: (look) => (screen ? screen.draw(view.recoveryChart(look, colors)) : this.note(view.recoveryLine(look))),
+    })
+    screen?.release()
+    return verification
+  }
+}

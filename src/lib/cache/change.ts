@@ -1,0 +1,50 @@
+import type {Stage} from '../aws/rest-gateway.js'
+import type {AwsSession} from '../aws/session.js'
+import type {Plan} from '../plan/plan.js'
+import type {PlanRun} from '../plan/runner.js'
+import {planStageSettings, type StageSettingsChanged} from '../stages/set.js'
+import type {SettingsRequest} from '../stages/settings.js'
+import {cacheClusterOf} from '../stages/summary.js'
+import type {CacheStage} from './stage.js'
+import type {ClusterState} from './wait.js'
+
+/** The stable JSON shape of `cache enable`, `resize`, `disable` and `method set` (documented in the README). */
+export interface CacheChanged extends StageSettingsChanged {
+  /** The cluster after the change: as UpdateStage answered, or as --wait last saw it. */
+  cluster: ClusterState
+}
+
+/** A cache change, planned: one UpdateStage of the stage-settings model (stages/settings.ts). */
+export interface PreparedCacheChange {
+  plan: Plan
+  /** For stderr, before anything runs: what is worth knowing. */
+  notes: string[]
+  /** For stderr, before confirmation: what the change costs. */
+  warnings: string[]
+  apiId: string
+  stageName: string
+  /** The statuses --wait follows the cluster to; undefined when there is nothing to wait for. */
+  waitFor?: string[]
+  result(run: PlanRun, waited?: ClusterState): CacheChanged
+}
+
+/** A settings request naming only cache settings. */
+export const cacheRequest = (fields: Pick<SettingsRequest, 'cacheCluster' | 'caching' | 'routeCaching'>): SettingsRequest => ({variables: {}, unsetVariables: [], routeThrottles: {}, ...fields})
+
+/** Plans `request` on the stage (settings already at their values are left out) and says how to report it. */
+export function prepareCacheChange(session: AwsSession, stage: CacheStage, request: SettingsRequest, extra: Pick<PreparedCacheChange, 'warnings' | 'waitFor'> & {notes?: string[]}): PreparedCacheChange {
+  const update = planStageSettings(session, stage.entry, stage.found, request)
+  const changes = update.changed.changes.length > 0
+  return {
+    plan: update.plan,
+    notes: [...(changes ? (extra.notes ?? []) : []), ...update.notes],
+    warnings: changes ? extra.warnings : [],
+    apiId: stage.api.id,
+    stageName: stage.stageName,
+    waitFor: extra.waitFor,
+    result: (run, waited) => ({
+      ...update.changed,
+      cluster: waited ?? cacheClusterOf((run.results[0] as Stage | undefined) ?? stage.found.raw),
+    }),
+  }
+}
