@@ -5,6 +5,7 @@ import {addFigureQueries, emptyFigures, windowFigures, type Figures} from '../me
 import {seriesData, type Part, type SeriesData} from '../metrics/math.js'
 import {NAMESPACE, type Dimension} from '../metrics/names.js'
 import {QuerySet} from '../metrics/query.js'
+import {shownWindow as isoWindow} from '../metrics/read.js'
 import {findStageSeries, listStageSeries} from '../metrics/series.js'
 
 export {countedFigures, emptyFigures, type Figures} from '../metrics/figures.js'
@@ -63,8 +64,7 @@ export function minuteWindow(start: number, end: number): {start: number; end: n
 
 /** The window as results show it: whole minutes, ISO 8601. */
 export function shownWindow(start: number, end: number): WindowMetrics['window'] {
-  const window = minuteWindow(start, end)
-  return {start: new Date(window.start).toISOString(), end: new Date(window.end).toISOString(), periodSeconds: PERIOD_SECONDS}
+  return isoWindow({...minuteWindow(start, end), periodSeconds: PERIOD_SECONDS})
 }
 
 /** The series of a REST API, keyed by its name. */
