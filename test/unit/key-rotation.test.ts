@@ -10,6 +10,7 @@ import {
   rotationStatus,
   rotationToKey,
 } from '../../src/lib/keys/rotation-state.js'
+import {parseGrace} from '../../src/lib/keys/rotation.js'
 import {dailyRequests, lastDays, lastUsedDay, requestsInLastDay, usageDays} from '../../src/lib/keys/usage.js'
 import type {AwsSession} from '../../src/lib/aws/session.js'
 import {formatTimeLeft} from '../../src/lib/util/duration.js'
@@ -122,5 +123,17 @@ describe('key usage', () => {
 
   it('formats time left in its two largest units', () => {
     expect([603_000_000, 5_400_000, 3_600_000, 42_000, 500].map(formatTimeLeft)).toEqual(['6d 23h', '1h 30m', '1h', '42s', '0s'])
+  })
+})
+
+describe('--grace', () => {
+  it('takes a duration with its unit, or 0', () => {
+    expect(parseGrace('7d')).toBe(7 * 86_400_000)
+    expect(parseGrace('36h')).toBe(36 * 3_600_000)
+    expect(parseGrace('0')).toBe(0)
+  })
+
+  it('refuses a bare number, which would read as seconds, suggesting days or hours (exit 2)', () => {
+    expect(() => parseGrace('3')).toThrow(expect.objectContaining({exitCode: 2, message: '--grace 3 has no unit: a grace period is days or hours.', suggestions: ['Try: --grace 3d (days), or --grace 3h (hours)']}))
   })
 })

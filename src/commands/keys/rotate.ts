@@ -2,8 +2,7 @@ import {ApigwCommand} from '../../cli/base-command.js'
 import {planFlags} from '../../cli/global-flags.js'
 import {Args, Flags} from '../../cli/oclif/command.js'
 import {prepareFinalize} from '../../lib/keys/rotation-finalize.js'
-import {prepareRotation} from '../../lib/keys/rotation.js'
-import {parseDuration} from '../../lib/util/duration.js'
+import {parseGrace, prepareRotation} from '../../lib/keys/rotation.js'
 
 const view = async () => (await import('../../lib/ui/rotation-view.js')).rotationView
 
@@ -44,7 +43,7 @@ export default class KeysRotate extends ApigwCommand {
       if (run) await this.emit({data: finalization.after, view})
       return
     }
-    const graceMs = flags.grace === undefined ? undefined : parseDuration(flags.grace, '--grace')
+    const graceMs = flags.grace === undefined ? undefined : parseGrace(flags.grace)
     const rotation = await prepareRotation(session, {key: args.key, graceMs, delete: flags.delete, out: flags.out, showValue: flags['show-value'], now: Date.now()})
     for (const note of rotation.notes) this.note(note)
     for (const warning of rotation.warnings) this.warning(warning)

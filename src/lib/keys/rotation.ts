@@ -5,6 +5,7 @@ import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {fromStep, type Plan} from '../plan/plan.js'
 import {runPlan} from '../plan/runner.js'
 import {keyLabel, type KeyReference} from '../usage-plans/membership.js'
+import {parseDuration} from '../util/duration.js'
 import {plural, shellQuote} from '../util/text.js'
 import {resolveKey} from './resolve.js'
 import {finalizeCommand, finalizeSteps} from './rotation-finalize.js'
@@ -12,6 +13,15 @@ import {rotatedName, rotationFromKey, rotationStatus, rotationToKey, tagDate, wh
 import {startSteps} from './rotation-start.js'
 import {keyReference, rotationSummary, suggested, type RotationSummary} from './rotation-summary.js'
 import {checkValueFileFree, writeValueFile} from './value-file.js'
+
+/** `--grace`: a duration with its unit (7d, 36h), or 0. A bare number would read as seconds, which no grace period means. */
+export function parseGrace(text: string): number {
+  const bare = text.trim()
+  if (/^\d+(\.\d+)?$/.test(bare) && Number(bare) !== 0) {
+    throw usageError(`--grace ${bare} has no unit: a grace period is days or hours.`, [`Try: --grace ${bare}d (days), or --grace ${bare}h (hours)`], 'INVALID_OPTION')
+  }
+  return parseDuration(text, '--grace')
+}
 
 const DEFAULT_GRACE_MS = 7 * 86_400_000
 

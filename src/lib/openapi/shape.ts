@@ -11,7 +11,7 @@ export const ANY_METHOD = 'x-amazon-apigateway-any-method'
 export const DEFAULT_ROUTE = '$default'
 
 /** Operation keys API Gateway imports, and the HTTP method each becomes. */
-const METHODS: Record<string, string> = {
+export const OPERATION_METHODS: Record<string, string> = {
   get: 'GET',
   put: 'PUT',
   post: 'POST',
@@ -37,7 +37,7 @@ export function* operationsOf(document: Json): Generator<OperationEntry> {
   for (const [path, pathItem] of Object.entries(objectAt(document.paths))) {
     if (!isObject(pathItem)) continue
     for (const [key, operation] of Object.entries(pathItem)) {
-      if (key in METHODS) yield {path, key, method: METHODS[key], operation, pathItem}
+      if (key in OPERATION_METHODS) yield {path, key, method: OPERATION_METHODS[key], operation, pathItem}
     }
   }
 }

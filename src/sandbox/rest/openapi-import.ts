@@ -1,4 +1,5 @@
 import {parse as parseYaml} from 'yaml'
+import {OPERATION_METHODS} from '../../lib/openapi/shape.js'
 import {AwsServiceError, badRequest} from '../http.js'
 import type {IntegrationResponseRecord, JsonObject, MethodRecord, MethodResponseRecord} from '../model.js'
 import {newIntegration, type IntegrationInput} from './apis-methods.js'
@@ -21,16 +22,6 @@ export interface ApiDefinition {
   errors: string[]
 }
 
-const OPERATION_KEYS: Record<string, string> = {
-  get: 'GET',
-  put: 'PUT',
-  post: 'POST',
-  delete: 'DELETE',
-  options: 'OPTIONS',
-  head: 'HEAD',
-  patch: 'PATCH',
-  'x-amazon-apigateway-any-method': 'ANY',
-}
 const PARAMETER_LOCATIONS: Record<string, string> = {path: 'path', query: 'querystring', header: 'header'}
 const INTEGRATION = 'x-amazon-apigateway-integration'
 const MODEL_REF = /(?:#\/definitions\/|#\/components\/schemas\/|\/models\/)([^/]+)$/
@@ -102,7 +93,7 @@ class DefinitionReader {
       }
       const pathItem = objectAt(this.resolve(item))
       const methods = Object.entries(pathItem)
-        .filter(([key]) => key in OPERATION_KEYS)
+        .filter(([key]) => key in OPERATION_METHODS)
         .map(([key, operation]) => this.method(path, key, objectAt(operation), pathItem.parameters))
       paths.push({path, methods})
     }
@@ -122,7 +113,7 @@ class DefinitionReader {
   }
 
   private method(path: string, key: string, operation: JsonObject, pathParameters: unknown): MethodRecord {
-    const httpMethod = OPERATION_KEYS[key]
+    const httpMethod = OPERATION_METHODS[key]
     const attribute = `paths.'${path}'(${key})`
     const parameters = this.parameters(pathParameters, operation.parameters)
     const method: MethodRecord = {
