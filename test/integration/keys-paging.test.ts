@@ -18,6 +18,8 @@ beforeAll(async () => {
   await clients.rest.send(new ImportApiKeysCommand({format: 'csv', failOnWarnings: true, body: new TextEncoder().encode(['name,key,usageplanids', ...rows].join('\n'))}))
 })
 
+const callsIn = (stderr: string, operation: string) => stderr.split('\n').filter((line) => line.includes(`apigateway ${operation} ok`)).length
+
 describe('keys list over many keys', () => {
   it('reads pages of 500 and one key listing per plan, not a call per key', async () => {
     const result = await runCli(['keys', 'list', '--json', '--debug'], env)
@@ -25,10 +27,17 @@ describe('keys list over many keys', () => {
     const {keys} = JSON.parse(result.stdout)
     expect(keys).toHaveLength(KEYS)
     expect(keys.filter((key: {plans: unknown[]}) => key.plans.length === 1)).toHaveLength(KEYS)
-    const calls = (operation: string) => result.stderr.split('\n').filter((line) => line.includes(`apigateway ${operation} ok`)).length
+    const calls = (operation: string) => callsIn(result.stderr, operation)
     expect(calls('GetApiKeys')).toBe(Math.ceil(KEYS / 500))
     expect(calls('GetUsagePlans')).toBe(1)
     expect(calls('GetUsagePlanKeys')).toBe(PLANS * Math.ceil(KEYS / PLANS / 500))
     expect(result.stdout).not.toContain('bulk-key-value')
+  })
+
+  it('--plan is resolved from the same single GetUsagePlans listing', async () => {
+    const result = await runCli(['keys', 'list', '--plan', 'tier-1', '--json', '--debug'], env)
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout).keys).toHaveLength(KEYS / PLANS)
+    expect(callsIn(result.stderr, 'GetUsagePlans')).toBe(1)
   })
 })

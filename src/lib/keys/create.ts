@@ -39,7 +39,8 @@ export interface CreationHooks {
  * as the key exists, so that a later failure cannot lose it.
  */
 export async function prepareKeyCreation(session: AwsSession, request: CreateKeyRequest, hooks: CreationHooks): Promise<KeyCreation> {
-  const plans = await Promise.all(request.plans.map((reference) => resolvePlan(session, reference)))
+  const listed = request.plans.length > 0 ? await (await session.rest()).listUsagePlans() : []
+  const plans = await Promise.all(request.plans.map((reference) => resolvePlan(session, reference, listed)))
   const problem = newKeyPlansProblem(plans, {id: 'new', name: request.name})
   if (problem) {
     throw new ApigwError(problem.message, {

@@ -15,15 +15,13 @@ export interface ListKeysOptions {
 /**
  * API keys, newest first (AWS's order), each with the usage plans it is in; never their values.
  * GetApiKeys pages of 500, filtered by AWS by name prefix and customer id; plan membership comes
- * from planMembership, read at the same time.
+ * from one GetUsagePlans listing (which also resolves --plan) and planMembership.
  */
 export async function listKeys(session: AwsSession, options: ListKeysOptions): Promise<{keys: KeySummary[]}> {
   const gateway = await session.rest()
-  const [plan, membership, keys] = await Promise.all([
-    options.plan === undefined ? undefined : resolvePlan(session, options.plan),
-    planMembership(session),
-    gateway.listApiKeys({nameQuery: options.name, customerId: options.customer}),
-  ])
+  const [plans, keys] = await Promise.all([gateway.listUsagePlans(), gateway.listApiKeys({nameQuery: options.name, customerId: options.customer})])
+  const plan = options.plan === undefined ? undefined : await resolvePlan(session, options.plan, plans)
+  const membership = await planMembership(session, plans)
   const summaries = keys.map((key) => keySummary(key, membership.plansOf(key.id ?? '')))
   return {keys: plan ? summaries.filter((key) => key.plans.some((member) => member.id === plan.id)) : summaries}
 }

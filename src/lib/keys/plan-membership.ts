@@ -3,7 +3,6 @@ import type {AwsSession} from '../aws/session.js'
 import {AWS_FAN_OUT, mapConcurrently} from '../util/concurrency.js'
 import {planRef, type PlanRef} from './summary.js'
 
-
 export interface PlanMembership {
   plans: UsagePlan[]
   /** The plans a key is in, in the order of the plan listing. */
@@ -11,12 +10,11 @@ export interface PlanMembership {
 }
 
 /**
- * Which usage plans every key is in, from one GetUsagePlans listing and one GetUsagePlanKeys listing
+ * Which usage plans every key is in, from the GetUsagePlans listing and one GetUsagePlanKeys listing
  * per plan: at most 300 plans per region, where a GetUsagePlans per key would be up to 10,000 calls.
  */
-export async function planMembership(session: AwsSession): Promise<PlanMembership> {
+export async function planMembership(session: AwsSession, plans: UsagePlan[]): Promise<PlanMembership> {
   const gateway = await session.rest()
-  const plans = await gateway.listUsagePlans()
   // GetUsagePlanKeys returns each key's value too: only the ids are kept.
   const memberIds = await mapConcurrently(plans, AWS_FAN_OUT, async (plan) => (await gateway.listUsagePlanKeys(plan.id ?? '')).map((member) => member.id))
   const byKey = new Map<string, PlanRef[]>()

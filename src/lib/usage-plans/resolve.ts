@@ -5,12 +5,13 @@ import {closestMatches} from '../util/text.js'
 
 /**
  * Finds the usage plan an operator means: an id, else an exact name. A name shared by several
- * plans is refused (exit 5) rather than guessed. One GetUsagePlans listing answers both.
+ * plans is refused (exit 5) rather than guessed. One GetUsagePlans listing answers both; a caller
+ * that has read the listing already passes it as `listed`, so several plans cost one listing.
  */
-export async function resolvePlan(session: AwsSession, reference: string): Promise<UsagePlan> {
+export async function resolvePlan(session: AwsSession, reference: string, listed?: UsagePlan[]): Promise<UsagePlan> {
   const wanted = reference.trim()
   if (wanted === '') throw usageError('The usage plan is empty: it takes a plan id or name.', ['Try: apigw plans list, to see ids and names'], 'EMPTY_PLAN_REFERENCE')
-  const plans = await (await session.rest()).listUsagePlans()
+  const plans = listed ?? (await (await session.rest()).listUsagePlans())
   const byId = plans.find((plan) => plan.id === wanted)
   if (byId) return byId
   const named = plans.filter((plan) => plan.name === wanted)
