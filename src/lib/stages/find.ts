@@ -41,6 +41,7 @@ export function stageNotFound(apiLabel: string, stage: string, names: string[]):
   return new ApigwError(`${apiLabel} has no stage "${stage}"; its stages: ${names.join(', ') || 'none'}.`, {
     code: 'STAGE_NOT_FOUND',
     exitCode: ExitCode.notFound,
-    suggestions: [close.length > 0 ? `Try: --stage ${close[0]}` : 'Try: deploy it to that stage first'],
+    // The nearest name, else any stage it has; with none, the way to make one.
+    suggestions: [names.length > 0 ? `Try: --stage ${close[0] ?? names[0]}` : 'Try: apigw deploy with --create-stage, to make a first stage'],
   })
 }
