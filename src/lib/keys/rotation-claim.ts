@@ -84,8 +84,11 @@ export interface RotationClaim {
   release(): Promise<void>
 }
 
-/** Stakes this run's claim on the old key and checks it (ROTATION_IN_PROGRESS, exit 5, when another run holds the rotation). */
-export async function claimRotation(session: AwsSession, oldKey: ApiKey, options: {token: string; now(): number}): Promise<RotationClaim> {
+/**
+ * Stakes this run's claim on the old key and checks it (ROTATION_IN_PROGRESS, exit 5, when another
+ * run holds the rotation). `resumes`: the new key of the rotation this run carries on, if any.
+ */
+export async function claimRotation(session: AwsSession, oldKey: ApiKey, options: {token: string; now(): number; resumes?: string}): Promise<RotationClaim> {
   const rest = await session.rest()
   const arn = apiKeyArn(session.settings.region, oldKey.id ?? '')
   const claim: Claim = {token: options.token, at: claimTime(await rest.getTags(arn), options.now())}
@@ -101,7 +104,7 @@ export async function claimRotation(session: AwsSession, oldKey: ApiKey, options
     await rest.untagResource(arn, Object.keys(claimTag(claim)))
   }
   try {
-    await check()
+    await check(options.resumes)
   } catch (error) {
     await release()
     throw error
