@@ -78,8 +78,11 @@ const claimTag = (claim: Claim) => ({[`${CLAIM_PREFIX}${claim.token}`]: new Date
 
 export interface RotationClaim {
   claim: Claim
-  /** Throws ROTATION_IN_PROGRESS (exit 5) when another run holds the rotation; `ownKeyId` as for blockerOf. */
-  check(ownKeyId?: string): Promise<void>
+  /**
+   * Throws ROTATION_IN_PROGRESS (exit 5) when another run holds the rotation; `ownKeyId` as for
+   * blockerOf. Returns the old key's tags as read.
+   */
+  check(ownKeyId?: string): Promise<Record<string, string>>
   /** Removes the claim (at the end of the run, however it ends). */
   release(): Promise<void>
 }
@@ -99,6 +102,7 @@ export async function claimRotation(session: AwsSession, oldKey: ApiKey, options
     const successors = keys.filter((key) => key.tags?.[ROTATION_TAGS.rotationOf] === oldKey.id)
     const blocker = blockerOf(claim, tags, successors, ownKeyId, options.now())
     if (blocker) throw rotationInProgress(oldKey, blocker)
+    return tags ?? {}
   }
   const release = async () => {
     await rest.untagResource(arn, Object.keys(claimTag(claim)))

@@ -8,10 +8,10 @@ import {runPlan} from '../plan/runner.js'
 import {keyLabel, type KeyReference} from '../usage-plans/membership.js'
 import {parseDuration} from '../util/duration.js'
 import {plural, shellQuote} from '../util/text.js'
-import {resolveKey} from './resolve.js'
+import {apiKeyArn, resolveKey} from './resolve.js'
 import {claimRotation} from './rotation-claim.js'
 import {finalizeCommand, finalizeSteps} from './rotation-finalize.js'
-import {rotatedName, rotationFromKey, rotationStatus, rotationToKey, tagDate, wholeSecond, type Rotation} from './rotation-state.js'
+import {ROTATION_TAGS, rotatedName, rotationFromKey, rotationStatus, rotationToKey, tagDate, wholeSecond, type Rotation} from './rotation-state.js'
 import {startSteps} from './rotation-start.js'
 import {keyReference, rotationSummary, suggested, type RotationSummary} from './rotation-summary.js'
 import {checkValueFileFree, writeValueFile} from './value-file.js'
@@ -149,10 +149,14 @@ export async function prepareRotation(session: AwsSession, options: RotateOption
       try {
         await runPlan(start, {onProgress: io.onProgress})
         // ... and, checked again, before the value is handed out: no value reaches anyone unless this run holds the rotation.
-        await claim.check(newKey.id).catch(async (error) => {
+        const oldTags = await claim.check(newKey.id).catch(async (error) => {
           if (created) io.onProgress(await withdrawKey(session, newKey))
           throw error
         })
+        // A losing run may have overwritten the old key's rotated-to tag before it gave up: put ours back.
+        if (!existing?.finalizedAt && oldTags[ROTATION_TAGS.rotatedTo] !== newKey.id) {
+          await rest.tagResource(apiKeyArn(session.settings.region, oldKey.id ?? ''), {[ROTATION_TAGS.rotatedTo]: newKey.id, [ROTATION_TAGS.graceUntil]: tagDate(graceUntil)})
+        }
         const value = created?.value ?? (await rest.getApiKey(newKey.id, true)).value ?? ''
         io.onValue(value)
         const valueFile = options.out === undefined ? null : await handOutToFile(options.out, value)
