@@ -1,4 +1,5 @@
-import {CreateDeploymentCommand, GetStageCommand, UpdateStageCommand} from '@aws-sdk/client-api-gateway'
+import {CreateDeploymentCommand, GetStageCommand, GetTagsCommand, TagResourceCommand, UpdateStageCommand} from '@aws-sdk/client-api-gateway'
+import type {ChildProcess} from 'node:child_process'
 import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -6,7 +7,7 @@ import type {RolloutEnd, RolloutEvent} from '../../src/lib/canary/controller.js'
 import type {TrafficSpec} from '../../src/sandbox/traffic/spec.js'
 import {parseFaults} from '../../src/sandbox/faults.js'
 import {simulateTraffic} from '../../src/sandbox/traffic/simulate.js'
-import {awsEnv, EMPTY_HOME, runCli} from '../helpers/cli.js'
+import {awsEnv, EMPTY_HOME, runCli, type CliResult} from '../helpers/cli.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
 useSandboxCli()
@@ -292,5 +293,86 @@ describe('canary run: what it reports after a failure is what AWS holds', () => 
       stop()
       sandbox.faults = parseFaults('none')
     }
+  }, 60_000)
+})
+
+describe('canary run: one run per stage at a time', () => {
+  const stageArn = (apiId: string) => `arn:aws:apigateway:us-east-1::/restapis/${apiId}/stages/prod`
+  const runClaims = async (apiId: string) =>
+    Object.keys((await clients.rest.send(new GetTagsCommand({resourceArn: stageArn(apiId)}))).tags ?? {}).filter((tag) => tag.startsWith('apigw:canary-run-'))
+  /** The claim a run on another machine holds: since a minute ago, renewed to count for ten more. */
+  const heldByAlice = (apiId: string) =>
+    clients.rest.send(
+      new TagResourceCommand({
+        resourceArn: stageArn(apiId),
+        tags: {'apigw:canary-run-0a1b2c3d': `${new Date(Date.now() - 60_000).toISOString()} ${new Date(Date.now() + 600_000).toISOString()} alice@ci-7`},
+      }),
+    )
+
+  /**
+   * A long rollout (30 s bakes) on the stage; once it has started its first step, `second` starts
+   * another command, given the first run's canary deployment and its process. Both results.
+   */
+  async function whileRunning(apiId: string, second: (canaryDeploymentId: string, first: ChildProcess) => Promise<CliResult>): Promise<[CliResult, CliResult]> {
+    let started: Promise<CliResult> | undefined
+    const first = await runCli(['canary', 'run', '--api', apiId, '--stage', 'prod', '--steps', '10,50', '--bake', '30s', '--interval', '1s', '--yes'], env, (child) => {
+      let seen = ''
+      child.stdout!.on('data', (chunk) => {
+        seen += chunk
+        if (seen.includes('"step-started"') && !started) {
+          const {canaryDeploymentId} = events(seen.slice(0, seen.lastIndexOf('\n')))[0] as Extract<RolloutEvent, {event: 'started'}>
+          started = second(canaryDeploymentId, child)
+        }
+      })
+    })
+    return [first, await started!]
+  }
+
+  it('a second run while one is in progress refuses (exit 5), naming the run that holds the stage; the first goes on and removes its claim when it ends', async () => {
+    const api = await seed.restApi('run-twice')
+    const [first, refused] = await whileRunning(api.id, async (_, child) => {
+      const result = await apigw('canary', 'run', '--api', api.id, '--stage', 'prod', '--steps', '10,50', ...FAST)
+      child.kill('SIGINT')
+      return result
+    })
+    expect(refused.code).toBe(5)
+    expect(refused.stderr).toMatch(/A canary run of stage "prod" of REST API "run-twice" \(\w+\) is already in progress: \S+ \(since \d{4}-[\d-]+T[\d:.]+Z, its claim counts until [\dT:.Z-]+\)\. This run changed nothing\./)
+    expect(refused.stderr).toContain('--takeover')
+    // The first run was not disturbed: it went on until Ctrl-C, and paused its own canary.
+    expect(first.code).toBe(130)
+    expect(events(first.stdout).at(-1)).toMatchObject({event: 'interrupted', action: 'pause'})
+    expect((await stage(api.id)).canarySettings?.percentTraffic).toBe(0)
+    expect(await runClaims(api.id)).toEqual([])
+  }, 60_000)
+
+  it('a stage held by a run that died: refused until --takeover, which runs the rollout and leaves no claim behind', async () => {
+    const api = await seed.restApi('run-takeover')
+    await heldByAlice(api.id)
+    const refused = await apigw('canary', 'run', '--api', api.id, '--stage', 'prod', '--steps', '10', ...FAST, '--json')
+    expect(refused.code).toBe(5)
+    expect(JSON.parse(refused.stdout).error).toMatchObject({code: 'CANARY_RUN_IN_PROGRESS', message: expect.stringContaining('alice@ci-7 (since ')})
+    expect((await stage(api.id)).canarySettings).toBeUndefined()
+
+    const stop = drive(api.id)
+    const result = await apigw('canary', 'run', '--api', api.id, '--stage', 'prod', '--steps', '10', ...FAST, '--no-promote', '--takeover')
+    stop()
+    expect(result.code, result.stderr).toBe(0)
+    expect(events(result.stdout).at(-1)).toMatchObject({event: 'completed', state: {canary: {percentTraffic: 10}}})
+    expect(await runClaims(api.id)).toEqual([])
+  }, 60_000)
+
+  it('--takeover from a live run: that run finds its claim gone at its next check and stops (exit 5) without touching the stage', async () => {
+    const api = await seed.restApi('run-taken')
+    const stop = drive(api.id)
+    const [first, took] = await whileRunning(api.id, (canaryDeploymentId) =>
+      apigw('canary', 'run', '--api', api.id, '--stage', 'prod', '--deployment', canaryDeploymentId, '--steps', '25', ...FAST, '--no-promote', '--takeover'),
+    )
+    stop()
+    expect(first.code).toBe(5)
+    expect(events(first.stdout).at(-1)).toMatchObject({event: 'failed', exitCode: 5, action: 'none', error: {code: 'CANARY_RUN_TAKEN_OVER'}})
+    expect(took.code, took.stderr).toBe(0)
+    expect(events(took.stdout).at(-1)).toMatchObject({event: 'completed', state: {canary: {percentTraffic: 25}}})
+    expect((await stage(api.id)).canarySettings?.percentTraffic).toBe(25)
+    expect(await runClaims(api.id)).toEqual([])
   }, 60_000)
 })

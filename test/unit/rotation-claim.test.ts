@@ -1,11 +1,13 @@
 import {describe, expect, it} from 'vitest'
-import {blockerOf, claimsIn, claimTime, CLAIM_LEASE_MS, NEW_KEY_CLAIM_TAG} from '../../src/lib/keys/rotation-claim.js'
+import {blockerOf, claimsIn, CLAIM_LEASE_MS, NEW_KEY_CLAIM_TAG, rotationClaim} from '../../src/lib/keys/rotation-claim.js'
+import {claimTag} from '../../src/lib/plan/claims.js'
 
 const T = Date.parse('2026-12-07T12:00:00.000Z')
-const tag = (token: string, at: number) => ({[`apigw:rotation-claim-${token}`]: new Date(at).toISOString()})
+const claim = (token: string, at: number) => ({token, at, expiresAt: at + CLAIM_LEASE_MS, holder: null})
+const tag = (token: string, at: number) => claimTag('apigw:rotation-claim-', claim(token, at))
 const successor = (id: string, token?: string) => ({id, tags: {'apigw:rotation-of': 'old', ...(token ? {[NEW_KEY_CLAIM_TAG]: token} : {})}})
-const a = {token: 'aaaa', at: T}
-const b = {token: 'bbbb', at: T + 5}
+const a = claim('aaaa', T)
+const b = claim('bbbb', T + 5)
 
 describe('rotation claims', () => {
   it('the earliest live claim goes on, by time then token; the later one is told which claim holds the key', () => {
@@ -14,15 +16,15 @@ describe('rotation claims', () => {
     expect(blockerOf(b, tags, [], undefined, T + 10)).toEqual({kind: 'claim', claim: a})
     // Same millisecond: the token decides, the same way for both runs.
     const tie = {...tag('aaaa', T), ...tag('bbbb', T)}
-    expect(blockerOf({token: 'aaaa', at: T}, tie, [], undefined, T)).toBeUndefined()
-    expect(blockerOf({token: 'bbbb', at: T}, tie, [], undefined, T)).toMatchObject({kind: 'claim'})
+    expect(blockerOf(claim('aaaa', T), tie, [], undefined, T)).toBeUndefined()
+    expect(blockerOf(claim('bbbb', T), tie, [], undefined, T)).toMatchObject({kind: 'claim'})
   })
 
   it('a claim staked after another is visible sorts after it, whatever the clock of the run staking it says', () => {
     const seen = tag('aaaa', T)
-    const late = claimTime(seen, T - 60_000)
-    expect(late).toBe(T + 1)
-    expect(blockerOf({token: '0000', at: late}, {...seen, ...tag('0000', late)}, [], undefined, T)).toEqual({kind: 'claim', claim: {token: 'aaaa', at: T}})
+    const late = rotationClaim(seen, '0000', T - 60_000)
+    expect(late.at).toBe(T + 1)
+    expect(blockerOf(late, {...seen, ...claimTag('apigw:rotation-claim-', late)}, [], undefined, T)).toEqual({kind: 'claim', claim: a})
   })
 
   it('before handing out: a later claimant\'s key does not stop the winner; a key whose run holds no later live claim does', () => {
@@ -41,7 +43,7 @@ describe('rotation claims', () => {
   })
 
   it('a killed run\'s claim stops counting once older than the lease; an unreadable one never counts', () => {
-    const tags = {...tag('dead', T - CLAIM_LEASE_MS), 'apigw:rotation-claim-junk': 'yesterday'}
+    const tags = {...tag('dead', T - CLAIM_LEASE_MS), 'apigw:rotation-claim-junk': 'yesterday', 'apigw:rotation-claim-odd': `${new Date(T).toISOString()}`}
     expect(claimsIn(tags, T)).toEqual([])
     expect(blockerOf(a, {...tags, ...tag('aaaa', a.at)}, [], undefined, T)).toBeUndefined()
     expect(claimsIn(tag('live', T - CLAIM_LEASE_MS + 1), T)).toHaveLength(1)

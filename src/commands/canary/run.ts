@@ -2,6 +2,9 @@ import {ApigwCommand} from '../../cli/base-command.js'
 import {planFlags} from '../../cli/global-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
 import type {RolloutEvent} from '../../lib/canary/controller.js'
+import type {RolloutSettings} from '../../lib/canary/rollout-settings.js'
+import type {StageLease} from '../../lib/canary/run-lease.js'
+import type {PreparedRun} from '../../lib/canary/run.js'
 import {ExitCode} from '../../lib/errors.js'
 
 /** How often the live view redraws, for the time left. */
@@ -38,6 +41,7 @@ export default class CanaryRun extends ApigwCommand {
     'on-fail': Flags.option({options: ['abort', 'pause'] as const, description: 'what a failed rollout or a timeout does to the canary (default: abort)'})(),
     promote: Flags.boolean({description: 'promote when every step passed (default; --no-promote leaves the canary at the last step)', allowNo: true}),
     timeout: Flags.string({description: 'the longest the whole rollout may take (default: 2h)'}),
+    takeover: Flags.boolean({description: 'take the stage from another canary run that holds it (one that died); that run stops at its next check'}),
     ...planFlags,
   }
 
@@ -47,7 +51,7 @@ export default class CanaryRun extends ApigwCommand {
     const settings = await rolloutSettings(Object.fromEntries(SETTINGS.map((name) => [name, flags[name]])), flags.plan)
     const session = await this.session()
     const {prepareCanaryRun} = await import('../../lib/canary/run.js')
-    const prepared = await prepareCanaryRun(session, {api: flags.api, stage: flags.stage, deployment: flags.deployment, description: flags.description, settings})
+    const prepared = await prepareCanaryRun(session, {api: flags.api, stage: flags.stage, deployment: flags.deployment, description: flags.description, settings, takeover: flags.takeover})
     for (const notice of prepared.notices) this.note(notice)
     if (flags['dry-run']) {
       await this.emit({data: {dryRun: true, plan: prepared.rollout}, view: async () => (await import('../../lib/ui/plan-view.js')).planView})
@@ -57,6 +61,16 @@ export default class CanaryRun extends ApigwCommand {
     // From here Ctrl-C is the rollout's to handle (a canary just started included): never an unreported half-state.
     process.removeAllListeners('SIGINT')
     const interrupted = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
+    const {releaseActor} = await import('../../lib/releases/actor.js')
+    const lease = await prepared.hold({takeover: flags.takeover, holder: releaseActor(process.env)})
+    try {
+      await this.rollout(prepared, settings, {flags, interrupted, lease})
+    } finally {
+      await lease.release().catch(() => this.warning('Could not remove this run\'s claim on the stage (its apigw:canary-run-… tag); it expires by itself.'))
+    }
+  }
+
+  private async rollout(prepared: PreparedRun, settings: RolloutSettings, {flags, interrupted, lease}: {flags: {color?: boolean}; interrupted: Promise<void>; lease: StageLease}): Promise<void> {
     if (prepared.start) await this.carryOut(prepared.start, {dryRun: false})
 
     const jsonLines = this.outputFormat() === 'json' || !process.stdout.isTTY
@@ -86,6 +100,7 @@ export default class CanaryRun extends ApigwCommand {
         return this.askOnInterrupt()
       },
       onProgress: screen ? undefined : (line) => this.note(line),
+      lease,
     })
     clearInterval(ticker)
     if (!jsonLines) await this.emit({data: end, view: async () => view.rolloutEndView})

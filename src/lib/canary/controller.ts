@@ -22,6 +22,8 @@ export interface ControllerDeps {
   interrupted?: Promise<void>
   /** Asked after Ctrl-C (a prompt on a TTY); pause when absent. */
   onInterrupt?(): Promise<InterruptAction>
+  /** Renews the run's hold on the stage (run-lease.ts) before every change and evaluation; throws when another run took it. */
+  renew?(): Promise<void>
 }
 
 interface EventBase {
@@ -124,6 +126,7 @@ export async function runRollout(settings: RolloutSettings, deps: ControllerDeps
 
   /** One look at the metrics since the step began (at most the window); metrics that cannot be read for now make it inconclusive. */
   const evaluate = async (stepStart: number) => {
+    await deps.renew?.()
     const current = await actuator.read()
     if (!stateMatches(expected, current, 'exactly')) throw stageChanged(deps.stage.where, expected, current, deps.stage.statusCommand)
     const window = {start: Math.max(stepStart, clock.now() - settings.windowMs), end: clock.now()}
@@ -152,6 +155,7 @@ export async function runRollout(settings: RolloutSettings, deps: ControllerDeps
     for (const [index, percent] of settings.steps.entries()) {
       if (wasInterrupted) throw await interrupted()
       position = {step: index + 1, steps: settings.steps.length, percent}
+      await deps.renew?.()
       expected = await actuator.setPercent(percent, expected)
       const stepStart = clock.now()
       const bakeEnd = stepStart + settings.bakeMs
@@ -195,6 +199,7 @@ export async function runRollout(settings: RolloutSettings, deps: ControllerDeps
     if (!settings.promote) {
       return finish({event: 'completed', action: 'none', exitCode: ExitCode.ok, message: `Every step passed; the canary stays at ${position?.percent}% (--no-promote).`})
     }
+    await deps.renew?.()
     expected = await actuator.promote(expected)
     return finish({event: 'promoted', action: 'promote', exitCode: ExitCode.ok, message: `Every step passed; deployment ${expected.baseDeploymentId} is promoted and serves all traffic.`})
   } catch (error) {

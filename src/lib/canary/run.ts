@@ -1,3 +1,4 @@
+import {randomBytes} from 'node:crypto'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {sharedNameWarnings} from '../metrics/stage.js'
@@ -12,6 +13,7 @@ import {prepareStart} from './manual.js'
 import {canaryMetrics, type CanaryMetricsSource} from './metrics.js'
 import {canaryCommand, promotePlan, setPlan, type CanaryStage} from './plans.js'
 import type {RolloutSettings} from './rollout-settings.js'
+import {holdStage, leaseFor, refuseIfHeld, type StageLease} from './run-lease.js'
 import {openCanaryStage} from './stage.js'
 import {stateText} from './state.js'
 
@@ -23,10 +25,12 @@ export interface RunRequest {
   /** The new deployment's description (without --deployment). */
   description?: string
   settings: RolloutSettings
+  /** Take the stage from another run that holds it; otherwise such a run is refused first of all. */
+  takeover?: boolean
 }
 
-/** What the controller is told as it runs: events, Ctrl-C, and the time. */
-export type RunHooks = Pick<ControllerDeps, 'emit' | 'interrupted' | 'onInterrupt'> & {clock?: Clock; onProgress?(line: string): void}
+/** What the controller is told as it runs: events, Ctrl-C, and the time; and the run's hold on the stage. */
+export type RunHooks = Pick<ControllerDeps, 'emit' | 'interrupted' | 'onInterrupt'> & {clock?: Clock; onProgress?(line: string): void; lease?: StageLease}
 
 export interface PreparedRun {
   api: {id: string; name: string}
@@ -36,6 +40,11 @@ export interface PreparedRun {
   start: Plan | null
   /** The whole rollout as --dry-run shows it: the AWS calls of a run where every step passes. */
   rollout: PlanDescription
+  /**
+   * Holds the stage for this run (run-lease.ts): CANARY_RUN_IN_PROGRESS (exit 5) while another run
+   * holds it, unless `takeover`. Call it before `start` runs; release the lease however the run ends.
+   */
+  hold(options: {takeover: boolean; holder: string; clock?: Clock}): Promise<StageLease>
   /** Runs the rollout; call it after `start` ran. */
   run(hooks: RunHooks): Promise<RolloutEnd>
 }
@@ -47,6 +56,8 @@ export interface PreparedRun {
  */
 export async function prepareCanaryRun(session: AwsSession, request: RunRequest): Promise<PreparedRun> {
   const {api, stage, state} = await openCanaryStage(session, request)
+  // Another run's canary is in the way of this one: say whose run it is before anything else.
+  if (!request.takeover) await refuseIfHeld(stage, Date.now())
   const {settings} = request
   if (request.deployment === state.baseDeploymentId) {
     throw usageError(`Deployment ${request.deployment} is what ${stage.where} already serves: a canary of it would change nothing.`, [
@@ -66,6 +77,8 @@ export async function prepareCanaryRun(session: AwsSession, request: RunRequest)
     notices,
     start,
     rollout: describeRollout(stage, state, start, request),
+    hold: ({takeover, holder, clock = systemClock}) =>
+      holdStage(stage, {token: randomBytes(4).toString('hex'), holder, now: () => clock.now(), leaseMs: leaseFor(settings.intervalMs), takeover}),
     run: (hooks) => {
       const actuator = createCanaryActuator(session, api.id, stage.stageName, {clock: hooks.clock, onProgress: hooks.onProgress})
       const metrics = canaryMetrics(session, {apiName: api.name, stage: stage.stageName})
@@ -75,6 +88,7 @@ export async function prepareCanaryRun(session: AwsSession, request: RunRequest)
         stage: {where: capitalize(stage.where), statusCommand: canaryCommand('status', stage)},
         actuator: renewingBudget(session, actuator),
         metrics: renewingBudget(session, metrics),
+        renew: hooks.lease && (() => hooks.lease!.renew()),
       })
     },
   }

@@ -3,13 +3,14 @@ import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
 import {keyLabel} from '../usage-plans/membership.js'
 import {apiKeyArn} from './resolve.js'
+import {claimTag, claimTime, earlier, liveClaims, type Claim} from '../plan/claims.js'
 import {ROTATION_TAGS} from './rotation-state.js'
 
 /**
  * Two rotations of one key at once must not both hand out a value. AWS has no compare-and-set:
- * TagResource is last-writer-wins. So each run stakes a claim on the old key, a tag of its own
- * (`apigw:rotation-claim-<token>` = the claim's time, to the millisecond), which no other run
- * overwrites, and reads the claims back. Claims are ordered by time, then token; the earliest live
+ * TagResource is last-writer-wins. So each run stakes a claim on the old key (plan/claims.ts), a
+ * tag of its own (`apigw:rotation-claim-<token>`), which no other run overwrites, and reads the
+ * claims back. Claims are ordered by time, then token; the earliest live
  * one may rotate, every other run gives up (exit 5) and removes its claim. A claim's time is one
  * past the latest claim the run saw just before writing it, so a run that starts after another's
  * claim is visible is ordered after it whatever its clock says.
@@ -37,21 +38,8 @@ export const NEW_KEY_CLAIM_TAG = 'apigw:rotation-claim'
 /** How long a claim counts: far longer than a rotation takes, so only a killed run's claim expires. */
 export const CLAIM_LEASE_MS = 10 * 60_000
 
-export interface Claim {
-  token: string
-  /** Milliseconds since the epoch. */
-  at: number
-}
-
-const earlier = (a: Claim, b: Claim) => a.at < b.at || (a.at === b.at && a.token < b.token)
-
-/** The live claims in a key's tags (an unreadable time counts as expired). */
-export function claimsIn(tags: Record<string, string> | undefined, now: number): Claim[] {
-  return Object.entries(tags ?? {})
-    .filter(([tag]) => tag.startsWith(CLAIM_PREFIX))
-    .map(([tag, value]) => ({token: tag.slice(CLAIM_PREFIX.length), at: Date.parse(value)}))
-    .filter((claim) => !Number.isNaN(claim.at) && now - claim.at < CLAIM_LEASE_MS)
-}
+/** The live rotation claims in a key's tags. */
+export const claimsIn = (tags: Record<string, string> | undefined, now: number) => liveClaims(tags, CLAIM_PREFIX, now)
 
 /** What stops a run: an earlier claim, or a successor key that is not a later claimant's. */
 export type Blocker = {kind: 'claim'; claim: Claim} | {kind: 'key'; key: ApiKey}
@@ -69,12 +57,11 @@ export function blockerOf(ours: Claim, oldKeyTags: Record<string, string> | unde
   return other ? {kind: 'key', key: other} : undefined
 }
 
-/** The claim time: now, or one millisecond past the latest live claim seen, if that is later. */
-export function claimTime(oldKeyTags: Record<string, string> | undefined, now: number): number {
-  return Math.max(now, ...claimsIn(oldKeyTags, now).map((claim) => claim.at + 1))
+/** A rotation claim staked now, by the run with `token`. */
+export function rotationClaim(oldKeyTags: Record<string, string> | undefined, token: string, now: number): Claim {
+  const at = claimTime(oldKeyTags, CLAIM_PREFIX, now)
+  return {token, at, expiresAt: at + CLAIM_LEASE_MS, holder: null}
 }
-
-const claimTag = (claim: Claim) => ({[`${CLAIM_PREFIX}${claim.token}`]: new Date(claim.at).toISOString()})
 
 export interface RotationClaim {
   claim: Claim
@@ -94,8 +81,9 @@ export interface RotationClaim {
 export async function claimRotation(session: AwsSession, oldKey: ApiKey, options: {token: string; now(): number; resumes?: string}): Promise<RotationClaim> {
   const rest = await session.rest()
   const arn = apiKeyArn(session.settings.region, oldKey.id ?? '')
-  const claim: Claim = {token: options.token, at: claimTime(await rest.getTags(arn), options.now())}
-  await rest.tagResource(arn, claimTag(claim))
+  const claim = rotationClaim(await rest.getTags(arn), options.token, options.now())
+  const tag = claimTag(CLAIM_PREFIX, claim)
+  await rest.tagResource(arn, tag)
   const check = async (ownKeyId?: string) => {
     const keys = await rest.listApiKeys()
     const tags = keys.find((key) => key.id === oldKey.id)?.tags
@@ -105,7 +93,7 @@ export async function claimRotation(session: AwsSession, oldKey: ApiKey, options
     return tags ?? {}
   }
   const release = async () => {
-    await rest.untagResource(arn, Object.keys(claimTag(claim)))
+    await rest.untagResource(arn, Object.keys(tag))
   }
   try {
     await check(options.resumes)
