@@ -7,7 +7,7 @@ import {usageError} from '../../lib/errors.js'
 export default class CanarySet extends CanaryCommand {
   static summary = "change a REST stage's canary: its share of traffic, variable overrides, stage cache use"
   static description =
-    'One UpdateStage with the canary paths: replace /canarySettings/percentTraffic, replace or remove /canarySettings/stageVariableOverrides/<name>, replace /canarySettings/useStageCache; only what differs is sent. The stage is read again just before the change, and if someone else changed its canary meanwhile nothing is written (exit 5, STAGE_CHANGED). Raising the share is destructive (more users get the canary: needs --yes without a terminal); lowering it and the other settings are not. A stage without canary: exit 5, start one with apigw canary start.'
+    'One UpdateStage with the canary paths: replace /canarySettings/percentTraffic, replace or remove /canarySettings/stageVariableOverrides/<name>, replace /canarySettings/useStageCache; only what differs is sent. The stage is read again just before the change, and if someone else changed its canary meanwhile nothing is written (exit 5, STAGE_CHANGED); it is read back after it, and if another change landed meanwhile the command says so and exits 5 (CHANGED_MEANWHILE), never printing a value it did not write. Raising the share is destructive (more users get the canary: needs --yes without a terminal); lowering it and the other settings are not. A stage without canary: exit 5, start one with apigw canary start.'
 
   static examples = [
     'apigw canary set --api shop --stage prod --percent 25 --yes',

@@ -5,7 +5,7 @@ import {prepareAttach} from '../../lib/usage-plans/keys.js'
 export default class PlansAttach extends PlansCommand {
   static summary = "add an API key to a usage plan, giving it the plan's API stages"
   static description =
-    "CreateUsagePlanKey, after checking AWS's rules locally (exit 5, nothing changed): the key is not in the plan already, is in fewer than 10 plans, and is in no other plan covering one of this plan's API stages. The key is then looked for in GetUsagePlanKeys."
+    "CreateUsagePlanKey, after checking AWS's rules locally (exit 5, nothing changed): the key is not in the plan already, is in fewer than 10 plans, and is in no other plan covering one of this plan's API stages. The key is then looked for in GetUsagePlanKeys: missing (another operator detached it meanwhile), exit 5 (CHANGED_MEANWHILE)."
   static examples = ['apigw plans attach gold partner', 'apigw plans attach a1b2c3 k1l2m3n4o5 --json']
 
   static args = {plan: planArg, key: keyArg}

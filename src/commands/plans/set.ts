@@ -7,7 +7,7 @@ import {prepareSet} from '../../lib/usage-plans/set.js'
 export default class PlansSet extends PlansCommand {
   static summary = "change a usage plan's name, description, throttle, quota or API stages"
   static description =
-    'Every change in ONE UpdateUsagePlan. --throttle off and --quota off remove them. --add-stage is refused when a key of the plan is already in another plan covering that stage (AWS allows one plan per API stage per key). --remove-stage cuts the plan\'s keys off from that stage, so it needs --yes without a terminal. Prints the command that undoes it.'
+    'Every change in ONE UpdateUsagePlan, then the plan is read back: a change that another one overwrote meanwhile is named and the command exits 5 (CHANGED_MEANWHILE). --throttle off and --quota off remove them. --add-stage is refused when a key of the plan is already in another plan covering that stage (AWS allows one plan per API stage per key). --remove-stage cuts the plan\'s keys off from that stage, so it needs --yes without a terminal. Prints the command that undoes it.'
   static examples = [
     'apigw plans set gold --throttle 50:100 --quota 50000/month',
     'apigw plans set gold --add-stage shop:beta --remove-stage shop:prod --yes',
