@@ -8,7 +8,8 @@ import {createInterface} from 'node:readline'
 import {fileURLToPath} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
 import {runCli} from '../helpers/cli.js'
-import {sdkClients} from '../helpers/sandbox.js'
+import {readRuntimeFile} from '../../src/lib/sandbox/runtime.js'
+import {controlFetch, sdkClients} from '../helpers/sandbox.js'
 
 const stateDirs: string[] = []
 
@@ -96,7 +97,7 @@ describe('apigw sandbox start --detach / status / stop', () => {
 
 describe('apigw sandbox start in the foreground', () => {
   it('serves until Ctrl-C, then stops cleanly with exit 0', async () => {
-    const {env} = sandboxEnv()
+    const {env, stateDir} = sandboxEnv()
     const bin = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
     const child = spawn(process.execPath, [bin, 'sandbox', 'start', '--json'], {env, stdio: ['ignore', 'pipe', 'pipe']})
     let stderr = ''
@@ -108,7 +109,8 @@ describe('apigw sandbox start in the foreground', () => {
       if (line === '}') break
     }
     const info = JSON.parse(output)
-    const status = await fetch(`${info.endpoint}/_sandbox/status`)
+    expect(info.token).toBeUndefined()
+    const status = await controlFetch(readRuntimeFile(stateDir)!, 'status')
     expect(status.status).toBe(200)
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
     child.kill('SIGINT')
