@@ -45,6 +45,8 @@ export interface Sandbox {
 const CLOUDWATCH_TARGET = 'GraniteServiceVersion20100801.'
 const CLOUDWATCH_CBOR_PATH = /^\/service\/GraniteServiceVersion20100801\/operation\/(\w+)$/
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
+/** How long stopping waits for calls still running before cutting them off. */
+const CLOSE_GRACE_MS = 1000
 
 type Service = 'apigateway' | 'apigatewayv2' | 'control' | CloudWatchProtocol
 
@@ -157,7 +159,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     closed,
     close() {
       closing ??= new Promise<void>((resolve) => {
+        // Calls still running (one slowed by a latency fault) get a moment to answer, then are cut off.
+        const cutOff = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS)
         server.close(() => {
+          clearTimeout(cutOff)
           store.close()
           markClosed()
           resolve()

@@ -133,6 +133,15 @@ describe('post-write faults in the sandbox', () => {
 })
 
 describe('a sandbox holding a lost answer', () => {
+  it('stops promptly while a call waits out a long latency fault', async () => {
+    const sandbox = await startTestSandbox({faults: parseFaults('latency=CreateApiKey:60s')})
+    const arrivedBefore = sandbox.lastRequestAt
+    const call = sdkClients(sandbox.endpoint).rest.send(new CreateApiKeyCommand({name: 'slow'})).catch((error) => error.code ?? error.name)
+    await expect.poll(() => sandbox.lastRequestAt).toBeGreaterThan(arrivedBefore)
+    await sandbox.close()
+    expect(await call).toMatch(/ECONNRESET|socket hang up|Error/)
+  })
+
   it('keeps the write in its journal, and stops promptly though a client still waits', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'apigw-lost-'))
     try {
