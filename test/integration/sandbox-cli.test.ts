@@ -1,7 +1,7 @@
 import {CreateDeploymentCommand, CreateRestApiCommand, GetRestApisCommand, PutIntegrationCommand, PutMethodCommand} from '@aws-sdk/client-api-gateway'
 import {GetMetricDataCommand} from '@aws-sdk/client-cloudwatch'
 import {spawn} from 'node:child_process'
-import {mkdtempSync} from 'node:fs'
+import {mkdtempSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {createInterface} from 'node:readline'
@@ -50,6 +50,12 @@ describe('apigw sandbox start --detach / status / stop', () => {
     const info = json(started.stdout)
     expect(info).toMatchObject({detached: true, stateDir})
     expect(info.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    // The control token stays in the runtime file, which (like the log and the state) is the owner's alone.
+    expect(info.token).toBeUndefined()
+    expect(readRuntimeFile(stateDir)!.token).toMatch(/^[\w-]{32}$/)
+    expect(statSync(stateDir).mode & 0o777).toBe(0o700)
+    for (const file of ['sandbox.json', 'sandbox.log', 'state.json', 'journal.ndjson']) expect(statSync(join(stateDir, file)).mode & 0o777, file).toBe(0o600)
+    expect((await fetch(`${info.endpoint}/_sandbox/shutdown`, {method: 'POST'})).status).toBe(403)
 
     const status = await runCli(['sandbox', 'status', '--json'], env)
     expect(status.code).toBe(0)

@@ -1,5 +1,5 @@
 import {spawn} from 'node:child_process'
-import {closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync} from 'node:fs'
+import {closeSync, existsSync, fchmodSync, mkdirSync, openSync, readFileSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
 import {ApigwError, ExitCode} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'
@@ -28,6 +28,8 @@ export async function startDetached(options: DetachedOptions): Promise<RuntimeIn
   mkdirSync(options.stateDir, {recursive: true, mode: 0o700})
   const logPath = join(options.stateDir, LOG_FILE)
   const log = openSync(logPath, 'a', 0o600)
+  // A log an older apigw made may be readable by others.
+  fchmodSync(log, 0o600)
   const child = spawn(process.execPath, [daemonScript, JSON.stringify(hostOptions)], {detached: true, stdio: ['ignore', log, log]})
   closeSync(log)
   let exited = false
