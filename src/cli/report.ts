@@ -1,5 +1,6 @@
 import {ApigwError, ExitCode, usageError} from '../lib/errors.js'
 import {colorEnabled} from '../lib/ui/color.js'
+import {escapeControlsKeepingLines} from '../lib/ui/escape.js'
 import {palette} from '../lib/ui/palette.js'
 
 /**
@@ -14,8 +15,9 @@ export function reportFailure(error: Error, argv: string[]): void {
     process.stdout.write(`${JSON.stringify({error: {code, message, suggestions, exitCode}}, null, 2)}\n`)
   } else {
     const colors = stderrPalette(colorFlag(argv))
-    process.stderr.write(`${colors.red('Error:')} ${failure.message}\n`)
-    for (const suggestion of failure.suggestions) process.stderr.write(`${suggestion}\n`)
+    // Messages quote names from AWS: their control characters are shown escaped, not run by the terminal.
+    process.stderr.write(`${colors.red('Error:')} ${escapeControlsKeepingLines(failure.message)}\n`)
+    for (const suggestion of failure.suggestions) process.stderr.write(`${escapeControlsKeepingLines(suggestion)}\n`)
   }
   if (argv.includes('--debug')) {
     for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) process.stderr.write(`${cause.stack}\n`)
