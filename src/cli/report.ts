@@ -1,6 +1,6 @@
 import {ApigwError, ExitCode, usageError} from '../lib/errors.js'
 import {colorEnabled} from '../lib/ui/color.js'
-import {escapeControlsKeepingLines} from '../lib/ui/escape.js'
+import {escapeControlsKeepingLines, toSafeJson} from '../lib/ui/escape.js'
 import {palette} from '../lib/ui/palette.js'
 
 /**
@@ -12,7 +12,7 @@ export function reportFailure(error: Error, argv: string[]): void {
   process.exitCode = failure.exitCode
   if (wantsJson(argv)) {
     const {code, message, suggestions, exitCode} = failure
-    process.stdout.write(`${JSON.stringify({error: {code, message, suggestions, exitCode}}, null, 2)}\n`)
+    process.stdout.write(`${toSafeJson({error: {code, message, suggestions, exitCode}})}\n`)
   } else {
     const colors = stderrPalette(colorFlag(argv))
     // Messages quote names from AWS: their control characters are shown escaped, not run by the terminal.

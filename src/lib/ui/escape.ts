@@ -28,6 +28,19 @@ export function escapeControlsKeepingLines(text: string): string {
   return text.replace(UNSAFE_CHARACTERS, (char) => (char === '\n' || char === '\t' ? char : escapeCharacter(char)))
 }
 
+/**
+ * DEL, C1 controls and bidi overrides in a serialised JSON or YAML document, as \u escapes. JSON and
+ * the YAML library already escape C0; these they write raw. In those documents such characters can
+ * only be inside strings (double-quoted, in YAML: see toYaml), where \u escapes mean the same
+ * character: the document still reads back to the same values.
+ */
+export function escapeBeyondC0(document: string): string {
+  return document.replace(/[\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+/** JSON of a value, pretty unless `indent` is 0, with nothing in it a terminal would act on. */
+export const toSafeJson = (value: unknown, indent = 2) => escapeBeyondC0(JSON.stringify(value, null, indent))
+
 /** A copy of a result with every string in it (keys too) escaped; other values as they are. */
 export function escapeDeep<T>(value: T, escape: (text: string) => string = escapeControls): T {
   if (typeof value === 'string') return escape(value) as T

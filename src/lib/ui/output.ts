@@ -1,4 +1,4 @@
-import {escapeDeep} from './escape.js'
+import {escapeDeep, toSafeJson} from './escape.js'
 import {palette, type Palette} from './palette.js'
 import type {OutputFormat} from './formats.js'
 import {renderKeyValues, renderTable, type Cell} from './table.js'
@@ -36,7 +36,7 @@ export async function renderResult<T>(result: CommandResult<T>, options: RenderO
   let text: string
   switch (options.format) {
     case 'json':
-      text = JSON.stringify(selected, null, 2)
+      text = toSafeJson(selected)
       break
     case 'yaml':
       text = (await import('./yaml-text.js')).toYaml(selected)

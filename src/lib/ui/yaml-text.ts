@@ -1,5 +1,5 @@
 import {Document, visit} from 'yaml'
-import {hasUnsafeCharacters} from './escape.js'
+import {escapeBeyondC0, hasUnsafeCharacters} from './escape.js'
 
 /**
  * YAML of a result. A string holding control characters is written double-quoted, the one YAML
@@ -14,8 +14,5 @@ export function toYaml(value: unknown): string {
       if (typeof node.value === 'string' && hasUnsafeCharacters(node.value)) node.type = 'QUOTE_DOUBLE'
     },
   })
-  return document
-    .toString()
-    .replace(/[\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .trimEnd()
+  return escapeBeyondC0(document.toString()).trimEnd()
 }
