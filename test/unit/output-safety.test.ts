@@ -89,6 +89,10 @@ describe('duration limits', () => {
     expect(() => parseDuration('2h', '--transition-delay')).toThrow('--transition-delay can be at most 1h')
   })
 
+  it('suggests the maximum alone for a setting inside another value (latency=, --latency p50)', () => {
+    expect(() => parseDuration('30d', 'latency')).toThrow(expect.objectContaining({message: 'latency can be at most 24d; got "30d".', suggestions: ['Try: 24d or less']}))
+  })
+
   it('takes the maximum itself', () => {
     expect(parseDuration('24d', '--timeout')).toBe(24 * 86_400_000)
   })

@@ -30,7 +30,9 @@ export function parseDuration(text: string, flag: string): number {
   const ms = Math.round(Number(match[1]) * UNIT_MS[match[2] ?? 's'])
   const max = MAX_DURATION_MS[flag] ?? DEFAULT_MAX_MS
   if (!(ms <= max)) {
-    throw usageError(`${flag} can be at most ${formatDuration(max)}; got "${text.trim()}".`, [`Try: ${flag} ${formatDuration(max)}`], 'DURATION_TOO_LONG')
+    // A flag takes the maximum as typed; a setting inside another value (latency=, --latency p50) is told it.
+    const suggestion = /^--[\w-]+$/.test(flag) ? `Try: ${flag} ${formatDuration(max)}` : `Try: ${formatDuration(max)} or less`
+    throw usageError(`${flag} can be at most ${formatDuration(max)}; got "${text.trim()}".`, [suggestion], 'DURATION_TOO_LONG')
   }
   return ms
 }
