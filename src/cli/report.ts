@@ -20,7 +20,7 @@ export function reportFailure(error: Error, argv: string[]): void {
     for (const suggestion of failure.suggestions) process.stderr.write(`${escapeControlsKeepingLines(suggestion)}\n`)
   }
   if (argv.includes('--debug')) {
-    for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) process.stderr.write(`${cause.stack}\n`)
+    for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) process.stderr.write(`${escapeControlsKeepingLines(String(cause.stack))}\n`)
   }
 }
 

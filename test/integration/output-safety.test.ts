@@ -68,6 +68,16 @@ describe('names from AWS with terminal escape sequences', () => {
     expect(result.stderr).toContain(`nobody${SHOWN}`)
   })
 
+  it('escapes them in progress lines on stderr, and in the result of the change', async () => {
+    const result = await apigw('keys', 'create', '--name', `made${HOSTILE}`, '--color')
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain(`create API key "made${SHOWN}"`)
+    expect(result.stderr).not.toMatch(RAW)
+    expect(result.stdout.replaceAll(/\u001B\[[\d;]*m/g, '')).not.toMatch(RAW)
+    const made = (await clients.rest.send(new GetApiKeysCommand({nameQuery: 'made', limit: 500}))).items ?? []
+    expect(made.map((key) => key.name)).toEqual([`made${HOSTILE}`])
+  })
+
   it('-o csv neutralises a cell a spreadsheet would run as a formula', async () => {
     const result = await apigw('keys', 'list', '-o', 'csv')
     expect(result.code).toBe(0)
