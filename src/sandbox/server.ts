@@ -1,13 +1,13 @@
 import {randomBytes, randomUUID} from 'node:crypto'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
-import type {AddressInfo} from 'node:net'
+import type {AddressInfo, Socket} from 'node:net'
 import {systemClock, type Clock} from '../lib/util/clock.js'
 import {cloudWatchService, type CloudWatchProtocol} from './cloudwatch/service.js'
 import type {SandboxContext} from './context.js'
 import {controlRoutes, type ControlHooks} from './control.js'
-import {NO_FAULTS, pickFault, strikeCall, type Faults} from './faults.js'
+import {MAX_LATENCY_MS, NO_FAULTS, pickFault, strikeCall, type Faults, type LostAnswer} from './faults.js'
 import {AwsServiceError, Router, type SandboxRequest, type SandboxResponse} from './http.js'
-import {operationOfRequest} from './operations.js'
+import {operationOfRequest, WRITE_OPERATIONS} from './operations.js'
 import {restRoutes} from './rest/routes.js'
 import {Store} from './store.js'
 import {v2Routes} from './v2/routes.js'
@@ -71,30 +71,51 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   async function handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
     const request = await readRequest(incoming)
     const service = serviceOf(request)
-    const operation = service === 'control' ? undefined : operationOf(service, request)
     sandbox.lastRequestAt = context.clock.now()
+    let lost: LostAnswer | undefined
+    let response: SandboxResponse
     try {
+      const operation = service === 'control' ? undefined : operationOf(service, request)
       if (service !== 'control') {
         const fault = await injectFault(sandbox, operation, context.clock)
         if (fault === 'reset') return void incoming.socket.destroy()
         if (fault) throw fault
+        lost = strikeLost(sandbox, operation, context.clock)
       }
-      let response: SandboxResponse
       if (service === 'json' || service === 'cbor') {
         response = await cloudWatch.handle(service, operation!, request)
       } else {
         const router = service === 'control' ? control : service === 'apigatewayv2' ? v2 : rest
         response = await route(router, request)
       }
-      write(outgoing, response)
     } catch (error) {
-      if (!(error instanceof AwsServiceError)) {
-        console.error(error)
-        error = new AwsServiceError(500, 'InternalFailure', error instanceof Error ? error.message : String(error))
-      }
-      const failure = error as AwsServiceError
-      write(outgoing, service === 'json' || service === 'cbor' ? cloudWatch.errorResponse(service, failure) : restError(failure))
+      response = errorResponse(service, error)
     }
+    // The call has taken effect (and is in the journal); only its answer is lost.
+    if (lost === 'reset') return void incoming.socket.destroy()
+    if (lost === 'timeout') return holdUntilClientGivesUp(incoming.socket)
+    write(outgoing, lost === '503' ? errorResponse(service, unavailable()) : response)
+  }
+
+  function errorResponse(service: Service, error: unknown): SandboxResponse {
+    if (!(error instanceof AwsServiceError)) {
+      console.error(error)
+      error = new AwsServiceError(500, 'InternalFailure', error instanceof Error ? error.message : String(error))
+    }
+    const failure = error as AwsServiceError
+    return service === 'json' || service === 'cbor' ? cloudWatch.errorResponse(service, failure) : restError(failure)
+  }
+
+  /** A `lost=…:timeout` call: no answer, until the client gives up (or MAX_LATENCY_MS, or the sandbox stops). */
+  const held = new Set<Socket>()
+  function holdUntilClientGivesUp(socket: Socket): void {
+    held.add(socket)
+    const timer = setTimeout(() => socket.destroy(), MAX_LATENCY_MS)
+    timer.unref()
+    socket.once('close', () => {
+      clearTimeout(timer)
+      held.delete(socket)
+    })
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -120,6 +141,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           resolve()
         })
         server.closeIdleConnections()
+        for (const socket of held) socket.destroy()
       })
       return closing
     },
@@ -149,14 +171,17 @@ function operationOf(service: Exclude<Service, 'control'>, request: SandboxReque
   return operationOfRequest(service, request)
 }
 
+const unavailable = () => new AwsServiceError(503, 'ServiceUnavailableException', 'Service Unavailable')
+
+/** The faults that strike a call before it takes effect (after its latency): a throttle, a 503 or a reset. */
 async function injectFault(sandbox: Sandbox, operation: string | undefined, clock: Clock): Promise<AwsServiceError | 'reset' | undefined> {
-  if (sandbox.faults.latencyMs > 0) await clock.sleep(sandbox.faults.latencyMs)
+  const delay = sandbox.faults.latencyMs + (operation === undefined ? 0 : (sandbox.faults.operationLatencyMs[operation] ?? 0))
+  if (delay > 0) await clock.sleep(delay)
   const {faults} = sandbox
-  const unavailable = () => new AwsServiceError(503, 'ServiceUnavailableException', 'Service Unavailable')
   if (operation !== undefined && faults.fail.length > 0) {
     const strike = strikeCall(faults.fail, operation)
     sandbox.faults = {...faults, fail: strike.remaining}
-    if (strike.fails) return unavailable()
+    if (strike.struck) return unavailable()
   }
   switch (pickFault(faults, clock.random())) {
     case 'throttle':
@@ -168,6 +193,19 @@ async function injectFault(sandbox: Sandbox, operation: string | undefined, cloc
     default:
       return undefined
   }
+}
+
+/** Whether a call about to take effect loses its answer afterwards, and how (`lost=` faults). */
+function strikeLost(sandbox: Sandbox, operation: string | undefined, clock: Clock): LostAnswer | undefined {
+  if (operation === undefined) return undefined
+  const {faults} = sandbox
+  if (faults.lost.length > 0) {
+    const strike = strikeCall(faults.lost, operation)
+    sandbox.faults = {...faults, lost: strike.remaining}
+    if (strike.struck) return strike.struck.answer
+  }
+  if (faults.lostShare > 0 && WRITE_OPERATIONS.has(operation) && clock.random() < faults.lostShare) return faults.lostShareAnswer
+  return undefined
 }
 
 function restError(error: AwsServiceError): SandboxResponse {

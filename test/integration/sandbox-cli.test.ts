@@ -129,7 +129,7 @@ describe('apigw sandbox faults and reset', () => {
 
     const bad = await runCli(['sandbox', 'faults', 'slow=5%'], env)
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toContain('--faults takes throttle=…, error=…, reset=…, latency=…, fail=…; got "slow=5%"')
+    expect(bad.stderr).toContain('--faults takes throttle=…, error=…, reset=…, latency=…, fail=…, lost=…; got "slow=5%"')
 
     // fail=<Operation>#<n>: the n-th call of that operation from now fails once, and is shown counting down.
     expect(json((await runCli(['sandbox', 'faults', 'fail=GetRestApis#2', '--json'], env)).stdout)).toEqual({faults: 'fail=GetRestApis#2'})

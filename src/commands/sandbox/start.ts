@@ -18,7 +18,7 @@ export default class SandboxStart extends ApigwCommand {
     port: Flags.integer({description: 'port on 127.0.0.1 (0 = any free port)', default: 0, min: 0, max: 65535}),
     'state-dir': stateDirFlag,
     detach: Flags.boolean({description: 'run in the background and return once it answers'}),
-    faults: Flags.string({description: 'inject failures, e.g. throttle=20%,error=5%,reset=2%,latency=300ms or fail=CreateUsagePlanKey#2 (see apigw sandbox faults --help)'}),
+    faults: Flags.string({description: 'inject failures, e.g. throttle=20%,error=5%,reset=2%,latency=300ms, fail=CreateUsagePlanKey#2 or lost=CreateApiKey#1:503 (see apigw sandbox faults --help)'}),
     'transition-delay': Flags.string({description: 'how long cache clusters take to create, delete and flush', default: '3s'}),
     'idle-timeout': Flags.string({description: 'stop after this long without calls, e.g. 30m (default: never; 30m with --detach)'}),
   }
