@@ -139,6 +139,7 @@ describe('input checked before any AWS call', () => {
     [['keys', 'rotate', 'partner', '--grace', '99999d'], '--grace can be at most 365d'],
     [['canary', 'status', '--api', 'shop', '--stage', 'prod', '--since', '1000d'], '--since can be at most 455d'],
     [['apis', 'list', '--retry-budget', '99999999999d'], '--retry-budget can be at most 24d'],
+    [['plans', 'usage', 'gold', '--since', '99999999999d'], '--since can be at most 455d'],
   ])('an absurd duration is a usage error naming the maximum, never a crash: %j', async (args, message) => {
     const result = await offline(...args)
     expect(result.stderr).toContain(message)
