@@ -1,5 +1,5 @@
 import type {PreparedRelease, ReleaseResult} from '../lib/releases/release.js'
-import {escapeDeep} from '../lib/ui/escape.js'
+import {escapeDeep} from '../lib/util/escape.js'
 import {parseDuration} from '../lib/util/duration.js'
 import {ApigwCommand} from './base-command.js'
 import {planFlags} from './global-flags.js'

@@ -1,6 +1,6 @@
 import {ApigwError, ExitCode, usageError} from '../lib/errors.js'
 import {colorEnabled} from '../lib/ui/color.js'
-import {escapeControlsKeepingLines, toSafeJson} from '../lib/ui/escape.js'
+import {escapeControlsKeepingLines, toSafeJson} from '../lib/util/escape.js'
 import {palette} from '../lib/ui/palette.js'
 
 /**

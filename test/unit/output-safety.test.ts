@@ -1,8 +1,10 @@
+import {spawnSync} from 'node:child_process'
 import {parse} from 'yaml'
 import {describe, expect, it} from 'vitest'
-import {escapeControls, escapeDeep} from '../../src/lib/ui/escape.js'
+import {escapeControls, escapeDeep} from '../../src/lib/util/escape.js'
 import {renderResult} from '../../src/lib/ui/output.js'
 import {parseDuration} from '../../src/lib/util/duration.js'
+import {shellQuote} from '../../src/lib/util/text.js'
 
 // What a hostile key name does to a terminal: retitle it (OSC 0), then clear it (CSI 2J).
 const HOSTILE = '\u001B]0;pwned\u0007\u001B[2J'
@@ -57,6 +59,21 @@ describe('rendering text from AWS', () => {
     const json = await render(keys, 'json')
     expect(json).not.toContain('\u001B')
     expect(JSON.parse(json)).toEqual(keys)
+  })
+})
+
+describe('shellQuote of a name with control characters, for Try: lines', () => {
+  it('writes $\'…\' with escapes: no raw control character, and bash reads back the exact name', () => {
+    const name = `it's ${HOSTILE} \\ tab\there\nnl\u202E\u009B`
+    const quoted = shellQuote(name)
+    expect(quoted).not.toMatch(RAW_CONTROL)
+    expect(quoted.startsWith("$'")).toBe(true)
+    const echoed = spawnSync('bash', ['-c', `printf '%s' ${quoted}`], {encoding: 'utf8', env: {LC_ALL: 'C.UTF-8'}})
+    expect(echoed.stdout).toBe(name)
+  })
+
+  it('quotes other names as before', () => {
+    expect([shellQuote('shop'), shellQuote('my key'), shellQuote("it's")]).toEqual(['shop', "'my key'", `'it'\\''s'`])
   })
 })
 

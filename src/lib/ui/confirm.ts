@@ -1,7 +1,7 @@
 import {confirm, input} from '@inquirer/prompts'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
+import {escapeControls} from '../util/escape.js'
 import {shellQuote} from '../util/text.js'
-import {escapeControls} from './escape.js'
 
 export interface ConfirmOptions {
   /** What will happen, as a question: "Delete every API, key and metric in the sandbox?" */

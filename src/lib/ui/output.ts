@@ -1,4 +1,4 @@
-import {escapeDeep, toSafeJson} from './escape.js'
+import {escapeDeep, toSafeJson} from '../util/escape.js'
 import {palette, type Palette} from './palette.js'
 import type {OutputFormat} from './formats.js'
 import {renderKeyValues, renderTable, type Cell} from './table.js'
