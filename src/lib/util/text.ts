@@ -1,3 +1,5 @@
+import {escapeCharacter, hasUnsafeCharacters, UNSAFE_CHARACTERS} from './escape.js'
+
 /** Levenshtein distance, for "did you mean" suggestions. */
 export function editDistance(a: string, b: string): number {
   let previous = Array.from({length: b.length + 1}, (_, i) => i)
@@ -34,9 +36,16 @@ export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/** An argument as a POSIX shell needs it typed, for commands apigw suggests: quoted only when it must be. */
+/**
+ * An argument as a shell needs it typed, for commands apigw suggests: quoted only when it must be.
+ * One holding control characters (a name from AWS can) is written $'…' with escapes (bash, zsh,
+ * ksh), so the suggestion both runs as printed and puts no raw control character on the terminal.
+ */
 export function shellQuote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`
+  if (/^[\w@%+=:,./-]+$/.test(arg)) return arg
+  if (!hasUnsafeCharacters(arg)) return `'${arg.replaceAll("'", `'\\''`)}'`
+  const escaped = arg.replace(/[\\']/g, '\\$&').replace(UNSAFE_CHARACTERS, (char) => (char.charCodeAt(0) < 0x80 ? escapeCharacter(char) : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`))
+  return `$'${escaped}'`
 }
 
 /** "1 stage", "2 stages". */
