@@ -49,7 +49,7 @@ describe('apis delete --force, cut short', () => {
     const failed = await apigw('apis', 'delete', '--api', id, '--confirm', 'cut-delete', '--force', '--retry-budget', '0s')
     expect(failed.code).toBe(8)
     expect(failed.stderr).toContain('Step 5 of 7 failed: DeleteRestApi failed')
-    expect(failed.stderr).toContain(`Try: apigw apis delete --api ${id} --confirm cut-delete --force (finds what this run recorded in the usage plans' tags, and finishes the deletion)`)
+    expect(failed.stderr).toContain(`Try: apigw apis delete --api ${id} --confirm cut-delete --force (finds what this run recorded in the tags of the usage plans, and finishes the deletion)`)
     expect(failed.stderr).toContain(`Or, to keep the API: apigw apis delete --api ${id} --undo (puts it back in the usage plans it left)`)
     expect(await apiExists(id)).toBe(true)
     expect(await stagesOf(gold)).toEqual([`${neighbour}:prod`])

@@ -84,7 +84,7 @@ describe('prepareApiDeletion', () => {
     expect(error.message).toContain('  done     3. detach it from usage plan gold (gold01): 1 stage prod (UpdateUsagePlan)')
     expect(error.suggestions).toEqual([
       [
-        "Try: apigw apis delete --api petshop001 --confirm 'pet shop' --force (finds what this run recorded in the usage plans' tags, and finishes the deletion)",
+        "Try: apigw apis delete --api petshop001 --confirm 'pet shop' --force (finds what this run recorded in the tags of the usage plans, and finishes the deletion)",
         'Or, to keep the API: apigw apis delete --api petshop001 --undo (puts it back in the usage plans it left)',
       ].join('\n'),
     ])

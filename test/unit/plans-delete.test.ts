@@ -79,7 +79,7 @@ describe('prepareDelete', () => {
     expect(error.message).toContain('  done     2. remove its API stages, shop:prod, shop:beta (AWS deletes only a plan without stages) (UpdateUsagePlan)')
     expect(error.suggestions).toEqual([
       [
-        "Try: apigw plans delete gold01 --confirm gold (finds what this run recorded in the plan's tags, and finishes deleting it)",
+        "Try: apigw plans delete gold01 --confirm gold (finds what this run recorded in the tags of the plan, and finishes deleting it)",
         'Or, to keep it: apigw plans delete gold01 --undo (puts its API stages back)',
       ].join('\n'),
     ])

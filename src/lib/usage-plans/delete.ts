@@ -74,7 +74,7 @@ export async function prepareDelete(session: AwsSession, reference: string, opti
       continues: resumedFrom !== undefined,
       recovery: () =>
         [
-          `Try: ${plansCommand('delete', plan.id, ...(keys.length > 0 ? ['--confirm', plan.name] : ['--yes']))} (finds what this run recorded in the plan's tags, and finishes deleting it)`,
+          `Try: ${plansCommand('delete', plan.id, ...(keys.length > 0 ? ['--confirm', plan.name] : ['--yes']))} (finds what this run recorded in the tags of the plan, and finishes deleting it)`,
           `Or, to keep it: ${plansCommand('delete', plan.id, '--undo')} (puts its API stages back)`,
         ].join('\n'),
     },

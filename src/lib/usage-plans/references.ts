@@ -147,7 +147,7 @@ export function detachingDeletion(session: AwsSession, deletion: DetachingDeleti
         return [`The ${what} is deleted; only apigw's detach records are left in the usage plans' tags.`, `Try: ${left.join(' && ')}`].join('\n')
       }
       return [
-        `Try: ${deletion.finishCommand} (finds what this run recorded in the usage plans' tags, and finishes the deletion)`,
+        `Try: ${deletion.finishCommand} (finds what this run recorded in the tags of the usage plans, and finishes the deletion)`,
         `Or, to keep the ${what}: ${deletion.undoCommand} (puts it back in the usage plans it left)`,
       ].join('\n')
     },
