@@ -13,14 +13,13 @@ import {
   UpdateStageCommand,
 } from '@aws-sdk/client-api-gateway'
 import {GetDeploymentCommand as GetV2DeploymentCommand} from '@aws-sdk/client-apigatewayv2'
-import {spawn} from 'node:child_process'
 import {chmodSync, copyFileSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterEach, beforeAll, describe, expect, it} from 'vitest'
 import {parseFaults} from '../../src/sandbox/faults.js'
-import {runCli, type CliResult} from '../helpers/cli.js'
+import {runCli, runProgram} from '../helpers/cli.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
 /**
@@ -72,17 +71,7 @@ function printedCommands(stderr: string): string[] {
 }
 
 /** Runs one printed command as printed, in a POSIX shell, in a folder whose name has a space. */
-function sh(command: string): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-c', command], {env: shellEnv, cwd: work, stdio: ['ignore', 'pipe', 'pipe']})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({code, stdout, stderr}))
-  })
-}
+const sh = (command: string) => runProgram('sh', ['-c', command], {env: shellEnv, cwd: work})
 
 async function runs(command: string): Promise<void> {
   const result = await sh(command)
