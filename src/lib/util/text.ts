@@ -1,4 +1,3 @@
-import {escapeCharacter, hasUnsafeCharacters, UNSAFE_CHARACTERS} from './escape.js'
 
 /** Levenshtein distance, for "did you mean" suggestions. */
 export function editDistance(a: string, b: string): number {
@@ -36,17 +35,8 @@ export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/**
- * An argument as a shell needs it typed, for commands apigw suggests: quoted only when it must be.
- * One holding control characters (a name from AWS can) is written $'…' with escapes (bash, zsh,
- * ksh), so the suggestion both runs as printed and puts no raw control character on the terminal.
- */
-export function shellQuote(arg: string): string {
-  if (/^[\w@%+=:,./-]+$/.test(arg)) return arg
-  if (!hasUnsafeCharacters(arg)) return `'${arg.replaceAll("'", `'\\''`)}'`
-  const escaped = arg.replace(/[\\']/g, '\\$&').replace(UNSAFE_CHARACTERS, (char) => (char.charCodeAt(0) < 0x80 ? escapeCharacter(char) : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`))
-  return `$'${escaped}'`
-}
+/** Shell quoting lives with the other pieces of printed commands; many callers import it from here. */
+export {shellQuote} from './shell.js'
 
 /** "1 stage", "2 stages". */
 export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
