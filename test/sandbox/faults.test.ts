@@ -7,7 +7,7 @@ import {PutMetricDataCommand, ListMetricsCommand} from '@aws-sdk/client-cloudwat
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest'
 import {systemClock, type Clock} from '../../src/lib/util/clock.js'
 import {describeFaults, faultsFromJson, NO_FAULTS, parseFaults} from '../../src/sandbox/faults.js'
-import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
+import {controlFetch, sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 
 describe('post-write fault syntax', () => {
   it('parses lost=<operation>#<call>:<how>, the next call and a reset when not given, and describes it back', () => {
@@ -122,7 +122,7 @@ describe('post-write faults in the sandbox', () => {
   })
 
   it('sets faults through PUT /_sandbox/faults, and refuses an unknown operation there with 400', async () => {
-    const put = (body: unknown) => fetch(`${sandbox.endpoint}/_sandbox/faults`, {method: 'PUT', body: JSON.stringify(body)})
+    const put = (body: unknown) => controlFetch(sandbox, 'faults', {method: 'PUT', body: JSON.stringify(body)})
     const refused = await put({lost: [{operation: 'CreateApiKeys', call: 1, answer: 'reset'}]})
     expect(refused.status).toBe(400)
     expect(refused.headers.get('x-amzn-errortype')).toBe('BadRequestException')
@@ -133,6 +133,15 @@ describe('post-write faults in the sandbox', () => {
 })
 
 describe('a sandbox holding a lost answer', () => {
+  it('stops promptly while a call waits out a long latency fault', async () => {
+    const sandbox = await startTestSandbox({faults: parseFaults('latency=CreateApiKey:60s')})
+    const arrivedBefore = sandbox.lastRequestAt
+    const call = sdkClients(sandbox.endpoint).rest.send(new CreateApiKeyCommand({name: 'slow'})).catch((error) => error.code ?? error.name)
+    await expect.poll(() => sandbox.lastRequestAt).toBeGreaterThan(arrivedBefore)
+    await sandbox.close()
+    expect(await call).toMatch(/ECONNRESET|socket hang up|Error/)
+  })
+
   it('keeps the write in its journal, and stops promptly though a client still waits', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'apigw-lost-'))
     try {

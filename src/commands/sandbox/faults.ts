@@ -23,11 +23,11 @@ export default class SandboxFaults extends ApigwCommand {
     const {controlCall, requireRunning} = await import('../../lib/sandbox/client.js')
     const info = await requireRunning(stateDirFrom(flags['state-dir']))
     if (args.faults === undefined) {
-      const status = await controlCall<{faults: string}>(info.endpoint, 'GET', 'status')
+      const status = await controlCall<{faults: string}>(info, 'GET', 'status')
       await this.emit({data: {faults: status.faults}})
       return
     }
     const {parseFaults} = await import('../../sandbox/faults.js')
-    await this.emit({data: await controlCall<{faults: string}>(info.endpoint, 'PUT', 'faults', parseFaults(args.faults))})
+    await this.emit({data: await controlCall<{faults: string}>(info, 'PUT', 'faults', parseFaults(args.faults))})
   }
 }

@@ -1,7 +1,11 @@
 import {ApigwCommand, sandboxDaemonDefaults} from '../../cli/base-command.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {stateDirFlag, stateDirFrom} from '../../cli/sandbox-flags.js'
+import type {RuntimeInfo} from '../../lib/sandbox/runtime.js'
 import {parseDuration} from '../../lib/util/duration.js'
+
+/** What is printed of the runtime file: all but the control token, which stays in the 0600 file. */
+const shown = ({token: _token, ...info}: RuntimeInfo) => info
 
 export default class SandboxStart extends ApigwCommand {
   static summary = 'start a local AWS-compatible API Gateway and CloudWatch endpoint'
@@ -37,7 +41,7 @@ export default class SandboxStart extends ApigwCommand {
       const {refuseSecondSandbox} = await import('../../lib/sandbox/runtime.js')
       await refuseSecondSandbox(stateDir)
       const info = await startDetached({...options, daemonScript: sandboxDaemonDefaults(this.config.root, stateDir).daemonScript})
-      await this.emit({data: {...info, detached: true}})
+      await this.emit({data: {...shown(info), detached: true}})
       this.note(`Try: apigw apis list --sandbox   (or: export AWS_ENDPOINT_URL=${info.endpoint})`)
       return
     }
@@ -47,7 +51,7 @@ export default class SandboxStart extends ApigwCommand {
     // Ctrl-C stops the sandbox cleanly: it is how a foreground sandbox is meant to end.
     process.removeAllListeners('SIGINT')
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void sandbox.close())
-    await this.emit({data: {...info, detached: false}})
+    await this.emit({data: {...shown(info), detached: false}})
     this.note(`Try: apigw apis list --sandbox   (or: export AWS_ENDPOINT_URL=${info.endpoint})\nPress Ctrl-C to stop.`)
     await sandbox.closed
     this.note('Sandbox stopped.')

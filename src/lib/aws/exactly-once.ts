@@ -69,4 +69,34 @@ export function newApi<T>(apis: T[], before: ApisBefore, fields: (api: T) => {id
 const CLOCK_SKEW_MS = 5 * 60_000
 
 /** Whether AWS created something at or after `since` (this machine's clock, epoch ms). */
-export const madeSince = (created: Date | undefined, since: number) => created !== undefined && created.getTime() >= since - CLOCK_SKEW_MS
+const madeSince = (created: Date | undefined, since: number) => created !== undefined && created.getTime() >= since - CLOCK_SKEW_MS
+
+/** What a deployment shows of itself, as either API Gateway names it. */
+interface DeploymentFields {
+  description?: string
+  created?: Date
+}
+
+/**
+ * How to find a deployment whose answer was lost (deployments take no tags), made no earlier than
+ * the first attempt: the one with its description, which apigw's release record (who, when to the
+ * millisecond) makes unique; without one, the deployment the stage (or its canary) runs now, if
+ * the create named a stage — which another operator's deploy meanwhile can hide. Without either,
+ * nothing tells it from others, and the create is not retried.
+ */
+export function deploymentFinder<D>(
+  wanted: {description?: string; since: number; runningOnStage?: () => Promise<string | undefined>},
+  read: {get(id: string): Promise<D | undefined>; all(): Promise<D[]>; fields(deployment: D): DeploymentFields},
+): ((token: string) => Promise<D | undefined>) | undefined {
+  const made = (deployment: D | undefined) => {
+    const {description, created} = deployment === undefined ? {} : read.fields(deployment)
+    return deployment !== undefined && description === wanted.description && madeSince(created, wanted.since) ? deployment : undefined
+  }
+  if (wanted.description) return async () => (await read.all()).find(made)
+  const {runningOnStage} = wanted
+  if (!runningOnStage) return undefined
+  return async () => {
+    const id = await runningOnStage()
+    return id === undefined ? undefined : made(await read.get(id))
+  }
+}

@@ -52,7 +52,7 @@ import {
 } from '@aws-sdk/client-api-gateway'
 import {collectPages} from './paging.js'
 import {unlessNotFound} from '../errors.js'
-import {byRequestTag, madeSince, newApi, withRequestTag, type ApisBefore, type LostAnswer} from './exactly-once.js'
+import {byRequestTag, deploymentFinder, newApi, withRequestTag, type ApisBefore, type LostAnswer} from './exactly-once.js'
 import type {AwsSession} from './session.js'
 
 export type {ApiKey, Deployment, MethodSetting, PatchOperation, Resource, RestApi, Stage, UsagePlan} from '@aws-sdk/client-api-gateway'
@@ -110,17 +110,20 @@ export function createRestGateway(session: AwsSession) {
     getExport: (input: GetExportCommandInput) => call('GetExport', () => client.send(new GetExportCommand(input))),
     deleteRestApi: (restApiId: string) => call('DeleteRestApi', () => client.send(new DeleteRestApiCommand({restApiId}))),
     createDeployment: (input: CreateDeploymentCommandInput) => {
-      const since = session.now()
-      const {restApiId = '', stageName, description} = input
-      return create('CreateDeployment', () => client.send(new CreateDeploymentCommand(input)), async () => {
-        const made = (deployment: Deployment | undefined) =>
-          deployment && deployment.description === description && madeSince(deployment.createdDate, since) ? deployment : undefined
-        if (stageName === undefined) return description ? (await gateway.listDeployments(restApiId)).find(made) : undefined
-        // With a stage, the deployment the stage (or its canary) runs now is the one to look at.
-        const stage = await gateway.getStage(restApiId, stageName).catch(unlessNotFound)
-        const id = input.canarySettings ? stage?.canarySettings?.deploymentId : stage?.deploymentId
-        return id && made(await gateway.getDeployment(restApiId, id).catch(unlessNotFound))
-      })
+      const {restApiId = '', stageName, canarySettings} = input
+      const runningOnStage = async () => {
+        const stage = await gateway.getStage(restApiId, stageName ?? '').catch(unlessNotFound)
+        return (canarySettings ? stage?.canarySettings?.deploymentId : stage?.deploymentId) ?? undefined
+      }
+      const find = deploymentFinder(
+        {description: input.description, since: session.now(), runningOnStage: stageName === undefined ? undefined : runningOnStage},
+        {
+          get: (id) => gateway.getDeployment(restApiId, id).catch(unlessNotFound),
+          all: () => gateway.listDeployments(restApiId),
+          fields: (deployment: Deployment) => ({description: deployment.description, created: deployment.createdDate}),
+        },
+      )
+      return create('CreateDeployment', () => client.send(new CreateDeploymentCommand(input)), find)
     },
     getStage: (restApiId: string, stageName: string) => call('GetStage', () => client.send(new GetStageCommand({restApiId, stageName}))),
     createStage: (input: CreateStageCommandInput) =>

@@ -29,11 +29,11 @@ import {
   type UpdateStageCommandInput,
 } from '@aws-sdk/client-apigatewayv2'
 import {unlessNotFound} from '../errors.js'
-import {byRequestTag, madeSince, newApi, withRequestTag, type ApisBefore, type LostAnswer} from './exactly-once.js'
+import {byRequestTag, deploymentFinder, newApi, withRequestTag, type ApisBefore, type LostAnswer} from './exactly-once.js'
 import {collectPages} from './paging.js'
 import type {AwsSession} from './session.js'
 
-import type {Api as FullApi, Stage as FullStage} from '@aws-sdk/client-apigatewayv2'
+import type {Api as FullApi, Deployment as V2Deployment, Stage as FullStage} from '@aws-sdk/client-apigatewayv2'
 
 export type {Deployment as V2Deployment, Integration, Route, RouteSettings as V2RouteSettings, UpdateStageCommandInput as V2UpdateStageInput} from '@aws-sdk/client-apigatewayv2'
 /** GetApis items and GetApi responses differ only in which fields the model marks required. */
@@ -79,16 +79,17 @@ export function createV2Gateway(session: AwsSession) {
     exportApi: (input: ExportApiCommandInput) => call('ExportApi', () => client.send(new ExportApiCommand(input))),
     deleteApi: (ApiId: string) => call('DeleteApi', () => client.send(new DeleteApiCommand({ApiId}))),
     createDeployment: (input: CreateDeploymentCommandInput) => {
-      const since = session.now()
-      const {ApiId = '', StageName, Description} = input
-      return create('CreateDeployment', () => client.send(new CreateDeploymentCommand(input)), async () => {
-        const made = (deployment: {Description?: string; CreatedDate?: Date} | undefined) =>
-          deployment && deployment.Description === Description && madeSince(deployment.CreatedDate, since) ? deployment : undefined
-        if (StageName === undefined) return Description ? (await gateway.listDeployments(ApiId)).find(made) : undefined
-        // With a stage, the deployment the stage runs now is the one to look at.
-        const id = (await gateway.getStage(ApiId, StageName).catch(unlessNotFound))?.DeploymentId
-        return id && made(await gateway.getDeployment(ApiId, id).catch(unlessNotFound))
-      })
+      const {ApiId = '', StageName} = input
+      const runningOnStage = async () => (await gateway.getStage(ApiId, StageName ?? '').catch(unlessNotFound))?.DeploymentId
+      const find = deploymentFinder(
+        {description: input.Description, since: session.now(), runningOnStage: StageName === undefined ? undefined : runningOnStage},
+        {
+          get: (id) => gateway.getDeployment(ApiId, id).catch(unlessNotFound),
+          all: () => gateway.listDeployments(ApiId),
+          fields: (deployment: V2Deployment) => ({description: deployment.Description, created: deployment.CreatedDate}),
+        },
+      )
+      return create('CreateDeployment', () => client.send(new CreateDeploymentCommand(input)), find)
     },
     createStage: (input: CreateStageCommandInput) =>
       create(

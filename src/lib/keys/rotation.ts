@@ -7,6 +7,7 @@ import {fromStep, type Plan} from '../plan/plan.js'
 import {runPlan} from '../plan/runner.js'
 import {keyLabel, type KeyReference} from '../usage-plans/membership.js'
 import {parseDuration} from '../util/duration.js'
+import {checkOutTarget} from '../util/out-file.js'
 import {plural, shellQuote} from '../util/text.js'
 import {apiKeyArn, resolveKey} from './resolve.js'
 import {claimRotation} from './rotation-claim.js'
@@ -85,6 +86,8 @@ export async function prepareRotation(session: AwsSession, options: RotateOption
       `Or: apigw keys rotate ${shellQuote(options.key)} --finalize --delete (later)`,
     ])
   }
+  // Its folder before any call; whether the file may exist is known once the rotation is found.
+  if (options.out) await checkOutTarget(options.out)
   const oldKey = await resolveKey(session, options.key)
   const rest = await session.rest()
   const keys = await rest.listApiKeys()
