@@ -3,6 +3,8 @@ import type {AddressInfo} from 'node:net'
 
 export interface BarrierProxy {
   endpoint: string
+  /** Resolves once a call `matches` picks is held: the time for another writer to go. */
+  held(): Promise<void>
   /** Lets the held calls through now, however many arrived (call it when a racing command has exited). */
   release(): void
   close(): Promise<void>
@@ -21,17 +23,19 @@ interface Answer {
 }
 
 /**
- * Two operators at once, without timing: an HTTP server on 127.0.0.1 that forwards everything to
+ * Two writers at once, without timing: an HTTP server on 127.0.0.1 that forwards everything to
  * `target`, except the calls `matches` picks (by method and path), which it holds until `count` of
  * them have arrived (or release()). Then it forwards them one at a time in arrival order, and only
- * once all have taken effect does it give back their answers. So every racing command has read the
- * resource before any write lands, every write lands, and each reads back after the last one: the
- * worst interleaving, every time. The first to arrive is the one overwritten.
+ * once all have taken effect does it give back their answers. So every write lands, and each writer
+ * reads back after the last one: the worst interleaving, every time. The first to arrive is the one
+ * overwritten.
  */
 export async function startBarrierProxy(target: string, count: number, matches: (method: string, path: string) => boolean): Promise<BarrierProxy> {
   const upstream = new URL(target)
   let held: Held[] = []
   let open = false
+  let onHeld = () => {}
+  const firstHeld = new Promise<void>((resolve) => (onHeld = resolve))
 
   const forward = (incoming: IncomingMessage, body: Buffer) =>
     new Promise<Answer>((resolve, reject) => {
@@ -72,6 +76,7 @@ export async function startBarrierProxy(target: string, count: number, matches: 
         return
       }
       held.push({incoming, body, answer})
+      onHeld()
       if (held.length >= count) void letThrough()
     })
   })
@@ -79,6 +84,7 @@ export async function startBarrierProxy(target: string, count: number, matches: 
   const {port} = server.address() as AddressInfo
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    held: () => firstHeld,
     release: () => {
       open = true
       void letThrough()

@@ -86,8 +86,9 @@ describe.concurrent('the canary actuator against the sandbox', () => {
     const {id, actuator} = await withCanary('changed')
     const seen = await actuator.read()
     await patch(id, {op: 'replace', path: '/canarySettings/percentTraffic', value: '50'})
-    for (const change of [actuator.setPercent(25, seen), actuator.setPercent(10, seen), actuator.promote(seen)]) {
-      const error = await failure(change)
+    // One at a time: changes started together would find each other's claim on the stage (CHANGE_IN_PROGRESS).
+    for (const change of [() => actuator.setPercent(25, seen), () => actuator.setPercent(10, seen), () => actuator.promote(seen)]) {
+      const error = await failure(change())
       expect(error).toBeInstanceOf(ApigwError)
       expect([error.code, error.exitCode]).toEqual(['STAGE_CHANGED', 5])
       expect(error.message).toContain('it was deployment')

@@ -1,87 +1,128 @@
-import {CreateUsagePlanCommand, GetStageCommand, GetUsagePlanCommand, UpdateStageCommand} from '@aws-sdk/client-api-gateway'
+import {CreateUsagePlanCommand, GetStageCommand, GetUsagePlanCommand, UpdateStageCommand, UpdateUsagePlanCommand, type PatchOperation} from '@aws-sdk/client-api-gateway'
 import {describe, expect, it} from 'vitest'
+import {parseFaults} from '../../src/sandbox/faults.js'
 import {startBarrierProxy} from '../helpers/barrier-proxy.js'
 import {awsEnv, runCli, type CliResult} from '../helpers/cli.js'
-import {clients, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
+import {sdkClients} from '../helpers/sandbox.js'
+import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
 useSandboxCli()
 
-// Two operators change one resource at once. AWS's updates are last-writer-wins with no ETag
-// (aws-facts §9), so both writes succeed; the barrier proxy makes the worst interleaving happen every
-// time: both commands have read the resource before either write lands, and both read back after
-// the last one. The command whose write was overwritten must exit 5 and say so; the other reports
-// what AWS holds. Neither may print a value AWS does not hold afterwards.
+// Two writers change one resource at once. AWS's updates are last-writer-wins with no ETag
+// (aws-facts §9). Two apigw commands: one goes on, the other exits 5 before writing (a claim in the
+// resource's tags, plan/exclusive.ts). apigw and another writer (the console, a script): apigw reads
+// back what it wrote and, when the other's write landed meanwhile, exits 5 naming both values.
+// Whatever happens, no command exits 0 printing a value AWS does not hold afterwards.
 
 const TRIALS = 3
+const json = (result: CliResult) => JSON.parse(result.stdout)
+const isPatch = (prefix: RegExp) => (method: string, path: string) => method === 'PATCH' && prefix.test(path)
+const STAGE = /^\/restapis\/[^/]+\/stages\/prod$/
 
-/** Starts both commands together through a proxy that holds the writes `matches` picks until both arrived. */
-async function race(matches: (method: string, path: string) => boolean, first: string[], second: string[]): Promise<[CliResult, CliResult]> {
-  const proxy = await startBarrierProxy(sandbox.endpoint, 2, matches)
-  const env = awsEnv(proxy.endpoint)
-  // A command that exits before writing (it saw the other's change first) must not leave the other held.
-  const run = (args: string[]) => runCli([...args, '--yes', '--json'], env).finally(() => proxy.release())
+/** Both commands started together, the write slowed (`latency`) so that they overlap. */
+async function together(latency: string, first: string[], second: string[]): Promise<{winner: CliResult; loser: CliResult}> {
+  sandbox.faults = parseFaults(latency)
   try {
-    return await Promise.all([run(first), run(second)])
+    const results = await Promise.all([first, second].map((args) => runCli([...args, '--yes', '--json'], env)))
+    expect(results.map((result) => result.code).sort(), results.map((result) => result.stdout + result.stderr).join('\n')).toEqual([0, 5])
+    return {winner: results.find((result) => result.code === 0)!, loser: results.find((result) => result.code === 5)!}
+  } finally {
+    sandbox.faults = parseFaults('none')
+  }
+}
+
+/**
+ * apigw's write, then another writer's (an SDK client, as the console would be), both held by a
+ * proxy until both have landed: apigw reads back after the other's write, every time.
+ */
+async function overwritten(args: string[], path: RegExp, otherWrite: (client: ReturnType<typeof sdkClients>['rest']) => Promise<unknown>): Promise<CliResult> {
+  const proxy = await startBarrierProxy(sandbox.endpoint, 2, isPatch(path))
+  try {
+    const run = runCli([...args, '--yes', '--json'], awsEnv(proxy.endpoint)).finally(() => proxy.release())
+    await proxy.held()
+    await otherWrite(sdkClients(proxy.endpoint).rest)
+    return await run
   } finally {
     await proxy.close()
   }
 }
 
-/** The runs' outcomes: exactly one wins (exit 0), the other exits 5 saying another change landed. */
-function winnerAndLoser(results: CliResult[]): {winner: unknown; loser: {code: string; message: string}} {
-  expect(results.map((result) => result.code).sort(), results.map((result) => result.stderr).join('\n')).toEqual([0, 5])
-  const winner = results.find((result) => result.code === 0)!
-  const loser = results.find((result) => result.code === 5)!
-  return {winner: JSON.parse(winner.stdout), loser: JSON.parse(loser.stdout).error}
+const canaryAt10 = async (name: string) => {
+  const {id} = await seed.restApi(name)
+  await clients.rest.send(new UpdateStageCommand({restApiId: id, stageName: 'prod', patchOperations: [{op: 'replace', path: '/canarySettings/percentTraffic', value: '10.0'}]}))
+  return id
 }
+const heldPercent = async (restApiId: string) => (await clients.rest.send(new GetStageCommand({restApiId, stageName: 'prod'}))).canarySettings?.percentTraffic
+const heldThrottle = async (restApiId: string) => (await clients.rest.send(new GetStageCommand({restApiId, stageName: 'prod'}))).methodSettings?.['*/*']
+const stagePatch = (restApiId: string, ...patchOperations: PatchOperation[]) => (client: ReturnType<typeof sdkClients>['rest']) => client.send(new UpdateStageCommand({restApiId, stageName: 'prod', patchOperations}))
 
-const isPatch = (prefix: RegExp) => (method: string, path: string) => method === 'PATCH' && prefix.test(path)
-
-describe('two operators at once', () => {
-  it('two canary set --percent: the overwritten one exits 5 naming both values; the other reports what AWS holds', async () => {
+describe('two apigw commands at once', () => {
+  it('two canary set --percent: one changes the canary and reports what AWS holds; the other exits 5 and writes nothing', async () => {
     for (let trial = 0; trial < TRIALS; trial++) {
-      const {id} = await seed.restApi(`canary-race-${trial}`)
-      await clients.rest.send(new UpdateStageCommand({restApiId: id, stageName: 'prod', patchOperations: [{op: 'replace', path: '/canarySettings/percentTraffic', value: '10.0'}]}))
+      const id = await canaryAt10(`canary-race-${trial}`)
       const canary = (percent: string) => ['canary', 'set', '--api', id, '--stage', 'prod', '--percent', percent]
-      const results = await race(isPatch(/^\/restapis\/[^/]+\/stages\/prod$/), canary('25'), canary('40'))
-
-      const held = (await clients.rest.send(new GetStageCommand({restApiId: id, stageName: 'prod'}))).canarySettings?.percentTraffic
-      const {winner, loser} = winnerAndLoser(results)
-      expect((winner as {after: {canary: {percentTraffic: number}}}).after.canary.percentTraffic).toBe(held)
-      expect(loser.code).toBe('CHANGED_MEANWHILE')
-      const lost = held === 40 ? 25 : 40
-      expect(loser.message).toContain(`canary percentTraffic: you set ${lost}%, AWS now holds ${held}% — another change landed meanwhile`)
+      const {winner, loser} = await together('latency=UpdateStage:400ms', canary('25'), canary('40'))
+      expect(json(winner).after.canary.percentTraffic).toBe(await heldPercent(id))
+      expect(['CHANGE_IN_PROGRESS', 'STAGE_CHANGED']).toContain(json(loser).error.code)
     }
   })
 
-  it('two stages set --throttle: the overwritten one exits 5; the other reports the throttle AWS holds', async () => {
+  it('two stages set --throttle: one reports the throttle AWS holds; the other exits 5', async () => {
     for (let trial = 0; trial < TRIALS; trial++) {
       const {id} = await seed.restApi(`stage-race-${trial}`)
       const set = (throttle: string) => ['stages', 'set', '--api', id, '--stage', 'prod', '--throttle', throttle]
-      const results = await race(isPatch(/^\/restapis\/[^/]+\/stages\/prod$/), set('100:50'), set('200:80'))
-
-      const settings = (await clients.rest.send(new GetStageCommand({restApiId: id, stageName: 'prod'}))).methodSettings?.['*/*']
-      const {winner, loser} = winnerAndLoser(results)
-      const reported = (winner as {changes: Array<{after: {rateLimit: number; burstLimit: number}}>}).changes[0].after
-      expect(reported).toEqual({rateLimit: settings?.throttlingRateLimit, burstLimit: settings?.throttlingBurstLimit})
-      expect(loser.code).toBe('CHANGED_MEANWHILE')
-      const [lost, kept] = reported.rateLimit === 200 ? ['100/s burst 50', '200/s burst 80'] : ['200/s burst 80', '100/s burst 50']
-      expect(loser.message).toContain(`throttle: you set ${lost}, AWS now holds ${kept}`)
+      const {winner, loser} = await together('latency=UpdateStage:400ms', set('100:50'), set('200:80'))
+      const held = await heldThrottle(id)
+      expect(json(winner).changes[0].after).toEqual({rateLimit: held?.throttlingRateLimit, burstLimit: held?.throttlingBurstLimit})
+      expect(json(loser).error.code).toBe('CHANGE_IN_PROGRESS')
+      expect(json(loser).error.message).toMatch(/^Stage "prod" of REST API \w+ is being changed by another apigw command right now \(since [\dT:.Z-]+\)\. This command changed nothing\.$/)
     }
   })
 
-  it('two plans set --throttle: the overwritten one exits 5; the other reports the plan as AWS holds it', async () => {
+  it('two plans set --throttle: one reports the plan as AWS holds it; the other exits 5', async () => {
     for (let trial = 0; trial < TRIALS; trial++) {
       const {id: usagePlanId} = await clients.rest.send(new CreateUsagePlanCommand({name: `race-${trial}`, throttle: {rateLimit: 5, burstLimit: 5}}))
       const set = (throttle: string) => ['plans', 'set', usagePlanId!, '--throttle', throttle]
-      const results = await race(isPatch(/^\/usageplans\/[^/]+$/), set('10:20'), set('30:40'))
-
+      const {winner, loser} = await together('latency=UpdateUsagePlan:400ms', set('10:20'), set('30:40'))
       const {throttle} = await clients.rest.send(new GetUsagePlanCommand({usagePlanId}))
-      const {winner, loser} = winnerAndLoser(results)
-      expect((winner as {plan: {throttle: unknown}}).plan.throttle).toEqual({rateLimit: throttle?.rateLimit, burstLimit: throttle?.burstLimit})
-      expect(loser.code).toBe('CHANGED_MEANWHILE')
-      const [lost, kept] = throttle?.rateLimit === 30 ? ['10:20', '30:40'] : ['30:40', '10:20']
-      expect(loser.message).toContain(`throttle: you set ${lost}, AWS now holds ${kept}`)
+      expect(json(winner).plan.throttle).toEqual({rateLimit: throttle?.rateLimit, burstLimit: throttle?.burstLimit})
+      expect(json(loser).error.code).toBe('CHANGE_IN_PROGRESS')
     }
+  })
+})
+
+describe('apigw and another writer at once', () => {
+  it('canary set: the console sets 40% while apigw sets 25%: apigw exits 5 naming both, never reporting 25', async () => {
+    const id = await canaryAt10('canary-console')
+    const result = await overwritten(['canary', 'set', '--api', id, '--stage', 'prod', '--percent', '25'], STAGE, stagePatch(id, {op: 'replace', path: '/canarySettings/percentTraffic', value: '40.0'}))
+    expect(result.code).toBe(5)
+    expect(await heldPercent(id)).toBe(40)
+    expect(json(result).error).toMatchObject({
+      code: 'CHANGED_MEANWHILE',
+      message: `Stage "prod" of REST API "canary-console" (${id}) is not as this command left it: canary percentTraffic: you set 25%, AWS now holds 40% — another change landed meanwhile.`,
+      suggestions: [`Try: apigw canary status --api ${id} --stage prod, to see what it holds now; then run this command again if its change still applies`],
+    })
+  })
+
+  it('stages set: the throttle another writer set is named beside apigw\'s', async () => {
+    const {id} = await seed.restApi('stage-console')
+    const result = await overwritten(
+      ['stages', 'set', '--api', id, '--stage', 'prod', '--throttle', '100:50'],
+      STAGE,
+      stagePatch(id, {op: 'replace', path: '/*/*/throttling/rateLimit', value: '7'}, {op: 'replace', path: '/*/*/throttling/burstLimit', value: '3'}),
+    )
+    expect(result.code).toBe(5)
+    expect(json(result).error.code).toBe('CHANGED_MEANWHILE')
+    expect(json(result).error.message).toContain('throttle: you set 100/s burst 50, AWS now holds 7/s burst 3 — another change landed meanwhile')
+  })
+
+  it('plans set: the throttle another writer set is named beside apigw\'s', async () => {
+    const {id: usagePlanId} = await clients.rest.send(new CreateUsagePlanCommand({name: 'console', throttle: {rateLimit: 5, burstLimit: 5}}))
+    const result = await overwritten(['plans', 'set', usagePlanId!, '--throttle', '10:20'], /^\/usageplans\/[^/]+$/, (client) =>
+      client.send(new UpdateUsagePlanCommand({usagePlanId, patchOperations: [{op: 'replace', path: '/throttle/rateLimit', value: '30'}, {op: 'replace', path: '/throttle/burstLimit', value: '40'}]})),
+    )
+    expect(result.code).toBe(5)
+    expect(json(result).error.code).toBe('CHANGED_MEANWHILE')
+    expect(json(result).error.message).toContain('throttle: you set 10:20, AWS now holds 30:40 — another change landed meanwhile')
   })
 })

@@ -1,5 +1,6 @@
 import type {AwsSession} from '../aws/session.js'
 import type {PatchOperation} from '../aws/rest-gateway.js'
+import {exclusively, restArn} from '../plan/exclusive.js'
 import type {Plan, PlanStep} from '../plan/plan.js'
 import {knownId} from '../releases/adapter.js'
 import {withRecord} from '../releases/note.js'
@@ -47,6 +48,13 @@ interface Guard {
   check: StateCheck
 }
 
+/** Runs a change while no other apigw changes the stage (plan/exclusive.ts), after checking it is still as expected. */
+const guarded = <T>(stage: CanaryStage, guard: Guard | undefined, write: () => Promise<T>) =>
+  exclusively(stage.session, restArn(stage.session, `/restapis/${stage.apiId}/stages/${stage.stageName}`), {subject: capitalize(stage.where), look: statusCommand(stage)}, async () => {
+    if (guard) await verifyState(stage, guard.expected, guard.check)
+    return write()
+  })
+
 function updateStep(stage: CanaryStage, patchOperations: PatchOperation[], summary: string, guard?: Guard): PlanStep {
   const {apiId: restApiId, stageName} = stage
   return {
@@ -54,10 +62,7 @@ function updateStep(stage: CanaryStage, patchOperations: PatchOperation[], summa
     operation: 'UpdateStage',
     input: {restApiId, stageName, patchOperations},
     summary,
-    run: async () => {
-      if (guard) await verifyState(stage, guard.expected, guard.check)
-      return (await stage.session.rest()).updateStage(restApiId, stageName, patchOperations)
-    },
+    run: () => guarded(stage, guard, async () => (await stage.session.rest()).updateStage(restApiId, stageName, patchOperations)),
   }
 }
 
@@ -105,10 +110,7 @@ function createCanaryDeployment(stage: CanaryStage, request: StartRequest, guard
     operation: 'CreateDeployment',
     input,
     summary: `deploy the API to ${replacing ? 'a new canary, replacing the old one,' : 'a canary'} at ${request.percent}% (the stage's own deployment stays)`,
-    run: async () => {
-      await verifyState(stage, guard.expected, guard.check)
-      return (await stage.session.rest()).createDeployment(input)
-    },
+    run: () => guarded(stage, guard, async () => (await stage.session.rest()).createDeployment(input)),
   }
 }
 

@@ -8,7 +8,7 @@ import {accessLogFormat} from './access-log-formats.js'
 import {settingsAdapterFor, settingsOf} from './adapters.js'
 import {findStage, type FoundStage} from './find.js'
 import {requireWritten} from '../plan/verify.js'
-import {changesSeverity, changeText, settingChanges, settingLabel, settingValueText, type SettingChange, type SettingsRequest} from './settings.js'
+import {changesSeverity, changeText, settingChanges, settingLabel, settingValueText, stageShowCommand, type SettingChange, type SettingsRequest} from './settings.js'
 
 export interface SetStageOptions {
   /** Id or name. */
@@ -82,10 +82,9 @@ export function planStageSettings(session: AwsSession, entry: AnyApi, found: Fou
       const now = await findStage(session, entry, stage)
       // What still differs from the request once it was written is what someone else wrote meanwhile.
       const differing = settingChanges(settingsOf(now).current, withText, settings.settingsKey)
-      const look = ['apigw', 'stages', 'show', '--api', id, '--stage', stage].map(shellQuote).join(' ')
       requireWritten(
         differing.map((change) => ({what: settingLabel(change), wrote: change.after, holds: change.before, text: (value) => (value === null ? 'unset' : settingValueText(value as SettingChange['before']))})),
-        {subject: capitalize(where), look},
+        {subject: capitalize(where), look: stageShowCommand(id, stage)},
       )
       return now
     },

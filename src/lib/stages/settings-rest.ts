@@ -1,7 +1,8 @@
 import {restResources} from '../apis/routes.js'
+import {exclusively, restArn} from '../plan/exclusive.js'
 import type {MethodSetting, PatchOperation, Stage} from '../aws/rest-gateway.js'
 import {cacheClusterOf} from './summary.js'
-import type {LogLevel, MethodCaching, RouteSettings, SettingChange, SettingsAdapter, StageSettings} from './settings.js'
+import {stageShowCommand, type LogLevel, type MethodCaching, type RouteSettings, type SettingChange, type SettingsAdapter, type StageSettings} from './settings.js'
 
 /**
  * REST stages: settings are read from GetStage and written with ONE UpdateStage of JSON Patch
@@ -55,7 +56,11 @@ export const restSettings: SettingsAdapter<Stage> = {
       operation: 'UpdateStage',
       input: {restApiId: apiId, stageName, patchOperations},
       summary,
-      run: async () => (await session.rest()).updateStage(apiId, stageName, patchOperations),
+      // One apigw at a time changes the stage (plan/exclusive.ts); the stage is read back afterwards (set.ts).
+      run: () =>
+        exclusively(session, restArn(session, `/restapis/${apiId}/stages/${stageName}`), {subject: `Stage "${stageName}" of REST API ${apiId}`, look: stageShowCommand(apiId, stageName)}, async () =>
+          (await session.rest()).updateStage(apiId, stageName, patchOperations),
+        ),
     }
   },
 }

@@ -1,5 +1,6 @@
 import type {AwsSession} from '../aws/session.js'
 import {usageError} from '../errors.js'
+import {shellQuote} from '../util/shell.js'
 import type {PlanStep, Severity} from '../plan/plan.js'
 
 /**
@@ -229,3 +230,6 @@ function cachingText(caching: Partial<MethodCaching>): string {
     .map(([field, value]) => [CACHING_LABELS[field], value === null ? '-' : typeof value === 'boolean' ? (value ? 'on' : 'off') : field === 'ttlInSeconds' ? `${value} s` : value].filter((part) => part !== '').join(' '))
     .join(', ')
 }
+
+/** The command that shows a stage's settings, for suggestions. */
+export const stageShowCommand = (apiId: string, stage: string) => ['apigw', 'stages', 'show', '--api', apiId, '--stage', stage].map(shellQuote).join(' ')

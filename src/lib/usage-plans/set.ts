@@ -7,6 +7,7 @@ import {apiStageArgument, plansCommand, quotaArgument, throttleArgument} from '.
 import {keyLabel, planLabel} from './membership.js'
 import type {ApiStageReference, PlanQuota, PlanThrottle, Removable} from './options.js'
 import type {PreparedPlanChange} from './prepared.js'
+import {exclusively, restArn} from '../plan/exclusive.js'
 import {requireWritten, type Written} from '../plan/verify.js'
 import {capitalize} from '../util/text.js'
 import {resolvePlan} from './resolve.js'
@@ -65,7 +66,7 @@ export async function prepareSet(session: AwsSession, options: SetPlanOptions): 
       steps:
         patchOperations.length === 0
           ? []
-          : [{service: 'apigateway', operation: 'UpdateUsagePlan', input: {usagePlanId: before.id, patchOperations}, summary, run: () => gateway.updateUsagePlan(before.id, patchOperations)}],
+          : [{service: 'apigateway', operation: 'UpdateUsagePlan', input: {usagePlanId: before.id, patchOperations}, summary, run: () => exclusively(session, restArn(session, `/usageplans/${before.id}`), {subject: capitalize(planLabel(before)), look: plansCommand('show', before.id)}, () => gateway.updateUsagePlan(before.id, patchOperations))}],
     },
     notices,
     afterwards: changes.length > 0 ? [`Undo: ${plansCommand('set', before.id, ...changes.flatMap((change) => change.undo))}`] : [],

@@ -1,0 +1,60 @@
+import {randomBytes} from 'node:crypto'
+import type {AwsSession} from '../aws/session.js'
+import {ApigwError, ExitCode} from '../errors.js'
+import {claimTag, claimTime, earlier, liveClaims, type Claim} from './claims.js'
+
+/**
+ * A read-modify-write of one REST resource (a stage, a usage plan, a key) done by one apigw at a
+ * time. The read after the write (verify.ts) catches a change that landed before it; one that lands
+ * just after it (two commands started together, the other's write a moment slower) it cannot see,
+ * and the first command would report a value that is gone. So the write holds the resource with a
+ * claim in its tags (`apigw:change-<token>`, claims.ts) from before the check that precedes it
+ * until it is answered: a second apigw that finds a live claim changes nothing and exits 5
+ * (CHANGE_IN_PROGRESS). Claims only exclude apigw runs: the console or another tool writes
+ * regardless, and then only the read after the write can tell (as on an endpoint that keeps no tags).
+ */
+
+const PREFIX = 'apigw:change-'
+/** A write takes seconds; a claim left by a killed run stops counting after this. */
+export const CHANGE_CLAIM_MS = 60_000
+
+/** `arn:aws:apigateway:<region>::<path>` of a REST resource: `/restapis/a1/stages/prod`, `/usageplans/p1`. */
+export const restArn = (session: AwsSession, path: string) => `arn:aws:apigateway:${session.settings.region}::${path}`
+
+/**
+ * Runs `write` while holding the resource. `subject` names it in messages ('Stage "prod" of REST
+ * API "shop" (a1)'), `look` is the command that shows it.
+ */
+export async function exclusively<T>(session: AwsSession, arn: string, what: {subject: string; look: string}, write: () => Promise<T>, now: () => number = Date.now): Promise<T> {
+  const rest = await session.rest()
+  const before = await rest.getTags(arn).catch(withoutTags)
+  // An endpoint that keeps no tags (moto has no GetTags): the read after the write is the only check.
+  if (before === undefined) return write()
+  const [busy] = liveClaims(before, PREFIX, now())
+  if (busy) throw changeInProgress(what, busy)
+  const at = claimTime(before, PREFIX, now())
+  const claim: Claim = {token: randomBytes(4).toString('hex'), at, expiresAt: at + CHANGE_CLAIM_MS, holder: null}
+  const tag = claimTag(PREFIX, claim)
+  await rest.tagResource(arn, tag)
+  try {
+    const first = liveClaims(await rest.getTags(arn), PREFIX, now()).find((other) => other.token !== claim.token && earlier(other, claim))
+    if (first) throw changeInProgress(what, first)
+    return await write()
+  } finally {
+    await rest.untagResource(arn, Object.keys(tag)).catch(() => undefined)
+  }
+}
+
+/** An AWS error other than throttling, a network failure or credentials: the endpoint has no tags to claim with. */
+function withoutTags(error: unknown): undefined {
+  if (error instanceof ApigwError && error.exitCode === ExitCode.aws) return undefined
+  throw error
+}
+
+function changeInProgress(what: {subject: string; look: string}, claim: Claim): ApigwError {
+  return new ApigwError(`${what.subject} is being changed by another apigw command right now (since ${new Date(claim.at).toISOString()}). This command changed nothing.`, {
+    code: 'CHANGE_IN_PROGRESS',
+    exitCode: ExitCode.conflict,
+    suggestions: [`Try: ${what.look}, then run this command again if its change still applies (a claim left by a killed command expires at ${new Date(claim.expiresAt).toISOString()})`],
+  })
+}
