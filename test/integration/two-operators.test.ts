@@ -1,4 +1,4 @@
-import {CreateUsagePlanCommand, GetStageCommand, GetUsagePlanCommand, UpdateStageCommand, UpdateUsagePlanCommand, type PatchOperation} from '@aws-sdk/client-api-gateway'
+import {CreateApiKeyCommand, CreateUsagePlanCommand, DeleteUsagePlanKeyCommand, GetStageCommand, GetUsagePlanCommand, UpdateApiKeyCommand, UpdateStageCommand, UpdateUsagePlanCommand, type PatchOperation} from '@aws-sdk/client-api-gateway'
 import {describe, expect, it} from 'vitest'
 import {parseFaults} from '../../src/sandbox/faults.js'
 import {startBarrierProxy} from '../helpers/barrier-proxy.js'
@@ -19,24 +19,39 @@ const json = (result: CliResult) => JSON.parse(result.stdout)
 const isPatch = (prefix: RegExp) => (method: string, path: string) => method === 'PATCH' && prefix.test(path)
 const STAGE = /^\/restapis\/[^/]+\/stages\/prod$/
 
-/** Both commands started together, the write slowed (`latency`) so that they overlap. */
-async function together(latency: string, first: string[], second: string[]): Promise<{winner: CliResult; loser: CliResult}> {
+/**
+ * Both commands started together, the write slowed (`latency`) so that they overlap. At most one
+ * changes anything (exit 0); the other, or both when their claims crossed, exit 5 having written
+ * nothing. `check` is given the winner, if any, and each loser.
+ */
+async function together(latency: string, first: string[], second: string[], check: (winner: CliResult | undefined, losers: CliResult[]) => Promise<void>): Promise<boolean> {
   sandbox.faults = parseFaults(latency)
   try {
     const results = await Promise.all([first, second].map((args) => runCli([...args, '--yes', '--json'], env)))
-    expect(results.map((result) => result.code).sort(), results.map((result) => result.stdout + result.stderr).join('\n')).toEqual([0, 5])
-    return {winner: results.find((result) => result.code === 0)!, loser: results.find((result) => result.code === 5)!}
+    const codes = results.map((result) => result.code).sort()
+    expect([[0, 5], [5, 5]], results.map((result) => result.stdout + result.stderr).join('\n')).toContainEqual(codes)
+    const winner = results.find((result) => result.code === 0)
+    await check(winner, results.filter((result) => result !== winner))
+    return winner !== undefined
   } finally {
     sandbox.faults = parseFaults('none')
   }
 }
 
+/** Over the trials, some run won: the tests above are not only about refusals. */
+const someWon = (won: boolean[]) => expect(won).toContain(true)
+
 /**
  * apigw's write, then another writer's (an SDK client, as the console would be), both held by a
  * proxy until both have landed: apigw reads back after the other's write, every time.
  */
-async function overwritten(args: string[], path: RegExp, otherWrite: (client: ReturnType<typeof sdkClients>['rest']) => Promise<unknown>): Promise<CliResult> {
-  const proxy = await startBarrierProxy(sandbox.endpoint, 2, isPatch(path))
+async function overwritten(
+  args: string[],
+  path: RegExp,
+  otherWrite: (client: ReturnType<typeof sdkClients>['rest']) => Promise<unknown>,
+  writes: (method: string, path: string) => boolean = isPatch(path),
+): Promise<CliResult> {
+  const proxy = await startBarrierProxy(sandbox.endpoint, 2, writes)
   try {
     const run = runCli([...args, '--yes', '--json'], awsEnv(proxy.endpoint)).finally(() => proxy.release())
     await proxy.held()
@@ -58,36 +73,54 @@ const stagePatch = (restApiId: string, ...patchOperations: PatchOperation[]) => 
 
 describe('two apigw commands at once', () => {
   it('two canary set --percent: one changes the canary and reports what AWS holds; the other exits 5 and writes nothing', async () => {
+    const won: boolean[] = []
     for (let trial = 0; trial < TRIALS; trial++) {
       const id = await canaryAt10(`canary-race-${trial}`)
       const canary = (percent: string) => ['canary', 'set', '--api', id, '--stage', 'prod', '--percent', percent]
-      const {winner, loser} = await together('latency=UpdateStage:400ms', canary('25'), canary('40'))
-      expect(json(winner).after.canary.percentTraffic).toBe(await heldPercent(id))
-      expect(['CHANGE_IN_PROGRESS', 'STAGE_CHANGED']).toContain(json(loser).error.code)
+      won.push(
+        await together('latency=UpdateStage:400ms', canary('25'), canary('40'), async (winner, losers) => {
+          expect(winner ? json(winner).after.canary.percentTraffic : 10).toBe(await heldPercent(id))
+          for (const loser of losers) expect(['CHANGE_IN_PROGRESS', 'STAGE_CHANGED']).toContain(json(loser).error.code)
+        }),
+      )
     }
+    someWon(won)
   })
 
   it('two stages set --throttle: one reports the throttle AWS holds; the other exits 5', async () => {
+    const won: boolean[] = []
     for (let trial = 0; trial < TRIALS; trial++) {
       const {id} = await seed.restApi(`stage-race-${trial}`)
       const set = (throttle: string) => ['stages', 'set', '--api', id, '--stage', 'prod', '--throttle', throttle]
-      const {winner, loser} = await together('latency=UpdateStage:400ms', set('100:50'), set('200:80'))
-      const held = await heldThrottle(id)
-      expect(json(winner).changes[0].after).toEqual({rateLimit: held?.throttlingRateLimit, burstLimit: held?.throttlingBurstLimit})
-      expect(json(loser).error.code).toBe('CHANGE_IN_PROGRESS')
-      expect(json(loser).error.message).toMatch(/^Stage "prod" of REST API \w+ is being changed by another apigw command right now \(since [\dT:.Z-]+\)\. This command changed nothing\.$/)
+      won.push(
+        await together('latency=UpdateStage:400ms', set('100:50'), set('200:80'), async (winner, losers) => {
+          const held = await heldThrottle(id)
+          if (winner) expect(json(winner).changes[0].after).toEqual({rateLimit: held?.throttlingRateLimit, burstLimit: held?.throttlingBurstLimit})
+          else expect(held).toBeUndefined()
+          for (const loser of losers) {
+            expect(json(loser).error.code).toBe('CHANGE_IN_PROGRESS')
+            expect(json(loser).error.message).toMatch(/^Stage "prod" of REST API \w+ is being changed by another apigw command right now \(since [\dT:.Z-]+\)\. This command changed nothing\.$/)
+          }
+        }),
+      )
     }
+    someWon(won)
   })
 
   it('two plans set --throttle: one reports the plan as AWS holds it; the other exits 5', async () => {
+    const won: boolean[] = []
     for (let trial = 0; trial < TRIALS; trial++) {
       const {id: usagePlanId} = await clients.rest.send(new CreateUsagePlanCommand({name: `race-${trial}`, throttle: {rateLimit: 5, burstLimit: 5}}))
       const set = (throttle: string) => ['plans', 'set', usagePlanId!, '--throttle', throttle]
-      const {winner, loser} = await together('latency=UpdateUsagePlan:400ms', set('10:20'), set('30:40'))
-      const {throttle} = await clients.rest.send(new GetUsagePlanCommand({usagePlanId}))
-      expect(json(winner).plan.throttle).toEqual({rateLimit: throttle?.rateLimit, burstLimit: throttle?.burstLimit})
-      expect(json(loser).error.code).toBe('CHANGE_IN_PROGRESS')
+      won.push(
+        await together('latency=UpdateUsagePlan:400ms', set('10:20'), set('30:40'), async (winner, losers) => {
+          const {throttle} = await clients.rest.send(new GetUsagePlanCommand({usagePlanId}))
+          expect(winner ? json(winner).plan.throttle : {rateLimit: 5, burstLimit: 5}).toEqual({rateLimit: throttle?.rateLimit, burstLimit: throttle?.burstLimit})
+          for (const loser of losers) expect(json(loser).error.code).toBe('CHANGE_IN_PROGRESS')
+        }),
+      )
     }
+    someWon(won)
   })
 })
 
@@ -124,5 +157,29 @@ describe('apigw and another writer at once', () => {
     expect(result.code).toBe(5)
     expect(json(result).error.code).toBe('CHANGED_MEANWHILE')
     expect(json(result).error.message).toContain('throttle: you set 10:20, AWS now holds 30:40 — another change landed meanwhile')
+  })
+
+  it('plans attach: another writer removes the key from the plan meanwhile: apigw exits 5 instead of reporting it attached', async () => {
+    const {id: usagePlanId} = await clients.rest.send(new CreateUsagePlanCommand({name: 'attach-console'}))
+    const {id: keyId} = await clients.rest.send(new CreateApiKeyCommand({name: 'attach-console-key', enabled: true}))
+    const keysPath = new RegExp(`^/usageplans/${usagePlanId}/keys`)
+    const result = await overwritten(
+      ['plans', 'attach', usagePlanId!, keyId!],
+      keysPath,
+      (client) => client.send(new DeleteUsagePlanKeyCommand({usagePlanId, keyId})),
+      (method, path) => method !== 'GET' && keysPath.test(path),
+    )
+    expect(result.code).toBe(5)
+    expect(json(result).error.code).toBe('CHANGED_MEANWHILE')
+    expect(json(result).error.message).toContain(`key attach-console-key (${keyId}): you set in the plan, AWS now holds not in the plan — another change landed meanwhile`)
+  })
+
+  it('keys disable: another writer enables the key again meanwhile: apigw exits 5 instead of reporting it disabled', async () => {
+    const {id: keyId} = await clients.rest.send(new CreateApiKeyCommand({name: 'switch-console', enabled: true}))
+    const result = await overwritten(['keys', 'disable', keyId!], new RegExp(`^/apikeys/${keyId}$`), (client) =>
+      client.send(new UpdateApiKeyCommand({apiKey: keyId, patchOperations: [{op: 'replace', path: '/enabled', value: 'true'}]})),
+    )
+    expect(result.code).toBe(5)
+    expect(json(result).error.message).toBe(`Key switch-console (${keyId}) is not as this command left it: enabled: you set disabled, AWS now holds enabled — another change landed meanwhile.`)
   })
 })

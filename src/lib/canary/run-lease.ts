@@ -1,5 +1,5 @@
 import {ApigwError, ExitCode} from '../errors.js'
-import {allClaims, claimTag, claimTime, earlier, liveClaims, type Claim} from '../plan/claims.js'
+import {allClaims, claimTag, claimTime, liveClaims, type Claim} from '../plan/claims.js'
 import {canaryCommand, type CanaryStage} from './plans.js'
 
 /**
@@ -9,8 +9,8 @@ import {canaryCommand, type CanaryStage} from './plans.js'
  * more once it expires, 3 evaluation intervals (at least a minute) after its last renewal. A second
  * run while a claim is live refuses (exit 5) naming the holder, unless it takes over (--takeover),
  * which removes the other claims; the run taken over finds its claim gone at its next renewal and
- * stops without touching the stage. Two runs that claim at the same moment both see both claims:
- * the later one gives up.
+ * stops without touching the stage. Of two runs that claim at the same moment, the one that checks
+ * last sees the other's claim and gives up (both may).
  */
 
 const PREFIX = 'apigw:canary-run-'
@@ -62,14 +62,16 @@ export async function holdStage(stage: CanaryStage, options: LeaseOptions): Prom
   const release = async () => {
     await rest.untagResource(arn, tag)
   }
-  const check = async () => {
+  /** Whether the claim is still this run's; when `alone`, also that no other run claimed meanwhile. */
+  const check = async (alone: boolean) => {
     const claims = liveClaims(await rest.getTags(arn), PREFIX, options.now())
     if (!claims.some((other) => other.token === claim.token)) throw takenOver(stage, claims[0])
-    const first = claims.find((other) => other.token !== claim.token && earlier(other, claim))
-    if (first) throw runInProgress(stage, first)
+    // Two runs whose claims cross: the one that checks last sees the other's, so at most one goes on (both may give up).
+    const other = alone && claims.find((claimed) => claimed.token !== claim.token)
+    if (other) throw runInProgress(stage, other)
   }
   try {
-    await check()
+    await check(true)
   } catch (error) {
     await release()
     throw error
@@ -77,7 +79,7 @@ export async function holdStage(stage: CanaryStage, options: LeaseOptions): Prom
   return {
     release,
     renew: async () => {
-      await check()
+      await check(false)
       claim = {...claim, expiresAt: options.now() + options.leaseMs}
       await rest.tagResource(arn, claimTag(PREFIX, claim))
     },

@@ -1,9 +1,11 @@
 import type {AwsSession} from '../aws/session.js'
+import {exclusiveStep} from '../plan/exclusive.js'
 import type {Plan} from '../plan/plan.js'
 import {requireWritten} from '../plan/verify.js'
 import {capitalize} from '../util/text.js'
 import {keyLabel} from '../usage-plans/membership.js'
 import {inspectKey, whoIsCutOff} from './inspect.js'
+import {apiKeyArn} from './resolve.js'
 import {setKeyEnabledStep} from './steps.js'
 import type {KeySummary} from './summary.js'
 
@@ -36,7 +38,7 @@ export async function prepareKeySwitch(session: AwsSession, reference: string, e
     plan: {
       summary: enabled ? what : `${what}, cutting off its callers in ${whoIsCutOff(summary)}`,
       severity: enabled ? 'safe' : 'destructive',
-      steps: [setKeyEnabledStep(session, summary, enabled)],
+      steps: [exclusiveStep(session, apiKeyArn(session.settings.region, summary.id), {subject: capitalize(keyLabel(summary)), look: `apigw keys show ${summary.id}`}, setKeyEnabledStep(session, summary, enabled))],
     },
     result: async () => {
       const holds = (await (await session.rest()).getApiKey(summary.id)).enabled ?? false

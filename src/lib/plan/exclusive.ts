@@ -1,7 +1,8 @@
 import {randomBytes} from 'node:crypto'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
-import {claimTag, claimTime, earlier, liveClaims, type Claim} from './claims.js'
+import {claimTag, claimTime, liveClaims, type Claim} from './claims.js'
+import type {PlanStep} from './plan.js'
 
 /**
  * A read-modify-write of one REST resource (a stage, a usage plan, a key) done by one apigw at a
@@ -37,13 +38,22 @@ export async function exclusively<T>(session: AwsSession, arn: string, what: {su
   const tag = claimTag(PREFIX, claim)
   await rest.tagResource(arn, tag)
   try {
-    const first = liveClaims(await rest.getTags(arn), PREFIX, now()).find((other) => other.token !== claim.token && earlier(other, claim))
-    if (first) throw changeInProgress(what, first)
+    // Any other live claim stops this write, earlier or not: of two runs whose claims overlap, the
+    // one that checked last sees the other's, so at most one writes (both may give up; neither
+    // ordering by time could promise that when a claim's time is taken before it is written).
+    const other = liveClaims(await rest.getTags(arn), PREFIX, now()).find((claimed) => claimed.token !== claim.token)
+    if (other) throw changeInProgress(what, other)
     return await write()
   } finally {
     await rest.untagResource(arn, Object.keys(tag)).catch(() => undefined)
   }
 }
+
+/** A plan step that runs while it holds the resource. */
+export const exclusiveStep = (session: AwsSession, arn: string, what: {subject: string; look: string}, step: PlanStep): PlanStep => ({
+  ...step,
+  run: (results) => exclusively(session, arn, what, () => step.run(results)),
+})
 
 /** An AWS error other than throttling, a network failure or credentials: the endpoint has no tags to claim with. */
 function withoutTags(error: unknown): undefined {

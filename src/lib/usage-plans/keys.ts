@@ -2,6 +2,9 @@ import type {UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
 import {resolveKey} from '../keys/resolve.js'
+import {exclusiveStep, restArn} from '../plan/exclusive.js'
+import type {PlanStep} from '../plan/plan.js'
+import {capitalize} from '../util/text.js'
 import {attachKeyStep, attachProblem, detachKeyStep, keyLabel, planLabel, verifyMembership, type KeyReference} from './membership.js'
 import {plansCommand} from './commands.js'
 import type {PreparedPlanChange} from './prepared.js'
@@ -52,7 +55,7 @@ export async function prepareAttach(session: AwsSession, options: MembershipOpti
     ...(change.apiStages.length === 0 ? [`The ${planLabel(change.plan)} covers no API stages yet: add one with ${plansCommand('set', change.plan.id, '--add-stage', '<api>:<stage>')}.`] : []),
   ]
   return {
-    plan: {summary: `add the ${keyLabel(key)} to the ${planLabel(change.plan)}, giving it ${stagesText(change.apiStages)}`, severity: 'safe', steps: [attachKeyStep(session, raw, key)]},
+    plan: {summary: `add the ${keyLabel(key)} to the ${planLabel(change.plan)}, giving it ${stagesText(change.apiStages)}`, severity: 'safe', steps: [holdingPlan(session, change.plan, attachKeyStep(session, raw, key))]},
     notices,
     afterwards: [`Undo: ${plansCommand('detach', change.plan.id, key.id)}`],
     result: async () => {
@@ -69,7 +72,7 @@ export async function prepareDetach(session: AwsSession, options: MembershipOpti
   if (!keyPlans.some((plan) => plan.id === change.plan.id)) throw notInPlan(key, change.plan, keyPlans)
   const others = keyPlans.length - 1
   return {
-    plan: {summary: `remove the ${keyLabel(key)} from the ${planLabel(change.plan)}: it loses access to ${stagesText(change.apiStages)}`, severity: 'destructive', steps: [detachKeyStep(session, raw, key)]},
+    plan: {summary: `remove the ${keyLabel(key)} from the ${planLabel(change.plan)}: it loses access to ${stagesText(change.apiStages)}`, severity: 'destructive', steps: [holdingPlan(session, change.plan, detachKeyStep(session, raw, key))]},
     notices: [],
     afterwards: [
       ...(others === 0 ? [`The ${keyLabel(key)} is in no usage plan now: requests with it are refused wherever an API key is required.`] : []),
@@ -81,6 +84,10 @@ export async function prepareDetach(session: AwsSession, options: MembershipOpti
     },
   }
 }
+
+/** A change of the plan's keys while no other apigw changes the plan (plan/exclusive.ts). */
+const holdingPlan = (session: AwsSession, plan: {id: string; name: string}, step: PlanStep) =>
+  exclusiveStep(session, restArn(session, `/usageplans/${plan.id}`), {subject: capitalize(planLabel(plan)), look: plansCommand('show', plan.id)}, step)
 
 export function notInPlan(key: KeyReference, plan: {id: string; name: string}, keyPlans: Pick<UsagePlan, 'id' | 'name'>[]): ApigwError {
   const where = keyPlans.length > 0 ? `it is in ${keyPlans.map((other) => `${other.name} (${other.id})`).join(', ')}` : 'it is in no usage plan'
