@@ -10,7 +10,6 @@ import {
   GetStageCommand,
   GetUsagePlanCommand,
   GetUsagePlansCommand,
-  UpdateStageCommand,
 } from '@aws-sdk/client-api-gateway'
 import {GetDeploymentCommand as GetV2DeploymentCommand} from '@aws-sdk/client-apigatewayv2'
 import {chmodSync, copyFileSync, mkdtempSync, writeFileSync} from 'node:fs'
@@ -265,13 +264,16 @@ describe('apis import --deploy', () => {
 })
 
 describe('canary promote', () => {
-  it('the record failed after the promotion: the printed AWS CLI command records it', async () => {
-    const {id, deploymentId: base} = await seed.restApi('rec canary')
-    const canary = await clients.rest.send(new CreateDeploymentCommand({restApiId: id, stageName: 'prod', description: 'canary, v2', canarySettings: {percentTraffic: 10}}))
-    await clients.rest.send(new UpdateStageCommand({restApiId: id, stageName: 'prod', patchOperations: []}))
-    const commands = await cutShort('fail=UpdateDeployment', 'canary', 'promote', '--api', id, '--stage', 'prod', '--yes')
-    expect(commands.every((command) => command.startsWith('aws '))).toBe(true)
-    for (const command of commands) await runs(command)
-    expect((await clients.rest.send(new GetDeploymentCommand({restApiId: id, deploymentId: canary.id!}))).description).toMatch(new RegExp(`^canary, v2 \\[apigw: promote prod .*replaced ${base}\\]$`))
+  it('a failure after the promotion (removing the canary, or the record): the printed command finishes the job', async () => {
+    for (const [index, fault] of ['fail=UpdateDeployment', 'fail=UpdateStage#2'].entries()) {
+      const {id, deploymentId: base} = await seed.restApi(`rec canary ${index}`)
+      const canary = await clients.rest.send(new CreateDeploymentCommand({restApiId: id, stageName: 'prod', description: 'canary, v2', canarySettings: {percentTraffic: 10}}))
+      const commands = await cutShort(fault, 'canary', 'promote', '--api', id, '--stage', 'prod', '--yes')
+      expect(commands).toHaveLength(1)
+      await runs(commands[0])
+      const stage = await clients.rest.send(new GetStageCommand({restApiId: id, stageName: 'prod'}))
+      expect([stage.deploymentId, stage.canarySettings]).toEqual([canary.id, undefined])
+      expect((await clients.rest.send(new GetDeploymentCommand({restApiId: id, deploymentId: canary.id!}))).description).toMatch(new RegExp(`^canary, v2 \\[apigw: promote prod .*replaced ${base}\\]$`))
+    }
   })
 })
