@@ -247,6 +247,24 @@ describe('keys', () => {
   })
 })
 
+describe('keys rotate --finalize', () => {
+  it('the finalized tag failed after the old key was deleted: the printed command (a key name with a space) finishes', async () => {
+    const {id} = await seed.restApi('rec-finalize')
+    const plan = (await clients.rest.send(new CreateUsagePlanCommand({name: 'rec-finalize', apiStages: [{apiId: id, stage: 'prod'}]}))).id!
+    const old = (await clients.rest.send(new CreateApiKeyCommand({name: 'rec finalized key', enabled: true}))).id!
+    await clients.rest.send(new CreateUsagePlanKeyCommand({usagePlanId: plan, keyId: old, keyType: 'API_KEY'}))
+    const started = await apigw('keys', 'rotate', old, '--json')
+    expect(started.code, started.stderr).toBe(0)
+    const newId = JSON.parse(started.stdout).newKey.id
+    const commands = await cutShort('fail=TagResource', 'keys', 'rotate', old, '--finalize', '--force', '--delete', '--confirm', 'rec finalized key')
+    expect(commands).toHaveLength(1)
+    await runs(commands[0])
+    const keys = (await clients.rest.send(new GetApiKeysCommand({limit: 500}))).items ?? []
+    expect(keys.some((key) => key.id === old)).toBe(false)
+    expect(keys.find((key) => key.id === newId)?.tags?.['apigw:rotation-finalized']).toMatch(/Z$/)
+  })
+})
+
 describe('apis import --deploy', () => {
   it('the deploy failed after the import: the printed command (a file path with a space) imports again and deploys', async () => {
     const file = join(work, 'shop api.yaml')
