@@ -1,6 +1,6 @@
 import type {SandboxContext} from './context.js'
-import {describeFaults, NO_FAULTS, type Faults} from './faults.js'
-import {jsonBody, Router} from './http.js'
+import {describeFaults, faultsFromJson} from './faults.js'
+import {AwsServiceError, badRequest, jsonBody, Router} from './http.js'
 import type {Sandbox} from './server.js'
 import {simulateTraffic} from './traffic/simulate.js'
 import type {TrafficSpec} from './traffic/spec.js'
@@ -31,8 +31,13 @@ export function controlRoutes(context: SandboxContext, hooks: ControlHooks): Rou
     })
     .add('PUT', '/_sandbox/faults', (request) => {
       const sandbox = hooks.sandbox()
-      // Faults left out are off; the fail countdowns start now.
-      sandbox.faults = {...NO_FAULTS, ...jsonBody<Partial<Faults>>(request)}
+      // Faults left out are off; the fail and lost countdowns start now.
+      try {
+        sandbox.faults = faultsFromJson(jsonBody(request))
+      } catch (error) {
+        if (error instanceof AwsServiceError) throw error
+        throw badRequest((error as Error).message)
+      }
       return {status: 200, body: {faults: describeFaults(sandbox.faults)}}
     })
     .add('POST', '/_sandbox/traffic', (request) => ({status: 200, body: simulateTraffic(context, jsonBody<TrafficSpec>(request))}))

@@ -29,6 +29,7 @@ export async function hostSandbox(options: HostOptions): Promise<{sandbox: Sandb
     stateDir: options.stateDir,
     startedAt: new Date().toISOString(),
     idleTimeoutMs: options.idleTimeoutMs,
+    token: sandbox.token,
   }
   writeRuntime(info)
   let idleCheck: NodeJS.Timeout | undefined

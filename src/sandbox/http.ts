@@ -76,21 +76,43 @@ function matchSegments(pattern: string[], parts: string[]): Params | undefined {
   const params: Params = {}
   for (let i = 0; i < pattern.length; i++) {
     const segment = pattern[i]
-    if (segment.startsWith('{')) params[segment.slice(1, -1)] = decodeURIComponent(parts[i])
+    if (segment.startsWith('{')) params[segment.slice(1, -1)] = decodePathSegment(parts[i])
     else if (segment !== parts[i]) return undefined
   }
   return params
 }
 
-/** The request body as JSON; an empty body is `{}`. */
+/** A percent-encoded path segment, decoded; a malformed escape ("%zz", a lone "%E2") is the caller's error. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    throw badRequest(`Invalid percent-encoding in the request path: "${segment}"`)
+  }
+}
+
+/** The request body as a JSON structure; an empty body is `{}`. */
 export function jsonBody<T = Record<string, unknown>>(request: SandboxRequest): T {
   if (request.body.length === 0) return {} as T
+  let value: unknown
   try {
-    return JSON.parse(request.body.toString('utf8')) as T
+    value = JSON.parse(request.body.toString('utf8'))
   } catch {
     throw new AwsServiceError(400, 'SerializationException', 'Could not parse request body into json')
   }
+  // Every operation's input is a structure: `null`, `[]` or `7` would reach handlers as nonsense.
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new AwsServiceError(400, 'SerializationException', 'The request body is not a structure.')
+  return value as T
 }
+
+/**
+ * The largest request body the sandbox reads (AWS's largest is ImportRestApi's 6 MB definition);
+ * a larger one is answered 413 without being read.
+ */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024
+
+export const payloadTooLarge = () =>
+  new AwsServiceError(413, 'RequestEntityTooLargeException', `The request body is larger than the sandbox's limit of ${MAX_BODY_BYTES} bytes (10 MB)`)
 
 export const json = (status: number, body: unknown): SandboxResponse => ({status, body})
 export const empty = (status: number): SandboxResponse => ({status})

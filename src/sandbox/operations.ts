@@ -109,6 +109,12 @@ const CLOUDWATCH_OPERATIONS = ['PutMetricData', 'GetMetricData', 'GetMetricStati
 /** Every operation name a fault may name. */
 export const OPERATION_NAMES: ReadonlySet<string> = new Set([...Object.keys(REST_OPERATIONS), ...Object.keys(V2_OPERATIONS), ...CLOUDWATCH_OPERATIONS])
 
+/** The operations that change state (what `lost=2%` strikes): API Gateway's non-GET routes, and CloudWatch's PutMetricData. */
+export const WRITE_OPERATIONS: ReadonlySet<string> = new Set([
+  ...[...Object.entries(REST_OPERATIONS), ...Object.entries(V2_OPERATIONS)].filter(([, route]) => !route.startsWith('GET ')).map(([name]) => name),
+  'PutMetricData',
+])
+
 /** A router from `METHOD /path` to the operations it serves: one, or two told apart by `mode=import`. */
 function operationRouter(operations: Record<string, string>): Router<{plain?: string; imported?: string}> {
   const byRoute = new Map<string, {plain?: string; imported?: string}>()

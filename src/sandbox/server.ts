@@ -1,13 +1,14 @@
 import {randomBytes, randomUUID} from 'node:crypto'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
-import type {AddressInfo} from 'node:net'
+import type {AddressInfo, Socket} from 'node:net'
 import {systemClock, type Clock} from '../lib/util/clock.js'
 import {cloudWatchService, type CloudWatchProtocol} from './cloudwatch/service.js'
 import type {SandboxContext} from './context.js'
 import {controlRoutes, type ControlHooks} from './control.js'
-import {NO_FAULTS, pickFault, strikeCall, type Faults} from './faults.js'
-import {AwsServiceError, Router, type SandboxRequest, type SandboxResponse} from './http.js'
-import {operationOfRequest} from './operations.js'
+import {MAX_LATENCY_MS, NO_FAULTS, pickFault, strikeCall, type Faults, type LostAnswer} from './faults.js'
+import {refusal} from './guard.js'
+import {AwsServiceError, MAX_BODY_BYTES, payloadTooLarge, Router, type SandboxRequest, type SandboxResponse} from './http.js'
+import {operationOfRequest, WRITE_OPERATIONS} from './operations.js'
 import {restRoutes} from './rest/routes.js'
 import {Store} from './store.js'
 import {v2Routes} from './v2/routes.js'
@@ -21,6 +22,10 @@ export interface SandboxOptions {
   /** How long cache clusters take to be created, deleted and flushed (default 3 s). */
   transitionDelayMs?: number
   faults?: Faults
+  /** A client must send its request headers within this (default 10 s) … */
+  headersTimeoutMs?: number
+  /** … and its whole request within this (default 60 s), or it is answered 408 and cut off. */
+  requestTimeoutMs?: number
 }
 
 export interface Sandbox {
@@ -28,6 +33,8 @@ export interface Sandbox {
   port: number
   context: SandboxContext
   faults: Faults
+  /** The secret a caller of the /_sandbox/ endpoints sends in the x-apigw-sandbox-token header. */
+  token: string
   /** When the last request arrived (epoch ms), for stopping an idle sandbox. */
   lastRequestAt: number
   /** Resolves once the server has stopped (after `close`, or a shutdown request). */
@@ -38,6 +45,8 @@ export interface Sandbox {
 const CLOUDWATCH_TARGET = 'GraniteServiceVersion20100801.'
 const CLOUDWATCH_CBOR_PATH = /^\/service\/GraniteServiceVersion20100801\/operation\/(\w+)$/
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
+/** How long stopping waits for calls still running before cutting them off. */
+const CLOSE_GRACE_MS = 1000
 
 type Service = 'apigateway' | 'apigatewayv2' | 'control' | CloudWatchProtocol
 
@@ -62,39 +71,74 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   const control = controlRoutes(context, hooks)
 
-  const server: Server = createServer((incoming, outgoing) => {
-    void handle(incoming, outgoing)
+  const token = randomBytes(24).toString('base64url')
+  const headersTimeout = options.headersTimeoutMs ?? 10_000
+  const requestTimeout = Math.max(headersTimeout, options.requestTimeoutMs ?? 60_000)
+  // Slow clients are cut off (Node checks at connectionsCheckingInterval), so none can wedge the sandbox.
+  const server: Server = createServer({headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout)}, (incoming, outgoing) => {
+    handle(incoming, outgoing).catch((error) => {
+      // Nothing one request does may stop the sandbox: answer 500 if still possible, else drop it.
+      console.error(error)
+      if (outgoing.headersSent) incoming.socket.destroy()
+      else write(outgoing, restError(internalFailure(error)))
+    })
   })
+  server.on('clientError', answerClientError)
   // Connections kept alive between calls must not hold the process open at shutdown.
   server.keepAliveTimeout = 5000
 
   async function handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
-    const request = await readRequest(incoming)
-    const service = serviceOf(request)
-    const operation = service === 'control' ? undefined : operationOf(service, request)
+    const head = requestHead(incoming)
+    const service = serviceOf(head)
+    const refused = refusal(incoming.headers, service === 'control', token)
+    if (refused) return write(outgoing, thenClose(errorResponse(service, refused)))
+    const body = await readBody(incoming)
+    // A client that went away mid-upload gets no answer; a body over the limit is not read.
+    if (body === 'aborted') return
+    if (body === 'too-large') return write(outgoing, thenClose(errorResponse(service, payloadTooLarge())))
+    const request: SandboxRequest = {...head, body}
     sandbox.lastRequestAt = context.clock.now()
+    let lost: LostAnswer | undefined
+    let response: SandboxResponse
     try {
+      const operation = service === 'control' ? undefined : operationOf(service, request)
       if (service !== 'control') {
         const fault = await injectFault(sandbox, operation, context.clock)
         if (fault === 'reset') return void incoming.socket.destroy()
         if (fault) throw fault
+        lost = strikeLost(sandbox, operation, context.clock)
       }
-      let response: SandboxResponse
       if (service === 'json' || service === 'cbor') {
         response = await cloudWatch.handle(service, operation!, request)
       } else {
         const router = service === 'control' ? control : service === 'apigatewayv2' ? v2 : rest
         response = await route(router, request)
       }
-      write(outgoing, response)
     } catch (error) {
-      if (!(error instanceof AwsServiceError)) {
-        console.error(error)
-        error = new AwsServiceError(500, 'InternalFailure', error instanceof Error ? error.message : String(error))
-      }
-      const failure = error as AwsServiceError
-      write(outgoing, service === 'json' || service === 'cbor' ? cloudWatch.errorResponse(service, failure) : restError(failure))
+      response = errorResponse(service, error)
     }
+    // The call has taken effect (and is in the journal); only its answer is lost.
+    if (lost === 'reset') return void incoming.socket.destroy()
+    if (lost === 'timeout') return holdUntilClientGivesUp(incoming.socket)
+    write(outgoing, lost === '503' ? errorResponse(service, unavailable()) : response)
+  }
+
+  function errorResponse(service: Service, error: unknown): SandboxResponse {
+    if (!(error instanceof AwsServiceError)) console.error(error)
+    const failure = error instanceof AwsServiceError ? error : internalFailure(error)
+    return service === 'json' || service === 'cbor' ? cloudWatch.errorResponse(service, failure) : restError(failure)
+  }
+
+  /** A `lost=…:timeout` call: no answer, until the client gives up (or MAX_LATENCY_MS, or the sandbox stops). */
+  const held = new Set<Socket>()
+  function holdUntilClientGivesUp(socket: Socket): void {
+    held.add(socket)
+    const timer = setTimeout(() => socket.destroy(), MAX_LATENCY_MS)
+    timer.unref()
+    socket.once('close', () => {
+      clearTimeout(timer)
+      held.delete(socket)
+    })
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -110,16 +154,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port,
     context,
     faults: options.faults ?? {...NO_FAULTS},
+    token,
     lastRequestAt: context.clock.now(),
     closed,
     close() {
       closing ??= new Promise<void>((resolve) => {
+        // Calls still running (one slowed by a latency fault) get a moment to answer, then are cut off.
+        const cutOff = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS)
         server.close(() => {
+          clearTimeout(cutOff)
           store.close()
           markClosed()
           resolve()
         })
         server.closeIdleConnections()
+        for (const socket of held) socket.destroy()
       })
       return closing
     },
@@ -127,7 +176,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return sandbox
 }
 
-function serviceOf(request: SandboxRequest): Service {
+function serviceOf(request: RequestHead): Service {
   if (request.path.startsWith('/_sandbox/')) return 'control'
   if (String(request.headers['x-amz-target'] ?? '').startsWith(CLOUDWATCH_TARGET)) return 'json'
   if (CLOUDWATCH_CBOR_PATH.test(request.path)) return 'cbor'
@@ -149,14 +198,17 @@ function operationOf(service: Exclude<Service, 'control'>, request: SandboxReque
   return operationOfRequest(service, request)
 }
 
+const unavailable = () => new AwsServiceError(503, 'ServiceUnavailableException', 'Service Unavailable')
+
+/** The faults that strike a call before it takes effect (after its latency): a throttle, a 503 or a reset. */
 async function injectFault(sandbox: Sandbox, operation: string | undefined, clock: Clock): Promise<AwsServiceError | 'reset' | undefined> {
-  if (sandbox.faults.latencyMs > 0) await clock.sleep(sandbox.faults.latencyMs)
+  const delay = sandbox.faults.latencyMs + (operation === undefined ? 0 : (sandbox.faults.operationLatencyMs[operation] ?? 0))
+  if (delay > 0) await clock.sleep(delay)
   const {faults} = sandbox
-  const unavailable = () => new AwsServiceError(503, 'ServiceUnavailableException', 'Service Unavailable')
   if (operation !== undefined && faults.fail.length > 0) {
     const strike = strikeCall(faults.fail, operation)
     sandbox.faults = {...faults, fail: strike.remaining}
-    if (strike.fails) return unavailable()
+    if (strike.struck) return unavailable()
   }
   switch (pickFault(faults, clock.random())) {
     case 'throttle':
@@ -170,13 +222,31 @@ async function injectFault(sandbox: Sandbox, operation: string | undefined, cloc
   }
 }
 
+/** Whether a call about to take effect loses its answer afterwards, and how (`lost=` faults). */
+function strikeLost(sandbox: Sandbox, operation: string | undefined, clock: Clock): LostAnswer | undefined {
+  if (operation === undefined) return undefined
+  const {faults} = sandbox
+  if (faults.lost.length > 0) {
+    const strike = strikeCall(faults.lost, operation)
+    sandbox.faults = {...faults, lost: strike.remaining}
+    if (strike.struck) return strike.struck.answer
+  }
+  if (faults.lostShare > 0 && WRITE_OPERATIONS.has(operation) && clock.random() < faults.lostShare) return faults.lostShareAnswer
+  return undefined
+}
+
+const internalFailure = (error: unknown) => new AwsServiceError(500, 'InternalFailure', error instanceof Error ? error.message : String(error))
+
+/** An answer after which the connection closes: what is left of the request is never read. */
+const thenClose = (response: SandboxResponse): SandboxResponse => ({...response, headers: {...response.headers, connection: 'close'}})
+
 function restError(error: AwsServiceError): SandboxResponse {
   return {status: error.status, body: {message: error.message}, headers: {'x-amzn-errortype': error.type, ...error.headers}}
 }
 
-async function readRequest(incoming: IncomingMessage): Promise<SandboxRequest> {
-  const chunks: Buffer[] = []
-  for await (const chunk of incoming) chunks.push(chunk as Buffer)
+type RequestHead = Omit<SandboxRequest, 'body'>
+
+function requestHead(incoming: IncomingMessage): RequestHead {
   const url = incoming.url ?? '/'
   const queryAt = url.indexOf('?')
   return {
@@ -184,8 +254,41 @@ async function readRequest(incoming: IncomingMessage): Promise<SandboxRequest> {
     path: queryAt === -1 ? url : url.slice(0, queryAt),
     query: new URLSearchParams(queryAt === -1 ? '' : url.slice(queryAt + 1)),
     headers: incoming.headers,
-    body: Buffer.concat(chunks),
   }
+}
+
+/** The whole body; 'too-large' past MAX_BODY_BYTES (declared or sent), 'aborted' if the client reset mid-upload. */
+function readBody(incoming: IncomingMessage): Promise<Buffer | 'too-large' | 'aborted'> {
+  if (Number(incoming.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return Promise.resolve('too-large')
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      chunks.push(chunk)
+      if (size <= MAX_BODY_BYTES) return
+      incoming.off('data', onData)
+      incoming.pause()
+      resolve('too-large')
+    }
+    incoming.on('data', onData)
+    incoming.once('end', () => resolve(Buffer.concat(chunks)))
+    incoming.once('error', () => resolve('aborted'))
+    incoming.once('close', () => incoming.complete || resolve('aborted'))
+  })
+}
+
+const CLIENT_ERROR_STATUS: Record<string, [number, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout'],
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large'],
+}
+
+/** A request Node could not parse, or one too slow: a short answer if the socket still takes one, then close. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy()
+  const [status, reason] = CLIENT_ERROR_STATUS[error.code ?? ''] ?? [400, 'Bad Request']
+  const body = JSON.stringify({message: `${reason}: ${error.code ?? error.message}`})
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nconnection: close\r\ncontent-type: application/json\r\nx-amzn-errortype: BadRequestException\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`)
 }
 
 function write(outgoing: ServerResponse, response: SandboxResponse): void {

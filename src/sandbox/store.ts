@@ -1,4 +1,4 @@
-import {closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync} from 'node:fs'
+import {chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync} from 'node:fs'
 import {join} from 'node:path'
 
 const SNAPSHOT = 'state.json'
@@ -9,12 +9,23 @@ const COMPACT_AT_BYTES = 16 * 1024 * 1024
 
 type Table = Map<string, unknown>
 
+const OWNER_ONLY = 0o600
+/** `state.json.<pid>.tmp`: a snapshot being written. */
+const SNAPSHOT_TEMPORARY = /^state\.json\.\d+\.tmp$/
+
+/** Only one sandbox opens a state directory at a time, so a snapshot temp file found at open is a crash's leftover. */
+function removeStaleTemporaries(dir: string): void {
+  for (const name of readdirSync(dir)) if (SNAPSHOT_TEMPORARY.test(name)) rmSync(join(dir, name), {force: true})
+}
+
 /**
  * The sandbox's state: named tables of JSON records, kept in memory.
  *
  * With a state directory, every change is appended to a journal before the request that made it
  * is answered, so a killed sandbox loses nothing it acknowledged; at start (and when the journal
  * grows large) the journal is folded into a snapshot written atomically (temp file, fsync, rename).
+ * The files hold API key values: they are the owner's alone (0600, in a 0700 folder when the
+ * store makes it), and a temp file a crash left behind is removed at the next open.
  */
 export class Store {
   private tables = new Map<string, Table>()
@@ -30,7 +41,8 @@ export class Store {
 
   /** A store persisted in `dir`, loading what an earlier sandbox left there. */
   static open(dir: string): Store {
-    mkdirSync(dir, {recursive: true})
+    mkdirSync(dir, {recursive: true, mode: 0o700})
+    removeStaleTemporaries(dir)
     const store = new Store(dir)
     store.load()
     store.compact()
@@ -127,15 +139,16 @@ export class Store {
     const tables = Object.fromEntries([...this.tables].map(([name, table]) => [name, [...table]]))
     const snapshotPath = join(this.dir, SNAPSHOT)
     const temporary = `${snapshotPath}.${process.pid}.tmp`
-    const fd = openSync(temporary, 'w')
+    const fd = openSync(temporary, 'w', OWNER_ONLY)
     writeSync(fd, JSON.stringify({version: STATE_VERSION, tables}))
     fsyncSync(fd)
     closeSync(fd)
     renameSync(temporary, snapshotPath)
     this.close()
     const journalPath = join(this.dir, JOURNAL)
-    writeFileSync(journalPath, '')
-    this.journalFd = openSync(journalPath, 'a')
+    this.journalFd = openSync(journalPath, 'w', OWNER_ONLY)
+    // A journal made by an older sandbox may have been readable by others.
+    chmodSync(journalPath, OWNER_ONLY)
     this.journalBytes = statSync(journalPath).size
   }
 }

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {moto, sandbox, useMotoAndSandbox} from '../helpers/moto-and-sandbox.js'
-import {sdkClients} from '../helpers/sandbox.js'
+import {controlFetch, sdkClients} from '../helpers/sandbox.js'
 import {Probe} from './probe.js'
 import {scenarios, type Scenario} from './scenarios.js'
 
@@ -9,8 +9,8 @@ interface Target {
   reset(): Promise<void>
 }
 
-async function resetSandbox(endpoint: string): Promise<void> {
-  const response = await fetch(`${endpoint}/_sandbox/reset`, {method: 'POST'})
+async function resetSandbox(): Promise<void> {
+  const response = await controlFetch(sandbox, 'reset', {method: 'POST'})
   if (!response.ok) throw new Error(`sandbox reset failed: ${response.status}`)
 }
 
@@ -25,7 +25,7 @@ const title = (scenario: Scenario) => (scenario.motoDiffers ? `${scenario.name} 
 // One moto and one sandbox for the whole file; each scenario starts both from a clean account.
 describe('conformance: the sandbox answers as moto does', () => {
   useMotoAndSandbox()
-  const sandboxTarget = (): Target => ({endpoint: sandbox.endpoint, reset: () => resetSandbox(sandbox.endpoint)})
+  const sandboxTarget = (): Target => ({endpoint: sandbox.endpoint, reset: resetSandbox})
 
   for (const scenario of scenarios) {
     it(title(scenario), async () => {

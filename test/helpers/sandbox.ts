@@ -1,6 +1,7 @@
 import {APIGatewayClient} from '@aws-sdk/client-api-gateway'
 import {ApiGatewayV2Client} from '@aws-sdk/client-apigatewayv2'
 import {CloudWatchClient} from '@aws-sdk/client-cloudwatch'
+import {TOKEN_HEADER} from '../../src/sandbox/guard.js'
 import {startSandbox, type Sandbox, type SandboxOptions} from '../../src/sandbox/server.js'
 
 export type {Sandbox}
@@ -8,6 +9,11 @@ export type {Sandbox}
 /** A sandbox in this process on a free loopback port, with short cache transitions; close it in afterAll. */
 export function startTestSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   return startSandbox({transitionDelayMs: 50, ...options})
+}
+
+/** Calls a sandbox's own /_sandbox/<path> endpoint with its token (from the Sandbox, or a runtime file). */
+export function controlFetch(target: {endpoint: string; token: string}, path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${target.endpoint}/_sandbox/${path}`, {...init, headers: {...(init.headers as Record<string, string>), [TOKEN_HEADER]: target.token}})
 }
 
 const clientConfig = (endpoint: string) => ({

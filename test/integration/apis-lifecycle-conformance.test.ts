@@ -14,9 +14,10 @@ import {moto, sandbox, useMotoAndSandbox} from '../helpers/moto-and-sandbox.js'
  *   tested against the sandbox alone (apis-lifecycle.test.ts).
  */
 
-/** What an operator sees of one run: exit code, and stdout as JSON with this run's id and dates made generic. */
+/** What an operator sees of one run: exit code, and stdout as JSON with this run's id, dates and request token made generic. */
 function seen(result: CliResult, id: string) {
-  const stdout = result.stdout === '' ? '' : JSON.parse(result.stdout.replaceAll(id, '<id>').replace(/"\d{4}-\d\d-\d\dT[\d:.]+Z"/g, '"<date>"'))
+  const generic = result.stdout.replaceAll(id, '<id>').replace(/"\d{4}-\d\d-\d\dT[\d:.]+Z"/g, '"<date>"').replace(/"[0-9a-f]{12}-\d+"/g, '"<token>"')
+  const stdout = result.stdout === '' ? '' : JSON.parse(generic)
   return {code: result.code, stdout}
 }
 
@@ -54,7 +55,7 @@ describe('conformance: the REST API lifecycle through the CLI, sandbox against m
     expect(created).toEqual({
       code: 0,
       stdout: {
-        api: {id: '<id>', name: 'conformance', type: 'rest', endpointType: 'REGIONAL', createdDate: '<date>', description: 'same everywhere', tags: {team: 'payments'}},
+        api: {id: '<id>', name: 'conformance', type: 'rest', endpointType: 'REGIONAL', createdDate: '<date>', description: 'same everywhere', tags: {team: 'payments', 'apigw:request': '<token>'}},
         apiEndpoint: 'https://<id>.execute-api.us-east-1.amazonaws.com',
         stages: [],
       },

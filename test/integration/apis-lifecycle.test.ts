@@ -13,6 +13,7 @@ import {GetApiCommand, GetApisCommand, GetRoutesCommand, GetStagesCommand} from 
 import {beforeAll, describe, expect, it} from 'vitest'
 import {awsEnv, runCli} from '../helpers/cli.js'
 import {seeder} from '../helpers/seed.js'
+import {REQUEST_TAG, REQUEST_TOKEN} from '../helpers/request-token.js'
 import {clients, env, sandbox, useSandboxCli} from '../helpers/sandbox-cli.js'
 
 useSandboxCli()
@@ -51,7 +52,7 @@ describe('apis create', () => {
     const created = json(result.stdout)
     const id = created.api.id
     expect(created).toEqual({
-      api: {id: expect.stringMatching(/^[a-z0-9]{10}$/), name: 'shop', type: 'rest', endpointType: 'REGIONAL', createdDate: ISO_DATE, description: 'the shop', tags: {team: 'payments', env: 'prod'}},
+      api: {id: expect.stringMatching(/^[a-z0-9]{10}$/), name: 'shop', type: 'rest', endpointType: 'REGIONAL', createdDate: ISO_DATE, description: 'the shop', tags: {team: 'payments', env: 'prod', [REQUEST_TAG]: REQUEST_TOKEN}},
       apiEndpoint: `https://${id}.execute-api.us-east-1.amazonaws.com`,
       stages: [],
     })
@@ -76,7 +77,7 @@ describe('apis create', () => {
     const created = json(result.stdout)
     const endpoint = `https://${created.api.id}.execute-api.us-east-1.amazonaws.com`
     expect(created).toEqual({
-      api: {id: expect.stringMatching(/^[a-z0-9]{10}$/), name: 'orders', type: 'http', endpointType: 'REGIONAL', createdDate: ISO_DATE, description: null, tags: {}},
+      api: {id: expect.stringMatching(/^[a-z0-9]{10}$/), name: 'orders', type: 'http', endpointType: 'REGIONAL', createdDate: ISO_DATE, description: null, tags: {[REQUEST_TAG]: REQUEST_TOKEN}},
       apiEndpoint: endpoint,
       stages: [{name: '$default', invokeUrl: endpoint}],
     })

@@ -15,12 +15,13 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {parseFaults} from '../../src/sandbox/faults.js'
 import {simulateTraffic} from '../../src/sandbox/traffic/simulate.js'
 import {runCli, type CliResult} from '../helpers/cli.js'
+import {REQUEST_TAG, REQUEST_TOKEN} from '../helpers/request-token.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
 useSandboxCli()
 
 const DAY = 86_400_000
-const TAG = {rotationOf: 'apigw:rotation-of', rotatedTo: 'apigw:rotated-to', graceUntil: 'apigw:grace-until', finalized: 'apigw:rotation-finalized'}
+const TAG = {rotationOf: 'apigw:rotation-of', rotatedTo: 'apigw:rotated-to', graceUntil: 'apigw:grace-until', finalized: 'apigw:rotation-finalized', claim: 'apigw:rotation-claim'}
 const json = (stdout: string) => JSON.parse(stdout)
 const dir = mkdtempSync(join(tmpdir(), 'apigw-rotate-'))
 
@@ -105,7 +106,13 @@ describe('keys rotate', () => {
     const deadline = Date.parse(newKey.tags![TAG.graceUntil])
     expect(deadline).toBeGreaterThan(before + 7 * DAY - 2000)
     expect(deadline).toBeLessThan(Date.now() + 7 * DAY)
-    expect(newKey.tags).toEqual({team: 'partners', [TAG.rotationOf]: oldId, [TAG.graceUntil]: newKey.tags![TAG.graceUntil]})
+    expect(newKey.tags).toEqual({
+      team: 'partners',
+      [TAG.rotationOf]: oldId,
+      [TAG.graceUntil]: newKey.tags![TAG.graceUntil],
+      [REQUEST_TAG]: REQUEST_TOKEN,
+      [TAG.claim]: expect.stringMatching(/^[0-9a-f]{8}$/),
+    })
     const oldKey = await getKey(oldId)
     expect(oldKey.enabled).toBe(true)
     expect(oldKey.tags).toEqual({team: 'partners', [TAG.rotatedTo]: newKey.id, [TAG.graceUntil]: newKey.tags![TAG.graceUntil]})
@@ -158,7 +165,7 @@ describe('keys rotate', () => {
     sandbox.faults = parseFaults('fail=CreateUsagePlanKey#2')
     const result = await apigw('keys', 'rotate', 'partner-retry')
     expect(result.code).toBe(0)
-    expect(result.stderr).toMatch(/AWS is unavailable \(CreateUsagePlanKey\); retrying in/)
+    expect(result.stderr).toMatch(/AWS is unavailable \(CreateUsagePlanKey\); it may have been done all the same, so apigw looks for it before retrying in/)
     const [newKey] = await successorsOf(oldId)
     expect(await plansOf(newKey.id!)).toEqual(plans)
   })

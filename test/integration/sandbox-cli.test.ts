@@ -1,14 +1,15 @@
 import {CreateDeploymentCommand, CreateRestApiCommand, GetRestApisCommand, PutIntegrationCommand, PutMethodCommand} from '@aws-sdk/client-api-gateway'
 import {GetMetricDataCommand} from '@aws-sdk/client-cloudwatch'
 import {spawn} from 'node:child_process'
-import {mkdtempSync} from 'node:fs'
+import {mkdtempSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {createInterface} from 'node:readline'
 import {fileURLToPath} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
 import {runCli} from '../helpers/cli.js'
-import {sdkClients} from '../helpers/sandbox.js'
+import {readRuntimeFile} from '../../src/lib/sandbox/runtime.js'
+import {controlFetch, sdkClients} from '../helpers/sandbox.js'
 
 const stateDirs: string[] = []
 
@@ -49,6 +50,12 @@ describe('apigw sandbox start --detach / status / stop', () => {
     const info = json(started.stdout)
     expect(info).toMatchObject({detached: true, stateDir})
     expect(info.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    // The control token stays in the runtime file, which (like the log and the state) is the owner's alone.
+    expect(info.token).toBeUndefined()
+    expect(readRuntimeFile(stateDir)!.token).toMatch(/^[\w-]{32}$/)
+    expect(statSync(stateDir).mode & 0o777).toBe(0o700)
+    for (const file of ['sandbox.json', 'sandbox.log', 'state.json', 'journal.ndjson']) expect(statSync(join(stateDir, file)).mode & 0o777, file).toBe(0o600)
+    expect((await fetch(`${info.endpoint}/_sandbox/shutdown`, {method: 'POST'})).status).toBe(403)
 
     const status = await runCli(['sandbox', 'status', '--json'], env)
     expect(status.code).toBe(0)
@@ -96,7 +103,7 @@ describe('apigw sandbox start --detach / status / stop', () => {
 
 describe('apigw sandbox start in the foreground', () => {
   it('serves until Ctrl-C, then stops cleanly with exit 0', async () => {
-    const {env} = sandboxEnv()
+    const {env, stateDir} = sandboxEnv()
     const bin = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
     const child = spawn(process.execPath, [bin, 'sandbox', 'start', '--json'], {env, stdio: ['ignore', 'pipe', 'pipe']})
     let stderr = ''
@@ -108,7 +115,8 @@ describe('apigw sandbox start in the foreground', () => {
       if (line === '}') break
     }
     const info = JSON.parse(output)
-    const status = await fetch(`${info.endpoint}/_sandbox/status`)
+    expect(info.token).toBeUndefined()
+    const status = await controlFetch(readRuntimeFile(stateDir)!, 'status')
     expect(status.status).toBe(200)
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
     child.kill('SIGINT')
@@ -129,7 +137,7 @@ describe('apigw sandbox faults and reset', () => {
 
     const bad = await runCli(['sandbox', 'faults', 'slow=5%'], env)
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toContain('--faults takes throttle=…, error=…, reset=…, latency=…, fail=…; got "slow=5%"')
+    expect(bad.stderr).toContain('--faults takes throttle=…, error=…, reset=…, latency=…, fail=…, lost=…; got "slow=5%"')
 
     // fail=<Operation>#<n>: the n-th call of that operation from now fails once, and is shown counting down.
     expect(json((await runCli(['sandbox', 'faults', 'fail=GetRestApis#2', '--json'], env)).stdout)).toEqual({faults: 'fail=GetRestApis#2'})

@@ -10,6 +10,7 @@ import {
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Clock} from '../../src/lib/util/clock.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
+import {NO_FAULTS} from '../../src/sandbox/faults.js'
 
 const NOW = Date.UTC(2024, 0, 10, 12, 0, 0)
 const HOUR_AGO = NOW - 3_600_000
@@ -258,14 +259,14 @@ describe('sandbox CloudWatch (aws-facts §7, AWS JSON 1.0)', () => {
 
   it('turns injected faults into CloudWatch throttling (400 Throttling) and 503 ServiceUnavailable', async () => {
     try {
-      sandbox.faults = {throttle: 1, error: 0, reset: 0, latencyMs: 0, fail: []}
+      sandbox.faults = {...NO_FAULTS, throttle: 1, error: 0, reset: 0}
       const throttled = await failure(getData([metricStat('m1', 'Count', 'Sum')]))
       expect([throttled.name, throttled.$metadata.httpStatusCode, throttled.message]).toEqual(['Throttling', 400, 'Rate exceeded'])
-      sandbox.faults = {throttle: 0, error: 1, reset: 0, latencyMs: 0, fail: []}
+      sandbox.faults = {...NO_FAULTS, throttle: 0, error: 1, reset: 0}
       const unavailable = await failure(getData([metricStat('m1', 'Count', 'Sum')]))
       expect([unavailable.name, unavailable.$metadata.httpStatusCode, unavailable.$fault]).toEqual(['ServiceUnavailable', 503, 'server'])
     } finally {
-      sandbox.faults = {throttle: 0, error: 0, reset: 0, latencyMs: 0, fail: []}
+      sandbox.faults = {...NO_FAULTS, throttle: 0, error: 0, reset: 0}
     }
   })
 })

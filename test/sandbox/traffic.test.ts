@@ -17,7 +17,7 @@ import {TABLES, type MetricMinute, type StageMoment, type StageRecord, type Usag
 import {DEFAULT_METHOD_SETTING} from '../../src/sandbox/rest/stage-method-settings.js'
 import {simulateTraffic} from '../../src/sandbox/traffic/simulate.js'
 import type {TrafficSpec, TrafficSummary} from '../../src/sandbox/traffic/spec.js'
-import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
+import {controlFetch, sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 import {seedRestApi, seedRestStage} from '../helpers/sandbox-seed.js'
 import {seeder} from '../helpers/seed.js'
 
@@ -292,7 +292,7 @@ describe('traffic simulator', () => {
     await rest.send(new CreateUsagePlanKeyCommand({usagePlanId: plan.id, keyId: key.id, keyType: 'API_KEY'}))
     clock.set(T0 + 40 * MINUTE)
 
-    const response = await fetch(`${sandbox.endpoint}/_sandbox/traffic`, {
+    const response = await controlFetch(sandbox, 'traffic', {
       method: 'POST',
       body: JSON.stringify({...baseSpec(), apiId: api.id, stage: 'live', rps: 20, start: T0, end: T0 + 40 * MINUTE, cacheHit: 0.9, keys: [key.id]}),
     })
@@ -366,7 +366,7 @@ describe('traffic simulator', () => {
   })
 
   describe('POST /_sandbox/traffic', () => {
-    const post = (body: unknown) => fetch(`${sandbox.endpoint}/_sandbox/traffic`, {method: 'POST', body: JSON.stringify(body)})
+    const post = (body: unknown) => controlFetch(sandbox, 'traffic', {method: 'POST', body: JSON.stringify(body)})
 
     it('runs the simulator and answers its summary', async () => {
       const response = await post({...baseSpec(), rps: 5, start: T0, end: T0 + 2 * MINUTE})

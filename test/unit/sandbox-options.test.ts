@@ -1,15 +1,15 @@
 import {describe, expect, it} from 'vitest'
 import {backfillWindow, parseTrafficProfile} from '../../src/lib/sandbox/traffic.js'
-import {describeFaults, parseFaults, pickFault, strikeCall} from '../../src/sandbox/faults.js'
+import {describeFaults, NO_FAULTS, parseFaults, pickFault, strikeCall} from '../../src/sandbox/faults.js'
 
 const defaults = {rps: '50', errorRate: '4xx=2%,5xx=0.5%', latency: 'p50=40ms,p99=350ms', cacheHit: '80%'}
 
 describe('sandbox faults', () => {
   it('parses every fault and describes them back', () => {
     const faults = parseFaults('throttle=20%,error=5%,reset=2%,latency=300ms')
-    expect(faults).toEqual({throttle: 0.2, error: 0.05, reset: 0.02, latencyMs: 300, fail: []})
+    expect(faults).toEqual({...NO_FAULTS, throttle: 0.2, error: 0.05, reset: 0.02, latencyMs: 300})
     expect(describeFaults(faults)).toBe('throttle=20%,error=5%,reset=2%,latency=300ms')
-    expect(parseFaults('none')).toEqual({throttle: 0, error: 0, reset: 0, latencyMs: 0, fail: []})
+    expect(parseFaults('none')).toEqual(NO_FAULTS)
   })
 
   it('parses fail=<operation>#<call>, several of them, the next call when no number is given', () => {
@@ -32,7 +32,7 @@ describe('sandbox faults', () => {
     const outcomes: boolean[] = []
     for (const operation of ['GetUsagePlans', 'CreateUsagePlanKey', 'CreateUsagePlanKey', 'CreateUsagePlanKey']) {
       const strike = strikeCall(fail, operation)
-      outcomes.push(strike.fails)
+      outcomes.push(strike.struck !== undefined)
       fail = strike.remaining
     }
     expect(outcomes).toEqual([false, false, true, false])
@@ -40,13 +40,13 @@ describe('sandbox faults', () => {
   })
 
   it('refuses unknown faults, bad percentages and shares over 100%, naming the problem', () => {
-    expect(() => parseFaults('slow=5%')).toThrow(/--faults takes throttle=…, error=…, reset=…, latency=…, fail=…; got "slow=5%"/)
+    expect(() => parseFaults('slow=5%')).toThrow(/--faults takes throttle=…, error=…, reset=…, latency=…, fail=…, lost=…; got "slow=5%"/)
     expect(() => parseFaults('throttle=120%')).toThrow(/throttle must be a percentage between 0% and 100%/)
     expect(() => parseFaults('throttle=60%,error=50%')).toThrow(/add up to more than 100%/)
   })
 
   it('picks throttle, error and reset in proportion to their shares', () => {
-    const faults = {throttle: 0.2, error: 0.1, reset: 0.1, latencyMs: 0, fail: []}
+    const faults = {...NO_FAULTS, throttle: 0.2, error: 0.1, reset: 0.1}
     expect([0, 0.19, 0.21, 0.29, 0.31, 0.39, 0.41, 0.99].map((roll) => pickFault(faults, roll))).toEqual([
       'throttle', 'throttle', 'error', 'error', 'reset', 'reset', undefined, undefined,
     ])

@@ -1,7 +1,11 @@
 import {ApigwCommand, sandboxDaemonDefaults} from '../../cli/base-command.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {stateDirFlag, stateDirFrom} from '../../cli/sandbox-flags.js'
+import type {RuntimeInfo} from '../../lib/sandbox/runtime.js'
 import {parseDuration} from '../../lib/util/duration.js'
+
+/** What is printed of the runtime file: all but the control token, which stays in the 0600 file. */
+const shown = ({token: _token, ...info}: RuntimeInfo) => info
 
 export default class SandboxStart extends ApigwCommand {
   static summary = 'start a local AWS-compatible API Gateway and CloudWatch endpoint'
@@ -18,7 +22,7 @@ export default class SandboxStart extends ApigwCommand {
     port: Flags.integer({description: 'port on 127.0.0.1 (0 = any free port)', default: 0, min: 0, max: 65535}),
     'state-dir': stateDirFlag,
     detach: Flags.boolean({description: 'run in the background and return once it answers'}),
-    faults: Flags.string({description: 'inject failures, e.g. throttle=20%,error=5%,reset=2%,latency=300ms or fail=CreateUsagePlanKey#2 (see apigw sandbox faults --help)'}),
+    faults: Flags.string({description: 'inject failures, e.g. throttle=20%,error=5%,reset=2%,latency=300ms, fail=CreateUsagePlanKey#2 or lost=CreateApiKey#1:503 (see apigw sandbox faults --help)'}),
     'transition-delay': Flags.string({description: 'how long cache clusters take to create, delete and flush', default: '3s'}),
     'idle-timeout': Flags.string({description: 'stop after this long without calls, e.g. 30m (default: never; 30m with --detach)'}),
   }
@@ -37,7 +41,7 @@ export default class SandboxStart extends ApigwCommand {
       const {refuseSecondSandbox} = await import('../../lib/sandbox/runtime.js')
       await refuseSecondSandbox(stateDir)
       const info = await startDetached({...options, daemonScript: sandboxDaemonDefaults(this.config.root, stateDir).daemonScript})
-      await this.emit({data: {...info, detached: true}})
+      await this.emit({data: {...shown(info), detached: true}})
       this.note(`Try: apigw apis list --sandbox   (or: export AWS_ENDPOINT_URL=${info.endpoint})`)
       return
     }
@@ -47,7 +51,7 @@ export default class SandboxStart extends ApigwCommand {
     // Ctrl-C stops the sandbox cleanly: it is how a foreground sandbox is meant to end.
     process.removeAllListeners('SIGINT')
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void sandbox.close())
-    await this.emit({data: {...info, detached: false}})
+    await this.emit({data: {...shown(info), detached: false}})
     this.note(`Try: apigw apis list --sandbox   (or: export AWS_ENDPOINT_URL=${info.endpoint})\nPress Ctrl-C to stop.`)
     await sandbox.closed
     this.note('Sandbox stopped.')

@@ -46,16 +46,16 @@ export default class SandboxTraffic extends ApigwCommand {
     })
     const window = backfillWindow(flags.duration ?? '30m', Date.now())
     const {requireRunning} = await import('../../lib/sandbox/client.js')
-    const {endpoint} = await requireRunning(stateDirFrom(flags['state-dir']))
+    const running = await requireRunning(stateDirFrom(flags['state-dir']))
     const {resolveApi} = await import('../../lib/apis/resolve.js')
     const {summarize} = await import('../../lib/apis/catalog.js')
-    const session = this.sandboxSession(endpoint)
+    const session = this.sandboxSession(running.endpoint)
     const api = summarize(await resolveApi(session, flags.api))
     const keys = profile.keys && (await trafficKeyIds(session, profile.keys))
     const target = {...profile, keys, apiId: api.id, stage: flags.stage}
 
     if (!flags.follow) {
-      await this.emit({data: await simulate(endpoint, {...target, ...window})})
+      await this.emit({data: await simulate(running, {...target, ...window})})
       return
     }
 
@@ -63,7 +63,7 @@ export default class SandboxTraffic extends ApigwCommand {
     process.removeAllListeners('SIGINT')
     const interrupted = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
     this.note(`Publishing ${profile.rps} requests/s to ${api.name} ${flags.stage} every ${FOLLOW_INTERVAL_MS / 1000} s; Ctrl-C to stop.`)
-    const total = await followTraffic(endpoint, target, {
+    const total = await followTraffic(running, target, {
       intervalMs: FOLLOW_INTERVAL_MS,
       until: interrupted,
       onRound: (summary) => this.note(`${summary.end}  ${summary.requests} requests (${summary.canaryRequests} canary, ${summary.errors4xx} 4XX, ${summary.errors5xx} 5XX)`),

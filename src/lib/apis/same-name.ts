@@ -1,13 +1,21 @@
 import type {AwsSession} from '../aws/session.js'
 import {shellQuote} from '../util/text.js'
-import {fetchApis, summarize, type ApiType} from './catalog.js'
+import {fetchApis, summarize, type ApiSummary, type ApiType} from './catalog.js'
 
 /**
  * AWS lets APIs share a name, but REST metrics are keyed by name (aws-facts §7) and `--api <name>`
  * refuses a name that several APIs share: both are worth saying before a second API of that name exists.
  */
 export async function sameNameWarnings(session: AwsSession, name: string, type: ApiType): Promise<string[]> {
-  const sameName = (await fetchApis(session)).map(summarize).filter((api) => api.name === name)
+  return nameClashWarnings(await apisNamed(session, name), name, type)
+}
+
+/** The APIs of every kind that have this name now. */
+export async function apisNamed(session: AwsSession, name: string): Promise<ApiSummary[]> {
+  return (await fetchApis(session)).map(summarize).filter((api) => api.name === name)
+}
+
+export function nameClashWarnings(sameName: ApiSummary[], name: string, type: ApiType): string[] {
   if (sameName.length === 0) return []
   const existing = sameName.map((api) => `${api.id}, ${api.type}`).join('; ')
   const metrics =

@@ -13,6 +13,7 @@ import {
   GetTagsCommand,
   GetUsageCommand,
   GetUsagePlanCommand,
+  GetUsagePlanKeyCommand,
   GetUsagePlanKeysCommand,
   ImportApiKeysCommand,
   TagResourceCommand,
@@ -38,6 +39,7 @@ import {
   UpdateStageCommand,
   UpdateUsagePlanCommand,
   type CreateApiKeyCommandInput,
+  type Deployment,
   type CreateDeploymentCommandInput,
   type CreateUsagePlanCommandInput,
   type GetUsageCommandInput,
@@ -49,6 +51,8 @@ import {
   type PutRestApiCommandInput,
 } from '@aws-sdk/client-api-gateway'
 import {collectPages} from './paging.js'
+import {unlessNotFound} from '../errors.js'
+import {byRequestTag, deploymentFinder, newApi, withRequestTag, type ApisBefore, type LostAnswer} from './exactly-once.js'
 import type {AwsSession} from './session.js'
 
 export type {ApiKey, Deployment, MethodSetting, PatchOperation, Resource, RestApi, Stage, UsagePlan} from '@aws-sdk/client-api-gateway'
@@ -59,9 +63,11 @@ const PAGE_SIZE = 500
 /** The REST (v1) operations apigw uses, and nothing else. */
 export function createRestGateway(session: AwsSession) {
   const client = new APIGatewayClient(session.clientConfig('apigateway'))
-  const call = <T>(operation: string, send: () => Promise<T>) => session.call('apigateway', operation, send)
+  const call = <T>(operation: string, send: () => Promise<T>, lost?: LostAnswer<T>) => session.call('apigateway', operation, send, lost)
+  const create = <T>(operation: string, send: (token: string) => Promise<T>, find?: (token: string) => Promise<unknown>) =>
+    session.create('apigateway', operation, send, find)
 
-  return {
+  const gateway = {
     listRestApis: () =>
       collectPages(async (position) => {
         const page = await call('GetRestApis', () => client.send(new GetRestApisCommand({limit: PAGE_SIZE, position})))
@@ -87,14 +93,45 @@ export function createRestGateway(session: AwsSession) {
         const page = await call('GetUsagePlans', () => client.send(new GetUsagePlansCommand({limit: PAGE_SIZE, position})))
         return {items: page.items, next: page.position}
       }),
-    createRestApi: (input: CreateRestApiCommandInput) => call('CreateRestApi', () => client.send(new CreateRestApiCommand(input))),
-    importRestApi: (input: ImportRestApiCommandInput) => call('ImportRestApi', () => client.send(new ImportRestApiCommand(input))),
+    createRestApi: (input: CreateRestApiCommandInput) =>
+      create(
+        'CreateRestApi',
+        (token) => client.send(new CreateRestApiCommand({...input, tags: withRequestTag(input.tags, token)})),
+        async (token) => byRequestTag(await gateway.listRestApis(), (api) => api.tags, token),
+      ),
+    /** ImportRestApi takes no tags: an import whose answer was lost is the API of its name that did not exist before. */
+    importRestApi: (input: ImportRestApiCommandInput, before: ApisBefore) =>
+      create(
+        'ImportRestApi',
+        () => client.send(new ImportRestApiCommand(input)),
+        async () => newApi(await gateway.listRestApis(), before, (api) => ({id: api.id, name: api.name, created: api.createdDate})),
+      ),
     putRestApi: (input: PutRestApiCommandInput) => call('PutRestApi', () => client.send(new PutRestApiCommand(input))),
     getExport: (input: GetExportCommandInput) => call('GetExport', () => client.send(new GetExportCommand(input))),
     deleteRestApi: (restApiId: string) => call('DeleteRestApi', () => client.send(new DeleteRestApiCommand({restApiId}))),
-    createDeployment: (input: CreateDeploymentCommandInput) => call('CreateDeployment', () => client.send(new CreateDeploymentCommand(input))),
+    createDeployment: (input: CreateDeploymentCommandInput) => {
+      const {restApiId = '', stageName, canarySettings} = input
+      const runningOnStage = async () => {
+        const stage = await gateway.getStage(restApiId, stageName ?? '').catch(unlessNotFound)
+        return (canarySettings ? stage?.canarySettings?.deploymentId : stage?.deploymentId) ?? undefined
+      }
+      const find = deploymentFinder(
+        {description: input.description, since: session.now(), runningOnStage: stageName === undefined ? undefined : runningOnStage},
+        {
+          get: (id) => gateway.getDeployment(restApiId, id).catch(unlessNotFound),
+          all: () => gateway.listDeployments(restApiId),
+          fields: (deployment: Deployment) => ({description: deployment.description, created: deployment.createdDate}),
+        },
+      )
+      return create('CreateDeployment', () => client.send(new CreateDeploymentCommand(input)), find)
+    },
     getStage: (restApiId: string, stageName: string) => call('GetStage', () => client.send(new GetStageCommand({restApiId, stageName}))),
-    createStage: (input: CreateStageCommandInput) => call('CreateStage', () => client.send(new CreateStageCommand(input))),
+    createStage: (input: CreateStageCommandInput) =>
+      create(
+        'CreateStage',
+        (token) => client.send(new CreateStageCommand({...input, tags: withRequestTag(input.tags, token)})),
+        async (token) => byRequestTag([await gateway.getStage(input.restApiId ?? '', input.stageName ?? '').catch(unlessNotFound)], (stage) => stage?.tags, token),
+      ),
     updateStage: (restApiId: string, stageName: string, patchOperations: PatchOperation[]) =>
       call('UpdateStage', () => client.send(new UpdateStageCommand({restApiId, stageName, patchOperations}))),
     deleteStage: (restApiId: string, stageName: string) => call('DeleteStage', () => client.send(new DeleteStageCommand({restApiId, stageName}))),
@@ -114,15 +151,25 @@ export function createRestGateway(session: AwsSession) {
         return {items: page.items, next: page.position}
       }),
     getUsagePlan: (usagePlanId: string) => call('GetUsagePlan', () => client.send(new GetUsagePlanCommand({usagePlanId}))),
-    createUsagePlan: (input: CreateUsagePlanCommandInput) => call('CreateUsagePlan', () => client.send(new CreateUsagePlanCommand(input))),
+    createUsagePlan: (input: CreateUsagePlanCommandInput) =>
+      create(
+        'CreateUsagePlan',
+        (token) => client.send(new CreateUsagePlanCommand({...input, tags: withRequestTag(input.tags, token)})),
+        async (token) => byRequestTag(await gateway.listUsagePlans(), (plan) => plan.tags, token),
+      ),
     deleteUsagePlan: (usagePlanId: string) => call('DeleteUsagePlan', () => client.send(new DeleteUsagePlanCommand({usagePlanId}))),
     listUsagePlanKeys: (usagePlanId: string) =>
       collectPages(async (position) => {
         const page = await call('GetUsagePlanKeys', () => client.send(new GetUsagePlanKeysCommand({usagePlanId, limit: PAGE_SIZE, position})))
         return {items: page.items, next: page.position}
       }),
+    /** apigw adds a key to a plan only after seeing it is not there: found there after a lost answer, it is this call's. */
     createUsagePlanKey: (usagePlanId: string, keyId: string) =>
-      call('CreateUsagePlanKey', () => client.send(new CreateUsagePlanKeyCommand({usagePlanId, keyId, keyType: 'API_KEY'}))),
+      create(
+        'CreateUsagePlanKey',
+        () => client.send(new CreateUsagePlanKeyCommand({usagePlanId, keyId, keyType: 'API_KEY'})),
+        () => call('GetUsagePlanKey', () => client.send(new GetUsagePlanKeyCommand({usagePlanId, keyId}))).catch(unlessNotFound),
+      ),
     deleteUsagePlanKey: (usagePlanId: string, keyId: string) =>
       call('DeleteUsagePlanKey', () => client.send(new DeleteUsagePlanKeyCommand({usagePlanId, keyId}))),
     /** GetUsage, all pages merged: key id → one [used, remaining] pair per day. */
@@ -142,18 +189,33 @@ export function createRestGateway(session: AwsSession) {
         return {items: page.items, next: page.position}
       }),
     getApiKey: (apiKey: string, includeValue = false) => call('GetApiKey', () => client.send(new GetApiKeyCommand({apiKey, includeValue}))),
-    createApiKey: (input: CreateApiKeyCommandInput) => call('CreateApiKey', () => client.send(new CreateApiKeyCommand(input))),
+    createApiKey: (input: CreateApiKeyCommandInput) =>
+      create(
+        'CreateApiKey',
+        (token) => client.send(new CreateApiKeyCommand({...input, tags: withRequestTag(input.tags, token)})),
+        async (token) => byRequestTag(await gateway.listApiKeys({nameQuery: input.name, includeValues: true}), (key) => key.tags, token),
+      ),
     updateApiKey: (apiKey: string, patchOperations: PatchOperation[]) =>
       call('UpdateApiKey', () => client.send(new UpdateApiKeyCommand({apiKey, patchOperations}))),
     deleteApiKey: (apiKey: string) => call('DeleteApiKey', () => client.send(new DeleteApiKeyCommand({apiKey}))),
     /** ImportApiKeys from AWS's CSV format; failOnWarnings so that a bad row imports nothing. */
-    importApiKeys: (csv: string) =>
-      call('ImportApiKeys', () => client.send(new ImportApiKeysCommand({body: new TextEncoder().encode(csv), format: 'csv', failOnWarnings: true}))),
+    /** `values` are the CSV's key values, which no other key has (keys import checks): found after a lost answer, they are this call's. */
+    importApiKeys: (csv: string, values: string[]) =>
+      create(
+        'ImportApiKeys',
+        () => client.send(new ImportApiKeysCommand({body: new TextEncoder().encode(csv), format: 'csv', failOnWarnings: true})),
+        async () => {
+          const wanted = new Set(values)
+          const ids = (await gateway.listApiKeys({includeValues: true})).filter((key) => wanted.has(key.value ?? '')).map((key) => key.id ?? '')
+          return ids.length > 0 ? {ids, warnings: []} : undefined
+        },
+      ),
     getTags: async (resourceArn: string) => (await call('GetTags', () => client.send(new GetTagsCommand({resourceArn})))).tags ?? {},
     tagResource: (resourceArn: string, tags: Record<string, string>) => call('TagResource', () => client.send(new TagResourceCommand({resourceArn, tags}))),
     untagResource: (resourceArn: string, tagKeys: string[]) =>
       call('UntagResource', () => client.send(new UntagResourceCommand({resourceArn, tagKeys}))),
   }
+  return gateway
 }
 
 export type RestGateway = ReturnType<typeof createRestGateway>

@@ -1,5 +1,8 @@
+import {randomBytes} from 'node:crypto'
+import {ApigwError, ExitCode} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {toApigwError} from './errors.js'
+import {CREATE_OPERATIONS, isAmbiguous, OutcomeUnknown, type LostAnswer} from './exactly-once.js'
 import {RetriesExhausted, withRetry, type RetryNotice} from './retry.js'
 import {resolveSettings, type AwsSettings, type ServiceName, type SettingsInput} from './settings.js'
 import type {RestGateway} from './rest-gateway.js'
@@ -50,6 +53,9 @@ export class AwsSession {
   private retryDeadline: number
   private credentialProvider?: Promise<CredentialProvider>
   private readonly gateways = new Map<string, Promise<unknown>>()
+  /** Marks what this run creates, so that a create whose answer was lost can be found (exactly-once.ts). */
+  private readonly runToken = randomBytes(6).toString('hex')
+  private creates = 0
 
   constructor(readonly options: SessionOptions) {
     this.settings = resolveSettings(options)
@@ -93,10 +99,35 @@ export class AwsSession {
     }
   }
 
-  /** Every AWS call goes through here: --debug timing, retries within the budget, and error mapping. */
-  async call<T>(service: ServiceName, operation: string, send: () => Promise<T>): Promise<T> {
+  /** This machine's clock, as the session's retries read it. */
+  now(): number {
+    return this.clock.now()
+  }
+
+  /**
+   * A create, marked with a request token of its own (the same across its retries): `send` puts the
+   * token on the resource, and `find` looks for a resource with it if an answer is lost
+   * (exactly-once.ts). Without `find` a create whose answer is lost is not retried.
+   */
+  create<T>(service: ServiceName, operation: string, send: (token: string) => Promise<T>, find?: (token: string) => Promise<unknown>): Promise<T> {
+    const token = `${this.runToken}-${++this.creates}`
+    return this.call(service, operation, () => send(token), find && {find: async () => (await find(token)) as T | undefined})
+  }
+
+  /**
+   * Every AWS call goes through here: --debug timing, retries within the budget, and error mapping.
+   * A create (CREATE_OPERATIONS) whose answer is lost is retried only after `lost.find()` shows that
+   * AWS did not make it; without `lost` it is not retried at all.
+   */
+  async call<T>(service: ServiceName, operation: string, send: () => Promise<T>, lost?: LostAnswer<T>): Promise<T> {
     const context = {operation, endpoint: this.settings.endpoints[service], profile: this.settings.profile}
+    const isCreate = CREATE_OPERATIONS.has(operation)
+    let answerLost = false
     const attempt = async () => {
+      if (answerLost) {
+        const found = await this.findLost(operation, lost!)
+        if (found !== undefined) return found
+      }
       const started = this.clock.now()
       try {
         const result = await send()
@@ -104,15 +135,33 @@ export class AwsSession {
         return result
       } catch (error) {
         this.debug(`${service} ${operation} failed in ${this.clock.now() - started} ms: ${(error as Error).name}: ${(error as Error).message}`)
+        if (isCreate && isAmbiguous(error)) {
+          if (!lost) throw new OutcomeUnknown(error)
+          answerLost = true
+        }
         throw error
       }
     }
     try {
-      return await withRetry(operation, attempt, {deadline: this.retryDeadline, clock: this.clock, onRetry: this.options.onRetry})
+      const onRetry = (notice: RetryNotice) =>
+        this.options.onRetry?.(answerLost ? {...notice, message: notice.message.replace('; retrying in', '; it may have been done all the same, so apigw looks for it before retrying in')} : notice)
+      return await withRetry(operation, attempt, {deadline: this.retryDeadline, clock: this.clock, onRetry})
     } catch (error) {
-      if (error instanceof RetriesExhausted) throw toApigwError(error.lastError, context, error.attempts)
+      if (error instanceof OutcomeUnknown) throw outcomeUnknown(toApigwError(error.lastError, context), operation)
+      if (error instanceof RetriesExhausted) {
+        // The last attempt's answer may be the one that was lost: look once more before reporting a failure.
+        const found = answerLost ? await this.findLost(operation, lost!) : undefined
+        if (found !== undefined) return found
+        throw toApigwError(error.lastError, context, error.attempts)
+      }
       throw toApigwError(error, context)
     }
+  }
+
+  private async findLost<T>(operation: string, lost: LostAnswer<T>): Promise<T | undefined> {
+    const found = await lost.find()
+    this.debug(`${operation}: the answer to an earlier attempt was lost; ${found === undefined ? 'AWS holds nothing it made, so it is tried again' : 'AWS made it, and that is the answer'}`)
+    return found
   }
 
   /** The default Node chain (env, profiles, SSO, assume-role), built once and shared by every client. */
@@ -148,4 +197,15 @@ export class AwsSession {
   private debug(line: string): void {
     this.options.onDebug?.(line)
   }
+}
+
+/** A create failed in a way that leaves open whether AWS made it, and apigw cannot look for it. */
+function outcomeUnknown(mapped: unknown, operation: string): unknown {
+  if (!(mapped instanceof ApigwError)) return mapped
+  return new ApigwError(`${mapped.message}\nThe answer was lost: AWS may or may not have done ${operation}, so apigw did not try again.`, {
+    code: 'OUTCOME_UNKNOWN',
+    exitCode: ExitCode.unavailable,
+    suggestions: ['Try: look at what exists now (apigw apis list, apigw keys list, apigw plans list) before running it again'],
+    cause: mapped,
+  })
 }

@@ -28,10 +28,12 @@ import {
   type UpdateDeploymentCommandInput,
   type UpdateStageCommandInput,
 } from '@aws-sdk/client-apigatewayv2'
+import {unlessNotFound} from '../errors.js'
+import {byRequestTag, deploymentFinder, newApi, withRequestTag, type ApisBefore, type LostAnswer} from './exactly-once.js'
 import {collectPages} from './paging.js'
 import type {AwsSession} from './session.js'
 
-import type {Api as FullApi, Stage as FullStage} from '@aws-sdk/client-apigatewayv2'
+import type {Api as FullApi, Deployment as V2Deployment, Stage as FullStage} from '@aws-sdk/client-apigatewayv2'
 
 export type {Deployment as V2Deployment, Integration, Route, RouteSettings as V2RouteSettings, UpdateStageCommandInput as V2UpdateStageInput} from '@aws-sdk/client-apigatewayv2'
 /** GetApis items and GetApi responses differ only in which fields the model marks required. */
@@ -42,14 +44,16 @@ export type V2Stage = Partial<FullStage>
 /** The HTTP/WebSocket (v2) operations apigw uses. The JS SDK has no paginators for them (aws-facts §5). */
 export function createV2Gateway(session: AwsSession) {
   const client = new ApiGatewayV2Client(session.clientConfig('apigatewayv2'))
-  const call = <T>(operation: string, send: () => Promise<T>) => session.call('apigatewayv2', operation, send)
+  const call = <T>(operation: string, send: () => Promise<T>, lost?: LostAnswer<T>) => session.call('apigatewayv2', operation, send, lost)
+  const create = <T>(operation: string, send: (token: string) => Promise<T>, find?: (token: string) => Promise<unknown>) =>
+    session.create('apigatewayv2', operation, send, find)
   const pages = <T>(operation: string, fetch: (NextToken?: string) => Promise<{Items?: T[]; NextToken?: string}>) =>
     collectPages(async (token) => {
       const page = await call(operation, () => fetch(token))
       return {items: page.Items, next: page.NextToken}
     })
 
-  return {
+  const gateway = {
     listApis: () => pages('GetApis', (NextToken) => client.send(new GetApisCommand({NextToken}))),
     getApi: (ApiId: string) => call('GetApi', () => client.send(new GetApiCommand({ApiId}))),
     listStages: (ApiId: string) => pages('GetStages', (NextToken) => client.send(new GetStagesCommand({ApiId, NextToken}))),
@@ -58,13 +62,41 @@ export function createV2Gateway(session: AwsSession) {
       pages('GetIntegrations', (NextToken) => client.send(new GetIntegrationsCommand({ApiId, NextToken}))),
     listDeployments: (ApiId: string) =>
       pages('GetDeployments', (NextToken) => client.send(new GetDeploymentsCommand({ApiId, NextToken}))),
-    createApi: (input: CreateApiCommandInput) => call('CreateApi', () => client.send(new CreateApiCommand(input))),
-    importApi: (input: ImportApiCommandInput) => call('ImportApi', () => client.send(new ImportApiCommand(input))),
+    createApi: (input: CreateApiCommandInput) =>
+      create(
+        'CreateApi',
+        (token) => client.send(new CreateApiCommand({...input, Tags: withRequestTag(input.Tags, token)})),
+        async (token) => byRequestTag(await gateway.listApis(), (api) => api.Tags, token),
+      ),
+    /** ImportApi takes no tags: an import whose answer was lost is the API of its name that did not exist before. */
+    importApi: (input: ImportApiCommandInput, before: ApisBefore) =>
+      create(
+        'ImportApi',
+        () => client.send(new ImportApiCommand(input)),
+        async () => newApi(await gateway.listApis(), before, (api) => ({id: api.ApiId, name: api.Name, created: api.CreatedDate})),
+      ),
     reimportApi: (input: ReimportApiCommandInput) => call('ReimportApi', () => client.send(new ReimportApiCommand(input))),
     exportApi: (input: ExportApiCommandInput) => call('ExportApi', () => client.send(new ExportApiCommand(input))),
     deleteApi: (ApiId: string) => call('DeleteApi', () => client.send(new DeleteApiCommand({ApiId}))),
-    createDeployment: (input: CreateDeploymentCommandInput) => call('CreateDeployment', () => client.send(new CreateDeploymentCommand(input))),
-    createStage: (input: CreateStageCommandInput) => call('CreateStage', () => client.send(new CreateStageCommand(input))),
+    createDeployment: (input: CreateDeploymentCommandInput) => {
+      const {ApiId = '', StageName} = input
+      const runningOnStage = async () => (await gateway.getStage(ApiId, StageName ?? '').catch(unlessNotFound))?.DeploymentId
+      const find = deploymentFinder(
+        {description: input.Description, since: session.now(), runningOnStage: StageName === undefined ? undefined : runningOnStage},
+        {
+          get: (id) => gateway.getDeployment(ApiId, id).catch(unlessNotFound),
+          all: () => gateway.listDeployments(ApiId),
+          fields: (deployment: V2Deployment) => ({description: deployment.Description, created: deployment.CreatedDate}),
+        },
+      )
+      return create('CreateDeployment', () => client.send(new CreateDeploymentCommand(input)), find)
+    },
+    createStage: (input: CreateStageCommandInput) =>
+      create(
+        'CreateStage',
+        (token) => client.send(new CreateStageCommand({...input, Tags: withRequestTag(input.Tags, token)})),
+        async (token) => byRequestTag([await gateway.getStage(input.ApiId ?? '', input.StageName ?? '').catch(unlessNotFound)], (stage) => stage?.Tags, token),
+      ),
     getStage: (ApiId: string, StageName: string) => call('GetStage', () => client.send(new GetStageCommand({ApiId, StageName}))),
     updateStage: (input: UpdateStageCommandInput) => call('UpdateStage', () => client.send(new UpdateStageCommand(input))),
     deleteStage: (ApiId: string, StageName: string) => call('DeleteStage', () => client.send(new DeleteStageCommand({ApiId, StageName}))),
@@ -74,6 +106,7 @@ export function createV2Gateway(session: AwsSession) {
       call('GetDeployment', () => client.send(new GetDeploymentCommand({ApiId, DeploymentId}))),
     updateDeployment: (input: UpdateDeploymentCommandInput) => call('UpdateDeployment', () => client.send(new UpdateDeploymentCommand(input))),
   }
+  return gateway
 }
 
 export type V2Gateway = ReturnType<typeof createV2Gateway>

@@ -62,7 +62,7 @@ export async function prepareKeyImport(session: AwsSession, parsed: KeyFileConte
           operation: 'ImportApiKeys',
           input: {format: 'csv', failOnWarnings: true, body: `<${count} from ${file}, values hidden>`},
           summary: `import ${count} from ${file}`,
-          run: async () => gateway.importApiKeys(text),
+          run: async () => gateway.importApiKeys(text, parsed.keys.map((key) => key.value)),
         },
       ],
     },

@@ -1,6 +1,7 @@
 import type {RestApi} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
-import {sameNameWarnings} from '../apis/same-name.js'
+import {apisNamed, nameClashWarnings} from '../apis/same-name.js'
+import type {ApisBefore} from '../aws/exactly-once.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {fromStep, type Plan, type PlanStep, type StepResults} from '../plan/plan.js'
 import {readDefinition, type DefinitionFile} from './definition-file.js'
@@ -78,11 +79,14 @@ export async function planImport(session: AwsSession, options: ImportOptions): P
   if (target) checkKindFits(definition, options.type, target)
   checkFlags(options, kind, target)
   const stage = options.deploy === undefined ? undefined : await stageNow(session, kind, target, options.deploy)
-  const imports = kind === 'rest' ? restImport(session, definition, options, target) : httpImport(session, definition, options, target)
+  const title = String((definition.document.info as {title: string}).title)
+  // A new API takes the definition's title: those that have it already are not the import's, even if its answer is lost.
+  const sameName = target ? [] : await apisNamed(session, title)
+  const before: ApisBefore = {name: title, ids: sameName.map((api) => api.id)}
+  const imports = kind === 'rest' ? restImport(session, definition, options, target, before) : httpImport(session, definition, options, target, before)
   const apiId = (results: StepResults) => target?.id ?? imports.read(results[0]).id
   const deploy = stage && !stage.autoDeploy ? deploySteps(session, kind, {shown: target?.id ?? fromStep(1, 'API id'), of: apiId}, options, stage) : undefined
   const action = !target ? 'created' : kind === 'rest' && options.mode !== 'overwrite' ? 'merged' : 'overwritten'
-  const title = String((definition.document.info as {title: string}).title)
   const summary = {
     created: `import ${options.file} as a new ${kindLabel(kind)} API "${title}"`,
     merged: `merge ${options.file} into ${target?.label}`,
@@ -99,7 +103,7 @@ export async function planImport(session: AwsSession, options: ImportOptions): P
   }
   return {
     plan,
-    warnings: action === 'created' ? await sameNameWarnings(session, title, kind) : [],
+    warnings: nameClashWarnings(sameName, title, kind),
     resultOf: (results) => {
       const imported = imports.read(results[0])
       return {
@@ -147,7 +151,7 @@ function checkFlags(options: ImportOptions, kind: ImportKind, target: ApiTarget 
   }
 }
 
-function restImport(session: AwsSession, definition: DefinitionFile, options: ImportOptions, target: ApiTarget | undefined) {
+function restImport(session: AwsSession, definition: DefinitionFile, options: ImportOptions, target: ApiTarget | undefined, before: ApisBefore) {
   const body = Buffer.from(definition.text)
   const parameters = {
     ...(options.endpointType && {endpointConfigurationTypes: options.endpointType.toUpperCase()}),
@@ -168,7 +172,7 @@ function restImport(session: AwsSession, definition: DefinitionFile, options: Im
         operation: 'ImportRestApi',
         input: shown,
         summary: `create a REST API from ${options.file}`,
-        run: async () => (await session.rest()).importRestApi({...common, body}),
+        run: async () => (await session.rest()).importRestApi({...common, body}, before),
       }
   const read = (result: unknown): Imported => {
     const api = result as RestApi
@@ -177,7 +181,7 @@ function restImport(session: AwsSession, definition: DefinitionFile, options: Im
   return {step, read}
 }
 
-function httpImport(session: AwsSession, definition: DefinitionFile, options: ImportOptions, target: ApiTarget | undefined) {
+function httpImport(session: AwsSession, definition: DefinitionFile, options: ImportOptions, target: ApiTarget | undefined, before: ApisBefore) {
   const common = {FailOnWarnings: options.failOnWarnings, ...(options.basepath && {Basepath: options.basepath})}
   const step: PlanStep = target
     ? {
@@ -192,7 +196,7 @@ function httpImport(session: AwsSession, definition: DefinitionFile, options: Im
         operation: 'ImportApi',
         input: {...common, Body: bodyLabel(definition)},
         summary: `create an HTTP API from ${options.file}`,
-        run: async () => (await session.v2()).importApi({...common, Body: definition.text}),
+        run: async () => (await session.v2()).importApi({...common, Body: definition.text}, before),
       }
   const read = (result: unknown): Imported => {
     const api = result as {ApiId?: string; Name?: string; Warnings?: string[]}

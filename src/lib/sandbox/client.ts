@@ -1,9 +1,10 @@
 import {spawn} from 'node:child_process'
-import {closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync} from 'node:fs'
+import {closeSync, existsSync, fchmodSync, mkdirSync, openSync, readFileSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
 import {ApigwError, ExitCode} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'
-import {findRunning, isAlive, readRuntimeFile, type RuntimeInfo} from './runtime.js'
+import {TOKEN_HEADER} from '../../sandbox/guard.js'
+import {findRunning, isAlive, readRuntimeFile, type ControlTarget, type RuntimeInfo} from './runtime.js'
 
 const LOG_FILE = 'sandbox.log'
 const START_TIMEOUT_MS = 10_000
@@ -24,9 +25,11 @@ export interface DetachedOptions {
 /** Starts a sandbox in a background process of its own and waits until it answers. */
 export async function startDetached(options: DetachedOptions): Promise<RuntimeInfo> {
   const {daemonScript, clock = systemClock, ...hostOptions} = options
-  mkdirSync(options.stateDir, {recursive: true})
+  mkdirSync(options.stateDir, {recursive: true, mode: 0o700})
   const logPath = join(options.stateDir, LOG_FILE)
-  const log = openSync(logPath, 'a')
+  const log = openSync(logPath, 'a', 0o600)
+  // A log an older apigw made may be readable by others.
+  fchmodSync(log, 0o600)
   const child = spawn(process.execPath, [daemonScript, JSON.stringify(hostOptions)], {detached: true, stdio: ['ignore', log, log]})
   closeSync(log)
   let exited = false
@@ -60,14 +63,14 @@ export async function requireRunning(stateDir: string): Promise<RuntimeInfo> {
   return info
 }
 
-/** Calls one of the sandbox's own /_sandbox/ endpoints. */
-export async function controlCall<T>(endpoint: string, method: string, path: string, body?: unknown): Promise<T> {
+/** Calls one of the sandbox's own /_sandbox/ endpoints, with its token. */
+export async function controlCall<T>({endpoint, token}: ControlTarget, method: string, path: string, body?: unknown): Promise<T> {
   let response: Response
   try {
     response = await fetch(`${endpoint}/_sandbox/${path}`, {
       method,
       body: body === undefined ? undefined : JSON.stringify(body),
-      headers: {'content-type': 'application/json'},
+      headers: {'content-type': 'application/json', [TOKEN_HEADER]: token},
       signal: AbortSignal.timeout(30_000),
     })
   } catch (error) {
@@ -93,7 +96,7 @@ export async function controlCall<T>(endpoint: string, method: string, path: str
 
 /** Asks the sandbox to stop and waits until its process is gone. */
 export async function stopSandbox(info: RuntimeInfo, clock: Clock = systemClock): Promise<void> {
-  await controlCall(info.endpoint, 'POST', 'shutdown').catch(() => process.kill(info.pid, 'SIGTERM'))
+  await controlCall(info, 'POST', 'shutdown').catch(() => process.kill(info.pid, 'SIGTERM'))
   const deadline = clock.now() + STOP_TIMEOUT_MS
   // Gone when its process is, or when it has removed its runtime file (its last act before exiting).
   while (isAlive(info.pid) && readRuntimeFile(info.stateDir)?.pid === info.pid) {
@@ -112,7 +115,7 @@ export async function stopSandbox(info: RuntimeInfo, clock: Clock = systemClock)
 export async function resetSandbox(stateDir: string): Promise<'running' | 'stopped'> {
   const info = await findRunning(stateDir)
   if (info) {
-    await controlCall(info.endpoint, 'POST', 'reset')
+    await controlCall(info, 'POST', 'reset')
     return 'running'
   }
   for (const file of ['state.json', 'journal.ndjson']) rmSync(join(stateDir, file), {force: true})
@@ -145,6 +148,6 @@ export interface SandboxStatus {
 export async function sandboxStatus(stateDir: string): Promise<SandboxStatus> {
   const info = await findRunning(stateDir)
   if (!info) return {running: false, stateDir, endpoint: null, pid: null, startedAt: null, faults: null, records: {}}
-  const live = await controlCall<{faults: string; records: Record<string, number>}>(info.endpoint, 'GET', 'status')
+  const live = await controlCall<{faults: string; records: Record<string, number>}>(info, 'GET', 'status')
   return {running: true, stateDir, endpoint: info.endpoint, pid: info.pid, startedAt: info.startedAt, faults: live.faults, records: live.records}
 }

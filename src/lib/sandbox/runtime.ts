@@ -1,7 +1,8 @@
-import {readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {homedir} from 'node:os'
 import {join} from 'node:path'
 import type {Env} from '../aws/shared-config.js'
+import {TOKEN_HEADER} from '../../sandbox/guard.js'
 import {ApigwError, ExitCode} from '../errors.js'
 
 /** What a running sandbox writes into its state directory, so other apigw processes can find it. */
@@ -13,7 +14,13 @@ export interface RuntimeInfo {
   startedAt: string
   /** Stops by itself after this long without AWS calls; 0 = never. */
   idleTimeoutMs: number
+  /** What the sandbox's /_sandbox/ endpoints want in the x-apigw-sandbox-token header. */
+  token: string
 }
+
+/** Where a sandbox's control endpoints are, and the token they want. */
+export type ControlTarget = Pick<RuntimeInfo, 'endpoint' | 'token'>
+
 
 const RUNTIME_FILE = 'sandbox.json'
 
@@ -22,10 +29,14 @@ export function defaultStateDir(env: Env): string {
   return env.APIGW_SANDBOX_DIR || join(env.HOME || homedir(), '.apigw', 'sandbox')
 }
 
+/** Written atomically and readable by the owner alone: it holds the control token. */
 export function writeRuntime(info: RuntimeInfo): void {
   const path = join(info.stateDir, RUNTIME_FILE)
-  writeFileSync(`${path}.tmp`, JSON.stringify(info, null, 2))
-  renameSync(`${path}.tmp`, path)
+  // A temp file a killed sandbox left behind (only one sandbox runs per state directory).
+  for (const name of readdirSync(info.stateDir)) if (name.startsWith(`${RUNTIME_FILE}.`) && name.endsWith('.tmp')) rmSync(join(info.stateDir, name), {force: true})
+  const temporary = `${path}.${process.pid}.tmp`
+  writeFileSync(temporary, JSON.stringify(info, null, 2), {mode: 0o600})
+  renameSync(temporary, path)
 }
 
 /** What the runtime file says, whether or not that sandbox still runs. */
@@ -45,7 +56,7 @@ export async function findRunning(stateDir: string): Promise<RuntimeInfo | undef
   const info = readRuntimeFile(stateDir)
   if (!info || !isAlive(info.pid)) return undefined
   try {
-    const response = await fetch(`${info.endpoint}/_sandbox/status`, {signal: AbortSignal.timeout(2000)})
+    const response = await fetch(`${info.endpoint}/_sandbox/status`, {headers: {[TOKEN_HEADER]: info.token ?? ''}, signal: AbortSignal.timeout(2000)})
     const status = (await response.json()) as {pid?: number}
     return status.pid === info.pid ? info : undefined
   } catch {

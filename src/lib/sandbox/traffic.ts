@@ -5,6 +5,7 @@ import {systemClock, type Clock} from '../util/clock.js'
 import {parseDuration} from '../util/duration.js'
 import {parseNamedValues, parsePercent} from '../util/percent.js'
 import {controlCall} from './client.js'
+import type {ControlTarget} from './runtime.js'
 
 export type {TrafficSummary}
 
@@ -65,10 +66,10 @@ export async function trafficKeyIds(session: AwsSession, keys: string[]): Promis
   return Promise.all(keys.map(async (key) => (await resolveKey(session, key)).id ?? key))
 }
 
-/** Publishes the metrics of traffic over [start, end) through the sandbox at `endpoint`. */
-export async function simulate(endpoint: string, spec: TrafficSpec): Promise<TrafficSummary> {
+/** Publishes the metrics of traffic over [start, end) through the sandbox `target`. */
+export async function simulate(target: ControlTarget, spec: TrafficSpec): Promise<TrafficSummary> {
   try {
-    return await controlCall<TrafficSummary>(endpoint, 'POST', 'traffic', spec)
+    return await controlCall<TrafficSummary>(target, 'POST', 'traffic', spec)
   } catch (error) {
     // The API was resolved already, so what is missing is the stage (or a key).
     if (error instanceof ApigwError && error.exitCode === ExitCode.notFound) {
@@ -87,7 +88,7 @@ export interface FollowOptions {
 }
 
 /** Publishes live traffic, one round per interval, until told to stop; returns the requests published. */
-export async function followTraffic(endpoint: string, target: Omit<TrafficSpec, 'start' | 'end'>, options: FollowOptions): Promise<number> {
+export async function followTraffic(sandbox: ControlTarget, target: Omit<TrafficSpec, 'start' | 'end'>, options: FollowOptions): Promise<number> {
   const clock = options.clock ?? systemClock
   let stopped = false
   void options.until.then(() => (stopped = true))
@@ -96,7 +97,7 @@ export async function followTraffic(endpoint: string, target: Omit<TrafficSpec, 
   while (!stopped) {
     await intervalOrStop(options.intervalMs, options.until)
     const end = clock.now()
-    const summary = await simulate(endpoint, {...target, start, end})
+    const summary = await simulate(sandbox, {...target, start, end})
     requests += summary.requests
     start = end
     options.onRound(summary)

@@ -1,6 +1,6 @@
 import {gunzipSync} from 'node:zlib'
 import {serializationError} from './errors.js'
-import type {SandboxRequest, SandboxResponse} from '../http.js'
+import {MAX_BODY_BYTES, payloadTooLarge, type SandboxRequest, type SandboxResponse} from '../http.js'
 
 /** How one CloudWatch wire protocol reads requests and writes answers. */
 export interface WireProtocol {
@@ -30,8 +30,10 @@ export function asStructure(value: unknown): Record<string, unknown> {
 export function decompressed(request: SandboxRequest): SandboxRequest {
   if (String(request.headers['content-encoding'] ?? '').toLowerCase() !== 'gzip') return request
   try {
-    return {...request, body: gunzipSync(request.body)}
-  } catch {
+    return {...request, body: gunzipSync(request.body, {maxOutputLength: MAX_BODY_BYTES})}
+  } catch (error) {
+    // A small body that unzips to gigabytes must not take the sandbox's memory.
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw payloadTooLarge()
     throw serializationError('The request body is not valid gzip.')
   }
 }
