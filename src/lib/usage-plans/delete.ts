@@ -1,8 +1,8 @@
 import type {UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import type {PlanStep} from '../plan/plan.js'
-import {apiStageArgument, createCommand, plansCommand} from './commands.js'
-import {clearRecordStep, detachRecords, earliestStart, reattachStep, recordDate, recordDetachStep, type DetachRecord, type PlanApiStages} from './detach-record.js'
+import {createCommand, plansCommand} from './commands.js'
+import {apiStagesStep, clearRecordStep, detachRecords, earliestStart, goneIsDone, reattachStep, recordDate, recordDetachStep, type DetachRecord, type PlanApiStages} from './detach-record.js'
 import {keyLabel, planLabel} from './membership.js'
 import type {PreparedPlanChange} from './prepared.js'
 import {resolvePlan} from './resolve.js'
@@ -45,23 +45,13 @@ export async function prepareDelete(session: AwsSession, reference: string, opti
   // The plan as it was before any run began deleting it: its stages now, and those an earlier run detached.
   const plan = {...named, apiStages: [...named.apiStages, ...records.filter((record) => !named.apiStages.some(same(record))).map(({apiId, stage}) => ({apiId, apiName: apiNames.get(apiId) ?? null, stage}))]}
   const keys = await planKeys(session, plan.id)
-  const gateway = await session.rest()
   const unrecorded = named.apiStages.filter((apiStage) => !records.some(same(apiStage)))
-  const detach = named.apiStages.map((apiStage) => ({op: 'remove' as const, path: '/apiStages', value: apiStageArgument(apiStage)}))
   const steps: PlanStep[] = [
     ...(unrecorded.length > 0 ? [recordDetachStep(session, apiStagesOf(plan, unrecorded), resumedFrom ?? recordDate(options.now ?? new Date()))] : []),
-    ...(detach.length > 0
-      ? [
-          {
-            service: 'apigateway' as const,
-            operation: 'UpdateUsagePlan',
-            input: {usagePlanId: plan.id, patchOperations: detach},
-            summary: `remove its API stages, ${named.apiStages.map(apiStageText).join(', ')} (AWS deletes only a plan without stages)`,
-            run: () => gateway.updateUsagePlan(plan.id, detach),
-          },
-        ]
+    ...(named.apiStages.length > 0
+      ? [apiStagesStep(session, apiStagesOf(plan, named.apiStages), 'remove', `remove its API stages, ${named.apiStages.map(apiStageText).join(', ')} (AWS deletes only a plan without stages)`)]
       : []),
-    {service: 'apigateway', operation: 'DeleteUsagePlan', input: {usagePlanId: plan.id}, summary: `delete the ${planLabel(plan)}`, run: () => gateway.deleteUsagePlan(plan.id)},
+    goneIsDone({service: 'apigateway', operation: 'DeleteUsagePlan', input: {usagePlanId: plan.id}, summary: `delete the ${planLabel(plan)}`, run: async () => (await session.rest()).deleteUsagePlan(plan.id)}),
   ]
   const covering = plan.apiStages.length > 0 ? ` covering ${plan.apiStages.map(apiStageText).join(', ')}` : ''
   const losing = keys.length > 0 ? `; ${keysLoseAccess(keys.length)}: ${someOf(keys.map((key) => keyLabel(keyReference(key))))}` : ', which has no keys'

@@ -1,5 +1,6 @@
 import type {UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
+import {unlessNotFound} from '../errors.js'
 import type {PlanStep} from '../plan/plan.js'
 import {shellCommand} from '../util/shell.js'
 import {plural} from '../util/text.js'
@@ -79,14 +80,35 @@ export function clearRecordStep(session: AwsSession, target: PlanApiStages): Pla
 export const clearRecordCommand = (region: string, target: PlanApiStages) =>
   shellCommand('aws', 'apigateway', 'untag-resource', '--resource-arn', usagePlanArn(region, target.planId), '--tag-keys', ...target.apiStages.map(({apiId, stage}) => detachedTag(apiId, stage)))
 
-/** UpdateUsagePlan adding API stages back to a plan (undoing a detach). */
-export function reattachStep(session: AwsSession, target: PlanApiStages): PlanStep {
-  const patchOperations = target.apiStages.map(({apiId, stage}) => ({op: 'add' as const, path: '/apiStages', value: `${apiId}:${stage}`}))
+/**
+ * One UpdateUsagePlan adding or removing API stages. When AWS answers with an error, the plan is
+ * read again: a call whose answer was lost after it took effect (its retry then refused: "not in
+ * Usage Plan", "already exists") has done its job, and is not reported as a failure.
+ */
+export function apiStagesStep(session: AwsSession, target: PlanApiStages, op: 'add' | 'remove', summary: string): PlanStep {
+  const patchOperations = target.apiStages.map(({apiId, stage}) => ({op, path: '/apiStages', value: `${apiId}:${stage}`}))
   return {
     service: 'apigateway',
     operation: 'UpdateUsagePlan',
     input: {usagePlanId: target.planId, patchOperations},
-    summary: `put ${stagesText(target.apiStages)} back in usage plan ${target.planName} (${target.planId})`,
-    run: async () => (await session.rest()).updateUsagePlan(target.planId, patchOperations),
+    summary,
+    run: async () => {
+      const gateway = await session.rest()
+      try {
+        return await gateway.updateUsagePlan(target.planId, patchOperations)
+      } catch (error) {
+        const plan = await gateway.getUsagePlan(target.planId).catch(() => undefined)
+        const names = ({apiId, stage}: {apiId: string; stage: string}) => (plan?.apiStages ?? []).some((named) => named.apiId === apiId && named.stage === stage)
+        if (plan && target.apiStages.every((apiStage) => names(apiStage) === (op === 'add'))) return plan
+        throw error
+      }
+    },
   }
 }
+
+/** UpdateUsagePlan adding API stages back to a plan (undoing a detach). */
+export const reattachStep = (session: AwsSession, target: PlanApiStages) =>
+  apiStagesStep(session, target, 'add', `put ${stagesText(target.apiStages)} back in usage plan ${target.planName} (${target.planId})`)
+
+/** A delete step that counts "not found" as done: after a lost answer, its retry finds it gone. */
+export const goneIsDone = (step: PlanStep): PlanStep => ({...step, run: (results) => step.run(results).catch(unlessNotFound)})

@@ -5,7 +5,7 @@ import {ApigwError, ExitCode} from '../errors.js'
 import type {Plan, PlanStep} from '../plan/plan.js'
 import {patchOperationsArgument, shellCommand} from '../util/shell.js'
 import {plural} from '../util/text.js'
-import {clearRecordCommand, clearRecordStep, detachRecords, earliestStart, reattachStep, recordDate, recordDetachStep, type PlanApiStages} from './detach-record.js'
+import {apiStagesStep, clearRecordCommand, clearRecordStep, detachRecords, earliestStart, goneIsDone, reattachStep, recordDate, recordDetachStep, type PlanApiStages} from './detach-record.js'
 
 /**
  * Usage plans name REST API stages as `apiId:stage`. Deleting an API or a stage that a plan names
@@ -40,16 +40,8 @@ export function usagePlanReferences(plans: UsagePlan[], apiId: string, stage?: s
 const apiStageValue = (apiId: string, stage: string) => `${apiId}:${stage}`
 
 /** One UpdateUsagePlan that removes the referenced stages from the plan; the plan and its keys stay. */
-export function detachStep(session: AwsSession, apiId: string, plan: UsagePlanReference): PlanStep {
-  const patchOperations = plan.stages.map((stage) => ({op: 'remove' as const, path: '/apiStages', value: apiStageValue(apiId, stage)}))
-  return {
-    service: 'apigateway',
-    operation: 'UpdateUsagePlan',
-    input: {usagePlanId: plan.id, patchOperations},
-    summary: `detach it from usage plan ${plan.name} (${plan.id}): ${plural(plan.stages.length, 'stage')} ${plan.stages.join(', ')}`,
-    run: async () => (await session.rest()).updateUsagePlan(plan.id, patchOperations),
-  }
-}
+export const detachStep = (session: AwsSession, apiId: string, plan: UsagePlanReference): PlanStep =>
+  apiStagesStep(session, apiStagesOf(apiId, plan), 'remove', `detach it from usage plan ${plan.name} (${plan.id}): ${plural(plan.stages.length, 'stage')} ${plan.stages.join(', ')}`)
 
 /** "gold (8kizdh), free (5dybhx)", for plan summaries. */
 export const planNames = (plans: Array<{id: string; name: string}>) => plans.map((plan) => `${plan.name} (${plan.id})`).join(', ')
@@ -139,7 +131,7 @@ export function detachingDeletion(session: AwsSession, deletion: DetachingDeleti
   const clears = detachment.all.map((plan) => clearRecordStep(session, apiStagesOf(apiId, plan)))
   const deleteIndex = records.length + detaches.length
   return {
-    steps: [...records, ...detaches, deletion.deleteStep, ...clears],
+    steps: [...records, ...detaches, goneIsDone(deletion.deleteStep), ...clears],
     continues: detachment.resumedFrom !== undefined,
     recovery: (failed) => {
       if (failed > deleteIndex) {
