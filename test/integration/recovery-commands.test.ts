@@ -10,6 +10,7 @@ import {
   GetStageCommand,
   GetUsagePlanCommand,
   GetUsagePlansCommand,
+  UpdateStageCommand,
 } from '@aws-sdk/client-api-gateway'
 import {GetDeploymentCommand as GetV2DeploymentCommand} from '@aws-sdk/client-apigatewayv2'
 import {chmodSync, copyFileSync, mkdtempSync, writeFileSync} from 'node:fs'
@@ -18,6 +19,7 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterEach, beforeAll, describe, expect, it} from 'vitest'
 import {parseFaults} from '../../src/sandbox/faults.js'
+import {TABLES, type StageRecord} from '../../src/sandbox/model.js'
 import {runCli, runProgram} from '../helpers/cli.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
@@ -262,6 +264,24 @@ describe('keys rotate --finalize', () => {
     const keys = (await clients.rest.send(new GetApiKeysCommand({limit: 500}))).items ?? []
     expect(keys.some((key) => key.id === old)).toBe(false)
     expect(keys.find((key) => key.id === newId)?.tags?.['apigw:rotation-finalized']).toMatch(/Z$/)
+  })
+})
+
+describe('cache flush of a fleet', () => {
+  it('one stage failed: the printed command flushes again only that stage', async () => {
+    const {id, deploymentId} = await seed.restApi('rec-flush')
+    for (const stageName of ['beta', 'dev']) await clients.rest.send(new CreateStageCommand({restApiId: id, stageName, deploymentId}))
+    for (const stageName of ['beta', 'dev', 'prod']) {
+      await clients.rest.send(new UpdateStageCommand({restApiId: id, stageName, patchOperations: [{op: 'replace', path: '/cacheClusterEnabled', value: 'true'}]}))
+    }
+    const flushes = () => ['beta', 'dev', 'prod'].map((stage) => sandbox.context.store.get<StageRecord>(TABLES.stages, `${id}/${stage}`)!.cacheFlushes.length)
+    // Until the sandbox's cache clusters (50 ms here) are AVAILABLE.
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const commands = await cutShort('fail=FlushStageCache#2', 'cache', 'flush', '--api', id, '--all-stages')
+    expect(commands).toEqual([`apigw cache flush --api ${id} --stage dev`])
+    expect(flushes()).toEqual([1, 0, 1])
+    await runs(commands[0])
+    expect(flushes()).toEqual([1, 1, 1])
   })
 })
 
