@@ -110,6 +110,16 @@ describe('deletes that detach from usage plans', () => {
     }
   })
 
+  it('apis delete --undo, clearing the record failed: the printed command carries on', async () => {
+    const {id, plan} = await meteredApi('rec undo')
+    await cutShort('fail=DeleteRestApi', 'apis', 'delete', '--api', id, '--confirm', 'rec undo', '--force')
+    const commands = await cutShort('fail=UntagResource', 'apis', 'delete', '--api', id, '--undo')
+    expect(commands).toEqual([`apigw apis delete --api ${id} --undo`])
+    await runs(commands[0])
+    expect(await stagesOf(plan)).toEqual([`${id}:beta`, `${id}:prod`])
+    expect(await recordsOf(plan)).toEqual([])
+  })
+
   it('apis delete --force, the record not cleared after the delete: the AWS CLI command clears it', async () => {
     const {id, plan} = await meteredApi('rec untag')
     const commands = await cutShort('fail=UntagResource', 'apis', 'delete', '--api', id, '--confirm', 'rec untag', '--force')

@@ -86,7 +86,13 @@ export async function prepareDeleteUndo(session: AwsSession, reference: string):
   const missing = records.filter((record) => !plan.apiStages.some(same(record))).map(({apiId, stage}) => ({apiId, apiName: apiNames.get(apiId) ?? null, stage}))
   const steps = [...(missing.length > 0 ? [reattachStep(session, apiStagesOf(plan, missing))] : []), ...(records.length > 0 ? [clearRecordStep(session, apiStagesOf(plan, records))] : [])]
   return {
-    plan: {summary: `put back the API stages an unfinished delete took from the ${planLabel(plan)}`, severity: 'safe', steps, continues: true},
+    plan: {
+      summary: `put back the API stages an unfinished delete took from the ${planLabel(plan)}`,
+      severity: 'safe',
+      steps,
+      continues: true,
+      recovery: () => `Try: ${plansCommand('delete', plan.id, '--undo')} (carries on from the records still in the plan)`,
+    },
     notices: records.length === 0 ? [`The ${planLabel(plan)} records no unfinished delete: nothing to undo.`] : [],
     afterwards: [],
     result: async () => ({plan: {id: plan.id, name: plan.name}, restored: missing, begunAt: earliestStart(records) ?? null}),

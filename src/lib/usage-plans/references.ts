@@ -168,13 +168,20 @@ export function undoDetachment(session: AwsSession, apiId: string, detachment: D
  */
 export function detachUndo(
   session: AwsSession,
-  target: {api: DetachUndone['api']; stage: string | null; usagePlans: UsagePlan[]; label: string},
+  target: {api: DetachUndone['api']; stage: string | null; usagePlans: UsagePlan[]; label: string; undoCommand: string},
 ): {plan: Plan; result: DetachUndone; notices: string[]} {
-  const {api, stage, label} = target
+  const {api, stage, label, undoCommand} = target
   const detachment = findDetachment(target.usagePlans, api.id, stage ?? undefined, new Date())
   const {steps, restored} = undoDetachment(session, api.id, detachment)
   return {
-    plan: {summary: `put the ${label} back in the usage plans an unfinished delete took it from`, severity: 'safe', steps, continues: true},
+    plan: {
+      summary: `put the ${label} back in the usage plans an unfinished delete took it from`,
+      severity: 'safe',
+      steps,
+      continues: true,
+      // The records stay until each plan has its stages back: the same command carries on.
+      recovery: () => `Try: ${undoCommand} (carries on from the records still in the usage plans)`,
+    },
     result: {api, stage, restoredTo: restored, begunAt: detachment.resumedFrom ?? null},
     notices: steps.length === 0 ? [`No usage plan records an unfinished delete of the ${label}: nothing to undo.`] : [],
   }
