@@ -22,7 +22,8 @@ afterEach(() => {
 
 const plan = (usagePlanId: string) => clients.rest.send(new GetUsagePlanCommand({usagePlanId}))
 const stagesOf = async (usagePlanId: string) => ((await plan(usagePlanId)).apiStages ?? []).map(({apiId, stage}) => `${apiId}:${stage}`).sort()
-const recordsOf = async (usagePlanId: string) => Object.keys((await plan(usagePlanId)).tags ?? {}).filter((tag) => tag.startsWith(RECORD))
+/** apigw's records in the plan's tags: an API's or stage's delete (apigw:detached:…), or the plan's own (apigw:emptied:…). */
+const recordsOf = async (usagePlanId: string) => Object.keys((await plan(usagePlanId)).tags ?? {}).filter((tag) => /^apigw:(detached|emptied):/.test(tag))
 const apiExists = (restApiId: string) => clients.rest.send(new GetRestApiCommand({restApiId})).then(
   () => true,
   () => false,

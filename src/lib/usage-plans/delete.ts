@@ -2,7 +2,7 @@ import type {UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import type {PlanStep} from '../plan/plan.js'
 import {createCommand, plansCommand} from './commands.js'
-import {apiStagesStep, clearRecordStep, detachRecords, earliestStart, goneIsDone, reattachStep, recordDate, recordDetachStep, type DetachRecord, type PlanApiStages} from './detach-record.js'
+import {apiStagesStep, clearRecordStep, detachRecords, earliestStart, goneIsDone, isRecordTag, reattachStep, recordDate, recordDetachStep, type DetachRecord, type PlanApiStages} from './detach-record.js'
 import {keyLabel, planLabel} from './membership.js'
 import type {PreparedPlanChange} from './prepared.js'
 import {resolvePlan} from './resolve.js'
@@ -40,7 +40,7 @@ export interface PlanDeleteUndone {
 export async function prepareDelete(session: AwsSession, reference: string, options: {now?: Date} = {}): Promise<PreparedPlanChange<DeletedPlan>> {
   const [found, apiNames] = await Promise.all([resolvePlan(session, reference), restApiNames(session)])
   const named = summarizePlan(found, apiNames)
-  const records = detachRecords(found)
+  const records = detachRecords(found, 'plan')
   const resumedFrom = earliestStart(records)
   // The plan as it was before any run began deleting it: its stages now, and those an earlier run detached.
   const plan = {...named, apiStages: [...named.apiStages, ...records.filter((record) => !named.apiStages.some(same(record))).map(({apiId, stage}) => ({apiId, apiName: apiNames.get(apiId) ?? null, stage}))]}
@@ -82,7 +82,7 @@ export async function prepareDelete(session: AwsSession, reference: string, opti
 export async function prepareDeleteUndo(session: AwsSession, reference: string): Promise<PreparedPlanChange<PlanDeleteUndone>> {
   const [found, apiNames] = await Promise.all([resolvePlan(session, reference), restApiNames(session)])
   const plan = summarizePlan(found, apiNames)
-  const records = detachRecords(found)
+  const records = detachRecords(found, 'plan')
   const missing = records.filter((record) => !plan.apiStages.some(same(record))).map(({apiId, stage}) => ({apiId, apiName: apiNames.get(apiId) ?? null, stage}))
   const steps = [...(missing.length > 0 ? [reattachStep(session, apiStagesOf(plan, missing))] : []), ...(records.length > 0 ? [clearRecordStep(session, apiStagesOf(plan, records))] : [])]
   return {
@@ -101,6 +101,7 @@ export async function prepareDeleteUndo(session: AwsSession, reference: string):
 
 const same = (a: Pick<DetachRecord, 'apiId' | 'stage'>) => (b: Pick<DetachRecord, 'apiId' | 'stage'>) => a.apiId === b.apiId && a.stage === b.stage
 const apiStagesOf = (plan: Pick<UsagePlanSummary, 'id' | 'name'>, apiStages: Array<Pick<DetachRecord, 'apiId' | 'stage'>>): PlanApiStages => ({
+  kind: 'plan',
   planId: plan.id,
   planName: plan.name,
   apiStages: apiStages.map(({apiId, stage}) => ({apiId, stage})),
@@ -109,7 +110,7 @@ const apiStagesOf = (plan: Pick<UsagePlanSummary, 'id' | 'name'>, apiStages: Arr
 /** What the recreate commands cannot say, said instead of lost silently. */
 function notRecreated(raw: UsagePlan, plan: UsagePlanSummary): string[] {
   // apigw's own detach records go with the delete they describe.
-  const ownTags = Object.entries(raw.tags ?? {}).filter(([key]) => detachRecords({tags: {[key]: ''}}).length === 0)
+  const ownTags = Object.entries(raw.tags ?? {}).filter(([key]) => !isRecordTag(key))
   const parts = [
     plan.quota && plan.quota.offset !== 0 ? `its quota offset (${plan.quota.offset})` : undefined,
     ownTags.length > 0 ? `its tags (${ownTags.map(([key, value]) => `${key}=${value}`).join(', ')})` : undefined,

@@ -92,7 +92,7 @@ export interface Detachment {
 
 export function findDetachment(plans: UsagePlan[], apiId: string, stage: string | undefined, now: Date): Detachment {
   const pending = usagePlanReferences(plans, apiId, stage)
-  const records = plans.flatMap((plan) => detachRecords(plan).filter((record) => record.apiId === apiId && (stage === undefined || record.stage === stage)).map((record) => ({plan, record})))
+  const records = plans.flatMap((plan) => detachRecords(plan, 'api').filter((record) => record.apiId === apiId && (stage === undefined || record.stage === stage)).map((record) => ({plan, record})))
   const stagesIn = (plan: UsagePlan, references: UsagePlanReference[]) => references.find((reference) => reference.id === plan.id)?.stages ?? []
   const byPlan = (stagesOf: (plan: UsagePlan) => string[]) =>
     plans.map((plan) => ({id: plan.id ?? '', name: plan.name ?? '', stages: [...new Set(stagesOf(plan))].sort()})).filter((plan) => plan.stages.length > 0)
@@ -103,7 +103,7 @@ export function findDetachment(plans: UsagePlan[], apiId: string, stage: string 
   return {pending, recorded, unrecorded, all, resumedFrom, begunAt: resumedFrom ?? recordDate(now)}
 }
 
-const apiStagesOf = (apiId: string, plan: UsagePlanReference): PlanApiStages => ({planId: plan.id, planName: plan.name, apiStages: plan.stages.map((stage) => ({apiId, stage}))})
+const apiStagesOf = (apiId: string, plan: UsagePlanReference): PlanApiStages => ({kind: 'api', planId: plan.id, planName: plan.name, apiStages: plan.stages.map((stage) => ({apiId, stage}))})
 
 export interface DetachingDeletion {
   apiId: string
