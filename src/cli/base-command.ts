@@ -5,6 +5,7 @@ import type {Plan} from '../lib/plan/plan.js'
 import type {PlanRun} from '../lib/plan/runner.js'
 import {ExitCode} from '../lib/errors.js'
 import {colorEnabled} from '../lib/ui/color.js'
+import {escapeControlsKeepingLines} from '../lib/util/escape.js'
 import type {OutputFormat} from '../lib/ui/formats.js'
 import type {CommandResult} from '../lib/ui/output.js'
 import {formatDuration, parseDuration} from '../lib/util/duration.js'
@@ -163,13 +164,21 @@ export abstract class ApigwCommand extends Command {
     for (const value of values) process.stderr.write(`::add-mask::${value}\n`)
   }
 
-  /** Progress, warnings and notices: stderr, never stdout. */
+  /**
+   * Progress, warnings and notices: stderr, never stdout. They quote names from AWS, so control
+   * characters in them are escaped (line breaks and tabs kept: apigw's own messages use them).
+   */
   protected note(message: string): void {
+    this.noteStyled(escapeControlsKeepingLines(message))
+  }
+
+  /** A note apigw has coloured itself, after escaping every value in it (e.g. with escapeDeep). */
+  protected noteStyled(message: string): void {
     process.stderr.write(`${message}\n`)
   }
 
   protected warning(message: string): void {
-    this.note(`${stderrPalette(this.globals?.color).yellow('Warning:')} ${message}`)
+    this.noteStyled(`${stderrPalette(this.globals?.color).yellow('Warning:')} ${escapeControlsKeepingLines(message)}`)
   }
 
   async catch(error: Error & {oclif?: {exit?: number}}): Promise<void> {

@@ -14,8 +14,9 @@ export const canaryFlags = {
 export abstract class CanaryCommand extends ApigwCommand {
   protected async change(prepared: PreparedCanaryChange, dryRun: boolean): Promise<void> {
     for (const notice of prepared.notices) this.note(notice)
-    if (!(await this.carryOut(prepared.plan, {dryRun}))) return
+    const run = await this.carryOut(prepared.plan, {dryRun})
+    if (!run) return
     for (const line of prepared.afterwards) this.note(line)
-    await this.emit({data: await prepared.result(), view: async () => (await import('../lib/ui/canary-change-view.js')).canaryChangeView})
+    await this.emit({data: await prepared.result(run), view: async () => (await import('../lib/ui/canary-change-view.js')).canaryChangeView})
   }
 }

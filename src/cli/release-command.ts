@@ -1,4 +1,5 @@
 import type {PreparedRelease, ReleaseResult} from '../lib/releases/release.js'
+import {escapeDeep} from '../lib/util/escape.js'
 import {parseDuration} from '../lib/util/duration.js'
 import {ApigwCommand} from './base-command.js'
 import {planFlags} from './global-flags.js'
@@ -39,7 +40,7 @@ export abstract class ReleaseCommand extends ApigwCommand {
 
   protected async release(prepared: PreparedRelease, options: ReleaseOptions): Promise<void> {
     for (const notice of prepared.notices) this.note(notice)
-    if (prepared.diff) this.note((await import('../lib/ui/release-view.js')).stageDiffView(prepared.diff, stderrPalette(options.color)))
+    if (prepared.diff) this.noteStyled((await import('../lib/ui/release-view.js')).stageDiffView(escapeDeep(prepared.diff), stderrPalette(options.color)))
     let result: ReleaseResult
     if (prepared.plan) {
       const run = await this.carryOut(prepared.plan, {dryRun: options.dryRun, preview: prepared.diff ? {diff: prepared.diff} : undefined})

@@ -1,5 +1,6 @@
 import {ApigwError, ExitCode, usageError} from '../lib/errors.js'
 import {colorEnabled} from '../lib/ui/color.js'
+import {escapeControlsKeepingLines, toSafeJson} from '../lib/util/escape.js'
 import {palette} from '../lib/ui/palette.js'
 
 /**
@@ -11,14 +12,15 @@ export function reportFailure(error: Error, argv: string[]): void {
   process.exitCode = failure.exitCode
   if (wantsJson(argv)) {
     const {code, message, suggestions, exitCode} = failure
-    process.stdout.write(`${JSON.stringify({error: {code, message, suggestions, exitCode}}, null, 2)}\n`)
+    process.stdout.write(`${toSafeJson({error: {code, message, suggestions, exitCode}})}\n`)
   } else {
     const colors = stderrPalette(colorFlag(argv))
-    process.stderr.write(`${colors.red('Error:')} ${failure.message}\n`)
-    for (const suggestion of failure.suggestions) process.stderr.write(`${suggestion}\n`)
+    // Messages quote names from AWS: their control characters are shown escaped, not run by the terminal.
+    process.stderr.write(`${colors.red('Error:')} ${escapeControlsKeepingLines(failure.message)}\n`)
+    for (const suggestion of failure.suggestions) process.stderr.write(`${escapeControlsKeepingLines(suggestion)}\n`)
   }
   if (argv.includes('--debug')) {
-    for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) process.stderr.write(`${cause.stack}\n`)
+    for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) process.stderr.write(`${escapeControlsKeepingLines(String(cause.stack))}\n`)
   }
 }
 

@@ -37,8 +37,19 @@ export function awsEnv(endpoint: string, extra: Record<string, string | undefine
  * to signal it; `input`, when given, is piped to its stdin (else stdin is closed).
  */
 export function runCli(args: string[], env: Record<string, string>, onStart?: (child: ChildProcess) => void, input?: string): Promise<CliResult> {
+  return runProgram(process.execPath, [BIN, ...args], {env}, onStart, input)
+}
+
+/** Runs any program (a shell, the AWS CLI) the same way, collecting its exit code and output. */
+export function runProgram(
+  file: string,
+  args: string[],
+  options: {env: Record<string, string>; cwd?: string},
+  onStart?: (child: ChildProcess) => void,
+  input?: string,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']}) as ChildProcessByStdio<Writable | null, Readable, Readable>
+    const child = spawn(file, args, {...options, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']}) as ChildProcessByStdio<Writable | null, Readable, Readable>
     child.stdin?.end(input)
     onStart?.(child)
     let stdout = ''

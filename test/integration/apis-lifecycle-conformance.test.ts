@@ -64,7 +64,7 @@ describe('conformance: the REST API lifecycle through the CLI, sandbox against m
     expect(shown.stdout).toMatchObject({api: {id: '<id>', tags: {team: 'payments'}}, stages: [], resources: [{path: '/', methods: []}]})
     expect(refused.code).toBe(2)
     expect(refused.stdout.error.code).toBe('CONFIRMATION_REQUIRED')
-    expect(deleted).toEqual({code: 0, stdout: {api: {id: '<id>', name: 'conformance', type: 'rest'}, stages: [], deployments: 0, detachedFrom: []}})
+    expect(deleted).toEqual({code: 0, stdout: {api: {id: '<id>', name: 'conformance', type: 'rest'}, stages: [], deployments: 0, detachedFrom: [], resumedFrom: null}})
     expect(gone.code).toBe(4)
     // moto differs: see above.
     expect(onSandbox.version).toBeNull()

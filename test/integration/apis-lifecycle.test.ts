@@ -219,7 +219,7 @@ describe('apis delete', () => {
     const id = await deployedRestApi('doomed', ['prod', 'beta'])
     const result = await apigw('apis', 'delete', '--api', 'doomed', '--confirm', 'doomed', '--json')
     expect(result.code).toBe(0)
-    expect(json(result.stdout)).toEqual({api: {id, name: 'doomed', type: 'rest'}, stages: ['beta', 'prod'], deployments: 1, detachedFrom: []})
+    expect(json(result.stdout)).toEqual({api: {id, name: 'doomed', type: 'rest'}, stages: ['beta', 'prod'], deployments: 1, detachedFrom: [], resumedFrom: null})
     expect(result.stderr).toContain(`[1/1] delete REST API "doomed" (${id}) (DeleteRestApi)`)
     expect(await restApiExists(id)).toBe(false)
   })
@@ -253,7 +253,7 @@ describe('apis delete', () => {
       expect(result.stderr).toMatch(new RegExp(`^  ${gold}  gold    stages beta, prod$`, 'm'))
       expect(result.stderr).toMatch(new RegExp(`^  ${silver}  silver  stage prod$`, 'm'))
       expect(result.stderr).toContain(`Try: apigw apis delete --api ${id} --confirm metered --force (detaches it from these plans first)`)
-      expect(result.stderr).toContain(`Or: aws apigateway update-usage-plan --usage-plan-id ${silver} --patch-operations op=remove,path=/apiStages,value=${id}:prod`)
+      expect(result.stderr).toContain(`Or: aws apigateway update-usage-plan --usage-plan-id ${silver} --patch-operations '[{"op":"remove","path":"/apiStages","value":"${id}:prod"}]'`)
       expect(await restApiExists(id)).toBe(true)
       expect(await planStages(silver)).toEqual([{apiId: id, stage: 'prod'}])
     })
@@ -266,9 +266,13 @@ describe('apis delete', () => {
       expect(plan.severity).toBe('severe')
       expect(plan.summary).toBe(`delete REST API "metered" (${id}) with 2 stages (beta, prod) and 1 deployment, after detaching it from 2 usage plans: gold (${gold}), silver (${silver})`)
       expect(plan.steps.map((step: {operation: string; input: unknown}) => [step.operation, step.input])).toEqual([
+        ['TagResource', {resourceArn: `arn:aws:apigateway:us-east-1::/usageplans/${gold}`, tags: {[`apigw:detached:${id}:beta`]: expect.any(String), [`apigw:detached:${id}:prod`]: expect.any(String)}}],
+        ['TagResource', {resourceArn: `arn:aws:apigateway:us-east-1::/usageplans/${silver}`, tags: {[`apigw:detached:${id}:prod`]: expect.any(String)}}],
         ['UpdateUsagePlan', {usagePlanId: gold, patchOperations: [{op: 'remove', path: '/apiStages', value: `${id}:beta`}, {op: 'remove', path: '/apiStages', value: `${id}:prod`}]}],
         ['UpdateUsagePlan', {usagePlanId: silver, patchOperations: [{op: 'remove', path: '/apiStages', value: `${id}:prod`}]}],
         ['DeleteRestApi', {restApiId: id}],
+        ['UntagResource', {resourceArn: `arn:aws:apigateway:us-east-1::/usageplans/${gold}`, tagKeys: [`apigw:detached:${id}:beta`, `apigw:detached:${id}:prod`]}],
+        ['UntagResource', {resourceArn: `arn:aws:apigateway:us-east-1::/usageplans/${silver}`, tagKeys: [`apigw:detached:${id}:prod`]}],
       ])
       expect(await restApiExists(id)).toBe(true)
       expect(await planStages(gold)).toHaveLength(3)
@@ -285,8 +289,9 @@ describe('apis delete', () => {
           {id: gold, name: 'gold', stages: ['beta', 'prod']},
           {id: silver, name: 'silver', stages: ['prod']},
         ],
+        resumedFrom: null,
       })
-      expect(result.stderr).toMatch(/\[1\/3\] detach it from usage plan gold .*\n\[2\/3\] detach it from usage plan silver .*\n\[3\/3\] delete REST API "metered"/)
+      expect(result.stderr).toMatch(/\[3\/7\] detach it from usage plan gold .*\n\[4\/7\] detach it from usage plan silver .*\n\[5\/7\] delete REST API "metered"/)
       expect(await restApiExists(id)).toBe(false)
       expect(await planStages(gold)).toEqual([otherStage])
       expect(await planStages(silver)).toEqual([])

@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {RolloutEnd, RolloutEvent} from '../../src/lib/canary/controller.js'
 import type {TrafficSpec} from '../../src/sandbox/traffic/spec.js'
+import {parseFaults} from '../../src/sandbox/faults.js'
 import {simulateTraffic} from '../../src/sandbox/traffic/simulate.js'
 import {awsEnv, EMPTY_HOME, runCli} from '../helpers/cli.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
@@ -269,4 +270,27 @@ describe('canary run: checks before anything changes', () => {
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout).plan.summary).toMatch(/^take the canary of stage "prod" of REST API "run-example" \(\w+\) through 5%, 10%, 25%, 50%, 100%, baking 5m at each/)
   })
+})
+
+describe('canary run: what it reports after a failure is what AWS holds', () => {
+  it('a promotion that fails half-way (the canary left at 0% on the new base) ends with a "failed" event describing the stage as GetStage shows it', async () => {
+    const api = await seed.restApi('run-half-promoted')
+    const stop = drive(api.id)
+    // The run's UpdateStage calls: the promotion batch (1st), then remove /canarySettings (2nd) fails.
+    sandbox.faults = parseFaults('fail=UpdateStage#2')
+    try {
+      const result = await apigw('canary', 'run', '--api', api.id, '--stage', 'prod', '--steps', '10', ...FAST, '--retry-budget', '0s')
+      stop()
+      expect(result.code).toBe(8)
+      const end = events(result.stdout).at(-1) as RolloutEnd
+      const after = await stage(api.id)
+      const canaryId = (events(result.stdout)[0] as Extract<RolloutEvent, {event: 'started'}>).canaryDeploymentId
+      expect(after).toMatchObject({deploymentId: canaryId, canarySettings: {percentTraffic: 0}})
+      expect(end).toMatchObject({event: 'failed', exitCode: 8, state: {baseDeploymentId: after.deploymentId, canary: {deploymentId: after.canarySettings?.deploymentId, percentTraffic: 0}}})
+      expect(end.message).toContain(`As read after the failure, the stage now has deployment ${canaryId}, canary ${canaryId} at 0%.`)
+    } finally {
+      stop()
+      sandbox.faults = parseFaults('none')
+    }
+  }, 60_000)
 })

@@ -21,7 +21,7 @@ import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli
 useSandboxCli()
 
 const DAY = 86_400_000
-const TAG = {rotationOf: 'apigw:rotation-of', rotatedTo: 'apigw:rotated-to', graceUntil: 'apigw:grace-until', finalized: 'apigw:rotation-finalized'}
+const TAG = {rotationOf: 'apigw:rotation-of', rotatedTo: 'apigw:rotated-to', graceUntil: 'apigw:grace-until', finalized: 'apigw:rotation-finalized', claim: 'apigw:rotation-claim'}
 const json = (stdout: string) => JSON.parse(stdout)
 const dir = mkdtempSync(join(tmpdir(), 'apigw-rotate-'))
 
@@ -106,7 +106,13 @@ describe('keys rotate', () => {
     const deadline = Date.parse(newKey.tags![TAG.graceUntil])
     expect(deadline).toBeGreaterThan(before + 7 * DAY - 2000)
     expect(deadline).toBeLessThan(Date.now() + 7 * DAY)
-    expect(newKey.tags).toEqual({team: 'partners', [TAG.rotationOf]: oldId, [TAG.graceUntil]: newKey.tags![TAG.graceUntil], [REQUEST_TAG]: REQUEST_TOKEN})
+    expect(newKey.tags).toEqual({
+      team: 'partners',
+      [TAG.rotationOf]: oldId,
+      [TAG.graceUntil]: newKey.tags![TAG.graceUntil],
+      [REQUEST_TAG]: REQUEST_TOKEN,
+      [TAG.claim]: expect.stringMatching(/^[0-9a-f]{8}$/),
+    })
     const oldKey = await getKey(oldId)
     expect(oldKey.enabled).toBe(true)
     expect(oldKey.tags).toEqual({team: 'partners', [TAG.rotatedTo]: newKey.id, [TAG.graceUntil]: newKey.tags![TAG.graceUntil]})

@@ -359,7 +359,7 @@ describe('stages delete', () => {
     const api = await seed.petsApi('delete-rest')
     const result = await apigw('stages', 'delete', '--api', api.id, '--stage', 'prod', '--confirm', 'prod', '--json')
     expect(result.code).toBe(0)
-    expect(json(result.stdout)).toEqual({api: {id: api.id, name: 'delete-rest', type: 'rest'}, stage: 'prod', deploymentId: api.deploymentId, detachedFrom: []})
+    expect(json(result.stdout)).toEqual({api: {id: api.id, name: 'delete-rest', type: 'rest'}, stage: 'prod', deploymentId: api.deploymentId, detachedFrom: [], resumedFrom: null})
     await expect(restStage(api.id)).rejects.toMatchObject({name: 'NotFoundException'})
 
     const http = await seeder(sandbox.endpoint).httpApi('delete-http')
@@ -385,14 +385,14 @@ describe('stages delete', () => {
       expect(result.stderr).toContain(`Error: The stage "prod" of REST API "delete-metered" (${api.id}) is in 1 usage plan; deleting it would leave that plan naming a stage that does not exist:`)
       expect(result.stderr).toMatch(new RegExp(`^  ${gold}  gold  stage prod$`, 'm'))
       expect(result.stderr).toContain(`Try: apigw stages delete --api ${api.id} --stage prod --confirm prod --force (detaches it from these plans first)`)
-      expect(result.stderr).toContain(`Or: aws apigateway update-usage-plan --usage-plan-id ${gold} --patch-operations op=remove,path=/apiStages,value=${api.id}:prod`)
+      expect(result.stderr).toContain(`Or: aws apigateway update-usage-plan --usage-plan-id ${gold} --patch-operations '[{"op":"remove","path":"/apiStages","value":"${api.id}:prod"}]'`)
       expect(await restStage(api.id)).toMatchObject({stageName: 'prod'})
     })
 
     it('--force detaches only this stage from the plan, then deletes it', async () => {
       const result = await apigw('stages', 'delete', '--api', api.id, '--stage', 'prod', '--confirm', 'prod', '--force', '--json')
       expect(result.code).toBe(0)
-      expect(result.stderr).toMatch(/\[1\/2\] detach it from usage plan gold .*: 1 stage prod \(UpdateUsagePlan\)\n\[2\/2\] delete the stage "prod"/)
+      expect(result.stderr).toMatch(/\[2\/4\] detach it from usage plan gold .*: 1 stage prod \(UpdateUsagePlan\)\n\[3\/4\] delete the stage "prod"/)
       expect(json(result.stdout).detachedFrom).toEqual([{id: gold, name: 'gold', stages: ['prod']}])
       expect(await planStages(gold)).toEqual([{apiId: api.id, stage: 'beta'}])
       await expect(restStage(api.id)).rejects.toMatchObject({name: 'NotFoundException'})

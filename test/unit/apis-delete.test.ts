@@ -5,6 +5,8 @@ import {
   GetRestApiCommand,
   GetStagesCommand,
   GetUsagePlansCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
   UpdateUsagePlanCommand,
 } from '@aws-sdk/client-api-gateway'
 import {ApiGatewayV2Client, GetApiCommand} from '@aws-sdk/client-apigatewayv2'
@@ -57,44 +59,70 @@ describe('prepareApiDeletion', () => {
         {id: 'gold01', name: 'gold', stages: ['prod']},
         {id: 'silver', name: 'silver', stages: ['beta', 'prod']},
       ],
+      resumedFrom: null,
     })
   })
 
-  it('reports a failed delete after the detaches as partial (exit 8), with how to finish or re-attach', async () => {
+  it('records in each plan what it is about to detach before detaching, and clears the records after the delete', async () => {
+    const {plan} = await prepareApiDeletion(session(), {api: 'petshop001', force: true, now: new Date('2026-12-07T12:00:00.500Z')})
+    expect(plan.steps.map((step) => step.operation)).toEqual(['TagResource', 'TagResource', 'UpdateUsagePlan', 'UpdateUsagePlan', 'DeleteRestApi', 'UntagResource', 'UntagResource'])
+    expect(plan.steps[1].input).toEqual({
+      resourceArn: 'arn:aws:apigateway:eu-west-1::/usageplans/silver',
+      tags: {'apigw:detached:petshop001:beta': '2026-12-07T12:00:00Z', 'apigw:detached:petshop001:prod': '2026-12-07T12:00:00Z'},
+    })
+    expect(plan.steps[6].input).toEqual({resourceArn: 'arn:aws:apigateway:eu-west-1::/usageplans/silver', tagKeys: ['apigw:detached:petshop001:beta', 'apigw:detached:petshop001:prod']})
+  })
+
+  it('reports a failed delete after the detaches as partial (exit 8), with the command that finishes it and the one that undoes it', async () => {
+    v1.on(TagResourceCommand).resolves({})
     v1.on(UpdateUsagePlanCommand).resolves({})
     v1.on(DeleteRestApiCommand).rejects(awsError('BadRequestException', 'Cannot delete API petshop001 because it is associated with usage plan(s): bronze', 400))
     const {plan} = await prepareApiDeletion(session(), {api: 'petshop001', force: true})
     const error = await failure(runPlan(plan))
     expect(error.exitCode).toBe(8)
-    expect(error.message).toBe(
-      [
-        'Step 3 of 3 failed: DeleteRestApi failed: Cannot delete API petshop001 because it is associated with usage plan(s): bronze',
-        '  done     1. detach it from usage plan gold (gold01): 1 stage prod (UpdateUsagePlan)',
-        '  done     2. detach it from usage plan silver (silver): 2 stages beta, prod (UpdateUsagePlan)',
-        '  failed   3. delete REST API "pet shop" (petshop001) (DeleteRestApi)',
-      ].join('\n'),
-    )
+    expect(error.message.split('\n').slice(0, 1)).toEqual(['Step 5 of 7 failed: DeleteRestApi failed: Cannot delete API petshop001 because it is associated with usage plan(s): bronze'])
+    expect(error.message).toContain('  done     3. detach it from usage plan gold (gold01): 1 stage prod (UpdateUsagePlan)')
     expect(error.suggestions).toEqual([
       [
-        "Try: apigw apis delete --api petshop001 --confirm 'pet shop' (to finish deleting it)",
-        'Or, to keep the API, put it back in the usage plans it left:',
-        '  aws apigateway update-usage-plan --usage-plan-id gold01 --patch-operations op=add,path=/apiStages,value=petshop001:prod',
-        '  aws apigateway update-usage-plan --usage-plan-id silver --patch-operations op=add,path=/apiStages,value=petshop001:beta op=add,path=/apiStages,value=petshop001:prod',
+        "Try: apigw apis delete --api petshop001 --confirm 'pet shop' --force (finds what this run recorded in the tags of the usage plans, and finishes the deletion)",
+        'Or, to keep the API: apigw apis delete --api petshop001 --undo (puts it back in the usage plans it left)',
       ].join('\n'),
     ])
   })
 
-  it('after a failed second detach, says to finish with --force and re-attach only the first plan', async () => {
-    v1.on(UpdateUsagePlanCommand, {usagePlanId: 'gold01'}).resolves({})
-    v1.on(UpdateUsagePlanCommand, {usagePlanId: 'silver'}).rejects(awsError('BadRequestException', 'Invalid API Stage specified', 400))
+  it('after the delete, a failure to clear a record says the API is gone and gives the AWS CLI command that clears what is left', async () => {
+    v1.on(TagResourceCommand).resolves({})
+    v1.on(UpdateUsagePlanCommand).resolves({})
+    v1.on(DeleteRestApiCommand).resolves({})
+    v1.on(UntagResourceCommand).rejects(awsError('BadRequestException', 'Invalid ARN', 400))
     const {plan} = await prepareApiDeletion(session(), {api: 'petshop001', force: true})
     const error = await failure(runPlan(plan))
-    expect(error.exitCode).toBe(8)
     expect(error.suggestions[0].split('\n')).toEqual([
-      "Try: apigw apis delete --api petshop001 --confirm 'pet shop' --force (to finish deleting it)",
-      'Or, to keep the API, put it back in the usage plan it left:',
-      '  aws apigateway update-usage-plan --usage-plan-id gold01 --patch-operations op=add,path=/apiStages,value=petshop001:prod',
+      "The API is deleted; only apigw's detach records are left in the usage plans' tags.",
+      'Try: aws apigateway untag-resource --resource-arn arn:aws:apigateway:eu-west-1::/usageplans/gold01 --tag-keys apigw:detached:petshop001:prod && aws apigateway untag-resource --resource-arn arn:aws:apigateway:eu-west-1::/usageplans/silver --tag-keys apigw:detached:petshop001:beta apigw:detached:petshop001:prod',
     ])
-    expect(v1.commandCalls(DeleteRestApiCommand)).toHaveLength(0)
+  })
+
+  it('finds an earlier run in the plans\' records: it says so, detaches only what is still attached, and reports all it detached', async () => {
+    v1.on(GetUsagePlansCommand).resolves({
+      items: [
+        {id: 'gold01', name: 'gold', apiStages: [{apiId: 'other00001', stage: 'prod'}], tags: {'apigw:detached:petshop001:prod': '2026-12-01T08:00:00Z', team: 'payments'}},
+        {id: 'silver', name: 'silver', apiStages: [{apiId: 'petshop001', stage: 'beta'}, {apiId: 'petshop001', stage: 'prod'}], tags: {'apigw:detached:petshop001:beta': '2026-12-01T08:00:00Z', 'apigw:detached:petshop001:prod': '2026-12-01T08:00:00Z'}},
+      ],
+    })
+    const {plan, deleted, notices} = await prepareApiDeletion(session(), {api: 'petshop001', force: false})
+    expect(notices).toEqual(['Resuming the delete begun at 2026-12-01T08:00:00Z: the usage plans record detaching prod from gold (gold01); beta, prod from silver (silver).'])
+    expect(plan.continues).toBe(true)
+    expect(plan.steps.map((step) => step.summary)).toEqual([
+      'detach it from usage plan silver (silver): 2 stages beta, prod',
+      'delete REST API "pet shop" (petshop001)',
+      'clear the detach record in usage plan gold (gold01)',
+      'clear the detach record in usage plan silver (silver)',
+    ])
+    expect(deleted.detachedFrom).toEqual([
+      {id: 'gold01', name: 'gold', stages: ['prod']},
+      {id: 'silver', name: 'silver', stages: ['beta', 'prod']},
+    ])
+    expect(deleted.resumedFrom).toBe('2026-12-01T08:00:00Z')
   })
 })

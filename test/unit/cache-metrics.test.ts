@@ -67,10 +67,19 @@ describe('recovery after a flush', () => {
   it('compares the minutes before the flush with those since, and the newest one', () => {
     const look = recoveryOf(results, target, flushedAt, T0 + 13.5 * MINUTE)
     expect(look).toMatchObject({flushedAt: '2026-03-01T10:10:30.000Z', checkedAt: '2026-03-01T10:13:30.000Z', before: {hitRatio: 0.8, integrationLatencyMs: 50}})
-    expect(look.since.hitRatio).toBeCloseTo(165 / 400)
+    // Only the whole minutes after the flush (10:11 on): 10:10 mixes requests from before it.
+    expect(look.sinceStart).toBe('2026-03-01T10:11:00.000Z')
+    expect(look.since.hitRatio).toBeCloseTo(125 / 300)
     expect(look.latest).toMatchObject({minute: '2026-03-01T10:13:00.000Z', hitRatio: 0.75})
     expect(look.recovered).toBe(true) // 75% ≥ 90% of 80%
     expect(look.metrics.window).toEqual({start: '2026-03-01T10:00:00.000Z', end: '2026-03-01T10:14:00.000Z', periodSeconds: 60})
+  })
+
+  it('counts nothing since the flush until its first whole minute has data: the flush minute\'s hits from before it never show as a recovery', () => {
+    // At 10:10:50 only the flush's own minute exists: 40% of it is mostly requests served before the flush.
+    expect(recoveryOf(results, target, flushedAt, T0 + 10.8 * MINUTE)).toMatchObject({since: {hitRatio: null, integrationLatencyMs: null}, latest: null, recovered: null})
+    // A flush right on the minute counts that minute.
+    expect(recoveryOf(results, target, T0 + 11 * MINUTE, T0 + 11.5 * MINUTE)).toMatchObject({sinceStart: '2026-03-01T10:11:00.000Z', latest: {hitRatio: 0.1}})
   })
 
   it('is not recovered while the newest minute is under 90% of before, and unknown without data', () => {

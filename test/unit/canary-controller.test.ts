@@ -122,7 +122,7 @@ describe('canary controller', () => {
     const {run, actuator} = rollout(denied)
     const end = await run
     expect(end).toMatchObject({event: 'failed', exitCode: ExitCode.config, error: {code: 'ACCESS_DENIED'}, state: {canary: {percentTraffic: 5}}})
-    expect(end.message).toMatch(/left as it was \(step 1, 5%\)/)
+    expect(end.message).toMatch(/^The rollout stopped at step 1 \(5%\): GetMetricData failed: not authorized As read after the failure, the stage now has deployment \w+, canary \w+ at 5%\.$/)
     expect(actuator.calls).toEqual(['set 5'])
   })
 

@@ -25,6 +25,15 @@ describe('parseKeyFile: AWS\'s API key file format', () => {
     ])
   })
 
+  it('refuses a value with a line break or another control character, as keys create does, never quoting it', () => {
+    const text = `name,key\na,"${value('a')}\nsecond"\nb,"${value('b')}\tx"\nc,${value('c')}`
+    const {problems} = parseKeyFile(text)
+    expect(problems).toEqual([
+      {line: 2, message: 'the value has more than one line'},
+      {line: 4, message: 'the value has a control character (such as a tab)'},
+    ])
+  })
+
   it('reports every bad row with its line, in AWS\'s words, never quoting a value', () => {
     const short = 's'.repeat(19)
     const long = 'l'.repeat(129)

@@ -5,6 +5,8 @@ import {
   GetRestApisCommand,
   GetUsagePlanKeysCommand,
   GetUsagePlansCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
   UpdateUsagePlanCommand,
 } from '@aws-sdk/client-api-gateway'
 import {mockClient} from 'aws-sdk-client-mock'
@@ -12,7 +14,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {AwsSession} from '../../src/lib/aws/session.js'
 import type {ApigwError} from '../../src/lib/errors.js'
 import {runPlan} from '../../src/lib/plan/runner.js'
-import {prepareDelete} from '../../src/lib/usage-plans/delete.js'
+import {prepareDelete, prepareDeleteUndo} from '../../src/lib/usage-plans/delete.js'
 import {awsError} from './aws-fakes.js'
 import {fakeClock} from './fake-clock.js'
 
@@ -57,19 +59,53 @@ describe('prepareDelete', () => {
     expect(JSON.stringify(prepared)).not.toContain('never-shown-value')
   })
 
-  it('reports a failed DeleteUsagePlan after the stages left as partial (exit 8), with how to finish or put them back', async () => {
+  it('records its API stages in its own tags before removing them', async () => {
+    const {plan} = await prepareDelete(session(), 'gold', {now: new Date('2026-12-07T12:00:00Z')})
+    expect(plan.steps.map((step) => step.operation)).toEqual(['TagResource', 'UpdateUsagePlan', 'DeleteUsagePlan'])
+    expect(plan.steps[0].input).toEqual({
+      resourceArn: 'arn:aws:apigateway:eu-west-1::/usageplans/gold01',
+      tags: {'apigw:detached:shop000001:prod': '2026-12-07T12:00:00Z', 'apigw:detached:shop000001:beta': '2026-12-07T12:00:00Z'},
+    })
+  })
+
+  it('reports a failed DeleteUsagePlan after the stages left as partial (exit 8), with how to finish or undo', async () => {
+    v1.on(TagResourceCommand).resolves({})
     v1.on(UpdateUsagePlanCommand).resolves({})
     v1.on(DeleteUsagePlanCommand).rejects(awsError('BadRequestException', 'Cannot delete Usage Plan gold01 because there are API Stages associated with it, including shop000001:dev', 400))
     const {plan} = await prepareDelete(session(), 'gold01')
     const error = await failure(runPlan(plan))
     expect(error.exitCode).toBe(8)
-    expect(error.message).toContain('Step 2 of 2 failed')
-    expect(error.message).toContain('  done     1. remove its API stages, shop:prod, shop:beta (AWS deletes only a plan without stages) (UpdateUsagePlan)')
+    expect(error.message).toContain('Step 3 of 3 failed')
+    expect(error.message).toContain('  done     2. remove its API stages, shop:prod, shop:beta (AWS deletes only a plan without stages) (UpdateUsagePlan)')
     expect(error.suggestions).toEqual([
       [
-        'Try: apigw plans delete gold01 --confirm gold (to finish deleting it)',
-        'Or, to keep it, put its stages back: apigw plans set gold01 --add-stage shop000001:prod --add-stage shop000001:beta',
+        "Try: apigw plans delete gold01 --confirm gold (finds what this run recorded in the tags of the plan, and finishes deleting it)",
+        'Or, to keep it: apigw plans delete gold01 --undo (puts its API stages back)',
       ].join('\n'),
     ])
+  })
+
+  it('resumes from its records: the recreate commands still name the stages an earlier run removed', async () => {
+    v1.on(GetUsagePlansCommand).resolves({
+      items: [{id: 'gold01', name: 'gold', apiStages: [], quota: {limit: 1000, offset: 0, period: 'WEEK'}, tags: {'apigw:detached:shop000001:prod': '2026-12-01T08:00:00Z'}}],
+    })
+    const prepared = await prepareDelete(session(), 'gold')
+    expect(prepared.notices).toEqual(['Resuming the delete begun at 2026-12-01T08:00:00Z: the plan records detaching shop000001:prod.'])
+    expect(prepared.plan.steps.map((step) => step.operation)).toEqual(['DeleteUsagePlan'])
+    expect(prepared.plan.continues).toBe(true)
+    expect(prepared.afterwards).toEqual(['To recreate it and give its keys access again:', '  apigw plans create --name gold --quota 1000/week --stage shop000001:prod', '  apigw plans attach gold key0000001'])
+  })
+
+  it('--undo puts back only the recorded stages the plan lacks, then clears the records', async () => {
+    v1.on(GetUsagePlansCommand).resolves({
+      items: [{id: 'gold01', name: 'gold', apiStages: [{apiId: 'shop000001', stage: 'beta'}], tags: {'apigw:detached:shop000001:prod': '2026-12-01T08:00:00Z', 'apigw:detached:shop000001:beta': '2026-12-01T08:00:00Z'}}],
+    })
+    v1.on(UpdateUsagePlanCommand).resolves({})
+    v1.on(UntagResourceCommand).resolves({})
+    const prepared = await prepareDeleteUndo(session(), 'gold')
+    const run = await runPlan(prepared.plan)
+    expect(v1.commandCalls(UpdateUsagePlanCommand)[0].args[0].input.patchOperations).toEqual([{op: 'add', path: '/apiStages', value: 'shop000001:prod'}])
+    expect(v1.commandCalls(UntagResourceCommand)[0].args[0].input.tagKeys).toEqual(['apigw:detached:shop000001:prod', 'apigw:detached:shop000001:beta'])
+    expect(await prepared.result(run)).toEqual({plan: {id: 'gold01', name: 'gold'}, restored: [{apiId: 'shop000001', apiName: 'shop', stage: 'prod'}], begunAt: '2026-12-01T08:00:00Z'})
   })
 })

@@ -55,6 +55,7 @@ export default class StagesSet extends ApigwCommand {
     for (const note of update.notes) this.note(note)
     const run = await this.carryOut(update.plan, {dryRun: flags['dry-run']})
     if (!run) return
+    if (run.outcomes.length > 0) await update.verify()
     await this.emit({data: update.changed, view: async () => (await import('../../lib/ui/stages-view.js')).stageSettingsChangedView})
   }
 }

@@ -1,8 +1,10 @@
+import type {UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import type {Plan, PlanStep} from '../plan/plan.js'
-import {detachRecovery, detachStep, planNames, referencedByUsagePlans, usagePlanReferences, type UsagePlanReference} from '../usage-plans/references.js'
-import {plural, shellQuote} from '../util/text.js'
-import {API_TYPE_LABELS, summarize, type AnyApi, type ApiType} from './catalog.js'
+import {detachingDeletion, detachUndo, findDetachment, planNames, referencedByUsagePlans, resumingNotice, type DetachUndone, type UsagePlanReference} from '../usage-plans/references.js'
+import {shellCommand} from '../util/shell.js'
+import {plural} from '../util/text.js'
+import {API_TYPE_LABELS, apiLabel, summarize, type AnyApi, type ApiType} from './catalog.js'
 import {resolveApi} from './resolve.js'
 
 export interface DeleteApiOptions {
@@ -10,6 +12,7 @@ export interface DeleteApiOptions {
   api: string
   /** Detach the API from the usage plans that reference it, instead of refusing. */
   force: boolean
+  now?: Date
 }
 
 /** The stable JSON shape of `apis delete` (documented in the README). */
@@ -18,8 +21,10 @@ export interface DeletedApi {
   /** The stages deleted with it. */
   stages: string[]
   deployments: number
-  /** The usage plans it was detached from (REST, with --force), with the stages each had. */
+  /** The usage plans it was detached from (REST, with --force), with the stages each had, by this run or the earlier one it finished. */
   detachedFrom: UsagePlanReference[]
+  /** When the earlier, unfinished run that this one finished began (from the usage plans' records); null when none. */
+  resumedFrom: string | null
 }
 
 export type {UsagePlanReference}
@@ -30,47 +35,65 @@ export interface ApiDeletion {
   confirmName: string
   /** What the plan deletes and detaches, known before it runs. */
   deleted: DeletedApi
+  /** Worth saying before anything runs (stderr). */
+  notices: string[]
 }
 
 /**
  * Plans the deletion of an API with everything under it. A REST API that a usage plan references is
- * refused (exit 5: AWS refuses DeleteRestApi then) unless `force`, which first removes its stages
- * from each such plan, one UpdateUsagePlan per plan, in the same plan as the delete.
+ * refused (exit 5: AWS refuses DeleteRestApi then) unless `force`, which first records in each such
+ * plan's tags what it is about to detach, then removes the API's stages from it, in the same plan as
+ * the delete; an earlier run cut short is found by those records and finished.
  */
 export async function prepareApiDeletion(session: AwsSession, options: DeleteApiOptions): Promise<ApiDeletion> {
   const entry = await resolveApi(session, options.api)
   const {id, name, type} = summarize(entry)
   const {stages, deployments, usagePlans} = await inventory(session, entry)
-  const deleted: DeletedApi = {api: {id, name, type}, stages, deployments, detachedFrom: usagePlans}
-  if (usagePlans.length > 0 && !options.force) {
+  const detachment = findDetachment(usagePlans, id, undefined, options.now ?? new Date())
+  const deleted: DeletedApi = {api: {id, name, type}, stages, deployments, detachedFrom: detachment.all, resumedFrom: detachment.resumedFrom ?? null}
+  // Stages an earlier --force run recorded were consented to then.
+  if (detachment.unrecorded.length > 0 && !options.force) {
     throw referencedByUsagePlans({
-      headline: `REST API "${name}" (${id}) is in ${plural(usagePlans.length, 'usage plan')}, and AWS refuses to delete an API that a usage plan references`,
+      headline: `REST API "${name}" (${id}) is in ${plural(detachment.unrecorded.length, 'usage plan')}, and AWS refuses to delete an API that a usage plan references`,
       code: 'API_IN_USAGE_PLAN',
       apiId: id,
-      plans: usagePlans,
-      forceCommand: deleteCommand(deleted.api, true),
+      plans: detachment.unrecorded,
+      forceCommand: deleteCommand(deleted.api),
     })
   }
-  const detachSteps = usagePlans.map((plan) => detachStep(session, id, plan))
   return {
     plan: {
       summary: deletionSummary(deleted),
       severity: 'severe',
-      steps: [...detachSteps, deleteStep(session, entry, deleted)],
-      recovery: (failed) => detachRecovery({apiId: id, plans: usagePlans, failed, finish: (stillReferenced) => deleteCommand(deleted.api, stillReferenced), what: 'API'}),
+      ...detachingDeletion(session, {apiId: id, detachment, deleteStep: deleteStep(session, entry, deleted), finishCommand: deleteCommand(deleted.api), undoCommand: undoCommand(deleted.api), what: 'API'}),
     },
     confirmName: name,
     deleted,
+    notices: resumingNotice(detachment),
   }
 }
 
+/** The stable JSON shape of `apis delete --undo` and `stages delete --undo` (README). */
+export type {DetachUndone}
+
+/**
+ * Undoes an `apis delete --force` that was cut short before the API was deleted: the API's stages go
+ * back into the usage plans that recorded detaching them, and the records are cleared.
+ */
+export async function prepareApiDetachUndo(session: AwsSession, options: {api: string}): Promise<ReturnType<typeof detachUndo>> {
+  const entry = await resolveApi(session, options.api)
+  const api = summarize(entry)
+  const {usagePlans} = await inventory(session, entry)
+  return detachUndo(session, {api: {id: api.id, name: api.name, type: api.type}, stage: null, usagePlans, label: apiLabel(api)})
+}
+
 /** Everything that goes with the API, read concurrently; usage plans apply to REST APIs only. */
-async function inventory(session: AwsSession, entry: AnyApi): Promise<{stages: string[]; deployments: number; usagePlans: UsagePlanReference[]}> {
+async function inventory(session: AwsSession, entry: AnyApi): Promise<{stages: string[]; deployments: number; usagePlans: UsagePlan[]}> {
   const {id} = summarize(entry)
   if (entry.type === 'rest') {
     const gateway = await session.rest()
     const [stages, deployments, plans] = await Promise.all([gateway.listStages(id), gateway.listDeployments(id), gateway.listUsagePlans()])
-    return {stages: names(stages.map((stage) => stage.stageName)), deployments: deployments.length, usagePlans: usagePlanReferences(plans, id)}
+    return {stages: names(stages.map((stage) => stage.stageName)), deployments: deployments.length, usagePlans: plans}
   }
   const gateway = await session.v2()
   const [stages, deployments] = await Promise.all([gateway.listStages(id), gateway.listDeployments(id)])
@@ -97,6 +120,8 @@ function deleteStep(session: AwsSession, entry: AnyApi, deleted: DeletedApi): Pl
   return {service: 'apigatewayv2', operation: 'DeleteApi', input: {ApiId: id}, summary, run: async () => (await session.v2()).deleteApi(id)}
 }
 
-/** The command that deletes the API once nothing references it: the operator's own, with --confirm. */
-const deleteCommand = ({id, name}: DeletedApi['api'], force: boolean) =>
-  `apigw apis delete --api ${id} --confirm ${shellQuote(name)}${force ? ' --force' : ''}`
+/** The operator's command that deletes the API, detaching it from usage plans first (and finishing an earlier run). */
+const deleteCommand = ({id, name}: DeletedApi['api']) => shellCommand('apigw', 'apis', 'delete', '--api', id, '--confirm', name, '--force')
+
+/** The command that undoes an unfinished `apis delete --force`. */
+const undoCommand = ({id}: DeletedApi['api']) => shellCommand('apigw', 'apis', 'delete', '--api', id, '--undo')

@@ -78,9 +78,10 @@ interface DeploymentFields {
 }
 
 /**
- * How to find a deployment whose answer was lost (deployments take no tags): the one the stage (or
- * its canary) runs now when the create named a stage, else one among all with its description
- * (a release record makes it unique); each made no earlier than the first attempt. Without either
+ * How to find a deployment whose answer was lost (deployments take no tags), made no earlier than
+ * the first attempt: the one with its description, which apigw's release record (who, when to the
+ * millisecond) makes unique; without one, the deployment the stage (or its canary) runs now, if
+ * the create named a stage — which another operator's deploy meanwhile can hide. Without either,
  * nothing tells it from others, and the create is not retried.
  */
 export function deploymentFinder<D>(
@@ -91,13 +92,11 @@ export function deploymentFinder<D>(
     const {description, created} = deployment === undefined ? {} : read.fields(deployment)
     return deployment !== undefined && description === wanted.description && madeSince(created, wanted.since) ? deployment : undefined
   }
-  const {runningOnStage} = wanted
-  if (runningOnStage) {
-    return async () => {
-      const id = await runningOnStage()
-      return id === undefined ? undefined : made(await read.get(id))
-    }
-  }
   if (wanted.description) return async () => (await read.all()).find(made)
-  return undefined
+  const {runningOnStage} = wanted
+  if (!runningOnStage) return undefined
+  return async () => {
+    const id = await runningOnStage()
+    return id === undefined ? undefined : made(await read.get(id))
+  }
 }

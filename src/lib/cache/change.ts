@@ -10,7 +10,7 @@ import type {ClusterState} from './wait.js'
 
 /** The stable JSON shape of `cache enable`, `resize`, `disable` and `method set` (documented in the README). */
 export interface CacheChanged extends StageSettingsChanged {
-  /** The cluster after the change: as UpdateStage answered, or as --wait last saw it. */
+  /** The cluster after the change: as the stage read back after it showed, or as --wait last saw it. */
   cluster: ClusterState
 }
 
@@ -25,7 +25,8 @@ export interface PreparedCacheChange {
   stageName: string
   /** The statuses --wait follows the cluster to; undefined when there is nothing to wait for. */
   waitFor?: string[]
-  result(run: PlanRun, waited?: ClusterState): CacheChanged
+  /** Once the plan ran: the stage is read back and must hold what was written (CHANGED_MEANWHILE, exit 5, otherwise). */
+  result(run: PlanRun, waited?: ClusterState): Promise<CacheChanged>
 }
 
 /** A settings request naming only cache settings. */
@@ -42,9 +43,9 @@ export function prepareCacheChange(session: AwsSession, stage: CacheStage, reque
     apiId: stage.api.id,
     stageName: stage.stageName,
     waitFor: extra.waitFor,
-    result: (run, waited) => ({
-      ...update.changed,
-      cluster: waited ?? cacheClusterOf((run.results[0] as Stage | undefined) ?? stage.found.raw),
-    }),
+    result: async (run, waited) => {
+      const now = run.outcomes.length > 0 ? (await update.verify()).raw : stage.found.raw
+      return {...update.changed, cluster: waited ?? cacheClusterOf(now as Stage)}
+    },
   }
 }

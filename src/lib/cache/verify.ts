@@ -4,6 +4,7 @@ import {minuteWindow} from '../canary/metrics.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {cacheFigures, fetchCacheSeries, withNote, type CacheFigures, type CacheMinute, type CacheTarget} from './metrics.js'
 
+const MINUTE_MS = 60_000
 /** How far back before the flush the steady state is read. */
 export const BEFORE_MS = 10 * 60_000
 /** The hit ratio counts as recovered at this share of what it was before the flush. */
@@ -18,7 +19,12 @@ export interface Verification {
   checkedAt: string
   /** The minutes before the flush's minute (up to 10). */
   before: Side
-  /** From the flush's minute on. */
+  /** The first whole minute after the flush: `since` and `latest` count from it. */
+  sinceStart: string
+  /**
+   * From `sinceStart` on. CloudWatch counts a minute at a time, so the flush's own minute mixes
+   * requests from before and after it: it is in neither figure. Null until a whole minute has passed.
+   */
   since: Side
   /** The newest minute since the flush with a hit ratio; null while there is none. */
   latest: CacheMinute | null
@@ -32,18 +38,20 @@ export interface Verification {
 export function recoveryOf(results: MetricDataResult[], target: CacheTarget, flushedAt: number, now: number): Verification {
   const window = minuteWindow(flushedAt - BEFORE_MS, now)
   const flushMinute = minuteWindow(flushedAt, flushedAt).start
+  const sinceStart = Math.ceil(flushedAt / MINUTE_MS) * MINUTE_MS
   const side = (start: number, end: number): Side => {
     const {hitRatio, integrationLatencyMs} = cacheFigures(results, {start, end})
     return {hitRatio, integrationLatencyMs}
   }
   const before = side(window.start, flushMinute)
   const metrics = withNote(cacheFigures(results, window), target, window)
-  const latest = metrics.minutes.filter((minute) => Date.parse(minute.minute) >= flushMinute && minute.hitRatio !== null).at(-1) ?? null
+  const latest = metrics.minutes.filter((minute) => Date.parse(minute.minute) >= sinceStart && minute.hitRatio !== null).at(-1) ?? null
   return {
     flushedAt: new Date(flushedAt).toISOString(),
     checkedAt: new Date(now).toISOString(),
     before,
-    since: side(flushMinute, window.end),
+    sinceStart: new Date(sinceStart).toISOString(),
+    since: side(sinceStart, Math.max(sinceStart, window.end)),
     latest,
     recovered: latest?.hitRatio == null || before.hitRatio === null ? null : latest.hitRatio >= RECOVERED_SHARE * before.hitRatio,
     metrics,

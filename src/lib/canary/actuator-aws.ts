@@ -7,6 +7,7 @@ import type {CanaryActuator, CanaryState} from './actuator.js'
 import {abortPlan, canaryCommand, pausePlan, promotePlan, promotionRecord, readCanaryState, setPlan, verifyState, type CanaryStage} from './plans.js'
 import {checkPercent} from './request.js'
 import {noCanary, type StateCheck} from './state.js'
+import {verifyCanaryWrite, type CanaryWrite} from './written.js'
 
 export interface ActuatorOptions {
   /** Who promotes, for the release record; default: $USER@host, or the GitHub Actions run. */
@@ -29,21 +30,24 @@ export function createCanaryActuator(session: AwsSession, apiId: string, stageNa
     if (!expected.canary) throw noCanary(`Stage "${stageName}" of REST API ${apiId}`, expected, canaryCommand('start', stage))
     return expected
   }
-  // A plan with nothing to change still checks the stage, so a change by someone else is never missed.
-  const apply = async (plan: Plan, expected: CanaryState, check: StateCheck): Promise<CanaryState> => {
+  // A plan with nothing to change still checks the stage, so a change by someone else is never missed;
+  // one that ran is read back, and must hold what it wrote (CHANGED_MEANWHILE otherwise).
+  const apply = async (plan: Plan, expected: CanaryState, check: StateCheck, write: CanaryWrite): Promise<CanaryState> => {
     if (plan.steps.length === 0) await verifyState(stage, expected, check)
     else await runPlan(plan, {onProgress: options.onProgress})
-    return readCanaryState(stage)
+    return verifyCanaryWrite(stage, write)
   }
   return {
     read: () => readCanaryState(stage),
-    setPercent: async (percent, expected) =>
-      apply(setPlan(stage, withCanary(expected), {percent: checkPercent(percent, 'percent'), overrides: {}, unsetOverrides: []}), expected, 'exactly'),
+    setPercent: async (percent, expected) => {
+      const request = {percent: checkPercent(percent, 'percent'), overrides: {}, unsetOverrides: []}
+      return apply(setPlan(stage, withCanary(expected), request), expected, 'exactly', {action: 'set', ...request})
+    },
     promote: async (expected) => {
       const record = await promotionRecord(stage, withCanary(expected), {by: options.actor ?? releaseActor(process.env), at: new Date(clock.now()).toISOString()})
-      return apply(promotePlan(stage, expected, {keepCanary: false, record}), expected, 'exactly')
+      return apply(promotePlan(stage, expected, {keepCanary: false, record}), expected, 'exactly', {action: 'promote', deploymentId: expected.canary?.deploymentId ?? '', keepCanary: false})
     },
-    abort: async (expected) => apply(abortPlan(stage, withCanary(expected)), expected, 'same canary'),
-    pause: async (expected) => apply(pausePlan(stage, withCanary(expected)), expected, 'same canary'),
+    abort: async (expected) => apply(abortPlan(stage, withCanary(expected)), expected, 'same canary', {action: 'abort'}),
+    pause: async (expected) => apply(pausePlan(stage, withCanary(expected)), expected, 'same canary', {action: 'pause'}),
   }
 }

@@ -5,7 +5,7 @@ import type {CanaryActuator, CanaryState} from './actuator.js'
 import {judge, type GateResult, type Outcome} from './gates.js'
 import {emptyFigures, shownWindow, type CanaryMetricsSource, type Figures, type WindowMetrics} from './metrics.js'
 import type {FailAction, RolloutSettings} from './rollout-settings.js'
-import {stageChanged, stateMatches} from './state.js'
+import {stageChanged, stateMatches, stateText} from './state.js'
 
 /** What the operator chose on Ctrl-C. */
 export type InterruptAction = FailAction | 'leave'
@@ -204,12 +204,16 @@ export async function runRollout(settings: RolloutSettings, deps: ControllerDeps
       return finish({event: 'stage-changed', action: 'none', exitCode: ExitCode.conflict, message: `${error.message} The rollout stopped and left the stage as it found it.`, state: found})
     }
     if (!(error instanceof ApigwError)) throw error
+    // The failed call may have taken effect (a promotion half done, an answer lost): say what AWS holds now, not what was last written.
+    const found = await actuator.read().catch(() => null)
+    const now = found ? `the stage now has ${stateText(found)}` : 'the stage could not be read again'
     return finish({
       event: 'failed',
       action: 'none',
       exitCode: error.exitCode,
       error: {code: error.code, message: error.message, suggestions: error.suggestions},
-      message: `The rollout stopped: ${error.message} The canary was left as it was${position ? ` (step ${position.step}, ${position.percent}%)` : ''}.`,
+      message: `The rollout stopped${position ? ` at step ${position.step} (${position.percent}%)` : ''}: ${error.message} As read after the failure, ${now}.`,
+      state: found,
     })
   }
 }

@@ -2,14 +2,16 @@ import type {ApiType} from '../apis/catalog.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
 import type {Plan} from '../plan/plan.js'
+import type {PlanRun} from '../plan/runner.js'
 import {knownId} from '../releases/adapter.js'
 import {checkReleaseText} from '../releases/note.js'
 import {restReleases} from '../releases/rest-release.js'
 import {capitalize, shellQuote} from '../util/text.js'
 import type {CanaryState} from './actuator.js'
-import {abortPlan, canaryCommand, pausePlan, promotePlan, promotionRecord, readCanaryState, setPlan, startPlan, type SetRequest, type StartRequest} from './plans.js'
+import {abortPlan, canaryCommand, pausePlan, promotePlan, promotionRecord, setPlan, startPlan, type SetRequest, type StartRequest} from './plans.js'
 import {openCanaryStage, type OpenedCanaryStage} from './stage.js'
 import {noCanary, stateText} from './state.js'
+import {verifyCanaryWrite, type CanaryWrite} from './written.js'
 
 export const CANARY_ACTIONS = ['start', 'set', 'promote', 'abort', 'pause'] as const
 export type CanaryAction = (typeof CANARY_ACTIONS)[number]
@@ -32,8 +34,11 @@ export interface PreparedCanaryChange {
   notices: string[]
   /** Worth saying once it ran, e.g. how to undo it (stderr). */
   afterwards: string[]
-  /** The result, once the plan ran: the stage is read again. */
-  result(): Promise<CanaryChange>
+  /**
+   * The result, once the plan ran: the stage read back, which must hold what the plan wrote
+   * (CHANGED_MEANWHILE, exit 5, when another change landed meanwhile).
+   */
+  result(run: PlanRun): Promise<CanaryChange>
 }
 
 export interface CanaryTarget {
@@ -41,20 +46,26 @@ export interface CanaryTarget {
   stage: string
 }
 
-function prepared(opened: OpenedCanaryStage, action: CanaryAction, plan: Plan, notices: string[] = [], afterwards: string[] = []): PreparedCanaryChange {
+/** What a plan wrote, once it ran (a start's new deployment id is known only then). */
+type WriteOf = (run: PlanRun) => CanaryWrite
+
+function prepared(opened: OpenedCanaryStage, plan: Plan, write: WriteOf, notices: string[] = [], afterwards: string[] = []): PreparedCanaryChange {
   const changed = plan.steps.length > 0
   return {
     plan,
     notices,
     afterwards,
-    result: async () => ({
-      api: opened.api,
-      stage: opened.stage.stageName,
-      action,
-      changed,
-      before: opened.state,
-      after: changed ? await readCanaryState(opened.stage) : opened.state,
-    }),
+    result: async (run) => {
+      const written = write(run)
+      return {
+        api: opened.api,
+        stage: opened.stage.stageName,
+        action: written.action,
+        changed,
+        before: opened.state,
+        after: changed ? await verifyCanaryWrite(opened.stage, written) : opened.state,
+      }
+    },
   }
 }
 
@@ -88,7 +99,9 @@ export async function prepareStart(session: AwsSession, options: CanaryTarget & 
       suggestions: [`Try: ${['apigw', 'stages', 'history', '--api', stage.apiId, '--stage', stage.stageName].map(shellQuote).join(' ')}, to see deployment ids`],
     })
   }
-  return prepared(opened, 'start', startPlan(stage, state, options), [], [`Undo: ${canaryCommand('abort', stage)}`])
+  const {deploymentId, percent, overrides, useStageCache} = options
+  const write: WriteOf = (run) => ({action: 'start', deploymentId: deploymentId ?? String((run.results[0] as {id?: string} | undefined)?.id), percent, overrides, useStageCache: useStageCache ?? false})
+  return prepared(opened, startPlan(stage, state, options), write, [], [`Undo: ${canaryCommand('abort', stage)}`])
 }
 
 /** `canary set`: the canary's share, overrides and stage cache use; NO_CANARY (exit 5) without one. */
@@ -97,7 +110,8 @@ export async function prepareSet(session: AwsSession, options: CanaryTarget & Se
   requireCanary(opened)
   const plan = setPlan(opened.stage, opened.state, options)
   const overrides = opened.state.canary?.stageVariableOverrides ?? {}
-  return prepared(opened, 'set', plan, [
+  const {percent, overrides: set, unsetOverrides, useStageCache} = options
+  return prepared(opened, plan, () => ({action: 'set', percent, overrides: set, unsetOverrides, useStageCache}), [
     ...options.unsetOverrides.filter((name) => !(name in overrides)).map((name) => `The canary does not override "${name}"; nothing to unset.`),
     ...(plan.steps.length === 0 ? [`The canary of ${opened.stage.where} already has these settings; nothing to change.`] : []),
   ])
@@ -116,7 +130,8 @@ export async function preparePromote(session: AwsSession, options: CanaryTarget 
   const undo = !record ? [] : options.keepCanary ? [`Undo: ${canaryCommand('abort', stage)}, then ${rollback}`] : [`Undo: ${rollback}`]
   const restore = variablesRestore(opened)
   if (restore) undo.push(`Rollback returns to the old deployment only; the stage variables the canary's overrides changed stay. To restore them: ${restore}`)
-  return prepared(opened, 'promote', promotePlan(stage, state, {keepCanary: options.keepCanary, record}), [], undo)
+  const write: CanaryWrite = {action: 'promote', deploymentId: state.canary?.deploymentId ?? '', keepCanary: options.keepCanary}
+  return prepared(opened, promotePlan(stage, state, {keepCanary: options.keepCanary, record}), () => write, [], undo)
 }
 
 /** The `stages set` command that gives back the variables a promotion overwrites, or undefined when it overwrites none. */
@@ -138,8 +153,9 @@ export async function prepareStop(session: AwsSession, options: CanaryTarget & {
     : options.action === 'pause' && state.canary.percentTraffic === 0
       ? `The canary of ${stage.where} already gets no traffic; nothing to pause.`
       : undefined
-  if (idle) return prepared(opened, options.action, {summary: `change nothing on ${stage.where}`, severity: 'safe', steps: []}, [idle])
+  const write: WriteOf = () => ({action: options.action})
+  if (idle) return prepared(opened, {summary: `change nothing on ${stage.where}`, severity: 'safe', steps: []}, write, [idle])
   const resume = options.action === 'pause' ? [`Resume: ${canaryCommand('set', stage, '--percent', String(state.canary?.percentTraffic))}`] : []
-  return prepared(opened, options.action, build(stage, state), [], resume)
+  return prepared(opened, build(stage, state), write, [], resume)
 }
 

@@ -3,6 +3,7 @@ import {keyLabel} from '../usage-plans/membership.js'
 import {csvRows, type CsvRow} from '../util/csv.js'
 import {keyNameProblem, keyValueProblem, MIN_VALUE_LENGTH, RECOMMENDED_IMPORT_VALUE_LENGTH} from './limits.js'
 import {newKeyPlansProblem} from './new-key-plans.js'
+import {valueCharactersProblem} from './value-source.js'
 
 /** One key of an import file, as ImportApiKeys reads it. */
 export interface CsvKey {
@@ -56,7 +57,8 @@ export function parseKeyFile(text: string): KeyFile {
     const value = cell(row, 'key')
     const name = cell(row, 'name') || undefined
     const enabled = cell(row, 'enabled')
-    for (const refusal of [keyValueProblem(value), keyNameProblem(name)]) if (refusal) problem(refusal)
+    const characters = valueCharactersProblem(value)
+    for (const refusal of [keyValueProblem(value), characters && `the value ${characters}`, keyNameProblem(name)]) if (refusal) problem(refusal)
     if (enabled !== '' && !TRUE_OR_FALSE.test(enabled)) problem(`Enabled is "${enabled}"; it must be true or false (empty means true)`)
     if (value.length >= MIN_VALUE_LENGTH && value.length < RECOMMENDED_IMPORT_VALUE_LENGTH) {
       warnings.push({line: row.line, message: `the value has ${value.length} characters; AWS recommends at least ${RECOMMENDED_IMPORT_VALUE_LENGTH} for imported keys`})

@@ -4,6 +4,7 @@ import {ApigwError, ExitCode} from '../errors.js'
 import type {PlanStep} from '../plan/plan.js'
 import {attachKeyStep, attachProblem, keyLabel, type KeyReference} from '../usage-plans/membership.js'
 import {plural} from '../util/text.js'
+import {NEW_KEY_CLAIM_TAG} from './rotation-claim.js'
 import {inheritedTags, ROTATION_TAGS, tagDate, type Rotation} from './rotation-state.js'
 import {keyReference, plansMissing} from './rotation-summary.js'
 import {createKeyStep, tagKeyStep} from './steps.js'
@@ -18,6 +19,8 @@ export interface StartState {
   oldPlans: UsagePlan[]
   newPlans: UsagePlan[]
   graceUntil: Date
+  /** This run's rotation claim (rotation-claim.ts), carried by the new key. */
+  claimToken: string
   onCreated(key: ApiKey): void
 }
 
@@ -27,7 +30,7 @@ export function startSteps(session: AwsSession, state: StartState): PlanStep[] {
   if (existing?.finalizedAt) return []
   const steps: PlanStep[] = []
   if (!existing) {
-    const tags = {...inheritedTags(oldKey), [ROTATION_TAGS.rotationOf]: oldKey.id ?? '', [ROTATION_TAGS.graceUntil]: tagDate(graceUntil)}
+    const tags = {...inheritedTags(oldKey), [ROTATION_TAGS.rotationOf]: oldKey.id ?? '', [ROTATION_TAGS.graceUntil]: tagDate(graceUntil), [NEW_KEY_CLAIM_TAG]: state.claimToken}
     steps.push(createKeyStep(session, {name: newKey.name ?? '', description: oldKey.description, customerId: oldKey.customerId, tags}, newKey, state.onCreated))
   }
   refuseExtraPlans(newKey, oldPlans, newPlans)

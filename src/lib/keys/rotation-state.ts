@@ -108,9 +108,9 @@ export function rotationsInProgress(keys: ApiKey[]): Rotation[] {
     .sort((a, b) => a.graceUntil.getTime() - b.graceUntil.getTime())
 }
 
-/** The old key's own tags, without apigw's rotation tags: the new key inherits them. */
+/** The old key's own tags, without apigw's rotation tags and rotation claims (rotation-claim.ts): the new key inherits them. */
 export function inheritedTags(key: ApiKey): Record<string, string> {
-  return Object.fromEntries(Object.entries(key.tags ?? {}).filter(([tag]) => !ROTATION_TAG_KEYS.has(tag)))
+  return Object.fromEntries(Object.entries(key.tags ?? {}).filter(([tag]) => !ROTATION_TAG_KEYS.has(tag) && !tag.startsWith('apigw:rotation-claim')))
 }
 
 const ROTATION_SUFFIX = /-rot-\d{8}-\d{6}$/

@@ -1,3 +1,4 @@
+import {randomBytes} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import type {ApiKey, UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
@@ -6,10 +7,12 @@ import {fromStep, type Plan} from '../plan/plan.js'
 import {runPlan} from '../plan/runner.js'
 import {keyLabel, type KeyReference} from '../usage-plans/membership.js'
 import {parseDuration} from '../util/duration.js'
+import {checkOutTarget} from '../util/out-file.js'
 import {plural, shellQuote} from '../util/text.js'
-import {resolveKey} from './resolve.js'
+import {apiKeyArn, resolveKey} from './resolve.js'
+import {claimRotation} from './rotation-claim.js'
 import {finalizeCommand, finalizeSteps} from './rotation-finalize.js'
-import {rotatedName, rotationFromKey, rotationStatus, rotationToKey, tagDate, wholeSecond, type Rotation} from './rotation-state.js'
+import {ROTATION_TAGS, rotatedName, rotationFromKey, rotationStatus, rotationToKey, tagDate, wholeSecond, type Rotation} from './rotation-state.js'
 import {startSteps} from './rotation-start.js'
 import {keyReference, rotationSummary, suggested, type RotationSummary} from './rotation-summary.js'
 import {checkValueFileFree, writeValueFile} from './value-file.js'
@@ -37,6 +40,8 @@ export interface RotateOptions {
   /** Return the new value in the result. */
   showValue: boolean
   now: number
+  /** This run's rotation claim token (rotation-claim.ts); random by default. */
+  claimToken?: string
 }
 
 /** The stable JSON shape of `keys rotate` (README). */
@@ -81,6 +86,8 @@ export async function prepareRotation(session: AwsSession, options: RotateOption
       `Or: apigw keys rotate ${shellQuote(options.key)} --finalize --delete (later)`,
     ])
   }
+  // Its folder before any call; whether the file may exist is known once the rotation is found.
+  if (options.out) await checkOutTarget(options.out)
   const oldKey = await resolveKey(session, options.key)
   const rest = await session.rest()
   const keys = await rest.listApiKeys()
@@ -93,7 +100,8 @@ export async function prepareRotation(session: AwsSession, options: RotateOption
   const newKey: KeyReference = existing ? keyReference(existing.newKey) : {id: fromStep(1, 'new key id'), name: rotatedName(oldKey.name ?? oldKey.id ?? '', options.now)}
   const {notes, warnings} = rotationNotices(session, existing, oldKey, oldPlans, immediate)
   let created: ApiKey | undefined
-  const steps = startSteps(session, {oldKey, newKey, existing, oldPlans, newPlans, graceUntil, onCreated: (key) => (created = key)})
+  const claimToken = options.claimToken ?? randomBytes(4).toString('hex')
+  const steps = startSteps(session, {oldKey, newKey, existing, oldPlans, newPlans, graceUntil, claimToken, onCreated: (key) => (created = key)})
   const attached = newPlans.length
   const start: Plan = {
     summary: existing
@@ -139,14 +147,44 @@ export async function prepareRotation(session: AwsSession, options: RotateOption
     notes,
     warnings,
     async run(io) {
-      await runPlan(start, {onProgress: io.onProgress})
-      const value = created?.value ?? (await rest.getApiKey(newKey.id, true)).value ?? ''
-      io.onValue(value)
-      const valueFile = options.out === undefined ? null : await handOutToFile(options.out, value)
-      if (finish) await runPlan(finish, {onProgress: io.onProgress})
-      return {...summaryAfter(), resumed: existing !== undefined, valueFile, ...(options.showValue ? {value} : {})}
+      // Another run rotating this key at the same time stops this one (exit 5) before it creates anything.
+      const claim = await claimRotation(session, oldKey, {token: claimToken, now: () => Date.now(), resumes: existing?.newKey.id})
+      try {
+        await runPlan(start, {onProgress: io.onProgress})
+        // ... and, checked again, before the value is handed out: no value reaches anyone unless this run holds the rotation.
+        const oldTags = await claim.check(newKey.id).catch(async (error) => {
+          if (created) io.onProgress(await withdrawKey(session, newKey))
+          throw error
+        })
+        // A losing run may have overwritten the old key's rotated-to tag before it gave up: put ours back.
+        if (!existing?.finalizedAt && oldTags[ROTATION_TAGS.rotatedTo] !== newKey.id) {
+          await rest.tagResource(apiKeyArn(session.settings.region, oldKey.id ?? ''), {[ROTATION_TAGS.rotatedTo]: newKey.id, [ROTATION_TAGS.graceUntil]: tagDate(graceUntil)})
+        }
+        const value = created?.value ?? (await rest.getApiKey(newKey.id, true)).value ?? ''
+        io.onValue(value)
+        const valueFile = options.out === undefined ? null : await handOutToFile(options.out, value)
+        if (finish) await runPlan(finish, {onProgress: io.onProgress})
+        return {...summaryAfter(), resumed: existing !== undefined, valueFile, ...(options.showValue ? {value} : {})}
+      } finally {
+        await claim.release().catch(() => undefined)
+      }
     },
   }
+}
+
+/**
+ * A run that lost the rotation to another deletes the key it created, never handed out (deleting it
+ * also removes it from its usage plans), before its claim goes, so the winner never sees a successor
+ * key without a claim. Says what it did, for stderr.
+ */
+async function withdrawKey(session: AwsSession, newKey: KeyReference): Promise<string> {
+  const deleted = await (await session.rest()).deleteApiKey(newKey.id).then(
+    () => true,
+    () => false,
+  )
+  return deleted
+    ? `Deleted the ${keyLabel(newKey)} this run created: another rotation of the key holds it, and its value was never handed out.`
+    : `Could not delete the ${keyLabel(newKey)} this run created (its value was never handed out): delete it with apigw keys delete ${newKey.id}`
 }
 
 /** A key that is the new key of an unfinished rotation is rotated again only once that one is done. */

@@ -1,5 +1,7 @@
 import type {AwsSession} from '../aws/session.js'
 import type {Plan} from '../plan/plan.js'
+import {requireWritten} from '../plan/verify.js'
+import {capitalize} from '../util/text.js'
 import {keyLabel} from '../usage-plans/membership.js'
 import {inspectKey, whoIsCutOff} from './inspect.js'
 import {setKeyEnabledStep} from './steps.js'
@@ -15,8 +17,11 @@ export interface SwitchedKey {
 export interface KeySwitch {
   /** Undefined when the key is already enabled (or disabled): nothing to do. */
   plan?: Plan
-  /** The key as it is once the plan has run. */
-  result: SwitchedKey
+  /**
+   * The key as it is once the plan has run, read back: CHANGED_MEANWHILE (exit 5) when another
+   * operator switched it back meanwhile (plan/verify.ts).
+   */
+  result(): Promise<SwitchedKey>
 }
 
 /**
@@ -25,7 +30,7 @@ export interface KeySwitch {
  */
 export async function prepareKeySwitch(session: AwsSession, reference: string, enabled: boolean): Promise<KeySwitch> {
   const {summary} = await inspectKey(session, reference)
-  if (summary.enabled === enabled) return {result: {key: summary, changed: false}}
+  if (summary.enabled === enabled) return {result: async () => ({key: summary, changed: false})}
   const what = `${enabled ? 'enable' : 'disable'} ${keyLabel(summary)}`
   return {
     plan: {
@@ -33,6 +38,11 @@ export async function prepareKeySwitch(session: AwsSession, reference: string, e
       severity: enabled ? 'safe' : 'destructive',
       steps: [setKeyEnabledStep(session, summary, enabled)],
     },
-    result: {key: {...summary, enabled}, changed: true},
+    result: async () => {
+      const holds = (await (await session.rest()).getApiKey(summary.id)).enabled ?? false
+      const text = (value: unknown) => (value ? 'enabled' : 'disabled')
+      requireWritten([{what: 'enabled', wrote: enabled, holds, text}], {subject: capitalize(keyLabel(summary)), look: `apigw keys show ${summary.id}`})
+      return {key: {...summary, enabled}, changed: true}
+    },
   }
 }

@@ -1,5 +1,6 @@
-import {access, open} from 'node:fs/promises'
+import {open} from 'node:fs/promises'
 import {ApigwError, ExitCode} from '../errors.js'
+import {checkOutTarget} from '../util/out-file.js'
 
 /**
  * Writes an API key value to a new file readable by its owner only (0600). An existing file is
@@ -22,13 +23,12 @@ export async function writeValueFile(path: string, value: string): Promise<void>
   }
 }
 
-/** Refuses an --out file that exists already, before any AWS call, so a new key's value is never left with nowhere to go. */
+/**
+ * Refuses, before any AWS call, an --out file that exists already (exit 5) or that cannot be created
+ * (exit 2: no such folder, a folder not writable), so a new key's value is never left with nowhere to go.
+ */
 export async function checkValueFileFree(path: string): Promise<void> {
-  const exists = await access(path).then(
-    () => true,
-    () => false,
-  )
-  if (exists) throw valueFileExists(path)
+  if ((await checkOutTarget(path)).exists) throw valueFileExists(path)
 }
 
 function valueFileExists(path: string): ApigwError {

@@ -23,10 +23,22 @@ export async function readKeyValue(source: ValueSource): Promise<string | undefi
   else return undefined
   const value = text.replace(/\r?\n$/, '')
   if (value === '') throw usageError(`The key value from ${where} is empty.`, ['Try: leave out --value-stdin and --value-file, and AWS generates a value'], 'INVALID_KEY_VALUE')
-  if (/[\r\n]/.test(value)) throw usageError(`The key value from ${where} has more than one line.`, ['Try: one line holding only the value'], 'INVALID_KEY_VALUE')
+  const characters = valueCharactersProblem(value)
+  if (characters) throw usageError(`The key value from ${where} ${characters}.`, ['Try: one line holding only the value'], 'INVALID_KEY_VALUE')
   const problem = keyValueProblem(value)
   if (problem) throw usageError(`${problem} (the value from ${where} has ${value.length}).`, ['Try: leave out --value-stdin and --value-file, and AWS generates a value'], 'INVALID_KEY_VALUE')
   return value
+}
+
+/**
+ * Why a supplied value cannot be a key: a line break (a file of two lines, not one value) or another
+ * control character, which no client can send in the x-api-key header. Undefined when it can be.
+ * The same check for `keys create` and every row of `keys import`; it never quotes the value.
+ */
+export function valueCharactersProblem(value: string): string | undefined {
+  if (/[\r\n]/.test(value)) return 'has more than one line'
+  if (/[\u0000-\u001F\u007F]/.test(value)) return 'has a control character (such as a tab)'
+  return undefined
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {

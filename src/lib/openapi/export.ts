@@ -2,6 +2,7 @@ import {writeFile} from 'node:fs/promises'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {stageNotFound} from '../stages/find.js'
+import {checkOutTarget} from '../util/out-file.js'
 import {resolveTarget, type ApiTarget} from './target.js'
 
 export const EXPORT_FORMATS = ['oas30', 'swagger'] as const
@@ -98,6 +99,8 @@ export interface ExportSummary {
 
 /** Exports an API's definition; with `out`, writes it to that file. */
 export async function exportApi(session: AwsSession, options: ExportOptions): Promise<{summary: ExportSummary; document: Uint8Array}> {
+  // An existing file is replaced, as `> file` would; but a path that cannot be written fails before any call.
+  if (options.out !== undefined) await checkOutTarget(options.out)
   const target = await resolveTarget(session, options.api)
   const exported = await fetchExport(session, target, options)
   if (options.out !== undefined) {

@@ -9,6 +9,7 @@ import {checkKindFits, kindLabel, kindToCreate, type ImportKind} from './kind.js
 import {releaseAdapter, type DeploySteps, type PlannedId} from '../releases/adapter.js'
 import {withRecord} from '../releases/note.js'
 import {resolveTarget, type ApiTarget} from './target.js'
+import {shellCommand} from '../util/shell.js'
 
 export const IMPORT_MODES = ['merge', 'overwrite'] as const
 export const ENDPOINT_TYPES = ['regional', 'edge', 'private'] as const
@@ -98,7 +99,7 @@ export async function planImport(session: AwsSession, options: ImportOptions): P
     steps: [options.failOnWarnings ? gateOnWarnings(imports.step, options.file) : imports.step, ...(deploy?.steps ?? [])],
     // Only a deploy step can fail after the import has changed something.
     recovery: (_failed, results) =>
-      `Try: apigw apis import ${options.file} --api ${apiId(results)} --deploy ${options.deploy}${kind === 'rest' ? '' : ' --yes'} (the import is done; this imports the same file again and deploys)`,
+      `Try: ${shellCommand('apigw', 'apis', 'import', options.file, '--api', apiId(results), '--deploy', options.deploy ?? '', ...(kind === 'rest' ? [] : ['--yes']))} (the import is done; this imports the same file again and deploys)`,
   }
   return {
     plan,

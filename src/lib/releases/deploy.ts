@@ -1,4 +1,5 @@
 import type {AwsSession} from '../aws/session.js'
+import {checkStageName} from '../util/stage-name.js'
 import {shellQuote} from '../util/text.js'
 import {openRelease} from './adapter.js'
 import {checkReleaseText, withRecord} from './note.js'
@@ -23,6 +24,7 @@ export interface DeployOptions {
  */
 export async function planDeploy(session: AwsSession, options: DeployOptions): Promise<PreparedRelease> {
   if (options.description !== undefined) checkReleaseText(options.description)
+  if (options.createStage) checkStageName(options.stage)
   const release = await openRelease(session, options.api)
   const found = await stageToRelease(session, release, options.stage, {
     flag: '--stage',

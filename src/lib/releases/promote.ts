@@ -2,7 +2,7 @@ import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import type {FoundStage} from '../stages/find.js'
 import {openRelease} from './adapter.js'
-import {refuseAutoDeploy, refuseCanary, repoint, stageToRelease, unchanged, type PreparedRelease, type ReleaseBase} from './release.js'
+import {recordOnly, refuseAutoDeploy, refuseCanary, repoint, stageToRelease, unchanged, unrecordedMove, type PreparedRelease, type ReleaseBase} from './release.js'
 
 export interface PromoteOptions {
   api: string
@@ -46,7 +46,14 @@ export async function planPromote(session: AwsSession, options: PromoteOptions):
   const diff = options.diff ? await (await import('./stage-diff.js')).diffStages(session, release, source.name, {name: stageName, exists: target !== undefined}) : null
   const base: ReleaseBase = {release, stageName, stage: target, action: 'promote', fromStage: source.name, diff}
   const deployment = await release.adapter.deployment(source.deploymentId)
+  const at = (options.now ?? new Date()).toISOString()
   if (target?.deploymentId === source.deploymentId) {
+    // A promotion whose record was never written is finished by recording it.
+    const moved = unrecordedMove(target.name, target.deploymentId, await release.adapter.deployments())
+    if (moved) {
+      const finish = recordOnly(base, {id: source.deploymentId, description: deployment?.description ?? null}, moved, {action: 'promote', stage: target.name, from: source.name, by: options.actor, at})
+      return {...finish, notices: [...notices, ...finish.notices]}
+    }
     const same = `Stage "${target.name}" already runs deployment ${source.deploymentId}, as "${source.name}" does; nothing to promote.`
     return unchanged(base, source.deploymentId, deployment?.description ?? null, [...notices, same])
   }
@@ -54,7 +61,7 @@ export async function planPromote(session: AwsSession, options: PromoteOptions):
     ...repoint(base, {id: source.deploymentId, description: deployment?.description ?? null}, {
       summary: `promote deployment ${source.deploymentId} of ${release.label} from stage "${source.name}" to ${target ? `stage "${target.name}", replacing deployment ${target.deploymentId ?? 'none'}` : `a new stage "${options.to}"`}`,
       severity: 'destructive',
-      record: {action: 'promote', stage: base.stageName, from: source.name, by: options.actor, at: (options.now ?? new Date()).toISOString(), replaced: target?.deploymentId ?? undefined},
+      record: {action: 'promote', stage: base.stageName, from: source.name, by: options.actor, at, replaced: target?.deploymentId ?? undefined},
     }),
     notices,
   }

@@ -5,9 +5,10 @@ import type {Plan, Severity, StepResults} from '../plan/plan.js'
 import {findStage, type FoundStage} from '../stages/find.js'
 import type {StageSummary} from '../stages/summary.js'
 import type {Clock} from '../util/clock.js'
-import {shellQuote} from '../util/text.js'
+import {shellCommand} from '../util/shell.js'
+import {byCodePoint, shellQuote} from '../util/text.js'
 import type {Deployment, ReleaseApi} from './adapter.js'
-import {withRecord, type ReleaseAction, type ReleaseRecord} from './note.js'
+import {parseDescription, withRecord, type ReleaseAction, type ReleaseRecord} from './note.js'
 import type {StageDiff} from './stage-diff.js'
 import {waitUntilServed} from './wait.js'
 
@@ -109,16 +110,74 @@ export function repoint(base: ReleaseBase, target: Pick<Deployment, 'id' | 'desc
     plan: {
       summary: plan.summary,
       severity: plan.severity,
-      steps: [
-        {...move, summary: moveSummary},
-        {...adapter.describe(target.id, description), summary: `record it in deployment ${target.id}'s description, for history and rollback`},
-      ],
-      recovery: () =>
-        `Try: ${adapter.describeCommand(target.id, description)} (stage "${base.stageName}" already runs ${target.id}; this records the ${plan.record.action} for history and rollback)`,
+      steps: [{...move, summary: moveSummary}, recordStep(base, target.id, description)],
+      recovery: () => recordRecovery(base, target.id, description, plan.record),
     },
     notices: [],
     diff: base.diff ?? null,
     result: () => resultOf(base, {changed: true, deploymentId: target.id, description}),
+    waitUntilLive: waiter(base),
+  }
+}
+
+const recordStep = (base: ReleaseBase, deploymentId: string, description: string) => ({
+  ...base.release.adapter.describe(deploymentId, description),
+  summary: `record it in deployment ${deploymentId}'s description, for history and rollback`,
+})
+
+/**
+ * After the stage moved but its record was not written: the same apigw command again (it finds the
+ * move unrecorded and records it), or the AWS CLI call that writes the record.
+ */
+function recordRecovery(base: ReleaseBase, deploymentId: string, description: string, record: ReleaseRecord): string {
+  const {id} = base.release.api
+  const again =
+    record.action === 'promote'
+      ? shellCommand('apigw', 'stages', 'promote', '--api', id, '--from', record.from ?? '', '--to', base.stageName, '--yes')
+      : shellCommand('apigw', 'stages', 'rollback', '--api', id, '--stage', base.stageName, '--to', deploymentId, '--yes')
+  return [
+    `Stage "${base.stageName}" already runs ${deploymentId}, but the ${record.action} is not recorded yet: history and rollback need the record.`,
+    `Try: ${again} (finds the ${record.action} unrecorded and records it)`,
+    `Or: ${base.release.adapter.describeCommand(deploymentId, description)}`,
+  ].join('\n')
+}
+
+/** The newest release record naming a stage: on which deployment, and what it replaced. */
+export interface RecordedRelease {
+  deploymentId: string
+  replaced?: string
+}
+
+/**
+ * The stage's newest record, when it is on another deployment than the one the stage runs: the
+ * stage moved since, and no record says so (a run that stopped after the move and before the record).
+ */
+export function unrecordedMove(stageName: string, liveId: string | null, deployments: Deployment[]): RecordedRelease | undefined {
+  const newest = deployments
+    .flatMap((deployment) => parseDescription(deployment.description).records.filter((record) => record.stage === stageName).map((record) => ({record, deploymentId: deployment.id})))
+    .sort((a, b) => byCodePoint(b.record.at, a.record.at))[0]
+  if (!newest || !liveId || newest.deploymentId === liveId) return undefined
+  return {deploymentId: newest.deploymentId, replaced: newest.record.replaced}
+}
+
+/**
+ * Finishes a release an earlier run made but did not record: the stage already runs `target`, so
+ * only the record is written, naming what the stage ran before (the deployment of its newest record).
+ */
+export function recordOnly(base: ReleaseBase, target: Pick<Deployment, 'id' | 'description'>, moved: RecordedRelease, record: Omit<ReleaseRecord, 'replaced'>): PreparedRelease {
+  const full: ReleaseRecord = {...record, replaced: moved.deploymentId}
+  const description = withRecord(target.description, full)
+  return {
+    plan: {
+      summary: `record the ${record.action} of stage "${base.stageName}" to deployment ${target.id} (from ${moved.deploymentId}) that an earlier run made without recording it`,
+      severity: 'safe',
+      steps: [recordStep(base, target.id, description)],
+      recovery: () => recordRecovery(base, target.id, description, full),
+      continues: true,
+    },
+    notices: [`Stage "${base.stageName}" of ${base.release.label} already runs deployment ${target.id}, but no record says how it got there: an earlier run stopped before recording it. Recording the ${record.action} now.`],
+    diff: base.diff ?? null,
+    result: () => ({...resultOf(base, {changed: true, deploymentId: target.id, description}), previousDeploymentId: moved.deploymentId}),
     waitUntilLive: waiter(base),
   }
 }

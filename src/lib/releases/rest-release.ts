@@ -2,7 +2,7 @@ import {isoDate} from '../apis/catalog.js'
 import type {Deployment as RestDeployment} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, unlessNotFound} from '../errors.js'
-import {shellQuote} from '../util/text.js'
+import {patchOperationsArgument, shellCommand} from '../util/shell.js'
 import type {Deployment, PlannedId, ReleaseAdapter} from './adapter.js'
 
 /** REST APIs: CreateDeployment with stageName repoints (or creates) the stage; UpdateStage patches /deploymentId. */
@@ -51,8 +51,9 @@ export function restReleases(session: AwsSession, api: PlannedId): ReleaseAdapte
         run: async () => (await gateway()).updateDeployment(restApiId, deploymentId, patchOperations),
       }
     },
+    // JSON patch operations: the AWS CLI's shorthand would split the description at its commas.
     describeCommand: (deploymentId, description) =>
-      `aws apigateway update-deployment --rest-api-id ${restApiId} --deployment-id ${deploymentId} --patch-operations ${shellQuote(`op=replace,path=/description,value=${description}`)}`,
+      `${shellCommand('aws', 'apigateway', 'update-deployment', '--rest-api-id', restApiId, '--deployment-id', deploymentId)} ${patchOperationsArgument([{op: 'replace', path: '/description', value: description}])}`,
     serves: async (stageName, deploymentId) => (await (await gateway()).getStage(restApiId, stageName)).deploymentId === deploymentId,
   }
 }

@@ -4,7 +4,7 @@ import {findStage} from '../stages/find.js'
 import {shellQuote} from '../util/text.js'
 import {openRelease, type Deployment, type ReleaseApi} from './adapter.js'
 import {releasesOf} from './history.js'
-import {refuseAutoDeploy, refuseCanary, repoint, unchanged, type PreparedRelease, type ReleaseBase} from './release.js'
+import {recordOnly, refuseAutoDeploy, refuseCanary, repoint, unchanged, unrecordedMove, type PreparedRelease, type ReleaseBase} from './release.js'
 
 export interface RollbackOptions {
   api: string
@@ -27,16 +27,21 @@ export async function planRollback(session: AwsSession, options: RollbackOptions
   refuseAutoDeploy(release, stage, 'point the stage at a chosen deployment')
   const base: ReleaseBase = {release, stageName: stage.name, stage, action: 'rollback'}
   const command = (...flags: string[]) => ['apigw', 'stages', ...flags, '--api', release.api.id, '--stage', stage.name].map(shellQuote).join(' ')
-  const targetId = options.to ?? previousDeployment(release, stage.name, stage.deploymentId, deployments, command)
+  // A rollback whose record was never written: the stage already runs what the newest record replaced.
+  const moved = unrecordedMove(stage.name, stage.deploymentId, deployments)
+  const finishing = moved !== undefined && moved.replaced === stage.deploymentId
+  const targetId = options.to ?? (finishing ? stage.deploymentId! : previousDeployment(release, stage.name, stage.deploymentId, deployments, command))
   const target = deployments.find((deployment) => deployment.id === targetId)
   if (!target) throw deploymentMissing(release, targetId, options.to === undefined, command)
+  const at = (options.now ?? new Date()).toISOString()
   if (target.id === stage.deploymentId) {
+    if (moved) return recordOnly(base, target, moved, {action: 'rollback', stage: stage.name, by: options.actor, at})
     return unchanged(base, target.id, target.description, [`Stage "${stage.name}" of ${release.label} already runs deployment ${target.id}; nothing to roll back.`])
   }
   return repoint(base, target, {
     summary: `roll stage "${stage.name}" of ${release.label} back from deployment ${stage.deploymentId ?? 'none'} to ${target.id}`,
     severity: 'destructive',
-    record: {action: 'rollback', stage: stage.name, by: options.actor, at: (options.now ?? new Date()).toISOString(), replaced: stage.deploymentId ?? undefined},
+    record: {action: 'rollback', stage: stage.name, by: options.actor, at, replaced: stage.deploymentId ?? undefined},
   })
 }
 

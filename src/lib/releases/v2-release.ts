@@ -3,7 +3,7 @@ import type {AwsSession} from '../aws/session.js'
 import type {V2Deployment} from '../aws/v2-gateway.js'
 import {ApigwError, ExitCode, unlessNotFound} from '../errors.js'
 import {fromStep, type PlanStep, type StepResults} from '../plan/plan.js'
-import {shellQuote} from '../util/text.js'
+import {shellCommand} from '../util/shell.js'
 import type {Deployment, PlannedId, ReleaseAdapter} from './adapter.js'
 
 /**
@@ -67,8 +67,9 @@ export function v2Releases(session: AwsSession, api: PlannedId): ReleaseAdapter 
       input: {ApiId, DeploymentId, Description},
       run: async () => (await gateway()).updateDeployment({ApiId, DeploymentId, Description}),
     }),
-    describeCommand: (deploymentId, description) =>
-      `aws apigatewayv2 update-deployment --api-id ${ApiId} --deployment-id ${deploymentId} --description ${shellQuote(description)}`,
+    // The whole input as JSON: the AWS CLI reads a --description starting with file:// or http:// as a file or a URL.
+    describeCommand: (DeploymentId, Description) =>
+      shellCommand('aws', 'apigatewayv2', 'update-deployment', '--cli-input-json', JSON.stringify({ApiId, DeploymentId, Description})),
     serves: async (StageName, DeploymentId) => {
       const v2 = await gateway()
       const deployment = await v2.getDeployment(ApiId, DeploymentId)

@@ -6,6 +6,7 @@ import type {AwsSession} from '../aws/session.js'
 import type {V2Stage} from '../aws/v2-gateway.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {sentInput, type Plan, type PlanStep, type StepResults} from '../plan/plan.js'
+import {DEFAULT_STAGE, checkStageName} from '../util/stage-name.js'
 import {byCodePoint, shellQuote} from '../util/text.js'
 import {settingsAdapterFor} from './adapters.js'
 import {stageDetails} from './details.js'
@@ -33,14 +34,9 @@ export interface StageCreation {
   notes: string[]
 }
 
-const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/
-const DEFAULT_STAGE = '$default'
-
 /** Checks what can be checked before any AWS call: the stage name, and a deployment named alongside --auto-deploy. */
 export function checkCreateStageOptions(options: CreateStageOptions): CreateStageOptions {
-  if (options.stage !== DEFAULT_STAGE && !STAGE_NAME.test(options.stage)) {
-    throw usageError(`"${options.stage}" is not a stage name: stage names are letters, digits, - and _ (up to 128), or $default for HTTP and WebSocket APIs.`, ['Try: --stage beta'], 'INVALID_STAGE_NAME')
-  }
+  checkStageName(options.stage)
   if (options.autoDeploy && (options.deployment !== undefined || options.latest)) {
     throw usageError('--auto-deploy on picks the deployment itself (the API as it is now, and every change after): leave out --deployment and --latest.', ['Try: --auto-deploy on alone'], 'INVALID_SETTING')
   }

@@ -2,8 +2,9 @@ import {apiLabel, summarize, type AnyApi, type ApiType} from '../apis/catalog.js
 import {resolveApi} from '../apis/resolve.js'
 import type {AwsSession} from '../aws/session.js'
 import type {Plan, PlanStep} from '../plan/plan.js'
-import {detachRecovery, detachStep, planNames, referencedByUsagePlans, usagePlanReferences, type UsagePlanReference} from '../usage-plans/references.js'
-import {plural, shellQuote} from '../util/text.js'
+import {detachingDeletion, detachUndo, findDetachment, planNames, referencedByUsagePlans, resumingNotice, type UsagePlanReference} from '../usage-plans/references.js'
+import {shellCommand} from '../util/shell.js'
+import {plural} from '../util/text.js'
 import {findStage} from './find.js'
 
 export interface DeleteStageOptions {
@@ -12,6 +13,7 @@ export interface DeleteStageOptions {
   stage: string
   /** Detach the stage from the usage plans that name it, instead of refusing. */
   force: boolean
+  now?: Date
 }
 
 /** The stable JSON shape of `stages delete` (documented in the README). */
@@ -20,8 +22,10 @@ export interface DeletedStage {
   stage: string
   /** The deployment it served; the deployment itself stays. */
   deploymentId: string | null
-  /** The usage plans it was detached from (REST, with --force). */
+  /** The usage plans it was detached from (REST, with --force), by this run or the earlier one it finished. */
   detachedFrom: UsagePlanReference[]
+  /** When the earlier, unfinished run that this one finished began (from the usage plans' records); null when none. */
+  resumedFrom: string | null
 }
 
 export interface StageDeletion {
@@ -29,43 +33,58 @@ export interface StageDeletion {
   /** The stage's name, which the operator must type or pass as --confirm. */
   confirmName: string
   deleted: DeletedStage
+  /** Worth saying before anything runs (stderr). */
+  notices: string[]
 }
 
 /**
  * Plans DeleteStage. A REST stage that usage plans name is refused (exit 5: the plans would be left
  * naming a stage that does not exist, and their keys would lose it silently) unless `force`, which
- * first removes it from each plan, one UpdateUsagePlan per plan, as `apis delete --force` does.
+ * first records in each plan what it is about to detach, then removes it, as `apis delete --force` does.
  */
 export async function prepareStageDeletion(session: AwsSession, options: DeleteStageOptions): Promise<StageDeletion> {
-  const entry = await resolveApi(session, options.api)
-  const {id, name, type} = summarize(entry)
-  // Usage plans apply to REST APIs only.
-  const [found, usagePlans] = await Promise.all([findStage(session, entry, options.stage), entry.type === 'rest' ? session.rest().then((rest) => rest.listUsagePlans()) : []])
-  const stage = found.summary.name
+  const {entry, id, name, type, stage, found, usagePlans} = await stageAndPlans(session, options)
   const label = `stage "${stage}" of ${apiLabel({id, name, type})}`
-  const references = usagePlanReferences(usagePlans, id, stage)
-  const finish = (force: boolean) => `apigw stages delete --api ${id} --stage ${shellQuote(stage)} --confirm ${shellQuote(stage)}${force ? ' --force' : ''}`
-  if (references.length > 0 && !options.force) {
+  const detachment = findDetachment(usagePlans, id, stage, options.now ?? new Date())
+  const finish = shellCommand('apigw', 'stages', 'delete', '--api', id, '--stage', stage, '--confirm', stage, '--force')
+  // Stages an earlier --force run recorded were consented to then.
+  if (detachment.unrecorded.length > 0 && !options.force) {
+    const count = detachment.unrecorded.length
     throw referencedByUsagePlans({
-      headline: `The ${label} is in ${plural(references.length, 'usage plan')}; deleting it would leave ${references.length === 1 ? 'that plan' : 'those plans'} naming a stage that does not exist`,
+      headline: `The ${label} is in ${plural(count, 'usage plan')}; deleting it would leave ${count === 1 ? 'that plan' : 'those plans'} naming a stage that does not exist`,
       code: 'STAGE_IN_USAGE_PLAN',
       apiId: id,
-      plans: references,
-      forceCommand: finish(true),
+      plans: detachment.unrecorded,
+      forceCommand: finish,
     })
   }
   const serving = found.summary.deploymentId ? `, serving deployment ${found.summary.deploymentId}` : ''
-  const detaching = references.length > 0 ? `, after detaching it from ${plural(references.length, 'usage plan')}: ${planNames(references)}` : ''
+  const detaching = detachment.all.length > 0 ? `, after detaching it from ${plural(detachment.all.length, 'usage plan')}: ${planNames(detachment.all)}` : ''
+  const undoCommand = shellCommand('apigw', 'stages', 'delete', '--api', id, '--stage', stage, '--undo')
   return {
     plan: {
       summary: `delete the ${label}${serving}${detaching}`,
       severity: 'severe',
-      steps: [...references.map((plan) => detachStep(session, id, plan)), deleteStep(session, entry, stage, `delete the ${label}`)],
-      recovery: (failed) => detachRecovery({apiId: id, plans: references, failed, finish, what: 'stage'}),
+      ...detachingDeletion(session, {apiId: id, detachment, deleteStep: deleteStep(session, entry, stage, `delete the ${label}`), finishCommand: finish, undoCommand, what: 'stage'}),
     },
     confirmName: stage,
-    deleted: {api: {id, name, type}, stage, deploymentId: found.summary.deploymentId, detachedFrom: references},
+    deleted: {api: {id, name, type}, stage, deploymentId: found.summary.deploymentId, detachedFrom: detachment.all, resumedFrom: detachment.resumedFrom ?? null},
+    notices: resumingNotice(detachment),
   }
+}
+
+/** Undoes a `stages delete --force` cut short before the stage was deleted: it goes back into the plans it left. */
+export async function prepareStageDetachUndo(session: AwsSession, options: {api: string; stage: string}): Promise<ReturnType<typeof detachUndo>> {
+  const {id, name, type, stage, usagePlans} = await stageAndPlans(session, options)
+  return detachUndo(session, {api: {id, name, type}, stage, usagePlans, label: `stage "${stage}" of ${apiLabel({id, name, type})}`})
+}
+
+/** The API, the stage as AWS spells it, and the usage plans (REST only). */
+async function stageAndPlans(session: AwsSession, options: {api: string; stage: string}) {
+  const entry = await resolveApi(session, options.api)
+  const {id, name, type} = summarize(entry)
+  const [found, usagePlans] = await Promise.all([findStage(session, entry, options.stage), entry.type === 'rest' ? session.rest().then((rest) => rest.listUsagePlans()) : []])
+  return {entry, id, name, type, stage: found.summary.name, found, usagePlans}
 }
 
 function deleteStep(session: AwsSession, entry: AnyApi, stage: string, summary: string): PlanStep {

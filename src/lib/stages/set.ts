@@ -3,11 +3,12 @@ import {resolveApi} from '../apis/resolve.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import type {Plan} from '../plan/plan.js'
-import {closestMatches, plural, shellQuote} from '../util/text.js'
+import {capitalize, closestMatches, plural, shellQuote} from '../util/text.js'
 import {accessLogFormat} from './access-log-formats.js'
 import {settingsAdapterFor, settingsOf} from './adapters.js'
 import {findStage, type FoundStage} from './find.js'
-import {changesSeverity, changeText, settingChanges, settingLabel, type SettingChange, type SettingsRequest} from './settings.js'
+import {requireWritten} from '../plan/verify.js'
+import {changesSeverity, changeText, settingChanges, settingLabel, settingValueText, type SettingChange, type SettingsRequest} from './settings.js'
 
 export interface SetStageOptions {
   /** Id or name. */
@@ -30,6 +31,11 @@ export interface StageSettingsUpdate {
   changed: StageSettingsChanged
   /** For stderr: what was asked but needs no change. */
   notes: string[]
+  /**
+   * Once the plan ran: the stage read back, which must hold every setting as written, else
+   * CHANGED_MEANWHILE (exit 5, plan/verify.ts) naming what someone else changed meanwhile.
+   */
+  verify(): Promise<FoundStage>
 }
 
 /**
@@ -72,6 +78,17 @@ export function planStageSettings(session: AwsSession, entry: AnyApi, found: Fou
   return {
     plan: {summary, severity: changesSeverity(changes), steps: changes.length === 0 ? [] : [settings.updateStep({session, apiId: id, summary: stepSummary}, changes)]},
     changed: {api: {id, name, type}, stage, changes},
+    verify: async () => {
+      const now = await findStage(session, entry, stage)
+      // What still differs from the request once it was written is what someone else wrote meanwhile.
+      const differing = settingChanges(settingsOf(now).current, withText, settings.settingsKey)
+      const look = ['apigw', 'stages', 'show', '--api', id, '--stage', stage].map(shellQuote).join(' ')
+      requireWritten(
+        differing.map((change) => ({what: settingLabel(change), wrote: change.after, holds: change.before, text: (value) => (value === null ? 'unset' : settingValueText(value as SettingChange['before']))})),
+        {subject: capitalize(where), look},
+      )
+      return now
+    },
     notes: [
       ...withText.unsetVariables.filter((variable) => !(variable in settings.current.variables)).map((variable) => `Stage variable "${variable}" is not set on ${where}; nothing to unset.`),
       ...(changes.length === 0 ? [`The ${where} already has these settings; nothing to change.`] : []),

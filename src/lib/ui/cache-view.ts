@@ -84,19 +84,22 @@ function bars(minutes: CacheMinute[], flushMinute: string, pick: (minute: CacheM
   return `${sparkline(values.slice(0, at), top)}│${sparkline(values.slice(at), top)}`
 }
 
+/** For figures since the flush before its first whole minute: CloudWatch counts by the minute, and the flush's own minute mixes in requests from before it. */
+const notYet = (verification: Verification) => (verification.latest === null ? `n/a yet (counts from ${clock(verification.sinceStart)})` : '-')
+
 /** The chart of --verify: hit ratio and integration latency a minute a bar, before and since the flush. */
 export function recoveryChart(verification: Verification, colors: Palette): string {
   const {before, since, latest, metrics} = verification
   const flushMinute = `${verification.flushedAt.slice(0, 16)}:00.000Z`
   const figure = (value: number | null, show: (value: number) => string) => (value === null ? '-' : show(value))
   const recovered =
-    verification.recovered === null ? '-' : verification.recovered ? colors.green('yes') : colors.yellow(`not yet (under 90% of the ${figure(before.hitRatio, percent)} before)`)
+    verification.recovered === null ? notYet(verification) : verification.recovered ? colors.green('yes') : colors.yellow(`not yet (under 90% of the ${figure(before.hitRatio, percent)} before)`)
   return [
     colors.bold(`After the flush at ${verification.flushedAt.slice(11, 19)} UTC`) + colors.dim(`  ${windowText(metrics.window)}, a bar a minute, │ marks the flush`),
     renderTable(
       ['', 'CHART', 'BEFORE', 'SINCE', 'LATEST'],
       [
-        ['hit ratio', bars(metrics.minutes, flushMinute, (minute) => minute.hitRatio, 1), figure(before.hitRatio, percent), figure(since.hitRatio, percent), latest ? `${figure(latest.hitRatio, percent)} (${clock(latest.minute)})` : '-'],
+        ['hit ratio', bars(metrics.minutes, flushMinute, (minute) => minute.hitRatio, 1), figure(before.hitRatio, percent), since.hitRatio === null ? notYet(verification) : percent(since.hitRatio), latest ? `${figure(latest.hitRatio, percent)} (${clock(latest.minute)})` : '-'],
         ['integration', bars(metrics.minutes, flushMinute, (minute) => minute.integrationLatencyMs, 0), figure(before.integrationLatencyMs, millis), figure(since.integrationLatencyMs, millis), figure(latest?.integrationLatencyMs ?? null, millis)],
       ],
       colors,
@@ -112,7 +115,7 @@ export function recoveryLine(verification: Verification): string {
   const ratio = (value: number | null) => (value === null ? '-' : percent(value))
   const latency = (value: number | null) => (value === null ? '-' : millis(value))
   return (
-    `${verification.checkedAt.slice(11, 19)} UTC  hit ratio since the flush ${ratio(since.hitRatio)} (before ${ratio(before.hitRatio)}; latest minute ${ratio(latest?.hitRatio ?? null)}), ` +
+    `${verification.checkedAt.slice(11, 19)} UTC  hit ratio since the flush ${since.hitRatio === null ? notYet(verification) : percent(since.hitRatio)} (before ${ratio(before.hitRatio)}; latest minute ${ratio(latest?.hitRatio ?? null)}), ` +
     `integration latency ${latency(since.integrationLatencyMs)} (before ${latency(before.integrationLatencyMs)})`
   )
 }

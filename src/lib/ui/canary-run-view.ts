@@ -3,6 +3,7 @@ import type {RolloutEnd, RolloutEvent} from '../canary/controller.js'
 import {millis, percent, type GateResult} from '../canary/gates.js'
 import {stateText} from '../canary/state.js'
 import {formatDuration} from '../util/duration.js'
+import {escapeDeep} from '../util/escape.js'
 import {windowText} from './canary-view.js'
 import type {Palette} from './palette.js'
 import {renderKeyValues, renderTable, type Cell} from './table.js'
@@ -45,7 +46,8 @@ function timeLeft(ms: number): string {
 
 /** The live view (stderr, redrawn): step, share, time left, each gate's canary vs base, the canary's 5XX sparkline. */
 export function liveView(screen: RolloutScreen, now: number, colors: Palette, max5xxRate: number | null): string {
-  const {started, step, last} = screen
+  // Drawn on stderr without the renderer, which escapes everything else: names from AWS escaped here too.
+  const {started, step, last} = escapeDeep(screen)
   if (!started || !step) return colors.dim('Starting the rollout…')
   const bakeLeft = Date.parse(step.bakeUntil) - now
   const progress = `${'█'.repeat(step.step)}${'░'.repeat(step.steps - step.step)}`

@@ -1,5 +1,6 @@
 import {confirm, input} from '@inquirer/prompts'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
+import {escapeControls} from '../util/escape.js'
 import {shellQuote} from '../util/text.js'
 
 export interface ConfirmOptions {
@@ -19,7 +20,7 @@ export async function confirmDestructive(options: ConfirmOptions): Promise<void>
   if (!interactive()) {
     throw usageError(`${options.question} This needs confirmation, and there is no terminal to ask on.`, [`Try: ${options.retryWithYes}`], 'CONFIRMATION_REQUIRED')
   }
-  const answer = await confirm({message: options.question, default: false}, {output: process.stderr})
+  const answer = await confirm({message: escapeControls(options.question), default: false}, {output: process.stderr})
   if (!answer) throw new ApigwError('Cancelled; nothing was changed.', {code: 'CANCELLED', exitCode: ExitCode.negative})
 }
 
@@ -46,7 +47,8 @@ export async function confirmByName(options: ConfirmByNameOptions): Promise<void
   if (!interactive()) {
     throw usageError(`${options.question} This needs --confirm ${shellQuote(options.name)}, and there is no terminal to ask on.`, [`Try: ${options.retryWithConfirm}`], 'CONFIRMATION_REQUIRED')
   }
-  const typed = await input({message: `${options.question} Type "${options.name}" to confirm:`}, {output: process.stderr})
+  // The prompt shows names from AWS on the terminal: escaped, like every other output.
+  const typed = await input({message: escapeControls(`${options.question} Type "${options.name}" to confirm:`)}, {output: process.stderr})
   if (typed !== options.name) throw new ApigwError('The name did not match; nothing was changed.', {code: 'CANCELLED', exitCode: ExitCode.negative})
 }
 

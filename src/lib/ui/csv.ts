@@ -1,4 +1,5 @@
 import {usageError} from '../errors.js'
+import {escapeControlsKeepingLines} from '../util/escape.js'
 
 /**
  * CSV (RFC 4180) of a result's records, for spreadsheets and scripts: a header of every field, a
@@ -28,8 +29,16 @@ function recordsOf(value: unknown): Row[] | undefined {
   return lists.length === 1 ? (lists[0] as Row[]) : undefined
 }
 
+/**
+ * One cell. Text is AWS's, so anyone's: control characters other than line breaks and tabs are
+ * escaped as in tables, and a cell a spreadsheet would run as a formula (starting with =, +, -,
+ * @, tab or CR: OWASP's CSV-injection rule) gets a leading ' and quotes. Numbers are apigw's
+ * own figures and stay numbers, -1.5 included: a number cannot be a formula.
+ */
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return ''
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value)
+  if (typeof value === 'number') return String(value)
+  const text = escapeControlsKeepingLines(typeof value === 'object' ? JSON.stringify(value) : String(value))
+  if (/^[=+\-@\t\r]/.test(text)) return `"'${text.replaceAll('"', '""')}"`
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }

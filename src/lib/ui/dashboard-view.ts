@@ -2,6 +2,7 @@ import {API_TYPE_LABELS} from '../apis/catalog.js'
 import type {Dashboard, DashboardPanel} from '../dashboard/stage.js'
 import {findMeasure, type Unit} from '../metrics/measures.js'
 import {formatDuration} from '../util/duration.js'
+import {escapeDeep} from '../util/escape.js'
 import {wrapText} from '../util/text.js'
 import {barChart, compactChart, scaleTop, type Combine} from './chart.js'
 import {compactNumber, latencyText, percentText, periodText, valueFormat} from './metric-format.js'
@@ -28,7 +29,9 @@ const STATIC_CHART_ROWS = 3
 /** Lines a full panel takes beyond its bars: title, the sides' figures (with a canary), the time axis, a blank line. */
 const panelExtraLines = (sides: number) => 3 + (sides > 1 ? 1 : 0)
 
-export function dashboardView(data: Dashboard, colors: Palette, screen: Screen): string {
+export function dashboardView(fromAws: Dashboard, colors: Palette, screen: Screen): string {
+  // --watch draws it without the renderer, which escapes everything else: names from AWS escaped here too.
+  const data = escapeDeep(fromAws)
   const header = headerLines(data, colors)
   const notes = noteLines(data).flatMap((note) => wrapText(note, screen.width).map((line) => colors.dim(line)))
   const routes = routeLines(data, colors, screen.width)

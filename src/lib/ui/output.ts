@@ -1,3 +1,4 @@
+import {escapeDeep, toSafeJson} from '../util/escape.js'
 import {palette, type Palette} from './palette.js'
 import type {OutputFormat} from './formats.js'
 import {renderKeyValues, renderTable, type Cell} from './table.js'
@@ -21,7 +22,11 @@ export interface RenderOptions {
   color: boolean
 }
 
-/** Renders a result to the exact text that goes to stdout (with a trailing newline, or empty). */
+/**
+ * Renders a result to the exact text that goes to stdout (with a trailing newline, or empty).
+ * Control characters from AWS are escaped here, for every command, before any view colours the
+ * text: visibly in tables and text, as YAML escapes in YAML, and by JSON's own rules in JSON.
+ */
 export async function renderResult<T>(result: CommandResult<T>, options: RenderOptions): Promise<string> {
   const colors = palette(options.color)
   const data = JSON.parse(JSON.stringify(result.data ?? null)) as unknown
@@ -31,19 +36,19 @@ export async function renderResult<T>(result: CommandResult<T>, options: RenderO
   let text: string
   switch (options.format) {
     case 'json':
-      text = JSON.stringify(selected, null, 2)
+      text = toSafeJson(selected)
       break
     case 'yaml':
       text = (await import('./yaml-text.js')).toYaml(selected)
       break
     case 'text':
-      text = toText(selected)
+      text = toText(escapeDeep(selected))
       break
     case 'csv':
       text = (await import('./csv.js')).toCsv(selected)
       break
     case 'table':
-      text = custom ? custom(result.data, colors) : genericTable(selected, colors)
+      text = custom ? custom(escapeDeep(result.data), colors) : genericTable(escapeDeep(selected), colors)
       break
   }
   return text === '' ? '' : `${text}\n`

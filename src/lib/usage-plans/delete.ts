@@ -2,6 +2,7 @@ import type {UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import type {PlanStep} from '../plan/plan.js'
 import {apiStageArgument, createCommand, plansCommand} from './commands.js'
+import {clearRecordStep, detachRecords, earliestStart, reattachStep, recordDate, recordDetachStep, type DetachRecord, type PlanApiStages} from './detach-record.js'
 import {keyLabel, planLabel} from './membership.js'
 import type {PreparedPlanChange} from './prepared.js'
 import {resolvePlan} from './resolve.js'
@@ -15,28 +16,47 @@ export interface DeletedPlan {
   keys: PlanKey[]
   /** The apigw commands that recreate the plan and put its keys back in it. */
   recreate: string[]
+  /** When the earlier, unfinished run that this one finished began (from the plan's records); null when none. */
+  resumedFrom: string | null
+}
+
+/** The stable JSON shape of `plans delete --undo` (README). */
+export interface PlanDeleteUndone {
+  plan: {id: string; name: string}
+  /** The API stages put back (none when nothing was recorded). */
+  restored: PlanApiStage[]
+  /** When the undone delete began, from the plan's records; null when none was found. */
+  begunAt: string | null
 }
 
 /**
  * Plans the deletion of a usage plan: AWS refuses DeleteUsagePlan while the plan names API stages,
- * so one UpdateUsagePlan removes them first. Its keys lose access to those stages: with keys it is
- * severe (type the plan's name, or --confirm <name>), without them destructive (--yes). Afterwards,
- * the commands that recreate it are printed, so nothing is lost without a way back.
+ * so one UpdateUsagePlan removes them first, after recording them in the plan's own tags: a run cut
+ * short after the detach is found and finished by the next one (or undone with --undo). Its keys
+ * lose access to those stages: with keys it is severe (type the plan's name, or --confirm <name>),
+ * without them destructive (--yes). Afterwards, the commands that recreate it are printed, so
+ * nothing is lost without a way back.
  */
-export async function prepareDelete(session: AwsSession, reference: string): Promise<PreparedPlanChange<DeletedPlan>> {
+export async function prepareDelete(session: AwsSession, reference: string, options: {now?: Date} = {}): Promise<PreparedPlanChange<DeletedPlan>> {
   const [found, apiNames] = await Promise.all([resolvePlan(session, reference), restApiNames(session)])
-  const plan = summarizePlan(found, apiNames)
+  const named = summarizePlan(found, apiNames)
+  const records = detachRecords(found)
+  const resumedFrom = earliestStart(records)
+  // The plan as it was before any run began deleting it: its stages now, and those an earlier run detached.
+  const plan = {...named, apiStages: [...named.apiStages, ...records.filter((record) => !named.apiStages.some(same(record))).map(({apiId, stage}) => ({apiId, apiName: apiNames.get(apiId) ?? null, stage}))]}
   const keys = await planKeys(session, plan.id)
   const gateway = await session.rest()
-  const detach = plan.apiStages.map((apiStage) => ({op: 'remove' as const, path: '/apiStages', value: apiStageArgument(apiStage)}))
+  const unrecorded = named.apiStages.filter((apiStage) => !records.some(same(apiStage)))
+  const detach = named.apiStages.map((apiStage) => ({op: 'remove' as const, path: '/apiStages', value: apiStageArgument(apiStage)}))
   const steps: PlanStep[] = [
+    ...(unrecorded.length > 0 ? [recordDetachStep(session, apiStagesOf(plan, unrecorded), resumedFrom ?? recordDate(options.now ?? new Date()))] : []),
     ...(detach.length > 0
       ? [
           {
             service: 'apigateway' as const,
             operation: 'UpdateUsagePlan',
             input: {usagePlanId: plan.id, patchOperations: detach},
-            summary: `remove its API stages, ${plan.apiStages.map(apiStageText).join(', ')} (AWS deletes only a plan without stages)`,
+            summary: `remove its API stages, ${named.apiStages.map(apiStageText).join(', ')} (AWS deletes only a plan without stages)`,
             run: () => gateway.updateUsagePlan(plan.id, detach),
           },
         ]
@@ -51,25 +71,52 @@ export async function prepareDelete(session: AwsSession, reference: string): Pro
       summary: `delete the ${planLabel(plan)}${covering}${losing}`,
       severity: keys.length > 0 ? 'severe' : 'destructive',
       steps,
-      // Only the delete can fail after a step that changed something: the stages are out of the plan by then.
+      continues: resumedFrom !== undefined,
       recovery: () =>
         [
-          `Try: ${plansCommand('delete', plan.id, ...(keys.length > 0 ? ['--confirm', plan.name] : ['--yes']))} (to finish deleting it)`,
-          `Or, to keep it, put its stages back: ${plansCommand('set', plan.id, ...plan.apiStages.flatMap((apiStage) => ['--add-stage', apiStageArgument(apiStage)]))}`,
+          `Try: ${plansCommand('delete', plan.id, ...(keys.length > 0 ? ['--confirm', plan.name] : ['--yes']))} (finds what this run recorded in the tags of the plan, and finishes deleting it)`,
+          `Or, to keep it: ${plansCommand('delete', plan.id, '--undo')} (puts its API stages back)`,
         ].join('\n'),
     },
     confirmName: plan.name,
-    notices: [],
+    notices: resumedFrom === undefined ? [] : [`Resuming the delete begun at ${resumedFrom}: the plan records detaching ${records.map((record) => `${record.apiId}:${record.stage}`).join(', ')}.`],
     afterwards: [`To recreate it${keys.length > 0 ? ' and give its keys access again' : ''}:`, ...recreate.map((command) => `  ${command}`), ...notRecreated(found, plan)],
-    result: async () => ({plan: {id: plan.id, name: plan.name}, apiStages: plan.apiStages, keys, recreate}),
+    result: async () => ({plan: {id: plan.id, name: plan.name}, apiStages: plan.apiStages, keys, recreate, resumedFrom: resumedFrom ?? null}),
   }
 }
 
+/**
+ * Undoes a `plans delete` cut short before the plan was deleted: the API stages it recorded go back
+ * in (those it does not name again already), and the records are cleared.
+ */
+export async function prepareDeleteUndo(session: AwsSession, reference: string): Promise<PreparedPlanChange<PlanDeleteUndone>> {
+  const [found, apiNames] = await Promise.all([resolvePlan(session, reference), restApiNames(session)])
+  const plan = summarizePlan(found, apiNames)
+  const records = detachRecords(found)
+  const missing = records.filter((record) => !plan.apiStages.some(same(record))).map(({apiId, stage}) => ({apiId, apiName: apiNames.get(apiId) ?? null, stage}))
+  const steps = [...(missing.length > 0 ? [reattachStep(session, apiStagesOf(plan, missing))] : []), ...(records.length > 0 ? [clearRecordStep(session, apiStagesOf(plan, records))] : [])]
+  return {
+    plan: {summary: `put back the API stages an unfinished delete took from the ${planLabel(plan)}`, severity: 'safe', steps, continues: true},
+    notices: records.length === 0 ? [`The ${planLabel(plan)} records no unfinished delete: nothing to undo.`] : [],
+    afterwards: [],
+    result: async () => ({plan: {id: plan.id, name: plan.name}, restored: missing, begunAt: earliestStart(records) ?? null}),
+  }
+}
+
+const same = (a: Pick<DetachRecord, 'apiId' | 'stage'>) => (b: Pick<DetachRecord, 'apiId' | 'stage'>) => a.apiId === b.apiId && a.stage === b.stage
+const apiStagesOf = (plan: Pick<UsagePlanSummary, 'id' | 'name'>, apiStages: Array<Pick<DetachRecord, 'apiId' | 'stage'>>): PlanApiStages => ({
+  planId: plan.id,
+  planName: plan.name,
+  apiStages: apiStages.map(({apiId, stage}) => ({apiId, stage})),
+})
+
 /** What the recreate commands cannot say, said instead of lost silently. */
 function notRecreated(raw: UsagePlan, plan: UsagePlanSummary): string[] {
+  // apigw's own detach records go with the delete they describe.
+  const ownTags = Object.entries(raw.tags ?? {}).filter(([key]) => detachRecords({tags: {[key]: ''}}).length === 0)
   const parts = [
     plan.quota && plan.quota.offset !== 0 ? `its quota offset (${plan.quota.offset})` : undefined,
-    Object.keys(raw.tags ?? {}).length > 0 ? `its tags (${Object.entries(raw.tags ?? {}).map(([key, value]) => `${key}=${value}`).join(', ')})` : undefined,
+    ownTags.length > 0 ? `its tags (${ownTags.map(([key, value]) => `${key}=${value}`).join(', ')})` : undefined,
     ...(raw.apiStages ?? []).filter((apiStage) => Object.keys(apiStage.throttle ?? {}).length > 0).map((apiStage) => `the method throttles of ${apiStage.apiId}:${apiStage.stage}`),
     raw.productCode ? `its product code (${raw.productCode})` : undefined,
   ].filter((part): part is string => part !== undefined)

@@ -2,7 +2,7 @@ import type {UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
 import {resolveKey} from '../keys/resolve.js'
-import {attachKeyStep, attachProblem, detachKeyStep, keyLabel, planLabel, type KeyReference} from './membership.js'
+import {attachKeyStep, attachProblem, detachKeyStep, keyLabel, planLabel, verifyMembership, type KeyReference} from './membership.js'
 import {plansCommand} from './commands.js'
 import type {PreparedPlanChange} from './prepared.js'
 import {resolvePlan} from './resolve.js'
@@ -40,7 +40,7 @@ const stagesText = (apiStages: PlanApiStage[]) => apiStages.map(apiStageText).jo
 /**
  * Plans CreateUsagePlanKey after checking AWS's rules locally (already in the plan, 10 plans per
  * key, one plan per API stage), so a refused attach changes nothing. The result is read back with
- * GetUsagePlanKeys: the key is listed in the plan, or the command fails.
+ * GetUsagePlanKeys: the key is listed in the plan, or the command fails (CHANGED_MEANWHILE).
  */
 export async function prepareAttach(session: AwsSession, options: MembershipOptions): Promise<PreparedPlanChange<PlanMembershipChange>> {
   const {raw, change, keyPlans} = await readMembership(session, options)
@@ -56,14 +56,7 @@ export async function prepareAttach(session: AwsSession, options: MembershipOpti
     notices,
     afterwards: [`Undo: ${plansCommand('detach', change.plan.id, key.id)}`],
     result: async () => {
-      const members = await (await session.rest()).listUsagePlanKeys(change.plan.id)
-      if (!members.some((member) => member.id === key.id)) {
-        throw new ApigwError(`AWS accepted CreateUsagePlanKey, but GetUsagePlanKeys does not list the ${keyLabel(key)} in the ${planLabel(change.plan)}.`, {
-          code: 'ATTACH_NOT_VERIFIED',
-          exitCode: ExitCode.aws,
-          suggestions: [`Try: apigw plans show ${change.plan.id} in a moment, and attach again if the key is still missing`],
-        })
-      }
+      await verifyMembership(session, change.plan, key, true)
       return change
     },
   }
@@ -82,7 +75,10 @@ export async function prepareDetach(session: AwsSession, options: MembershipOpti
       ...(others === 0 ? [`The ${keyLabel(key)} is in no usage plan now: requests with it are refused wherever an API key is required.`] : []),
       `Undo: ${plansCommand('attach', change.plan.id, key.id)}`,
     ],
-    result: async () => change,
+    result: async () => {
+      await verifyMembership(session, change.plan, key, false)
+      return change
+    },
   }
 }
 

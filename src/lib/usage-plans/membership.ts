@@ -2,6 +2,8 @@ import type {UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
 import type {PlanStep} from '../plan/plan.js'
+import {requireWritten} from '../plan/verify.js'
+import {capitalize} from '../util/text.js'
 
 /** AWS allows a key in at most 10 usage plans (aws-facts §4). */
 export const MAX_PLANS_PER_KEY = 10
@@ -66,4 +68,15 @@ export function detachKeyStep(session: AwsSession, plan: UsagePlan, key: KeyRefe
     summary: `remove ${keyLabel(key)} from ${planLabel(plan)}`,
     run: async () => (await session.rest()).deleteUsagePlanKey(plan.id ?? '', key.id),
   }
+}
+
+/**
+ * After an attach or detach: GetUsagePlanKeys must list the key (or not), else CHANGED_MEANWHILE
+ * (exit 5): another operator detached or attached it meanwhile (plan/verify.ts).
+ */
+export async function verifyMembership(session: AwsSession, plan: Pick<UsagePlan, 'id' | 'name'>, key: KeyReference, member: boolean): Promise<void> {
+  const members = await (await session.rest()).listUsagePlanKeys(plan.id ?? '')
+  const holds = members.some((listed) => listed.id === key.id)
+  const text = (value: unknown) => (value ? 'in the plan' : 'not in the plan')
+  requireWritten([{what: keyLabel(key), wrote: member, holds, text}], {subject: capitalize(planLabel(plan)), look: `apigw plans show ${plan.id}`})
 }

@@ -1,4 +1,4 @@
-import {usageError} from '../errors.js'
+import {usageError, type ApigwError} from '../errors.js'
 import {parseThrottle} from '../stages/settings-request.js'
 import {parseDuration} from '../util/duration.js'
 
@@ -85,7 +85,9 @@ export function usageWindow(since: string, now: number): {startDate: string; end
 function durationOrUndefined(text: string): number | undefined {
   try {
     return parseDuration(text, '--since')
-  } catch {
+  } catch (error) {
+    // A duration, only too long: that error says what to do.
+    if ((error as ApigwError).code === 'DURATION_TOO_LONG') throw error
     return undefined
   }
 }

@@ -1,8 +1,11 @@
+import type {ApiType} from '../apis/catalog.js'
 import type {UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
-import type {PlanStep} from '../plan/plan.js'
-import {plural, shellQuote} from '../util/text.js'
+import type {Plan, PlanStep} from '../plan/plan.js'
+import {patchOperationsArgument, shellCommand} from '../util/shell.js'
+import {plural} from '../util/text.js'
+import {clearRecordCommand, clearRecordStep, detachRecords, earliestStart, reattachStep, recordDate, recordDetachStep, type PlanApiStages} from './detach-record.js'
 
 /**
  * Usage plans name REST API stages as `apiId:stage`. Deleting an API or a stage that a plan names
@@ -51,11 +54,11 @@ export function detachStep(session: AwsSession, apiId: string, plan: UsagePlanRe
 /** "gold (8kizdh), free (5dybhx)", for plan summaries. */
 export const planNames = (plans: Array<{id: string; name: string}>) => plans.map((plan) => `${plan.name} (${plan.id})`).join(', ')
 
-/** The AWS CLI command that adds the API's stages to a usage plan, or removes them. */
-export const usagePlanCommand = (op: 'add' | 'remove', apiId: string, plan: UsagePlanReference) =>
-  `aws apigateway update-usage-plan --usage-plan-id ${plan.id} --patch-operations ${plan.stages
-    .map((stage) => `op=${op},path=/apiStages,value=${shellQuote(apiStageValue(apiId, stage))}`)
-    .join(' ')}`
+/** The AWS CLI command that removes the API's stages from a usage plan (JSON patch operations: they run as printed). */
+const detachCommand = (apiId: string, plan: UsagePlanReference) =>
+  `${shellCommand('aws', 'apigateway', 'update-usage-plan', '--usage-plan-id', plan.id)} ${patchOperationsArgument(
+    plan.stages.map((stage) => ({op: 'remove', path: '/apiStages', value: apiStageValue(apiId, stage)})),
+  )}`
 
 export interface ReferencedOptions {
   /** What is referenced and why that stops the deletion, e.g. 'REST API "shop" (id) is in 2 usage plans, and …'. */
@@ -75,27 +78,129 @@ export function referencedByUsagePlans({headline, code, apiId, plans, forceComma
   return new ApigwError(`${headline}:\n${lines.join('\n')}`, {
     code,
     exitCode: ExitCode.conflict,
-    suggestions: [`Try: ${forceCommand} (detaches it from these plans first)`, ...plans.map((plan) => `Or: ${usagePlanCommand('remove', apiId, plan)}`)],
+    suggestions: [`Try: ${forceCommand} (detaches it from these plans first)`, ...plans.map((plan) => `Or: ${detachCommand(apiId, plan)}`)],
   })
 }
 
-export interface RecoveryOptions {
+/** What deleting an API (or one of its stages) detaches from usage plans, now and by an earlier run. */
+export interface Detachment {
+  /** Plans that still name the API's stages. */
+  pending: UsagePlanReference[]
+  /** The stages an earlier run recorded, in the plans' tags, as detached or about to be. */
+  recorded: UsagePlanReference[]
+  /** Pending stages no earlier run recorded: detaching them needs --force. */
+  unrecorded: UsagePlanReference[]
+  /** Every plan the deletion takes the API's stages from, with all those stages: pending or recorded. */
+  all: UsagePlanReference[]
+  /** When an earlier run that did not finish began the deletion: its records were found in the plans' tags. */
+  resumedFrom?: string
+  /** When the deletion counts as begun: the earlier run's time, or now. */
+  begunAt: string
+}
+
+export function findDetachment(plans: UsagePlan[], apiId: string, stage: string | undefined, now: Date): Detachment {
+  const pending = usagePlanReferences(plans, apiId, stage)
+  const records = plans.flatMap((plan) => detachRecords(plan).filter((record) => record.apiId === apiId && (stage === undefined || record.stage === stage)).map((record) => ({plan, record})))
+  const stagesIn = (plan: UsagePlan, references: UsagePlanReference[]) => references.find((reference) => reference.id === plan.id)?.stages ?? []
+  const byPlan = (stagesOf: (plan: UsagePlan) => string[]) =>
+    plans.map((plan) => ({id: plan.id ?? '', name: plan.name ?? '', stages: [...new Set(stagesOf(plan))].sort()})).filter((plan) => plan.stages.length > 0)
+  const recorded = byPlan((plan) => records.filter((entry) => entry.plan === plan).map((entry) => entry.record.stage))
+  const all = byPlan((plan) => [...stagesIn(plan, pending), ...stagesIn(plan, recorded)])
+  const unrecorded = byPlan((plan) => stagesIn(plan, pending).filter((name) => !stagesIn(plan, recorded).includes(name)))
+  const resumedFrom = earliestStart(records.map((entry) => entry.record))
+  return {pending, recorded, unrecorded, all, resumedFrom, begunAt: resumedFrom ?? recordDate(now)}
+}
+
+const apiStagesOf = (apiId: string, plan: UsagePlanReference): PlanApiStages => ({planId: plan.id, planName: plan.name, apiStages: plan.stages.map((stage) => ({apiId, stage}))})
+
+export interface DetachingDeletion {
   apiId: string
-  /** The plans the deletion detaches from, in the order of its first steps. */
-  plans: UsagePlanReference[]
-  /** The step that failed (0-based): the detaches before it are done. */
-  failed: number
-  /** The command that finishes the deletion, with --force while a plan still names it. */
-  finish(stillReferenced: boolean): string
+  detachment: Detachment
+  /** The delete itself (DeleteRestApi, DeleteStage). */
+  deleteStep: PlanStep
+  /** The operator's command that finishes the deletion (with --force and --confirm). */
+  finishCommand: string
+  /** The operator's command that undoes the detaches (with --undo). */
+  undoCommand: string
   /** What is being deleted: "API", "stage". */
   what: string
 }
 
-/** After a failure in a plan of detaches then a delete: finish the deletion, or put it back where it was. */
-export function detachRecovery({apiId, plans, failed, finish, what}: RecoveryOptions): string {
-  const detached = plans.slice(0, failed)
-  const first = `Try: ${finish(failed < plans.length)} (to finish deleting it)`
-  if (detached.length === 0) return first
-  const reattach = detached.map((plan) => `  ${usagePlanCommand('add', apiId, plan)}`)
-  return [first, `Or, to keep the ${what}, put it back in the ${detached.length === 1 ? 'usage plan' : 'usage plans'} it left:`, ...reattach].join('\n')
+/**
+ * The steps of a deletion that detaches first: record in each plan what it is about to leave (only
+ * what no earlier run recorded), detach, delete, then clear the records. A run cut short anywhere
+ * before the delete is finished by the same command (or undone with --undo); one cut short after
+ * it leaves only records, which the printed AWS CLI command clears.
+ */
+export function detachingDeletion(session: AwsSession, deletion: DetachingDeletion): Pick<Plan, 'steps' | 'recovery' | 'continues'> {
+  const {apiId, detachment, what} = deletion
+  const records = detachment.unrecorded.map((plan) => recordDetachStep(session, apiStagesOf(apiId, plan), detachment.begunAt))
+  const detaches = detachment.pending.map((plan) => detachStep(session, apiId, plan))
+  const clears = detachment.all.map((plan) => clearRecordStep(session, apiStagesOf(apiId, plan)))
+  const deleteIndex = records.length + detaches.length
+  return {
+    steps: [...records, ...detaches, deletion.deleteStep, ...clears],
+    continues: detachment.resumedFrom !== undefined,
+    recovery: (failed) => {
+      if (failed > deleteIndex) {
+        const left = detachment.all.slice(failed - deleteIndex - 1).map((plan) => clearRecordCommand(session.settings.region, apiStagesOf(apiId, plan)))
+        return [`The ${what} is deleted; only apigw's detach records are left in the usage plans' tags.`, `Try: ${left.join(' && ')}`].join('\n')
+      }
+      return [
+        `Try: ${deletion.finishCommand} (finds what this run recorded in the tags of the usage plans, and finishes the deletion)`,
+        `Or, to keep the ${what}: ${deletion.undoCommand} (puts it back in the usage plans it left)`,
+      ].join('\n')
+    },
+  }
+}
+
+/**
+ * Undoes what an unfinished deletion detached: each recorded stage that its plan no longer names is
+ * put back, then the records are cleared. Nothing recorded: no steps.
+ */
+export function undoDetachment(session: AwsSession, apiId: string, detachment: Detachment): {steps: PlanStep[]; restored: UsagePlanReference[]} {
+  const restored = detachment.recorded.map((plan) => {
+    const named = detachment.pending.find((candidate) => candidate.id === plan.id)?.stages ?? []
+    return {...plan, stages: plan.stages.filter((stage) => !named.includes(stage))}
+  })
+  const steps = detachment.recorded.flatMap((plan, index) => [
+    ...(restored[index].stages.length > 0 ? [reattachStep(session, apiStagesOf(apiId, restored[index]))] : []),
+    clearRecordStep(session, apiStagesOf(apiId, plan)),
+  ])
+  return {steps, restored: restored.filter((plan) => plan.stages.length > 0)}
+}
+
+/**
+ * `apis delete --undo` and `stages delete --undo`: the plan that puts the API (or its stage) back in
+ * the usage plans that recorded an unfinished delete taking it out, and what it reports.
+ */
+export function detachUndo(
+  session: AwsSession,
+  target: {api: DetachUndone['api']; stage: string | null; usagePlans: UsagePlan[]; label: string},
+): {plan: Plan; result: DetachUndone; notices: string[]} {
+  const {api, stage, label} = target
+  const detachment = findDetachment(target.usagePlans, api.id, stage ?? undefined, new Date())
+  const {steps, restored} = undoDetachment(session, api.id, detachment)
+  return {
+    plan: {summary: `put the ${label} back in the usage plans an unfinished delete took it from`, severity: 'safe', steps, continues: true},
+    result: {api, stage, restoredTo: restored, begunAt: detachment.resumedFrom ?? null},
+    notices: steps.length === 0 ? [`No usage plan records an unfinished delete of the ${label}: nothing to undo.`] : [],
+  }
+}
+
+/** The stable JSON shape of `apis delete --undo` and `stages delete --undo` (README). */
+export interface DetachUndone {
+  api: {id: string; name: string; type: ApiType}
+  /** stages delete --undo: the stage; null for a whole API. */
+  stage: string | null
+  /** The usage plans the stages went back into, with those stages (none when nothing was recorded). */
+  restoredTo: UsagePlanReference[]
+  /** When the undone delete began, from the records; null when none was found. */
+  begunAt: string | null
+}
+
+/** Said before a run that finishes an earlier one: when it began, and what it had detached. */
+export function resumingNotice(detachment: Detachment): string[] {
+  if (detachment.resumedFrom === undefined) return []
+  return [`Resuming the delete begun at ${detachment.resumedFrom}: the usage plans record detaching ${detachment.recorded.map((plan) => `${plan.stages.join(', ')} from ${plan.name} (${plan.id})`).join('; ')}.`]
 }

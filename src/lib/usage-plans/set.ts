@@ -1,4 +1,4 @@
-import type {PatchOperation, UsagePlan} from '../aws/rest-gateway.js'
+import type {PatchOperation} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {AWS_FAN_OUT, mapConcurrently} from '../util/concurrency.js'
@@ -7,6 +7,8 @@ import {apiStageArgument, plansCommand, quotaArgument, throttleArgument} from '.
 import {keyLabel, planLabel} from './membership.js'
 import type {ApiStageReference, PlanQuota, PlanThrottle, Removable} from './options.js'
 import type {PreparedPlanChange} from './prepared.js'
+import {requireWritten, type Written} from '../plan/verify.js'
+import {capitalize} from '../util/text.js'
 import {resolvePlan} from './resolve.js'
 import {apiStageText, keyReference, keysLoseAccess, planKeys, restApiNames, someOf, summarizePlan, type PlanApiStage, type PlanKey, type UsagePlanShown, type UsagePlanSummary} from './summary.js'
 
@@ -67,8 +69,28 @@ export async function prepareSet(session: AwsSession, options: SetPlanOptions): 
     },
     notices,
     afterwards: changes.length > 0 ? [`Undo: ${plansCommand('set', before.id, ...changes.flatMap((change) => change.undo))}`] : [],
-    result: async (run) => ({plan: run.results[0] ? summarizePlan(run.results[0] as UsagePlan, apiNames) : before, keys}),
+    result: async (run) => {
+      if (run.outcomes.length === 0) return {plan: before, keys}
+      const now = summarizePlan(await gateway.getUsagePlan(before.id), apiNames)
+      requireWritten(planWritten(options, added, removed, now), {subject: capitalize(planLabel(before)), look: plansCommand('show', before.id)})
+      return {plan: now, keys}
+    },
   }
+}
+
+/** Each value `plans set` wrote, beside what the plan read back holds. */
+function planWritten(options: SetPlanOptions, added: PlanApiStage[], removed: PlanApiStage[], now: UsagePlanSummary): Written[] {
+  const {name, description, throttle, quota} = options
+  const covers = (apiStage: PlanApiStage) => now.apiStages.some((other) => sameApiStage(other, apiStage))
+  const coverage = (value: unknown) => (value ? 'covered' : 'not covered')
+  return [
+    ...(name === undefined ? [] : [{what: 'name', wrote: name.trim(), holds: now.name}]),
+    ...(description === undefined ? [] : [{what: 'description', wrote: description, holds: now.description ?? ''}]),
+    ...(throttle === undefined ? [] : [{what: 'throttle', wrote: throttle === 'off' ? null : throttleArgument(throttle), holds: now.throttle && throttleArgument(now.throttle)}]),
+    ...(quota === undefined ? [] : [{what: 'quota', wrote: quota === 'off' ? null : quotaArgument(quota), holds: now.quota && quotaArgument(now.quota)}]),
+    ...added.map((apiStage) => ({what: apiStageText(apiStage), wrote: true, holds: covers(apiStage), text: coverage})),
+    ...removed.map((apiStage) => ({what: apiStageText(apiStage), wrote: false, holds: covers(apiStage), text: coverage})),
+  ]
 }
 
 /** Each change asked for, in patch order; removing a throttle or quota the plan lacks is a notice instead. */

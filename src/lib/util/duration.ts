@@ -2,7 +2,24 @@ import {usageError} from '../errors.js'
 
 const UNIT_MS: Record<string, number> = {ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000}
 
-/** Parses "500ms", "45s", "15m", "3h", "7d" or a bare number of seconds into milliseconds. */
+const DAY_MS = UNIT_MS.d
+
+/**
+ * The longest duration each flag takes. Anything apigw waits for or sleeps through runs on a Node
+ * timer, which cannot wait more than 2^31-1 ms (24.8 days): the default is 24d. Durations that
+ * only reach back in time (--since, the sandbox traffic backfill's --duration) go as far as
+ * CloudWatch keeps metrics (15 months), and a key rotation's --grace (a date in a tag) lasts up to
+ * a year. The sandbox's --transition-delay (how long a cache takes to be created) stops at an hour.
+ */
+export const MAX_DURATION_MS: Record<string, number> = {
+  '--since': 455 * DAY_MS,
+  '--duration': 455 * DAY_MS,
+  '--grace': 365 * DAY_MS,
+  '--transition-delay': 3_600_000,
+}
+const DEFAULT_MAX_MS = 24 * DAY_MS
+
+/** Parses "500ms", "45s", "15m", "3h", "7d" or a bare number of seconds into milliseconds, at most the flag's maximum. */
 export function parseDuration(text: string, flag: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/.exec(text)
   if (!match) {
@@ -10,7 +27,14 @@ export function parseDuration(text: string, flag: string): number {
       `Try: ${flag} 60s`,
     ])
   }
-  return Math.round(Number(match[1]) * UNIT_MS[match[2] ?? 's'])
+  const ms = Math.round(Number(match[1]) * UNIT_MS[match[2] ?? 's'])
+  const max = MAX_DURATION_MS[flag] ?? DEFAULT_MAX_MS
+  if (!(ms <= max)) {
+    // A flag takes the maximum as typed; a setting inside another value (latency=, --latency p50) is told it.
+    const suggestion = /^--[\w-]+$/.test(flag) ? `Try: ${flag} ${formatDuration(max)}` : `Try: ${formatDuration(max)} or less`
+    throw usageError(`${flag} can be at most ${formatDuration(max)}; got "${text.trim()}".`, [suggestion], 'DURATION_TOO_LONG')
+  }
+  return ms
 }
 
 export function formatSeconds(ms: number): string {

@@ -34,10 +34,8 @@ export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/** An argument as a POSIX shell needs it typed, for commands apigw suggests: quoted only when it must be. */
-export function shellQuote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`
-}
+/** Shell quoting lives with the other pieces of printed commands; many callers import it from here. */
+export {shellQuote} from './shell.js'
 
 /** "1 stage", "2 stages". */
 export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`

@@ -1,0 +1,92 @@
+import type {UsagePlan} from '../aws/rest-gateway.js'
+import type {AwsSession} from '../aws/session.js'
+import type {PlanStep} from '../plan/plan.js'
+import {shellCommand} from '../util/shell.js'
+import {plural} from '../util/text.js'
+
+/**
+ * A delete that detaches API stages from usage plans (`apis delete --force`, `stages delete --force`,
+ * `plans delete`) first writes what it is about to detach into the plans' own tags, one tag per API
+ * stage: `apigw:detached:<apiId>:<stage>` = when the delete began (ISO 8601, to the second). AWS
+ * keeps the plans after the delete, so a run killed part-way is found by the next one, which
+ * finishes it, or with --undo puts the stages back; the tags go once the delete is done or undone.
+ */
+const PREFIX = 'apigw:detached:'
+
+export const detachedTag = (apiId: string, stage: string) => `${PREFIX}${apiId}:${stage}`
+
+/** The ARN that TagResource/UntagResource take for a usage plan. */
+export const usagePlanArn = (region: string, planId: string) => `arn:aws:apigateway:${region}::/usageplans/${planId}`
+
+/** An API stage that a delete recorded, in a plan's tags, as detached (or about to be). */
+export interface DetachRecord {
+  apiId: string
+  stage: string
+  begunAt: string
+}
+
+/** The detach records in a plan's tags. */
+export function detachRecords(plan: Pick<UsagePlan, 'tags'>): DetachRecord[] {
+  return Object.entries(plan.tags ?? {}).flatMap(([tag, begunAt]) => {
+    const apiStage = tag.startsWith(PREFIX) ? tag.slice(PREFIX.length) : ''
+    const colon = apiStage.indexOf(':')
+    return colon > 0 ? [{apiId: apiStage.slice(0, colon), stage: apiStage.slice(colon + 1), begunAt}] : []
+  })
+}
+
+/** The earliest time among records: when the unfinished delete began. */
+export const earliestStart = (records: DetachRecord[]) => records.map((record) => record.begunAt).sort()[0] as string | undefined
+
+/** A date as the records hold it: ISO 8601 to the second (tag values allow no other punctuation worth the risk). */
+export const recordDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z')
+
+/** A usage plan and the API stages (apiId, stage) a delete detaches from it. */
+export interface PlanApiStages {
+  planId: string
+  planName: string
+  apiStages: Array<{apiId: string; stage: string}>
+}
+
+const stagesText = (apiStages: PlanApiStages['apiStages']) => apiStages.map(({apiId, stage}) => `${apiId}:${stage}`).join(', ')
+
+/** TagResource on the plan, before anything is detached from it: the record a later run finds. */
+export function recordDetachStep(session: AwsSession, target: PlanApiStages, begunAt: string): PlanStep {
+  const arn = usagePlanArn(session.settings.region, target.planId)
+  const tags = Object.fromEntries(target.apiStages.map(({apiId, stage}) => [detachedTag(apiId, stage), begunAt]))
+  return {
+    service: 'apigateway',
+    operation: 'TagResource',
+    input: {resourceArn: arn, tags},
+    summary: `record in usage plan ${target.planName} (${target.planId}) that it is about to leave ${plural(target.apiStages.length, 'API stage')} ${stagesText(target.apiStages)}, so that a run cut short is found and finished`,
+    run: async () => (await session.rest()).tagResource(arn, tags),
+  }
+}
+
+/** UntagResource: the record is done with (the delete finished, or was undone). */
+export function clearRecordStep(session: AwsSession, target: PlanApiStages): PlanStep {
+  const arn = usagePlanArn(session.settings.region, target.planId)
+  const tagKeys = target.apiStages.map(({apiId, stage}) => detachedTag(apiId, stage))
+  return {
+    service: 'apigateway',
+    operation: 'UntagResource',
+    input: {resourceArn: arn, tagKeys},
+    summary: `clear the detach record in usage plan ${target.planName} (${target.planId})`,
+    run: async () => (await session.rest()).untagResource(arn, tagKeys),
+  }
+}
+
+/** The AWS CLI command that clears a plan's record, for a run that stopped after the delete itself. */
+export const clearRecordCommand = (region: string, target: PlanApiStages) =>
+  shellCommand('aws', 'apigateway', 'untag-resource', '--resource-arn', usagePlanArn(region, target.planId), '--tag-keys', ...target.apiStages.map(({apiId, stage}) => detachedTag(apiId, stage)))
+
+/** UpdateUsagePlan adding API stages back to a plan (undoing a detach). */
+export function reattachStep(session: AwsSession, target: PlanApiStages): PlanStep {
+  const patchOperations = target.apiStages.map(({apiId, stage}) => ({op: 'add' as const, path: '/apiStages', value: `${apiId}:${stage}`}))
+  return {
+    service: 'apigateway',
+    operation: 'UpdateUsagePlan',
+    input: {usagePlanId: target.planId, patchOperations},
+    summary: `put ${stagesText(target.apiStages)} back in usage plan ${target.planName} (${target.planId})`,
+    run: async () => (await session.rest()).updateUsagePlan(target.planId, patchOperations),
+  }
+}
