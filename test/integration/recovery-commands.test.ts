@@ -110,6 +110,16 @@ describe('deletes that detach from usage plans', () => {
     }
   })
 
+  it('a delete refused for the usage plans: its "Or" (the AWS CLI, JSON patch operations) detaches as printed', async () => {
+    const {id, plan} = await meteredApi('rec refused')
+    const refused = await apigw('apis', 'delete', '--api', id, '--confirm', 'rec refused')
+    expect(refused.code).toBe(5)
+    const commands = printedCommands(refused.stderr).filter((command) => command.startsWith('aws '))
+    expect(commands).toHaveLength(1)
+    await runs(commands[0])
+    expect(await stagesOf(plan)).toEqual([])
+  })
+
   it('apis delete --undo, clearing the record failed: the printed command carries on', async () => {
     const {id, plan} = await meteredApi('rec undo')
     await cutShort('fail=DeleteRestApi', 'apis', 'delete', '--api', id, '--confirm', 'rec undo', '--force')
