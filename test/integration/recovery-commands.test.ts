@@ -218,6 +218,15 @@ describe('releases whose record was not written', () => {
     }
   })
 
+  it('stages promote to a new stage, UpdateDeployment failed: only the AWS CLI command is offered (a re-run would find no earlier record), and it records the promotion', async () => {
+    const {id} = await releasedTwice('rec promote new')
+    const commands = await cutShort('fail=UpdateDeployment', 'stages', 'promote', '--api', id, '--from', 'prod', '--to', 'qa', '--create-stage', '--yes')
+    expect(commands).toEqual([expect.stringMatching(/^aws apigateway update-deployment /)])
+    await runs(commands[0])
+    const qa = (await clients.rest.send(new GetStageCommand({restApiId: id, stageName: 'qa'}))).deploymentId!
+    expect(await description(id, qa)).toMatch(/\[apigw: promote qa from prod by \S+ at \S+\]$/)
+  })
+
   it('HTTP API rollback, UpdateDeployment failed: the AWS CLI command (apigatewayv2, JSON input) records it', async () => {
     const {id} = await seed.httpApi('rec http')
     await clients.v2.send(new (await import('@aws-sdk/client-apigatewayv2')).UpdateStageCommand({ApiId: id, StageName: '$default', AutoDeploy: false}))
