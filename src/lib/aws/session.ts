@@ -160,7 +160,8 @@ export class AwsSession {
 
   private async findLost<T>(operation: string, lost: LostAnswer<T>): Promise<T | undefined> {
     const found = await lost.find()
-    this.debug(`${operation}: the answer to an earlier attempt was lost; ${found === undefined ? 'AWS holds nothing it made, so it is tried again' : 'AWS made it, and that is the answer'}`)
+    if (found === undefined) this.debug(`${operation}: its answer was lost, and AWS holds nothing it made: it is tried again`)
+    else this.options.onWarning?.(`the answer to ${operation} was lost, but AWS had done it: apigw found what it made and did not do it again.`)
     return found
   }
 
