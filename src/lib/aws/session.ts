@@ -2,7 +2,7 @@ import {randomBytes} from 'node:crypto'
 import {ApigwError, ExitCode} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {toApigwError} from './errors.js'
-import {CREATE_OPERATIONS, isAmbiguous, OutcomeUnknown, type LostAnswer} from './exactly-once.js'
+import {alreadyExists, CREATE_OPERATIONS, isAmbiguous, OutcomeUnknown, type LostAnswer} from './exactly-once.js'
 import {RetriesExhausted, withRetry, type RetryNotice} from './retry.js'
 import {resolveSettings, type AwsSettings, type ServiceName, type SettingsInput} from './settings.js'
 import type {RestGateway} from './rest-gateway.js'
@@ -138,6 +138,11 @@ export class AwsSession {
         if (isCreate && isAmbiguous(error)) {
           if (!lost) throw new OutcomeUnknown(error)
           answerLost = true
+        }
+        // "Already exists" after a lost answer may be apigw's own earlier attempt, which a look just before missed.
+        if (answerLost && alreadyExists(error)) {
+          const found = await this.findLost(operation, lost!)
+          if (found !== undefined) return found
         }
         throw error
       }
