@@ -38,6 +38,11 @@ export function isAmbiguous(error: unknown): boolean {
   return kind === 'network' || kind === 'unavailable'
 }
 
+/** A conflict that says the thing exists (a stage's name, a key already in a plan), not a concurrent modification. */
+export function alreadyExists(error: unknown): boolean {
+  return (error as {name?: string}).name === 'ConflictException' && transientKind(error) === undefined
+}
+
 /** A create failed ambiguously and there is no way to look for its resource: it must not be retried. */
 export class OutcomeUnknown extends Error {
   constructor(readonly lastError: unknown) {

@@ -2,7 +2,7 @@ import {randomBytes} from 'node:crypto'
 import {ApigwError, ExitCode} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {toApigwError} from './errors.js'
-import {CREATE_OPERATIONS, isAmbiguous, OutcomeUnknown, type LostAnswer} from './exactly-once.js'
+import {alreadyExists, CREATE_OPERATIONS, isAmbiguous, OutcomeUnknown, type LostAnswer} from './exactly-once.js'
 import {RetriesExhausted, withRetry, type RetryNotice} from './retry.js'
 import {resolveSettings, type AwsSettings, type ServiceName, type SettingsInput} from './settings.js'
 import type {RestGateway} from './rest-gateway.js'
@@ -139,6 +139,11 @@ export class AwsSession {
           if (!lost) throw new OutcomeUnknown(error)
           answerLost = true
         }
+        // "Already exists" after a lost answer may be apigw's own earlier attempt, which a look just before missed.
+        if (answerLost && alreadyExists(error)) {
+          const found = await this.findLost(operation, lost!)
+          if (found !== undefined) return found
+        }
         throw error
       }
     }
@@ -160,7 +165,8 @@ export class AwsSession {
 
   private async findLost<T>(operation: string, lost: LostAnswer<T>): Promise<T | undefined> {
     const found = await lost.find()
-    this.debug(`${operation}: the answer to an earlier attempt was lost; ${found === undefined ? 'AWS holds nothing it made, so it is tried again' : 'AWS made it, and that is the answer'}`)
+    if (found === undefined) this.debug(`${operation}: its answer was lost, and AWS holds nothing it made: it is tried again`)
+    else this.options.onWarning?.(`the answer to ${operation} was lost, but AWS had done it: apigw found what it made and did not do it again.`)
     return found
   }
 
