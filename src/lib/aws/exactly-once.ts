@@ -24,9 +24,7 @@ export const CREATE_OPERATIONS: ReadonlySet<string> = new Set([
 export const REQUEST_TAG = 'apigw:request'
 
 /** How a create's gateway method finds the resource an earlier attempt of the same call made. */
-export interface LostAnswer<T> {
-  find(): Promise<T | undefined>
-}
+export type FindLost<T> = () => Promise<T | undefined>
 
 /**
  * A failure after which a write may or may not have taken effect: the connection dropped, the
