@@ -33,11 +33,11 @@ const credentials = {accessKeyId: 'AKIDSOAK', secretAccessKey: 'soak'}
 const sdk = new APIGatewayClient({endpoint: sandbox.endpoint, region: 'us-east-1', credentials, maxAttempts: 1})
 /** Retries after an answer that failed or was lost, by kind; creates look for what they made first. */
 const retries = new Map<string, number>()
-/** One session per operation, as one per command run; `onRead` hears when each GetStage was sent and answered. */
+/** One session per operation, as one per command run; `onRead` hears when each GetStage or GetStages was sent and answered. */
 const session = (onRead?: (sent: number, answered: number) => void) =>
   new AwsSession({
     onDebug: (line) => {
-      const read = /^apigateway GetStage ok in (\d+) ms$/.exec(line)
+      const read = /^apigateway GetStages? ok in (\d+) ms$/.exec(line)
       const now = performance.now()
       if (read) onRead?.(now - Number(read[1]) - 1, now)
     },
@@ -147,7 +147,8 @@ async function setVariable(variable: string, writer: Writer, value: string): Pro
   if (variable === writer) ownVariable[writer].tried.push(value)
   const update = await prepareStageSettings(session((sent, answered) => (lastRead = {sent, answered})), {api: api.id, stage: 'prod', request: parseSettingsRequest({variables: [`${variable}=${value}`]})})
   const wrote = performance.now()
-  await runPlan(update.plan)
+  // As `stages set` does: the stage is read back, and a change that landed meanwhile is CHANGED_MEANWHILE.
+  if ((await runPlan(update.plan)).outcomes.length > 0) await update.verify()
   if (variable === writer) ownVariable[writer].acknowledged = value
   const change = update.changed.changes.find((entry) => entry.setting === 'variable' && entry.key === variable)
   const now = performance.now()

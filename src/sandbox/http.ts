@@ -102,7 +102,46 @@ export function jsonBody<T = Record<string, unknown>>(request: SandboxRequest): 
   }
   // Every operation's input is a structure: `null`, `[]` or `7` would reach handlers as nonsense.
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new AwsServiceError(400, 'SerializationException', 'The request body is not a structure.')
+  checkMemberTypes(value as Record<string, unknown>)
   return value as T
+}
+
+type MemberType = 'string' | 'boolean' | 'string map'
+
+/**
+ * Members many API Gateway inputs share, with the type the service models give them. A value of
+ * another type is refused, as AWS's deserializer refuses it, rather than stored and answered back
+ * to every later reader (`"name": {"a": 1}`, `"tags": "x"`). null counts as absent.
+ */
+const MEMBER_TYPES: Record<string, MemberType> = {
+  name: 'string',
+  description: 'string',
+  value: 'string',
+  customerId: 'string',
+  stageName: 'string',
+  deploymentId: 'string',
+  enabled: 'boolean',
+  generateDistinctId: 'boolean',
+  cacheClusterEnabled: 'boolean',
+  tracingEnabled: 'boolean',
+  tags: 'string map',
+  variables: 'string map',
+  stageVariables: 'string map',
+}
+
+const isMemberType: Record<MemberType, (value: unknown) => boolean> = {
+  string: (value) => typeof value === 'string',
+  boolean: (value) => typeof value === 'boolean',
+  'string map': (value) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((item) => typeof item === 'string'),
+}
+
+function checkMemberTypes(body: Record<string, unknown>): void {
+  for (const [member, type] of Object.entries(MEMBER_TYPES)) {
+    const value = body[member]
+    if (value !== undefined && value !== null && !isMemberType[type](value)) {
+      throw new AwsServiceError(400, 'SerializationException', `${member} must be a ${type}; got ${JSON.stringify(value).slice(0, 100)}`)
+    }
+  }
 }
 
 /**

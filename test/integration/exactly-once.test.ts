@@ -25,6 +25,7 @@ async function withLostAnswer(fault: string, ...args: string[]) {
   const result = await apigw(...args)
   expect(sandbox.faults.lost, 'the lost-answer fault did not strike').toEqual([])
   expect(result.code, result.stderr).toBe(0)
+  expect(result.stderr).toContain('was lost, but AWS had done it: apigw found what it made and did not do it again.')
   return {...json(result.stdout), stderr: result.stderr}
 }
 

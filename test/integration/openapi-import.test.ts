@@ -258,6 +258,6 @@ describe('apis import: the file is checked before any AWS call (exit 2)', () => 
     expect(mode.stderr).toContain('--api')
     const stage = await runCli(['apis', 'import', SHOP, '--deploy', 'prod/v2'], NO_AWS)
     expect(stage.code).toBe(2)
-    expect(stage.stderr).toContain('--deploy "prod/v2" is not a valid stage name')
+    expect(stage.stderr).toContain('--deploy "prod/v2" is not a stage name')
   })
 })

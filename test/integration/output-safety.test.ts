@@ -68,6 +68,13 @@ describe('names from AWS with terminal escape sequences', () => {
     expect(result.stderr).toContain(`nobody${SHOWN}`)
   })
 
+  it('writes them in suggested commands as $\'…\', which a shell runs with the real name', async () => {
+    const result = await offline('keys', 'rotate', `partner${HOSTILE}`, '--delete')
+    expect(result.code).toBe(2)
+    expect(result.stderr).not.toMatch(RAW)
+    expect(result.stderr).toContain(`Try: apigw keys rotate $'partner${SHOWN}' --grace 0 --delete`)
+  })
+
   it('escapes them in progress lines on stderr, and in the result of the change', async () => {
     const result = await apigw('keys', 'create', '--name', `made${HOSTILE}`, '--color')
     expect(result.code).toBe(0)

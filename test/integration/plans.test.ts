@@ -416,7 +416,7 @@ describe('plans delete', () => {
     expect(json(dry.stdout).plan).toMatchObject({
       severity: 'severe',
       steps: [
-        {operation: 'TagResource', input: {tags: {[`apigw:detached:${apiId}:prod`]: expect.any(String), [`apigw:detached:${apiId}:beta`]: expect.any(String)}}},
+        {operation: 'TagResource', input: {tags: {[`apigw:emptied:${apiId}:prod`]: expect.any(String), [`apigw:emptied:${apiId}:beta`]: expect.any(String)}}},
         {operation: 'UpdateUsagePlan', input: {usagePlanId: planId, patchOperations: [{op: 'remove', path: '/apiStages', value: `${apiId}:prod`}, {op: 'remove', path: '/apiStages', value: `${apiId}:beta`}]}},
         {operation: 'DeleteUsagePlan', input: {usagePlanId: planId}},
       ],

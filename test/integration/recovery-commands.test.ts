@@ -19,6 +19,7 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterEach, beforeAll, describe, expect, it} from 'vitest'
 import {parseFaults} from '../../src/sandbox/faults.js'
+import {TABLES, type StageRecord} from '../../src/sandbox/model.js'
 import {runCli, runProgram} from '../helpers/cli.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
@@ -109,6 +110,26 @@ describe('deletes that detach from usage plans', () => {
     }
   })
 
+  it('a delete refused for the usage plans: its "Or" (the AWS CLI, JSON patch operations) detaches as printed', async () => {
+    const {id, plan} = await meteredApi('rec refused')
+    const refused = await apigw('apis', 'delete', '--api', id, '--confirm', 'rec refused')
+    expect(refused.code).toBe(5)
+    const commands = printedCommands(refused.stderr).filter((command) => command.startsWith('aws '))
+    expect(commands).toHaveLength(1)
+    await runs(commands[0])
+    expect(await stagesOf(plan)).toEqual([])
+  })
+
+  it('apis delete --undo, clearing the record failed: the printed command carries on', async () => {
+    const {id, plan} = await meteredApi('rec undo')
+    await cutShort('fail=DeleteRestApi', 'apis', 'delete', '--api', id, '--confirm', 'rec undo', '--force')
+    const commands = await cutShort('fail=UntagResource', 'apis', 'delete', '--api', id, '--undo')
+    expect(commands).toEqual([`apigw apis delete --api ${id} --undo`])
+    await runs(commands[0])
+    expect(await stagesOf(plan)).toEqual([`${id}:beta`, `${id}:prod`])
+    expect(await recordsOf(plan)).toEqual([])
+  })
+
   it('apis delete --force, the record not cleared after the delete: the AWS CLI command clears it', async () => {
     const {id, plan} = await meteredApi('rec untag')
     const commands = await cutShort('fail=UntagResource', 'apis', 'delete', '--api', id, '--confirm', 'rec untag', '--force')
@@ -197,6 +218,15 @@ describe('releases whose record was not written', () => {
     }
   })
 
+  it('stages promote to a new stage, UpdateDeployment failed: only the AWS CLI command is offered (a re-run would find no earlier record), and it records the promotion', async () => {
+    const {id} = await releasedTwice('rec promote new')
+    const commands = await cutShort('fail=UpdateDeployment', 'stages', 'promote', '--api', id, '--from', 'prod', '--to', 'qa', '--create-stage', '--yes')
+    expect(commands).toEqual([expect.stringMatching(/^aws apigateway update-deployment /)])
+    await runs(commands[0])
+    const qa = (await clients.rest.send(new GetStageCommand({restApiId: id, stageName: 'qa'}))).deploymentId!
+    expect(await description(id, qa)).toMatch(/\[apigw: promote qa from prod by \S+ at \S+\]$/)
+  })
+
   it('HTTP API rollback, UpdateDeployment failed: the AWS CLI command (apigatewayv2, JSON input) records it', async () => {
     const {id} = await seed.httpApi('rec http')
     await clients.v2.send(new (await import('@aws-sdk/client-apigatewayv2')).UpdateStageCommand({ApiId: id, StageName: '$default', AutoDeploy: false}))
@@ -248,6 +278,42 @@ describe('keys', () => {
   })
 })
 
+describe('keys rotate --finalize', () => {
+  it('the finalized tag failed after the old key was deleted: the printed command (a key name with a space) finishes', async () => {
+    const {id} = await seed.restApi('rec-finalize')
+    const plan = (await clients.rest.send(new CreateUsagePlanCommand({name: 'rec-finalize', apiStages: [{apiId: id, stage: 'prod'}]}))).id!
+    const old = (await clients.rest.send(new CreateApiKeyCommand({name: 'rec finalized key', enabled: true}))).id!
+    await clients.rest.send(new CreateUsagePlanKeyCommand({usagePlanId: plan, keyId: old, keyType: 'API_KEY'}))
+    const started = await apigw('keys', 'rotate', old, '--json')
+    expect(started.code, started.stderr).toBe(0)
+    const newId = JSON.parse(started.stdout).newKey.id
+    const commands = await cutShort('fail=TagResource', 'keys', 'rotate', old, '--finalize', '--force', '--delete', '--confirm', 'rec finalized key')
+    expect(commands).toHaveLength(1)
+    await runs(commands[0])
+    const keys = (await clients.rest.send(new GetApiKeysCommand({limit: 500}))).items ?? []
+    expect(keys.some((key) => key.id === old)).toBe(false)
+    expect(keys.find((key) => key.id === newId)?.tags?.['apigw:rotation-finalized']).toMatch(/Z$/)
+  })
+})
+
+describe('cache flush of a fleet', () => {
+  it('one stage failed: the printed command flushes again only that stage', async () => {
+    const {id, deploymentId} = await seed.restApi('rec-flush')
+    for (const stageName of ['beta', 'dev']) await clients.rest.send(new CreateStageCommand({restApiId: id, stageName, deploymentId}))
+    for (const stageName of ['beta', 'dev', 'prod']) {
+      await clients.rest.send(new UpdateStageCommand({restApiId: id, stageName, patchOperations: [{op: 'replace', path: '/cacheClusterEnabled', value: 'true'}]}))
+    }
+    const flushes = () => ['beta', 'dev', 'prod'].map((stage) => sandbox.context.store.get<StageRecord>(TABLES.stages, `${id}/${stage}`)!.cacheFlushes.length)
+    // Until the sandbox's cache clusters (50 ms here) are AVAILABLE.
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const commands = await cutShort('fail=FlushStageCache#2', 'cache', 'flush', '--api', id, '--all-stages')
+    expect(commands).toEqual([`apigw cache flush --api ${id} --stage dev`])
+    expect(flushes()).toEqual([1, 0, 1])
+    await runs(commands[0])
+    expect(flushes()).toEqual([1, 1, 1])
+  })
+})
+
 describe('apis import --deploy', () => {
   it('the deploy failed after the import: the printed command (a file path with a space) imports again and deploys', async () => {
     const file = join(work, 'shop api.yaml')
@@ -265,13 +331,16 @@ describe('apis import --deploy', () => {
 })
 
 describe('canary promote', () => {
-  it('the record failed after the promotion: the printed AWS CLI command records it', async () => {
-    const {id, deploymentId: base} = await seed.restApi('rec canary')
-    const canary = await clients.rest.send(new CreateDeploymentCommand({restApiId: id, stageName: 'prod', description: 'canary, v2', canarySettings: {percentTraffic: 10}}))
-    await clients.rest.send(new UpdateStageCommand({restApiId: id, stageName: 'prod', patchOperations: []}))
-    const commands = await cutShort('fail=UpdateDeployment', 'canary', 'promote', '--api', id, '--stage', 'prod', '--yes')
-    expect(commands.every((command) => command.startsWith('aws '))).toBe(true)
-    for (const command of commands) await runs(command)
-    expect((await clients.rest.send(new GetDeploymentCommand({restApiId: id, deploymentId: canary.id!}))).description).toMatch(new RegExp(`^canary, v2 \\[apigw: promote prod .*replaced ${base}\\]$`))
+  it('a failure after the promotion (removing the canary, or the record): the printed command finishes the job', async () => {
+    for (const [index, fault] of ['fail=UpdateDeployment', 'fail=UpdateStage#2'].entries()) {
+      const {id, deploymentId: base} = await seed.restApi(`rec canary ${index}`)
+      const canary = await clients.rest.send(new CreateDeploymentCommand({restApiId: id, stageName: 'prod', description: 'canary, v2', canarySettings: {percentTraffic: 10}}))
+      const commands = await cutShort(fault, 'canary', 'promote', '--api', id, '--stage', 'prod', '--yes')
+      expect(commands).toHaveLength(1)
+      await runs(commands[0])
+      const stage = await clients.rest.send(new GetStageCommand({restApiId: id, stageName: 'prod'}))
+      expect([stage.deploymentId, stage.canarySettings]).toEqual([canary.id, undefined])
+      expect((await clients.rest.send(new GetDeploymentCommand({restApiId: id, deploymentId: canary.id!}))).description).toMatch(new RegExp(`^canary, v2 \\[apigw: promote prod .*replaced ${base}\\]$`))
+    }
   })
 })

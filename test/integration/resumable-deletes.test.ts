@@ -22,8 +22,13 @@ afterEach(() => {
 
 const plan = (usagePlanId: string) => clients.rest.send(new GetUsagePlanCommand({usagePlanId}))
 const stagesOf = async (usagePlanId: string) => ((await plan(usagePlanId)).apiStages ?? []).map(({apiId, stage}) => `${apiId}:${stage}`).sort()
-const recordsOf = async (usagePlanId: string) => Object.keys((await plan(usagePlanId)).tags ?? {}).filter((tag) => tag.startsWith(RECORD))
+/** apigw's records in the plan's tags: an API's or stage's delete (apigw:detached:…), or the plan's own (apigw:emptied:…). */
+const recordsOf = async (usagePlanId: string) => Object.keys((await plan(usagePlanId)).tags ?? {}).filter((tag) => /^apigw:(detached|emptied):/.test(tag))
 const apiExists = (restApiId: string) => clients.rest.send(new GetRestApiCommand({restApiId})).then(
+  () => true,
+  () => false,
+)
+const exists = (usagePlanId: string) => plan(usagePlanId).then(
   () => true,
   () => false,
 )
@@ -157,6 +162,52 @@ describe('plans delete, cut short', () => {
     const undone = await apigw('plans', 'delete', gold, '--undo', '--json')
     expect(undone.code, undone.stderr).toBe(0)
     expect(json(undone.stdout).restored).toHaveLength(3)
+    expect(await stagesOf(gold)).toEqual([`${id}:beta`, `${id}:prod`, `${neighbour}:prod`].sort())
+    expect(await recordsOf(gold)).toEqual([])
+  })
+})
+
+describe('a write whose answer is lost after it took effect (lost=<Operation>)', () => {
+  // A retried detach is refused ("not in Usage Plan") and a retried delete finds nothing: both are what was asked for.
+  for (const operation of ['TagResource', 'UpdateUsagePlan', 'DeleteRestApi', 'UntagResource']) {
+    it(`apis delete --force, ${operation} answer lost: exit 0, the API gone, the plan clean`, async () => {
+      const {id, neighbour, gold, silver} = await meteredApi(`lost-${operation}`)
+      sandbox.faults = parseFaults(`lost=${operation}`)
+      const result = await apigw('apis', 'delete', '--api', id, '--confirm', `lost-${operation}`, '--force')
+      expect(result.code, result.stderr).toBe(0)
+      expect(await apiExists(id)).toBe(false)
+      expect(await stagesOf(gold)).toEqual([`${neighbour}:prod`])
+      expect(await stagesOf(silver)).toEqual([])
+      expect([...(await recordsOf(gold)), ...(await recordsOf(silver))]).toEqual([])
+    })
+  }
+
+  for (const operation of ['UpdateUsagePlan', 'DeleteUsagePlan']) {
+    it(`plans delete, ${operation} answer lost: exit 0 and the plan gone`, async () => {
+      const {gold} = await meteredApi(`lost-plan-${operation}`)
+      sandbox.faults = parseFaults(`lost=${operation}`)
+      const result = await apigw('plans', 'delete', gold, '--yes')
+      expect(result.code, result.stderr).toBe(0)
+      expect(await exists(gold)).toBe(false)
+    })
+  }
+
+  it('stages delete --force, DeleteStage answer lost: exit 0 and the stage gone', async () => {
+    const {id, gold} = await meteredApi('lost-stage')
+    sandbox.faults = parseFaults('lost=DeleteStage')
+    const result = await apigw('stages', 'delete', '--api', id, '--stage', 'beta', '--confirm', 'beta', '--force')
+    expect(result.code, result.stderr).toBe(0)
+    expect(await stageExists(id, 'beta')).toBe(false)
+    expect(await recordsOf(gold)).toEqual([])
+  })
+
+  it('--undo, UpdateUsagePlan answer lost: exit 0, the stages back', async () => {
+    const {id, gold, neighbour} = await meteredApi('lost-undo')
+    sandbox.faults = parseFaults('fail=DeleteRestApi')
+    expect((await apigw('apis', 'delete', '--api', id, '--confirm', 'lost-undo', '--force', '--retry-budget', '0s')).code).toBe(8)
+    sandbox.faults = parseFaults('lost=UpdateUsagePlan')
+    const undone = await apigw('apis', 'delete', '--api', id, '--undo')
+    expect(undone.code, undone.stderr).toBe(0)
     expect(await stagesOf(gold)).toEqual([`${id}:beta`, `${id}:prod`, `${neighbour}:prod`].sort())
     expect(await recordsOf(gold)).toEqual([])
   })

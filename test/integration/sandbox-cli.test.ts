@@ -1,4 +1,4 @@
-import {CreateDeploymentCommand, CreateRestApiCommand, GetRestApisCommand, PutIntegrationCommand, PutMethodCommand} from '@aws-sdk/client-api-gateway'
+import {CreateApiKeyCommand, CreateDeploymentCommand, CreateRestApiCommand, GetApiKeysCommand, GetRestApisCommand, PutIntegrationCommand, PutMethodCommand} from '@aws-sdk/client-api-gateway'
 import {GetMetricDataCommand} from '@aws-sdk/client-cloudwatch'
 import {spawn} from 'node:child_process'
 import {mkdtempSync, statSync} from 'node:fs'
@@ -127,7 +127,7 @@ describe('apigw sandbox start in the foreground', () => {
 
 describe('apigw sandbox faults and reset', () => {
   it('changes faults on a running sandbox, and apigw rides out throttling within its retry budget', async () => {
-    const {env} = sandboxEnv()
+    const {env, stateDir} = sandboxEnv()
     await runCli(['sandbox', 'start', '--detach'], env)
     const set = await runCli(['sandbox', 'faults', 'throttle=100%', '--json'], env)
     expect(json(set.stdout)).toEqual({faults: 'throttle=100%'})
@@ -151,6 +151,19 @@ describe('apigw sandbox faults and reset', () => {
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain('The sandbox serves no operation named "CreateUsagePlanKeys"')
     expect(unknown.stderr).toContain('Did you mean: CreateUsagePlanKey')
+
+    // lost=<Operation>: the call takes effect, then its answer is lost; the key is there, read back independently.
+    expect(json((await runCli(['sandbox', 'faults', 'lost=CreateApiKey:503,latency=UpdateStage:400ms', '--json'], env)).stdout)).toEqual({
+      faults: 'latency=UpdateStage:400ms,lost=CreateApiKey#1:503',
+    })
+    const {rest} = sdkClients(readRuntimeFile(stateDir)!.endpoint)
+    const lost = await rest.send(new CreateApiKeyCommand({name: 'lost-answer'})).catch((error) => error)
+    expect(lost.$metadata.httpStatusCode).toBe(503)
+    expect((await rest.send(new GetApiKeysCommand({nameQuery: 'lost-answer'}))).items).toHaveLength(1)
+    expect(json((await runCli(['sandbox', 'faults', '--json'], env)).stdout)).toEqual({faults: 'latency=UpdateStage:400ms'})
+    const unknownLost = await runCli(['sandbox', 'faults', 'lost=CreateApiKeys:503'], env)
+    expect(unknownLost.code).toBe(2)
+    expect(unknownLost.stderr).toContain('Did you mean: CreateApiKey')
 
     await runCli(['sandbox', 'faults', 'none'], env)
     const shown = await runCli(['sandbox', 'faults', '--json'], env)

@@ -12,6 +12,7 @@ import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 let sandbox: Sandbox
 let clients: ReturnType<typeof sdkClients>
 let keyId: string
+let apiId: string
 
 beforeAll(async () => {
   // Short slow-client limits, so the slow-client cases end soon (what is checked is that they end).
@@ -19,7 +20,7 @@ beforeAll(async () => {
   clients = sdkClients(sandbox.endpoint)
   keyId = (await clients.rest.send(new CreateApiKeyCommand({name: 'partner', value: 'partner-secret-value-0001', enabled: true}))).id!
   await clients.rest.send(new CreateUsagePlanCommand({name: 'gold'}))
-  await clients.rest.send(new CreateRestApiCommand({name: 'pets'}))
+  apiId = (await clients.rest.send(new CreateRestApiCommand({name: 'pets'}))).id!
 })
 afterAll(() => sandbox.close())
 
@@ -87,7 +88,11 @@ const cases: [name: string, attempt: () => Promise<string>, expected: RegExp][] 
   ['JSON null', () => send({method: 'POST', target: '/apikeys', body: 'null'}), /^400$/],
   ['a JSON list', () => send({method: 'POST', target: '/usageplans', body: '[1,2]'}), /^400$/],
   ['a JSON string', () => send({method: 'POST', target: '/restapis', body: '"pets"'}), /^400$/],
-  ['patch operations of the wrong type', () => send({method: 'PATCH', target: `/apikeys/${keyId}`, body: '{"patchOperations": 5}'}), /^[45]\d\d$/],
+  ['a name that is an object', () => send({method: 'POST', target: '/restapis', body: '{"name": {"a": 1}}'}), /^400$/],
+  ['a key value that is a number and tags that are a string', () => send({method: 'POST', target: '/apikeys', body: '{"name": "k", "value": 7, "tags": "no"}'}), /^400$/],
+  ['stage variables that are not strings', () => send({method: 'POST', target: `/restapis/${apiId}/deployments`, body: '{"stageName": "x", "variables": {"a": 1}}'}), /^400$/],
+  ['patch operations of the wrong type', () => send({method: 'PATCH', target: `/apikeys/${keyId}`, body: '{"patchOperations": 5}'}), /^400$/],
+  ['a patch operation that is not an object', () => send({method: 'PATCH', target: `/restapis/${apiId}`, body: '{"patchOperations": [null]}'}), /^400$/],
   ['CloudWatch JSON cut short', () => send({method: 'POST', target: '/', headers: cloudWatchJson, body: '{"Namespace":'}), /^400$/],
   ['CBOR that is not CBOR', () => send({method: 'POST', target: CBOR_PATH, headers: cbor, body: Buffer.from([0xff, 0xff, 0xff])}), /^400$/],
   ['CBOR claiming an array of 2^64 items', () => send({method: 'POST', target: CBOR_PATH, headers: cbor, body: Buffer.from([0x9b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff])}), /^400$/],

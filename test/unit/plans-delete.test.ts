@@ -64,7 +64,7 @@ describe('prepareDelete', () => {
     expect(plan.steps.map((step) => step.operation)).toEqual(['TagResource', 'UpdateUsagePlan', 'DeleteUsagePlan'])
     expect(plan.steps[0].input).toEqual({
       resourceArn: 'arn:aws:apigateway:eu-west-1::/usageplans/gold01',
-      tags: {'apigw:detached:shop000001:prod': '2026-12-07T12:00:00Z', 'apigw:detached:shop000001:beta': '2026-12-07T12:00:00Z'},
+      tags: {'apigw:emptied:shop000001:prod': '2026-12-07T12:00:00Z', 'apigw:emptied:shop000001:beta': '2026-12-07T12:00:00Z'},
     })
   })
 
@@ -87,7 +87,7 @@ describe('prepareDelete', () => {
 
   it('resumes from its records: the recreate commands still name the stages an earlier run removed', async () => {
     v1.on(GetUsagePlansCommand).resolves({
-      items: [{id: 'gold01', name: 'gold', apiStages: [], quota: {limit: 1000, offset: 0, period: 'WEEK'}, tags: {'apigw:detached:shop000001:prod': '2026-12-01T08:00:00Z'}}],
+      items: [{id: 'gold01', name: 'gold', apiStages: [], quota: {limit: 1000, offset: 0, period: 'WEEK'}, tags: {'apigw:emptied:shop000001:prod': '2026-12-01T08:00:00Z'}}],
     })
     const prepared = await prepareDelete(session(), 'gold')
     expect(prepared.notices).toEqual(['Resuming the delete begun at 2026-12-01T08:00:00Z: the plan records detaching shop000001:prod.'])
@@ -96,16 +96,26 @@ describe('prepareDelete', () => {
     expect(prepared.afterwards).toEqual(['To recreate it and give its keys access again:', '  apigw plans create --name gold --quota 1000/week --stage shop000001:prod', '  apigw plans attach gold key0000001'])
   })
 
+  it('an API delete\'s records in the plan (apigw:detached:…) are not its own: no resume, and they are not its tags either', async () => {
+    v1.on(GetUsagePlansCommand).resolves({
+      items: [{id: 'gold01', name: 'gold', apiStages: [], quota: {limit: 1000, offset: 0, period: 'WEEK'}, tags: {'apigw:detached:other00001:prod': '2026-12-01T08:00:00Z'}}],
+    })
+    const prepared = await prepareDelete(session(), 'gold')
+    expect(prepared.notices).toEqual([])
+    expect(prepared.plan.continues).toBe(false)
+    expect(prepared.afterwards).toEqual(['To recreate it and give its keys access again:', '  apigw plans create --name gold --quota 1000/week', '  apigw plans attach gold key0000001'])
+  })
+
   it('--undo puts back only the recorded stages the plan lacks, then clears the records', async () => {
     v1.on(GetUsagePlansCommand).resolves({
-      items: [{id: 'gold01', name: 'gold', apiStages: [{apiId: 'shop000001', stage: 'beta'}], tags: {'apigw:detached:shop000001:prod': '2026-12-01T08:00:00Z', 'apigw:detached:shop000001:beta': '2026-12-01T08:00:00Z'}}],
+      items: [{id: 'gold01', name: 'gold', apiStages: [{apiId: 'shop000001', stage: 'beta'}], tags: {'apigw:emptied:shop000001:prod': '2026-12-01T08:00:00Z', 'apigw:emptied:shop000001:beta': '2026-12-01T08:00:00Z'}}],
     })
     v1.on(UpdateUsagePlanCommand).resolves({})
     v1.on(UntagResourceCommand).resolves({})
     const prepared = await prepareDeleteUndo(session(), 'gold')
     const run = await runPlan(prepared.plan)
     expect(v1.commandCalls(UpdateUsagePlanCommand)[0].args[0].input.patchOperations).toEqual([{op: 'add', path: '/apiStages', value: 'shop000001:prod'}])
-    expect(v1.commandCalls(UntagResourceCommand)[0].args[0].input.tagKeys).toEqual(['apigw:detached:shop000001:prod', 'apigw:detached:shop000001:beta'])
+    expect(v1.commandCalls(UntagResourceCommand)[0].args[0].input.tagKeys).toEqual(['apigw:emptied:shop000001:prod', 'apigw:emptied:shop000001:beta'])
     expect(await prepared.result(run)).toEqual({plan: {id: 'gold01', name: 'gold'}, restored: [{apiId: 'shop000001', apiName: 'shop', stage: 'prod'}], begunAt: '2026-12-01T08:00:00Z'})
   })
 })

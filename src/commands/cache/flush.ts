@@ -2,7 +2,7 @@ import {CacheCommand, waitFlags} from '../../cli/cache-command.js'
 import {planFlags} from '../../cli/global-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {stderrPalette} from '../../cli/report.js'
-import {prepareFlush, waitForFlushes} from '../../lib/cache/flush.js'
+import {flushAgainCommand, prepareFlush, waitForFlushes} from '../../lib/cache/flush.js'
 import {ExitCode, usageError} from '../../lib/errors.js'
 import {formatDuration, parseDuration} from '../../lib/util/duration.js'
 
@@ -61,6 +61,7 @@ export default class CacheFlush extends CacheCommand {
     const failed = result.stages.filter((stage) => stage.status === 'failed')
     if (failed.length > 0) {
       for (const stage of failed) this.warning(`stage "${stage.stage}" was not flushed: ${stage.error?.message}`)
+      this.note(`Try: ${flushAgainCommand(prepared.api.id, failed.map((stage) => stage.stage), flags.authorizers)} (flushes again only the stages that failed)`)
       this.exit(ExitCode.partial)
     }
   }

@@ -6,7 +6,7 @@ import {prepareDelete, prepareDeleteUndo} from '../../lib/usage-plans/delete.js'
 export default class PlansDelete extends PlansCommand {
   static summary = 'delete a usage plan; its keys lose access to its API stages'
   static description =
-    'Removes the plan\'s API stages (UpdateUsagePlan: AWS deletes only a plan without stages), then DeleteUsagePlan. The keys stay but lose access. A plan with keys needs its name typed on a terminal, or --confirm <name>; one without keys needs --yes. Before removing the stages it records them in the plan\'s tags (TagResource apigw:detached:<api>:<stage>), so a run cut short is finished by the same command, or undone with --undo (which puts the stages back). Afterwards it prints the commands that recreate the plan and attach its keys again.'
+    'Removes the plan\'s API stages (UpdateUsagePlan: AWS deletes only a plan without stages), then DeleteUsagePlan. The keys stay but lose access. A plan with keys needs its name typed on a terminal, or --confirm <name>; one without keys needs --yes. Before removing the stages it records them in the plan\'s tags (TagResource apigw:emptied:<api>:<stage>), so a run cut short is finished by the same command, or undone with --undo (which puts the stages back). Afterwards it prints the commands that recreate the plan and attach its keys again.'
   static examples = ['apigw plans delete gold', 'apigw plans delete a1b2c3 --confirm gold', 'apigw plans delete free --yes --dry-run', 'apigw plans delete gold --undo']
 
   static args = {plan: planArg}

@@ -84,7 +84,7 @@ export async function prepareApiDetachUndo(session: AwsSession, options: {api: s
   const entry = await resolveApi(session, options.api)
   const api = summarize(entry)
   const {usagePlans} = await inventory(session, entry)
-  return detachUndo(session, {api: {id: api.id, name: api.name, type: api.type}, stage: null, usagePlans, label: apiLabel(api)})
+  return detachUndo(session, {api: {id: api.id, name: api.name, type: api.type}, stage: null, usagePlans, label: apiLabel(api), undoCommand: undoCommand(api)})
 }
 
 /** Everything that goes with the API, read concurrently; usage plans apply to REST APIs only. */

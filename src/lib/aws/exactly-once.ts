@@ -24,9 +24,7 @@ export const CREATE_OPERATIONS: ReadonlySet<string> = new Set([
 export const REQUEST_TAG = 'apigw:request'
 
 /** How a create's gateway method finds the resource an earlier attempt of the same call made. */
-export interface LostAnswer<T> {
-  find(): Promise<T | undefined>
-}
+export type FindLost<T> = () => Promise<T | undefined>
 
 /**
  * A failure after which a write may or may not have taken effect: the connection dropped, the
@@ -36,6 +34,11 @@ export interface LostAnswer<T> {
 export function isAmbiguous(error: unknown): boolean {
   const kind = transientKind(error)
   return kind === 'network' || kind === 'unavailable'
+}
+
+/** A conflict that says the thing exists (a stage's name, a key already in a plan), not a concurrent modification. */
+export function alreadyExists(error: unknown): boolean {
+  return (error as {name?: string}).name === 'ConflictException' && transientKind(error) === undefined
 }
 
 /** A create failed ambiguously and there is no way to look for its resource: it must not be retried. */

@@ -2,7 +2,7 @@ import {randomBytes} from 'node:crypto'
 import {ApigwError, ExitCode} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {toApigwError} from './errors.js'
-import {CREATE_OPERATIONS, isAmbiguous, OutcomeUnknown, type LostAnswer} from './exactly-once.js'
+import {alreadyExists, CREATE_OPERATIONS, isAmbiguous, OutcomeUnknown, type FindLost} from './exactly-once.js'
 import {RetriesExhausted, withRetry, type RetryNotice} from './retry.js'
 import {resolveSettings, type AwsSettings, type ServiceName, type SettingsInput} from './settings.js'
 import type {RestGateway} from './rest-gateway.js'
@@ -111,21 +111,21 @@ export class AwsSession {
    */
   create<T>(service: ServiceName, operation: string, send: (token: string) => Promise<T>, find?: (token: string) => Promise<unknown>): Promise<T> {
     const token = `${this.runToken}-${++this.creates}`
-    return this.call(service, operation, () => send(token), find && {find: async () => (await find(token)) as T | undefined})
+    return this.call(service, operation, () => send(token), find && (async () => (await find(token)) as T | undefined))
   }
 
   /**
    * Every AWS call goes through here: --debug timing, retries within the budget, and error mapping.
-   * A create (CREATE_OPERATIONS) whose answer is lost is retried only after `lost.find()` shows that
-   * AWS did not make it; without `lost` it is not retried at all.
+   * A create (CREATE_OPERATIONS) whose answer is lost is retried only after `find` shows that AWS
+   * did not make it; without `find` it is not retried at all.
    */
-  async call<T>(service: ServiceName, operation: string, send: () => Promise<T>, lost?: LostAnswer<T>): Promise<T> {
+  async call<T>(service: ServiceName, operation: string, send: () => Promise<T>, find?: FindLost<T>): Promise<T> {
     const context = {operation, endpoint: this.settings.endpoints[service], profile: this.settings.profile}
     const isCreate = CREATE_OPERATIONS.has(operation)
     let answerLost = false
     const attempt = async () => {
       if (answerLost) {
-        const found = await this.findLost(operation, lost!)
+        const found = await this.findLost(operation, find!)
         if (found !== undefined) return found
       }
       const started = this.clock.now()
@@ -136,8 +136,13 @@ export class AwsSession {
       } catch (error) {
         this.debug(`${service} ${operation} failed in ${this.clock.now() - started} ms: ${(error as Error).name}: ${(error as Error).message}`)
         if (isCreate && isAmbiguous(error)) {
-          if (!lost) throw new OutcomeUnknown(error)
+          if (!find) throw new OutcomeUnknown(error)
           answerLost = true
+        }
+        // "Already exists" after a lost answer may be apigw's own earlier attempt, which a look just before missed.
+        if (answerLost && alreadyExists(error)) {
+          const found = await this.findLost(operation, find!)
+          if (found !== undefined) return found
         }
         throw error
       }
@@ -150,7 +155,7 @@ export class AwsSession {
       if (error instanceof OutcomeUnknown) throw outcomeUnknown(toApigwError(error.lastError, context), operation)
       if (error instanceof RetriesExhausted) {
         // The last attempt's answer may be the one that was lost: look once more before reporting a failure.
-        const found = answerLost ? await this.findLost(operation, lost!) : undefined
+        const found = answerLost ? await this.findLost(operation, find!) : undefined
         if (found !== undefined) return found
         throw toApigwError(error.lastError, context, error.attempts)
       }
@@ -158,9 +163,10 @@ export class AwsSession {
     }
   }
 
-  private async findLost<T>(operation: string, lost: LostAnswer<T>): Promise<T | undefined> {
-    const found = await lost.find()
-    this.debug(`${operation}: the answer to an earlier attempt was lost; ${found === undefined ? 'AWS holds nothing it made, so it is tried again' : 'AWS made it, and that is the answer'}`)
+  private async findLost<T>(operation: string, find: FindLost<T>): Promise<T | undefined> {
+    const found = await find()
+    if (found === undefined) this.debug(`${operation}: its answer was lost, and AWS holds nothing it made: it is tried again`)
+    else this.options.onWarning?.(`the answer to ${operation} was lost, but AWS had done it: apigw found what it made and did not do it again.`)
     return found
   }
 

@@ -29,7 +29,7 @@ import {
   type UpdateStageCommandInput,
 } from '@aws-sdk/client-apigatewayv2'
 import {unlessNotFound} from '../errors.js'
-import {byRequestTag, deploymentFinder, newApi, withRequestTag, type ApisBefore, type LostAnswer} from './exactly-once.js'
+import {byRequestTag, deploymentFinder, newApi, withRequestTag, type ApisBefore} from './exactly-once.js'
 import {collectPages} from './paging.js'
 import type {AwsSession} from './session.js'
 
@@ -44,7 +44,7 @@ export type V2Stage = Partial<FullStage>
 /** The HTTP/WebSocket (v2) operations apigw uses. The JS SDK has no paginators for them (aws-facts §5). */
 export function createV2Gateway(session: AwsSession) {
   const client = new ApiGatewayV2Client(session.clientConfig('apigatewayv2'))
-  const call = <T>(operation: string, send: () => Promise<T>, lost?: LostAnswer<T>) => session.call('apigatewayv2', operation, send, lost)
+  const call = <T>(operation: string, send: () => Promise<T>) => session.call('apigatewayv2', operation, send)
   const create = <T>(operation: string, send: (token: string) => Promise<T>, find?: (token: string) => Promise<unknown>) =>
     session.create('apigatewayv2', operation, send, find)
   const pages = <T>(operation: string, fetch: (NextToken?: string) => Promise<{Items?: T[]; NextToken?: string}>) =>

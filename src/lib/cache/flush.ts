@@ -7,6 +7,7 @@ import type {PlanRun} from '../plan/runner.js'
 import {listStages, pickStage, type FoundStage} from '../stages/find.js'
 import {mapConcurrently} from '../util/concurrency.js'
 import {plural} from '../util/text.js'
+import {shellCommand} from '../util/shell.js'
 import {cacheServes, noStageCache} from './stage.js'
 import type {Verification} from './verify.js'
 import {waitForCacheStatus} from './wait.js'
@@ -60,6 +61,10 @@ interface Target {
   reason: string | null
   steps: PlanStep[]
 }
+
+/** After a fleet flush where some stages failed: the command that flushes those again, and only those. */
+export const flushAgainCommand = (apiId: string, stages: string[], authorizers: boolean) =>
+  shellCommand('apigw', 'cache', 'flush', '--api', apiId, ...stages.flatMap((stage) => ['--stage', stage]), ...(authorizers ? ['--authorizers'] : []))
 
 /**
  * Plans the flush of one or more stages' caches: one step per AWS call, independent of each other,

@@ -206,7 +206,9 @@ export function promotePlan(stage: CanaryStage, expected: CanaryState, options: 
     recovery: (failed) => {
       const done = `the stage already runs deployment ${canary.deploymentId}`
       if (steps[failed]?.operation === 'UpdateStage') {
-        return `Try: ${canaryCommand('abort', stage)} (${done}; this removes the canary left at 0%)${recordCommand ? `, then ${recordCommand} (records the promotion for history and rollback)` : ''}`
+        // One command line, so that it runs as printed.
+        const finish = [canaryCommand('abort', stage), ...(recordCommand ? [recordCommand] : [])].join(' && ')
+        return `Try: ${finish} (${done}; this removes the canary left at 0%${recordCommand ? ' and records the promotion for history and rollback' : ''})`
       }
       return `Try: ${recordCommand} (${done}; this records the promotion for history and rollback)`
     },

@@ -90,10 +90,12 @@ export async function prepareFinalize(session: AwsSession, options: FinalizeOpti
 
   const steps = finalizeSteps(session, {oldKey, newKey: keyReference(newKey), finalized, delete: options.delete, now: options.now})
   if (steps.length === 0) warnings.push(`The rotation to the ${keyLabel(keyReference(newKey))} was finalized at ${rotation.finalizedAt && tagDate(rotation.finalizedAt)}; nothing to do.`)
-  const severity: Severity = deleting ? 'severe' : beforeDeadline ? 'destructive' : 'safe'
+  // An old key already gone (a run that stopped after deleting it) leaves only the finalized tag to write: nothing to confirm.
+  const severity: Severity = deleting ? 'severe' : beforeDeadline && oldKey ? 'destructive' : 'safe'
+  const ending = oldKey ? `${deleting ? 'delete' : 'disable'} it` : 'it is already deleted'
   return {
     plan: {
-      summary: `finalize the rotation of ${keyLabel({id: rotation.oldKeyId, name: oldKey?.name})}: ${deleting ? 'delete' : 'disable'} it, the ${keyLabel(keyReference(newKey))} stays`,
+      summary: `finalize the rotation of ${keyLabel({id: rotation.oldKeyId, name: oldKey?.name})}: ${ending}, the ${keyLabel(keyReference(newKey))} stays`,
       severity,
       steps,
       recovery: () => `Try: ${resume(options.force)}`,

@@ -9,6 +9,7 @@ import {checkKindFits, kindLabel, kindToCreate, type ImportKind} from './kind.js
 import {releaseAdapter, type DeploySteps, type PlannedId} from '../releases/adapter.js'
 import {withRecord} from '../releases/note.js'
 import {resolveTarget, type ApiTarget} from './target.js'
+import {checkStageName, DEFAULT_STAGE} from '../util/stage-name.js'
 import {shellCommand} from '../util/shell.js'
 
 export const IMPORT_MODES = ['merge', 'overwrite'] as const
@@ -49,8 +50,6 @@ export interface PreparedImport {
   resultOf(results: StepResults): ImportResult
 }
 
-/** Stage names: alphanumerics, "-" and "_" (at most 128); HTTP APIs also have "$default". */
-const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/
 
 interface Imported {
   id: string
@@ -145,9 +144,10 @@ function checkFlags(options: ImportOptions, kind: ImportKind, target: ApiTarget 
   if (kind === 'http' && options.endpointType !== undefined && options.endpointType !== 'regional') {
     throw usageError(`HTTP APIs have regional endpoints only; --endpoint-type ${options.endpointType} is for REST APIs.`, ['Try: leave out --endpoint-type'])
   }
-  const stage = options.deploy
-  if (stage !== undefined && !STAGE_NAME.test(stage) && !(kind === 'http' && stage === '$default')) {
-    throw usageError(`--deploy "${stage}" is not a valid stage name: use letters, digits, "-" and "_"${kind === 'http' ? ', or $default' : ''}.`, ['Try: --deploy prod'], 'INVALID_STAGE_NAME')
+  if (options.deploy === undefined) return
+  checkStageName(options.deploy, '--deploy')
+  if (kind === 'rest' && options.deploy === DEFAULT_STAGE) {
+    throw usageError(`--deploy ${DEFAULT_STAGE}: REST APIs have no $default stage; it is for HTTP APIs.`, ['Try: --deploy prod'], 'INVALID_STAGE_NAME')
   }
 }
 

@@ -45,11 +45,12 @@ export async function planPromote(session: AwsSession, options: PromoteOptions):
   // Exports and the normaliser load only for --diff.
   const diff = options.diff ? await (await import('./stage-diff.js')).diffStages(session, release, source.name, {name: stageName, exists: target !== undefined}) : null
   const base: ReleaseBase = {release, stageName, stage: target, action: 'promote', fromStage: source.name, diff}
-  const deployment = await release.adapter.deployment(source.deploymentId)
+  const deployments = await release.adapter.deployments()
+  const deployment = deployments.find((candidate) => candidate.id === source.deploymentId)
   const at = (options.now ?? new Date()).toISOString()
   if (target?.deploymentId === source.deploymentId) {
     // A promotion whose record was never written is finished by recording it.
-    const moved = unrecordedMove(target.name, target.deploymentId, await release.adapter.deployments())
+    const moved = unrecordedMove(target.name, target.deploymentId, deployments)
     if (moved) {
       const finish = recordOnly(base, {id: source.deploymentId, description: deployment?.description ?? null}, moved, {action: 'promote', stage: target.name, from: source.name, by: options.actor, at})
       return {...finish, notices: [...notices, ...finish.notices]}
@@ -62,6 +63,7 @@ export async function planPromote(session: AwsSession, options: PromoteOptions):
       summary: `promote deployment ${source.deploymentId} of ${release.label} from stage "${source.name}" to ${target ? `stage "${target.name}", replacing deployment ${target.deploymentId ?? 'none'}` : `a new stage "${options.to}"`}`,
       severity: 'destructive',
       record: {action: 'promote', stage: base.stageName, from: source.name, by: options.actor, at, replaced: target?.deploymentId ?? undefined},
+      rerunRecords: unrecordedMove(base.stageName, source.deploymentId, deployments) !== undefined,
     }),
     notices,
   }

@@ -99,7 +99,11 @@ export function unchanged(base: ReleaseBase, deploymentId: string, description: 
  * Points a stage at an existing deployment (creating the stage if it has none), then records the
  * release in that deployment's description, so history and a later rollback know of it.
  */
-export function repoint(base: ReleaseBase, target: Pick<Deployment, 'id' | 'description'>, plan: {summary: string; severity: Severity; record: ReleaseRecord}): PreparedRelease {
+export function repoint(
+  base: ReleaseBase,
+  target: Pick<Deployment, 'id' | 'description'>,
+  plan: {summary: string; severity: Severity; record: ReleaseRecord; rerunRecords: boolean},
+): PreparedRelease {
   const {adapter} = base.release
   const description = withRecord(target.description, plan.record)
   const move = base.stage ? adapter.point(base.stageName, target.id) : adapter.createStage(base.stageName, target.id)
@@ -111,7 +115,7 @@ export function repoint(base: ReleaseBase, target: Pick<Deployment, 'id' | 'desc
       summary: plan.summary,
       severity: plan.severity,
       steps: [{...move, summary: moveSummary}, recordStep(base, target.id, description)],
-      recovery: () => recordRecovery(base, target.id, description, plan.record),
+      recovery: () => recordRecovery(base, target.id, description, plan.record, plan.rerunRecords),
     },
     notices: [],
     diff: base.diff ?? null,
@@ -126,19 +130,20 @@ const recordStep = (base: ReleaseBase, deploymentId: string, description: string
 })
 
 /**
- * After the stage moved but its record was not written: the same apigw command again (it finds the
- * move unrecorded and records it), or the AWS CLI call that writes the record.
+ * After the stage moved but its record was not written: the same apigw command again, when it will
+ * find the move unrecorded (`rerunRecords`: the stage's newest record is on another deployment), and
+ * the AWS CLI call that writes the record.
  */
-function recordRecovery(base: ReleaseBase, deploymentId: string, description: string, record: ReleaseRecord): string {
+function recordRecovery(base: ReleaseBase, deploymentId: string, description: string, record: ReleaseRecord, rerunRecords: boolean): string {
   const {id} = base.release.api
   const again =
     record.action === 'promote'
       ? shellCommand('apigw', 'stages', 'promote', '--api', id, '--from', record.from ?? '', '--to', base.stageName, '--yes')
       : shellCommand('apigw', 'stages', 'rollback', '--api', id, '--stage', base.stageName, '--to', deploymentId, '--yes')
+  const aws = base.release.adapter.describeCommand(deploymentId, description)
   return [
     `Stage "${base.stageName}" already runs ${deploymentId}, but the ${record.action} is not recorded yet: history and rollback need the record.`,
-    `Try: ${again} (finds the ${record.action} unrecorded and records it)`,
-    `Or: ${base.release.adapter.describeCommand(deploymentId, description)}`,
+    ...(rerunRecords ? [`Try: ${again} (finds the ${record.action} unrecorded and records it)`, `Or: ${aws}`] : [`Try: ${aws}`]),
   ].join('\n')
 }
 
@@ -172,7 +177,7 @@ export function recordOnly(base: ReleaseBase, target: Pick<Deployment, 'id' | 'd
       summary: `record the ${record.action} of stage "${base.stageName}" to deployment ${target.id} (from ${moved.deploymentId}) that an earlier run made without recording it`,
       severity: 'safe',
       steps: [recordStep(base, target.id, description)],
-      recovery: () => recordRecovery(base, target.id, description, full),
+      recovery: () => recordRecovery(base, target.id, description, full, true),
       continues: true,
     },
     notices: [`Stage "${base.stageName}" of ${base.release.label} already runs deployment ${target.id}, but no record says how it got there: an earlier run stopped before recording it. Recording the ${record.action} now.`],

@@ -42,6 +42,7 @@ export async function planRollback(session: AwsSession, options: RollbackOptions
     summary: `roll stage "${stage.name}" of ${release.label} back from deployment ${stage.deploymentId ?? 'none'} to ${target.id}`,
     severity: 'destructive',
     record: {action: 'rollback', stage: stage.name, by: options.actor, at, replaced: stage.deploymentId ?? undefined},
+    rerunRecords: unrecordedMove(stage.name, target.id, deployments) !== undefined,
   })
 }
 

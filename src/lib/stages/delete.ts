@@ -60,12 +60,11 @@ export async function prepareStageDeletion(session: AwsSession, options: DeleteS
   }
   const serving = found.summary.deploymentId ? `, serving deployment ${found.summary.deploymentId}` : ''
   const detaching = detachment.all.length > 0 ? `, after detaching it from ${plural(detachment.all.length, 'usage plan')}: ${planNames(detachment.all)}` : ''
-  const undoCommand = shellCommand('apigw', 'stages', 'delete', '--api', id, '--stage', stage, '--undo')
   return {
     plan: {
       summary: `delete the ${label}${serving}${detaching}`,
       severity: 'severe',
-      ...detachingDeletion(session, {apiId: id, detachment, deleteStep: deleteStep(session, entry, stage, `delete the ${label}`), finishCommand: finish, undoCommand, what: 'stage'}),
+      ...detachingDeletion(session, {apiId: id, detachment, deleteStep: deleteStep(session, entry, stage, `delete the ${label}`), finishCommand: finish, undoCommand: undoCommand(id, stage), what: 'stage'}),
     },
     confirmName: stage,
     deleted: {api: {id, name, type}, stage, deploymentId: found.summary.deploymentId, detachedFrom: detachment.all, resumedFrom: detachment.resumedFrom ?? null},
@@ -76,8 +75,11 @@ export async function prepareStageDeletion(session: AwsSession, options: DeleteS
 /** Undoes a `stages delete --force` cut short before the stage was deleted: it goes back into the plans it left. */
 export async function prepareStageDetachUndo(session: AwsSession, options: {api: string; stage: string}): Promise<ReturnType<typeof detachUndo>> {
   const {id, name, type, stage, usagePlans} = await stageAndPlans(session, options)
-  return detachUndo(session, {api: {id, name, type}, stage, usagePlans, label: `stage "${stage}" of ${apiLabel({id, name, type})}`})
+  return detachUndo(session, {api: {id, name, type}, stage, usagePlans, label: `stage "${stage}" of ${apiLabel({id, name, type})}`, undoCommand: undoCommand(id, stage)})
 }
+
+/** The command that undoes an unfinished `stages delete --force`. */
+const undoCommand = (apiId: string, stage: string) => shellCommand('apigw', 'stages', 'delete', '--api', apiId, '--stage', stage, '--undo')
 
 /** The API, the stage as AWS spells it, and the usage plans (REST only). */
 async function stageAndPlans(session: AwsSession, options: {api: string; stage: string}) {

@@ -1,8 +1,8 @@
 import type {UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import type {PlanStep} from '../plan/plan.js'
-import {apiStageArgument, createCommand, plansCommand} from './commands.js'
-import {clearRecordStep, detachRecords, earliestStart, reattachStep, recordDate, recordDetachStep, type DetachRecord, type PlanApiStages} from './detach-record.js'
+import {createCommand, plansCommand} from './commands.js'
+import {apiStagesStep, clearRecordStep, detachRecords, earliestStart, goneIsDone, isRecordTag, reattachStep, recordDate, recordDetachStep, type DetachRecord, type PlanApiStages} from './detach-record.js'
 import {keyLabel, planLabel} from './membership.js'
 import type {PreparedPlanChange} from './prepared.js'
 import {resolvePlan} from './resolve.js'
@@ -40,28 +40,18 @@ export interface PlanDeleteUndone {
 export async function prepareDelete(session: AwsSession, reference: string, options: {now?: Date} = {}): Promise<PreparedPlanChange<DeletedPlan>> {
   const [found, apiNames] = await Promise.all([resolvePlan(session, reference), restApiNames(session)])
   const named = summarizePlan(found, apiNames)
-  const records = detachRecords(found)
+  const records = detachRecords(found, 'plan')
   const resumedFrom = earliestStart(records)
   // The plan as it was before any run began deleting it: its stages now, and those an earlier run detached.
   const plan = {...named, apiStages: [...named.apiStages, ...records.filter((record) => !named.apiStages.some(same(record))).map(({apiId, stage}) => ({apiId, apiName: apiNames.get(apiId) ?? null, stage}))]}
   const keys = await planKeys(session, plan.id)
-  const gateway = await session.rest()
   const unrecorded = named.apiStages.filter((apiStage) => !records.some(same(apiStage)))
-  const detach = named.apiStages.map((apiStage) => ({op: 'remove' as const, path: '/apiStages', value: apiStageArgument(apiStage)}))
   const steps: PlanStep[] = [
     ...(unrecorded.length > 0 ? [recordDetachStep(session, apiStagesOf(plan, unrecorded), resumedFrom ?? recordDate(options.now ?? new Date()))] : []),
-    ...(detach.length > 0
-      ? [
-          {
-            service: 'apigateway' as const,
-            operation: 'UpdateUsagePlan',
-            input: {usagePlanId: plan.id, patchOperations: detach},
-            summary: `remove its API stages, ${named.apiStages.map(apiStageText).join(', ')} (AWS deletes only a plan without stages)`,
-            run: () => gateway.updateUsagePlan(plan.id, detach),
-          },
-        ]
+    ...(named.apiStages.length > 0
+      ? [apiStagesStep(session, apiStagesOf(plan, named.apiStages), 'remove', `remove its API stages, ${named.apiStages.map(apiStageText).join(', ')} (AWS deletes only a plan without stages)`)]
       : []),
-    {service: 'apigateway', operation: 'DeleteUsagePlan', input: {usagePlanId: plan.id}, summary: `delete the ${planLabel(plan)}`, run: () => gateway.deleteUsagePlan(plan.id)},
+    goneIsDone({service: 'apigateway', operation: 'DeleteUsagePlan', input: {usagePlanId: plan.id}, summary: `delete the ${planLabel(plan)}`, run: async () => (await session.rest()).deleteUsagePlan(plan.id)}),
   ]
   const covering = plan.apiStages.length > 0 ? ` covering ${plan.apiStages.map(apiStageText).join(', ')}` : ''
   const losing = keys.length > 0 ? `; ${keysLoseAccess(keys.length)}: ${someOf(keys.map((key) => keyLabel(keyReference(key))))}` : ', which has no keys'
@@ -92,11 +82,17 @@ export async function prepareDelete(session: AwsSession, reference: string, opti
 export async function prepareDeleteUndo(session: AwsSession, reference: string): Promise<PreparedPlanChange<PlanDeleteUndone>> {
   const [found, apiNames] = await Promise.all([resolvePlan(session, reference), restApiNames(session)])
   const plan = summarizePlan(found, apiNames)
-  const records = detachRecords(found)
+  const records = detachRecords(found, 'plan')
   const missing = records.filter((record) => !plan.apiStages.some(same(record))).map(({apiId, stage}) => ({apiId, apiName: apiNames.get(apiId) ?? null, stage}))
   const steps = [...(missing.length > 0 ? [reattachStep(session, apiStagesOf(plan, missing))] : []), ...(records.length > 0 ? [clearRecordStep(session, apiStagesOf(plan, records))] : [])]
   return {
-    plan: {summary: `put back the API stages an unfinished delete took from the ${planLabel(plan)}`, severity: 'safe', steps, continues: true},
+    plan: {
+      summary: `put back the API stages an unfinished delete took from the ${planLabel(plan)}`,
+      severity: 'safe',
+      steps,
+      continues: true,
+      recovery: () => `Try: ${plansCommand('delete', plan.id, '--undo')} (carries on from the records still in the plan)`,
+    },
     notices: records.length === 0 ? [`The ${planLabel(plan)} records no unfinished delete: nothing to undo.`] : [],
     afterwards: [],
     result: async () => ({plan: {id: plan.id, name: plan.name}, restored: missing, begunAt: earliestStart(records) ?? null}),
@@ -105,6 +101,7 @@ export async function prepareDeleteUndo(session: AwsSession, reference: string):
 
 const same = (a: Pick<DetachRecord, 'apiId' | 'stage'>) => (b: Pick<DetachRecord, 'apiId' | 'stage'>) => a.apiId === b.apiId && a.stage === b.stage
 const apiStagesOf = (plan: Pick<UsagePlanSummary, 'id' | 'name'>, apiStages: Array<Pick<DetachRecord, 'apiId' | 'stage'>>): PlanApiStages => ({
+  kind: 'plan',
   planId: plan.id,
   planName: plan.name,
   apiStages: apiStages.map(({apiId, stage}) => ({apiId, stage})),
@@ -113,7 +110,7 @@ const apiStagesOf = (plan: Pick<UsagePlanSummary, 'id' | 'name'>, apiStages: Arr
 /** What the recreate commands cannot say, said instead of lost silently. */
 function notRecreated(raw: UsagePlan, plan: UsagePlanSummary): string[] {
   // apigw's own detach records go with the delete they describe.
-  const ownTags = Object.entries(raw.tags ?? {}).filter(([key]) => detachRecords({tags: {[key]: ''}}).length === 0)
+  const ownTags = Object.entries(raw.tags ?? {}).filter(([key]) => !isRecordTag(key))
   const parts = [
     plan.quota && plan.quota.offset !== 0 ? `its quota offset (${plan.quota.offset})` : undefined,
     ownTags.length > 0 ? `its tags (${ownTags.map(([key, value]) => `${key}=${value}`).join(', ')})` : undefined,

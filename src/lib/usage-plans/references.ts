@@ -5,7 +5,7 @@ import {ApigwError, ExitCode} from '../errors.js'
 import type {Plan, PlanStep} from '../plan/plan.js'
 import {patchOperationsArgument, shellCommand} from '../util/shell.js'
 import {plural} from '../util/text.js'
-import {clearRecordCommand, clearRecordStep, detachRecords, earliestStart, reattachStep, recordDate, recordDetachStep, type PlanApiStages} from './detach-record.js'
+import {apiStagesStep, clearRecordCommand, clearRecordStep, detachRecords, earliestStart, goneIsDone, reattachStep, recordDate, recordDetachStep, type PlanApiStages} from './detach-record.js'
 
 /**
  * Usage plans name REST API stages as `apiId:stage`. Deleting an API or a stage that a plan names
@@ -40,16 +40,8 @@ export function usagePlanReferences(plans: UsagePlan[], apiId: string, stage?: s
 const apiStageValue = (apiId: string, stage: string) => `${apiId}:${stage}`
 
 /** One UpdateUsagePlan that removes the referenced stages from the plan; the plan and its keys stay. */
-export function detachStep(session: AwsSession, apiId: string, plan: UsagePlanReference): PlanStep {
-  const patchOperations = plan.stages.map((stage) => ({op: 'remove' as const, path: '/apiStages', value: apiStageValue(apiId, stage)}))
-  return {
-    service: 'apigateway',
-    operation: 'UpdateUsagePlan',
-    input: {usagePlanId: plan.id, patchOperations},
-    summary: `detach it from usage plan ${plan.name} (${plan.id}): ${plural(plan.stages.length, 'stage')} ${plan.stages.join(', ')}`,
-    run: async () => (await session.rest()).updateUsagePlan(plan.id, patchOperations),
-  }
-}
+export const detachStep = (session: AwsSession, apiId: string, plan: UsagePlanReference): PlanStep =>
+  apiStagesStep(session, apiStagesOf(apiId, plan), 'remove', `detach it from usage plan ${plan.name} (${plan.id}): ${plural(plan.stages.length, 'stage')} ${plan.stages.join(', ')}`)
 
 /** "gold (8kizdh), free (5dybhx)", for plan summaries. */
 export const planNames = (plans: Array<{id: string; name: string}>) => plans.map((plan) => `${plan.name} (${plan.id})`).join(', ')
@@ -100,7 +92,7 @@ export interface Detachment {
 
 export function findDetachment(plans: UsagePlan[], apiId: string, stage: string | undefined, now: Date): Detachment {
   const pending = usagePlanReferences(plans, apiId, stage)
-  const records = plans.flatMap((plan) => detachRecords(plan).filter((record) => record.apiId === apiId && (stage === undefined || record.stage === stage)).map((record) => ({plan, record})))
+  const records = plans.flatMap((plan) => detachRecords(plan, 'api').filter((record) => record.apiId === apiId && (stage === undefined || record.stage === stage)).map((record) => ({plan, record})))
   const stagesIn = (plan: UsagePlan, references: UsagePlanReference[]) => references.find((reference) => reference.id === plan.id)?.stages ?? []
   const byPlan = (stagesOf: (plan: UsagePlan) => string[]) =>
     plans.map((plan) => ({id: plan.id ?? '', name: plan.name ?? '', stages: [...new Set(stagesOf(plan))].sort()})).filter((plan) => plan.stages.length > 0)
@@ -111,7 +103,7 @@ export function findDetachment(plans: UsagePlan[], apiId: string, stage: string 
   return {pending, recorded, unrecorded, all, resumedFrom, begunAt: resumedFrom ?? recordDate(now)}
 }
 
-const apiStagesOf = (apiId: string, plan: UsagePlanReference): PlanApiStages => ({planId: plan.id, planName: plan.name, apiStages: plan.stages.map((stage) => ({apiId, stage}))})
+const apiStagesOf = (apiId: string, plan: UsagePlanReference): PlanApiStages => ({kind: 'api', planId: plan.id, planName: plan.name, apiStages: plan.stages.map((stage) => ({apiId, stage}))})
 
 export interface DetachingDeletion {
   apiId: string
@@ -139,7 +131,7 @@ export function detachingDeletion(session: AwsSession, deletion: DetachingDeleti
   const clears = detachment.all.map((plan) => clearRecordStep(session, apiStagesOf(apiId, plan)))
   const deleteIndex = records.length + detaches.length
   return {
-    steps: [...records, ...detaches, deletion.deleteStep, ...clears],
+    steps: [...records, ...detaches, goneIsDone(deletion.deleteStep), ...clears],
     continues: detachment.resumedFrom !== undefined,
     recovery: (failed) => {
       if (failed > deleteIndex) {
@@ -176,13 +168,20 @@ export function undoDetachment(session: AwsSession, apiId: string, detachment: D
  */
 export function detachUndo(
   session: AwsSession,
-  target: {api: DetachUndone['api']; stage: string | null; usagePlans: UsagePlan[]; label: string},
+  target: {api: DetachUndone['api']; stage: string | null; usagePlans: UsagePlan[]; label: string; undoCommand: string},
 ): {plan: Plan; result: DetachUndone; notices: string[]} {
-  const {api, stage, label} = target
+  const {api, stage, label, undoCommand} = target
   const detachment = findDetachment(target.usagePlans, api.id, stage ?? undefined, new Date())
   const {steps, restored} = undoDetachment(session, api.id, detachment)
   return {
-    plan: {summary: `put the ${label} back in the usage plans an unfinished delete took it from`, severity: 'safe', steps, continues: true},
+    plan: {
+      summary: `put the ${label} back in the usage plans an unfinished delete took it from`,
+      severity: 'safe',
+      steps,
+      continues: true,
+      // The records stay until each plan has its stages back: the same command carries on.
+      recovery: () => `Try: ${undoCommand} (carries on from the records still in the usage plans)`,
+    },
     result: {api, stage, restoredTo: restored, begunAt: detachment.resumedFrom ?? null},
     notices: steps.length === 0 ? [`No usage plan records an unfinished delete of the ${label}: nothing to undo.`] : [],
   }

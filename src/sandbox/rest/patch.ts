@@ -1,4 +1,4 @@
-import {badRequest, jsonBody, validationError, type SandboxRequest} from '../http.js'
+import {AwsServiceError, badRequest, jsonBody, validationError, type SandboxRequest} from '../http.js'
 
 /**
  * The patch operations of the REST services' Update* calls. AWS checks them differently for
@@ -16,7 +16,14 @@ export interface PatchOperation {
 const PATCH_OPS = ['add', 'remove', 'move', 'test', 'replace', 'copy']
 
 /** The request's patch operations as sent (stages and deployments check each one as they apply it). */
-export const patchOperationsIn = (request: SandboxRequest): PatchOperation[] => jsonBody<{patchOperations?: PatchOperation[]}>(request).patchOperations ?? []
+export function patchOperationsIn(request: SandboxRequest): PatchOperation[] {
+  const operations: unknown = jsonBody<{patchOperations?: unknown}>(request).patchOperations ?? []
+  // A list of objects, as the service model says; anything else would reach the handlers as nonsense.
+  if (!Array.isArray(operations) || operations.some((operation) => operation === null || typeof operation !== 'object' || Array.isArray(operation))) {
+    throw new AwsServiceError(400, 'SerializationException', 'patchOperations must be a list of patch operations')
+  }
+  return operations as PatchOperation[]
+}
 
 /**
  * APIs, resources and methods: ops outside JSON Patch fail all together, the way AWS's input
