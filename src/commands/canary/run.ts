@@ -6,6 +6,7 @@ import type {RolloutSettings} from '../../lib/canary/rollout-settings.js'
 import type {StageLease} from '../../lib/canary/run-lease.js'
 import type {PreparedRun} from '../../lib/canary/run.js'
 import {ExitCode} from '../../lib/errors.js'
+import {toSafeJson} from '../../lib/util/escape.js'
 
 /** How often the live view redraws, for the time left. */
 const REDRAW_MS = 1000
@@ -84,7 +85,7 @@ export default class CanaryRun extends ApigwCommand {
 
     const emit = (event: RolloutEvent) => {
       shown = view.trackEvent(shown, event)
-      if (jsonLines) process.stdout.write(`${JSON.stringify(event)}\n`)
+      if (jsonLines) process.stdout.write(`${toSafeJson(event, 0)}\n`)
       if (screen) redraw()
       else if (!jsonLines) {
         const line = view.eventLine(event)

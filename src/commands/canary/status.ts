@@ -2,6 +2,7 @@ import {ApigwCommand} from '../../cli/base-command.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {usageError} from '../../lib/errors.js'
 import {parseDuration} from '../../lib/util/duration.js'
+import {toSafeJson} from '../../lib/util/escape.js'
 
 /** How often --watch reads the stage and CloudWatch again: API Gateway publishes a datapoint a minute, so more often shows nothing new. */
 const WATCH_INTERVAL_MS = 10_000
@@ -44,7 +45,7 @@ export default class CanaryStatus extends ApigwCommand {
       if (screen) {
         const text = await renderResult({data, view}, {format: 'table', color})
         screen.draw(`${text}\nEvery ${WATCH_INTERVAL_MS / 1000} s; last read ${new Date().toISOString().slice(11, 19)} UTC. Ctrl-C to stop.`)
-      } else process.stdout.write(`${JSON.stringify(data)}\n`)
+      } else process.stdout.write(`${toSafeJson(data, 0)}\n`)
       await new Promise((resolve) => setTimeout(resolve, WATCH_INTERVAL_MS))
     }
   }
