@@ -104,6 +104,8 @@ async function apigw(args, env, {background: inBackground = false, exit = 0} = {
     background = spawn(process.execPath, [bin, ...splitArgs(args)], {env, stdio: ['ignore', 'ignore', 'inherit']})
     return
   }
+  // Stopping the sandbox under live traffic would end the traffic with an error: stop the traffic first.
+  if (args.startsWith('sandbox stop')) await stopBackground()
   const result = spawnSync(process.execPath, [bin, ...splitArgs(args)], {env, stdio: 'inherit'})
   if (result.status !== exit) throw new Error(`apigw ${args} exited with ${result.status}, not ${exit}`)
 }
