@@ -2,6 +2,7 @@ import {confirm, input} from '@inquirer/prompts'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {escapeControls} from '../util/escape.js'
 import {shellQuote} from '../util/text.js'
+import {interactive} from './terminal.js'
 
 export interface ConfirmOptions {
   /** What will happen, as a question: "Delete every API, key and metric in the sandbox?" */
@@ -50,8 +51,4 @@ export async function confirmByName(options: ConfirmByNameOptions): Promise<void
   // The prompt shows names from AWS on the terminal: escaped, like every other output.
   const typed = await input({message: escapeControls(`${options.question} Type "${options.name}" to confirm:`)}, {output: process.stderr})
   if (typed !== options.name) throw new ApigwError('The name did not match; nothing was changed.', {code: 'CANCELLED', exitCode: ExitCode.negative})
-}
-
-function interactive(): boolean {
-  return Boolean(process.stdin.isTTY && process.stderr.isTTY) && !process.env.CI
 }

@@ -1,0 +1,71 @@
+import type {AwsCredentialIdentity} from '@smithy/types'
+import type {Clock} from '../util/clock.js'
+import {readCachedRole, roleCacheKey, writeCachedRole, type CachedRole} from './credential-cache.js'
+import {mfaCode, type MfaCodeAsker} from './mfa.js'
+import type {RoleProfile} from './settings.js'
+import type {Env} from './shared-config.js'
+
+export interface AssumeRoleOptions {
+  role: RoleProfile
+  region: string
+  /** The profile's STS endpoint (endpoint_url, services section, AWS_ENDPOINT_URL_STS), if any. */
+  stsEndpoint?: string
+  env: Env
+  clock: Clock
+  /** The source profile's credentials. */
+  sourceCredentials: () => Promise<AwsCredentialIdentity>
+  askMfaCode?: MfaCodeAsker
+  onDebug?: (line: string) => void
+  userAgent?: string
+}
+
+/**
+ * The credentials of a role profile (role_arn + source_profile), as the AWS CLI gets them: from its
+ * cache while they are good, else from STS AssumeRole (asking for the MFA code when the profile has
+ * mfa_serial), then cached for the next command, apigw's or the AWS CLI's.
+ */
+export async function assumeRole(options: AssumeRoleOptions): Promise<AwsCredentialIdentity> {
+  const {role, env, clock} = options
+  const key = roleCacheKey(role)
+  const cached = readCachedRole(env, key, clock.now())
+  if (cached) {
+    options.onDebug?.(`credentials for role ${role.roleArn} from the cache (${key}.json), good until ${cached.Credentials.Expiration}`)
+    return identity(cached)
+  }
+  const source = await options.sourceCredentials()
+  const tokenCode = role.mfaSerial ? await mfaCode(options.askMfaCode, role.mfaSerial, {profile: role.profile, roleArn: role.roleArn}) : undefined
+  const {STSClient, AssumeRoleCommand} = await import('@aws-sdk/nested-clients/sts')
+  const sts = new STSClient({region: options.region, endpoint: options.stsEndpoint, credentials: source, customUserAgent: options.userAgent})
+  const answer = await sts.send(
+    new AssumeRoleCommand({
+      RoleArn: role.roleArn,
+      // botocore's default name, with apigw's prefix: the name is left out of the cache key either way.
+      RoleSessionName: role.roleSessionName ?? `apigw-session-${Math.floor(clock.now() / 1000)}`,
+      SerialNumber: role.mfaSerial,
+      TokenCode: tokenCode,
+      ExternalId: role.externalId,
+      DurationSeconds: role.durationSeconds,
+    }),
+  )
+  const credentials = answer.Credentials
+  if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration) {
+    throw new Error(`STS AssumeRole for ${role.roleArn} answered without credentials`)
+  }
+  const entry: CachedRole = {
+    Credentials: {
+      AccessKeyId: credentials.AccessKeyId,
+      SecretAccessKey: credentials.SecretAccessKey,
+      SessionToken: credentials.SessionToken,
+      Expiration: credentials.Expiration.toISOString(),
+    },
+    ...(answer.AssumedRoleUser && {AssumedRoleUser: {AssumedRoleId: answer.AssumedRoleUser.AssumedRoleId, Arn: answer.AssumedRoleUser.Arn}}),
+    ProviderType: 'assume-role',
+  }
+  writeCachedRole(env, key, entry)
+  options.onDebug?.(`assumed role ${role.roleArn}; credentials cached (${key}.json) until ${entry.Credentials.Expiration}`)
+  return identity(entry)
+}
+
+function identity({Credentials: c}: CachedRole): AwsCredentialIdentity {
+  return {accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: new Date(c.Expiration)}
+}

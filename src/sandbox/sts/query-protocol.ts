@@ -1,0 +1,34 @@
+import {randomUUID} from 'node:crypto'
+import type {IncomingHttpHeaders} from 'node:http'
+
+const NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/'
+
+type XmlValue = string | {[name: string]: XmlValue}
+
+/** An AWS Query answer: <{Action}Response><{Action}Result>…</…><ResponseMetadata><RequestId>. */
+export function xmlDocument(action: string, result: Record<string, XmlValue>): string {
+  return (
+    `<${action}Response xmlns="${NAMESPACE}"><${action}Result>${elements(result)}</${action}Result>` +
+    `<ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></${action}Response>`
+  )
+}
+
+/** An AWS Query error: Type is Sender (the caller's fault) or Receiver. */
+export function xmlError(type: 'Sender' | 'Receiver', code: string, message: string): string {
+  return `<ErrorResponse xmlns="${NAMESPACE}"><Error><Type>${type}</Type><Code>${escape(code)}</Code><Message>${escape(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`
+}
+
+/** The access key id a SigV4-signed request was signed with (Credential=AKID/date/region/service/aws4_request). */
+export function accessKeyOf(headers: IncomingHttpHeaders): string | undefined {
+  return /Credential=([^/,\s]+)\//.exec(String(headers.authorization ?? ''))?.[1]
+}
+
+function elements(values: Record<string, XmlValue>): string {
+  return Object.entries(values)
+    .map(([name, value]) => `<${name}>${typeof value === 'string' ? escape(value) : elements(value)}</${name}>`)
+    .join('')
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
+}
