@@ -176,7 +176,7 @@ function roleProfile(profile: string, config: Profile): RoleProfile | undefined 
   const duration = config.duration_seconds ? Number(config.duration_seconds) : undefined
   if (duration !== undefined && !Number.isInteger(duration)) {
     throw new ApigwError(`"${config.duration_seconds}" (from profile ${profile} duration_seconds) is not a number of seconds.`, {
-      code: 'INVALID_DURATION',
+      code: 'INVALID_ROLE_DURATION',
       exitCode: ExitCode.config,
       suggestions: [`Try: aws configure set duration_seconds 3600 --profile ${profile}`],
     })
