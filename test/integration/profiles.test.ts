@@ -100,7 +100,7 @@ describe('a role profile with mfa_serial', () => {
     expect(result.stdout).toBe('')
     expect(result.stderr).toContain(`Profile "ops" assumes a role with MFA (mfa_serial ${MFA}), and there is no terminal to ask for the code on.`)
     expect(result.stderr).toContain('in a terminal: it asks for the code once and caches')
-    expect(result.stderr).toContain(`aws sts assume-role --role-arn ${ROLE} --role-session-name apigw --serial-number ${MFA} --token-code <code>`)
+    expect(result.stderr).toContain(`aws sts assume-role --role-arn ${ROLE} --role-session-name apigw --serial-number ${MFA} --token-code <code> --profile base, then export AWS_ACCESS_KEY_ID`)
     expect(result.stderr).not.toContain('no MFA code callback')
     expect(result.stderr).not.toContain('aws configure')
   })
@@ -130,6 +130,14 @@ describe('a role profile with mfa_serial', () => {
     const aws = await runProgram('aws', ['sts', 'get-caller-identity', '--profile', 'ops', '--output', 'json'], {env})
     expect(aws.stderr).toBe('')
     expect(JSON.parse(aws.stdout).Arn).toBe(cached.AssumedRoleUser.Arn)
+  })
+
+  it('reports STS refusing the role as a configuration error, exit 3, in STS\'s words', async () => {
+    const {env} = home(MFA_ROLE.replace(`role_arn = ${ROLE}`, 'role_arn = operator').replace(`mfa_serial = ${MFA}\n`, ''))
+    const result = await runCli(['apis', 'list', '--profile', 'ops'], {...env, CI: 'true'})
+    expect(result.code).toBe(3)
+    expect(result.stderr).toContain(`STS refused to let profile "ops" assume operator: ValidationError: 1 validation error detected: Value 'operator' at 'roleArn'`)
+    expect(result.stderr).toContain('Try: check role_arn in profile ops, and that profile base may assume it')
   })
 
   it('without mfa_serial, assumes the role with no prompt and caches it all the same', async () => {

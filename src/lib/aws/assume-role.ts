@@ -1,4 +1,5 @@
 import type {AwsCredentialIdentity} from '@smithy/types'
+import {ApigwError, ExitCode} from '../errors.js'
 import type {Clock} from '../util/clock.js'
 import {readCachedRole, roleCacheKey, writeCachedRole, type CachedRole} from './credential-cache.js'
 import {mfaCode, type MfaCodeAsker} from './mfa.js'
@@ -33,11 +34,12 @@ export async function assumeRole(options: AssumeRoleOptions): Promise<AwsCredent
     return identity(cached)
   }
   const source = await options.sourceCredentials()
-  const tokenCode = role.mfaSerial ? await mfaCode(options.askMfaCode, role.mfaSerial, {profile: role.profile, roleArn: role.roleArn}) : undefined
+  const tokenCode = role.mfaSerial ? await mfaCode(options.askMfaCode, role.mfaSerial, {profile: role.profile, roleArn: role.roleArn, sourceProfile: role.sourceProfile}) : undefined
   const {STSClient, AssumeRoleCommand} = await import('@aws-sdk/nested-clients/sts')
   const sts = new STSClient({region: options.region, endpoint: options.stsEndpoint, credentials: source, customUserAgent: options.userAgent})
-  const answer = await sts.send(
-    new AssumeRoleCommand({
+  const answer = await sts
+    .send(
+      new AssumeRoleCommand({
       RoleArn: role.roleArn,
       // botocore's default name, with apigw's prefix: the name is left out of the cache key either way.
       RoleSessionName: role.roleSessionName ?? `apigw-session-${Math.floor(clock.now() / 1000)}`,
@@ -45,8 +47,11 @@ export async function assumeRole(options: AssumeRoleOptions): Promise<AwsCredent
       TokenCode: tokenCode,
       ExternalId: role.externalId,
       DurationSeconds: role.durationSeconds,
-    }),
-  )
+      }),
+    )
+    .catch((error: unknown) => {
+      throw refused(error, role)
+    })
   const credentials = answer.Credentials
   if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration) {
     throw new Error(`STS AssumeRole for ${role.roleArn} answered without credentials`)
@@ -64,6 +69,26 @@ export async function assumeRole(options: AssumeRoleOptions): Promise<AwsCredent
   writeCachedRole(env, key, entry)
   options.onDebug?.(`assumed role ${role.roleArn}; credentials cached (${key}.json) until ${entry.Credentials.Expiration}`)
   return identity(entry)
+}
+
+/**
+ * STS saying no (a wrong MFA code, a role the source may not assume, a malformed ARN) is a matter of
+ * configuration, exit 3, in STS's own words. Throttling, 5xx and network failures pass through, to
+ * be retried and reported like any AWS call's.
+ */
+function refused(error: unknown, role: RoleProfile): unknown {
+  const e = error as {name?: string; message?: string; $metadata?: {httpStatusCode?: number}}
+  const status = e.$metadata?.httpStatusCode ?? 0
+  if (status < 400 || status >= 500 || status === 429 || /Throttl/.test(e.name ?? '')) return error
+  return new ApigwError(`STS refused to let profile "${role.profile}" assume ${role.roleArn}: ${e.name}: ${e.message}`, {
+    code: 'ASSUME_ROLE_FAILED',
+    exitCode: ExitCode.config,
+    suggestions: [
+      ...(role.mfaSerial ? ['Try: run it again with the code your MFA device shows now'] : []),
+      `${role.mfaSerial ? 'Or' : 'Try'}: check role_arn in profile ${role.profile}, and that profile ${role.sourceProfile} may assume it (its trust policy)`,
+    ],
+    cause: error,
+  })
 }
 
 function identity({Credentials: c}: CachedRole): AwsCredentialIdentity {

@@ -8,7 +8,7 @@ export type MfaCodeAsker = (mfaSerial: string) => Promise<string>
  * The code of the MFA device `mfaSerial`, from `ask`; without one (no terminal, or CI) a
  * configuration error that says how to get credentials another way.
  */
-export function mfaCode(ask: MfaCodeAsker | undefined, mfaSerial: string, target: {profile?: string; roleArn?: string}): Promise<string> {
+export function mfaCode(ask: MfaCodeAsker | undefined, mfaSerial: string, target: {profile?: string; roleArn?: string; sourceProfile?: string}): Promise<string> {
   if (ask) return ask(mfaSerial)
   const profile = target.profile ? `Profile "${target.profile}"` : 'The profile'
   const role = target.roleArn ?? '<role arn>'
@@ -18,7 +18,7 @@ export function mfaCode(ask: MfaCodeAsker | undefined, mfaSerial: string, target
       exitCode: ExitCode.config,
       suggestions: [
         `Try: run one apigw command with ${target.profile ? `--profile ${target.profile}` : 'this profile'} in a terminal: it asks for the code once and caches the role's credentials (~/.aws/cli/cache, shared with the AWS CLI) until they expire`,
-        `Or: aws sts assume-role --role-arn ${shellQuote(role)} --role-session-name apigw --serial-number ${shellQuote(mfaSerial)} --token-code <code>, then export AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from its answer and run apigw without a profile (unset AWS_PROFILE)`,
+        `Or: aws sts assume-role --role-arn ${shellQuote(role)} --role-session-name apigw --serial-number ${shellQuote(mfaSerial)} --token-code <code>${target.sourceProfile ? ` --profile ${shellQuote(target.sourceProfile)}` : ''}, then export AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from its answer and run apigw without a profile (unset AWS_PROFILE)`,
       ],
     }),
   )
