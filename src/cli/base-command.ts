@@ -192,7 +192,18 @@ export abstract class ApigwCommand extends Command {
     // this.exit() and oclif's own exits carry their code and need no report.
     if (error instanceof Errors.ExitError) throw error
     const isUsage = error instanceof Errors.CLIError || error.oclif?.exit === ExitCode.usage
-    reportFailure(isUsage ? fromOclifUsage(error, `${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')}`) : error, this.argv)
+    // JSON output picked by AWS_DEFAULT_OUTPUT or the profile gets its error as JSON too, as --json would.
+    const argv = this.globals && !this.globals.output && this.defaultsToJson() ? [...this.argv, '--json'] : this.argv
+    reportFailure(isUsage ? fromOclifUsage(error, `${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')}`) : error, argv)
+  }
+
+  /** Whether the configured default output is JSON; a bad configured value (itself a failure being reported) is not. */
+  private defaultsToJson(): boolean {
+    try {
+      return this.outputFormat() === 'json'
+    } catch {
+      return false
+    }
   }
 
   private requireGlobals(): GlobalFlags {

@@ -70,6 +70,10 @@ describe('--profile honours everything AWS_PROFILE does', () => {
     const asFlag = await runCli(['apis', 'list', '--profile', 'base', '-o', 'text'], {...env, CI: 'true', AWS_DEFAULT_OUTPUT: 'yaml'})
     expect(asFlag.stdout).not.toMatch(/^apis:|^\{/)
     expect(asFlag.stdout).toContain('shop')
+    // A failure is reported in the configured output too: JSON on stdout, as with --json.
+    const missing = await runCli(['apis', 'show', '--api', 'nope', '--profile', 'base'], {...env, CI: 'true'})
+    expect(missing.code).toBe(4)
+    expect(JSON.parse(missing.stdout).error).toMatchObject({code: 'API_NOT_FOUND', exitCode: 4})
   })
 
   it('stops after AWS_MAX_ATTEMPTS attempts however much retry budget is left', async () => {
