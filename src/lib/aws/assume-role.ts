@@ -1,4 +1,4 @@
-import type {AwsCredentialIdentity} from '@smithy/types'
+import type {AwsCredentialIdentity, AwsCredentialIdentityProvider} from '@smithy/types'
 import {ApigwError, ExitCode} from '../errors.js'
 import type {Clock} from '../util/clock.js'
 import {readCachedRole, roleCacheKey, writeCachedRole, type CachedRole} from './credential-cache.js'
@@ -18,6 +18,32 @@ export interface AssumeRoleOptions {
   askMfaCode?: MfaCodeAsker
   onDebug?: (line: string) => void
   userAgent?: string
+}
+
+/** Assumed-role credentials this close to expiring are fetched again (a canary run can outlast them). */
+const REFRESH_BEFORE_MS = 5 * 60_000
+
+/**
+ * A provider for the SDK clients: one assumeRole for the whole command, again only when its
+ * credentials are about to expire, or after a failure (so a retried call tries again).
+ */
+export function assumeRoleProvider(options: AssumeRoleOptions): AwsCredentialIdentityProvider {
+  let current: Promise<AwsCredentialIdentity> | undefined
+  let expiresAt = Infinity
+  return () => {
+    if (options.clock.now() >= expiresAt - REFRESH_BEFORE_MS) current = undefined
+    current ??= assumeRole(options).then(
+      (identity) => {
+        expiresAt = identity.expiration?.getTime() ?? Infinity
+        return identity
+      },
+      (error: unknown) => {
+        current = undefined
+        throw error
+      },
+    )
+    return current
+  }
 }
 
 /**

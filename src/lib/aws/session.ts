@@ -1,7 +1,7 @@
 import {randomBytes} from 'node:crypto'
 import {ApigwError, ExitCode} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'
-import type {AwsCredentialIdentity, AwsCredentialIdentityProvider} from '@smithy/types'
+import type {AwsCredentialIdentityProvider} from '@smithy/types'
 import {toApigwError} from './errors.js'
 import {mfaCode, type MfaCodeAsker} from './mfa.js'
 import {alreadyExists, CREATE_OPERATIONS, isAmbiguous, OutcomeUnknown, type LostAnswer} from './exactly-once.js'
@@ -45,9 +45,6 @@ export interface ClientConfig {
 }
 
 type CredentialProvider = AwsCredentialIdentityProvider
-
-/** Assumed-role credentials this close to expiring are fetched again (a canary run can outlast them). */
-const REFRESH_BEFORE_MS = 5 * 60_000
 
 /**
  * One per command run. Settings are resolved up front (so a missing region fails before any call);
@@ -195,34 +192,19 @@ export class AwsSession {
     const logger = this.sdkLogger()
     const mfaCodeProvider = (serial: string) => mfaCode(this.options.askMfaCode, serial, {profile: this.settings.profile, roleArn: role?.roleArn})
     if (!role) return fromNodeProviderChain({profile: this.settings.profile, logger, mfaCodeProvider})
-    const {assumeRole} = await import('./assume-role.js')
+    const {assumeRoleProvider} = await import('./assume-role.js')
     const sourceCredentials = fromIni({profile: role.sourceProfile, logger, mfaCodeProvider})
-    let current: Promise<AwsCredentialIdentity> | undefined
-    let expiresAt = Infinity
-    return () => {
-      if (this.clock.now() >= expiresAt - REFRESH_BEFORE_MS) current = undefined
-      current ??= assumeRole({
-        role,
-        region: this.settings.region,
-        stsEndpoint: this.settings.stsEndpoint,
-        env: this.options.env,
-        clock: this.clock,
-        sourceCredentials: () => sourceCredentials(),
-        askMfaCode: this.options.askMfaCode,
-        onDebug: (line) => this.debug(line),
-        userAgent: this.options.userAgent,
-      }).then(
-        (identity) => {
-          expiresAt = identity.expiration?.getTime() ?? Infinity
-          return identity
-        },
-        (error: unknown) => {
-          current = undefined
-          throw error
-        },
-      )
-      return current
-    }
+    return assumeRoleProvider({
+      role,
+      region: this.settings.region,
+      stsEndpoint: this.settings.stsEndpoint,
+      env: this.options.env,
+      clock: this.clock,
+      sourceCredentials: () => sourceCredentials(),
+      askMfaCode: this.options.askMfaCode,
+      onDebug: (line) => this.debug(line),
+      userAgent: this.options.userAgent,
+    })
   }
 
   /** The SDK's own chatter goes to --debug; its one warning that matters becomes a short apigw warning. */

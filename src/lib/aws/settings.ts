@@ -169,10 +169,11 @@ function retrySettings(env: Env, config: Profile, profileName: string): Pick<Aws
 
 /**
  * A profile that assumes a role with another profile's credentials. Profiles with `credential_source`
- * or `web_identity_token_file` are left to the SDK's chain.
+ * or `web_identity_token_file` are left to the SDK's chain (uncached, as before).
  */
 function roleProfile(profile: string, config: Profile): RoleProfile | undefined {
-  if (!config.role_arn || !config.source_profile) return undefined
+  // A profile that is its own source (keys and role_arn together) is left to the SDK too.
+  if (!config.role_arn || !config.source_profile || config.source_profile === profile) return undefined
   const duration = config.duration_seconds ? Number(config.duration_seconds) : undefined
   if (duration !== undefined && !Number.isInteger(duration)) {
     throw new ApigwError(`"${config.duration_seconds}" (from profile ${profile} duration_seconds) is not a number of seconds.`, {
