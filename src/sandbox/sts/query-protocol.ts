@@ -18,9 +18,17 @@ export function xmlError(type: 'Sender' | 'Receiver', code: string, message: str
   return `<ErrorResponse xmlns="${NAMESPACE}"><Error><Type>${type}</Type><Code>${escape(code)}</Code><Message>${escape(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`
 }
 
-/** The access key id a SigV4-signed request was signed with (Credential=AKID/date/region/service/aws4_request). */
+/** The SigV4 credential scope of a signed request: Credential=AKID/date/region/service/aws4_request. */
+const CREDENTIAL = /Credential=([^/,\s]+)\/[^/,\s]+\/[^/,\s]+\/([^/,\s]+)\/aws4_request/
+
+/** The access key id a request was signed with. */
 export function accessKeyOf(headers: IncomingHttpHeaders): string | undefined {
-  return /Credential=([^/,\s]+)\//.exec(String(headers.authorization ?? ''))?.[1]
+  return CREDENTIAL.exec(String(headers.authorization ?? ''))?.[1]
+}
+
+/** The service a request was signed for. */
+export function signedService(headers: IncomingHttpHeaders): string | undefined {
+  return CREDENTIAL.exec(String(headers.authorization ?? ''))?.[2]
 }
 
 function elements(values: Record<string, XmlValue>): string {

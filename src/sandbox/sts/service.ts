@@ -1,7 +1,7 @@
 import {randomBytes} from 'node:crypto'
 import type {SandboxContext} from '../context.js'
 import {AwsServiceError, type SandboxRequest, type SandboxResponse} from '../http.js'
-import {accessKeyOf, xmlDocument, xmlError} from './query-protocol.js'
+import {accessKeyOf, signedService, xmlDocument, xmlError} from './query-protocol.js'
 
 /**
  * The two STS operations a role profile needs (AWS Query protocol: a form-encoded POST, answered in
@@ -25,9 +25,13 @@ const ROLE_ARN = /^arn:aws[\w-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/
 const DEFAULT_DURATION_S = 3600
 
-/** Whether a request is for STS: a form-encoded POST to the root, which no other sandbox service takes. */
+/**
+ * Whether a request is for STS: a form-encoded POST to the root, signed for the `sts` service (other
+ * AWS Query services, such as CloudWatch from older clients, post the same way).
+ */
 export function isStsRequest(head: {method: string; path: string; headers: SandboxRequest['headers']}): boolean {
-  return head.method === 'POST' && head.path === '/' && String(head.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')
+  const form = head.method === 'POST' && head.path === '/' && String(head.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')
+  return form && signedService(head.headers) === 'sts'
 }
 
 export function stsService(context: SandboxContext): StsService {
