@@ -44,6 +44,8 @@ export abstract class ApigwCommand extends Command {
     const parsed = await this.parse(command)
     this.globals = parsed.flags as GlobalFlags
     if (this.globals.query !== undefined) (await import('../lib/ui/query.js')).compileQuery(this.globals.query)
+    // A bad AWS_DEFAULT_OUTPUT or profile output fails here, before any change is made, not when printing it.
+    this.outputFormat()
     return parsed
   }
 

@@ -70,6 +70,11 @@ describe('--profile honours everything AWS_PROFILE does', () => {
     const asFlag = await runCli(['apis', 'list', '--profile', 'base', '-o', 'text'], {...env, CI: 'true', AWS_DEFAULT_OUTPUT: 'yaml'})
     expect(asFlag.stdout).not.toMatch(/^apis:|^\{/)
     expect(asFlag.stdout).toContain('shop')
+    // A format the AWS CLI does not have is refused before anything is done.
+    const bad = await runCli(['apis', 'create', '--name', 'never', '--type', 'http', '--profile', 'base'], {...env, CI: 'true', AWS_DEFAULT_OUTPUT: 'xml'})
+    expect(bad.code).toBe(3)
+    expect(bad.stderr).toContain('"xml" (from AWS_DEFAULT_OUTPUT) is not an output format.')
+    expect(names((await runCli(['apis', 'list', '--profile', 'base', '--json'], {...env, CI: 'true'})).stdout)).not.toContain('never')
     // A failure is reported in the configured output too: JSON on stdout, as with --json.
     const missing = await runCli(['apis', 'show', '--api', 'nope', '--profile', 'base'], {...env, CI: 'true'})
     expect(missing.code).toBe(4)
