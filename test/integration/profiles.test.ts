@@ -141,6 +141,21 @@ describe('a role profile with mfa_serial', () => {
     expect(JSON.parse(aws.stdout).Arn).toBe(cached.AssumedRoleUser.Arn)
   })
 
+  it("uses what the AWS CLI cached after asking for the code itself, and asks nothing", async () => {
+    const {HOME, env} = home(MFA_ROLE)
+    const aws = await runOnTerminal(['aws', 'sts', 'get-caller-identity', '--profile', 'ops', '--output', 'json'], env, [{when: /Enter MFA code for/, type: '123456'}])
+    expect(aws.code).toBe(0)
+    const written = readFileSync(cacheFile(HOME), 'utf8')
+    expect(JSON.parse(written).Credentials.AccessKeyId).toMatch(/^ASIA/)
+
+    const result = await runCli(['apis', 'list', '--profile', 'ops', '--json'], {...env, CI: 'true'})
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    expect(names(result.stdout)).toContain('shop')
+    // apigw did not assume the role again: the AWS CLI's entry is as it left it.
+    expect(readFileSync(cacheFile(HOME), 'utf8')).toBe(written)
+  })
+
   it('reports STS refusing the role as a configuration error, exit 3, in STS\'s words', async () => {
     const {env} = home(MFA_ROLE.replace(`role_arn = ${ROLE}`, 'role_arn = operator').replace(`mfa_serial = ${MFA}\n`, ''))
     const result = await runCli(['apis', 'list', '--profile', 'ops'], {...env, CI: 'true'})

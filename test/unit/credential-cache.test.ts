@@ -43,6 +43,11 @@ describe('the credential cache', () => {
     expect(readCachedRole(env, 'soon', now)).toBeUndefined()
     writeCachedRole(env, 'enough', entry('2026-12-07T12:15:00+00:00'))
     expect(readCachedRole(env, 'enough', now)).toBeDefined()
+    // As botocore's JSONFileCache writes a parsed time (strftime with %Z).
+    writeCachedRole(env, 'botocore', entry('2026-12-07T13:00:00UTC'))
+    expect(readCachedRole(env, 'botocore', now)).toBeDefined()
+    writeCachedRole(env, 'botocore-soon', entry('2026-12-07T12:10:00UTC'))
+    expect(readCachedRole(env, 'botocore-soon', now)).toBeUndefined()
     mkdirSync(cacheDirectory(env), {recursive: true})
     writeFileSync(join(cacheDirectory(env), 'broken.json'), '{"Credentials": ')
     expect(readCachedRole(env, 'broken', now)).toBeUndefined()

@@ -1,7 +1,7 @@
 import type {AwsCredentialIdentity, AwsCredentialIdentityProvider} from '@smithy/types'
 import {ApigwError, ExitCode} from '../errors.js'
 import type {Clock} from '../util/clock.js'
-import {readCachedRole, roleCacheKey, writeCachedRole, type CachedRole} from './credential-cache.js'
+import {expirationOf, readCachedRole, roleCacheKey, writeCachedRole, type CachedRole} from './credential-cache.js'
 import {mfaCode, type MfaCodeAsker} from './mfa.js'
 import type {RoleProfile} from './settings.js'
 import type {Env} from './shared-config.js'
@@ -117,6 +117,7 @@ function refused(error: unknown, role: RoleProfile): unknown {
   })
 }
 
-function identity({Credentials: c}: CachedRole): AwsCredentialIdentity {
-  return {accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: new Date(c.Expiration)}
+function identity(entry: CachedRole): AwsCredentialIdentity {
+  const c = entry.Credentials
+  return {accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: new Date(expirationOf(entry))}
 }

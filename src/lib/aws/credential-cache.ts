@@ -55,8 +55,16 @@ export function readCachedRole(env: Env, key: string, now: number): CachedRole |
   } catch {
     return undefined
   }
-  const expires = Date.parse(entry?.Credentials?.Expiration ?? '')
+  const expires = expirationOf(entry)
   return Number.isFinite(expires) && expires - now >= EXPIRY_WINDOW_MS ? entry : undefined
+}
+
+/**
+ * An entry's Expiration: ISO 8601 as apigw and the AWS CLI write it (STS's own text), or as other
+ * botocore-based tools sharing the folder do, "2026-12-07T13:42:00UTC", which Date.parse does not read.
+ */
+export function expirationOf(entry: CachedRole): number {
+  return Date.parse((entry?.Credentials?.Expiration ?? '').replace(/(\d)(UTC|GMT)$/, '$1Z'))
 }
 
 /** Writes an entry readable only by this user (0600), whole or not at all: a reader never sees half a file. */
