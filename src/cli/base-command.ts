@@ -1,7 +1,7 @@
 import type {Interfaces} from '@oclif/core'
 import {join} from 'node:path'
 import {AwsSession, type SessionOptions} from '../lib/aws/session.js'
-import {configuredOutput} from '../lib/aws/settings.js'
+import {configuredOutput} from '../lib/aws/profile-settings.js'
 import type {Plan} from '../lib/plan/plan.js'
 import type {PlanRun} from '../lib/plan/runner.js'
 import {ExitCode} from '../lib/errors.js'

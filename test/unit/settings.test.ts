@@ -2,7 +2,8 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {configuredOutput, resolveSettings} from '../../src/lib/aws/settings.js'
+import {configuredOutput} from '../../src/lib/aws/profile-settings.js'
+import {resolveSettings} from '../../src/lib/aws/settings.js'
 
 const emptyHome = mkdtempSync(join(tmpdir(), 'apigw-unit-home-'))
 
@@ -128,7 +129,7 @@ describe('what a profile configures besides its region', () => {
 
   it('reads the CA bundle, AWS_CA_BUNDLE first', () => {
     const config = '[profile corp]\nca_bundle = /etc/corp.pem\n'
-    expect(resolveSettings({profile: 'corp', env: env(config)}).caBundle).toEqual({path: '/etc/corp.pem', source: 'profile corp'})
+    expect(resolveSettings({profile: 'corp', env: env(config)}).caBundle).toEqual({path: '/etc/corp.pem', source: 'profile corp ca_bundle'})
     expect(resolveSettings({profile: 'corp', env: env(config, {AWS_CA_BUNDLE: '/tmp/a.pem'})}).caBundle).toEqual({path: '/tmp/a.pem', source: 'AWS_CA_BUNDLE'})
   })
 

@@ -1,6 +1,6 @@
 import {ApigwError, ExitCode} from '../errors.js'
-import type {OutputFormat} from '../ui/formats.js'
-import {configProfiles, configServices, credentialProfiles, type Env} from './shared-config.js'
+import {caBundle, retrySettings, roleProfile, type RetryMode, type RoleProfile} from './profile-settings.js'
+import {configProfiles, configServices, credentialProfiles, type Env, type Profile} from './shared-config.js'
 
 /**
  * The AWS services apigw talks to, with the env var and the `[services]` section keys AWS uses for a
@@ -13,11 +13,10 @@ export const SERVICES = {
 } as const
 
 export type ServiceName = keyof typeof SERVICES
+export type {RetryMode, RoleProfile}
 
 /** STS, which apigw calls only to assume a profile's role: --endpoint-url is not for it, as in the AWS CLI. */
 const STS = {endpointEnv: 'AWS_ENDPOINT_URL_STS', configKeys: ['sts']} as const
-
-type Profile = Record<string, string>
 
 export interface SettingsInput {
   profile?: string
@@ -42,20 +41,6 @@ export interface AwsSettings {
   retryMode?: RetryMode
   /** The profile's assume-role settings, when it assumes a role from another profile's credentials. */
   role?: RoleProfile
-}
-
-export const RETRY_MODES = ['legacy', 'standard', 'adaptive'] as const
-export type RetryMode = (typeof RETRY_MODES)[number]
-
-/** A profile with `role_arn` and `source_profile` (README, "Profiles and credentials"). */
-export interface RoleProfile {
-  profile: string
-  roleArn: string
-  sourceProfile: string
-  mfaSerial?: string
-  externalId?: string
-  roleSessionName?: string
-  durationSeconds?: number
 }
 
 /**
@@ -111,85 +96,6 @@ export function resolveSettings(input: SettingsInput): AwsSettings {
     ...retrySettings(env, config, profileName),
     // The default profile's role counts only when no access keys in the environment come first.
     ...((profile || !env.AWS_ACCESS_KEY_ID) && {role: roleProfile(profileName, config)}),
-  }
-}
-
-/**
- * The output format the AWS CLI would use by default: AWS_DEFAULT_OUTPUT, else the profile's
- * `output` (json, yaml, yaml-stream, table, text). A flag (-o, --json) wins over both.
- */
-export function configuredOutput({profile, env}: {profile?: string; env: Env}): OutputFormat | undefined {
-  const name = profile || env.AWS_PROFILE || 'default'
-  const [value, source] = env.AWS_DEFAULT_OUTPUT ? [env.AWS_DEFAULT_OUTPUT, 'AWS_DEFAULT_OUTPUT'] : [configProfiles(env).get(name)?.output, `profile ${name}`]
-  if (!value) return undefined
-  const format = value.trim().toLowerCase()
-  if (format === 'yaml-stream') return 'yaml'
-  if (format === 'json' || format === 'yaml' || format === 'table' || format === 'text') return format
-  throw new ApigwError(`"${value}" (from ${source}) is not an output format.`, {
-    code: 'INVALID_OUTPUT',
-    exitCode: ExitCode.config,
-    suggestions: ['Try: json, yaml, yaml-stream, table or text (or -o on the command line)'],
-  })
-}
-
-function caBundle(env: Env, config: Profile, profileName: string): Pick<AwsSettings, 'caBundle'> {
-  if (env.AWS_CA_BUNDLE) return {caBundle: {path: env.AWS_CA_BUNDLE, source: 'AWS_CA_BUNDLE'}}
-  if (config.ca_bundle) return {caBundle: {path: config.ca_bundle, source: `profile ${profileName}`}}
-  return {}
-}
-
-/** AWS_MAX_ATTEMPTS / max_attempts and AWS_RETRY_MODE / retry_mode, environment first, as in the AWS CLI. */
-function retrySettings(env: Env, config: Profile, profileName: string): Pick<AwsSettings, 'maxAttempts' | 'retryMode'> {
-  const settings: Pick<AwsSettings, 'maxAttempts' | 'retryMode'> = {}
-  const [attempts, attemptsSource] = env.AWS_MAX_ATTEMPTS ? [env.AWS_MAX_ATTEMPTS, 'AWS_MAX_ATTEMPTS'] : [config.max_attempts, `profile ${profileName} max_attempts`]
-  if (attempts !== undefined && attempts !== '') {
-    const count = Number(attempts)
-    if (!Number.isInteger(count) || count < 1) {
-      throw new ApigwError(`"${attempts}" (from ${attemptsSource}) is not a number of attempts.`, {
-        code: 'INVALID_MAX_ATTEMPTS',
-        exitCode: ExitCode.config,
-        suggestions: ['Try: a whole number of at least 1, e.g. AWS_MAX_ATTEMPTS=3 (1 means no retries)'],
-      })
-    }
-    settings.maxAttempts = count
-  }
-  const [mode, modeSource] = env.AWS_RETRY_MODE ? [env.AWS_RETRY_MODE, 'AWS_RETRY_MODE'] : [config.retry_mode, `profile ${profileName} retry_mode`]
-  if (mode !== undefined && mode !== '') {
-    if (!(RETRY_MODES as readonly string[]).includes(mode)) {
-      throw new ApigwError(`"${mode}" (from ${modeSource}) is not a retry mode.`, {
-        code: 'INVALID_RETRY_MODE',
-        exitCode: ExitCode.config,
-        suggestions: [`Try: one of ${RETRY_MODES.join(', ')}`],
-      })
-    }
-    settings.retryMode = mode as RetryMode
-  }
-  return settings
-}
-
-/**
- * A profile that assumes a role with another profile's credentials. Profiles with `credential_source`
- * or `web_identity_token_file` are left to the SDK's chain (uncached, as before).
- */
-function roleProfile(profile: string, config: Profile): RoleProfile | undefined {
-  // A profile that is its own source (keys and role_arn together) is left to the SDK too.
-  if (!config.role_arn || !config.source_profile || config.source_profile === profile) return undefined
-  const duration = config.duration_seconds ? Number(config.duration_seconds) : undefined
-  if (duration !== undefined && !Number.isInteger(duration)) {
-    throw new ApigwError(`"${config.duration_seconds}" (from profile ${profile} duration_seconds) is not a number of seconds.`, {
-      code: 'INVALID_ROLE_DURATION',
-      exitCode: ExitCode.config,
-      suggestions: [`Try: aws configure set duration_seconds 3600 --profile ${profile}`],
-    })
-  }
-  return {
-    profile,
-    roleArn: config.role_arn,
-    sourceProfile: config.source_profile,
-    mfaSerial: config.mfa_serial || undefined,
-    externalId: config.external_id || undefined,
-    roleSessionName: config.role_session_name || undefined,
-    durationSeconds: duration,
   }
 }
 

@@ -4,9 +4,12 @@ import {join} from 'node:path'
 
 export type Env = Record<string, string | undefined>
 
+/** One profile's (or section's) settings; a sub-setting is "parent.key". */
+export type Profile = Record<string, string>
+
 /** The profiles of the AWS config file (AWS_CONFIG_FILE, else ~/.aws/config), by name. */
-export function configProfiles(env: Env): Map<string, Record<string, string>> {
-  const profiles = new Map<string, Record<string, string>>()
+export function configProfiles(env: Env): Map<string, Profile> {
+  const profiles = new Map<string, Profile>()
   // The config file names profiles "[profile x]", except the default, which may be "[default]".
   for (const [section, keys] of readIni(env.AWS_CONFIG_FILE, 'config', env)) {
     if (section === 'default') profiles.set('default', keys)
@@ -16,8 +19,8 @@ export function configProfiles(env: Env): Map<string, Record<string, string>> {
 }
 
 /** The `[services name]` sections of the config file, by name: where a profile's `services = name` points. */
-export function configServices(env: Env): Map<string, Record<string, string>> {
-  const services = new Map<string, Record<string, string>>()
+export function configServices(env: Env): Map<string, Profile> {
+  const services = new Map<string, Profile>()
   for (const [section, keys] of readIni(env.AWS_CONFIG_FILE, 'config', env)) {
     if (section.startsWith('services ')) services.set(section.slice('services '.length), keys)
   }
