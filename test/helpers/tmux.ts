@@ -14,9 +14,10 @@ export interface TerminalRun {
 
 /**
  * Runs a program on a real terminal (a private tmux server), stdout to a file and stderr on the
- * terminal, as an operator at a shell. Each `answers` entry waits until the screen matches, then types.
+ * terminal, as an operator at a shell. Each `answers` entry waits until the screen matches, then types
+ * a line, or presses a key (tmux's name for it: C-c).
  */
-export async function runOnTerminal(argv: string[], env: Record<string, string>, answers: Array<{when: RegExp; type: string}> = []): Promise<TerminalRun> {
+export async function runOnTerminal(argv: string[], env: Record<string, string>, answers: Array<{when: RegExp; type: string} | {when: RegExp; press: string}> = []): Promise<TerminalRun> {
   const dir = mkdtempSync(join(tmpdir(), 'apigw-tmux-'))
   const socket = `apigw-${process.pid}-${Date.now()}`
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'})
@@ -27,7 +28,8 @@ export async function runOnTerminal(argv: string[], env: Record<string, string>,
   try {
     for (const answer of answers) {
       await until(() => answer.when.test(screen()), `the screen to show ${answer.when}`, screen)
-      tmux('send-keys', answer.type, 'Enter')
+      if ('type' in answer) tmux('send-keys', answer.type, 'Enter')
+      else tmux('send-keys', answer.press)
     }
     await until(() => existsSync(join(dir, 'code')) && readFileSync(join(dir, 'code'), 'utf8').endsWith('\n'), 'the command to end', screen)
     return {screen: screen(), stdout: readFileSync(join(dir, 'stdout'), 'utf8'), code: Number(readFileSync(join(dir, 'code'), 'utf8'))}

@@ -141,6 +141,15 @@ describe('a role profile with mfa_serial', () => {
     expect(JSON.parse(aws.stdout).Arn).toBe(cached.AssumedRoleUser.Arn)
   })
 
+  it('takes Ctrl-C at the prompt as an interruption, exit 130, and caches nothing', async () => {
+    const {HOME, env} = home(MFA_ROLE)
+    const run = await runOnTerminal([process.execPath, BIN, 'apis', 'list', '--profile', 'ops'], env, [{when: /Enter MFA code for/, press: 'C-c'}])
+    expect(run.code).toBe(130)
+    expect(run.screen).toContain('Interrupted: no MFA code was given, so nothing was done.')
+    expect(run.stdout).toBe('')
+    expect(() => statSync(cacheFile(HOME))).toThrow()
+  })
+
   it("uses what the AWS CLI cached after asking for the code itself, and asks nothing", async () => {
     const {HOME, env} = home(MFA_ROLE)
     const aws = await runOnTerminal(['aws', 'sts', 'get-caller-identity', '--profile', 'ops', '--output', 'json'], env, [{when: /Enter MFA code for/, type: '123456'}])
