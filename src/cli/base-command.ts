@@ -1,10 +1,12 @@
 import type {Interfaces} from '@oclif/core'
 import {join} from 'node:path'
 import {AwsSession, type SessionOptions} from '../lib/aws/session.js'
+import {configuredOutput} from '../lib/aws/profile-settings.js'
 import type {Plan} from '../lib/plan/plan.js'
 import type {PlanRun} from '../lib/plan/runner.js'
 import {ExitCode} from '../lib/errors.js'
 import {colorEnabled} from '../lib/ui/color.js'
+import {interactive} from '../lib/ui/terminal.js'
 import {escapeControlsKeepingLines} from '../lib/util/escape.js'
 import type {OutputFormat} from '../lib/ui/formats.js'
 import type {CommandResult} from '../lib/ui/output.js'
@@ -35,12 +37,15 @@ export abstract class ApigwCommand extends Command {
 
   private globals?: GlobalFlags
   private awsSession?: AwsSession
+  private defaultOutput?: OutputFormat
 
   /** Parses the command's flags (and the global ones), and checks the global ones before any AWS call. */
   protected async parseFlags<T extends typeof ApigwCommand>(command: T) {
     const parsed = await this.parse(command)
     this.globals = parsed.flags as GlobalFlags
     if (this.globals.query !== undefined) (await import('../lib/ui/query.js')).compileQuery(this.globals.query)
+    // A bad AWS_DEFAULT_OUTPUT or profile output fails here, before any change is made, not when printing it.
+    this.outputFormat()
     return parsed
   }
 
@@ -72,6 +77,7 @@ export abstract class ApigwCommand extends Command {
       onDebug: flags.debug ? (line) => this.note(`[debug] ${line}`) : undefined,
       onRetry: (notice) => this.note(notice.message),
       onWarning: (message) => this.warning(message),
+      askMfaCode: interactive() ? async (serial) => (await import('../lib/ui/mfa-prompt.js')).askMfaCode(serial) : undefined,
     })
   }
 
@@ -94,9 +100,12 @@ export abstract class ApigwCommand extends Command {
     })
   }
 
+  /** -o or --json, else what the AWS CLI would use (AWS_DEFAULT_OUTPUT, the profile's output), else a table. */
   protected outputFormat(): OutputFormat {
     const flags = this.requireGlobals()
-    return flags.json ? 'json' : (flags.output ?? 'table')
+    if (flags.json) return 'json'
+    if (flags.output) return flags.output
+    return (this.defaultOutput ??= configuredOutput({profile: flags.profile, env: process.env}) ?? 'table')
   }
 
   /** Writes a command's result to stdout in the chosen format. */
@@ -185,7 +194,18 @@ export abstract class ApigwCommand extends Command {
     // this.exit() and oclif's own exits carry their code and need no report.
     if (error instanceof Errors.ExitError) throw error
     const isUsage = error instanceof Errors.CLIError || error.oclif?.exit === ExitCode.usage
-    reportFailure(isUsage ? fromOclifUsage(error, `${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')}`) : error, this.argv)
+    // JSON output picked by AWS_DEFAULT_OUTPUT or the profile gets its error as JSON too, as --json would.
+    const argv = this.globals && !this.globals.output && this.defaultsToJson() ? [...this.argv, '--json'] : this.argv
+    reportFailure(isUsage ? fromOclifUsage(error, `${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')}`) : error, argv)
+  }
+
+  /** Whether the configured default output is JSON; a bad configured value (itself a failure being reported) is not. */
+  private defaultsToJson(): boolean {
+    try {
+      return this.outputFormat() === 'json'
+    } catch {
+      return false
+    }
   }
 
   private requireGlobals(): GlobalFlags {

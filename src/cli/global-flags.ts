@@ -6,7 +6,7 @@ export const globalFlags = {
   profile: Flags.string({description: 'AWS profile to use (default: AWS_PROFILE, else the default profile)', helpGroup: 'GLOBAL'}),
   region: Flags.string({description: 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s region)', helpGroup: 'GLOBAL'}),
   'endpoint-url': Flags.string({
-    description: 'send AWS calls to this endpoint, e.g. a sandbox (default: AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL)',
+    description: "send AWS calls to this endpoint, e.g. a sandbox (default: AWS_ENDPOINT_URL_<SERVICE>, the profile's services section, AWS_ENDPOINT_URL, the profile's endpoint_url)",
     helpGroup: 'GLOBAL',
   }),
   sandbox: Flags.boolean({
@@ -14,7 +14,7 @@ export const globalFlags = {
     helpGroup: 'GLOBAL',
     exclusive: ['endpoint-url', 'profile'],
   }),
-  output: Flags.option({options: OUTPUT_FORMATS, char: 'o', description: 'output format', helpGroup: 'GLOBAL'})(),
+  output: Flags.option({options: OUTPUT_FORMATS, char: 'o', description: "output format (default: AWS_DEFAULT_OUTPUT, else the profile's output, else table)", helpGroup: 'GLOBAL'})(),
   json: Flags.boolean({description: 'same as --output json', helpGroup: 'GLOBAL', exclusive: ['output']}),
   query: Flags.string({description: 'JMESPath query applied to the JSON result (AWS CLI semantics)', helpGroup: 'GLOBAL'}),
   color: Flags.boolean({description: 'colour output (default: only on a TTY; honours NO_COLOR, FORCE_COLOR)', allowNo: true, helpGroup: 'GLOBAL'}),

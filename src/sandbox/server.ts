@@ -11,6 +11,7 @@ import {AwsServiceError, MAX_BODY_BYTES, payloadTooLarge, Router, type SandboxRe
 import {operationOfRequest, WRITE_OPERATIONS} from './operations.js'
 import {restRoutes} from './rest/routes.js'
 import {Store} from './store.js'
+import {isStsRequest, stsService} from './sts/service.js'
 import {v2Routes} from './v2/routes.js'
 
 export interface SandboxOptions {
@@ -48,7 +49,7 @@ const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
 /** How long stopping waits for calls still running before cutting them off. */
 const CLOSE_GRACE_MS = 1000
 
-type Service = 'apigateway' | 'apigatewayv2' | 'control' | CloudWatchProtocol
+type Service = 'apigateway' | 'apigatewayv2' | 'sts' | 'control' | CloudWatchProtocol
 
 /** Starts a sandbox on 127.0.0.1 (never another interface). */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -64,6 +65,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const rest = restRoutes(context)
   const v2 = v2Routes(context)
   const cloudWatch = cloudWatchService(context)
+  const sts = stsService(context)
   let sandbox: Sandbox
   const hooks: ControlHooks = {
     sandbox: () => sandbox,
@@ -101,7 +103,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     let lost: LostAnswer | undefined
     let response: SandboxResponse
     try {
-      const operation = service === 'control' ? undefined : operationOf(service, request)
+      const operation = service === 'control' ? undefined : service === 'sts' ? sts.operation(request) : operationOf(service, request)
       if (service !== 'control') {
         const fault = await injectFault(sandbox, operation, context.clock)
         if (fault === 'reset') return void incoming.socket.destroy()
@@ -110,6 +112,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
       if (service === 'json' || service === 'cbor') {
         response = await cloudWatch.handle(service, operation!, request)
+      } else if (service === 'sts') {
+        response = sts.handle(request)
       } else {
         const router = service === 'control' ? control : service === 'apigatewayv2' ? v2 : rest
         response = await route(router, request)
@@ -126,6 +130,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   function errorResponse(service: Service, error: unknown): SandboxResponse {
     if (!(error instanceof AwsServiceError)) console.error(error)
     const failure = error instanceof AwsServiceError ? error : internalFailure(error)
+    if (service === 'sts') return sts.errorResponse(failure)
     return service === 'json' || service === 'cbor' ? cloudWatch.errorResponse(service, failure) : restError(failure)
   }
 
@@ -181,6 +186,7 @@ function serviceOf(request: RequestHead): Service {
   if (String(request.headers['x-amz-target'] ?? '').startsWith(CLOUDWATCH_TARGET)) return 'json'
   if (CLOUDWATCH_CBOR_PATH.test(request.path)) return 'cbor'
   if (request.path.startsWith('/v2/')) return 'apigatewayv2'
+  if (isStsRequest(request)) return 'sts'
   return 'apigateway'
 }
 
@@ -192,7 +198,7 @@ async function route(router: Router, request: SandboxRequest): Promise<SandboxRe
 }
 
 /** The AWS operation a request calls: named on the wire by CloudWatch, found from the route for API Gateway. */
-function operationOf(service: Exclude<Service, 'control'>, request: SandboxRequest): string | undefined {
+function operationOf(service: Exclude<Service, 'control' | 'sts'>, request: SandboxRequest): string | undefined {
   if (service === 'json') return String(request.headers['x-amz-target']).slice(CLOUDWATCH_TARGET.length)
   if (service === 'cbor') return CLOUDWATCH_CBOR_PATH.exec(request.path)![1]
   return operationOfRequest(service, request)

@@ -52,6 +52,18 @@ describe('withRetry', () => {
     expect(op.calls()).toBe(4)
   })
 
+  it('stops after maxAttempts attempts (AWS_MAX_ATTEMPTS), first one included, however much budget is left', async () => {
+    const clock = fakeClock()
+    const op = failing([throttled(), throttled(), throttled()])
+    const failure = await withRetry('GetStage', op.attempt, {deadline: 60_000, clock, maxAttempts: 2}).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(RetriesExhausted)
+    expect((failure as RetriesExhausted).attempts).toBe(2)
+    expect(op.calls()).toBe(2)
+    const once = failing([throttled()])
+    await expect(withRetry('GetStage', once.attempt, {deadline: 60_000, clock, maxAttempts: 1})).rejects.toBeInstanceOf(RetriesExhausted)
+    expect(once.calls()).toBe(1)
+  })
+
   it('does not retry errors that will not go away', async () => {
     const clock = fakeClock()
     const missing = notFound('Invalid Stage identifier specified')

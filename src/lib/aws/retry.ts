@@ -6,6 +6,8 @@ export interface RetryOptions {
   /** When apigw stops retrying (clock time): --retry-budget from the start of the command, shared by every call. */
   deadline: number
   clock: Clock
+  /** At most this many attempts per call, the first included (AWS_MAX_ATTEMPTS); the deadline still applies. */
+  maxAttempts?: number
   /** Told before each wait, so the CLI can say "throttled by AWS; retrying in 4 s". */
   onRetry?: (notice: RetryNotice) => void
 }
@@ -38,7 +40,8 @@ export class RetriesExhausted extends Error {
 }
 
 /**
- * Runs `attempt` until it succeeds, it fails in a way not worth retrying, or the next wait would pass the deadline.
+ * Runs `attempt` until it succeeds, it fails in a way not worth retrying, the next wait would pass
+ * the deadline, or it has made maxAttempts attempts.
  * Backoff is exponential with full jitter, never shorter than the server's Retry-After.
  */
 export async function withRetry<T>(operation: string, attempt: () => Promise<T>, options: RetryOptions): Promise<T> {
@@ -51,7 +54,7 @@ export async function withRetry<T>(operation: string, attempt: () => Promise<T>,
       if (!kind) throw error
       const backoff = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (tries - 1)) * clock.random()
       const delayMs = Math.max(retryAfterMs(error) ?? 0, Math.round(backoff))
-      if (clock.now() + delayMs > deadline) throw new RetriesExhausted(error, tries)
+      if (clock.now() + delayMs > deadline || tries >= (options.maxAttempts ?? Infinity)) throw new RetriesExhausted(error, tries)
       options.onRetry?.({
         operation,
         kind,

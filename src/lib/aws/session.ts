@@ -1,7 +1,9 @@
 import {randomBytes} from 'node:crypto'
 import {ApigwError, ExitCode} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'
+import type {AwsCredentialIdentityProvider} from '@smithy/types'
 import {toApigwError} from './errors.js'
+import {mfaCode, type MfaCodeAsker} from './mfa.js'
 import {alreadyExists, CREATE_OPERATIONS, isAmbiguous, OutcomeUnknown, type FindLost} from './exactly-once.js'
 import {RetriesExhausted, withRetry, type RetryNotice} from './retry.js'
 import {resolveSettings, type AwsSettings, type ServiceName, type SettingsInput} from './settings.js'
@@ -21,6 +23,8 @@ export interface SessionOptions extends SettingsInput {
   userAgent?: string
   /** Fixed credentials instead of the default chain (the sandbox accepts any). */
   staticCredentials?: {accessKeyId: string; secretAccessKey: string}
+  /** Asks for an MFA code on the terminal; without it, a profile that needs one fails with exit 3 (mfa.ts). */
+  askMfaCode?: MfaCodeAsker
   /** Talking to the local sandbox (--sandbox): errors suggest sandbox commands rather than regions. */
   sandbox?: boolean
 }
@@ -40,7 +44,7 @@ export interface ClientConfig {
   customUserAgent?: string
 }
 
-type CredentialProvider = ReturnType<typeof import('@aws-sdk/credential-providers').fromNodeProviderChain>
+type CredentialProvider = AwsCredentialIdentityProvider
 
 /**
  * One per command run. Settings are resolved up front (so a missing region fails before any call);
@@ -150,7 +154,7 @@ export class AwsSession {
     try {
       const onRetry = (notice: RetryNotice) =>
         this.options.onRetry?.(answerLost ? {...notice, message: notice.message.replace('; retrying in', '; it may have been done all the same, so apigw looks for it before retrying in')} : notice)
-      return await withRetry(operation, attempt, {deadline: this.retryDeadline, clock: this.clock, onRetry})
+      return await withRetry(operation, attempt, {deadline: this.retryDeadline, clock: this.clock, maxAttempts: this.settings.maxAttempts, onRetry})
     } catch (error) {
       if (error instanceof OutcomeUnknown) throw outcomeUnknown(toApigwError(error.lastError, context), operation)
       if (error instanceof RetriesExhausted) {
@@ -170,13 +174,37 @@ export class AwsSession {
     return found
   }
 
-  /** The default Node chain (env, profiles, SSO, assume-role), built once and shared by every client. */
+  /** The credentials every client uses, from one provider built on first use. */
   private credentials(args?: Parameters<CredentialProvider>[0]) {
     if (this.options.staticCredentials) return Promise.resolve(this.options.staticCredentials)
-    const provider = (this.credentialProvider ??= import('@aws-sdk/credential-providers').then(({fromNodeProviderChain}) =>
-      fromNodeProviderChain({profile: this.settings.profile, logger: this.sdkLogger()}),
-    ))
+    const provider = (this.credentialProvider ??= this.credentialChain())
     return provider.then((provide) => provide(args))
+  }
+
+  /**
+   * A role profile with a source profile: apigw assumes the role itself, to share the AWS CLI's cache
+   * (assume-role.ts). Anything else: the default Node chain (env, profiles, SSO, other role profiles).
+   * Either way an MFA code is asked for on the terminal, or its absence explained (mfa.ts).
+   */
+  private async credentialChain(): Promise<CredentialProvider> {
+    const {fromIni, fromNodeProviderChain} = await import('@aws-sdk/credential-providers')
+    const {role} = this.settings
+    const logger = this.sdkLogger()
+    const mfaCodeProvider = (serial: string) => mfaCode(this.options.askMfaCode, serial, {profile: this.settings.profile, roleArn: role?.roleArn})
+    if (!role) return fromNodeProviderChain({profile: this.settings.profile, logger, mfaCodeProvider})
+    const {assumeRoleProvider} = await import('./assume-role.js')
+    const sourceCredentials = fromIni({profile: role.sourceProfile, logger, mfaCodeProvider})
+    return assumeRoleProvider({
+      role,
+      region: this.settings.region,
+      stsEndpoint: this.settings.stsEndpoint,
+      env: this.options.env,
+      clock: this.clock,
+      sourceCredentials: () => sourceCredentials(),
+      askMfaCode: this.options.askMfaCode,
+      onDebug: (line) => this.debug(line),
+      userAgent: this.options.userAgent,
+    })
   }
 
   /** The SDK's own chatter goes to --debug; its one warning that matters becomes a short apigw warning. */

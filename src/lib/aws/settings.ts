@@ -1,14 +1,22 @@
 import {ApigwError, ExitCode} from '../errors.js'
-import {configProfiles, credentialProfiles, type Env} from './shared-config.js'
+import {caBundle, retrySettings, roleProfile, type RetryMode, type RoleProfile} from './profile-settings.js'
+import {configProfiles, configServices, credentialProfiles, type Env, type Profile} from './shared-config.js'
 
-/** The AWS services apigw talks to, with the env-var suffix AWS uses for a service-specific endpoint. */
+/**
+ * The AWS services apigw talks to, with the env var and the `[services]` section keys AWS uses for a
+ * service-specific endpoint (AWS names API Gateway `api_gateway`; `apigateway` is accepted too).
+ */
 export const SERVICES = {
-  apigateway: {endpointEnv: 'AWS_ENDPOINT_URL_API_GATEWAY'},
-  apigatewayv2: {endpointEnv: 'AWS_ENDPOINT_URL_APIGATEWAYV2'},
-  cloudwatch: {endpointEnv: 'AWS_ENDPOINT_URL_CLOUDWATCH'},
+  apigateway: {endpointEnv: 'AWS_ENDPOINT_URL_API_GATEWAY', configKeys: ['api_gateway', 'apigateway']},
+  apigatewayv2: {endpointEnv: 'AWS_ENDPOINT_URL_APIGATEWAYV2', configKeys: ['apigatewayv2']},
+  cloudwatch: {endpointEnv: 'AWS_ENDPOINT_URL_CLOUDWATCH', configKeys: ['cloudwatch']},
 } as const
 
 export type ServiceName = keyof typeof SERVICES
+export type {RetryMode, RoleProfile}
+
+/** STS, which apigw calls only to assume a profile's role: --endpoint-url is not for it, as in the AWS CLI. */
+const STS = {endpointEnv: 'AWS_ENDPOINT_URL_STS', configKeys: ['sts']} as const
 
 export interface SettingsInput {
   profile?: string
@@ -23,6 +31,16 @@ export interface AwsSettings {
   region: string
   regionSource: string
   endpoints: Partial<Record<ServiceName, string>>
+  /** Where the role of a role profile is assumed, when configured (else the SDK's regional STS). */
+  stsEndpoint?: string
+  /** AWS_CA_BUNDLE, else the profile's ca_bundle (a --ca-bundle flag wins over both). */
+  caBundle?: {path: string; source: string}
+  /** AWS_MAX_ATTEMPTS, else the profile's max_attempts: attempts per call, first one included. */
+  maxAttempts?: number
+  /** AWS_RETRY_MODE, else the profile's retry_mode: checked, but every mode uses apigw's backoff. */
+  retryMode?: RetryMode
+  /** The profile's assume-role settings, when it assumes a role from another profile's credentials. */
+  role?: RoleProfile
 }
 
 /**
@@ -36,6 +54,7 @@ export function resolveSettings(input: SettingsInput): AwsSettings {
   const profileName = profile ?? 'default'
   const profiles = configProfiles(env)
   if (profile) requireProfile(profile, input.profile ? '--profile' : 'AWS_PROFILE', profiles, env)
+  const config = profiles.get(profileName) ?? {}
   const candidates: Array<[string | undefined, string]> = [
     [input.region, '--region'],
     [env.AWS_REGION, 'AWS_REGION'],
@@ -43,7 +62,7 @@ export function resolveSettings(input: SettingsInput): AwsSettings {
   ]
   let found = candidates.find(([value]) => value && value.trim() !== '')
   if (!found) {
-    const profileRegion = profiles.get(profileName)?.region
+    const profileRegion = config.region
     if (profileRegion) found = [profileRegion, `profile ${profileName}`]
   }
   if (!found) {
@@ -65,7 +84,19 @@ export function resolveSettings(input: SettingsInput): AwsSettings {
       suggestions: ['Try: --region us-east-1 (a region name, not an availability zone or endpoint)'],
     })
   }
-  return {profile, region, regionSource: found[1], endpoints: resolveEndpoints(input)}
+  const endpoints = resolveEndpoints(input, config)
+  const sts = configuredEndpoint(STS, {env}, config)
+  return {
+    profile,
+    region,
+    regionSource: found[1],
+    endpoints,
+    ...(sts && {stsEndpoint: validateEndpoint(...sts)}),
+    ...caBundle(env, config, profileName),
+    ...retrySettings(env, config, profileName),
+    // The default profile's role counts only when no access keys in the environment come first.
+    ...((profile || !env.AWS_ACCESS_KEY_ID) && {role: roleProfile(profileName, config)}),
+  }
 }
 
 /** A bad value typed as a flag is a usage error (2); one from the environment or a file is configuration (3). */
@@ -92,23 +123,35 @@ function requireProfile(profile: string, source: string, profiles: Map<string, u
   })
 }
 
-/** --endpoint-url wins, then AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL, as in the AWS SDKs and CLI. */
-function resolveEndpoints(input: SettingsInput): Partial<Record<ServiceName, string>> {
+function resolveEndpoints(input: SettingsInput, config: Profile): Partial<Record<ServiceName, string>> {
   const endpoints: Partial<Record<ServiceName, string>> = {}
   for (const service of Object.keys(SERVICES) as ServiceName[]) {
-    const configured = configuredEndpoint(service, input)
+    const configured = configuredEndpoint(SERVICES[service], input, config)
     if (configured) endpoints[service] = validateEndpoint(...configured)
   }
   return endpoints
 }
 
-/** The endpoint for one service and where it came from, if any is configured. */
-function configuredEndpoint(service: ServiceName, {endpointUrl, env}: SettingsInput): [string, string] | undefined {
+/**
+ * The endpoint for one service and where it came from, if any is configured. The order of the AWS
+ * SDKs and CLI: --endpoint-url, AWS_ENDPOINT_URL_<SERVICE>, the profile's `services` section,
+ * AWS_ENDPOINT_URL, the profile's `endpoint_url`; AWS_IGNORE_CONFIGURED_ENDPOINT_URLS (or the
+ * profile's ignore_configured_endpoint_urls) leaves only the flag.
+ */
+function configuredEndpoint(
+  service: {endpointEnv: string; configKeys: readonly string[]},
+  {endpointUrl, env}: Pick<SettingsInput, 'endpointUrl' | 'env'>,
+  config: Profile,
+): [string, string] | undefined {
   if (endpointUrl) return [endpointUrl, '--endpoint-url']
-  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true') return undefined
-  const specific = SERVICES[service].endpointEnv
-  if (env[specific]) return [env[specific], specific]
+  const ignore = env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? config.ignore_configured_endpoint_urls
+  if (ignore?.toLowerCase() === 'true') return undefined
+  if (env[service.endpointEnv]) return [env[service.endpointEnv]!, service.endpointEnv]
+  const section = config.services ? configServices(env).get(config.services) : undefined
+  const key = section && service.configKeys.find((name) => section[`${name}.endpoint_url`])
+  if (key) return [section![`${key}.endpoint_url`], `[services ${config.services}] ${key}`]
   if (env.AWS_ENDPOINT_URL) return [env.AWS_ENDPOINT_URL, 'AWS_ENDPOINT_URL']
+  if (config.endpoint_url) return [config.endpoint_url, 'the profile\'s endpoint_url']
   return undefined
 }
 

@@ -2,6 +2,7 @@ import {confirm, input} from '@inquirer/prompts'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {escapeControls} from '../util/escape.js'
 import {shellQuote} from '../util/text.js'
+import {answer, interactive} from './terminal.js'
 
 export interface ConfirmOptions {
   /** What will happen, as a question: "Delete every API, key and metric in the sandbox?" */
@@ -20,8 +21,8 @@ export async function confirmDestructive(options: ConfirmOptions): Promise<void>
   if (!interactive()) {
     throw usageError(`${options.question} This needs confirmation, and there is no terminal to ask on.`, [`Try: ${options.retryWithYes}`], 'CONFIRMATION_REQUIRED')
   }
-  const answer = await confirm({message: escapeControls(options.question), default: false}, {output: process.stderr})
-  if (!answer) throw new ApigwError('Cancelled; nothing was changed.', {code: 'CANCELLED', exitCode: ExitCode.negative})
+  const yes = await answer(confirm({message: escapeControls(options.question), default: false}, {output: process.stderr}))
+  if (!yes) throw new ApigwError('Cancelled; nothing was changed.', {code: 'CANCELLED', exitCode: ExitCode.negative})
 }
 
 export interface ConfirmByNameOptions {
@@ -48,10 +49,6 @@ export async function confirmByName(options: ConfirmByNameOptions): Promise<void
     throw usageError(`${options.question} This needs --confirm ${shellQuote(options.name)}, and there is no terminal to ask on.`, [`Try: ${options.retryWithConfirm}`], 'CONFIRMATION_REQUIRED')
   }
   // The prompt shows names from AWS on the terminal: escaped, like every other output.
-  const typed = await input({message: escapeControls(`${options.question} Type "${options.name}" to confirm:`)}, {output: process.stderr})
+  const typed = await answer(input({message: escapeControls(`${options.question} Type "${options.name}" to confirm:`)}, {output: process.stderr}))
   if (typed !== options.name) throw new ApigwError('The name did not match; nothing was changed.', {code: 'CANCELLED', exitCode: ExitCode.negative})
-}
-
-function interactive(): boolean {
-  return Boolean(process.stdin.isTTY && process.stderr.isTTY) && !process.env.CI
 }
