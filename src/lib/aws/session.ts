@@ -2,6 +2,7 @@ import {randomBytes} from 'node:crypto'
 import {ApigwError, ExitCode} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {toApigwError} from './errors.js'
+import {lazyRequestHandler, resolveNetwork, type Network, type NetworkFlags} from './network.js'
 import {alreadyExists, CREATE_OPERATIONS, isAmbiguous, OutcomeUnknown, type LostAnswer} from './exactly-once.js'
 import {RetriesExhausted, withRetry, type RetryNotice} from './retry.js'
 import {resolveSettings, type AwsSettings, type ServiceName, type SettingsInput} from './settings.js'
@@ -23,12 +24,9 @@ export interface SessionOptions extends SettingsInput {
   staticCredentials?: {accessKeyId: string; secretAccessKey: string}
   /** Talking to the local sandbox (--sandbox): errors suggest sandbox commands rather than regions. */
   sandbox?: boolean
+  /** --ca-bundle, --no-verify-ssl and the timeouts; proxies come from `env` (network.ts). */
+  network?: NetworkFlags
 }
-
-/** How long one HTTP request may take: the retry budget, within sensible bounds (a hung endpoint must not hang apigw). */
-const MIN_REQUEST_TIMEOUT_MS = 5_000
-const MAX_REQUEST_TIMEOUT_MS = 30_000
-const CONNECTION_TIMEOUT_MS = 5_000
 
 /** What every SDK client gets: one region, one credential chain, apigw's own retries (so the SDK makes one attempt). */
 export interface ClientConfig {
@@ -36,11 +34,13 @@ export interface ClientConfig {
   endpoint?: string
   credentials: CredentialProvider
   maxAttempts: number
-  requestHandler: {connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: boolean}
+  /** apigw's agents (proxies, CA bundle) and timeouts (network.ts, agents.ts). */
+  requestHandler: HttpHandler
   customUserAgent?: string
 }
 
 type CredentialProvider = ReturnType<typeof import('@aws-sdk/credential-providers').fromNodeProviderChain>
+type HttpHandler = import('@smithy/core/protocols').HttpHandler
 
 /**
  * One per command run. Settings are resolved up front (so a missing region fails before any call);
@@ -48,10 +48,12 @@ type CredentialProvider = ReturnType<typeof import('@aws-sdk/credential-provider
  */
 export class AwsSession {
   readonly settings: AwsSettings
+  readonly network: Network
   private readonly clock: Clock
   /** One retry budget for the whole command, however many calls it makes. */
   private retryDeadline: number
   private credentialProvider?: Promise<CredentialProvider>
+  private readonly requestHandler: HttpHandler
   private readonly gateways = new Map<string, Promise<unknown>>()
   /** Marks what this run creates, so that a create whose answer was lost can be found (exactly-once.ts). */
   private readonly runToken = randomBytes(6).toString('hex')
@@ -59,6 +61,11 @@ export class AwsSession {
 
   constructor(readonly options: SessionOptions) {
     this.settings = resolveSettings(options)
+    this.network = resolveNetwork(options.network ?? {}, options.env, this.settings.profile)
+    if (!this.network.verify) {
+      options.onWarning?.('--no-verify-ssl: TLS certificates are not checked, so anyone on the network path can read and change these AWS calls.')
+    }
+    this.requestHandler = lazyRequestHandler(this.network)
     this.clock = options.clock ?? systemClock
     this.retryDeadline = this.clock.now() + options.retryBudgetMs
   }
@@ -89,12 +96,7 @@ export class AwsSession {
       endpoint: this.settings.endpoints[service],
       credentials: (args) => this.credentials(args),
       maxAttempts: 1,
-      requestHandler: {
-        connectionTimeout: CONNECTION_TIMEOUT_MS,
-        requestTimeout: Math.min(MAX_REQUEST_TIMEOUT_MS, Math.max(MIN_REQUEST_TIMEOUT_MS, this.options.retryBudgetMs)),
-        // Without this the SDK only logs a warning and keeps waiting.
-        throwOnRequestTimeout: true,
-      },
+      requestHandler: this.requestHandler,
       customUserAgent: this.options.userAgent,
     }
   }
