@@ -29,6 +29,7 @@ beforeAll(async () => {
   front = await startTlsFront(sandbox.endpoint)
   foreign = createServer((request, answer) => {
     request.resume()
+    if (request.url?.startsWith('/silent')) return
     if (request.url?.startsWith('/bad-gateway')) answer.writeHead(502, {'content-type': 'text/plain'}).end('Bad Gateway')
     else answer.writeHead(200, {'content-type': 'text/html'}).end('<!DOCTYPE html>\n<html><head><title>Sign in to the corporate network</title></head></html>')
   })
@@ -41,6 +42,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  foreign?.closeAllConnections()
   await Promise.all([sandbox?.close(), proxy?.close(), front?.close(), new Promise((resolve) => foreign?.close(resolve))])
 })
 
@@ -172,5 +174,21 @@ describe('answers that are not from AWS', () => {
     const {error} = JSON.parse(result.stdout)
     expect(error.code).toBe('NOT_AN_AWS_ANSWER')
     expect(error.message).toMatch(/answered HTTP 502 with a body that is not an AWS answer \(it starts: "Bad Gateway"\); check --endpoint-url or your proxy\.$/)
+  })
+})
+
+describe('--cli-read-timeout', () => {
+  it('gives up on an endpoint that stays silent, saying which limit ran out (exit 6)', async () => {
+    const result = await runCli(['apis', 'list', '--json', '--cli-read-timeout', '1', '--retry-budget', '1s'], awsEnv(`${foreignUrl}/silent`))
+    expect(result.code).toBe(6)
+    const {error} = JSON.parse(result.stdout)
+    expect(error.code).toBe('UNAVAILABLE')
+    expect(error.message).toContain(`${foreignUrl}/silent sent nothing for 1 s (--cli-read-timeout).`)
+    expect(error.message).not.toContain('@smithy')
+  })
+
+  it('refuses a negative timeout as a usage error', async () => {
+    const result = await runCli(['apis', 'list', '--cli-connect-timeout', '-1'], awsEnv(foreignUrl))
+    expect(result.code).toBe(2)
   })
 })

@@ -65,7 +65,7 @@ export function toApigwError(error: unknown, context: CallContext, attempts = 1)
   }
   if (error instanceof ApigwError || !isAwsFailure(error)) return error
   const e = error as SdkError
-  const awsMessage = e.message ?? String(error)
+  const awsMessage = timeoutMessage(e, context.endpoint) ?? e.message ?? String(error)
 
   const foreign = nonAwsAnswer(e)
   if (foreign) {
@@ -126,6 +126,18 @@ export function toApigwError(error: unknown, context: CallContext, attempts = 1)
         'Try: run it again with --debug to see each AWS call and its answer',
       ])
   }
+}
+
+/** The SDK's timeout messages name its own module; say instead which of apigw's limits ran out. */
+function timeoutMessage(e: SdkError, endpoint: string | undefined): string | undefined {
+  if (e.name !== 'TimeoutError') return undefined
+  const where = endpoint ?? 'the AWS endpoint'
+  const seconds = (pattern: RegExp) => Number(pattern.exec(e.message ?? '')?.[1]) / 1000
+  if (/did not establish a connection/.test(e.message ?? '')) {
+    return `no connection to ${where} within ${seconds(/timeout of (\d+) ms/)} s (--cli-connect-timeout).`
+  }
+  if (/of inactivity/.test(e.message ?? '')) return `${where} sent nothing for ${seconds(/after (\d+) ms/)} s (--cli-read-timeout).`
+  return undefined
 }
 
 /** Longest start of a foreign body quoted in the message. */
