@@ -183,7 +183,7 @@ describe('--cli-read-timeout', () => {
     expect(result.code).toBe(6)
     const {error} = JSON.parse(result.stdout)
     expect(error.code).toBe('UNAVAILABLE')
-    expect(error.message).toContain(`${foreignUrl}/silent sent nothing for 1 s (--cli-read-timeout).`)
+    expect(error.message).toContain(`timed out: ${foreignUrl}/silent sent nothing for 1 s (--cli-read-timeout).`)
     expect(error.message).not.toContain('@smithy')
   })
 

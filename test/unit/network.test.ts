@@ -14,7 +14,7 @@ const pem = (name: string) => {
 }
 const noHome = {HOME: dir}
 const proxies = (env: Record<string, string>) => {
-  const network = resolveNetwork({}, {...noHome, ...env})
+  const network = resolveNetwork({}, {...noHome, ...env}, undefined, 60_000)
   return {http: network.proxies['http:']?.href, https: network.proxies['https:']?.href}
 }
 
@@ -39,7 +39,7 @@ describe('proxy variables, as the AWS CLI (Python urllib) reads them', () => {
   })
 
   it('refuses a proxy URL that is not http://, without echoing its password (exit 3)', () => {
-    const attempt = () => resolveNetwork({}, {...noHome, HTTPS_PROXY: 'socks5://user:pw@proxy:1080'})
+    const attempt = () => resolveNetwork({}, {...noHome, HTTPS_PROXY: 'socks5://user:pw@proxy:1080'}, undefined, 60_000)
     expect(attempt).toThrow(ApigwError)
     expect(attempt).toThrow(/"socks5:\/\/proxy:1080" \(from HTTP\(S\)_PROXY\) is not an http:\/\/ proxy URL/)
     try {
@@ -68,7 +68,7 @@ describe('NO_PROXY', () => {
   })
 
   it('applies to the scheme of the endpoint: HTTPS_PROXY for https, HTTP_PROXY for http', () => {
-    const network = resolveNetwork({}, {...noHome, HTTPS_PROXY: 'http://p:1', NO_PROXY: 'internal.corp'})
+    const network = resolveNetwork({}, {...noHome, HTTPS_PROXY: 'http://p:1', NO_PROXY: 'internal.corp'}, undefined, 60_000)
     expect(proxyFor(network, 'https:', 'apigateway.us-east-1.amazonaws.com', 443)?.host).toBe('p:1')
     expect(proxyFor(network, 'http:', 'apigateway.us-east-1.amazonaws.com', 80)).toBeUndefined()
     expect(proxyFor(network, 'https:', 'api.internal.corp', 443)).toBeUndefined()
@@ -80,22 +80,26 @@ describe('CA bundle and timeouts', () => {
     const config = join(dir, 'config')
     writeFileSync(config, `[default]\nca_bundle = ${pem('profile.pem')}\n[profile corp]\nca_bundle = ${pem('corp.pem')}\n`)
     const env = {...noHome, AWS_CONFIG_FILE: config}
-    expect(resolveNetwork({}, env).ca).toMatchObject({path: join(dir, 'profile.pem'), source: 'profile default'})
-    expect(resolveNetwork({}, env, 'corp').ca).toMatchObject({path: join(dir, 'corp.pem'), source: 'profile corp'})
-    expect(resolveNetwork({}, {...env, AWS_CA_BUNDLE: pem('env.pem')}).ca?.source).toBe('AWS_CA_BUNDLE')
-    expect(resolveNetwork({caBundle: pem('flag.pem')}, {...env, AWS_CA_BUNDLE: pem('env.pem')}).ca?.source).toBe('--ca-bundle')
+    expect(resolveNetwork({}, env, undefined, 60_000).ca).toMatchObject({path: join(dir, 'profile.pem'), source: 'profile default'})
+    expect(resolveNetwork({}, env, 'corp', 60_000).ca).toMatchObject({path: join(dir, 'corp.pem'), source: 'profile corp'})
+    expect(resolveNetwork({}, {...env, AWS_CA_BUNDLE: pem('env.pem')}, undefined, 60_000).ca?.source).toBe('AWS_CA_BUNDLE')
+    expect(resolveNetwork({caBundle: pem('flag.pem')}, {...env, AWS_CA_BUNDLE: pem('env.pem')}, undefined, 60_000).ca?.source).toBe('--ca-bundle')
   })
 
   it('a bundle with no certificate is refused: exit 2 from the flag, 3 from the environment', () => {
     const notPem = join(dir, 'not.pem')
     writeFileSync(notPem, 'hello')
-    expect(() => resolveNetwork({caBundle: notPem}, noHome)).toThrow(expect.objectContaining({code: 'INVALID_CA_BUNDLE', exitCode: 2}))
-    expect(() => resolveNetwork({}, {...noHome, AWS_CA_BUNDLE: notPem})).toThrow(expect.objectContaining({code: 'INVALID_CA_BUNDLE', exitCode: 3}))
+    expect(() => resolveNetwork({caBundle: notPem}, noHome, undefined, 60_000)).toThrow(expect.objectContaining({code: 'INVALID_CA_BUNDLE', exitCode: 2}))
+    expect(() => resolveNetwork({}, {...noHome, AWS_CA_BUNDLE: notPem}, undefined, 60_000)).toThrow(expect.objectContaining({code: 'INVALID_CA_BUNDLE', exitCode: 3}))
   })
 
-  it('timeouts default to the AWS CLI\'s 60 s; 0 stays 0 (no limit)', () => {
-    expect(resolveNetwork({}, noHome)).toMatchObject({connectTimeoutMs: 60_000, readTimeoutMs: 60_000, verify: true})
-    expect(resolveNetwork({connectTimeoutSeconds: 0, readTimeoutSeconds: 5, noVerifySsl: true}, noHome)).toMatchObject({connectTimeoutMs: 0, readTimeoutMs: 5_000, verify: false})
+  it('timeouts default to the AWS CLI\'s 60 s, within the retry budget (at least 5 s); 0 stays 0 (no limit)', () => {
+    expect(resolveNetwork({}, noHome, undefined, 60_000)).toMatchObject({connectTimeoutMs: 60_000, readTimeoutMs: 60_000, verify: true})
+    expect(resolveNetwork({}, noHome, undefined, 300_000)).toMatchObject({connectTimeoutMs: 60_000, readTimeoutMs: 60_000})
+    expect(resolveNetwork({}, noHome, undefined, 20_000)).toMatchObject({connectTimeoutMs: 20_000, readTimeoutMs: 20_000})
+    expect(resolveNetwork({}, noHome, undefined, 0)).toMatchObject({connectTimeoutMs: 5_000, readTimeoutMs: 5_000})
+    expect(resolveNetwork({readTimeoutSeconds: 90}, noHome, undefined, 1_000)).toMatchObject({readTimeoutMs: 90_000})
+    expect(resolveNetwork({connectTimeoutSeconds: 0, readTimeoutSeconds: 5, noVerifySsl: true}, noHome, undefined, 60_000)).toMatchObject({connectTimeoutMs: 0, readTimeoutMs: 5_000, verify: false})
   })
 })
 

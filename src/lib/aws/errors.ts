@@ -134,9 +134,9 @@ function timeoutMessage(e: SdkError, endpoint: string | undefined): string | und
   const where = endpoint ?? 'the AWS endpoint'
   const seconds = (pattern: RegExp) => Number(pattern.exec(e.message ?? '')?.[1]) / 1000
   if (/did not establish a connection/.test(e.message ?? '')) {
-    return `no connection to ${where} within ${seconds(/timeout of (\d+) ms/)} s (--cli-connect-timeout).`
+    return `timed out: no connection to ${where} within ${seconds(/timeout of (\d+) ms/)} s (--cli-connect-timeout).`
   }
-  if (/of inactivity/.test(e.message ?? '')) return `${where} sent nothing for ${seconds(/after (\d+) ms/)} s (--cli-read-timeout).`
+  if (/of inactivity/.test(e.message ?? '')) return `timed out: ${where} sent nothing for ${seconds(/after (\d+) ms/)} s (--cli-read-timeout).`
   return undefined
 }
 

@@ -28,14 +28,16 @@ export interface Network {
 }
 
 /** The AWS CLI's default for both timeouts. */
-const DEFAULT_TIMEOUT_SECONDS = 60
+const AWS_CLI_TIMEOUT_MS = 60_000
+/** The shortest default: below it, a slow but working endpoint would look hung. */
+const MIN_DEFAULT_TIMEOUT_MS = 5_000
 
 /**
  * Resolves the network settings of one run: --ca-bundle, then AWS_CA_BUNDLE, then the profile's
  * `ca_bundle` (the AWS CLI's order); proxies from the environment. A CA bundle that cannot be read
  * fails here, before any call.
  */
-export function resolveNetwork(flags: NetworkFlags, env: Env, profile?: string): Network {
+export function resolveNetwork(flags: NetworkFlags, env: Env, profile: string | undefined, retryBudgetMs: number): Network {
   const caCandidates: Array<[string | undefined, string]> = [
     [flags.caBundle, '--ca-bundle'],
     [env.AWS_CA_BUNDLE, 'AWS_CA_BUNDLE'],
@@ -48,13 +50,18 @@ export function resolveNetwork(flags: NetworkFlags, env: Env, profile?: string):
     noProxy: proxies.no,
     ca: caFound && readCaBundle(caFound[0]!.trim(), caFound[1]),
     verify: !flags.noVerifySsl,
-    connectTimeoutMs: seconds(flags.connectTimeoutSeconds),
-    readTimeoutMs: seconds(flags.readTimeoutSeconds),
+    connectTimeoutMs: timeoutMs(flags.connectTimeoutSeconds, retryBudgetMs),
+    readTimeoutMs: timeoutMs(flags.readTimeoutSeconds, retryBudgetMs),
   }
 }
 
-function seconds(value: number | undefined): number {
-  return (value ?? DEFAULT_TIMEOUT_SECONDS) * 1000
+/**
+ * A timeout typed as a flag is the AWS CLI's (0: no limit). Without one, the AWS CLI's 60 s, but no
+ * longer than the retry budget (and at least 5 s), so that one hung call cannot outlast --retry-budget.
+ */
+function timeoutMs(seconds: number | undefined, retryBudgetMs: number): number {
+  if (seconds !== undefined) return seconds * 1000
+  return Math.min(AWS_CLI_TIMEOUT_MS, Math.max(MIN_DEFAULT_TIMEOUT_MS, retryBudgetMs))
 }
 
 /**

@@ -61,7 +61,7 @@ export class AwsSession {
 
   constructor(readonly options: SessionOptions) {
     this.settings = resolveSettings(options)
-    this.network = resolveNetwork(options.network ?? {}, options.env, this.settings.profile)
+    this.network = resolveNetwork(options.network ?? {}, options.env, this.settings.profile, options.retryBudgetMs)
     if (!this.network.verify) {
       options.onWarning?.('--no-verify-ssl: TLS certificates are not checked, so anyone on the network path can read and change these AWS calls.')
     }
