@@ -149,6 +149,16 @@ describe('TLS: CA bundles and --no-verify-ssl', () => {
     expect(missing.stderr).toContain('The CA bundle /nonexistent/ca.pem (from --ca-bundle) cannot be read')
   })
 
+  it('https:// to a plain-HTTP port: a failed handshake, with the scheme to check (exit 6)', async () => {
+    const endpoint = foreignUrl.replace('http:', 'https:')
+    const result = await runCli(['apis', 'list', '--json'], awsEnv(endpoint))
+    expect(result.code).toBe(6)
+    const {error} = JSON.parse(result.stdout)
+    expect(error.code).toBe('TLS_FAILED')
+    expect(error.message).toContain(`apigw could not talk TLS with ${new URL(endpoint).host}`)
+    expect(error.suggestions[0]).toContain('check the scheme and port of --endpoint-url')
+  })
+
   it('--no-verify-ssl connects anyway and warns on stderr', async () => {
     const result = await runCli(['apis', 'list', '--json', '--no-verify-ssl'], awsEnv(front.endpoint))
     expect(result.code).toBe(0)

@@ -215,10 +215,13 @@ function tlsFailure(network: Network, target: string, error: NodeJS.ErrnoExcepti
     ? ` The certificate it showed is for ${name(certificate.subject)}, issued by ${name(certificate.issuer)}${certificate.fingerprint256 ? ` (SHA-256 ${certificate.fingerprint256})` : ''}.`
     : ''
   const what = certificate ? `refused the TLS certificate of ${target} (${error.code}: ${error.message}), checked against ${trust}.` : `could not talk TLS with ${target} (${error.code ?? error.message}).`
-  return new NetworkFailure('tls', `apigw ${what}${shown}`, [
-    'Try: --ca-bundle <file> (or export AWS_CA_BUNDLE=<file>, or ca_bundle in the profile) with the PEM certificate of the CA that issued it, e.g. your network\'s TLS-inspecting proxy CA',
-    certificate ? 'Or: --no-verify-ssl, only to diagnose: it lets anyone on the way read and change the calls' : 'Or: check the scheme and port of --endpoint-url (https:// to a plain-HTTP port fails like this)',
-  ], error)
+  const suggestions = certificate
+    ? [
+        'Try: --ca-bundle <file> (or export AWS_CA_BUNDLE=<file>, or ca_bundle in the profile) with the PEM certificate of the CA that issued it, e.g. your network\'s TLS-inspecting proxy CA',
+        'Or: --no-verify-ssl, only to diagnose: it lets anyone on the way read and change the calls',
+      ]
+    : ['Try: check the scheme and port of --endpoint-url (https:// to a plain-HTTP port fails like this)', 'Or: check HTTPS_PROXY and NO_PROXY']
+  return new NetworkFailure('tls', `apigw ${what}${shown}`, suggestions, error)
 }
 
 function unreachableProxy(proxy: URL, error: NodeJS.ErrnoException): NetworkFailure {
