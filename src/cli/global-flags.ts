@@ -25,8 +25,8 @@ export const globalFlags = {
     helpGroup: 'GLOBAL',
   }),
   'no-verify-ssl': Flags.boolean({description: 'do not check TLS certificates (warns on stderr; only to diagnose)', helpGroup: 'GLOBAL'}),
-  'cli-connect-timeout': Flags.integer({description: 'seconds to wait for a connection, 0 for no limit (default 60)', min: 0, helpGroup: 'GLOBAL'}),
-  'cli-read-timeout': Flags.integer({description: 'seconds an endpoint may stay silent while apigw waits for its answer, 0 for no limit (default 60)', min: 0, helpGroup: 'GLOBAL'}),
+  'cli-connect-timeout': Flags.integer({description: 'seconds to wait for a connection, 0 for no limit (default 60, within --retry-budget)', min: 0, helpGroup: 'GLOBAL'}),
+  'cli-read-timeout': Flags.integer({description: 'seconds an endpoint may stay silent while apigw waits for its answer, 0 for no limit (default 60, within --retry-budget)', min: 0, helpGroup: 'GLOBAL'}),
   'retry-budget': Flags.string({
     description: 'how long to keep retrying throttled or unavailable AWS calls, e.g. 60s, 5m',
     default: '60s',

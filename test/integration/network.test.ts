@@ -174,6 +174,7 @@ describe('answers that are not from AWS', () => {
     expect(result.stderr).toContain(
       `failed: the endpoint at ${foreignUrl} answered HTTP 200 with a body that is not an AWS answer (it starts: "<!DOCTYPE html> <html><head><title>Sign in to the corporate network</title></hea…"); check --endpoint-url or your proxy.`,
     )
+    expect(result.stderr).toContain(`Or: see what answers there: curl -i ${foreignUrl}`)
     expect(result.stderr).not.toContain('$response')
     expect(result.stderr).not.toContain('Unexpected token')
   })

@@ -78,7 +78,7 @@ export function toApigwError(error: unknown, context: CallContext, attempts = 1)
         foreign.status === 407
           ? 'Try: the proxy wants credentials: put them in its URL (export HTTP_PROXY=http://user:password@host:port)'
           : 'Try: check --endpoint-url / AWS_ENDPOINT_URL, and HTTP_PROXY / HTTPS_PROXY / NO_PROXY',
-        'Or: run it again with --debug to see the whole answer',
+        ...(context.endpoint ? [`Or: see what answers there: curl -i ${context.endpoint}`] : []),
       ],
     )
   }
