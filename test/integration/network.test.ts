@@ -80,6 +80,23 @@ describe('HTTP(S)_PROXY and NO_PROXY', () => {
     expect(proxy.requests.length).toBeGreaterThan(before)
   })
 
+  // The SDK's role assumer inherits the calling client's request handler, so apigw's agents carry it.
+  it("sends the credential chain's own calls (STS AssumeRole for a role profile) through the proxy too", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apigw-role-'))
+    writeFileSync(join(dir, 'config'), '[profile base]\nregion = us-east-1\naws_access_key_id = AKIDBASE\naws_secret_access_key = secret\n[profile role]\nregion = us-east-1\nrole_arn = arn:aws:iam::123456789012:role/ops\nsource_profile = base\n')
+    const sts = new URL(foreignUrl)
+    const env = awsEnv(sandbox.endpoint, {
+      AWS_CONFIG_FILE: join(dir, 'config'),
+      AWS_ACCESS_KEY_ID: undefined,
+      AWS_SECRET_ACCESS_KEY: undefined,
+      AWS_ENDPOINT_URL_STS: foreignUrl,
+      HTTP_PROXY: proxy.url,
+    })
+    const before = proxy.requests.length
+    await runCli(['apis', 'list', '--profile', 'role'], env)
+    expect(proxy.requests.slice(before)).toContain(sts.host)
+  })
+
   it('names a proxy that cannot be reached, without its password, and exits 6', async () => {
     const env = awsEnv(sandbox.endpoint, {HTTP_PROXY: `http://ops:s3cret@127.0.0.1:${closedPort}`})
     const result = await runCli(['apis', 'list'], env)
