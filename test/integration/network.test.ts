@@ -1,5 +1,6 @@
 import {CreateRestApiCommand} from '@aws-sdk/client-api-gateway'
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {tmpdir} from 'node:os'
@@ -95,6 +96,19 @@ describe('HTTP(S)_PROXY and NO_PROXY', () => {
     const before = proxy.requests.length
     await runCli(['apis', 'list', '--profile', 'role'], env)
     expect(proxy.requests.slice(before)).toContain(sts.host)
+  })
+
+  it("and an SSO profile's GetRoleCredentials", async () => {
+    const home = mkdtempSync(join(tmpdir(), 'apigw-sso-'))
+    const startUrl = 'https://corp.awsapps.com/start'
+    mkdirSync(join(home, '.aws', 'sso', 'cache'), {recursive: true})
+    writeFileSync(join(home, '.aws', 'config'), `[profile sso]\nregion = us-east-1\nsso_start_url = ${startUrl}\nsso_region = us-east-1\nsso_account_id = 123456789012\nsso_role_name = ops\n`)
+    const token = {accessToken: 'token', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), region: 'us-east-1', startUrl}
+    writeFileSync(join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update(startUrl).digest('hex')}.json`), JSON.stringify(token))
+    const env = awsEnv(sandbox.endpoint, {HOME: home, AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_ENDPOINT_URL_SSO: foreignUrl, HTTP_PROXY: proxy.url})
+    const before = proxy.requests.length
+    await runCli(['apis', 'list', '--profile', 'sso'], env)
+    expect(proxy.requests.slice(before)).toContain(new URL(foreignUrl).host)
   })
 
   it('names a proxy that cannot be reached, without its password, and exits 6', async () => {

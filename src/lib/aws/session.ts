@@ -176,7 +176,8 @@ export class AwsSession {
   private credentials(args?: Parameters<CredentialProvider>[0]) {
     if (this.options.staticCredentials) return Promise.resolve(this.options.staticCredentials)
     const provider = (this.credentialProvider ??= import('@aws-sdk/credential-providers').then(({fromNodeProviderChain}) =>
-      fromNodeProviderChain({profile: this.settings.profile, logger: this.sdkLogger()}),
+      // Its SSO client (which, unlike its STS one, does not inherit the caller's handler) goes through apigw's agents too.
+      fromNodeProviderChain({profile: this.settings.profile, logger: this.sdkLogger(), clientConfig: {requestHandler: this.requestHandler}}),
     ))
     return provider.then((provide) => provide(args))
   }
