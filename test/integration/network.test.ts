@@ -148,7 +148,7 @@ describe('HTTP(S)_PROXY and NO_PROXY', () => {
 
 describe('TLS: CA bundles and --no-verify-ssl', () => {
   it('refuses a certificate from an unknown CA, says which, and how to trust its CA (exit 6)', async () => {
-    const result = await runCli(['apis', 'list'], awsEnv(front.endpoint))
+    const result = await runCli(['apis', 'list', '--type', 'rest'], awsEnv(front.endpoint))
     expect(result.code).toBe(6)
     expect(result.stderr).toContain(`GetRestApis failed: apigw refused the TLS certificate of ${new URL(front.endpoint).host}`)
     expect(result.stderr).toContain('The certificate it showed is for "localhost", issued by "apigw test CA"')
@@ -200,10 +200,10 @@ describe('TLS: CA bundles and --no-verify-ssl', () => {
 
 describe('answers that are not from AWS', () => {
   it('an HTML page: says what answered and how it starts, exit 6, no SDK internals', async () => {
-    const result = await runCli(['apis', 'list'], awsEnv(foreignUrl))
+    const result = await runCli(['apis', 'list', '--type', 'rest'], awsEnv(foreignUrl))
     expect(result.code).toBe(6)
     expect(result.stderr).toContain(
-      `failed: the endpoint at ${foreignUrl} answered HTTP 200 with a body that is not an AWS answer (it starts: "<!DOCTYPE html> <html><head><title>Sign in to the corporate network</title></hea…"); check --endpoint-url or your proxy.`,
+      `GetRestApis failed: the endpoint at ${foreignUrl} answered HTTP 200 with a body that is not an AWS answer (it starts: "<!DOCTYPE html> <html><head><title>Sign in to the corporate network</title></hea…"); check --endpoint-url or your proxy.`,
     )
     expect(result.stderr).toContain(`Or: see what answers there: curl -i ${foreignUrl}`)
     expect(result.stderr).not.toContain('$response')
