@@ -234,3 +234,20 @@ describe('--cli-read-timeout', () => {
     expect(result.code).toBe(2)
   })
 })
+
+describe('--sandbox', () => {
+  it('ignores the proxy and CA settings meant for AWS: the sandbox is plain HTTP on loopback', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'apigw-network-sandbox-'))
+    const stateDir = join(home, 'state')
+    mkdirSync(join(home, '.aws'))
+    writeFileSync(join(home, '.aws', 'config'), '[default]\nca_bundle = /nonexistent/ca.pem\n')
+    const env = {PATH: process.env.PATH!, HOME: home, CI: 'true', APIGW_SANDBOX_DIR: stateDir, HTTP_PROXY: `http://127.0.0.1:${closedPort}`, AWS_CA_BUNDLE: '/nonexistent/ca.pem'}
+    try {
+      const result = await runCli(['apis', 'list', '--sandbox', '--json'], env)
+      expect(result.code).toBe(0)
+      expect(JSON.parse(result.stdout)).toEqual({apis: []})
+    } finally {
+      await runCli(['sandbox', 'stop', '--state-dir', stateDir], {PATH: process.env.PATH!})
+    }
+  })
+})

@@ -55,6 +55,11 @@ export function resolveNetwork(flags: NetworkFlags, env: Env, profile: string | 
   }
 }
 
+/** The sandbox's network: plain HTTP on loopback, so no proxy, CA bundle or flag applies. */
+export function sandboxNetwork(retryBudgetMs: number): Network {
+  return {proxies: {}, verify: true, connectTimeoutMs: timeoutMs(undefined, retryBudgetMs), readTimeoutMs: timeoutMs(undefined, retryBudgetMs)}
+}
+
 /**
  * A timeout typed as a flag is the AWS CLI's (0: no limit). Without one, the AWS CLI's 60 s, but no
  * longer than the retry budget (and at least 5 s), so that one hung call cannot outlast --retry-budget.

@@ -2,7 +2,7 @@ import {randomBytes} from 'node:crypto'
 import {ApigwError, ExitCode} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {toApigwError} from './errors.js'
-import {lazyRequestHandler, resolveNetwork, type Network, type NetworkFlags} from './network.js'
+import {lazyRequestHandler, resolveNetwork, sandboxNetwork, type Network, type NetworkFlags} from './network.js'
 import {alreadyExists, CREATE_OPERATIONS, isAmbiguous, OutcomeUnknown, type LostAnswer} from './exactly-once.js'
 import {RetriesExhausted, withRetry, type RetryNotice} from './retry.js'
 import {resolveSettings, type AwsSettings, type ServiceName, type SettingsInput} from './settings.js'
@@ -61,7 +61,9 @@ export class AwsSession {
 
   constructor(readonly options: SessionOptions) {
     this.settings = resolveSettings(options)
-    this.network = resolveNetwork(options.network ?? {}, options.env, this.settings.profile, options.retryBudgetMs)
+    this.network = options.sandbox
+      ? sandboxNetwork(options.retryBudgetMs)
+      : resolveNetwork(options.network ?? {}, options.env, this.settings.profile, options.retryBudgetMs)
     if (!this.network.verify) {
       options.onWarning?.('--no-verify-ssl: TLS certificates are not checked, so anyone on the network path can read and change these AWS calls.')
     }
