@@ -48,7 +48,7 @@ type HttpHandler = import('@smithy/core/protocols').HttpHandler
  */
 export class AwsSession {
   readonly settings: AwsSettings
-  readonly network: Network
+  private readonly network: Network
   private readonly clock: Clock
   /** One retry budget for the whole command, however many calls it makes. */
   private retryDeadline: number
