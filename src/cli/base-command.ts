@@ -73,6 +73,12 @@ export abstract class ApigwCommand extends Command {
     return new AwsSession({
       ...target,
       retryBudgetMs: parseDuration(flags['retry-budget'], '--retry-budget'),
+      network: {
+        caBundle: flags['ca-bundle'],
+        noVerifySsl: flags['no-verify-ssl'],
+        connectTimeoutSeconds: flags['cli-connect-timeout'],
+        readTimeoutSeconds: flags['cli-read-timeout'],
+      },
       userAgent: `apigw/${this.config.version}`,
       onDebug: flags.debug ? (line) => this.note(`[debug] ${line}`) : undefined,
       onRetry: (notice) => this.note(notice.message),

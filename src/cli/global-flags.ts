@@ -20,6 +20,13 @@ export const globalFlags = {
   color: Flags.boolean({description: 'colour output (default: only on a TTY; honours NO_COLOR, FORCE_COLOR)', allowNo: true, helpGroup: 'GLOBAL'}),
   yes: Flags.boolean({char: 'y', description: 'answer yes to confirmations (required for destructive changes without a TTY)', helpGroup: 'GLOBAL'}),
   debug: Flags.boolean({description: 'print AWS calls, timings and stack traces to stderr', helpGroup: 'GLOBAL'}),
+  'ca-bundle': Flags.string({
+    description: 'PEM file of the CAs to trust for TLS, instead of the default ones (default: AWS_CA_BUNDLE, then the profile\'s ca_bundle)',
+    helpGroup: 'GLOBAL',
+  }),
+  'no-verify-ssl': Flags.boolean({description: 'do not check TLS certificates (warns on stderr; only to diagnose)', helpGroup: 'GLOBAL'}),
+  'cli-connect-timeout': Flags.integer({description: 'seconds to wait for a connection, 0 for no limit (default 60, within --retry-budget)', min: 0, helpGroup: 'GLOBAL'}),
+  'cli-read-timeout': Flags.integer({description: 'seconds an endpoint may stay silent while apigw waits for its answer, 0 for no limit (default 60, within --retry-budget)', min: 0, helpGroup: 'GLOBAL'}),
   'retry-budget': Flags.string({
     description: 'how long to keep retrying throttled or unavailable AWS calls, e.g. 60s, 5m',
     default: '60s',

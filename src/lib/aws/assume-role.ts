@@ -18,6 +18,8 @@ export interface AssumeRoleOptions {
   askMfaCode?: MfaCodeAsker
   onDebug?: (line: string) => void
   userAgent?: string
+  /** The session's proxy, CA bundle and timeouts (network.ts), for the STS call too. */
+  requestHandler?: import('@smithy/core/protocols').HttpHandler
 }
 
 /** Assumed-role credentials this close to expiring are fetched again (a canary run can outlast them). */
@@ -62,7 +64,7 @@ export async function assumeRole(options: AssumeRoleOptions): Promise<AwsCredent
   const source = await options.sourceCredentials()
   const tokenCode = role.mfaSerial ? await mfaCode(options.askMfaCode, role.mfaSerial, {profile: role.profile, roleArn: role.roleArn, sourceProfile: role.sourceProfile}) : undefined
   const {STSClient, AssumeRoleCommand} = await import('@aws-sdk/nested-clients/sts')
-  const sts = new STSClient({region: options.region, endpoint: options.stsEndpoint, credentials: source, customUserAgent: options.userAgent})
+  const sts = new STSClient({region: options.region, endpoint: options.stsEndpoint, credentials: source, customUserAgent: options.userAgent, requestHandler: options.requestHandler})
   const answer = await sts
     .send(
       new AssumeRoleCommand({

@@ -1,4 +1,5 @@
 import {ApigwError, ExitCode, type ExitCodeValue} from '../errors.js'
+import {BODY_START, NetworkFailure} from './network.js'
 
 /** What an AWS SDK error looks like, as far as apigw cares. */
 interface SdkError {
@@ -7,6 +8,8 @@ interface SdkError {
   code?: string
   retryAfterSeconds?: string
   $metadata?: {httpStatusCode?: number; requestId?: string}
+  /** The raw answer, which the SDK hides on errors it could not read (see nonAwsAnswer). */
+  $response?: {statusCode?: number; [BODY_START]?: string}
 }
 
 export interface CallContext {
@@ -54,12 +57,31 @@ function isAwsFailure(error: unknown): boolean {
  * Anything that is not an AWS failure is returned unchanged: it is a bug, reported as internal.
  */
 export function toApigwError(error: unknown, context: CallContext, attempts = 1): unknown {
-  if (error instanceof ApigwError || !isAwsFailure(error)) return error
-  const e = error as SdkError
-  const awsMessage = e.message ?? String(error)
   const failed = attempts > 1 ? `${context.operation} failed after ${attempts} attempts` : `${context.operation} failed`
   const make = (message: string, code: string, exitCode: ExitCodeValue, suggestions: string[]) =>
     new ApigwError(message, {code, exitCode, suggestions, cause: error})
+  if (error instanceof NetworkFailure) {
+    return make(`${failed}: ${error.message}`, error.kind === 'tls' ? 'TLS_FAILED' : 'PROXY_FAILED', ExitCode.unavailable, error.suggestions)
+  }
+  if (error instanceof ApigwError || !isAwsFailure(error)) return error
+  const e = error as SdkError
+  const awsMessage = timeoutMessage(e, context.endpoint) ?? e.message ?? String(error)
+
+  const foreign = nonAwsAnswer(e)
+  if (foreign) {
+    const where = context.endpoint ?? 'the AWS endpoint'
+    return make(
+      `${failed}: the endpoint at ${where} answered HTTP ${foreign.status} with a body that is not an AWS answer (it starts: ${foreign.start}); check --endpoint-url or your proxy.`,
+      'NOT_AN_AWS_ANSWER',
+      ExitCode.unavailable,
+      [
+        foreign.status === 407
+          ? 'Try: the proxy wants credentials: put them in its URL (export HTTP_PROXY=http://user:password@host:port)'
+          : 'Try: check --endpoint-url / AWS_ENDPOINT_URL, and HTTP_PROXY / HTTPS_PROXY / NO_PROXY',
+        ...(context.endpoint ? [`Or: see what answers there: curl -i ${context.endpoint}`] : []),
+      ],
+    )
+  }
 
   const credentials = credentialProblem(e, context.profile)
   if (credentials) return make(`${failed}: ${credentials.message}`, credentials.code, ExitCode.config, credentials.suggestions)
@@ -104,6 +126,36 @@ export function toApigwError(error: unknown, context: CallContext, attempts = 1)
         'Try: run it again with --debug to see each AWS call and its answer',
       ])
   }
+}
+
+/** The SDK's timeout messages name its own module; say instead which of apigw's limits ran out. */
+function timeoutMessage(e: SdkError, endpoint: string | undefined): string | undefined {
+  if (e.name !== 'TimeoutError') return undefined
+  const where = endpoint ?? 'the AWS endpoint'
+  const seconds = (pattern: RegExp) => Number(pattern.exec(e.message ?? '')?.[1]) / 1000
+  if (/did not establish a connection/.test(e.message ?? '')) {
+    return `timed out: no connection to ${where} within ${seconds(/timeout of (\d+) ms/)} s (--cli-connect-timeout).`
+  }
+  if (/of inactivity/.test(e.message ?? '')) return `timed out: ${where} sent nothing for ${seconds(/after (\d+) ms/)} s (--cli-read-timeout).`
+  return undefined
+}
+
+/** Longest start of a foreign body quoted in the message. */
+const BODY_START_CHARS = 80
+
+/**
+ * An answer the SDK could not read as AWS's: a body that does not parse (an HTML page, a proxy's
+ * "Bad Gateway"), or an error status with no AWS error in it. The SDK then throws a SyntaxError (or
+ * "UnknownError") with the raw answer hidden in `$response`, where agents.ts kept the body's start.
+ */
+function nonAwsAnswer(e: SdkError): {status: number; start: string} | undefined {
+  const status = e.$metadata?.httpStatusCode ?? e.$response?.statusCode
+  if (status === undefined) return undefined
+  const unreadable = e.name === 'SyntaxError' || (e.name === 'Unknown' && e.message === 'UnknownError')
+  if (!unreadable) return undefined
+  const text = (e.$response?.[BODY_START] ?? '').replace(/\s+/g, ' ').trim()
+  const start = text === '' ? 'nothing: the body is empty' : JSON.stringify(text.length > BODY_START_CHARS ? `${text.slice(0, BODY_START_CHARS)}…` : text)
+  return {status, start}
 }
 
 function profileFlag(profile?: string): string {

@@ -4,6 +4,7 @@ import {systemClock, type Clock} from '../util/clock.js'
 import type {AwsCredentialIdentityProvider} from '@smithy/types'
 import {toApigwError} from './errors.js'
 import {mfaCode, type MfaCodeAsker} from './mfa.js'
+import {lazyRequestHandler, resolveNetwork, sandboxNetwork, type Network, type NetworkFlags} from './network.js'
 import {alreadyExists, CREATE_OPERATIONS, isAmbiguous, OutcomeUnknown, type FindLost} from './exactly-once.js'
 import {RetriesExhausted, withRetry, type RetryNotice} from './retry.js'
 import {resolveSettings, type AwsSettings, type ServiceName, type SettingsInput} from './settings.js'
@@ -27,12 +28,9 @@ export interface SessionOptions extends SettingsInput {
   askMfaCode?: MfaCodeAsker
   /** Talking to the local sandbox (--sandbox): errors suggest sandbox commands rather than regions. */
   sandbox?: boolean
+  /** --ca-bundle, --no-verify-ssl and the timeouts; proxies come from `env` (network.ts). */
+  network?: NetworkFlags
 }
-
-/** How long one HTTP request may take: the retry budget, within sensible bounds (a hung endpoint must not hang apigw). */
-const MIN_REQUEST_TIMEOUT_MS = 5_000
-const MAX_REQUEST_TIMEOUT_MS = 30_000
-const CONNECTION_TIMEOUT_MS = 5_000
 
 /** What every SDK client gets: one region, one credential chain, apigw's own retries (so the SDK makes one attempt). */
 export interface ClientConfig {
@@ -40,11 +38,13 @@ export interface ClientConfig {
   endpoint?: string
   credentials: CredentialProvider
   maxAttempts: number
-  requestHandler: {connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: boolean}
+  /** apigw's agents (proxies, CA bundle) and timeouts (network.ts, agents.ts). */
+  requestHandler: HttpHandler
   customUserAgent?: string
 }
 
 type CredentialProvider = AwsCredentialIdentityProvider
+type HttpHandler = import('@smithy/core/protocols').HttpHandler
 
 /**
  * One per command run. Settings are resolved up front (so a missing region fails before any call);
@@ -52,10 +52,12 @@ type CredentialProvider = AwsCredentialIdentityProvider
  */
 export class AwsSession {
   readonly settings: AwsSettings
+  private readonly network: Network
   private readonly clock: Clock
   /** One retry budget for the whole command, however many calls it makes. */
   private retryDeadline: number
   private credentialProvider?: Promise<CredentialProvider>
+  private readonly requestHandler: HttpHandler
   private readonly gateways = new Map<string, Promise<unknown>>()
   /** Marks what this run creates, so that a create whose answer was lost can be found (exactly-once.ts). */
   private readonly runToken = randomBytes(6).toString('hex')
@@ -63,6 +65,13 @@ export class AwsSession {
 
   constructor(readonly options: SessionOptions) {
     this.settings = resolveSettings(options)
+    this.network = options.sandbox
+      ? sandboxNetwork(options.retryBudgetMs)
+      : resolveNetwork(options.network ?? {}, options.env, this.settings.profile, options.retryBudgetMs)
+    if (!this.network.verify) {
+      options.onWarning?.('--no-verify-ssl: TLS certificates are not checked, so anyone on the network path can read and change these AWS calls.')
+    }
+    this.requestHandler = lazyRequestHandler(this.network)
     this.clock = options.clock ?? systemClock
     this.retryDeadline = this.clock.now() + options.retryBudgetMs
   }
@@ -93,12 +102,7 @@ export class AwsSession {
       endpoint: this.settings.endpoints[service],
       credentials: (args) => this.credentials(args),
       maxAttempts: 1,
-      requestHandler: {
-        connectionTimeout: CONNECTION_TIMEOUT_MS,
-        requestTimeout: Math.min(MAX_REQUEST_TIMEOUT_MS, Math.max(MIN_REQUEST_TIMEOUT_MS, this.options.retryBudgetMs)),
-        // Without this the SDK only logs a warning and keeps waiting.
-        throwOnRequestTimeout: true,
-      },
+      requestHandler: this.requestHandler,
       customUserAgent: this.options.userAgent,
     }
   }
@@ -191,9 +195,11 @@ export class AwsSession {
     const {role} = this.settings
     const logger = this.sdkLogger()
     const mfaCodeProvider = (serial: string) => mfaCode(this.options.askMfaCode, serial, {profile: this.settings.profile, roleArn: role?.roleArn})
-    if (!role) return fromNodeProviderChain({profile: this.settings.profile, logger, mfaCodeProvider})
+    // The chain's SSO client (which, unlike its STS one, does not inherit the caller's handler) goes through apigw's agents too.
+    const clientConfig = {requestHandler: this.requestHandler}
+    if (!role) return fromNodeProviderChain({profile: this.settings.profile, logger, mfaCodeProvider, clientConfig})
     const {assumeRoleProvider} = await import('./assume-role.js')
-    const sourceCredentials = fromIni({profile: role.sourceProfile, logger, mfaCodeProvider})
+    const sourceCredentials = fromIni({profile: role.sourceProfile, logger, mfaCodeProvider, clientConfig})
     return assumeRoleProvider({
       role,
       region: this.settings.region,
@@ -204,6 +210,7 @@ export class AwsSession {
       askMfaCode: this.options.askMfaCode,
       onDebug: (line) => this.debug(line),
       userAgent: this.options.userAgent,
+      requestHandler: this.requestHandler,
     })
   }
 
