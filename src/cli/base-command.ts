@@ -82,16 +82,16 @@ export abstract class ApigwCommand extends Command {
     return /^(1|true|yes)$/i.test(process.env.APIGW_SANDBOX ?? '') && !flags['endpoint-url'] && !flags.profile
   }
 
-  /** The endpoint of the default sandbox, started in the background (and said so) if none is running. */
+  /** The endpoint of this user's sandbox (see ensureSandbox), saying so when it is not the default one. */
   private async runningSandbox(): Promise<string> {
     const {ensureSandbox} = await import('../lib/sandbox/client.js')
-    const {defaultStateDir} = await import('../lib/sandbox/runtime.js')
-    const defaults = sandboxDaemonDefaults(this.config.root, defaultStateDir(process.env))
-    return ensureSandbox({
-      ...defaults,
-      onStarted: (info) =>
-        this.note(`Started a local sandbox on ${info.endpoint} (state in ${info.stateDir}); it stops after ${formatDuration(defaults.idleTimeoutMs)} without calls, or with: apigw sandbox stop`),
-    })
+    const {stateDirFrom} = await import('./sandbox-flags.js')
+    const defaults = sandboxDaemonDefaults(this.config.root, stateDirFrom(undefined))
+    const {info, how} = await ensureSandbox({...defaults, env: process.env})
+    if (how === 'started') {
+      this.note(`Started a local sandbox on ${info.endpoint} (state in ${info.stateDir}); it stops after ${formatDuration(defaults.idleTimeoutMs)} without calls, or with: apigw sandbox stop`)
+    } else if (how === 'last-started') this.note(`Using the sandbox at ${info.endpoint} (state in ${info.stateDir}).`)
+    return info.endpoint
   }
 
   protected outputFormat(): OutputFormat {

@@ -1,17 +1,17 @@
 import {ApigwCommand} from '../../cli/base-command.js'
-import {stateDirFlag, stateDirFrom} from '../../cli/sandbox-flags.js'
+import {sandboxTarget, stateDirFlag} from '../../cli/sandbox-flags.js'
 import {ExitCode} from '../../lib/errors.js'
 
 export default class SandboxStatus extends ApigwCommand {
   static summary = 'show whether the sandbox is running, where, and what it holds'
-  static description = 'Exits 0 when a sandbox is running for the state directory, 1 when none is.'
-  static examples = ['apigw sandbox status', 'apigw sandbox status --json --query endpoint']
+  static description = 'Exits 0 when a sandbox is running for the state directory (or at --endpoint-url), 1 when none is.'
+  static examples = ['apigw sandbox status', 'apigw sandbox status --json --query endpoint', 'apigw sandbox status --endpoint-url http://127.0.0.1:4599']
   static flags = {'state-dir': stateDirFlag}
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(SandboxStatus)
     const {sandboxStatus} = await import('../../lib/sandbox/client.js')
-    const status = await sandboxStatus(stateDirFrom(flags['state-dir']))
+    const status = await sandboxStatus(sandboxTarget(flags))
     await this.emit({data: status})
     if (!status.running) this.exit(ExitCode.negative)
   }
