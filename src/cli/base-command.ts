@@ -12,7 +12,7 @@ import {formatDuration, parseDuration} from '../lib/util/duration.js'
 import {capitalize, shellQuote} from '../lib/util/text.js'
 import {globalFlags} from './global-flags.js'
 import {Command, Errors} from './oclif/command.js'
-import {fromOclifUsage, reportFailure, stderrPalette} from './report.js'
+import {fromOclifUsage, fromUnknownFlags, reportFailure, stderrPalette} from './report.js'
 
 /** How a sandbox started in the background runs: apigw's own daemon script, stopping when idle. */
 export function sandboxDaemonDefaults(root: string, stateDir: string) {
@@ -184,8 +184,14 @@ export abstract class ApigwCommand extends Command {
   async catch(error: Error & {oclif?: {exit?: number}}): Promise<void> {
     // this.exit() and oclif's own exits carry their code and need no report.
     if (error instanceof Errors.ExitError) throw error
+    const commandLine = `${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')}`
+    const unknownFlags = (error as {flags?: unknown}).flags
+    if (error instanceof Errors.CLIError && /^Nonexistent flag/.test(error.message) && Array.isArray(unknownFlags)) {
+      reportFailure(fromUnknownFlags(unknownFlags, {...this.ctor.baseFlags, ...this.ctor.flags}, commandLine), this.argv)
+      return
+    }
     const isUsage = error instanceof Errors.CLIError || error.oclif?.exit === ExitCode.usage
-    reportFailure(isUsage ? fromOclifUsage(error, `${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')}`) : error, this.argv)
+    reportFailure(isUsage ? fromOclifUsage(error, commandLine) : error, this.argv)
   }
 
   private requireGlobals(): GlobalFlags {
