@@ -1,5 +1,5 @@
 import {CreateRestApiCommand, GetRestApisCommand} from '@aws-sdk/client-api-gateway'
-import {existsSync, mkdtempSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -48,6 +48,11 @@ describe('sandbox start --detach, then the next commands', () => {
     expect(listed.code, listed.stderr).toBe(0)
     expect(json(listed.stdout).apis.map((api: {name: string}) => api.name)).toEqual(['pets'])
     expect(listed.stderr).toBe('')
+    // The background sandbox's command line (which any user can read) holds its options, not the environment.
+    if (existsSync('/proc/self/cmdline')) {
+      const args = readFileSync(`/proc/${info.pid}/cmdline`, 'utf8').split('\0').filter(Boolean)
+      expect(Object.keys(JSON.parse(args.at(-1)!)).sort()).toEqual(['faults', 'idleTimeoutMs', 'port', 'stateDir', 'transitionDelayMs'])
+    }
   })
 
   it('omits APIGW_SANDBOX_DIR for the default state directory', async () => {
@@ -69,6 +74,11 @@ describe('--sandbox never starts a second sandbox', () => {
     expect(json(listed.stdout).apis.map((api: {name: string}) => api.name)).toEqual(['in-D'])
     expect(listed.stderr).toBe(`Using the sandbox at ${info.endpoint} (state in ${stateDir}).\n`)
     expect(existsSync(join(home, '.apigw', 'sandbox', 'sandbox.json'))).toBe(false)
+
+    // sandbox status looks at the default state directory, and points at the one that runs.
+    const status = await runCli(['sandbox', 'status'], env)
+    expect(status.code).toBe(1)
+    expect(status.stderr).toBe(`The sandbox you started last runs on ${info.endpoint} with state in ${stateDir}: apigw sandbox status --state-dir ${stateDir}\n`)
   })
 
   it('shares one start among commands racing to start one', async () => {

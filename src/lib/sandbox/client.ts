@@ -5,8 +5,8 @@ import {ApigwError, ExitCode} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {TOKEN_HEADER} from '../../sandbox/guard.js'
 import type {Env} from '../aws/shared-config.js'
-import {locateSandbox, type LocatedSandbox, type LocateOptions} from './locate.js'
-import {findRunning, isAlive, lastStarted, portInUse, readRuntimeFile, refuseSecondSandbox, rememberStarted, type ControlTarget, type RuntimeInfo} from './runtime.js'
+import {lastStartedElsewhere, locateSandbox, type LocatedSandbox, type LocateOptions} from './locate.js'
+import {findRunning, isAlive, portInUse, readRuntimeFile, refuseSecondSandbox, rememberStarted, type ControlTarget, type RuntimeInfo} from './runtime.js'
 import {withStartLock} from './start-lock.js'
 
 const LOG_FILE = 'sandbox.log'
@@ -27,7 +27,9 @@ export interface DetachedOptions {
 
 /** Starts a sandbox in a background process of its own and waits until it answers. */
 export async function startDetached(options: DetachedOptions): Promise<RuntimeInfo> {
-  const {daemonScript, clock = systemClock, ...hostOptions} = options
+  const {daemonScript, clock = systemClock} = options
+  // Named one by one: the command line is visible to every user of the machine (ps).
+  const hostOptions = {stateDir: options.stateDir, port: options.port, faults: options.faults, transitionDelayMs: options.transitionDelayMs, idleTimeoutMs: options.idleTimeoutMs}
   mkdirSync(options.stateDir, {recursive: true, mode: 0o700})
   const logPath = join(options.stateDir, LOG_FILE)
   const log = openSync(logPath, 'a', 0o600)
@@ -136,12 +138,12 @@ export async function resetSandbox(options: LocateOptions): Promise<'running' | 
 }
 
 /** `sandbox start --detach`: refused when one runs on the state directory already, even one starting this instant. */
-export async function startDetachedAlone(options: DetachedOptions & {env: Env}): Promise<RuntimeInfo> {
+export async function startDetachedAlone({env, ...options}: DetachedOptions & {env: Env}): Promise<RuntimeInfo> {
   const info = await withStartLock(options.stateDir, async () => {
     await refuseSecondSandbox(options.stateDir)
     return startDetached(options)
   }, options.clock)
-  rememberStarted(options.env, options.stateDir)
+  rememberStarted(env, options.stateDir)
   return info
 }
 
@@ -157,18 +159,17 @@ export type SandboxInUse = {info: RuntimeInfo; how: 'default' | 'last-started' |
  * directory's, else the last one started (e.g. with --state-dir); else it starts one in the
  * background on the default state directory. Processes doing this at once share one start.
  */
-export async function ensureSandbox(options: EnsureOptions): Promise<SandboxInUse> {
+export async function ensureSandbox({env, ...options}: EnsureOptions): Promise<SandboxInUse> {
   const running = await findRunning(options.stateDir)
   if (running) return {info: running, how: 'default'}
-  const last = lastStarted(options.env)
-  const other = last === undefined || last === options.stateDir ? undefined : await findRunning(last)
+  const other = await lastStartedElsewhere(options.stateDir, env)
   if (other) return {info: other, how: 'last-started'}
   return withStartLock(options.stateDir, async () => {
     // Another process may have started it while this one waited for the lock.
     const started = await findRunning(options.stateDir)
     if (started) return {info: started, how: 'default'}
     const info = await startDetached({...options, port: 0})
-    rememberStarted(options.env, options.stateDir)
+    rememberStarted(env, options.stateDir)
     return {info, how: 'started'}
   }, options.clock)
 }

@@ -1,7 +1,7 @@
 import type {Env} from '../aws/shared-config.js'
 import {ApigwError, ExitCode} from '../errors.js'
 import {TOKEN_HEADER} from '../../sandbox/guard.js'
-import {defaultStateDir, findRunning, lastStarted, readRuntimeFile, type ControlTarget} from './runtime.js'
+import {defaultStateDir, findRunning, lastStarted, readRuntimeFile, type ControlTarget, type RuntimeInfo} from './runtime.js'
 
 /** A running sandbox as the `sandbox …` commands need it; stateDir is null when only its token was given. */
 export interface LocatedSandbox extends ControlTarget {
@@ -46,6 +46,12 @@ export async function locateSandbox({stateDir, endpointUrl, env}: LocateOptions)
     exitCode: ExitCode.unavailable,
     suggestions: ['Try: apigw sandbox status (without --endpoint-url) to see where your sandbox runs'],
   })
+}
+
+/** This user's last started sandbox, when it runs on another state directory than `stateDir`: for a hint. */
+export async function lastStartedElsewhere(stateDir: string, env: Env): Promise<RuntimeInfo | undefined> {
+  const last = lastStarted(env)
+  return last === undefined || last === stateDir ? undefined : findRunning(last)
 }
 
 /** The endpoint as one spelling: scheme, host and port, with localhost as 127.0.0.1 (where sandboxes listen). */
