@@ -186,7 +186,8 @@ export abstract class ApigwCommand extends Command {
     if (error instanceof Errors.ExitError) throw error
     const commandLine = `${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')}`
     const unknownFlags = (error as {flags?: unknown}).flags
-    if (error instanceof Errors.CLIError && /^Nonexistent flag/.test(error.message) && Array.isArray(unknownFlags)) {
+    const nonExistent = error.constructor.name === 'NonExistentFlagsError' || /^Nonexistent flag/.test(error.message)
+    if (error instanceof Errors.CLIError && nonExistent && Array.isArray(unknownFlags)) {
       reportFailure(fromUnknownFlags(unknownFlags, {...this.ctor.baseFlags, ...this.ctor.flags}, commandLine), this.argv)
       return
     }
