@@ -14,7 +14,7 @@ import {formatDuration, parseDuration} from '../lib/util/duration.js'
 import {capitalize, shellQuote} from '../lib/util/text.js'
 import {globalFlags} from './global-flags.js'
 import {Command, Errors} from './oclif/command.js'
-import {fromOclifUsage, reportFailure, stderrPalette} from './report.js'
+import {fromOclifUsage, fromUnknownFlags, reportFailure, stderrPalette} from './report.js'
 
 /** How a sandbox started in the background runs: apigw's own daemon script, stopping when idle. */
 export function sandboxDaemonDefaults(root: string, stateDir: string) {
@@ -94,16 +94,16 @@ export abstract class ApigwCommand extends Command {
     return /^(1|true|yes)$/i.test(process.env.APIGW_SANDBOX ?? '') && !flags['endpoint-url'] && !flags.profile
   }
 
-  /** The endpoint of the default sandbox, started in the background (and said so) if none is running. */
+  /** The endpoint of this user's sandbox (see ensureSandbox), saying so when it is not the default one. */
   private async runningSandbox(): Promise<string> {
     const {ensureSandbox} = await import('../lib/sandbox/client.js')
-    const {defaultStateDir} = await import('../lib/sandbox/runtime.js')
-    const defaults = sandboxDaemonDefaults(this.config.root, defaultStateDir(process.env))
-    return ensureSandbox({
-      ...defaults,
-      onStarted: (info) =>
-        this.note(`Started a local sandbox on ${info.endpoint} (state in ${info.stateDir}); it stops after ${formatDuration(defaults.idleTimeoutMs)} without calls, or with: apigw sandbox stop`),
-    })
+    const {stateDirFrom} = await import('./sandbox-flags.js')
+    const defaults = sandboxDaemonDefaults(this.config.root, stateDirFrom(undefined))
+    const {info, how} = await ensureSandbox({...defaults, env: process.env})
+    if (how === 'started') {
+      this.note(`Started a local sandbox on ${info.endpoint} (state in ${info.stateDir}); it stops after ${formatDuration(defaults.idleTimeoutMs)} without calls, or with: apigw sandbox stop`)
+    } else if (how === 'last-started') this.note(`Using the sandbox at ${info.endpoint} (state in ${info.stateDir}).`)
+    return info.endpoint
   }
 
   /** -o or --json, else what the AWS CLI would use (AWS_DEFAULT_OUTPUT, the profile's output), else a table. */
@@ -199,10 +199,17 @@ export abstract class ApigwCommand extends Command {
   async catch(error: Error & {oclif?: {exit?: number}}): Promise<void> {
     // this.exit() and oclif's own exits carry their code and need no report.
     if (error instanceof Errors.ExitError) throw error
+    const commandLine = `${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')}`
+    const unknownFlags = (error as {flags?: unknown}).flags
+    const nonExistent = error.constructor.name === 'NonExistentFlagsError' || /^Nonexistent flag/.test(error.message)
+    if (error instanceof Errors.CLIError && nonExistent && Array.isArray(unknownFlags)) {
+      reportFailure(fromUnknownFlags(unknownFlags, {...this.ctor.baseFlags, ...this.ctor.flags}, commandLine), this.argv)
+      return
+    }
     const isUsage = error instanceof Errors.CLIError || error.oclif?.exit === ExitCode.usage
     // JSON output picked by AWS_DEFAULT_OUTPUT or the profile gets its error as JSON too, as --json would.
     const argv = this.globals && !this.globals.output && this.defaultsToJson() ? [...this.argv, '--json'] : this.argv
-    reportFailure(isUsage ? fromOclifUsage(error, `${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')}`) : error, argv)
+    reportFailure(isUsage ? fromOclifUsage(error, commandLine) : error, argv)
   }
 
   /** Whether the configured default output is JSON; a bad configured value (itself a failure being reported) is not. */

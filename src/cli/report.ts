@@ -2,6 +2,7 @@ import {ApigwError, ExitCode, usageError} from '../lib/errors.js'
 import {colorEnabled} from '../lib/ui/color.js'
 import {escapeControlsKeepingLines, toSafeJson} from '../lib/util/escape.js'
 import {palette} from '../lib/ui/palette.js'
+import {closestMatches} from '../lib/util/text.js'
 
 /**
  * The one way apigw reports a failure: `{"error": …}` on stdout under JSON output, otherwise
@@ -32,6 +33,27 @@ export function fromOclifUsage(error: Error, commandLine: string): ApigwError {
     .replace(/\n\s*See more help with --help\s*$/, '')
     .trim()
   return usageError(message, [`Try: ${commandLine} --help`])
+}
+
+/** What a command's flags look like to oclif: enough to suggest the ones a mistyped flag meant. */
+export type FlagDefinitions = Record<string, {hidden?: boolean; allowNo?: boolean}>
+
+/**
+ * oclif's "Nonexistent flag" error as apigw reports a mistyped command: the nearest flags of the
+ * command by edit distance ("Did you mean --stage?"), then its help.
+ */
+export function fromUnknownFlags(flags: string[], definitions: FlagDefinitions, commandLine: string): ApigwError {
+  const known = Object.entries(definitions)
+    .filter(([, definition]) => !definition.hidden)
+    .flatMap(([name, definition]) => (definition.allowNo ? [name, `no-${name}`] : [name]))
+  const hints = flags.flatMap((flag) => {
+    const close = closestMatches(flag.replace(/^-+/, '').split('=')[0], known).map((name) => `--${name}`)
+    if (close.length === 0) return []
+    const options = close.length === 1 ? close[0] : `${close.slice(0, -1).join(', ')} or ${close.at(-1)}`
+    return [flags.length === 1 ? `Did you mean ${options}?` : `For ${flag}: did you mean ${options}?`]
+  })
+  const message = `Unknown flag${flags.length === 1 ? '' : 's'}: ${flags.join(', ')}.`
+  return usageError(message, [...hints, `Try: ${commandLine} --help`], 'UNKNOWN_FLAG')
 }
 
 function internalError(error: Error): ApigwError {

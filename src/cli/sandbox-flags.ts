@@ -1,4 +1,5 @@
 import {resolve} from 'node:path'
+import type {LocateOptions} from '../lib/sandbox/locate.js'
 import {defaultStateDir} from '../lib/sandbox/runtime.js'
 import {Flags} from './oclif/command.js'
 
@@ -6,4 +7,9 @@ export const stateDirFlag = Flags.string({description: 'sandbox state directory 
 
 export function stateDirFrom(flag: string | undefined): string {
   return resolve(flag ?? defaultStateDir(process.env))
+}
+
+/** Which sandbox a `sandbox …` command means: the one serving --endpoint-url, else the state directory's. */
+export function sandboxTarget(flags: {'state-dir'?: string; 'endpoint-url'?: string}): LocateOptions {
+  return {stateDir: stateDirFrom(flags['state-dir']), endpointUrl: flags['endpoint-url'], env: process.env}
 }

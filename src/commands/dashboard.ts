@@ -1,5 +1,5 @@
 import {ApigwCommand} from '../cli/base-command.js'
-import {limitFlags, screenSize} from '../cli/metrics-flags.js'
+import {limitFlags, screenSize, windowFlags, windowOf} from '../cli/metrics-flags.js'
 import {Flags} from '../cli/oclif/command.js'
 import {withDefaultValue} from '../cli/optional-value.js'
 import {absoluteGates} from '../lib/canary/rollout-settings.js'
@@ -7,6 +7,7 @@ import type {Thresholds} from '../lib/dashboard/panels.js'
 import {usageError} from '../lib/errors.js'
 import {parseSpan} from '../lib/metrics/read.js'
 import {formatDuration, parseDuration} from '../lib/util/duration.js'
+import {parseWindow, type ReadWindow} from '../lib/util/window.js'
 
 /** --watch without a value. */
 const DEFAULT_WATCH = '30s'
@@ -28,7 +29,7 @@ export default class Dashboard extends ApigwCommand {
     api: Flags.string({description: 'API id or name (REST, HTTP or WebSocket)', exclusive: ['all']}),
     stage: Flags.string({description: 'stage name', exclusive: ['all']}),
     all: Flags.boolean({description: 'every API and stage of the region, worst first'}),
-    since: Flags.string({description: 'how far back: default 3h, or 1h with --all'}),
+    ...windowFlags('how far back: default 3h, or 1h with --all'),
     period: Flags.string({description: 'one bar per period of this length (whole minutes)', default: '1m', exclusive: ['all']}),
     watch: Flags.string({description: `redraw in place every ${DEFAULT_WATCH}, or the interval given (--watch 10s), until Ctrl-C`, exclusive: ['all']}),
     routes: Flags.boolean({description: "each method's or route's panels (needs detailed metrics)", exclusive: ['all']}),
@@ -39,10 +40,11 @@ export default class Dashboard extends ApigwCommand {
     this.argv = withDefaultValue(this.argv, '--watch', DEFAULT_WATCH)
     const {flags} = await this.parseFlags(Dashboard)
     const thresholds = absoluteGates({'max-5xx-rate': flags['max-5xx-rate'], 'max-4xx-rate': flags['max-4xx-rate'], 'max-p99': flags['max-p99']})
-    if (flags.all) return this.fleet(flags.since ?? '1h', thresholds)
+    if (flags.all) return this.fleet(parseWindow(windowOf(flags), '1h'), thresholds)
     if (!flags.api || !flags.stage) throw usageError('--api and --stage name the stage to show (or --all for every stage of the region).', ['Try: apigw dashboard --api shop --stage prod'])
-    const span = parseSpan(flags.since ?? '3h', flags.period)
+    const span = parseSpan(parseWindow(windowOf(flags), '3h'), flags.period)
     const watchMs = flags.watch === undefined ? undefined : parseDuration(flags.watch, '--watch')
+    if (watchMs !== undefined && span.clock) throw usageError('--end fixes the window; --watch follows the present.', ['Try: leave out --watch or --end'])
     if (watchMs !== undefined && watchMs < 1000) throw usageError(`--watch must be at least 1s; got "${flags.watch}".`, [`Try: --watch ${DEFAULT_WATCH}`])
 
     const session = await this.session()
@@ -77,11 +79,10 @@ export default class Dashboard extends ApigwCommand {
   }
 
   /** --all: the fleet view. */
-  private async fleet(since: string, thresholds: Thresholds): Promise<void> {
-    const sinceMs = parseDuration(since, '--since')
-    if (sinceMs < 60_000) throw usageError(`--since must be at least a minute; got "${since}".`, ['Try: --since 1h'])
+  private async fleet(window: ReadWindow, thresholds: Thresholds): Promise<void> {
+    if (window.sinceMs < 60_000) throw usageError(`The window must be at least a minute; got ${window.label}.`, ['Try: --since 1h'])
     const {readFleet} = await import('../lib/dashboard/fleet.js')
-    const fleet = await readFleet(await this.session(), {sinceMs})
+    const fleet = await readFleet(await this.session(), window)
     await this.emit({data: fleet, view: async () => {
       const {fleetView} = await import('../lib/ui/fleet-view.js')
       return (data, colors) => fleetView(data, colors, thresholds)

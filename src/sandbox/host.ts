@@ -1,5 +1,4 @@
-import {ApigwError, ExitCode} from '../lib/errors.js'
-import {refuseSecondSandbox, removeRuntime, writeRuntime, type RuntimeInfo} from '../lib/sandbox/runtime.js'
+import {portInUse, refuseSecondSandbox, removeRuntime, writeRuntime, type RuntimeInfo} from '../lib/sandbox/runtime.js'
 import {startSandbox, type Sandbox, type SandboxOptions} from './server.js'
 
 export interface HostOptions extends SandboxOptions {
@@ -16,11 +15,7 @@ export async function hostSandbox(options: HostOptions): Promise<{sandbox: Sandb
   await refuseSecondSandbox(options.stateDir)
   const sandbox = await startSandbox(options).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE') throw error
-    throw new ApigwError(`Port ${options.port} is already in use on 127.0.0.1.`, {
-      code: 'PORT_IN_USE',
-      exitCode: ExitCode.conflict,
-      suggestions: ['Try: --port 0 (any free port)'],
-    })
+    throw portInUse(options.port ?? 0)
   })
   const info: RuntimeInfo = {
     pid: process.pid,

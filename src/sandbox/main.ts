@@ -13,5 +13,6 @@ try {
   process.stderr.write(`${new Date().toISOString()} sandbox ${info.pid} stopped\n`)
 } catch (error) {
   process.stderr.write(`${new Date().toISOString()} sandbox failed to start: ${(error as Error).message}\n`)
-  process.exitCode = 1
+  // apigw's exit code for the failure (5 for a busy port), so the starting apigw can report it as such.
+  process.exitCode = (error as {exitCode?: number}).exitCode ?? 1
 }

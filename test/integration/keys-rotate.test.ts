@@ -331,6 +331,13 @@ describe('keys rotations', () => {
     // Finalized rotations are not in progress.
     expect(json(result.stdout).rotations.some((rotation: {oldKey: {name: string}}) => rotation.oldKey.name === 'partner-leaked')).toBe(false)
 
+    // An absolute window: the days named, however long ago.
+    const day = (back: number) => new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10)
+    const past = await apigw('keys', 'rotations', '--start', day(5), '--end', day(1), '--json')
+    expect(past.code, past.stderr).toBe(0)
+    const pastWatch = json(past.stdout).rotations.find((rotation: {oldKey: {id: string}}) => rotation.oldKey.id === oldId)
+    expect(pastWatch.usage.days).toEqual([day(5), day(4), day(3), day(2), day(1)])
+
     const table = await apigw('keys', 'rotations')
     expect(table.stdout).toMatch(/^OLD KEY\s+NEW KEY\s+PLANS\s+GRACE\s+OLD KEY USE \(7d\)\s+NEW KEY USE \(7d\)\s+VERDICT$/m)
     expect(table.stdout).toMatch(new RegExp(`^partner-watch \\(${oldId}\\)\\s+partner-watch-rot-\\S+ \\(${newKey.id}\\)\\s+3 plans\\s+6d 23h left .*old key still in use$`, 'm'))

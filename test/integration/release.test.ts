@@ -66,7 +66,15 @@ describe.concurrent('apigw deploy (REST)', () => {
     const result = await apigw('deploy', '--api', api.id, '--stage', 'dev')
     expect(result.code).toBe(4)
     expect(result.stderr).toContain(`REST API "shop" (${api.id}) has no stage "dev"; its stages: prod.`)
-    expect(result.stderr).toContain('add --create-stage')
+    // --create-stage leads, and prod, far from "dev", is not offered.
+    expect(result.stderr).toContain('its stages: prod.\nTry: add --create-stage, to create it with this deployment\n')
+    expect(result.stderr).not.toContain('--stage prod')
+    expect(await restDeployments(api.id)).toHaveLength(1)
+
+    // A name close to a stage it has also offers that stage, after --create-stage.
+    const typo = await apigw('deploy', '--api', api.id, '--stage', 'prdo')
+    expect(typo.code).toBe(4)
+    expect(typo.stderr).toContain('Try: add --create-stage, to create it with this deployment\nOr, for the stage it has: --stage prod\n')
     expect(await restDeployments(api.id)).toHaveLength(1)
   })
 

@@ -185,6 +185,15 @@ describe('stages set and show: REST', () => {
     expect(shown.code).toBe(4)
     expect(json(shown.stdout).error.code).toBe('STAGE_NOT_FOUND')
   })
+
+  it('finds a REST stage typed in another case, as AWS does, and says that case was folded', async () => {
+    const shown = await apigw('stages', 'show', '--api', api.id, '--stage', 'PROD', '--json')
+    expect(shown.code, shown.stderr).toBe(0)
+    expect(json(shown.stdout).stage.name).toBe('prod')
+    expect(shown.stderr).toBe('Warning: there is no stage "PROD"; using stage "prod" (REST stage names match ignoring case).\n')
+    // Typed exactly: nothing to say.
+    expect((await apigw('stages', 'show', '--api', api.id, '--stage', 'prod')).stderr).toBe('')
+  })
 })
 
 describe('stages set and show: HTTP and WebSocket', () => {

@@ -11,7 +11,8 @@ import {
   rotationToKey,
 } from '../../src/lib/keys/rotation-state.js'
 import {parseGrace} from '../../src/lib/keys/rotation.js'
-import {dailyRequests, lastDays, lastUsedDay, requestsInLastDay, usageDays} from '../../src/lib/keys/usage.js'
+import {dailyRequests, lastDays, lastUsedDay, requestsInLastDay, usageSpan} from '../../src/lib/keys/usage.js'
+import {usageWindow} from '../../src/lib/usage-plans/options.js'
 import type {AwsSession} from '../../src/lib/aws/session.js'
 import {formatTimeLeft} from '../../src/lib/util/duration.js'
 
@@ -114,11 +115,14 @@ describe('key usage', () => {
     ])
   })
 
-  it('--since counts whole days, 1 to 90', () => {
-    expect(usageDays('7d', '--since')).toBe(7)
-    expect(usageDays('36h', '--since')).toBe(2)
-    expect(() => usageDays('91d', '--since')).toThrow(/--since must be between 1d and 90d; got "91d"/)
-    expect(() => usageDays('0d', '--since')).toThrow(/between 1d and 90d/)
+  it('--since, or --start and --end, count whole UTC days, at most 90', () => {
+    const now = Date.parse('2026-11-21T10:00:00Z')
+    const span = (flags: {since?: string; start?: string; end?: string}) => usageSpan(usageWindow(flags, now, '7d'))
+    expect(span({})).toEqual({days: 7, end: Date.parse('2026-11-21T00:00:00Z')})
+    expect(span({since: '36h'}).days).toBe(2)
+    expect(span({start: '2026-11-01', end: '2026-11-14'})).toEqual({days: 14, end: Date.parse('2026-11-14T00:00:00Z')})
+    expect(() => span({since: '91d'})).toThrow('At most 90 days of use are shown; 2026-08-23 to 2026-11-21 is 91.')
+    expect(() => span({since: '0d'})).toThrow(expect.objectContaining({exitCode: 2}))
   })
 
   it('formats time left in its two largest units', () => {

@@ -3,6 +3,7 @@ import {trend} from '../../src/lib/dashboard/fleet.js'
 import {windowFigures} from '../../src/lib/metrics/figures.js'
 import {LATENCY_KNOTS, seriesStats, seriesValues, type Formula, type Part, type SeriesData} from '../../src/lib/metrics/math.js'
 import {parseSpan, periodWindow, timeline} from '../../src/lib/metrics/read.js'
+import {parseWindow} from '../../src/lib/util/window.js'
 
 const MINUTE = 60_000
 const T = [0, MINUTE, 2 * MINUTE, 3 * MINUTE]
@@ -103,10 +104,11 @@ describe('windows', () => {
   })
 
   it('checks --since and --period before any call', () => {
-    expect(parseSpan('3h', '1m')).toEqual({sinceMs: 3 * 3_600_000, periodSeconds: 60})
-    expect(() => parseSpan('3h', '90s')).toThrow('--period must be whole minutes')
-    expect(() => parseSpan('30s', '1m')).toThrow('--since 30s is shorter than one --period 1m.')
-    expect(() => parseSpan('7d', '1m')).toThrow(expect.objectContaining({message: '--since 7d in periods of 1m is 10080 periods; at most 1440 can be shown.', suggestions: ['Try: --period 7m']}))
+    const since = (text: string) => parseWindow({since: text}, text)
+    expect(parseSpan(since('3h'), '1m')).toMatchObject({sinceMs: 3 * 3_600_000, periodSeconds: 60})
+    expect(() => parseSpan(since('3h'), '90s')).toThrow('--period must be whole minutes')
+    expect(() => parseSpan(since('30s'), '1m')).toThrow('--since 30s is shorter than one --period 1m.')
+    expect(() => parseSpan(since('7d'), '1m')).toThrow(expect.objectContaining({message: '--since 7d in periods of 1m is 10080 periods; at most 1440 can be shown.', suggestions: ['Try: --period 7m']}))
   })
 })
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {parseDuration} from '../../src/lib/util/duration.js'
+import {nearestDuration, parseDuration} from '../../src/lib/util/duration.js'
 import {closestMatches, editDistance, globToRegExp} from '../../src/lib/util/text.js'
 
 describe('closestMatches', () => {
@@ -40,5 +40,29 @@ describe('parseDuration', () => {
 
   it('rejects anything else as a usage error naming the flag', () => {
     expect(() => parseDuration('soon', '--retry-budget')).toThrow(expect.objectContaining({exitCode: 2, message: expect.stringContaining('--retry-budget')}))
+  })
+
+  it('suggests the nearest valid duration for a unit written out, misspelt or combined', () => {
+    expect(() => parseDuration('90min', '--since')).toThrow(expect.objectContaining({exitCode: 2, suggestions: ['Try: --since 90m']}))
+    expect(() => parseDuration('2hrs', 'p99')).toThrow(expect.objectContaining({suggestions: ['Try: 2h']}))
+  })
+
+  it.each([
+    ['90min', '90m'],
+    ['5 minutes', '5m'],
+    ['2hrs', '2h'],
+    ['1h30m', '90m'],
+    ['1h, 30 mins', '90m'],
+    ['2 Days', '2d'],
+    ['5 minuts', '5m'],
+    ['10 secs', '10s'],
+    ['1.5 hours', '90m'],
+    ['300 millis', '300ms'],
+  ])('nearest valid duration to %j is %s', (text, nearest) => {
+    expect(nearestDuration(text)).toBe(nearest)
+  })
+
+  it.each(['soon', '5 fortnights', 'm5', ''])('offers no nearest duration for %j', (text) => {
+    expect(nearestDuration(text)).toBeUndefined()
   })
 })

@@ -72,20 +72,34 @@ describe('--since: GetUsage dates in UTC', () => {
   const now = Date.parse('2024-05-30T23:59:00Z')
 
   it('counts a duration back in whole days, today included', () => {
-    expect(usageWindow('30d', now)).toEqual({startDate: '2024-05-01', endDate: '2024-05-30'})
-    expect(usageWindow('1d', now)).toEqual({startDate: '2024-05-30', endDate: '2024-05-30'})
-    expect(usageWindow('36h', now)).toEqual({startDate: '2024-05-29', endDate: '2024-05-30'})
+    expect(usageWindow({since: '30d'}, now)).toEqual({startDate: '2024-05-01', endDate: '2024-05-30'})
+    expect(usageWindow({since: '1d'}, now)).toEqual({startDate: '2024-05-30', endDate: '2024-05-30'})
+    expect(usageWindow({since: '36h'}, now)).toEqual({startDate: '2024-05-29', endDate: '2024-05-30'})
   })
 
   it('takes a date as the first day', () => {
-    expect(usageWindow('2024-04-15', now)).toEqual({startDate: '2024-04-15', endDate: '2024-05-30'})
+    expect(usageWindow({since: '2024-04-15'}, now)).toEqual({startDate: '2024-04-15', endDate: '2024-05-30'})
   })
 
   it('refuses what is neither, a date that does not exist, a day after today, and zero', () => {
-    expect(refusal(() => usageWindow('last month', now)).message).toContain('--since "last month" is neither a duration')
-    expect(refusal(() => usageWindow('2024-02-30', now)).message).toContain('--since 2024-02-30 is not a date')
-    expect(refusal(() => usageWindow('2024-06-01', now)).message).toContain('after today (2024-05-30, UTC)')
-    expect(refusal(() => usageWindow('0d', now)).exitCode).toBe(2)
+    expect(refusal(() => usageWindow({since: 'last month'}, now)).message).toContain('--since "last month" is neither a duration')
+    expect(refusal(() => usageWindow({since: '2024-02-30'}, now)).message).toContain('--since 2024-02-30 is not a date')
+    expect(refusal(() => usageWindow({since: '2024-06-01'}, now)).message).toContain('after today (2024-05-30, UTC)')
+    expect(refusal(() => usageWindow({since: '0d'}, now)).exitCode).toBe(2)
+  })
+
+  it('takes --start and --end as dates or ISO times (their UTC days); --since counts back from --end; 30d by default', () => {
+    expect(usageWindow({}, now)).toEqual({startDate: '2024-05-01', endDate: '2024-05-30'})
+    expect(usageWindow({start: '2024-05-01', end: '2024-05-07'}, now)).toEqual({startDate: '2024-05-01', endDate: '2024-05-07'})
+    expect(usageWindow({start: '2024-05-01T23:30-02:00'}, now)).toEqual({startDate: '2024-05-02', endDate: '2024-05-30'})
+    expect(usageWindow({since: '7d', end: '2024-05-10'}, now)).toEqual({startDate: '2024-05-04', endDate: '2024-05-10'})
+  })
+
+  it('refuses --since with --start, a reversed window, an --end after today and a time without its zone (exit 2)', () => {
+    expect(refusal(() => usageWindow({since: '7d', start: '2024-05-01'}, now)).message).toBe('--since and --start both set where the window begins; give one.')
+    expect(refusal(() => usageWindow({start: '2024-05-10', end: '2024-05-01'}, now)).message).toBe('--start 2024-05-10 is after the last day (2024-05-01, UTC).')
+    expect(refusal(() => usageWindow({end: '2024-06-01'}, now)).message).toBe('--end 2024-06-01 is after today (2024-05-30, UTC).')
+    expect(refusal(() => usageWindow({start: '2024-05-01T09:00'}, now)).suggestions).toEqual(['Try: --start 2024-05-01T09:00Z'])
   })
 })
 

@@ -2,7 +2,8 @@ import {ApigwCommand} from '../../cli/base-command.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {cacheStatus} from '../../lib/cache/status.js'
 import {usageError} from '../../lib/errors.js'
-import {parseDuration} from '../../lib/util/duration.js'
+import {parseWindow} from '../../lib/util/window.js'
+import {windowFlags, windowOf} from '../../cli/metrics-flags.js'
 
 export default class CacheStatus extends ApigwCommand {
   static summary = "show a REST stage's cache: the cluster, each method's caching, and the hit ratio"
@@ -14,14 +15,14 @@ export default class CacheStatus extends ApigwCommand {
   static flags = {
     api: Flags.string({description: 'REST API id or name', required: true}),
     stage: Flags.string({description: 'stage name', required: true}),
-    since: Flags.string({description: 'how far back the hit ratio goes, e.g. 15m, 3h (whole minutes)', default: '1h'}),
+    ...windowFlags('how far back the hit ratio goes, e.g. 15m, 3h (whole minutes; default 1h)'),
   }
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(CacheStatus)
-    const sinceMs = parseDuration(flags.since, '--since')
-    if (sinceMs <= 0) throw usageError(`--since must be longer than 0; got "${flags.since}".`, ['Try: --since 1h'])
-    const {status, notices} = await cacheStatus(await this.session(), {api: flags.api, stage: flags.stage, sinceMs})
+    const window = parseWindow(windowOf(flags), '1h')
+    if (window.sinceMs <= 0) throw usageError(`The window must be longer than 0; got ${window.label}.`, ['Try: --since 1h'])
+    const {status, notices} = await cacheStatus(await this.session(), {api: flags.api, stage: flags.stage, ...window})
     for (const notice of notices) this.warning(notice)
     await this.emit({data: status, view: async () => (await import('../../lib/ui/cache-view.js')).cacheStatusView})
   }

@@ -1,8 +1,9 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {usageError} from '../../lib/errors.js'
-import {parseDuration} from '../../lib/util/duration.js'
 import {toSafeJson} from '../../lib/util/escape.js'
+import {parseWindow} from '../../lib/util/window.js'
+import {windowFlags, windowOf} from '../../cli/metrics-flags.js'
 
 /** How often --watch reads the stage and CloudWatch again: API Gateway publishes a datapoint a minute, so more often shows nothing new. */
 const WATCH_INTERVAL_MS = 10_000
@@ -17,17 +18,18 @@ export default class CanaryStatus extends ApigwCommand {
   static flags = {
     api: Flags.string({description: 'REST API id or name', required: true}),
     stage: Flags.string({description: 'stage name', required: true}),
-    since: Flags.string({description: 'how far back the metrics go, e.g. 15m, 1h (whole minutes)', default: '15m'}),
+    ...windowFlags('how far back the metrics go, e.g. 15m, 1h (whole minutes; default 15m)'),
     watch: Flags.boolean({description: 'refresh every 10 s until Ctrl-C'}),
   }
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(CanaryStatus)
-    const sinceMs = parseDuration(flags.since, '--since')
-    if (sinceMs <= 0) throw usageError(`--since must be longer than 0; got "${flags.since}".`, ['Try: --since 15m'])
+    const window = parseWindow(windowOf(flags), '15m')
+    if (window.sinceMs <= 0) throw usageError(`The window must be longer than 0; got ${window.label}.`, ['Try: --since 15m'])
+    if (flags.watch && window.clock) throw usageError('--end fixes the window; --watch follows the present.', ['Try: leave out --watch or --end'])
     const session = await this.session()
     const {watchCanaryStatus} = await import('../../lib/canary/status.js')
-    const status = await watchCanaryStatus(session, {api: flags.api, stage: flags.stage, sinceMs})
+    const status = await watchCanaryStatus(session, {api: flags.api, stage: flags.stage, ...window})
     for (const notice of status.notices) this.warning(notice)
     const view = async () => (await import('../../lib/ui/canary-view.js')).canaryStatusView
     if (!flags.watch) {

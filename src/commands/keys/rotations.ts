@@ -1,21 +1,24 @@
 import {ApigwCommand} from '../../cli/base-command.js'
-import {Flags} from '../../cli/oclif/command.js'
+import {windowFlags, windowOf} from '../../cli/metrics-flags.js'
 import {listRotations} from '../../lib/keys/rotation-list.js'
-import {usageDays} from '../../lib/keys/usage.js'
+import {usageSpan} from '../../lib/keys/usage.js'
+import {usageWindow} from '../../lib/usage-plans/options.js'
 
 export default class KeysRotations extends ApigwCommand {
   static summary = "list API key rotations in progress, with both keys' recent use"
   static description =
     "Rotations are found in the keys' tags (one GetApiKeys listing), so this shows those started from any machine. For each: the old and new key, their usage plans, the grace deadline, and each key's requests per day (GetUsage over their plans): is anyone still using the old key? A rotation is in progress until `apigw keys rotate <key> --finalize`."
-  static examples = ['apigw keys rotations', 'apigw keys rotations --since 30d --json']
+  static examples = ['apigw keys rotations', 'apigw keys rotations --since 30d --json', 'apigw keys rotations --start 2026-11-01 --end 2026-11-14']
 
   static flags = {
-    since: Flags.string({description: 'how many days of use to show, e.g. 7d (GetUsage counts whole UTC days)', default: '7d'}),
+    ...windowFlags('how many days of use to show, back from --end, e.g. 7d (default 7d; GetUsage counts whole UTC days, at most 90)'),
   }
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(KeysRotations)
-    const rotations = await listRotations(await this.session(), {days: usageDays(flags.since, '--since'), now: Date.now()})
+    const now = Date.now()
+    const {days, end} = usageSpan(usageWindow(windowOf(flags), now, '7d'))
+    const rotations = await listRotations(await this.session(), {days, now, usageEnd: end})
     await this.emit({data: rotations, view: async () => (await import('../../lib/ui/rotation-view.js')).rotationsView})
   }
 }

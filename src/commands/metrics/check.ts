@@ -1,10 +1,10 @@
 import {ApigwCommand} from '../../cli/base-command.js'
-import {limitFlags, stageFlags, trafficFlag} from '../../cli/metrics-flags.js'
+import {limitFlags, stageFlags, trafficFlag, windowFlags, windowOf} from '../../cli/metrics-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {absoluteGates, parseMinRequests} from '../../lib/canary/rollout-settings.js'
 import {checkStage} from '../../lib/metrics/check.js'
 import {ExitCode, usageError} from '../../lib/errors.js'
-import {parseDuration} from '../../lib/util/duration.js'
+import {parseWindow} from '../../lib/util/window.js'
 
 export default class MetricsCheck extends ApigwCommand {
   static summary = "a CI gate on a stage's recent traffic: 5XX and 4XX rates and p99 latency against limits"
@@ -19,7 +19,7 @@ export default class MetricsCheck extends ApigwCommand {
 
   static flags = {
     ...stageFlags,
-    since: Flags.string({description: 'how far back to judge, e.g. 15m', default: '15m'}),
+    ...windowFlags('how far back to judge, e.g. 15m (default 15m)'),
     ...limitFlags({'max-5xx-rate': '1%', 'max-4xx-rate': 'off', 'max-p99': 'off'}),
     'min-requests': Flags.string({description: 'requests needed to judge; fewer is not enough data', default: '100'}),
     'no-data': Flags.option({options: ['pass', 'fail'] as const, description: 'what not enough data counts as', default: 'fail' as const})(),
@@ -28,11 +28,11 @@ export default class MetricsCheck extends ApigwCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(MetricsCheck)
-    const sinceMs = parseDuration(flags.since, '--since')
-    if (sinceMs < 60_000) throw usageError(`--since must be at least a minute (CloudWatch's periods); got "${flags.since}".`, ['Try: --since 15m'])
+    const window = parseWindow(windowOf(flags), '15m')
+    if (window.sinceMs < 60_000) throw usageError(`The window must be at least a minute (CloudWatch's periods); got ${window.label}.`, ['Try: --since 15m'])
     const limits = absoluteGates({'max-5xx-rate': flags['max-5xx-rate'], 'max-4xx-rate': flags['max-4xx-rate'], 'max-p99': flags['max-p99']})
     const minRequests = parseMinRequests(flags['min-requests'])
-    const {result, notices} = await checkStage(await this.session(), {api: flags.api, stage: flags.stage, traffic: flags.traffic, sinceMs, limits, minRequests, noData: flags['no-data']})
+    const {result, notices} = await checkStage(await this.session(), {api: flags.api, stage: flags.stage, traffic: flags.traffic, ...window, limits, minRequests, noData: flags['no-data']})
     for (const notice of notices) this.warning(notice)
     await this.emit({data: result, view: async () => (await import('../../lib/ui/metrics-view.js')).checkView})
     if (!result.pass) this.exit(ExitCode.negative)

@@ -1,8 +1,9 @@
 import {ApigwCommand} from '../../cli/base-command.js'
-import {screenSize, stageFlags, trafficFlag} from '../../cli/metrics-flags.js'
+import {screenSize, stageFlags, trafficFlag, windowFlags, windowOf} from '../../cli/metrics-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {getMetricSeries} from '../../lib/metrics/get.js'
 import {parseSpan} from '../../lib/metrics/read.js'
+import {parseWindow} from '../../lib/util/window.js'
 
 export default class MetricsGet extends ApigwCommand {
   static summary = "one figure of a stage, period by period, for scripts: 5XX rate, requests, latency percentiles, cache hit ratio …"
@@ -13,19 +14,20 @@ export default class MetricsGet extends ApigwCommand {
     'apigw metrics get --api shop --stage prod --metric 5xx-rate',
     'apigw metrics get --api shop --stage prod --metric p99 --since 24h --period 5m --output csv',
     'apigw metrics get --api shop --stage prod --metric count --traffic canary --json',
+    'apigw metrics get --api shop --stage prod --metric 5xx-rate --start 2026-12-07T09:00Z --end 2026-12-07T10:00Z',
   ]
 
   static flags = {
     ...stageFlags,
     metric: Flags.string({description: 'the figure: 5xx-rate, 4xx-rate, count, p99, latency-avg, cache-hit-ratio … (see the description)', required: true}),
-    since: Flags.string({description: 'how far back, e.g. 3h, 24h', default: '3h'}),
+    ...windowFlags('how far back, e.g. 3h, 24h (default 3h)'),
     period: Flags.string({description: 'one value per period of this length (whole minutes)', default: '1m'}),
     traffic: trafficFlag,
   }
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(MetricsGet)
-    const span = parseSpan(flags.since, flags.period)
+    const span = parseSpan(parseWindow(windowOf(flags), '3h'), flags.period)
     const {series, notices} = await getMetricSeries(await this.session(), {api: flags.api, stage: flags.stage, metric: flags.metric, traffic: flags.traffic, ...span})
     for (const notice of notices) this.warning(notice)
     const {width} = screenSize()

@@ -1,6 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {Args} from '../../cli/oclif/command.js'
-import {stateDirFlag, stateDirFrom} from '../../cli/sandbox-flags.js'
+import {sandboxTarget, stateDirFlag} from '../../cli/sandbox-flags.js'
 
 export default class SandboxFaults extends ApigwCommand {
   static summary = 'show or change the failures a running sandbox injects'
@@ -21,7 +21,7 @@ export default class SandboxFaults extends ApigwCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parseFlags(SandboxFaults)
     const {controlCall, requireRunning} = await import('../../lib/sandbox/client.js')
-    const info = await requireRunning(stateDirFrom(flags['state-dir']))
+    const info = await requireRunning(sandboxTarget(flags))
     if (args.faults === undefined) {
       const status = await controlCall<{faults: string}>(info, 'GET', 'status')
       await this.emit({data: {faults: status.faults}})

@@ -1,5 +1,5 @@
 import {ApigwCommand} from '../../cli/base-command.js'
-import {stateDirFlag, stateDirFrom} from '../../cli/sandbox-flags.js'
+import {sandboxTarget, stateDirFlag} from '../../cli/sandbox-flags.js'
 
 export default class SandboxReset extends ApigwCommand {
   static summary = 'forget every API, stage, key, plan and metric in the sandbox'
@@ -9,15 +9,16 @@ export default class SandboxReset extends ApigwCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(SandboxReset)
-    const stateDir = stateDirFrom(flags['state-dir'])
+    const target = sandboxTarget(flags)
+    const where = target.endpointUrl ?? target.stateDir
     const {confirmDestructive} = await import('../../lib/ui/confirm.js')
     await confirmDestructive({
-      question: `Delete every API, stage, key, usage plan and metric in the sandbox at ${stateDir}?`,
+      question: `Delete every API, stage, key, usage plan and metric in the sandbox at ${where}?`,
       retryWithYes: 'apigw sandbox reset --yes',
       yes: flags.yes,
     })
     const {resetSandbox} = await import('../../lib/sandbox/client.js')
-    const sandbox = await resetSandbox(stateDir)
-    await this.emit({data: {reset: true, sandbox, stateDir}})
+    const sandbox = await resetSandbox(target)
+    await this.emit({data: {reset: true, sandbox, stateDir: target.endpointUrl === undefined ? target.stateDir : null, endpoint: target.endpointUrl ?? null}})
   }
 }

@@ -36,23 +36,27 @@ export default class SandboxStart extends ApigwCommand {
     const idleTimeoutMs = flags['idle-timeout'] === undefined ? (flags.detach ? sandboxDaemonDefaults(this.config.root, stateDir).idleTimeoutMs : 0) : parseDuration(flags['idle-timeout'], '--idle-timeout')
     const options = {stateDir, port: flags.port, faults, transitionDelayMs, idleTimeoutMs}
 
+    const {nextSteps} = await import('../../lib/sandbox/next-steps.js')
     if (flags.detach) {
-      const {startDetached} = await import('../../lib/sandbox/client.js')
-      const {refuseSecondSandbox} = await import('../../lib/sandbox/runtime.js')
-      await refuseSecondSandbox(stateDir)
-      const info = await startDetached({...options, daemonScript: sandboxDaemonDefaults(this.config.root, stateDir).daemonScript})
-      await this.emit({data: {...shown(info), detached: true}})
-      this.note(`Try: apigw apis list --sandbox   (or: export AWS_ENDPOINT_URL=${info.endpoint})`)
+      const {startDetachedAlone} = await import('../../lib/sandbox/client.js')
+      const info = await startDetachedAlone({...options, env: process.env, daemonScript: sandboxDaemonDefaults(this.config.root, stateDir).daemonScript})
+      const next = nextSteps(info, process.env, 'this shell')
+      await this.emit({data: {...shown(info), detached: true, env: next.env}})
+      this.note(next.text)
       return
     }
 
     const {hostSandbox} = await import('../../sandbox/host.js')
-    const {sandbox, info} = await hostSandbox(options)
+    const {withStartLock} = await import('../../lib/sandbox/start-lock.js')
+    const {rememberStarted} = await import('../../lib/sandbox/runtime.js')
+    const {sandbox, info} = await withStartLock(stateDir, () => hostSandbox(options))
+    rememberStarted(process.env, stateDir)
     // Ctrl-C stops the sandbox cleanly: it is how a foreground sandbox is meant to end.
     process.removeAllListeners('SIGINT')
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void sandbox.close())
-    await this.emit({data: {...shown(info), detached: false}})
-    this.note(`Try: apigw apis list --sandbox   (or: export AWS_ENDPOINT_URL=${info.endpoint})\nPress Ctrl-C to stop.`)
+    const next = nextSteps(info, process.env, 'another shell')
+    await this.emit({data: {...shown(info), detached: false, env: next.env}})
+    this.note(`${next.text}\nPress Ctrl-C to stop.`)
     await sandbox.closed
     this.note('Sandbox stopped.')
   }

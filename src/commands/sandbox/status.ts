@@ -1,18 +1,26 @@
 import {ApigwCommand} from '../../cli/base-command.js'
-import {stateDirFlag, stateDirFrom} from '../../cli/sandbox-flags.js'
+import {sandboxTarget, stateDirFlag} from '../../cli/sandbox-flags.js'
 import {ExitCode} from '../../lib/errors.js'
+import {shellQuote} from '../../lib/util/shell.js'
 
 export default class SandboxStatus extends ApigwCommand {
   static summary = 'show whether the sandbox is running, where, and what it holds'
-  static description = 'Exits 0 when a sandbox is running for the state directory, 1 when none is.'
-  static examples = ['apigw sandbox status', 'apigw sandbox status --json --query endpoint']
+  static description = 'Exits 0 when a sandbox is running for the state directory (or at --endpoint-url), 1 when none is.'
+  static examples = ['apigw sandbox status', 'apigw sandbox status --json --query endpoint', 'apigw sandbox status --endpoint-url http://127.0.0.1:4599']
   static flags = {'state-dir': stateDirFlag}
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(SandboxStatus)
     const {sandboxStatus} = await import('../../lib/sandbox/client.js')
-    const status = await sandboxStatus(stateDirFrom(flags['state-dir']))
+    const target = sandboxTarget(flags)
+    const status = await sandboxStatus(target)
     await this.emit({data: status})
-    if (!status.running) this.exit(ExitCode.negative)
+    if (status.running) return
+    if (target.endpointUrl === undefined) {
+      const {lastStartedElsewhere} = await import('../../lib/sandbox/locate.js')
+      const other = await lastStartedElsewhere(target.stateDir, process.env)
+      if (other) this.note(`The sandbox you started last runs on ${other.endpoint} with state in ${other.stateDir}: apigw sandbox status --state-dir ${shellQuote(other.stateDir)}`)
+    }
+    this.exit(ExitCode.negative)
   }
 }

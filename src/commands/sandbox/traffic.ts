@@ -1,6 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {Flags} from '../../cli/oclif/command.js'
-import {stateDirFlag, stateDirFrom} from '../../cli/sandbox-flags.js'
+import {sandboxTarget, stateDirFlag} from '../../cli/sandbox-flags.js'
 
 /** How often --follow publishes the traffic of the seconds just past. */
 const FOLLOW_INTERVAL_MS = 10_000
@@ -46,7 +46,7 @@ export default class SandboxTraffic extends ApigwCommand {
     })
     const window = backfillWindow(flags.duration ?? '30m', Date.now())
     const {requireRunning} = await import('../../lib/sandbox/client.js')
-    const running = await requireRunning(stateDirFrom(flags['state-dir']))
+    const running = await requireRunning(sandboxTarget(flags))
     const {resolveApi} = await import('../../lib/apis/resolve.js')
     const {summarize} = await import('../../lib/apis/catalog.js')
     const session = this.sandboxSession(running.endpoint)

@@ -86,7 +86,7 @@ export async function prepareFlush(session: AwsSession, options: FlushOptions): 
     ], 'UNSUPPORTED_API_TYPE')
   }
   const listed = await listStages(session, entry)
-  const chosen = options.allStages ? listed : [...new Map(options.stages.map((stage) => pickStage(entry, listed, stage)).map((found) => [found.summary.name, found])).values()]
+  const chosen = options.allStages ? listed : [...new Map(options.stages.map((stage) => pickStage(entry, listed, stage, session.options.onWarning)).map((found) => [found.summary.name, found])).values()]
   const targets = chosen.map((found) => target(session, id, found, options.authorizers))
 
   const refused = options.allStages || options.authorizers ? [] : targets.filter((each) => each.reason !== null)

@@ -24,14 +24,14 @@ export interface RotationList {
  * the last `days` days: is anyone still using the old key? One GetUsagePlans per key and one GetUsage
  * per plan, all at once.
  */
-export async function listRotations(session: AwsSession, options: {days: number; now: number}): Promise<RotationList> {
+export async function listRotations(session: AwsSession, options: {days: number; now: number; usageEnd?: number}): Promise<RotationList> {
   const rest = await session.rest()
   const rotations = rotationsInProgress(await rest.listApiKeys())
   const plansOf = (keyId: string | undefined) => (keyId ? rest.listUsagePlansOfKey(keyId) : Promise.resolve([]))
   const memberships = await Promise.all(rotations.map((rotation) => Promise.all([plansOf(rotation.oldKey?.id), plansOf(rotation.newKey.id)])))
   const allPlans = memberships.flatMap(([oldPlans, newPlans]) => [...oldPlans, ...newPlans].map((plan) => plan.id ?? ''))
   const keyIds = rotations.flatMap((rotation) => [rotation.oldKeyId, rotation.newKey.id ?? ''])
-  const usage = await dailyRequests(session, allPlans, keyIds, options.days, options.now)
+  const usage = await dailyRequests(session, allPlans, keyIds, options.days, options.usageEnd ?? options.now)
   return {
     rotations: rotations.map((rotation, index) => {
       const [oldPlans, newPlans] = memberships[index]

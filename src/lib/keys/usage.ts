@@ -1,5 +1,4 @@
 import {usageError} from '../errors.js'
-import {parseDuration} from '../util/duration.js'
 import type {AwsSession} from '../aws/session.js'
 
 const DAY_MS = 86_400_000
@@ -48,9 +47,10 @@ export function lastUsedDay(usage: DailyRequests, keyId: string): string | null 
 /** The most days of use one listing shows: enough to see a key go quiet, small enough for one table row. */
 const MAX_USAGE_DAYS = 90
 
-/** "7d" → 7 whole UTC days (today included); a part-day counts as a day. */
-export function usageDays(text: string, flag: string): number {
-  const days = Math.ceil(parseDuration(text, flag) / DAY_MS)
-  if (days < 1 || days > MAX_USAGE_DAYS) throw usageError(`${flag} must be between 1d and ${MAX_USAGE_DAYS}d; got "${text}".`, [`Try: ${flag} 7d`])
-  return days
+/** The UTC days from `startDate` to `endDate` (usageWindow's), both included: how many, and the last one's start. */
+export function usageSpan({startDate, endDate}: {startDate: string; endDate: string}): {days: number; end: number} {
+  const end = Date.parse(`${endDate}T00:00:00Z`)
+  const days = Math.round((end - Date.parse(`${startDate}T00:00:00Z`)) / DAY_MS) + 1
+  if (days > MAX_USAGE_DAYS) throw usageError(`At most ${MAX_USAGE_DAYS} days of use are shown; ${startDate} to ${endDate} is ${days}.`, [`Try: --since 7d, or --start ${new Date(end - (MAX_USAGE_DAYS - 1) * DAY_MS).toISOString().slice(0, 10)}`])
+  return {days, end}
 }

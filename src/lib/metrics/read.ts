@@ -2,6 +2,7 @@ import type {ApiType} from '../apis/catalog.js'
 import type {CloudWatchGateway} from '../aws/cloudwatch-gateway.js'
 import {usageError} from '../errors.js'
 import {formatDuration, parseDuration} from '../util/duration.js'
+import type {ReadWindow} from '../util/window.js'
 import {fetchQueries} from './fetch.js'
 import {addFigureQueries, windowFigures, type Figures} from './figures.js'
 import {addFormula, seriesData, seriesStats, seriesValues, type Formula, type Part, type PartSpec} from './math.js'
@@ -45,18 +46,18 @@ export interface Window {
 /** The most periods one series may have: a day of minutes. */
 const MAX_PERIODS = 1440
 
-/** --since and --period, checked before any AWS call: periods are whole minutes, and there are at most 1440 of them. */
-export function parseSpan(since: string, period: string): {sinceMs: number; periodSeconds: number} {
-  const sinceMs = parseDuration(since, '--since')
+/** The window (parseWindow) and --period, checked before any AWS call: periods are whole minutes, and there are at most 1440 of them. */
+export function parseSpan(window: ReadWindow, period: string): ReadWindow & {periodSeconds: number} {
+  const {sinceMs, label} = window
   const periodMs = parseDuration(period, '--period')
   if (!(periodMs >= 60_000 && periodMs % 60_000 === 0)) throw usageError(`--period must be whole minutes (CloudWatch's periods are multiples of 60 s); got "${period}".`, ['Try: --period 1m'])
-  if (sinceMs < periodMs) throw usageError(`--since ${since} is shorter than one --period ${period}.`, [`Try: --since ${formatDuration(periodMs * 60)}`])
+  if (sinceMs < periodMs) throw usageError(`${label} is shorter than one --period ${period}.`, [`Try: --since ${formatDuration(periodMs * 60)}`])
   const periods = Math.ceil(sinceMs / periodMs)
   if (periods > MAX_PERIODS) {
     const wider = Math.ceil(sinceMs / MAX_PERIODS / 60_000) * 60_000
-    throw usageError(`--since ${since} in periods of ${period} is ${periods} periods; at most ${MAX_PERIODS} can be shown.`, [`Try: --period ${formatDuration(wider)}`])
+    throw usageError(`${label} in periods of ${period} is ${periods} periods; at most ${MAX_PERIODS} can be shown.`, [`Try: --period ${formatDuration(wider)}`])
   }
-  return {sinceMs, periodSeconds: periodMs / 1000}
+  return {...window, periodSeconds: periodMs / 1000}
 }
 
 /**

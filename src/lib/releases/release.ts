@@ -2,11 +2,11 @@ import type {ApiType} from '../apis/catalog.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
 import type {Plan, Severity, StepResults} from '../plan/plan.js'
-import {findStage, type FoundStage} from '../stages/find.js'
+import {listStages, pickStage, type FoundStage} from '../stages/find.js'
 import type {StageSummary} from '../stages/summary.js'
 import type {Clock} from '../util/clock.js'
 import {shellCommand} from '../util/shell.js'
-import {byCodePoint, shellQuote} from '../util/text.js'
+import {byCodePoint, closestMatches, shellQuote} from '../util/text.js'
 import type {Deployment, ReleaseApi} from './adapter.js'
 import {parseDescription, withRecord, type ReleaseAction, type ReleaseRecord} from './note.js'
 import type {StageDiff} from './stage-diff.js'
@@ -201,14 +201,18 @@ export interface StageLookup {
  * STAGE_NOT_FOUND (exit 4) naming the stages, suggesting a close name under the right flag, and how to create it.
  */
 export async function stageToRelease(session: AwsSession, release: ReleaseApi, name: string, lookup: StageLookup): Promise<FoundStage | undefined> {
+  const stages = await listStages(session, release.entry)
   try {
-    return await findStage(session, release.entry, name)
+    return pickStage(release.entry, stages, name, session.options.onWarning)
   } catch (error) {
     if (!(error instanceof ApigwError) || error.code !== 'STAGE_NOT_FOUND') throw error
     if (lookup.mayCreate) return undefined
-    const close = error.suggestions.filter((suggestion) => suggestion.startsWith('Try: --stage')).map((suggestion) => suggestion.replace('--stage', lookup.flag))
-    const create = lookup.createHint ? [`${close.length > 0 ? 'Or' : 'Try'}: ${lookup.createHint}`] : []
-    throw new ApigwError(error.message, {code: error.code, exitCode: error.exitCode, suggestions: close.length + create.length > 0 ? [...close, ...create] : error.suggestions})
+    const names = stages.map((stage) => stage.summary.name)
+    // Where the stage can be created, that leads: another stage (prod!) is offered only when its name is close to the one typed.
+    const suggestions = lookup.createHint
+      ? [`Try: ${lookup.createHint}`, ...closestMatches(name, names, 1).map((close) => `Or, for the stage it has: ${lookup.flag} ${shellQuote(close)}`)]
+      : error.suggestions.map((suggestion) => suggestion.replace(/^Try: --stage /, `Try: ${lookup.flag} `))
+    throw new ApigwError(error.message, {code: error.code, exitCode: error.exitCode, suggestions})
   }
 }
 

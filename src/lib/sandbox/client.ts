@@ -4,7 +4,10 @@ import {join} from 'node:path'
 import {ApigwError, ExitCode} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {TOKEN_HEADER} from '../../sandbox/guard.js'
-import {findRunning, isAlive, readRuntimeFile, type ControlTarget, type RuntimeInfo} from './runtime.js'
+import type {Env} from '../aws/shared-config.js'
+import {lastStartedElsewhere, locateSandbox, type LocatedSandbox, type LocateOptions} from './locate.js'
+import {findRunning, isAlive, portInUse, readRuntimeFile, refuseSecondSandbox, rememberStarted, type ControlTarget, type RuntimeInfo} from './runtime.js'
+import {withStartLock} from './start-lock.js'
 
 const LOG_FILE = 'sandbox.log'
 const START_TIMEOUT_MS = 10_000
@@ -24,7 +27,9 @@ export interface DetachedOptions {
 
 /** Starts a sandbox in a background process of its own and waits until it answers. */
 export async function startDetached(options: DetachedOptions): Promise<RuntimeInfo> {
-  const {daemonScript, clock = systemClock, ...hostOptions} = options
+  const {daemonScript, clock = systemClock} = options
+  // Named one by one: the command line is visible to every user of the machine (ps).
+  const hostOptions = {stateDir: options.stateDir, port: options.port, faults: options.faults, transitionDelayMs: options.transitionDelayMs, idleTimeoutMs: options.idleTimeoutMs}
   mkdirSync(options.stateDir, {recursive: true, mode: 0o700})
   const logPath = join(options.stateDir, LOG_FILE)
   const log = openSync(logPath, 'a', 0o600)
@@ -33,7 +38,11 @@ export async function startDetached(options: DetachedOptions): Promise<RuntimeIn
   const child = spawn(process.execPath, [daemonScript, JSON.stringify(hostOptions)], {detached: true, stdio: ['ignore', log, log]})
   closeSync(log)
   let exited = false
-  child.once('exit', () => (exited = true))
+  let exitCode: number | null = null
+  child.once('exit', (code) => {
+    exited = true
+    exitCode = code
+  })
   child.unref()
   const deadline = clock.now() + START_TIMEOUT_MS
   while (clock.now() < deadline) {
@@ -42,6 +51,8 @@ export async function startDetached(options: DetachedOptions): Promise<RuntimeIn
     if (exited) break
     await clock.sleep(POLL_MS)
   }
+  // The daemon exits with apigw's exit code for why it did not start: 5 is a busy port.
+  if (exitCode === ExitCode.conflict) throw portInUse(options.port)
   const lastLine = existsSync(logPath) ? readFileSync(logPath, 'utf8').trim().split('\n').at(-1) : undefined
   throw new ApigwError(`The sandbox did not start${lastLine ? `: ${lastLine}` : ''}.`, {
     code: 'SANDBOX_START_FAILED',
@@ -50,11 +61,12 @@ export async function startDetached(options: DetachedOptions): Promise<RuntimeIn
   })
 }
 
-/** The running sandbox of a state directory, or a clear error saying how to start one. */
-export async function requireRunning(stateDir: string): Promise<RuntimeInfo> {
-  const info = await findRunning(stateDir)
+/** The running sandbox a `sandbox …` command means (see locateSandbox), or a clear error saying how to start one. */
+export async function requireRunning(options: LocateOptions): Promise<LocatedSandbox> {
+  const info = await locateSandbox(options)
   if (!info) {
-    throw new ApigwError(`No sandbox is running with state in ${stateDir}.`, {
+    const where = options.endpointUrl === undefined ? `with state in ${options.stateDir}` : `at ${options.endpointUrl}`
+    throw new ApigwError(`No sandbox is running ${where}.`, {
       code: 'SANDBOX_NOT_RUNNING',
       exitCode: ExitCode.unavailable,
       suggestions: ['Try: apigw sandbox start --detach'],
@@ -95,11 +107,11 @@ export async function controlCall<T>({endpoint, token}: ControlTarget, method: s
 }
 
 /** Asks the sandbox to stop and waits until its process is gone. */
-export async function stopSandbox(info: RuntimeInfo, clock: Clock = systemClock): Promise<void> {
+export async function stopSandbox(info: LocatedSandbox, clock: Clock = systemClock): Promise<void> {
   await controlCall(info, 'POST', 'shutdown').catch(() => process.kill(info.pid, 'SIGTERM'))
   const deadline = clock.now() + STOP_TIMEOUT_MS
   // Gone when its process is, or when it has removed its runtime file (its last act before exiting).
-  while (isAlive(info.pid) && readRuntimeFile(info.stateDir)?.pid === info.pid) {
+  while (isAlive(info.pid) && (info.stateDir === null || readRuntimeFile(info.stateDir)?.pid === info.pid)) {
     if (clock.now() > deadline) {
       throw new ApigwError(`The sandbox (pid ${info.pid}) did not stop within ${STOP_TIMEOUT_MS / 1000} s.`, {
         code: 'SANDBOX_STOP_TIMEOUT',
@@ -111,33 +123,61 @@ export async function stopSandbox(info: RuntimeInfo, clock: Clock = systemClock)
   }
 }
 
-/** Forgets every API, key, plan and metric: through the running sandbox, or on disk when none runs. */
-export async function resetSandbox(stateDir: string): Promise<'running' | 'stopped'> {
-  const info = await findRunning(stateDir)
+/**
+ * Forgets every API, key, plan and metric: through the running sandbox, or on disk when none runs
+ * (a sandbox named by --endpoint-url alone must be running: its state directory is not known).
+ */
+export async function resetSandbox(options: LocateOptions): Promise<'running' | 'stopped'> {
+  const info = options.endpointUrl === undefined ? await locateSandbox(options) : await requireRunning(options)
   if (info) {
     await controlCall(info, 'POST', 'reset')
     return 'running'
   }
-  for (const file of ['state.json', 'journal.ndjson']) rmSync(join(stateDir, file), {force: true})
+  for (const file of ['state.json', 'journal.ndjson']) rmSync(join(options.stateDir, file), {force: true})
   return 'stopped'
 }
 
-export interface EnsureOptions extends Omit<DetachedOptions, 'port'> {
-  onStarted(info: RuntimeInfo): void
+/** `sandbox start --detach`: refused when one runs on the state directory already, even one starting this instant. */
+export async function startDetachedAlone({env, ...options}: DetachedOptions & {env: Env}): Promise<RuntimeInfo> {
+  const info = await withStartLock(options.stateDir, async () => {
+    await refuseSecondSandbox(options.stateDir)
+    return startDetached(options)
+  }, options.clock)
+  rememberStarted(env, options.stateDir)
+  return info
 }
 
-/** The endpoint of the state directory's sandbox, starting one in the background if none runs. */
-export async function ensureSandbox(options: EnsureOptions): Promise<string> {
+export interface EnsureOptions extends Omit<DetachedOptions, 'port'> {
+  env: Env
+}
+
+/** Which sandbox --sandbox uses: the default state directory's, this user's last started one, or one it started. */
+export type SandboxInUse = {info: RuntimeInfo; how: 'default' | 'last-started' | 'started'}
+
+/**
+ * The sandbox --sandbox uses. Never a second one when this user runs one already: the default state
+ * directory's, else the last one started (e.g. with --state-dir); else it starts one in the
+ * background on the default state directory. Processes doing this at once share one start.
+ */
+export async function ensureSandbox({env, ...options}: EnsureOptions): Promise<SandboxInUse> {
   const running = await findRunning(options.stateDir)
-  if (running) return running.endpoint
-  const info = await startDetached({...options, port: 0})
-  options.onStarted(info)
-  return info.endpoint
+  if (running) return {info: running, how: 'default'}
+  const other = await lastStartedElsewhere(options.stateDir, env)
+  if (other) return {info: other, how: 'last-started'}
+  return withStartLock(options.stateDir, async () => {
+    // Another process may have started it while this one waited for the lock.
+    const started = await findRunning(options.stateDir)
+    if (started) return {info: started, how: 'default'}
+    const info = await startDetached({...options, port: 0})
+    rememberStarted(env, options.stateDir)
+    return {info, how: 'started'}
+  }, options.clock)
 }
 
 export interface SandboxStatus {
   running: boolean
-  stateDir: string
+  /** null for a sandbox found by --endpoint-url and APIGW_SANDBOX_TOKEN alone. */
+  stateDir: string | null
   endpoint: string | null
   pid: number | null
   startedAt: string | null
@@ -145,9 +185,13 @@ export interface SandboxStatus {
   records: Record<string, number>
 }
 
-export async function sandboxStatus(stateDir: string): Promise<SandboxStatus> {
-  const info = await findRunning(stateDir)
-  if (!info) return {running: false, stateDir, endpoint: null, pid: null, startedAt: null, faults: null, records: {}}
+/** Whether the sandbox a `sandbox …` command means runs, where, and what it holds. */
+export async function sandboxStatus(options: LocateOptions): Promise<SandboxStatus> {
+  const info = await locateSandbox(options)
+  if (!info) {
+    const stateDir = options.endpointUrl === undefined ? options.stateDir : null
+    return {running: false, stateDir, endpoint: options.endpointUrl ?? null, pid: null, startedAt: null, faults: null, records: {}}
+  }
   const live = await controlCall<{faults: string; records: Record<string, number>}>(info, 'GET', 'status')
-  return {running: true, stateDir, endpoint: info.endpoint, pid: info.pid, startedAt: info.startedAt, faults: live.faults, records: live.records}
+  return {running: true, stateDir: info.stateDir, endpoint: info.endpoint, pid: info.pid, startedAt: info.startedAt, faults: live.faults, records: live.records}
 }

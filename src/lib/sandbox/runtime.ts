@@ -1,6 +1,6 @@
-import {readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {homedir} from 'node:os'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 import type {Env} from '../aws/shared-config.js'
 import {TOKEN_HEADER} from '../../sandbox/guard.js'
 import {ApigwError, ExitCode} from '../errors.js'
@@ -27,6 +27,27 @@ const RUNTIME_FILE = 'sandbox.json'
 /** APIGW_SANDBOX_DIR, else ~/.apigw/sandbox. */
 export function defaultStateDir(env: Env): string {
   return env.APIGW_SANDBOX_DIR || join(env.HOME || homedir(), '.apigw', 'sandbox')
+}
+
+/** Where this user's last started sandbox is remembered, so `--sandbox` finds one started with --state-dir. */
+function lastStartedPath(env: Env): string {
+  return join(env.HOME || homedir(), '.apigw', 'last-sandbox')
+}
+
+/** Remembers `stateDir` as this user's last started sandbox. */
+export function rememberStarted(env: Env, stateDir: string): void {
+  const path = lastStartedPath(env)
+  mkdirSync(dirname(path), {recursive: true, mode: 0o700})
+  writeFileSync(path, `${stateDir}\n`, {mode: 0o600})
+}
+
+/** The state directory of this user's last started sandbox, if one was started. */
+export function lastStarted(env: Env): string | undefined {
+  try {
+    return readFileSync(lastStartedPath(env), 'utf8').trim() || undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** Written atomically and readable by the owner alone: it holds the control token. */
@@ -82,6 +103,14 @@ export async function refuseSecondSandbox(stateDir: string): Promise<void> {
     code: 'SANDBOX_RUNNING',
     exitCode: ExitCode.conflict,
     suggestions: ['Try: apigw sandbox stop, or --state-dir <another directory> for a second sandbox'],
+  })
+}
+
+export function portInUse(port: number): ApigwError {
+  return new ApigwError(`Port ${port} is already in use on 127.0.0.1.`, {
+    code: 'PORT_IN_USE',
+    exitCode: ExitCode.conflict,
+    suggestions: ['Try: --port 0 (any free port)'],
   })
 }
 

@@ -22,18 +22,22 @@ export async function listStages(session: AwsSession, entry: AnyApi): Promise<Fo
 
 /**
  * One stage by name, or STAGE_NOT_FOUND (exit 4) naming the stages the API has. REST compares
- * names case-insensitively, as AWS does (aws-facts §2); HTTP and WebSocket exactly.
+ * names case-insensitively, as AWS does (aws-facts §2), but a stage spelt exactly as typed comes
+ * first, and a match found only by folding case is told through the session's warnings; HTTP and
+ * WebSocket compare exactly.
  */
 export async function findStage(session: AwsSession, entry: AnyApi, name: string): Promise<FoundStage> {
-  return pickStage(entry, await listStages(session, entry), name)
+  return pickStage(entry, await listStages(session, entry), name, session.options.onWarning)
 }
 
-/** findStage among stages already listed. */
-export function pickStage(entry: AnyApi, stages: FoundStage[], name: string): FoundStage {
-  const same = entry.type === 'rest' ? (a: string) => a.toLowerCase() === name.toLowerCase() : (a: string) => a === name
-  const stage = stages.find((candidate) => same(candidate.summary.name))
-  if (!stage) throw stageNotFound(apiLabel(summarize(entry)), name, stages.map((s) => s.summary.name))
-  return stage
+/** findStage among stages already listed; `onCaseFolded` hears of a match that differs in case. */
+export function pickStage(entry: AnyApi, stages: FoundStage[], name: string, onCaseFolded?: (message: string) => void): FoundStage {
+  const exact = stages.find((candidate) => candidate.summary.name === name)
+  if (exact) return exact
+  const folded = entry.type === 'rest' ? stages.find((candidate) => candidate.summary.name.toLowerCase() === name.toLowerCase()) : undefined
+  if (!folded) throw stageNotFound(apiLabel(summarize(entry)), name, stages.map((s) => s.summary.name))
+  onCaseFolded?.(`there is no stage "${name}"; using stage "${folded.summary.name}" (REST stage names match ignoring case).`)
+  return folded
 }
 
 export function stageNotFound(apiLabel: string, stage: string, names: string[]): ApigwError {

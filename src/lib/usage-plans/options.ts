@@ -1,6 +1,7 @@
 import {usageError, type ApigwError} from '../errors.js'
 import {parseThrottle} from '../stages/settings-request.js'
 import {parseDuration} from '../util/duration.js'
+import {parseInstant, type WindowFlags} from '../util/window.js'
 
 /**
  * The `plans` flags that carry values, read before any AWS call: a malformed one is a usage error
@@ -62,17 +63,27 @@ export function parseApiStage(text: string, flag: string): ApiStageReference {
 }
 
 /**
- * `--since 30d` (the last 30 UTC days, today included) or `--since 2024-05-01`: the GetUsage dates,
- * YYYY-MM-DD in UTC, ending today.
+ * `--since 30d` (the last 30 UTC days, the last day included) or `--since 2024-05-01`, or
+ * `--start <date or ISO time>`; and `--end` (default today): the GetUsage dates, YYYY-MM-DD in UTC.
  */
-export function usageWindow(since: string, now: number): {startDate: string; endDate: string} {
-  const endDate = utcDate(now)
+export function usageWindow(flags: WindowFlags, now: number, defaultSince = '30d'): {startDate: string; endDate: string} {
+  if (flags.since !== undefined && flags.start !== undefined) throw invalid('--since and --start both set where the window begins; give one.', '--start alone (with --end), or --since alone')
+  const today = utcDate(now)
+  const endDate = flags.end === undefined ? today : utcDate(parseInstant(flags.end, '--end', now))
+  if (endDate > today) throw invalid(`--end ${flags.end} is after today (${today}, UTC).`, 'leave out --end (it defaults to today)')
+  const lastDay = flags.end === undefined ? 'today' : 'the last day'
+  if (flags.start !== undefined) {
+    const startDate = utcDate(parseInstant(flags.start, '--start', now))
+    if (startDate > endDate) throw invalid(`--start ${flags.start} is after ${lastDay} (${endDate}, UTC).`, `--start ${endDate}`)
+    return {startDate, endDate}
+  }
+  const since = flags.since ?? defaultSince
   if (/^\s*\d{4}-\d{2}-\d{2}\s*$/.test(since)) {
     const startDate = since.trim()
     if (Number.isNaN(Date.parse(`${startDate}T00:00:00Z`)) || utcDate(Date.parse(`${startDate}T00:00:00Z`)) !== startDate) {
       throw invalid(`--since ${startDate} is not a date.`, '--since 2024-05-01, or --since 30d')
     }
-    if (startDate > endDate) throw invalid(`--since ${startDate} is after today (${endDate}, UTC).`, '--since 30d')
+    if (startDate > endDate) throw invalid(`--since ${startDate} is after ${lastDay} (${endDate}, UTC).`, `--since ${defaultSince}`)
     return {startDate, endDate}
   }
   const ms = durationOrUndefined(since)

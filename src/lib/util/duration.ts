@@ -1,4 +1,5 @@
 import {usageError} from '../errors.js'
+import {closestMatches} from './text.js'
 
 const UNIT_MS: Record<string, number> = {ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000}
 
@@ -23,18 +24,47 @@ const DEFAULT_MAX_MS = 24 * DAY_MS
 export function parseDuration(text: string, flag: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/.exec(text)
   if (!match) {
-    throw usageError(`${flag} must be a duration such as 30s, 15m, 3h or 7d; got "${text}".`, [
-      `Try: ${flag} 60s`,
-    ])
+    throw usageError(`${flag} must be a duration such as 30s, 15m, 3h or 7d; got "${text}".`, [tryValue(flag, nearestDuration(text) ?? '60s')])
   }
   const ms = Math.round(Number(match[1]) * UNIT_MS[match[2] ?? 's'])
   const max = MAX_DURATION_MS[flag] ?? DEFAULT_MAX_MS
   if (!(ms <= max)) {
-    // A flag takes the maximum as typed; a setting inside another value (latency=, --latency p50) is told it.
-    const suggestion = /^--[\w-]+$/.test(flag) ? `Try: ${flag} ${formatDuration(max)}` : `Try: ${formatDuration(max)} or less`
-    throw usageError(`${flag} can be at most ${formatDuration(max)}; got "${text.trim()}".`, [suggestion], 'DURATION_TOO_LONG')
+    throw usageError(`${flag} can be at most ${formatDuration(max)}; got "${text.trim()}".`, [tryValue(flag, formatDuration(max), ' or less')], 'DURATION_TOO_LONG')
   }
   return ms
+}
+
+/** A flag takes the value as typed; a setting inside another value (latency=, --latency p50) is told it. */
+function tryValue(flag: string, value: string, otherwise = ''): string {
+  return /^--[\w-]+$/.test(flag) ? `Try: ${flag} ${value}` : `Try: ${value}${otherwise}`
+}
+
+/** How people write units, by the unit apigw takes. */
+const UNIT_WORDS: Record<string, keyof typeof UNIT_MS> = Object.fromEntries(
+  Object.entries({
+    ms: ['ms', 'msec', 'msecs', 'millis', 'millisecond', 'milliseconds'],
+    s: ['s', 'sec', 'secs', 'second', 'seconds'],
+    m: ['m', 'min', 'mins', 'minute', 'minutes'],
+    h: ['h', 'hr', 'hrs', 'hour', 'hours'],
+    d: ['d', 'day', 'days'],
+  }).flatMap(([unit, words]) => words.map((word) => [word, unit])),
+)
+
+/**
+ * The valid duration nearest to what was typed: "90min" → "90m", "5 minutes" → "5m", "2hrs" → "2h",
+ * "1h30m" → "90m", "2 Days" → "2d"; a misspelt unit is matched by edit distance ("5 minuts" → "5m").
+ */
+export function nearestDuration(text: string): string | undefined {
+  const lower = text.toLowerCase()
+  const parts = [...lower.matchAll(/(\d+(?:\.\d+)?)\s*([a-z]*)/g)]
+  if (parts.length === 0 || lower.replace(/(\d+(?:\.\d+)?)\s*([a-z]*)/g, '').replace(/[\s,]|and/g, '') !== '') return undefined
+  let ms = 0
+  for (const [, count, word] of parts) {
+    const unit = word === '' ? 's' : (UNIT_WORDS[word] ?? UNIT_WORDS[closestMatches(word, Object.keys(UNIT_WORDS), 1)[0] ?? ''])
+    if (unit === undefined) return undefined
+    ms += Number(count) * UNIT_MS[unit]
+  }
+  return formatDuration(Math.round(ms))
 }
 
 export function formatSeconds(ms: number): string {
