@@ -1,6 +1,7 @@
-import {readFileSync} from 'node:fs'
 import {ExitCode} from '../lib/errors.js'
 import {colorEnabled} from '../lib/ui/color.js'
+import {helpSubject, helpWidth, renderHelp} from './fast-help.js'
+import {loadHelpSources, readPackageJson, userAgent} from './help-sources.js'
 import {colorFlag} from './report.js'
 
 /** The CLI entry point. oclif is bundled with apigw, so startup reads a few files instead of hundreds. */
@@ -8,8 +9,7 @@ export async function main(binUrl: string): Promise<void> {
   const argv = process.argv.slice(2)
   // `apigw --version` answers without loading oclif (half of apigw's startup), in oclif's own format.
   if (argv.length === 1 && argv[0] === '--version') {
-    const {version} = JSON.parse(readFileSync(new URL('../package.json', binUrl), 'utf8')) as {version: string}
-    process.stdout.write(`apigw/${version} ${process.platform}-${process.arch} node-${process.version}\n`)
+    process.stdout.write(`${userAgent(readPackageJson(binUrl))}\n`)
     return
   }
   // apigw supports Node >=20.19 with the SDK versions it pins; the SDK's own Node 22 notice would
@@ -22,6 +22,9 @@ export async function main(binUrl: string): Promise<void> {
   if (!colorOn(process.stdout) && !colorOn(process.stderr)) {
     process.env.NO_COLOR = '1'
     delete process.env.FORCE_COLOR
+    // Help, too, is answered from the manifest without oclif (the other half of startup). Colour is
+    // oclif's to paint, so only plain help is answered here.
+    if (answerHelp(argv, binUrl)) return
   }
   // Ctrl-C: say so and exit 130, the documented code, rather than dying silently mid-call.
   process.once('SIGINT', () => {
@@ -30,4 +33,17 @@ export async function main(binUrl: string): Promise<void> {
   })
   const {runOclif} = await import('./run-oclif.js')
   await runOclif(argv, binUrl)
+}
+
+/** Prints help for argv when it asks for help the fast path can render exactly; false leaves it to oclif. */
+function answerHelp(argv: string[], binUrl: string): boolean {
+  const subject = helpSubject(argv)
+  if (!subject) return false
+  const sources = loadHelpSources(binUrl, helpWidth(process.env, process.stdout))
+  // Words with no help flag only ask for help when they name a topic (`apigw apis`).
+  const asked = argv.length === 0 || argv.includes('--help') || argv[0] === 'help'
+  const text = sources && renderHelp(sources, subject, !asked)
+  if (text === undefined) return false
+  process.stdout.write(text)
+  return true
 }

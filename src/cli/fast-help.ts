@@ -1,0 +1,584 @@
+// Help answered from oclif.manifest.json without loading oclif (see README, "Speed"). It renders
+// root, topic and command help the way oclif's help class lays it out (sections, two-column lists,
+// docopt usage, wrapping at the terminal width); test/integration/fast-help.test.ts compares it with
+// oclif's own output for every command and topic. Whatever it cannot render exactly (templates other
+// than the bin and command id, aliases, deprecations, dynamic help, wide characters) it declines,
+// and oclif answers.
+
+export interface ManifestFlag {
+  name: string
+  type: 'boolean' | 'option'
+  char?: string
+  summary?: string
+  description?: string
+  helpGroup?: string
+  helpLabel?: string
+  helpValue?: string | string[]
+  hidden?: boolean
+  required?: boolean
+  options?: string[]
+  default?: unknown
+  env?: string
+  allowNo?: boolean
+  multiple?: boolean
+  exclusive?: string[]
+  dependsOn?: string[]
+  combinable?: string[]
+}
+
+export interface ManifestArg {
+  name: string
+  description?: string
+  required?: boolean
+  hidden?: boolean
+  multiple?: boolean
+  default?: unknown
+  options?: string[]
+}
+
+export interface ManifestCommand {
+  id: string
+  summary?: string
+  description?: string
+  hidden?: boolean
+  strict?: boolean
+  aliases?: string[]
+  hiddenAliases?: string[]
+  usage?: unknown
+  state?: string
+  deprecationOptions?: unknown
+  deprecateAliases?: boolean
+  hasDynamicHelp?: boolean
+  examples?: unknown
+  flags?: Record<string, ManifestFlag>
+  args?: Record<string, ManifestArg>
+}
+
+/** What help is made of: package.json's oclif settings and the commands of apigw and its plugins. */
+export interface HelpSources {
+  bin: string
+  /** package.json's oclif.description or description. */
+  description: string
+  /** `apigw/<version> <platform>-<arch> node-<version>`, as `--version` prints it. */
+  userAgent: string
+  topics: Record<string, {description?: string; hidden?: boolean; subtopics?: unknown}>
+  /** apigw's commands first, then each plugin's, in manifest order (topics take the first description). */
+  commands: ManifestCommand[]
+  /** Columns to wrap at (see helpWidth). */
+  width: number
+}
+
+/** Thrown inside the renderer when the fast path cannot match oclif; the caller lets oclif answer. */
+class Decline extends Error {}
+
+const decline = (why: string): never => {
+  throw new Decline(why)
+}
+
+/** oclif's rule: OCLIF_COLUMNS, else the terminal's width (at least 40) on a TTY, else 80. */
+export function helpWidth(env: NodeJS.ProcessEnv, stdout: {isTTY?: boolean; getWindowSize?: () => number[]}): number {
+  const columns = Number.parseInt(env.OCLIF_COLUMNS ?? '', 10)
+  if (columns) return columns
+  if (!stdout.isTTY || !stdout.getWindowSize) return 80
+  const [width] = stdout.getWindowSize()
+  return width < 1 ? 80 : Math.max(width, 40)
+}
+
+/**
+ * The argv forms that ask for help, as oclif reads them: nothing, `--help`/`help` (root),
+ * `<words> --help`, `help <words>`, or the words of a topic alone. Returns the subject's words
+ * (empty for the root), or undefined when argv is something else.
+ */
+export function helpSubject(argv: string[]): string[] | undefined {
+  if (argv.length === 0) return []
+  // oclif skips further `help` words (`apigw help help` is the root's help): left to oclif.
+  const words = (list: string[]) => (list.every((arg) => /^[a-z0-9][\w-]*$/i.test(arg) && arg !== 'help') ? list : undefined)
+  if (argv[0] === 'help' || argv[0] === '--help') return words(argv.slice(1))
+  if (argv.at(-1) === '--help') return words(argv.slice(0, -1))
+  return words(argv)
+}
+
+/**
+ * The help oclif would print for `subject` (words from helpSubject), or undefined when it cannot
+ * be matched exactly. `topicOnly`: argv had no help flag, so only a topic's help is an answer
+ * (the words of a command run it).
+ */
+export function renderHelp(sources: HelpSources, subject: string[], topicOnly = false): string | undefined {
+  try {
+    const help = new HelpRenderer(sources)
+    if (subject.length === 0) return help.root()
+    const id = subject.join(':')
+    const command = help.commands.find((c) => c.id === id)
+    if (command) return topicOnly ? undefined : help.command(command)
+    const topic = help.topics.find((t) => t.name === id)
+    return topic ? help.topic(topic) : undefined
+  } catch (error) {
+    if (error instanceof Decline) return undefined
+    throw error
+  }
+}
+
+interface Topic {
+  name: string
+  description?: string
+  hidden?: boolean
+}
+
+type Row = [left: string, right: string | undefined]
+
+class HelpRenderer {
+  readonly commands: ManifestCommand[]
+  /** Topics that have something under them, sorted, as oclif lists them. */
+  readonly topics: Topic[]
+  readonly width: number
+  private readonly bin: string
+
+  constructor(private readonly sources: HelpSources) {
+    this.width = sources.width
+    this.bin = sources.bin
+    this.commands = sortedUnique(
+      sources.commands.filter((c) => !c.hidden),
+      (c) => c.id,
+    )
+    this.topics = sortedUnique(
+      allTopics(sources).filter((t) => !t.hidden && allTopics(sources).some((other) => other.name.includes(`${t.name}:`))),
+      (t) => t.name,
+    )
+  }
+
+  root(): string {
+    const [summary, ...rest] = this.sources.description.split('\n')
+    const head = compact([
+      summary,
+      this.section('VERSION', this.wrap(this.sources.userAgent)),
+      this.section('USAGE', this.wrap(`$ ${this.bin} [COMMAND]`)),
+      rest.join('\n') && this.section('DESCRIPTION', this.wrap(rest.join('\n'))),
+    ]).join('\n\n')
+    return this.joinParts([
+      head,
+      this.topicList(this.topics.filter((t) => !t.name.includes(':'))),
+      this.commandList(this.commands.filter((c) => c.id && !c.id.includes(':'))),
+    ])
+  }
+
+  topic(topic: Topic): string {
+    const lines = this.render(topic.description ?? '').split('\n')
+    const rest = lines.slice(1).join('\n')
+    const head = compact([
+      lines[0],
+      this.section('USAGE', `$ ${this.bin} ${spaced(topic.name)} COMMAND`),
+      rest && this.section('DESCRIPTION', this.wrap(rest)),
+    ]).join('\n\n')
+    return head + '\n\n' + this.children(topic.name)
+  }
+
+  command(command: ManifestCommand): string {
+    if (command.aliases?.length || command.hiddenAliases?.length || command.state || command.deprecationOptions || command.hasDynamicHelp) {
+      decline('aliases, state, deprecation and dynamic help are left to oclif')
+    }
+    if (command.usage !== undefined) decline('custom usage is left to oclif')
+    const summary = this.summary(command)
+    const body = new CommandSections(this, command).generate()
+    return (summary ? summary + '\n\n' : '') + body + '\n\n' + this.children(command.id)
+  }
+
+  /** The TOPICS and COMMANDS sections for what sits directly under `name`. */
+  private children(name: string): string {
+    const depth = name.split(':').length + 1
+    const under = (id: string) => id.startsWith(`${name}:`) && id.split(':').length === depth
+    return this.joinParts([
+      this.topicList(this.topics.filter((t) => under(t.name))),
+      this.commandList(this.commands.filter((c) => under(c.id))),
+    ])
+  }
+
+  private topicList(topics: Topic[]): string {
+    if (topics.length === 0) return ''
+    const rows: Row[] = topics.map((t) => [spaced(t.name), t.description && this.render(t.description.split('\n')[0])])
+    return this.section('TOPICS', rows)
+  }
+
+  private commandList(commands: ManifestCommand[]): string {
+    if (commands.length === 0) return ''
+    return this.section(
+      'COMMANDS',
+      commands.map((c) => [spaced(c.id), this.summary(c)]),
+    )
+  }
+
+  summary(command: ManifestCommand): string | undefined {
+    if (command.summary) return this.render(command.summary.split('\n')[0], command)
+    return command.description && this.render(command.description, command).split('\n')[0]
+  }
+
+  /** oclif prints each part followed by a blank line; empty parts print nothing. */
+  private joinParts(parts: string[]): string {
+    return parts.filter(Boolean).map((part) => part + '\n\n').join('')
+  }
+
+  /**
+   * oclif passes help text through EJS; apigw's help class skips plain text. The two templates
+   * apigw's and its plugins' text use are filled in here; any other one declines.
+   */
+  render(text: string, command?: ManifestCommand): string {
+    if (!text.includes('<%')) return text
+    const rendered = text.replaceAll('<%= config.bin %>', this.bin)
+    const withId = command ? rendered.replaceAll('<%= command.id %>', spaced(command.id)) : rendered
+    if (withId.includes('<%')) decline('a template other than config.bin and command.id')
+    return withId
+  }
+
+  wrap(text: string, spacing = 2, command?: ManifestCommand): string {
+    return wrapText(this.render(text, command), this.width - spacing)
+  }
+
+  section(header: string, body: string | Row[], command?: ManifestCommand): string {
+    const text = typeof body === 'string' ? this.render(body, command) : this.list(body.map(([left, right]) => [this.render(left, command), right && this.render(right, command)]))
+    return `${header}\n${indent(text, 2)}`
+  }
+
+  /**
+   * Two columns: names, then descriptions wrapped beside them. When a description takes more than
+   * five lines, oclif switches the whole list to one entry per paragraph.
+   */
+  private list(rows: Row[]): string {
+    if (rows.length === 0) return ''
+    const leftWidth = Math.max(...rows.flatMap(([left]) => left.split('\n').map(textWidth)))
+    const entries: string[] = []
+    for (const [left, right] of rows) {
+      if (!right) {
+        entries.push(left.trim())
+        continue
+      }
+      const [first, ...more] = this.wrap(right.trim(), 2 + leftWidth + 2)
+        .split('\n')
+        .map((line) => line.trim())
+      if (more.length > 4) return this.paragraphs(rows)
+      const line = left + ' '.repeat(leftWidth - textWidth(left) + 2) + first
+      entries.push(more.length ? `${line}\n${indent(more.join('\n'), leftWidth + 2)}` : line)
+    }
+    return entries.join('\n').trim()
+  }
+
+  private paragraphs(rows: Row[]): string {
+    return rows
+      .filter(([left, right]) => left || right)
+      .map(([left, right]) => {
+        const name = left ? this.wrap(left.trim(), 2) : ''
+        return right ? `${name}\n${indent(this.wrap(right.trim(), 4), 4)}` : name
+      })
+      .join('\n\n')
+      .trim()
+  }
+}
+
+/** The sections of one command's help: usage, arguments, flags by group, description, examples. */
+class CommandSections {
+  private readonly flags: ManifestFlag[]
+  private readonly args: ManifestArg[]
+
+  constructor(
+    private readonly help: HelpRenderer,
+    private readonly command: ManifestCommand,
+  ) {
+    const visible = Object.entries(command.flags ?? {})
+      .filter(([, flag]) => !flag.hidden)
+      .map(([name, flag]) => ({...flag, name}))
+    // Flags with a short name first (by it), then the rest by name.
+    this.flags = visible.sort((a, b) => compareKeys([a.char ? 0 : 1, a.char ?? '', a.name], [b.char ? 0 : 1, b.char ?? '', b.name]))
+    this.args = Object.entries(command.args ?? {})
+      .filter(([, arg]) => !arg.hidden)
+      .map(([name, arg]) => ({...arg, name}))
+  }
+
+  generate(): string {
+    const sections = [
+      this.section('USAGE', this.usage()),
+      this.section('ARGUMENTS', this.argRows()),
+      ...this.flagSections(),
+      this.section('DESCRIPTION', this.description()),
+      this.section('EXAMPLES', this.examples()),
+      this.section('FLAG DESCRIPTIONS', this.flagDescriptions()),
+    ]
+    return compact(sections).join('\n\n')
+  }
+
+  private section(header: string, body: string | Row[] | undefined): string | undefined {
+    if (!body || body.length === 0) return undefined
+    return this.help.section(header, body, this.command)
+  }
+
+  /** `$ apigw <id> <docopt>`, split once where it passes the width, the rest wrapped and indented. */
+  private usage(): string {
+    // oclif measures the line with the id still a template, then fills it in.
+    const template = '<%= command.id %>'
+    const line = `$ ${this.help.render('<%= config.bin %>')} ${template} ${docopt(this.command, this.args, this.flags)}`.trim()
+    const room = this.help.width - 2
+    if (line.length <= room) return this.help.wrap(line, 2, this.command)
+    const split = line.slice(0, room).lastIndexOf(' ')
+    return line.slice(0, Math.max(0, split)) + '\n' + indent(this.help.wrap(line.slice(Math.max(0, split)), 4, this.command), 2)
+  }
+
+  private argRows(): Row[] | undefined {
+    if (!this.args.some((arg) => arg.description)) return undefined
+    return this.args.map((arg) => {
+      let description = arg.description ?? ''
+      if (arg.default) description = `[default: ${arg.default}] ${description}`
+      if (arg.options) description = `(${arg.options.join('|')}) ${description}`
+      return [argName(arg, this.command), description || undefined]
+    })
+  }
+
+  private flagSections(): (string | undefined)[] {
+    const groups = new Map<string, ManifestFlag[]>([['', []]])
+    for (const flag of this.flags) {
+      const group = flag.helpGroup ?? ''
+      groups.set(group, [...(groups.get(group) ?? []), flag])
+    }
+    return [...groups].map(([group, flags]) => this.section(group ? `${group.toUpperCase()} FLAGS` : 'FLAGS', this.flagRows(flags)))
+  }
+
+  private flagRows(flags: ManifestFlag[]): Row[] {
+    const noChar = flags.every((flag) => flag.char === undefined)
+    return flags.map((flag) => {
+      let left = flagLabel(flag)
+      if (noChar) left = left.replace('    ', '')
+      let right = flag.summary || flag.description || ''
+      const metadata: string[] = []
+      if (flag.type === 'option' && flag.default) metadata.push(`default: ${flag.default}`)
+      if (flag.env) metadata.push(`env: ${flag.env}`)
+      if (metadata.length > 0) right = `[${metadata.join(', ')}] ${right}`
+      if (flag.required) right = `(required) ${right}`
+      if (flag.type === 'option' && flag.options && !flag.helpValue) right += `\n<options: ${flag.options.join('|')}>`
+      return [left, right.trim()]
+    })
+  }
+
+  private description(): string | undefined {
+    const {summary, description} = this.command
+    if (!description) return undefined
+    const lines = [...(summary ? `${summary}\n`.split(/\r\n|\n/) : []), ...description.split(/\r\n|\n/)]
+    return this.help.wrap(lines.join('\n'), 2, this.command)
+  }
+
+  private examples(): string | undefined {
+    const examples = this.command.examples
+    if (examples === undefined) return undefined
+    const list = Array.isArray(examples) ? examples : [examples]
+    if (list.length === 0) return undefined
+    return list.map((example) => this.example(example)).join('\n\n')
+  }
+
+  private example(example: unknown): string {
+    let description: string
+    let commands: string[]
+    if (typeof example === 'string') {
+      const lines = example.split(/\r\n|\n/).filter(Boolean)
+      if (lines.length >= 2 && !this.isCommand(lines[0]) && lines.slice(1).every((line) => this.isCommand(line))) {
+        ;[description, ...commands] = lines
+      } else {
+        return lines.map((line) => this.asCommand(line)).join('\n')
+      }
+    } else if (example && typeof example === 'object' && 'command' in example) {
+      const {description: text, command} = example as {description?: string; command: string}
+      description = text ?? ''
+      commands = [command]
+    } else {
+      return decline('an example oclif cannot read')
+    }
+    if (process.platform === 'win32') decline("oclif's Windows line continuations")
+    const shown = commands.map((c) => indent(this.help.wrap(this.asCommand(c), 8, this.command), 2).split(/\r\n|\n/).join(' \\\n  ')).join('\n')
+    return `${this.help.wrap(description, 4, this.command)}\n\n${shown}`
+  }
+
+  private asCommand(example: string): string {
+    const text = this.help.render(example, this.command)
+    const bin = this.help.render('<%= config.bin %>')
+    return text.startsWith(bin) ? `$ ${text}` : text
+  }
+
+  private isCommand(example: string): boolean {
+    return this.asCommand(example).startsWith(`$ ${this.help.render('<%= config.bin %>')}`)
+  }
+
+  private flagDescriptions(): string | undefined {
+    const extended = this.flags.filter((flag) => flag.summary && flag.description)
+    if (extended.length === 0) return undefined
+    return extended
+      .map((flag) => {
+        const summary = flag.summary ?? ''
+        let label = flagLabel(flag, true)
+        if (!flag.char) label = label.replace('    ', '')
+        label += label.length + summary.length + 2 < this.help.width ? '  ' + summary : '\n\n' + indent(this.help.wrap(summary, 4), 2)
+        return `${label}\n\n${indent(this.help.wrap(flag.description ?? '', 4), 2)}`
+      })
+      .join('\n\n')
+  }
+}
+
+/** `-o, --output=<option>`, `    --[no-]color`, as oclif labels a flag. */
+function flagLabel(flag: ManifestFlag, showOptions = false): string {
+  let label = flag.helpLabel
+  if (!label) {
+    const name = flag.type === 'boolean' && flag.allowNo ? `--[no-]${flag.name.trim()}` : `--${flag.name.trim()}`
+    label = flag.char ? `-${flag.char[0]}, ${name}` : `    ${name}`
+  }
+  return flag.type === 'option' ? `${label}=${usageValue(flag, showOptions)}` : label
+}
+
+/** A flag's value in usage and labels: its helpValue, its options or <option>, else <value>. */
+function usageValue(flag: ManifestFlag, showOptions: boolean): string {
+  if (flag.type !== 'option') return ''
+  const values = flag.helpValue ? [flag.helpValue].flat() : flag.options ? [showOptions ? flag.options.join('|') : '<option>'] : ['<value>']
+  return values.map((value) => `${value}${flag.multiple ? '...' : ''}`).join(' ')
+}
+
+function argName(arg: ManifestArg, command: ManifestCommand): string {
+  const name = `${arg.name.toUpperCase()}${arg.multiple || command.strict === false ? '...' : ''}`
+  return arg.required ? name : `[${name}]`
+}
+
+/**
+ * The docopt usage: arguments, then required flags and optional ones, with flags that exclude each
+ * other joined by `|` and flags that depend on each other grouped, as oclif writes it.
+ */
+function docopt(command: ManifestCommand, args: ManifestArg[], sortedFlags: ManifestFlag[]): string {
+  // oclif reads flags in the command's own order here, not help's sorted order.
+  const flags = Object.entries(command.flags ?? {})
+    .filter(([, flag]) => !flag.hidden)
+    .map(([name, flag]) => ({...flag, name}))
+  if (flags.length !== sortedFlags.length) decline('flags changed while rendering')
+  const pending = new Map(flags.map((flag) => [flag.name, flag]))
+  const elements = new Map<string, string>()
+  for (const flag of [...flags.filter((f) => f.required), ...flags.filter((f) => !f.required)]) {
+    const name = flag.char ? `-${flag.char}` : `--${flag.name}`
+    elements.set(flag.name, flag.type === 'option' ? `${name} ${usageValue(flag, true)}` : name)
+  }
+  const combine = (name: string, others: string[], joiner: string) => {
+    if (!pending.has(name)) return
+    const required = pending.get(name)?.required || others.some((other) => pending.get(other)?.required)
+    let text = elements.get(name) ?? ''
+    for (const other of others) {
+      text = `${text}${joiner}${elements.get(other) ?? ''}`
+      elements.delete(other)
+      pending.delete(other)
+    }
+    // A deleted key keeps its place in oclif's object, so set it back where it was when it moved.
+    elements.set(name, required ? `(${text})` : `[${text}]`)
+    pending.delete(name)
+  }
+  for (const flag of flags) {
+    if (Array.isArray(flag.dependsOn)) combine(flag.name, flag.dependsOn, ' ')
+    const exclusive = new Set(flag.exclusive ?? [])
+    if (Array.isArray(flag.combinable)) {
+      for (const other of flags) if (other !== flag && !flag.combinable.includes(other.name)) exclusive.add(other.name)
+    }
+    if (exclusive.size > 0) combine(flag.name, [...exclusive], ' | ')
+  }
+  for (const flag of pending.values()) if (!flag.required) elements.set(flag.name, `[${elements.get(flag.name) ?? ''}]`)
+  return [...args.map((arg) => argName(arg, command)), ...elements.values()].join(' ')
+}
+
+/** Every topic oclif knows: package.json's, then each command's prefixes (described by the first command under it). */
+function allTopics(sources: HelpSources): Topic[] {
+  const topics = new Map<string, Topic>()
+  for (const [name, topic] of Object.entries(sources.topics)) {
+    if (topic.subtopics) decline('nested topics in package.json')
+    topics.set(name, {name, description: topic.description, hidden: topic.hidden})
+  }
+  for (const command of sources.commands.filter((c) => !c.hidden)) {
+    const parts = command.id.split(':')
+    for (; parts.length > 0; parts.pop()) {
+      const name = parts.join(':')
+      if (!topics.has(name)) topics.set(name, {name, description: command.summary || command.description})
+    }
+  }
+  return [...topics.values()]
+}
+
+function sortedUnique<T>(items: T[], key: (item: T) => string): T[] {
+  const sorted = [...items].sort((a, b) => compareKeys([key(a)], [key(b)]))
+  return sorted.filter((item, index) => !sorted.some((other, later) => later > index && key(other) === key(item)))
+}
+
+/** oclif's ordering: element by element with < and >, not locale-aware. */
+function compareKeys(a: (string | number)[], b: (string | number)[]): number {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] < b[i]) return -1
+    if (a[i] > b[i]) return 1
+  }
+  return 0
+}
+
+const spaced = (id: string) => id.replaceAll(':', ' ')
+
+const compact = <T>(items: (T | undefined | '' | false)[]): T[] => items.filter(Boolean) as T[]
+
+/** Indents every line that is not blank, as oclif's indent-string does. */
+function indent(text: string, spaces: number): string {
+  return text.replaceAll(/^(?!\s*$)/gm, ' '.repeat(spaces))
+}
+
+/** Columns a string takes; text with wide, combining or control characters declines. */
+function textWidth(text: string): number {
+  if (/[\u0000-\u001f\u007f-\u009f\u0300-\u036f\u1100-\uffff]/u.test(text.replaceAll(/[–—…→←÷×“”‘’•·]/gu, ''))) decline('characters whose width oclif measures differently')
+  return [...text].length
+}
+
+/**
+ * Greedy word wrap at `columns`, as oclif's wrap-ansi does it in hard mode: each line of `text` on
+ * its own, runs of spaces kept inside a line, leading spaces dropped, a word longer than a line
+ * broken across lines.
+ */
+export function wrapText(text: string, columns: number): string {
+  return text
+    .normalize()
+    .replaceAll('\r\n', '\n')
+    .split('\n')
+    .map((line) => wrapLine(line, columns))
+    .join('\n')
+}
+
+function wrapLine(line: string, columns: number): string {
+  if (line.trim() === '') return ''
+  const rows = ['']
+  const words = line.split(' ')
+  words.forEach((word, index) => {
+    rows[rows.length - 1] = rows[rows.length - 1].trimStart()
+    let used = textWidth(rows[rows.length - 1])
+    if (index !== 0 && used > 0) {
+      rows[rows.length - 1] += ' '
+      used++
+    }
+    const length = textWidth(word)
+    if (length > columns) {
+      // A long word starts on a new line when that saves a break.
+      const breaksHere = 1 + Math.floor((length - (columns - used) - 1) / columns)
+      const breaksOnNext = Math.floor((length - 1) / columns)
+      if (breaksOnNext < breaksHere) rows.push('')
+      breakWord(rows, word, columns)
+      return
+    }
+    if (used + length > columns && used > 0 && length > 0) rows.push('')
+    rows[rows.length - 1] += word
+  })
+  return rows.map((row) => row.replace(/ +$/, '')).join('\n')
+}
+
+function breakWord(rows: string[], word: string, columns: number): void {
+  const characters = [...word]
+  let used = textWidth(rows[rows.length - 1])
+  characters.forEach((character, index) => {
+    if (used + 1 <= columns) rows[rows.length - 1] += character
+    else {
+      rows.push(character)
+      used = 0
+    }
+    used++
+    if (used === columns && index < characters.length - 1) {
+      rows.push('')
+      used = 0
+    }
+  })
+  if (!used && rows[rows.length - 1].length > 0 && rows.length > 1) rows[rows.length - 2] += rows.pop()
+}

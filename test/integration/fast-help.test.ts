@@ -1,0 +1,77 @@
+import {execFileSync} from 'node:child_process'
+import {readFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import {describe, expect, it} from 'vitest'
+import {helpSubject, renderHelp} from '../../src/cli/fast-help.js'
+import {loadHelpSources} from '../../src/cli/help-sources.js'
+import {EMPTY_HOME, runCli} from '../helpers/cli.js'
+
+// Help is answered from the manifest without oclif (src/cli/fast-help.ts). Here every command's,
+// topic's and the root's help is compared with what oclif's own help class prints for the same argv,
+// rendered afresh each run (test/helpers/oclif-help.mjs), so a change in oclif or in a command that the
+// fast path renders differently fails here.
+const BIN_URL = new URL('../../bin/run.js', import.meta.url).href
+const manifest = JSON.parse(readFileSync(new URL('../../oclif.manifest.json', import.meta.url), 'utf8')) as {commands: Record<string, unknown>}
+const commandIds = Object.keys(manifest.commands)
+const topicIds = [...new Set(commandIds.flatMap((id) => id.split(':').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join(':'))))]
+const words = (id: string) => id.split(':')
+
+const ARGVS = [
+  [],
+  ['--help'],
+  ['help'],
+  ...topicIds.flatMap((id) => [words(id), [...words(id), '--help'], ['help', ...words(id)]]),
+  ...commandIds.flatMap((id) => [[...words(id), '--help'], ['help', ...words(id)]]),
+  ['autocomplete', '--help'],
+]
+
+function oclifHelp(argvs: string[][], columns?: number): string[] {
+  const script = fileURLToPath(new URL('../helpers/oclif-help.mjs', import.meta.url))
+  const env = {PATH: process.env.PATH, HOME: EMPTY_HOME, ...(columns ? {OCLIF_COLUMNS: String(columns)} : {})}
+  return JSON.parse(execFileSync(process.execPath, [script, JSON.stringify(argvs)], {env, encoding: 'utf8'}))
+}
+
+function fastHelp(argv: string[], width: number): string | undefined {
+  const subject = helpSubject(argv)
+  const sources = loadHelpSources(BIN_URL, width)
+  if (!subject || !sources) return undefined
+  return renderHelp(sources, subject, !(argv.length === 0 || argv.includes('--help') || argv[0] === 'help'))
+}
+
+describe('fast help', () => {
+  it('covers every command and topic', () => {
+    expect(commandIds.length).toBeGreaterThan(50)
+    expect(topicIds).toEqual(expect.arrayContaining(['apis', 'cache', 'cache:method', 'sandbox']))
+  })
+
+  for (const width of [80, 60, 132]) {
+    it(`prints what oclif prints for the root, every topic and every command, at ${width} columns`, () => {
+      const expected = oclifHelp(ARGVS, width === 80 ? undefined : width)
+      ARGVS.forEach((argv, index) => {
+        expect(fastHelp(argv, width), `apigw ${argv.join(' ')}`).toBe(expected[index])
+      })
+    })
+  }
+
+  it('is what the CLI prints without a TTY, from the manifest, exit 0', async () => {
+    const expected = oclifHelp([['--help'], ['apis'], ['apis', 'list', '--help'], ['help', 'keys', 'rotate']])
+    const env = {PATH: process.env.PATH ?? '', HOME: EMPTY_HOME}
+    const runs = await Promise.all([runCli(['--help'], env), runCli(['apis'], env), runCli(['apis', 'list', '--help'], env), runCli(['help', 'keys', 'rotate'], env)])
+    runs.forEach((run, index) => {
+      expect(run.stdout).toBe(expected[index])
+      expect(run.stderr).toBe('')
+      expect(run.code).toBe(0)
+    })
+  })
+
+  it('leaves to oclif what it cannot answer: words after a command, an unknown word, a second help, colour', async () => {
+    expect(fastHelp(['apis', 'show', 'my-api', '--help'], 80)).toBeUndefined()
+    expect(fastHelp(['apis', 'lsit', '--help'], 80)).toBeUndefined()
+    expect(fastHelp(['apis', 'list'], 80)).toBeUndefined()
+    expect(fastHelp(['help', 'help'], 80)).toBeUndefined()
+    const env = {PATH: process.env.PATH ?? '', HOME: EMPTY_HOME}
+    // With colour asked for, oclif paints the help.
+    const colored = await runCli(['apis', 'list', '--help', '--color'], env)
+    expect(colored.stdout).toContain('\u001B[1mUSAGE')
+  })
+})
