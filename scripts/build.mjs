@@ -2,7 +2,8 @@
 // - dist/oclif/: the oclif that apigw uses, as two files (startup.js: config, run, help; command.js:
 //   Command, flags, parser) over shared chunks, imported everywhere as "#oclif/*" so there is one copy;
 // - dist/sandbox/main.js, the background sandbox process;
-// - dist/cli/main.js, one file per command in dist/commands (where oclif finds them), and shared
+// - dist/cli/main.js, the entry point in one file (version and help need nothing else), and
+//   dist/cli/run-oclif.js, one file per command in dist/commands (where oclif finds them), and shared
 //   chunks for the rest, with everything imported lazily (AWS SDK clients, YAML, JMESPath) in
 //   chunks of its own, so each command loads only what it uses.
 import {build} from 'esbuild'
@@ -56,10 +57,25 @@ await build({
 })
 await build({
   ...common,
-  entryPoints: ['src/cli/main.ts', 'src/cli/help.ts', 'src/cli/not-found.ts', 'src/sandbox/main.ts', ...sourceFiles('src/commands')],
+  entryPoints: ['src/cli/run-oclif.ts', 'src/cli/help.ts', 'src/cli/not-found.ts', 'src/sandbox/main.ts', ...sourceFiles('src/commands')],
   outdir: 'dist',
   outbase: 'src',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   plugins: [sharedOclif],
+})
+// The entry point on its own, in one file: `--version` and help (answered without oclif) load nothing
+// else; everything beyond them is behind its dynamic import of ./run-oclif.js, built above.
+await build({
+  ...common,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli/main.js',
+  plugins: [
+    {
+      name: 'run-oclif-apart',
+      setup(b) {
+        b.onResolve({filter: /^\.\/run-oclif\.js$/}, (args) => ({path: args.path, external: true}))
+      },
+    },
+  ],
 })

@@ -140,8 +140,9 @@ class HelpRenderer {
       sources.commands.filter((c) => !c.hidden),
       (c) => c.id,
     )
+    const topics = allTopics(sources)
     this.topics = sortedUnique(
-      allTopics(sources).filter((t) => !t.hidden && allTopics(sources).some((other) => other.name.includes(`${t.name}:`))),
+      topics.filter((t) => !t.hidden && topics.some((other) => other.name.includes(`${t.name}:`))),
       (t) => t.name,
     )
   }
