@@ -11,13 +11,8 @@ interface PackageJson {
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T
 
-/** apigw's package.json, which `--version` and help both read. */
-export function readPackageJson(binUrl: string): PackageJson {
-  return readJson(fileURLToPath(new URL('../package.json', binUrl)))
-}
-
-/** `apigw/<version> <platform>-<arch> node-<version>`: oclif's user agent, which `--version` prints. */
-export function userAgent(pjson: PackageJson): string {
+/** `apigw/<version> <platform>-<arch> node-<version>`: oclif's user agent, as bin/run.js prints it for `--version`. */
+function userAgent(pjson: PackageJson): string {
   return `${pjson.oclif.bin}/${pjson.version} ${process.platform}-${process.arch} node-${process.version}`
 }
 
@@ -28,7 +23,7 @@ export function userAgent(pjson: PackageJson): string {
  */
 export function loadHelpSources(binUrl: string, width: number): HelpSources | undefined {
   const root = dirname(dirname(fileURLToPath(binUrl)))
-  const pjson = readPackageJson(binUrl)
+  const pjson = readJson<PackageJson>(join(root, 'package.json'))
   const own = manifestCommands(join(root, 'oclif.manifest.json'))
   if (!own) return undefined
   const commands = [...own]

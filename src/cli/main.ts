@@ -1,17 +1,12 @@
 import {ExitCode} from '../lib/errors.js'
 import {colorEnabled} from '../lib/ui/color.js'
 import {helpSubject, helpWidth, renderHelp} from './fast-help.js'
-import {loadHelpSources, readPackageJson, userAgent} from './help-sources.js'
+import {loadHelpSources} from './help-sources.js'
 import {colorFlag} from './report.js'
 
 /** The CLI entry point. oclif is bundled with apigw, so startup reads a few files instead of hundreds. */
 export async function main(binUrl: string): Promise<void> {
   const argv = process.argv.slice(2)
-  // `apigw --version` answers without loading oclif (half of apigw's startup), in oclif's own format.
-  if (argv.length === 1 && argv[0] === '--version') {
-    process.stdout.write(`${userAgent(readPackageJson(binUrl))}\n`)
-    return
-  }
   // apigw supports Node >=20.19 with the SDK versions it pins; the SDK's own Node 22 notice would
   // otherwise appear on stderr in every operator's terminal and CI log.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
@@ -22,8 +17,8 @@ export async function main(binUrl: string): Promise<void> {
   if (!colorOn(process.stdout) && !colorOn(process.stderr)) {
     process.env.NO_COLOR = '1'
     delete process.env.FORCE_COLOR
-    // Help, too, is answered from the manifest without oclif (the other half of startup). Colour is
-    // oclif's to paint, so only plain help is answered here.
+    // Help is answered from the manifest without loading oclif (half of apigw's start), as bin/run.js
+    // answers --version. Colour is oclif's to paint, so only plain help is answered here.
     if (answerHelp(argv, binUrl)) return
   }
   // Ctrl-C: say so and exit 130, the documented code, rather than dying silently mid-call.

@@ -64,6 +64,14 @@ describe('fast help', () => {
     })
   })
 
+  it('--version prints the version oclif shows in the root help', async () => {
+    const [root] = oclifHelp([['--help']])
+    const version = await runCli(['--version'], {PATH: process.env.PATH ?? '', HOME: EMPTY_HOME})
+    expect(version.stdout).toMatch(/^apigw\/\d+\.\d+\.\d+ \S+ node-v\d+/)
+    expect(root).toContain(`VERSION\n  ${version.stdout}`)
+    expect(version.code).toBe(0)
+  })
+
   it('leaves to oclif what it cannot answer: words after a command, an unknown word, a second help, colour', async () => {
     expect(fastHelp(['apis', 'show', 'my-api', '--help'], 80)).toBeUndefined()
     expect(fastHelp(['apis', 'lsit', '--help'], 80)).toBeUndefined()
