@@ -244,7 +244,7 @@ class HelpRenderer {
    */
   private list(rows: Row[]): string {
     if (rows.length === 0) return ''
-    const leftWidth = Math.max(...rows.flatMap(([left]) => left.split('\n').map(textWidth)))
+    const leftWidth = Math.max(...rows.flatMap(([left]) => checkNarrow(left).split('\n').map(textWidth)))
     const entries: string[] = []
     for (const [left, right] of rows) {
       if (!right) {
@@ -520,10 +520,16 @@ function indent(text: string, spaces: number): string {
   return text.replaceAll(/^(?!\s*$)/gm, ' '.repeat(spaces))
 }
 
-/** Columns a string takes; text with wide, combining or control characters declines. */
-function textWidth(text: string): number {
-  if (/[\u0000-\u001f\u007f-\u009f\u0300-\u036f\u1100-\uffff]/u.test(text.replaceAll(/[–—…→←÷×“”‘’•·]/gu, ''))) decline('characters whose width oclif measures differently')
-  return [...text].length
+/** Characters outside the Basic Multilingual Plane's narrow ones: oclif measures them differently. */
+const NOT_NARROW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u0300-\u036f\u1100-\u200f\u2028-\u202f\u2060-\u218f\u2200-\uffff]/
+
+/** Columns a string takes: one a character, once checkNarrow has passed it. */
+const textWidth = (text: string) => text.length
+
+/** Declines text whose width is not one column a character (wide, combining, control characters). */
+function checkNarrow(text: string): string {
+  if (NOT_NARROW.test(text)) decline('characters whose width oclif measures differently')
+  return text
 }
 
 /**
@@ -532,7 +538,7 @@ function textWidth(text: string): number {
  * broken across lines.
  */
 export function wrapText(text: string, columns: number): string {
-  return text
+  return checkNarrow(text)
     .normalize()
     .replaceAll('\r\n', '\n')
     .split('\n')
