@@ -85,11 +85,24 @@ export function helpWidth(env: NodeJS.ProcessEnv, stdout: {isTTY?: boolean; getW
 }
 
 /**
+ * The help oclif would print for argv, or undefined when argv does not ask for help or the fast path
+ * cannot match oclif exactly. `sources` is called only when argv asks for help.
+ */
+export function helpFor(argv: string[], sources: () => HelpSources | undefined): string | undefined {
+  const subject = helpSubject(argv)
+  if (!subject) return undefined
+  const loaded = sources()
+  // Words with no help flag only ask for help when they name a topic (`apigw apis`).
+  const asked = argv.length === 0 || argv.includes('--help') || argv[0] === 'help'
+  return loaded && renderHelp(loaded, subject, !asked)
+}
+
+/**
  * The argv forms that ask for help, as oclif reads them: nothing, `--help`/`help` (root),
  * `<words> --help`, `help <words>`, or the words of a topic alone. Returns the subject's words
  * (empty for the root), or undefined when argv is something else.
  */
-export function helpSubject(argv: string[]): string[] | undefined {
+function helpSubject(argv: string[]): string[] | undefined {
   if (argv.length === 0) return []
   // oclif skips further `help` words (`apigw help help` is the root's help): left to oclif.
   const words = (list: string[]) => (list.every((arg) => /^[a-z0-9][\w-]*$/i.test(arg) && arg !== 'help') ? list : undefined)
@@ -103,7 +116,7 @@ export function helpSubject(argv: string[]): string[] | undefined {
  * be matched exactly. `topicOnly`: argv had no help flag, so only a topic's help is an answer
  * (the words of a command run it).
  */
-export function renderHelp(sources: HelpSources, subject: string[], topicOnly = false): string | undefined {
+function renderHelp(sources: HelpSources, subject: string[], topicOnly = false): string | undefined {
   try {
     const help = new HelpRenderer(sources)
     if (subject.length === 0) return help.root()

@@ -1,6 +1,6 @@
 import {ExitCode} from '../lib/errors.js'
 import {colorEnabled} from '../lib/ui/color.js'
-import {helpSubject, helpWidth, renderHelp} from './fast-help.js'
+import {helpFor, helpWidth} from './fast-help.js'
 import {loadHelpSources} from './help-sources.js'
 import {colorFlag} from './report.js'
 
@@ -32,12 +32,7 @@ export async function main(binUrl: string): Promise<void> {
 
 /** Prints help for argv when it asks for help the fast path can render exactly; false leaves it to oclif. */
 function answerHelp(argv: string[], binUrl: string): boolean {
-  const subject = helpSubject(argv)
-  if (!subject) return false
-  const sources = loadHelpSources(binUrl, helpWidth(process.env, process.stdout))
-  // Words with no help flag only ask for help when they name a topic (`apigw apis`).
-  const asked = argv.length === 0 || argv.includes('--help') || argv[0] === 'help'
-  const text = sources && renderHelp(sources, subject, !asked)
+  const text = helpFor(argv, () => loadHelpSources(binUrl, helpWidth(process.env, process.stdout)))
   if (text === undefined) return false
   process.stdout.write(text)
   return true

@@ -2,7 +2,7 @@ import {execFileSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {helpSubject, renderHelp} from '../../src/cli/fast-help.js'
+import {helpFor} from '../../src/cli/fast-help.js'
 import {loadHelpSources} from '../../src/cli/help-sources.js'
 import {EMPTY_HOME, runCli} from '../helpers/cli.js'
 
@@ -31,12 +31,7 @@ function oclifHelp(argvs: string[][], columns?: number): string[] {
   return JSON.parse(execFileSync(process.execPath, [script, JSON.stringify(argvs)], {env, encoding: 'utf8'}))
 }
 
-function fastHelp(argv: string[], width: number): string | undefined {
-  const subject = helpSubject(argv)
-  const sources = loadHelpSources(BIN_URL, width)
-  if (!subject || !sources) return undefined
-  return renderHelp(sources, subject, !(argv.length === 0 || argv.includes('--help') || argv[0] === 'help'))
-}
+const fastHelp = (argv: string[], width: number) => helpFor(argv, () => loadHelpSources(BIN_URL, width))
 
 describe('fast help', () => {
   it('covers every command and topic', () => {
