@@ -66,6 +66,8 @@ export interface HelpSources {
   commands: ManifestCommand[]
   /** Columns to wrap at (see helpWidth). */
   width: number
+  /** Whether oclif would paint (see oclifPaints): bold headers, underlined flag values. */
+  color: boolean
 }
 
 /** Thrown inside the renderer when the fast path cannot match oclif; the caller lets oclif answer. */
@@ -95,6 +97,17 @@ export function helpFor(argv: string[], sources: () => HelpSources | undefined):
   // Words with no help flag only ask for help when they name a topic (`apigw apis`).
   const asked = argv.length === 0 || argv.includes('--help') || argv[0] === 'help'
   return loaded && renderHelp(loaded, subject, !asked)
+}
+
+/**
+ * Whether oclif would paint help: where both streams are terminals that its colour detection
+ * (supports-color, then ansis) recognises beyond doubt and nothing in the environment forces colour
+ * either way. Anything else (a CI variable, an unknown TERM, FORCE_COLOR) declines.
+ */
+export function oclifPaints(env: NodeJS.ProcessEnv, streams: {isTTY?: boolean}[]): boolean {
+  if (!streams.every((stream) => stream.isTTY)) return false
+  if (env.NO_COLOR !== undefined || env.FORCE_COLOR !== undefined || 'CI' in env) return false
+  return /^(xterm|screen|tmux|vt100|vt220|rxvt|linux)|-256(color)?$/i.test(env.TERM ?? '')
 }
 
 /**
@@ -246,9 +259,18 @@ class HelpRenderer {
     return wrapText(this.render(text, command), this.width - spacing)
   }
 
+  /** The only styles oclif's help uses without a theme, in ansis's codes. */
+  bold(text: string): string {
+    return this.sources.color ? `\u001B[1m${text}\u001B[22m` : text
+  }
+
+  underline(text: string): string {
+    return this.sources.color ? `\u001B[4m${text}\u001B[24m` : text
+  }
+
   section(header: string, body: string | Row[], command?: ManifestCommand): string {
     const text = typeof body === 'string' ? this.render(body, command) : this.list(body.map(([left, right]) => [this.render(left, command), right && this.render(right, command)]))
-    return `${header}\n${indent(text, 2)}`
+    return `${this.bold(header)}\n${indent(text, 2)}`
   }
 
   /**
@@ -257,7 +279,7 @@ class HelpRenderer {
    */
   private list(rows: Row[]): string {
     if (rows.length === 0) return ''
-    const leftWidth = Math.max(...rows.flatMap(([left]) => checkNarrow(left).split('\n').map(textWidth)))
+    const leftWidth = Math.max(...rows.flatMap(([left]) => checkNarrow(left.replaceAll(STYLE, '')).split('\n').map(textWidth)))
     const entries: string[] = []
     for (const [left, right] of rows) {
       if (!right) {
@@ -268,13 +290,15 @@ class HelpRenderer {
         .split('\n')
         .map((line) => line.trim())
       if (more.length > 4) return this.paragraphs(rows)
-      const line = left + ' '.repeat(leftWidth - textWidth(left) + 2) + first
+      const line = left + ' '.repeat(leftWidth - styledWidth(left) + 2) + first
       entries.push(more.length ? `${line}\n${indent(more.join('\n'), leftWidth + 2)}` : line)
     }
     return entries.join('\n').trim()
   }
 
   private paragraphs(rows: Row[]): string {
+    // oclif wraps the names too, and wrap-ansi moves styles across line ends in ways not matched here.
+    if (this.sources.color) decline('a paragraph list in colour')
     return rows
       .filter(([left, right]) => left || right)
       .map(([left, right]) => {
@@ -355,7 +379,7 @@ class CommandSections {
   private flagRows(flags: ManifestFlag[]): Row[] {
     const noChar = flags.every((flag) => flag.char === undefined)
     return flags.map((flag) => {
-      let left = flagLabel(flag)
+      let left = flagLabel(flag, (value) => this.help.underline(value))
       if (noChar) left = left.replace('    ', '')
       let right = flag.summary || flag.description || ''
       const metadata: string[] = []
@@ -421,7 +445,7 @@ class CommandSections {
     return extended
       .map((flag) => {
         const summary = flag.summary ?? ''
-        let label = flagLabel(flag, true)
+        let label = flagLabel(flag, (value) => this.help.underline(value), true)
         if (!flag.char) label = label.replace('    ', '')
         label += label.length + summary.length + 2 < this.help.width ? '  ' + summary : '\n\n' + indent(this.help.wrap(summary, 4), 2)
         return `${label}\n\n${indent(this.help.wrap(flag.description ?? '', 4), 2)}`
@@ -431,13 +455,15 @@ class CommandSections {
 }
 
 /** `-o, --output=<option>`, `    --[no-]color`, as oclif labels a flag. */
-function flagLabel(flag: ManifestFlag, showOptions = false): string {
+function flagLabel(flag: ManifestFlag, underline: (value: string) => string, showOptions = false): string {
   let label = flag.helpLabel
   if (!label) {
     const name = flag.type === 'boolean' && flag.allowNo ? `--[no-]${flag.name.trim()}` : `--${flag.name.trim()}`
     label = flag.char ? `-${flag.char[0]}, ${name}` : `    ${name}`
   }
-  return flag.type === 'option' ? `${label}=${usageValue(flag, showOptions)}` : label
+  if (flag.type !== 'option') return label
+  const value = usageValue(flag, showOptions)
+  return `${label}=${value.includes('|') ? value : underline(value)}`
 }
 
 /** A flag's value in usage and labels: its helpValue, its options or <option>, else <value>. */
@@ -538,6 +564,10 @@ const NOT_NARROW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u0300-\u036f\u1100-
 
 /** Columns a string takes: one a character, once checkNarrow has passed it. */
 const textWidth = (text: string) => text.length
+
+/** The style codes of bold and underline, which flag labels can hold; they take no columns. */
+const STYLE = /\u001B\[\d+m/g
+const styledWidth = (text: string) => textWidth(text.replaceAll(STYLE, ''))
 
 /** Declines text whose width is not one column a character (wide, combining, control characters). */
 function checkNarrow(text: string): string {

@@ -21,7 +21,7 @@ function userAgent(pjson: PackageJson): string {
  * found as Node finds packages (node_modules folders upwards). Undefined when a manifest is missing:
  * oclif then answers (it can list commands without one).
  */
-export function loadHelpSources(binUrl: string, width: number): HelpSources | undefined {
+export function loadHelpSources(binUrl: string, width: number, color = false): HelpSources | undefined {
   const root = dirname(dirname(fileURLToPath(binUrl)))
   const pjson = readJson<PackageJson>(join(root, 'package.json'))
   const own = manifestCommands(join(root, 'oclif.manifest.json'))
@@ -40,6 +40,7 @@ export function loadHelpSources(binUrl: string, width: number): HelpSources | un
     topics: pjson.oclif.topics ?? {},
     commands,
     width,
+    color,
   }
 }
 

@@ -1,6 +1,6 @@
 import {ExitCode} from '../lib/errors.js'
 import {colorEnabled} from '../lib/ui/color.js'
-import {helpFor, helpWidth} from './fast-help.js'
+import {helpFor, helpWidth, oclifPaints} from './fast-help.js'
 import {loadHelpSources} from './help-sources.js'
 import {colorFlag} from './report.js'
 
@@ -14,13 +14,15 @@ export async function main(binUrl: string): Promise<void> {
   // colours whenever CI is set). When apigw's rules give neither stream colour, say so before
   // loading them; apigw's own output decides per stream.
   const colorOn = (stream: NodeJS.WriteStream) => colorEnabled({flag: colorFlag(argv), env: process.env, isTTY: Boolean(stream.isTTY)})
-  if (!colorOn(process.stdout) && !colorOn(process.stderr)) {
+  const paintNeither = !colorOn(process.stdout) && !colorOn(process.stderr)
+  if (paintNeither) {
     process.env.NO_COLOR = '1'
     delete process.env.FORCE_COLOR
-    // Help is answered from the manifest without loading oclif (half of apigw's start), as bin/run.js
-    // answers --version. Colour is oclif's to paint, so only plain help is answered here.
-    if (answerHelp(argv, binUrl)) return
   }
+  // Help is answered from the manifest without loading oclif (half of apigw's start), as bin/run.js
+  // answers --version: plain, or painted where oclif would surely paint it; otherwise oclif answers.
+  const painted = !paintNeither && oclifPaints(process.env, [process.stdout, process.stderr])
+  if ((paintNeither || painted) && answerHelp(argv, binUrl, painted)) return
   // Ctrl-C: say so and exit 130, the documented code, rather than dying silently mid-call.
   process.once('SIGINT', () => {
     process.stderr.write('\nInterrupted.\n')
@@ -31,8 +33,8 @@ export async function main(binUrl: string): Promise<void> {
 }
 
 /** Prints help for argv when it asks for help the fast path can render exactly; false leaves it to oclif. */
-function answerHelp(argv: string[], binUrl: string): boolean {
-  const text = helpFor(argv, () => loadHelpSources(binUrl, helpWidth(process.env, process.stdout)))
+function answerHelp(argv: string[], binUrl: string, color: boolean): boolean {
+  const text = helpFor(argv, () => loadHelpSources(binUrl, helpWidth(process.env, process.stdout), color))
   if (text === undefined) return false
   process.stdout.write(text)
   return true

@@ -1,5 +1,7 @@
 import {execFileSync} from 'node:child_process'
-import {readFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {helpFor} from '../../src/cli/fast-help.js'
@@ -25,10 +27,18 @@ const ARGVS = [
   ['autocomplete', '--help'],
 ]
 
+const REFERENCE = fileURLToPath(new URL('../helpers/oclif-help.mjs', import.meta.url))
+
 function oclifHelp(argvs: string[][], columns?: number): string[] {
-  const script = fileURLToPath(new URL('../helpers/oclif-help.mjs', import.meta.url))
   const env = {PATH: process.env.PATH, HOME: EMPTY_HOME, ...(columns ? {OCLIF_COLUMNS: String(columns)} : {})}
-  return JSON.parse(execFileSync(process.execPath, [script, JSON.stringify(argvs)], {env, encoding: 'utf8'}))
+  return JSON.parse(execFileSync(process.execPath, [REFERENCE, JSON.stringify(argvs)], {env, encoding: 'utf8'}))
+}
+
+/** Runs a command on a terminal (script(1) gives it one, 80 columns by oclif's rule), as an operator's xterm. */
+function onTerminal(command: string[]): string {
+  const quoted = command.map((word) => `'${word.replaceAll("'", "'\\''")}'`).join(' ')
+  const env = {PATH: process.env.PATH, HOME: EMPTY_HOME, TERM: 'xterm-256color'}
+  return execFileSync('script', ['-qec', quoted, '/dev/null'], {env, encoding: 'utf8'}).replaceAll('\r\n', '\n')
 }
 
 const fastHelp = (argv: string[], width: number) => helpFor(argv, () => loadHelpSources(BIN_URL, width))
@@ -57,6 +67,19 @@ describe('fast help', () => {
       expect(run.stderr).toBe('')
       expect(run.code).toBe(0)
     })
+  })
+
+  it('paints on a terminal as oclif does: bold headers, underlined values, for every topic and command', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'apigw-help-')), 'oclif.json')
+    onTerminal([process.execPath, REFERENCE, JSON.stringify(ARGVS), file])
+    const expected = JSON.parse(readFileSync(file, 'utf8')) as string[]
+    expect(expected[ARGVS.findIndex((argv) => argv.join(' ') === 'apis list --help')]).toContain('\u001B[1mFLAGS\u001B[22m\n  --name=\u001B[4m<value>\u001B[24m')
+    ARGVS.forEach((argv, index) => {
+      expect(helpFor(argv, () => loadHelpSources(BIN_URL, 80, true)), `apigw ${argv.join(' ')}`).toBe(expected[index])
+    })
+    // And the CLI answers so itself.
+    const bin = fileURLToPath(new URL(BIN_URL))
+    expect(onTerminal([process.execPath, bin, 'apis', 'list', '--help'])).toBe(expected[ARGVS.findIndex((argv) => argv.join(' ') === 'apis list --help')])
   })
 
   it('--version prints the version oclif shows in the root help', async () => {
