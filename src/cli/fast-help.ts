@@ -167,8 +167,10 @@ class HelpRenderer {
       (c) => c.id,
     )
     const topics = allTopics(sources)
+    // oclif keeps a topic when some topic's name contains its name and a colon, anywhere in it.
+    const names = topics.map((t) => t.name).join('\n')
     this.topics = sortedUnique(
-      topics.filter((t) => !t.hidden && topics.some((other) => other.name.includes(`${t.name}:`))),
+      topics.filter((t) => !t.hidden && names.includes(`${t.name}:`)),
       (t) => t.name,
     )
   }
@@ -536,9 +538,10 @@ function allTopics(sources: HelpSources): Topic[] {
   return [...topics.values()]
 }
 
+/** Sorted by key, the last of each key kept (duplicates sort together, so it keeps their place). */
 function sortedUnique<T>(items: T[], key: (item: T) => string): T[] {
   const sorted = [...items].sort((a, b) => compareKeys([key(a)], [key(b)]))
-  return sorted.filter((item, index) => !sorted.some((other, later) => later > index && key(other) === key(item)))
+  return [...new Map(sorted.map((item) => [key(item), item])).values()]
 }
 
 /** oclif's ordering: element by element with < and >, not locale-aware. */
