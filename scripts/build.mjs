@@ -7,6 +7,7 @@
 //   chunks for the rest, with everything imported lazily (AWS SDK clients, YAML, JMESPath) in
 //   chunks of its own, so each command loads only what it uses.
 import {build} from 'esbuild'
+import {builtinModules} from 'node:module'
 import {readdirSync, rmSync} from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
 
@@ -26,7 +27,8 @@ const common = {
   minifyWhitespace: true,
   minifySyntax: true,
   // Bundled CommonJS dependencies call require() for Node built-ins.
-  banner: {js: "import {createRequire as __apigwCreateRequire} from 'node:module';const require=__apigwCreateRequire(import.meta.url);"},
+  // (Through process.getBuiltinModule, not an import of node:module: see builtinsByRequire.)
+  banner: {js: "const require=process.getBuiltinModule('module').createRequire(import.meta.url);"},
   logLevel: 'warning',
 }
 
@@ -47,13 +49,15 @@ const sharedOclif = {
 }
 
 /**
- * node:http and node:https are loaded with require(), not import: Node's ES module view of a built-in
- * runs all its lazy getters, and node:http's load Node's fetch (undici), 12 ms apigw never uses.
+ * Node's built-in modules are loaded with require(), not import: Node's ES module view of a built-in
+ * runs all its lazy getters, which load what apigw never uses (node:http's load Node's fetch, 12 ms;
+ * node:util's, node:process's and node:module's more).
  */
+const BUILTIN = new RegExp(`^(node:.*|${builtinModules.join('|')})$`)
 const builtinsByRequire = {
   name: 'builtins-by-require',
   setup(b) {
-    b.onResolve({filter: /^(node:)?https?$/}, (args) =>
+    b.onResolve({filter: BUILTIN}, (args) =>
       args.namespace === 'builtin-require' ? {path: args.path, external: true} : {path: args.path, namespace: 'builtin-require'},
     )
     b.onLoad({filter: /.*/, namespace: 'builtin-require'}, (args) => ({contents: `module.exports = require(${JSON.stringify(args.path)})`}))
@@ -86,6 +90,7 @@ await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli/main.js',
   plugins: [
+    builtinsByRequire,
     {
       name: 'run-oclif-apart',
       setup(b) {
