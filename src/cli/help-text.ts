@@ -1,11 +1,24 @@
 // Plain-text layout for fast help (./fast-help.ts), as oclif's help lays text out: word wrap as
-// wrap-ansi does it in hard mode, indentation as indent-string does it, and the widths they measure.
+// wrap-ansi does it in hard mode, indentation as indent-string does it, the widths they measure,
+// and oclif's small list helpers.
 
 /** Thrown while rendering when the fast path cannot match oclif; the caller lets oclif answer. */
 export class Decline extends Error {}
 
 export const decline = (why: string): never => {
   throw new Decline(why)
+}
+
+/** The items that are something (oclif's compact). */
+export const compact = <T>(items: (T | undefined | '' | false)[]): T[] => items.filter(Boolean) as T[]
+
+/** oclif's ordering: element by element with < and >, not locale-aware. */
+export function compareKeys(a: (string | number)[], b: (string | number)[]): number {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] < b[i]) return -1
+    if (a[i] > b[i]) return 1
+  }
+  return 0
 }
 
 /** Indents every line that is not blank, as oclif's indent-string does. */
