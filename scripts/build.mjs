@@ -2,10 +2,12 @@
 // - dist/oclif/: the oclif that apigw uses, as two files (startup.js: config, run, help; command.js:
 //   Command, flags, parser) over shared chunks, imported everywhere as "#oclif/*" so there is one copy;
 // - dist/sandbox/main.js, the background sandbox process;
-// - dist/cli/main.js, one file per command in dist/commands (where oclif finds them), and shared
+// - dist/cli/main.js, the entry point in one file (version and help need nothing else), and
+//   dist/cli/run-oclif.js, one file per command in dist/commands (where oclif finds them), and shared
 //   chunks for the rest, with everything imported lazily (AWS SDK clients, YAML, JMESPath) in
 //   chunks of its own, so each command loads only what it uses.
 import {build} from 'esbuild'
+import {builtinModules} from 'node:module'
 import {readdirSync, rmSync} from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
 
@@ -25,7 +27,8 @@ const common = {
   minifyWhitespace: true,
   minifySyntax: true,
   // Bundled CommonJS dependencies call require() for Node built-ins.
-  banner: {js: "import {createRequire as __apigwCreateRequire} from 'node:module';const require=__apigwCreateRequire(import.meta.url);"},
+  // (Through process.getBuiltinModule, not an import of node:module: see builtinsByRequire.)
+  banner: {js: "const require=process.getBuiltinModule('module').createRequire(import.meta.url);"},
   logLevel: 'warning',
 }
 
@@ -45,6 +48,22 @@ const sharedOclif = {
   },
 }
 
+/**
+ * Node's built-in modules are loaded with require(), not import: Node's ES module view of a built-in
+ * runs all its lazy getters, which load what apigw never uses (node:http's load Node's fetch, 12 ms;
+ * node:util's, node:process's and node:module's more).
+ */
+const BUILTIN = new RegExp(`^(node:.*|${builtinModules.join('|')})$`)
+const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(b) {
+    b.onResolve({filter: BUILTIN}, (args) =>
+      args.namespace === 'builtin-require' ? {path: args.path, external: true} : {path: args.path, namespace: 'builtin-require'},
+    )
+    b.onLoad({filter: /.*/, namespace: 'builtin-require'}, (args) => ({contents: `module.exports = require(${JSON.stringify(args.path)})`}))
+  },
+}
+
 rmSync('dist', {recursive: true, force: true})
 await build({
   ...common,
@@ -53,13 +72,30 @@ await build({
   splitting: true,
   // oclif can load TypeScript sources in development; apigw never does, so keep the compiler out.
   external: ['typescript'],
+  plugins: [builtinsByRequire],
 })
 await build({
   ...common,
-  entryPoints: ['src/cli/main.ts', 'src/cli/help.ts', 'src/cli/not-found.ts', 'src/sandbox/main.ts', ...sourceFiles('src/commands')],
+  entryPoints: ['src/cli/run-oclif.ts', 'src/cli/help.ts', 'src/cli/not-found.ts', 'src/sandbox/main.ts', ...sourceFiles('src/commands')],
   outdir: 'dist',
   outbase: 'src',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [sharedOclif],
+  plugins: [sharedOclif, builtinsByRequire],
+})
+// The entry point on its own, in one file: `--version` and help (answered without oclif) load nothing
+// else; everything beyond them is behind its dynamic import of ./run-oclif.js, built above.
+await build({
+  ...common,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli/main.js',
+  plugins: [
+    builtinsByRequire,
+    {
+      name: 'run-oclif-apart',
+      setup(b) {
+        b.onResolve({filter: /^\.\/run-oclif\.js$/}, (args) => ({path: args.path, external: true}))
+      },
+    },
+  ],
 })

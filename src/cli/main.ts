@@ -1,17 +1,12 @@
-import {readFileSync} from 'node:fs'
 import {ExitCode} from '../lib/errors.js'
 import {colorEnabled} from '../lib/ui/color.js'
+import {helpFor, helpWidth, oclifPaints} from './fast-help.js'
+import {loadHelpSources} from './help-sources.js'
 import {colorFlag} from './report.js'
 
 /** The CLI entry point. oclif is bundled with apigw, so startup reads a few files instead of hundreds. */
 export async function main(binUrl: string): Promise<void> {
   const argv = process.argv.slice(2)
-  // `apigw --version` answers without loading oclif (half of apigw's startup), in oclif's own format.
-  if (argv.length === 1 && argv[0] === '--version') {
-    const {version} = JSON.parse(readFileSync(new URL('../package.json', binUrl), 'utf8')) as {version: string}
-    process.stdout.write(`apigw/${version} ${process.platform}-${process.arch} node-${process.version}\n`)
-    return
-  }
   // apigw supports Node >=20.19 with the SDK versions it pins; the SDK's own Node 22 notice would
   // otherwise appear on stderr in every operator's terminal and CI log.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
@@ -19,10 +14,15 @@ export async function main(binUrl: string): Promise<void> {
   // colours whenever CI is set). When apigw's rules give neither stream colour, say so before
   // loading them; apigw's own output decides per stream.
   const colorOn = (stream: NodeJS.WriteStream) => colorEnabled({flag: colorFlag(argv), env: process.env, isTTY: Boolean(stream.isTTY)})
-  if (!colorOn(process.stdout) && !colorOn(process.stderr)) {
+  const paintNeither = !colorOn(process.stdout) && !colorOn(process.stderr)
+  if (paintNeither) {
     process.env.NO_COLOR = '1'
     delete process.env.FORCE_COLOR
   }
+  // Help is answered from the manifest without loading oclif (half of apigw's start), as bin/run.js
+  // answers --version: plain, or painted where oclif would surely paint it; otherwise oclif answers.
+  const painted = !paintNeither && oclifPaints(process.env, [process.stdout, process.stderr])
+  if ((paintNeither || painted) && answerHelp(argv, binUrl, painted)) return
   // Ctrl-C: say so and exit 130, the documented code, rather than dying silently mid-call.
   process.once('SIGINT', () => {
     process.stderr.write('\nInterrupted.\n')
@@ -30,4 +30,12 @@ export async function main(binUrl: string): Promise<void> {
   })
   const {runOclif} = await import('./run-oclif.js')
   await runOclif(argv, binUrl)
+}
+
+/** Prints help for argv when it asks for help the fast path can render exactly; false leaves it to oclif. */
+function answerHelp(argv: string[], binUrl: string, color: boolean): boolean {
+  const text = helpFor(argv, () => loadHelpSources(binUrl, helpWidth(process.env, process.stdout), color))
+  if (text === undefined) return false
+  process.stdout.write(text)
+  return true
 }

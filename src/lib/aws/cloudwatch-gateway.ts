@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-cloudwatch'
 import {MAX_QUERIES_PER_CALL} from './cloudwatch-limits.js'
 import {collectPages} from './paging.js'
+import {createSdkClient} from './sdk-client.js'
 import type {AwsSession} from './session.js'
 
 export type {DimensionFilter, Metric, MetricDataQuery, MetricDataResult} from '@aws-sdk/client-cloudwatch'
@@ -17,7 +18,7 @@ export {MAX_QUERIES_PER_CALL}
 
 /** The CloudWatch operations apigw uses, and nothing else. */
 export function createCloudWatchGateway(session: AwsSession) {
-  const client = new CloudWatchClient(session.clientConfig('cloudwatch'))
+  const client = createSdkClient(session, 'cloudwatch', (config) => new CloudWatchClient(config))
   const call = <T>(operation: string, send: () => Promise<T>) => session.call('cloudwatch', operation, send)
 
   return {

@@ -53,6 +53,7 @@ import {
 import {collectPages} from './paging.js'
 import {unlessNotFound} from '../errors.js'
 import {byRequestTag, deploymentFinder, newApi, withRequestTag, type ApisBefore} from './exactly-once.js'
+import {createSdkClient} from './sdk-client.js'
 import type {AwsSession} from './session.js'
 
 export type {ApiKey, Deployment, MethodSetting, PatchOperation, Resource, RestApi, Stage, UsagePlan} from '@aws-sdk/client-api-gateway'
@@ -62,7 +63,7 @@ const PAGE_SIZE = 500
 
 /** The REST (v1) operations apigw uses, and nothing else. */
 export function createRestGateway(session: AwsSession) {
-  const client = new APIGatewayClient(session.clientConfig('apigateway'))
+  const client = createSdkClient(session, 'apigateway', (config) => new APIGatewayClient(config))
   const call = <T>(operation: string, send: () => Promise<T>) => session.call('apigateway', operation, send)
   const create = <T>(operation: string, send: (token: string) => Promise<T>, find?: (token: string) => Promise<unknown>) =>
     session.create('apigateway', operation, send, find)

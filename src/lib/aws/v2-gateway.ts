@@ -31,6 +31,7 @@ import {
 import {unlessNotFound} from '../errors.js'
 import {byRequestTag, deploymentFinder, newApi, withRequestTag, type ApisBefore} from './exactly-once.js'
 import {collectPages} from './paging.js'
+import {createSdkClient} from './sdk-client.js'
 import type {AwsSession} from './session.js'
 
 import type {Api as FullApi, Deployment as V2Deployment, Stage as FullStage} from '@aws-sdk/client-apigatewayv2'
@@ -43,7 +44,7 @@ export type V2Stage = Partial<FullStage>
 
 /** The HTTP/WebSocket (v2) operations apigw uses. The JS SDK has no paginators for them (aws-facts §5). */
 export function createV2Gateway(session: AwsSession) {
-  const client = new ApiGatewayV2Client(session.clientConfig('apigatewayv2'))
+  const client = createSdkClient(session, 'apigatewayv2', (config) => new ApiGatewayV2Client(config))
   const call = <T>(operation: string, send: () => Promise<T>) => session.call('apigatewayv2', operation, send)
   const create = <T>(operation: string, send: (token: string) => Promise<T>, find?: (token: string) => Promise<unknown>) =>
     session.create('apigatewayv2', operation, send, find)

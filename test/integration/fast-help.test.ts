@@ -1,0 +1,103 @@
+import {execFileSync} from 'node:child_process'
+import {mkdtempSync, readFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {describe, expect, it} from 'vitest'
+import {helpFor} from '../../src/cli/fast-help.js'
+import {loadHelpSources} from '../../src/cli/help-sources.js'
+import {EMPTY_HOME, runCli} from '../helpers/cli.js'
+
+// Help is answered from the manifest without oclif (src/cli/fast-help.ts). Here every command's,
+// topic's and the root's help is compared with what oclif's own help class prints for the same argv,
+// rendered afresh each run (test/helpers/oclif-help.mjs), so a change in oclif or in a command that the
+// fast path renders differently fails here.
+const BIN_URL = new URL('../../bin/run.js', import.meta.url).href
+const manifest = JSON.parse(readFileSync(new URL('../../oclif.manifest.json', import.meta.url), 'utf8')) as {commands: Record<string, unknown>}
+const commandIds = Object.keys(manifest.commands)
+const topicIds = [...new Set(commandIds.flatMap((id) => id.split(':').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join(':'))))]
+const words = (id: string) => id.split(':')
+
+const ARGVS = [
+  [],
+  ['--help'],
+  ['help'],
+  ...topicIds.flatMap((id) => [words(id), [...words(id), '--help'], ['help', ...words(id)]]),
+  ...commandIds.flatMap((id) => [[...words(id), '--help'], ['help', ...words(id)]]),
+  ['autocomplete', '--help'],
+]
+
+const REFERENCE = fileURLToPath(new URL('../helpers/oclif-help.mjs', import.meta.url))
+
+function oclifHelp(argvs: string[][], columns?: number): string[] {
+  const env = {PATH: process.env.PATH, HOME: EMPTY_HOME, ...(columns ? {OCLIF_COLUMNS: String(columns)} : {})}
+  return JSON.parse(execFileSync(process.execPath, [REFERENCE, JSON.stringify(argvs)], {env, encoding: 'utf8'}))
+}
+
+/** Runs a command on a terminal (script(1) gives it one, 80 columns by oclif's rule), as an operator's xterm. */
+function onTerminal(command: string[]): string {
+  const quoted = command.map((word) => `'${word.replaceAll("'", "'\\''")}'`).join(' ')
+  const env = {PATH: process.env.PATH, HOME: EMPTY_HOME, TERM: 'xterm-256color'}
+  return execFileSync('script', ['-qec', quoted, '/dev/null'], {env, encoding: 'utf8'}).replaceAll('\r\n', '\n')
+}
+
+const fastHelp = (argv: string[], width: number) => helpFor(argv, () => loadHelpSources(BIN_URL, width))
+
+describe('fast help', () => {
+  it('covers every command and topic', () => {
+    expect(commandIds.length).toBeGreaterThan(50)
+    expect(topicIds).toEqual(expect.arrayContaining(['apis', 'cache', 'cache:method', 'sandbox']))
+  })
+
+  for (const width of [80, 60, 132]) {
+    it(`prints what oclif prints for the root, every topic and every command, at ${width} columns`, () => {
+      const expected = oclifHelp(ARGVS, width === 80 ? undefined : width)
+      ARGVS.forEach((argv, index) => {
+        expect(fastHelp(argv, width), `apigw ${argv.join(' ')}`).toBe(expected[index])
+      })
+    })
+  }
+
+  it('is what the CLI prints without a TTY, from the manifest, exit 0', async () => {
+    const expected = oclifHelp([['--help'], ['apis'], ['apis', 'list', '--help'], ['help', 'keys', 'rotate']])
+    const env = {PATH: process.env.PATH ?? '', HOME: EMPTY_HOME}
+    const runs = await Promise.all([runCli(['--help'], env), runCli(['apis'], env), runCli(['apis', 'list', '--help'], env), runCli(['help', 'keys', 'rotate'], env)])
+    runs.forEach((run, index) => {
+      expect(run.stdout).toBe(expected[index])
+      expect(run.stderr).toBe('')
+      expect(run.code).toBe(0)
+    })
+  })
+
+  it('paints on a terminal as oclif does: bold headers, underlined values, for every topic and command', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'apigw-help-')), 'oclif.json')
+    onTerminal([process.execPath, REFERENCE, JSON.stringify(ARGVS), file])
+    const expected = JSON.parse(readFileSync(file, 'utf8')) as string[]
+    expect(expected[ARGVS.findIndex((argv) => argv.join(' ') === 'apis list --help')]).toContain('\u001B[1mFLAGS\u001B[22m\n  --name=\u001B[4m<value>\u001B[24m')
+    ARGVS.forEach((argv, index) => {
+      expect(helpFor(argv, () => loadHelpSources(BIN_URL, 80, true)), `apigw ${argv.join(' ')}`).toBe(expected[index])
+    })
+    // And the CLI answers so itself.
+    const bin = fileURLToPath(new URL(BIN_URL))
+    expect(onTerminal([process.execPath, bin, 'apis', 'list', '--help'])).toBe(expected[ARGVS.findIndex((argv) => argv.join(' ') === 'apis list --help')])
+  })
+
+  it('--version prints the version oclif shows in the root help', async () => {
+    const [root] = oclifHelp([['--help']])
+    const version = await runCli(['--version'], {PATH: process.env.PATH ?? '', HOME: EMPTY_HOME})
+    expect(version.stdout).toMatch(/^apigw\/\d+\.\d+\.\d+ \S+ node-v\d+/)
+    expect(root).toContain(`VERSION\n  ${version.stdout}`)
+    expect(version.code).toBe(0)
+  })
+
+  it('leaves to oclif what it cannot answer: words after a command, an unknown word, a second help, colour', async () => {
+    expect(fastHelp(['apis', 'show', 'my-api', '--help'], 80)).toBeUndefined()
+    expect(fastHelp(['apis', 'lsit', '--help'], 80)).toBeUndefined()
+    expect(fastHelp(['apis', 'list'], 80)).toBeUndefined()
+    expect(fastHelp(['help', 'help'], 80)).toBeUndefined()
+    const env = {PATH: process.env.PATH ?? '', HOME: EMPTY_HOME}
+    // With colour asked for, oclif paints the help.
+    const colored = await runCli(['apis', 'list', '--help', '--color'], env)
+    expect(colored.stdout).toContain('\u001B[1mUSAGE')
+  })
+})
