@@ -12,9 +12,6 @@ export async function main(binUrl: string): Promise<void> {
     process.stdout.write(`apigw/${version} ${process.platform}-${process.arch} node-${process.version}\n`)
     return
   }
-  // apigw supports Node >=20.19 with the SDK versions it pins; the SDK's own Node 22 notice would
-  // otherwise appear on stderr in every operator's terminal and CI log.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
   // oclif and its plugins colour through ansis, which reads the environment when it loads (and
   // colours whenever CI is set). When apigw's rules give neither stream colour, say so before
   // loading them; apigw's own output decides per stream.
