@@ -12,7 +12,6 @@ import {fileURLToPath} from 'node:url'
 import {stringify} from 'yaml'
 
 // The SDK's notice about Node versions after 2026 would only clutter the figures.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 const {APIGatewayClient, GetExportCommand} = await import('@aws-sdk/client-api-gateway')
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url))

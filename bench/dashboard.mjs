@@ -7,7 +7,6 @@ import {mkdirSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 const here = (path) => fileURLToPath(new URL(path, import.meta.url))
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30)
 const APIS = 100

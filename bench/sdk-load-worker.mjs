@@ -3,7 +3,6 @@
 // (signing, middleware) from being what is measured.
 import {parentPort, workerData} from 'node:worker_threads'
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 const {APIGatewayClient, GetStageCommand} = await import('@aws-sdk/client-api-gateway')
 const {endpoint, apiId, clients, windowMs} = workerData
 const client = new APIGatewayClient({endpoint, region: 'us-east-1', credentials: {accessKeyId: 'A', secretAccessKey: 'B'}})

@@ -1,4 +1,3 @@
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 // npm run soak: bundles bench/soak.ts (apigw's library and sandbox, from source) and runs it.
 import {build} from 'esbuild'
 import {rmSync} from 'node:fs'

@@ -7,9 +7,6 @@ import {colorFlag} from './report.js'
 /** The CLI entry point. oclif is bundled with apigw, so startup reads a few files instead of hundreds. */
 export async function main(binUrl: string): Promise<void> {
   const argv = process.argv.slice(2)
-  // apigw supports Node >=20.19 with the SDK versions it pins; the SDK's own Node 22 notice would
-  // otherwise appear on stderr in every operator's terminal and CI log.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
   // oclif and its plugins colour through ansis, which reads the environment when it loads (and
   // colours whenever CI is set). When apigw's rules give neither stream colour, say so before
   // loading them; apigw's own output decides per stream.
