@@ -55,9 +55,13 @@ export const exclusiveStep = (session: AwsSession, arn: string, what: {subject: 
   run: (results) => exclusively(session, arn, what, () => step.run(results)),
 })
 
-/** An AWS error other than throttling, a network failure or credentials: the endpoint has no tags to claim with. */
+/**
+ * An AWS error other than throttling, a network failure or credentials, or an answer that is not
+ * AWS's at all (moto answers GetTags on a stage with an HTML page): the endpoint, which has just
+ * answered for the resource itself, has no tags to claim with.
+ */
 function withoutTags(error: unknown): undefined {
-  if (error instanceof ApigwError && error.exitCode === ExitCode.aws) return undefined
+  if (error instanceof ApigwError && (error.exitCode === ExitCode.aws || error.code === 'NOT_AN_AWS_ANSWER')) return undefined
   throw error
 }
 
