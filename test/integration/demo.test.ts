@@ -19,6 +19,9 @@ describe('npm run demo', () => {
     expect(result.stdout).toMatch(/"event":"aborted".*Aborted at step 1 \(5%\)/)
     expect(result.stdout).toMatch(/"event":"promoted".*every step passed/i)
     expect(result.stdout).toContain('Demo complete.')
+    // The lost answer of CreateUsagePlan is found, not made again.
+    expect(result.stdout).toContain('$ apigw sandbox faults lost=CreateUsagePlan:503')
+    expect(result.stderr).toContain('the answer to CreateUsagePlan was lost, but AWS had done it: apigw found what it made and did not do it again.')
     // The live traffic is stopped before the sandbox, so nothing fails after the last step.
     expect(result.stderr).not.toContain('did not answer')
     const endpoint = /endpoint\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(result.stdout)![1]
