@@ -2,10 +2,13 @@ import {ApigwError} from '../lib/errors.js'
 import {flush, handle, run} from './oclif/startup.js'
 import {reportFailure} from './report.js'
 
-/** Runs oclif. Commands report their own failures; this reports the ones that happen before a command runs. */
-export async function runOclif(argv: string[], binUrl: string): Promise<void> {
+/**
+ * Runs oclif for apigw installed at `root`. Commands report their own failures; this reports the
+ * ones that happen before a command runs.
+ */
+export async function runOclif(argv: string[], root: string): Promise<void> {
   try {
-    await run(argv, binUrl)
+    await run(argv, root)
     await flush()
   } catch (error) {
     // apigw's own errors from before a command runs: the command_not_found hook's (./not-found.ts).
