@@ -70,20 +70,21 @@ const medians = Object.fromEntries(Object.entries(times).map(([name, values]) =>
 console.log(`apigw benchmark: ${rounds} alternating rounds, medians (ms)\n`)
 for (const [name, ms] of Object.entries(medians)) console.log(`  ${name.padEnd(36)} ${ms.toFixed(1).padStart(7)}`)
 
-// Each apigw listing against a bare SDK script making the same calls: --type rest makes GetRestApis
-// only; without it apigw makes GetRestApis and GetApis.
+// `apis list --json` makes GetRestApis and GetApis: its budget is against a bare SDK script making
+// both. With --type rest it makes GetRestApis alone, against the one-call script: no budget, shown
+// for what apigw's own start (oclif, the session) costs beside a script's.
 const budgets = [
   ['apigw --version', 'node -e 0', 1.2, 15],
   ['apigw --help', 'node -e 0', 1.5, 15],
   ['apigw apis --help', 'node -e 0', 1.5, 15],
   ['apigw apis list --help', 'node -e 0', 1.5, 15],
-  ['apigw apis list --type rest --json', 'bare SDK GetRestApis', 1.15, 15],
   ['apigw apis list --json', 'bare SDK GetRestApis + GetApis', 1.15, 15],
   ['apigw apis list --json', 'aws apigateway get-rest-apis', 0.6, 2],
+  ['apigw apis list --type rest --json', 'bare SDK GetRestApis'],
 ]
 console.log(`\nbudgets (node ${process.version})`)
 for (const [subject, baseline, limit, issue] of budgets) {
   const ratio = medians[subject] / medians[baseline]
-  const verdict = ratio <= limit ? 'PASS' : 'over'
-  console.log(`  ${`${subject} / ${baseline}:`.padEnd(72)} ${ratio.toFixed(2)}x (budget ${limit}x, issue #${issue}) ${verdict}`)
+  const verdict = limit === undefined ? '(no budget)' : `(budget ${limit}x, issue #${issue}) ${ratio <= limit ? 'PASS' : 'over'}`
+  console.log(`  ${`${subject} / ${baseline}:`.padEnd(72)} ${ratio.toFixed(2)}x ${verdict}`)
 }
