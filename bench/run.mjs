@@ -33,16 +33,21 @@ const v2 = new ApiGatewayV2Client(sdkConfig)
 for (let i = 0; i < 30; i++) await v1.send(new CreateRestApiCommand({name: `bench-rest-${i}`}))
 for (let i = 0; i < 10; i++) await v2.send(new CreateApiCommand({Name: `bench-http-${i}`, ProtocolType: 'HTTP'}))
 
+// apigw is started as the baselines are, by node: starting it through its #! line adds env's exec,
+// the same for any script (shown as its own row, outside the budgets).
 const apigw = here('../bin/run.js')
 const candidates = {
   'node -e 0': ['node', '-e', '0'],
-  'apigw --version': [apigw, '--version'],
-  'apigw --help': [apigw, '--help'],
-  'apigw apis --help': [apigw, 'apis', '--help'],
-  'apigw apis list --help': [apigw, 'apis', 'list', '--help'],
-  'apigw apis list --json': [apigw, 'apis', 'list', '--json'],
+  'apigw --version': ['node', apigw, '--version'],
+  'apigw --version, through #!': [apigw, '--version'],
+  'apigw --help': ['node', apigw, '--help'],
+  'apigw apis --help': ['node', apigw, 'apis', '--help'],
+  'apigw apis list --help': ['node', apigw, 'apis', 'list', '--help'],
+  'apigw apis list --type rest --json': ['node', apigw, 'apis', 'list', '--type', 'rest', '--json'],
+  'apigw apis list --json': ['node', apigw, 'apis', 'list', '--json'],
   'aws apigateway get-rest-apis': ['aws', '--endpoint-url', moto.endpoint, 'apigateway', 'get-rest-apis'],
   'bare SDK GetRestApis': ['node', here('bare-sdk.mjs')],
+  'bare SDK GetRestApis + GetApis': ['node', here('bare-sdk.mjs'), 'both'],
 }
 
 const times = Object.fromEntries(Object.keys(candidates).map((name) => [name, []]))
@@ -63,19 +68,23 @@ const median = (values) => {
 }
 const medians = Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]))
 console.log(`apigw benchmark: ${rounds} alternating rounds, medians (ms)\n`)
-for (const [name, ms] of Object.entries(medians)) console.log(`  ${name.padEnd(30)} ${ms.toFixed(1).padStart(7)}`)
+for (const [name, ms] of Object.entries(medians)) console.log(`  ${name.padEnd(36)} ${ms.toFixed(1).padStart(7)}`)
 
+// `apis list --json` makes GetRestApis and GetApis: its budget is against a bare SDK script making
+// both. With --type rest it makes GetRestApis alone, against the one-call script: no budget, shown
+// for what apigw's own start (oclif, the session) costs beside a script's.
 const budgets = [
   ['apigw --version', 'node -e 0', 1.2, 15],
   ['apigw --help', 'node -e 0', 1.5, 15],
   ['apigw apis --help', 'node -e 0', 1.5, 15],
   ['apigw apis list --help', 'node -e 0', 1.5, 15],
-  ['apigw apis list --json', 'bare SDK GetRestApis', 1.15, 15],
+  ['apigw apis list --json', 'bare SDK GetRestApis + GetApis', 1.15, 15],
   ['apigw apis list --json', 'aws apigateway get-rest-apis', 0.6, 2],
+  ['apigw apis list --type rest --json', 'bare SDK GetRestApis'],
 ]
 console.log(`\nbudgets (node ${process.version})`)
 for (const [subject, baseline, limit, issue] of budgets) {
   const ratio = medians[subject] / medians[baseline]
-  const verdict = ratio <= limit ? 'PASS' : 'over'
-  console.log(`  ${`${subject} / ${baseline}:`.padEnd(62)} ${ratio.toFixed(2)}x (budget ${limit}x, issue #${issue}) ${verdict}`)
+  const verdict = limit === undefined ? '(no budget)' : `(budget ${limit}x, issue #${issue}) ${ratio <= limit ? 'PASS' : 'over'}`
+  console.log(`  ${`${subject} / ${baseline}:`.padEnd(72)} ${ratio.toFixed(2)}x ${verdict}`)
 }

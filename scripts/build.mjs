@@ -2,7 +2,8 @@
 // - dist/oclif/: the oclif that apigw uses, as two files (startup.js: config, run, help; command.js:
 //   Command, flags, parser) over shared chunks, imported everywhere as "#oclif/*" so there is one copy;
 // - dist/sandbox/main.js, the background sandbox process;
-// - dist/cli/main.js, the entry point in one file (version and help need nothing else), and
+// - dist/cli/main.cjs, the entry point in one CommonJS file, which bin/run.js requires (help needs
+//   nothing else: CommonJS, because Node's ES module loader alone costs a tenth of its start), and
 //   dist/cli/run-oclif.js, one file per command in dist/commands (where oclif finds them), and shared
 //   chunks for the rest, with everything imported lazily (AWS SDK clients, YAML, JMESPath) in
 //   chunks of its own, so each command loads only what it uses.
@@ -87,8 +88,10 @@ await build({
 // else; everything beyond them is behind its dynamic import of ./run-oclif.js, built above.
 await build({
   ...common,
+  format: 'cjs',
+  banner: {},
   entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/cli/main.js',
+  outfile: 'dist/cli/main.cjs',
   plugins: [
     builtinsByRequire,
     {

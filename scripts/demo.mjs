@@ -80,7 +80,8 @@ const RUNBOOK = [
 ]
 
 function buildIfNeeded() {
-  const built = join(root, 'dist', 'cli', 'main.js')
+  // The build writes the help index last.
+  const built = join(root, 'dist', 'help-index.json')
   const newest = (dir) => Math.max(...readdirSync(dir, {withFileTypes: true, recursive: true}).filter((e) => e.isFile()).map((e) => statSync(join(e.parentPath, e.name)).mtimeMs))
   if (existsSync(built) && newest(join(root, 'src')) < statSync(built).mtimeMs) return
   console.log(style('2', '# building apigw (npm run build)'))

@@ -8,7 +8,8 @@ import {fileURLToPath} from 'node:url'
 if (!process.stdout.isTTY) process.env.NO_COLOR = '1'
 // oclif and ansis read the environment when they load.
 const {flush, run} = await import('@oclif/core')
-const bin = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
+// The package's folder, as bin/run.js gives it to oclif.
+const root = fileURLToPath(new URL('../../', import.meta.url))
 
 const write = process.stdout.write.bind(process.stdout)
 const texts = []
@@ -16,7 +17,7 @@ for (const argv of JSON.parse(process.argv[2])) {
   let text = ''
   process.stdout.write = (chunk) => ((text += chunk), true)
   // A fresh configuration each time: oclif's help rewrites the ids of the commands it lists.
-  await run(argv, bin)
+  await run(argv, root)
   await flush()
   process.stdout.write = write
   texts.push(text)

@@ -1,4 +1,4 @@
-import {execFileSync} from 'node:child_process'
+import {execFileSync, spawnSync} from 'node:child_process'
 import {mkdtempSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -12,7 +12,7 @@ import {EMPTY_HOME, runCli} from '../helpers/cli.js'
 // topic's and the root's help is compared with what oclif's own help class prints for the same argv,
 // rendered afresh each run (test/helpers/oclif-help.mjs), so a change in oclif or in a command that the
 // fast path renders differently fails here.
-const BIN_URL = new URL('../../bin/run.js', import.meta.url).href
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const manifest = JSON.parse(readFileSync(new URL('../../oclif.manifest.json', import.meta.url), 'utf8')) as {commands: Record<string, unknown>}
 const commandIds = Object.keys(manifest.commands)
 const topicIds = [...new Set(commandIds.flatMap((id) => id.split(':').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join(':'))))]
@@ -41,7 +41,7 @@ function onTerminal(command: string[]): string {
   return execFileSync('script', ['-qec', quoted, '/dev/null'], {env, encoding: 'utf8'}).replaceAll('\r\n', '\n')
 }
 
-const fastHelp = (argv: string[], width: number) => helpFor(argv, () => loadHelpSources(BIN_URL, width))
+const fastHelp = (argv: string[], width: number) => helpFor(argv, () => loadHelpSources(ROOT, width))
 
 describe('fast help', () => {
   it('covers every command and topic', () => {
@@ -69,16 +69,28 @@ describe('fast help', () => {
     })
   })
 
+  it('stops quietly when the reader goes away (| head -1, a reader that closes), and writes to /dev/null', () => {
+    const env = {PATH: process.env.PATH, HOME: EMPTY_HOME}
+    const bin = join(ROOT, 'bin', 'run.js')
+    const firstLine = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" --help | head -1`], {env, encoding: 'utf8'})
+    expect(firstLine.stdout).toBe(`${oclifHelp([['--help']])[0]!.split('\n')[0]}\n`)
+    // A reader that closes its end at once, and apigw started after it has: the write fails with EPIPE.
+    const gone = spawnSync('sh', ['-c', `(sleep 0.3; exec "${process.execPath}" "${bin}" apis list --help) | (exec 0<&-; sleep 1)`], {env, encoding: 'utf8'})
+    expect(gone.stderr).toBe('')
+    const toNull = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" apis list --help > /dev/null`], {env, encoding: 'utf8'})
+    expect([toNull.status, toNull.stderr]).toEqual([0, ''])
+  })
+
   it('paints on a terminal as oclif does: bold headers, underlined values, for every topic and command', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'apigw-help-')), 'oclif.json')
     onTerminal([process.execPath, REFERENCE, JSON.stringify(ARGVS), file])
     const expected = JSON.parse(readFileSync(file, 'utf8')) as string[]
     expect(expected[ARGVS.findIndex((argv) => argv.join(' ') === 'apis list --help')]).toContain('\u001B[1mFLAGS\u001B[22m\n  --name=\u001B[4m<value>\u001B[24m')
     ARGVS.forEach((argv, index) => {
-      expect(helpFor(argv, () => loadHelpSources(BIN_URL, 80, true)), `apigw ${argv.join(' ')}`).toBe(expected[index])
+      expect(helpFor(argv, () => loadHelpSources(ROOT, 80, true)), `apigw ${argv.join(' ')}`).toBe(expected[index])
     })
     // And the CLI answers so itself.
-    const bin = fileURLToPath(new URL(BIN_URL))
+    const bin = join(ROOT, 'bin', 'run.js')
     expect(onTerminal([process.execPath, bin, 'apis', 'list', '--help'])).toBe(expected[ARGVS.findIndex((argv) => argv.join(' ') === 'apis list --help')])
   })
 
