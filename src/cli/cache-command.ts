@@ -4,7 +4,7 @@ import {ApigwCommand} from './base-command.js'
 import {planFlags} from './global-flags.js'
 import {Flags} from './oclif/command.js'
 
-/** Creating or deleting a cluster takes up to about 4 minutes (aws-facts §3): room for that and more. */
+/** Creating or deleting a cluster takes up to about 4 minutes (docs/aws-behaviour.md#creating-or-deleting-a-cache-cluster-takes-minutes): room for that and more. */
 const DEFAULT_TIMEOUT = '10m'
 
 /** --wait and --timeout, for a command whose wait is `what`. */

@@ -28,7 +28,7 @@ const keyFailure = (probe: Probe, input: CreateApiKeyCommandInput) => probe.fail
 
 const UNKNOWN_KEY = {error: 'NotFoundException', status: 404, message: 'Invalid API Key identifier specified'}
 
-// aws-facts §4: a plan's throttle rate is a float, its quota carries its offset.
+// docs/aws-behaviour.md#usage-plan-shape-and-patch-paths: a plan's throttle rate is a float, its quota carries its offset.
 const GOLD_PLAN = {
   id: '<plan>',
   name: 'gold',
@@ -154,7 +154,7 @@ export const keyScenarios: Scenario[] = [
     run: (probe) => probe.failure(probe.rest.send(new GetUsagePlanCommand({usagePlanId: 'abcde12345'}))),
   },
   {
-    // apigw keys enable/disable (aws-facts §4: the response omits the value).
+    // apigw keys enable/disable (docs/aws-behaviour.md#an-api-key-is-patched-on-four-paths: the response omits the value).
     name: 'UpdateApiKey replace /enabled switches the key; the answer has no value',
     motoDiffers: 'moto answers UpdateApiKey with the value',
     aws: {updated: {enabled: true, hasValue: false}, read: {enabled: true}},
@@ -166,7 +166,7 @@ export const keyScenarios: Scenario[] = [
     },
   },
   {
-    // apigw keys delete tells the operator the key leaves its plans (aws-facts §4).
+    // apigw keys delete tells the operator the key leaves its plans (docs/aws-behaviour.md#deleting-an-api-key-removes-it-from-every-usage-plan).
     name: 'DeleteApiKey removes the key from every usage plan',
     motoDiffers: 'moto keeps a deleted key in its usage plans',
     aws: {status: 202, planKeys: []},

@@ -80,7 +80,7 @@ export type Scenario = {
   run(probe: Probe): Promise<unknown>
 } & (
   | {
-      /** What AWS answers (aws-facts.md, or the AWS service model); when given, every target must answer it. */
+      /** What AWS answers (docs/aws-behaviour.md, or the AWS service model); when given, every target must answer it. */
       aws?: unknown
       motoDiffers?: undefined
     }

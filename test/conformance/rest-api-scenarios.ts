@@ -23,7 +23,7 @@ import {pick, sortedBy, statusOf, type Probe, type Scenario} from './probe.js'
 // What moto answers as AWS does. Left out on purpose: moto adds `version: "V1"`, `binaryMediaTypes: []`
 // and `tags: {}` to every API and `methodResponses: {}` to every method, lacks the integration defaults
 // (passthroughBehavior, timeoutInMillis, cacheNamespace) and endpointConfiguration.ipAddressType, and
-// words its 404 messages differently ("Invalid Rest API Id specified"); none of that is in aws-facts.
+// words its 404 messages differently ("Invalid Rest API Id specified"); none of that is in docs/aws-behaviour.md.
 const apiView = (probe: Probe, api: RestApi) =>
   probe.observe({
     ...pick(api, ['id', 'name', 'description', 'createdDate', 'apiKeySource', 'disableExecuteApiEndpoint', 'rootResourceId']),

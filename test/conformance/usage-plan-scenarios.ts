@@ -26,7 +26,7 @@ async function createPlan(probe: Probe, input: CreateUsagePlanCommandInput): Pro
   return probe.label(plan.id!, 'plan')
 }
 
-/** What `apigw plans set` and `apigw plans delete` send (aws-facts §4; the remove paths are AWS's own list). */
+/** What `apigw plans set` and `apigw plans delete` send (docs/aws-behaviour.md#usage-plan-shape-and-patch-paths; the remove paths are AWS's own list). */
 export const usagePlanScenarios: Scenario[] = [
   {
     name: 'UpdateUsagePlan remove /throttle and remove /quota take the whole setting away',

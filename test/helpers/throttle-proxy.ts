@@ -60,7 +60,7 @@ export interface ThrottleProxy {
 
 /**
  * Forwards everything to `target` except the FIRST `POST …/deployments`, which it answers as API
- * Gateway's control plane does when throttled (aws-facts §8): 429 TooManyRequestsException with
+ * Gateway's control plane does when throttled (docs/aws-behaviour.md#throttled-calls-answer-429): 429 TooManyRequestsException with
  * Retry-After: 1.
  */
 export async function startThrottleProxy(target: string): Promise<ThrottleProxy> {

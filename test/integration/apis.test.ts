@@ -108,7 +108,7 @@ describe('apis show', () => {
     expect(result.code).toBe(0)
     const details = JSON.parse(result.stdout)
     expect(details.api).toMatchObject({id: petstore.id, name: 'petstore', type: 'rest', description: 'the pet shop'})
-    // moto omits a stage's lastUpdatedDate, which AWS returns (aws-facts §2): accept either here.
+    // moto omits a stage's lastUpdatedDate, which AWS returns (docs/aws-behaviour.md#a-fresh-rest-stage): accept either here.
     const [{lastUpdatedDate, ...prod}] = details.stages
     expect(lastUpdatedDate === null || !Number.isNaN(Date.parse(lastUpdatedDate))).toBe(true)
     expect(details.stages).toHaveLength(1)

@@ -77,7 +77,7 @@ describe('stages set and show: REST', () => {
     expect(stage.tracingEnabled).toBe(true)
     expect(stage.accessLogSettings?.destinationArn).toBe(LOG_GROUP)
     expect(JSON.parse(stage.accessLogSettings!.format!.replaceAll(/\$context\.[\w.]+/g, 'x'))).toHaveProperty('resourcePath')
-    // aws-facts §2: the wildcard entry gets AWS's defaults for what was not set; the method entry starts from it.
+    // docs/aws-behaviour.md#method-settings-defaults: the wildcard entry gets AWS's defaults for what was not set; the method entry starts from it.
     expect(stage.methodSettings).toEqual({
       '*/*': {
         metricsEnabled: true, dataTraceEnabled: true, loggingLevel: 'INFO', throttlingBurstLimit: 50, throttlingRateLimit: 100,
@@ -155,7 +155,7 @@ describe('stages set and show: REST', () => {
     const stage = await restStage(api.id)
     expect(stage.variables).toEqual({backend: 'https://v2.example.com/api'})
     expect(stage.methodSettings?.['*/*']).toMatchObject({throttlingRateLimit: 200, throttlingBurstLimit: 50})
-    // A later stage-wide change leaves the method's own entry alone (aws-facts §2).
+    // A later stage-wide change leaves the method's own entry alone (docs/aws-behaviour.md#a-new-method-setting-starts-from-the-stage-wide-one).
     expect(stage.methodSettings?.['pets/{id}/GET']).toMatchObject({throttlingRateLimit: 20})
   })
 

@@ -9,7 +9,7 @@ import {failure} from './sdk-failure.js'
 const DELAY_MS = 400
 const settle = () => new Promise((resolve) => setTimeout(resolve, DELAY_MS + 50))
 
-describe('sandbox stage cache with a real clock (aws-facts §3)', () => {
+describe('sandbox stage cache with a real clock (docs/aws-behaviour.md#stage-cache)', () => {
   let sandbox: Sandbox
   let rest: APIGatewayClient
   let v2: ApiGatewayV2Client

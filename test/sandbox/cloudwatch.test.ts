@@ -24,7 +24,7 @@ const metricStat = (id: string, metricName: string, stat: string, period = 60, e
   ...extra,
 })
 
-describe('sandbox CloudWatch (aws-facts §7, AWS JSON 1.0)', () => {
+describe('sandbox CloudWatch (docs/aws-behaviour.md#cloudwatch-metrics, AWS JSON 1.0)', () => {
   let sandbox: Sandbox
   let cloudWatch: CloudWatchClient
 

@@ -18,7 +18,7 @@ import {failure} from './sdk-failure.js'
 
 const VALUE = 'abcdefghij0123456789abcdefghij'
 
-describe('sandbox API keys (aws-facts §4)', () => {
+describe('sandbox API keys (docs/aws-behaviour.md#api-keys)', () => {
   let sandbox: Sandbox
   let rest: APIGatewayClient
   beforeEach(async () => {

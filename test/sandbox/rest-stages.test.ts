@@ -41,7 +41,7 @@ const DEFAULT_METHOD_SETTING = {
 
 const CACHE_DELAY_MS = 240_000
 
-describe('sandbox REST deployments, stages, canaries and cache (aws-facts §1–§3)', () => {
+describe('sandbox REST deployments, stages, canaries and cache (docs/aws-behaviour.md#stages-and-deployments)', () => {
   const clock = fakeClock()
   let sandbox: Sandbox
   let rest: APIGatewayClient
@@ -83,7 +83,7 @@ describe('sandbox REST deployments, stages, canaries and cache (aws-facts §1–
     return {restApiId, first: first.id!, second: second.id!}
   }
 
-  describe('deployments (§2)', () => {
+  describe('deployments (docs/aws-behaviour.md#stages-and-deployments)', () => {
     it('CreateDeployment answers 201 {id, createdDate, description}; Get, Update and paged GetDeployments read it back', async () => {
       const restApiId = newApi()
       const created = await deploy(restApiId, {description: 'release 1'})
@@ -144,7 +144,7 @@ describe('sandbox REST deployments, stages, canaries and cache (aws-facts §1–
     })
   })
 
-  describe('stages (§2)', () => {
+  describe('stages (docs/aws-behaviour.md#a-fresh-rest-stage)', () => {
     it('CreateStage answers 201 with the fresh stage shape: no variables or description keys, cache NOT_AVAILABLE', async () => {
       const {restApiId, second} = await apiWithStage()
       const created = await rest.send(new CreateStageCommand({restApiId, stageName: 'dev', deploymentId: second}))
@@ -198,7 +198,7 @@ describe('sandbox REST deployments, stages, canaries and cache (aws-facts §1–
     })
   })
 
-  describe('UpdateStage (§2)', () => {
+  describe('UpdateStage (docs/aws-behaviour.md#updatestage-takes-a-fixed-list-of-paths)', () => {
     it('sets and removes description, variables, tracing, access logging, client certificate and deploymentId', async () => {
       const {restApiId, second} = await apiWithStage()
       const stage = await patch(
@@ -302,7 +302,7 @@ describe('sandbox REST deployments, stages, canaries and cache (aws-facts §1–
     })
   })
 
-  describe('canary releases (§1)', () => {
+  describe('canary releases (docs/aws-behaviour.md#canary-releases)', () => {
     it('a canary CreateDeployment goes to the canary only; the stage keeps its deployment, variables and description', async () => {
       const {restApiId, first} = await apiWithStage()
       const canary = await deploy(restApiId, {stageName: 'prod', canarySettings: {percentTraffic: 10, stageVariableOverrides: {color: 'green'}}})
@@ -436,7 +436,7 @@ describe('sandbox REST deployments, stages, canaries and cache (aws-facts §1–
     })
   })
 
-  describe('stage cache (§3)', () => {
+  describe('stage cache (docs/aws-behaviour.md#stage-cache)', () => {
     it('enabling creates the cluster (CREATE_IN_PROGRESS, then AVAILABLE); disabling deletes it', async () => {
       const {restApiId} = await apiWithStage()
       const enabling = await patch(restApiId, 'prod', replace('/cacheClusterEnabled', 'true'))

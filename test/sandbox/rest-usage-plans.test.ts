@@ -20,7 +20,7 @@ import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 import {seedRestApi, seedRestStage} from '../helpers/sandbox-seed.js'
 import {failure} from './sdk-failure.js'
 
-describe('sandbox usage plans (aws-facts §4)', () => {
+describe('sandbox usage plans (docs/aws-behaviour.md#usage-plans)', () => {
   let sandbox: Sandbox
   let rest: APIGatewayClient
   beforeEach(async () => {

@@ -6,7 +6,7 @@ import {parseOverrides, parsePercentFlag} from '../../src/lib/canary/request.js'
 import {stateMatches, stateText} from '../../src/lib/canary/state.js'
 import type {AwsSession} from '../../src/lib/aws/session.js'
 
-describe('canary patch operations (aws-facts §1)', () => {
+describe('canary patch operations (docs/aws-behaviour.md#canary-releases)', () => {
   it('write percentages as AWS reads them back: "25.0", "12.5", "0.0"', () => {
     expect([25, 12.5, 0, 100].map(percentValue)).toEqual(['25.0', '12.5', '0.0', '100.0'])
     expect(percentOps(25)).toEqual([{op: 'replace', path: '/canarySettings/percentTraffic', value: '25.0'}])

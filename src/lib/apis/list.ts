@@ -23,7 +23,7 @@ export async function listApis(session: AwsSession, options: ListApisOptions = {
   return {apis, warnings: sharedRestNameWarnings(apis)}
 }
 
-/** REST API metrics are keyed by API name (aws-facts §7), so same-named REST APIs mix their metrics. */
+/** REST API metrics are keyed by API name (docs/aws-behaviour.md#rest-metrics-are-keyed-by-api-name), so same-named REST APIs mix their metrics. */
 function sharedRestNameWarnings(apis: ApiSummary[]): string[] {
   const idsByName = new Map<string, string[]>()
   for (const api of apis.filter((each) => each.type === 'rest')) {

@@ -3,7 +3,7 @@ import {shellQuote} from '../util/text.js'
 import {fetchApis, summarize, type ApiSummary, type ApiType} from './catalog.js'
 
 /**
- * AWS lets APIs share a name, but REST metrics are keyed by name (aws-facts §7) and `--api <name>`
+ * AWS lets APIs share a name, but REST metrics are keyed by name (docs/aws-behaviour.md#rest-metrics-are-keyed-by-api-name) and `--api <name>`
  * refuses a name that several APIs share: both are worth saying before a second API of that name exists.
  */
 export async function sameNameWarnings(session: AwsSession, name: string, type: ApiType): Promise<string[]> {

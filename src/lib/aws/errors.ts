@@ -24,7 +24,10 @@ const CONCURRENT_MODIFICATION = /concurrent modification/i
 
 export type Transient = 'throttled' | 'unavailable' | 'network' | 'concurrent'
 
-/** Which failures are worth retrying (aws-facts §8), and why, for the "retrying" message. */
+/**
+ * Which failures are worth retrying (docs/aws-behaviour.md#throttled-calls-answer-429,
+ * docs/aws-behaviour.md#concurrent-modification-is-retryable), and why, for the "retrying" message.
+ */
 export function transientKind(error: unknown): Transient | undefined {
   const e = error as SdkError
   const status = e.$metadata?.httpStatusCode

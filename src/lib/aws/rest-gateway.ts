@@ -58,7 +58,7 @@ import type {AwsSession} from './session.js'
 
 export type {ApiKey, Deployment, MethodSetting, PatchOperation, Resource, RestApi, Stage, UsagePlan} from '@aws-sdk/client-api-gateway'
 
-/** API Gateway v1 page size maximum (aws-facts §4): fewer round trips on large accounts. */
+/** API Gateway v1 page size maximum (docs/aws-behaviour.md#rest-lists-page-by-position): fewer round trips on large accounts. */
 const PAGE_SIZE = 500
 
 /** The REST (v1) operations apigw uses, and nothing else. */

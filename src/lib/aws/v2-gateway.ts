@@ -42,7 +42,7 @@ export type Api = Partial<FullApi>
 /** GetStages items and CreateStage/GetStage responses, likewise. */
 export type V2Stage = Partial<FullStage>
 
-/** The HTTP/WebSocket (v2) operations apigw uses. The JS SDK has no paginators for them (aws-facts §5). */
+/** The HTTP/WebSocket (v2) operations apigw uses. The JS SDK has no paginators for them (docs/aws-behaviour.md#version-2-lists-page-with-nexttoken). */
 export function createV2Gateway(session: AwsSession) {
   const client = createSdkClient(session, 'apigatewayv2', (config) => new ApiGatewayV2Client(config))
   const call = <T>(operation: string, send: () => Promise<T>) => session.call('apigatewayv2', operation, send)

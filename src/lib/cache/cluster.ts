@@ -11,7 +11,7 @@ export type ClusterRequest =
   | {action: 'disable'}
 
 /**
- * Plans a change to a REST stage's cache cluster as one UpdateStage (aws-facts §3):
+ * Plans a change to a REST stage's cache cluster as one UpdateStage (docs/aws-behaviour.md#a-cache-cluster-is-switched-on-and-sized-with-updatestage):
  * - enable: `/cacheClusterEnabled` and `/cacheClusterSize`, and stage-wide caching on (`/*\/*\/caching/enabled`,
  *   with `--ttl` and `--encrypt`), since a cluster with caching off caches nothing; AWS then caches GET methods.
  *   A cluster of another size is not resized by enable (CACHE_ENABLED, exit 5): that is `cache resize`.

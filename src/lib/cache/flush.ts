@@ -12,7 +12,7 @@ import {cacheServes, noStageCache} from './stage.js'
 import type {Verification} from './verify.js'
 import {waitForCacheStatus} from './wait.js'
 
-/** Stages flushed at once in a fleet flush: flushes share AWS's 10 requests per second with everything else (aws-facts §8). */
+/** Stages flushed at once in a fleet flush: flushes share AWS's 10 requests per second with everything else (docs/aws-behaviour.md#control-plane-rate-limits). */
 export const FLEET_CONCURRENCY = 4
 
 export interface FlushOptions {
@@ -152,7 +152,7 @@ function target(session: AwsSession, apiId: string, found: FoundStage, authorize
   return {stage, reason, steps}
 }
 
-/** Why a REST stage's cache cannot be flushed: there is no cluster, or it holds nothing yet (aws-facts §3). */
+/** Why a REST stage's cache cannot be flushed: there is no cluster, or it holds nothing yet (docs/aws-behaviour.md#flushing-a-stage-cache). */
 function flushBlocker(found: FoundStage): string | null {
   const cache = found.summary.cache
   if (!cache || cacheServes(cache.status)) return null

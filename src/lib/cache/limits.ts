@@ -1,11 +1,11 @@
 import {usageError} from '../errors.js'
 
-/** Cache cluster sizes in GB, as AWS spells them (aws-facts §3). */
+/** Cache cluster sizes in GB, as AWS spells them (docs/aws-behaviour.md#cache-cluster-sizes). */
 export const CACHE_SIZES = ['0.5', '1.6', '6.1', '13.5', '28.4', '58.2', '118', '237'] as const
 
 export const DEFAULT_CACHE_SIZE = '0.5'
 
-/** The largest TTL AWS takes; 0 turns caching off (aws-facts §3). */
+/** The largest TTL AWS takes; 0 turns caching off (docs/aws-behaviour.md#cache-ttl). */
 const MAX_TTL_SECONDS = 3600
 
 /**

@@ -58,7 +58,7 @@ export function parseCachedMethod(text: string): string {
 /**
  * Plans one method's response caching (`method` "GET /pets/{id}") or every method's (`method` null,
  * AWS's `*\/*`) as one UpdateStage of patch operations on the method's exact paths, with each "/"
- * of the resource path written "~1" (aws-facts §2). A method the API does not have is
+ * of the resource path written "~1" (docs/aws-behaviour.md#method-settings-keys-and-paths). A method the API does not have is
  * ROUTE_NOT_FOUND (exit 4).
  */
 export async function prepareMethodCaching(session: AwsSession, options: {api: string; stage: string; method: string | null; caching: Partial<MethodCaching>}): Promise<PreparedCacheChange> {

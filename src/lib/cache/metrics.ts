@@ -4,7 +4,7 @@ import {minuteWindow, PERIOD_SECONDS, shownWindow, type WindowMetrics} from '../
 import {NAMESPACE} from '../metrics/names.js'
 
 /**
- * A REST stage's cache in CloudWatch (aws-facts §7): CacheHitCount and CacheMissCount (Sum) and
+ * A REST stage's cache in CloudWatch (docs/aws-behaviour.md#metric-names-and-dimensions): CacheHitCount and CacheMissCount (Sum) and
  * IntegrationLatency (Sum and SampleCount, for its average), keyed by ApiName and Stage, one
  * datapoint a minute, over whole minutes, in ONE GetMetricData call per look. A minute without data
  * stays null: never a made-up zero, and never a 0% hit ratio.

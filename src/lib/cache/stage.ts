@@ -19,10 +19,10 @@ export interface CacheStage {
   cluster: ClusterState
 }
 
-/** Statuses in which the cluster holds data and answers requests (aws-facts §3). */
+/** Statuses in which the cluster holds data and answers requests (docs/aws-behaviour.md#cache-cluster-statuses). */
 export const cacheServes = (status: string) => status === 'AVAILABLE' || status === 'FLUSH_IN_PROGRESS'
 
-/** Why an HTTP or WebSocket API has none of a REST stage's cache (aws-facts §3, §5). */
+/** Why an HTTP or WebSocket API has none of a REST stage's cache (docs/aws-behaviour.md#http-apis-have-only-an-authorizer-cache). */
 export function noStageCache(api: {id: string; name: string; type: ApiType}, command: string): ApigwError {
   const label = apiLabel(api)
   return api.type === 'http'

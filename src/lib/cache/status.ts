@@ -32,7 +32,7 @@ export interface CacheStatus {
   metrics: CacheFigures
 }
 
-/** Only GET inherits the stage-wide caching: "only GET methods have caching enabled by default" (aws-facts §3). */
+/** Only GET inherits the stage-wide caching: "only GET methods have caching enabled by default" (docs/aws-behaviour.md#only-get-methods-are-cached-by-default). */
 const INHERITS_CACHING = 'GET'
 
 /**

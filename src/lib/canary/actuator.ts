@@ -23,7 +23,7 @@ export interface CanaryActuator {
   read(): Promise<CanaryState>
   /** Sets the canary's share of traffic (0–100). */
   setPercent(percent: number, expected: CanaryState): Promise<CanaryState>
-  /** The aws-facts §1 promotion batch, then `remove /canarySettings`; the previous base is recorded for rollback. */
+  /** The promotion batch (docs/aws-behaviour.md#promotion-is-one-updatestage-of-three-operations), then `remove /canarySettings`; the previous base is recorded for rollback. */
   promote(expected: CanaryState): Promise<CanaryState>
   /** `remove /canarySettings`: all traffic back to the base deployment at once. */
   abort(expected: CanaryState): Promise<CanaryState>

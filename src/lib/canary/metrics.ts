@@ -11,7 +11,7 @@ import {findStageSeries, listStageSeries} from '../metrics/series.js'
 export {countedFigures, emptyFigures, type Figures} from '../metrics/figures.js'
 
 /**
- * A REST stage's canary and base requests in CloudWatch (aws-facts §1, §7).
+ * A REST stage's canary and base requests in CloudWatch (docs/aws-behaviour.md#canary-metrics-have-an-undocumented-dimension).
  *
  * Series: AWS/ApiGateway keys REST metrics by ApiName and Stage. The canary's own series is found,
  * not assumed: ListMetrics lists the API's Stage values, and the canary's is "<stage>/Canary" (any
@@ -51,7 +51,7 @@ export interface CanaryMetricsSource {
 }
 
 export interface MetricsTarget {
-  /** REST metrics are keyed by API name (aws-facts §7). */
+  /** REST metrics are keyed by API name (docs/aws-behaviour.md#rest-metrics-are-keyed-by-api-name). */
   apiName: string
   stage: string
 }

@@ -1,7 +1,7 @@
 import type {PatchOperation} from '../aws/rest-gateway.js'
 
 /**
- * The UpdateStage patch operations of every canary change, exactly as aws-facts §1 gives them.
+ * The UpdateStage patch operations of every canary change, exactly as AWS takes them (docs/aws-behaviour.md#canary-releases).
  * Pure, so what --dry-run shows is what is sent, and each change is written in one place.
  */
 
@@ -56,7 +56,7 @@ export function canaryOnDeploymentOps(canary: CanaryOnDeployment): PatchOperatio
  * The promotion batch: no traffic to the canary, its deployment becomes the stage's, its overrides
  * are merged into the stage's variables (overrides win). The canary stays, at 0%. The copy of the
  * overrides is left out when there are none: it would merge nothing, and whether AWS accepts a copy
- * from a map the stage does not have is not known (aws-facts §1 does not say).
+ * from a map the stage does not have is not known (docs/aws-behaviour.md#what-aws-does-that-we-do-not-know).
  */
 export function promotionOps(hasOverrides: boolean): PatchOperation[] {
   return [

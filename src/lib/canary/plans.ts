@@ -178,9 +178,10 @@ export async function promotionRecord(stage: CanaryStage, expected: CanaryState,
 }
 
 /**
- * Promotes the canary: the aws-facts §1 batch (canary at 0%, its deployment and overrides become
- * the stage's), then `remove /canarySettings` unless the canary is kept (at 0%), then the record in
- * the deployment's description. Destructive: every user now gets the canary's deployment.
+ * Promotes the canary: the promotion batch (canary at 0%, its deployment and overrides become the
+ * stage's; docs/aws-behaviour.md#promotion-is-one-updatestage-of-three-operations), then
+ * `remove /canarySettings` unless the canary is kept (at 0%), then the record in the deployment's
+ * description. Destructive: every user now gets the canary's deployment.
  */
 export function promotePlan(stage: CanaryStage, expected: CanaryState, options: {keepCanary: boolean; record: PromotionRecord | null}): Plan {
   const canary = expected.canary

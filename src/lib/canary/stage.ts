@@ -20,7 +20,7 @@ export interface OpenedCanaryStage {
 
 /**
  * The stage an operator names with --api and --stage, REST only: HTTP and WebSocket APIs have no
- * canary (aws-facts §1), which is said plainly (exit 2, UNSUPPORTED_API_TYPE). An unknown stage is
+ * canary (docs/aws-behaviour.md#http-and-websocket-apis-have-no-canary), which is said plainly (exit 2, UNSUPPORTED_API_TYPE). An unknown stage is
  * STAGE_NOT_FOUND (exit 4), naming the API's stages.
  */
 export async function openCanaryStage(session: AwsSession, options: {api: string; stage: string}): Promise<OpenedCanaryStage> {

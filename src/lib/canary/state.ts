@@ -2,7 +2,7 @@ import type {Stage} from '../aws/rest-gateway.js'
 import {ApigwError, ExitCode} from '../errors.js'
 import type {CanaryState} from './actuator.js'
 
-/** A REST stage's release state: its base deployment and its canary (aws-facts §1). */
+/** A REST stage's release state: its base deployment and its canary (docs/aws-behaviour.md#a-canary-is-part-of-its-stage). */
 export function canaryStateOf(stage: Stage): CanaryState {
   const canary = stage.canarySettings
   return {

@@ -1,5 +1,5 @@
 /**
- * AWS's limits on API key values and names (aws-facts §4), with AWS's own wording, so that apigw
+ * AWS's limits on API key values and names (docs/aws-behaviour.md#api-key-values-and-names), with AWS's own wording, so that apigw
  * refuses a bad key before any call exactly as AWS would after one. The sandbox enforces the same.
  */
 export const MIN_VALUE_LENGTH = 20

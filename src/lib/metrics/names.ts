@@ -1,7 +1,7 @@
 import type {ApiType} from '../apis/catalog.js'
 
 /**
- * What API Gateway publishes to CloudWatch, by API kind (aws-facts §7): the one place that knows
+ * What API Gateway publishes to CloudWatch, by API kind (docs/aws-behaviour.md#metric-names-and-dimensions): the one place that knows
  * REST says "5XXError" where HTTP says "5xx", and that REST series are keyed by API name while
  * HTTP and WebSocket series are keyed by API id.
  */

@@ -20,7 +20,7 @@ export interface StageSeries {
 
 /**
  * The stage's series among an API's metrics (ListMetrics). The canary's is found, not assumed
- * (aws-facts §1): "<stage>/Canary" in any case, else another "<stage>/…canary…" value. Stage
+ * (docs/aws-behaviour.md#canary-metrics-have-an-undocumented-dimension): "<stage>/Canary" in any case, else another "<stage>/…canary…" value. Stage
  * names match case-insensitively, as REST stage names do; the exact spelling wins.
  */
 export function findStageSeries(metrics: Metric[], api: Dimension, stage: string): StageSeries {

@@ -40,7 +40,7 @@ export async function openMetricsStage(session: AwsSession, options: {api: strin
   return {stage, notices: api.type === 'rest' ? await sharedNameWarnings(session, api) : []}
 }
 
-/** REST metrics are keyed by API name (aws-facts §7): another REST API of the same name mixes its requests in. */
+/** REST metrics are keyed by API name (docs/aws-behaviour.md#rest-metrics-are-keyed-by-api-name): another REST API of the same name mixes its requests in. */
 export async function sharedNameWarnings(session: AwsSession, api: {id: string; name: string}): Promise<string[]> {
   const others = (await (await session.rest()).listRestApis()).filter((other) => other.name === api.name && other.id !== api.id)
   if (others.length === 0) return []
@@ -86,7 +86,7 @@ export function trafficNotes(found: FoundSeries, traffic: readonly Traffic[]): s
   return [found.notes.stage, canary].filter((note): note is string => note !== null)
 }
 
-/** Base and canary traffic exist for REST stages alone: HTTP and WebSocket APIs have no canaries (aws-facts §1). */
+/** Base and canary traffic exist for REST stages alone: HTTP and WebSocket APIs have no canaries (docs/aws-behaviour.md#http-and-websocket-apis-have-no-canary). */
 export function requireCanaryKind(stage: MetricsStage, traffic: Traffic): void {
   if (traffic === 'all' || stage.api.type === 'rest') return
   throw usageError(`${API_TYPE_LABELS[stage.api.type]} APIs have no canaries, so no ${traffic} traffic apart from the stage's.`, ['Try: --traffic all'], 'UNSUPPORTED_API_TYPE')

@@ -208,7 +208,7 @@ function httpImport(session: AwsSession, definition: DefinitionFile, options: Im
 /** The body in a plan: the file, not its bytes. */
 const bodyLabel = (definition: DefinitionFile) => `<contents of ${definition.path}: ${definition.bytes} bytes>`
 
-/** Whether the stage exists and what it runs, REST names compared case-insensitively (aws-facts §2). */
+/** Whether the stage exists and what it runs, REST names compared case-insensitively (docs/aws-behaviour.md#stage-names-are-compared-without-case). */
 async function stageNow(session: AwsSession, kind: ImportKind, target: ApiTarget | undefined, stageName: string): Promise<StageNow> {
   if (!target) return {exists: false, autoDeploy: false}
   if (kind === 'rest') {

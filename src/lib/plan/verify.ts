@@ -2,7 +2,7 @@ import {ApigwError, ExitCode} from '../errors.js'
 
 /**
  * The read after a write. AWS's updates (PATCH) are last-writer-wins with no version or ETag to
- * compare against (aws-facts §9): when two operators change one resource at once, both calls
+ * compare against (docs/aws-behaviour.md#updates-are-last-writer-wins): when two operators change one resource at once, both calls
  * succeed and one change is silently gone. So every read-modify-write reads the resource back once
  * it has written, and compares what it wrote with what AWS holds; a command reports only from that
  * read, and never a value it did not write as if it had.

@@ -2,7 +2,7 @@ import {usageError} from '../errors.js'
 
 /**
  * Release notes kept in deployment descriptions. AWS keeps no release history per stage
- * (aws-facts §1), so every deployment apigw makes, promotes or rolls back to carries one record
+ * (docs/aws-behaviour.md#aws-keeps-no-release-history-per-stage), so every deployment apigw makes, promotes or rolls back to carries one record
  * per release, after any text of the operator's:
  *
  *   Fix the checkout timeout [apigw: deploy prod by alice@laptop at 2026-11-21T15:00:00.000Z, replaced a1b2c3]

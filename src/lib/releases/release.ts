@@ -229,7 +229,7 @@ export function refuseCanary(release: ReleaseApi, stage: StageSummary, why: stri
   )
 }
 
-/** AWS refuses a DeploymentId on an HTTP stage while AutoDeploy is on (aws-facts §5). */
+/** AWS refuses a DeploymentId on an HTTP stage while AutoDeploy is on (docs/aws-behaviour.md#a-deployment-cannot-be-chosen-while-autodeploy-is-on). */
 export function refuseAutoDeploy(release: ReleaseApi, stage: StageSummary, what: string): void {
   if (!stage.autoDeploy) return
   throw new ApigwError(

@@ -22,7 +22,7 @@ export async function listStages(session: AwsSession, entry: AnyApi): Promise<Fo
 
 /**
  * One stage by name, or STAGE_NOT_FOUND (exit 4) naming the stages the API has. REST compares
- * names case-insensitively, as AWS does (aws-facts §2), but a stage spelt exactly as typed comes
+ * names case-insensitively, as AWS does (docs/aws-behaviour.md#stage-names-are-compared-without-case), but a stage spelt exactly as typed comes
  * first, and a match found only by folding case is told through the session's warnings; HTTP and
  * WebSocket compare exactly.
  */

@@ -6,7 +6,7 @@ import {stageShowCommand, type LogLevel, type MethodCaching, type RouteSettings,
 
 /**
  * REST stages: settings are read from GetStage and written with ONE UpdateStage of JSON Patch
- * operations on AWS's exact paths (aws-facts §2). Stage-wide method settings live under `/*\/*`;
+ * operations on AWS's exact paths (docs/aws-behaviour.md#updatestage-takes-a-fixed-list-of-paths). Stage-wide method settings live under `/*\/*`;
  * one method's under `/<resource path, "/" written "~1">/<METHOD>`.
  */
 
@@ -132,7 +132,7 @@ export function restPatchOperations(changes: SettingChange[]): PatchOperation[] 
   })
 }
 
-/** Where each caching field lives under a method's path (aws-facts §2). */
+/** Where each caching field lives under a method's path (docs/aws-behaviour.md#updatestage-takes-a-fixed-list-of-paths). */
 const CACHING_PATHS: Record<keyof MethodCaching, string> = {
   enabled: 'enabled',
   ttlInSeconds: 'ttlInSeconds',

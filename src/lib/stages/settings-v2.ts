@@ -3,9 +3,10 @@ import type {V2RouteSettings, V2Stage, V2UpdateStageInput} from '../aws/v2-gatew
 import type {LogLevel, RouteSettings, SettingChange, SettingsAdapter} from './settings.js'
 
 /**
- * HTTP and WebSocket stages: UpdateStage takes plain fields, and a map or settings object sent
- * replaces the stored one whole (aws-facts §5). So each is sent as the current value with the
- * changes merged in, and a field nobody changed is not sent at all.
+ * HTTP and WebSocket stages: UpdateStage takes plain fields, and a map or settings object sent may
+ * replace the stored one whole (docs/aws-behaviour.md#version-2-stages-are-updated-with-plain-fields).
+ * So each is sent as the current value with the changes merged in, and a field nobody changed is
+ * not sent at all.
  */
 export function v2Settings(kind: 'http' | 'websocket'): SettingsAdapter<V2Stage> {
   return {

@@ -142,7 +142,7 @@ export function settingChanges(current: StageSettings, request: SettingsRequest,
   if (request.accessLog) changes.push({setting: 'accessLog', key: null, before: current.accessLog, after: completeAccessLog(current.accessLog, request.accessLog)})
   if (request.cacheCluster) changes.push({setting: 'cacheCluster', key: null, before: current.cacheCluster, after: request.cacheCluster})
   if (request.caching) changes.push(cachingChange(null, current.defaults.caching, request.caching))
-  // Last: a REST method's new settings entry starts as a copy of the stage-wide one as it is then (aws-facts §2).
+  // Last: a REST method's new settings entry starts as a copy of the stage-wide one as it is then (docs/aws-behaviour.md#a-new-method-setting-starts-from-the-stage-wide-one).
   for (const [route, throttle] of Object.entries(request.routeThrottles)) {
     changes.push({setting: 'throttle', key: route, before: current.routes[settingsKey(route)]?.throttle ?? null, after: throttle})
   }

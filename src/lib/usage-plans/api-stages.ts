@@ -8,7 +8,7 @@ import {planLabel} from './membership.js'
 import type {ApiStageReference} from './options.js'
 import {apiStageText, type PlanApiStage, type UsagePlanSummary} from './summary.js'
 
-/** AWS compares stage names without case (aws-facts §2). */
+/** AWS compares stage names without case (docs/aws-behaviour.md#stage-names-are-compared-without-case). */
 export const sameApiStage = (a: Pick<PlanApiStage, 'apiId' | 'stage'>, b: Pick<PlanApiStage, 'apiId' | 'stage'>) =>
   a.apiId === b.apiId && a.stage.toLowerCase() === b.stage.toLowerCase()
 

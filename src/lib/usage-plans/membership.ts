@@ -5,7 +5,7 @@ import type {PlanStep} from '../plan/plan.js'
 import {requireWritten} from '../plan/verify.js'
 import {capitalize} from '../util/text.js'
 
-/** AWS allows a key in at most 10 usage plans (aws-facts §4). */
+/** AWS allows a key in at most 10 usage plans (docs/aws-behaviour.md#an-api-key-can-be-in-at-most-ten-usage-plans). */
 export const MAX_PLANS_PER_KEY = 10
 
 export interface KeyReference {

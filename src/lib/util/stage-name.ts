@@ -1,6 +1,6 @@
 import {usageError} from '../errors.js'
 
-/** AWS's stage names (aws-facts §5): letters, digits, - and _, up to 128; HTTP and WebSocket APIs also have $default. */
+/** AWS's stage names (docs/aws-behaviour.md#stage-names): letters, digits, - and _, up to 128; HTTP and WebSocket APIs also have $default. */
 const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/
 export const DEFAULT_STAGE = '$default'
 

@@ -25,7 +25,7 @@ interface CreateApiKeyInput {
   tags?: Tags
 }
 
-/** API keys, usage plans, their keys and usage: the REST (v1) operations of aws-facts §4. */
+/** API keys, usage plans, their keys and usage: the REST (v1) operations of docs/aws-behaviour.md#api-keys and docs/aws-behaviour.md#usage-plans. */
 export function registerKeys(router: Router, context: SandboxContext): void {
   const {store} = context
   const isTrue = (request: SandboxRequest, name: string) => request.query.get(name) === 'true'
