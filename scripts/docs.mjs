@@ -125,12 +125,12 @@ function paragraphs(text) {
   return blocks.filter((block) => block !== '')
 }
 
-/** The JSON paragraphs of a command's notes: those that start "JSON" or "With `--dry-run`", and the block each introduces. */
+/** The JSON paragraphs of a command's notes (those that start "JSON", "With `--dry-run`" or "Events (JSON lines", or give a shape after "JSON:"), and the block each introduces. */
 function jsonParagraphs(notes) {
   const found = []
   let introduced = false
   for (const block of paragraphs(notes)) {
-    if (/^(JSON\b|With `--dry-run`)/.test(block)) {
+    if (/^(JSON\b|With `--dry-run`|Events \(JSON lines)/.test(block) || /\bJSON(?: \(`--json`[^)]*\))?: `/.test(block)) {
       found.push(block)
       introduced = block.trimEnd().endsWith(':')
     } else if (introduced && block.startsWith('```')) {

@@ -62,6 +62,11 @@ describe('docs/commands and docs/json.md', () => {
     }
   })
 
+  it('give every command its JSON shape in docs/json.md', () => {
+    const json = renderDocs(root).get('docs/json.md')!
+    for (const id of Object.keys(manifest().commands)) expect(json, `docs/json.md lacks ${id}`).toContain(`### \`apigw ${id.replaceAll(':', ' ')}\``)
+  })
+
   it('give each command its usage, flags and the JSON shape its notes document', () => {
     const pages = renderDocs(root)
     const apis = pages.get('docs/commands/apis.md')!
