@@ -74,8 +74,8 @@ function commandSection(id, command, globals, notes) {
   }
   lines.push('', 'and the [global flags](../global-flags.md).')
   if (command.examples?.length > 0) lines.push('', 'Examples:', '', '```sh', ...command.examples.map(example), '```')
-  const named = exitCodesNamed(notes ?? '')
-  lines.push('', `Exit codes: \`0\` success${named.length > 0 ? `; named below: ${named.join(', ')}` : ''} ([all of them](../exit-codes.md)).`)
+  const named = exitCodesNamed([command.description, ...own.map((flag) => flag.description), notes].join('\n'))
+  lines.push('', `Exit codes: \`0\` success${named.length > 0 ? `; named in this section: ${named.join(', ')}` : ''} ([all of them](../exit-codes.md)).`)
   if (notes) lines.push('', notes)
   return lines.join('\n')
 }
