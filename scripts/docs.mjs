@@ -35,6 +35,8 @@ function flagName(flag) {
 }
 
 const cell = (text) => text.replaceAll('|', '\\|').replaceAll('\n', ' ')
+/** oclif's text is plain, not markdown: `<Operation>` would vanish as a tag, `*` start emphasis. */
+const plain = (text) => text.replace(/[\\<>*_[\]]/g, '\\$&')
 
 function flagRow(flag) {
   const notes = [
@@ -44,7 +46,7 @@ function flagRow(flag) {
     flag.exclusive?.length && `not with ${flag.exclusive.map((name) => `--${name}`).join(', ')}`,
   ].filter(Boolean)
   const text = (flag.summary ?? flag.description ?? '') + (notes.length > 0 ? ` (${notes.join('; ')})` : '')
-  return `| \`${cell(flagName(flag))}\` | ${cell(text)} |`
+  return `| \`${cell(flagName(flag))}\` | ${cell(plain(text))} |`
 }
 
 function usage(id, command, own) {
@@ -64,12 +66,12 @@ function exitCodesNamed(notes) {
 function commandSection(id, command, globals, notes) {
   const own = Object.values(command.flags).filter((flag) => !flag.hidden && !globals.has(flag.name))
   const args = Object.values(command.args ?? {})
-  const lines = [`## \`apigw ${spaced(id)}\``, '', command.summary ?? '']
-  if (command.description) lines.push('', command.description)
+  const lines = [`## \`apigw ${spaced(id)}\``, '', plain(command.summary ?? '')]
+  if (command.description) lines.push('', plain(command.description))
   lines.push('', '```sh', usage(id, command, own), '```')
   if (args.length > 0 || own.length > 0) {
     lines.push('', '| argument or flag | meaning |', '| --- | --- |')
-    for (const arg of args) lines.push(`| \`${arg.name.toUpperCase()}\` | ${cell(arg.description ?? '')}${arg.required ? ' (required)' : ''} |`)
+    for (const arg of args) lines.push(`| \`${arg.name.toUpperCase()}\` | ${cell(plain(arg.description ?? ''))}${arg.required ? ' (required)' : ''} |`)
     for (const flag of own) lines.push(flagRow(flag))
   }
   lines.push('', 'and the [global flags](../global-flags.md).')
@@ -104,7 +106,7 @@ function commandPages(manifest, topics, notesDir) {
   }
   const index = [GENERATED, '', '# Commands', '', 'Every command, with a page per topic. Each page gives the usage, flags and examples `--help` gives, then real runs against the sandbox, the JSON shape, and the error codes. Every command also takes the [global flags](../global-flags.md).', '']
   index.push('| command | what it does |', '| --- | --- |')
-  for (const id of ids) index.push(`| [\`apigw ${spaced(id)}\`](${topicOf(id) ?? id}.md#${anchor(`apigw ${spaced(id)}`)}) | ${cell(manifest.commands[id].summary ?? '')} |`)
+  for (const id of ids) index.push(`| [\`apigw ${spaced(id)}\`](${topicOf(id) ?? id}.md#${anchor(`apigw ${spaced(id)}`)}) | ${cell(plain(manifest.commands[id].summary ?? ''))} |`)
   pages.set('docs/commands/README.md', `${index.join('\n')}\n`)
   return pages
 }
