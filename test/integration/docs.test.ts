@@ -62,6 +62,12 @@ describe('docs/commands and docs/json.md', () => {
     }
   })
 
+  it('use every notes file in docs/src/commands (a renamed command leaves none behind)', () => {
+    const ids = Object.keys(manifest().commands)
+    const names = new Set([...ids.map((id) => id.replaceAll(':', '-')), ...ids.flatMap((id) => [`${id.split(':')[0]}.before`, `${id.split(':')[0]}.after`])])
+    for (const file of readdirSync(join(root, 'docs/src/commands'))) expect(names, `docs/src/commands/${file} belongs to no command or topic`).toContain(file.replace(/\.md$/, ''))
+  })
+
   it('give every command its JSON shape in docs/json.md', () => {
     const json = renderDocs(root).get('docs/json.md')!
     for (const id of Object.keys(manifest().commands)) expect(json, `docs/json.md lacks ${id}`).toContain(`### \`apigw ${id.replaceAll(':', ' ')}\``)
