@@ -1,4 +1,4 @@
-// npm run soak: apigw's failure model under load (README, "Failure model"). Two writers run 5,000
+// npm run soak: apigw's failure model under load (docs/failure-model.md). Two writers run 5,000
 // mixed operations at once through apigw's own library (the code each command runs, without the
 // process start), against an in-process sandbox where 2% of writes take effect and then lose their
 // answer (a reset, then a 503). At the end it reads AWS independently and counts:

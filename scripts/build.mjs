@@ -1,4 +1,4 @@
-// Bundles apigw with esbuild, for startup speed (see README, "Speed"):
+// Bundles apigw with esbuild, for startup speed (see docs/speed.md):
 // - dist/oclif/: the oclif that apigw uses, as two files (startup.js: config, run, help; command.js:
 //   Command, flags, parser) over shared chunks, imported everywhere as "#oclif/*" so there is one copy;
 // - dist/sandbox/main.js, the background sandbox process;

@@ -1,4 +1,4 @@
-// Help answered from oclif.manifest.json without loading oclif (see README, "Speed"). It renders
+// Help answered from oclif.manifest.json without loading oclif (see docs/speed.md). It renders
 // root, topic and command help the way oclif's help class lays it out (sections, two-column lists,
 // docopt usage, wrapping at the terminal width); test/integration/fast-help.test.ts compares it with
 // oclif's own output for every command and topic. Whatever it cannot render exactly (templates other

@@ -1,7 +1,7 @@
 import {Flags} from './oclif/command.js'
 import {OUTPUT_FORMATS} from '../lib/ui/formats.js'
 
-/** Flags every apigw command accepts (README, "Global flags"). */
+/** Flags every apigw command accepts (docs/global-flags.md). */
 export const globalFlags = {
   profile: Flags.string({description: 'AWS profile to use (default: AWS_PROFILE, else the default profile)', helpGroup: 'GLOBAL'}),
   region: Flags.string({description: 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s region)', helpGroup: 'GLOBAL'}),
@@ -34,7 +34,7 @@ export const globalFlags = {
   }),
 }
 
-/** Flags of every command that changes AWS (README, "Changing things"). */
+/** Flags of every command that changes AWS (docs/changes.md). */
 export const planFlags = {
   'dry-run': Flags.boolean({description: 'print the plan of AWS calls, with their exact input, and change nothing'}),
 }

@@ -1,4 +1,4 @@
-/** apigw's documented exit codes (README, "Exit codes"). Scripts depend on them: never renumber. */
+/** apigw's documented exit codes (docs/exit-codes.md). Scripts depend on them: never renumber. */
 export const ExitCode = {
   ok: 0,
   negative: 1,

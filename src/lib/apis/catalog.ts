@@ -16,7 +16,7 @@ export function apiLabel(api: Pick<ApiSummary, 'id' | 'name' | 'type'>): string 
 /** An API of any kind, as its own service returned it. REST vs v2 differences stay behind this union. */
 export type AnyApi = {type: 'rest'; api: RestApi} | {type: 'http' | 'websocket'; api: Api}
 
-/** The stable JSON shape of one API in `apis list` (documented in the README). */
+/** The stable JSON shape of one API in `apis list` (docs/json.md). */
 export interface ApiSummary {
   id: string
   name: string

@@ -7,7 +7,7 @@ import type {CreateRequest} from './create-options.js'
 import {apiEndpointUrl, stageInvokeUrl} from './endpoints.js'
 import {sameNameWarnings} from './same-name.js'
 
-/** The stable JSON shape of `apis create` (documented in the README). */
+/** The stable JSON shape of `apis create` (docs/json.md). */
 export interface CreatedApi {
   api: ApiSummary & {tags: Record<string, string>}
   /** The API's base URL: REST stages are paths under it, an HTTP API's `$default` stage is the URL itself. */

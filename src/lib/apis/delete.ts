@@ -15,7 +15,7 @@ export interface DeleteApiOptions {
   now?: Date
 }
 
-/** The stable JSON shape of `apis delete` (documented in the README). */
+/** The stable JSON shape of `apis delete` (docs/json.md). */
 export interface DeletedApi {
   api: {id: string; name: string; type: ApiType}
   /** The stages deleted with it. */
@@ -73,7 +73,7 @@ export async function prepareApiDeletion(session: AwsSession, options: DeleteApi
   }
 }
 
-/** The stable JSON shape of `apis delete --undo` and `stages delete --undo` (README). */
+/** The stable JSON shape of `apis delete --undo` and `stages delete --undo` (docs/json.md). */
 export type {DetachUndone}
 
 /**

@@ -27,7 +27,7 @@ export interface RouteSummary {
   integration: IntegrationSummary | null
 }
 
-/** The stable JSON shape of `apis routes` (documented in the README): `resources` for REST, `routes` for HTTP/WebSocket. */
+/** The stable JSON shape of `apis routes` (docs/json.md): `resources` for REST, `routes` for HTTP/WebSocket. */
 export interface ApiRoutes {
   api: {id: string; name: string; type: ApiType}
   resources?: ResourceSummary[]

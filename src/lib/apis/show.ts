@@ -8,7 +8,7 @@ import {apiEndpointUrl} from './endpoints.js'
 import {resolveApi} from './resolve.js'
 import {restResources, v2Routes, type ResourceSummary, type RouteSummary} from './routes.js'
 
-/** The stable JSON shape of `apis show` (documented in the README). */
+/** The stable JSON shape of `apis show` (docs/json.md). */
 export type {StageSummary}
 
 export interface ApiDetails {

@@ -4,12 +4,12 @@ import type {AwsSettings} from './settings.js'
 import {configProfiles, type Env, type Profile} from './shared-config.js'
 
 // What a profile (or the environment, which comes first) says beyond region and endpoints:
-// output, CA bundle, retries, and the role it assumes (README, "Profiles and credentials").
+// output, CA bundle, retries, and the role it assumes (docs/profiles.md).
 
 export const RETRY_MODES = ['legacy', 'standard', 'adaptive'] as const
 export type RetryMode = (typeof RETRY_MODES)[number]
 
-/** A profile with `role_arn` and `source_profile` (README, "Profiles and credentials"). */
+/** A profile with `role_arn` and `source_profile` (docs/profiles.md). */
 export interface RoleProfile {
   profile: string
   roleArn: string

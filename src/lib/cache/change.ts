@@ -8,7 +8,7 @@ import {cacheClusterOf} from '../stages/summary.js'
 import type {CacheStage} from './stage.js'
 import type {ClusterState} from './wait.js'
 
-/** The stable JSON shape of `cache enable`, `resize`, `disable` and `method set` (documented in the README). */
+/** The stable JSON shape of `cache enable`, `resize`, `disable` and `method set` (docs/json.md). */
 export interface CacheChanged extends StageSettingsChanged {
   /** The cluster after the change: as the stage read back after it showed, or as --wait last saw it. */
   cluster: ClusterState

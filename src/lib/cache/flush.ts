@@ -36,7 +36,7 @@ export interface StageFlush {
   error: {code: string; message: string} | null
 }
 
-/** The stable JSON shape of `cache flush` (documented in the README). */
+/** The stable JSON shape of `cache flush` (docs/json.md). */
 export interface FlushResult {
   api: {id: string; name: string; type: ApiType}
   stages: StageFlush[]

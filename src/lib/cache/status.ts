@@ -23,7 +23,7 @@ export interface MethodCacheStatus {
   cacheKeyParameters: string[] | null
 }
 
-/** The stable JSON shape of `cache status` (documented in the README). */
+/** The stable JSON shape of `cache status` (docs/json.md). */
 export interface CacheStatus {
   api: {id: string; name: string}
   stage: string

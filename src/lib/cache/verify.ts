@@ -12,7 +12,7 @@ export const RECOVERED_SHARE = 0.9
 
 type Side = Pick<CacheFigures, 'hitRatio' | 'integrationLatencyMs'>
 
-/** The stable `verification` field of `cache flush --verify` (documented in the README). */
+/** The stable `verification` field of `cache flush --verify` (docs/json.md). */
 export interface Verification {
   flushedAt: string
   /** When this look was taken. */

@@ -16,7 +16,7 @@ import {verifyCanaryWrite, type CanaryWrite} from './written.js'
 export const CANARY_ACTIONS = ['start', 'set', 'promote', 'abort', 'pause'] as const
 export type CanaryAction = (typeof CANARY_ACTIONS)[number]
 
-/** The stable JSON shape of the manual canary commands (README): the stage before and after. */
+/** The stable JSON shape of the manual canary commands (docs/json.md): the stage before and after. */
 export interface CanaryChange {
   api: {id: string; name: string; type: ApiType}
   stage: string

@@ -15,7 +15,7 @@ export interface DeploymentInfo {
   createdDate: string | null
 }
 
-/** The stable JSON shape of `canary status` (documented in the README). */
+/** The stable JSON shape of `canary status` (docs/json.md). */
 export interface CanaryStatus {
   api: {id: string; name: string}
   stage: string

@@ -24,7 +24,7 @@ export interface FleetRow {
   trend: Trend | null
 }
 
-/** The stable JSON shape of `dashboard --all` (documented in the README). */
+/** The stable JSON shape of `dashboard --all` (docs/json.md). */
 export interface Fleet {
   window: {start: string; end: string; periodSeconds: number}
   /** Worst first: highest 5XX rate, then slowest p99, then busiest. */

@@ -16,7 +16,7 @@ export interface DashboardPanel {
   series: Array<{traffic: Traffic} & SeriesResult>
 }
 
-/** The stable JSON shape of `dashboard` (documented in the README). */
+/** The stable JSON shape of `dashboard` (docs/json.md). */
 export interface Dashboard {
   api: MetricsStage['api']
   stage: string

@@ -15,7 +15,7 @@ import {writeValueFile} from './value-file.js'
 /** What a plan shows instead of a key value. */
 export const HIDDEN_VALUE = '<value hidden>'
 
-/** The stable JSON shape of `keys create` (README). */
+/** The stable JSON shape of `keys create` (docs/json.md). */
 export interface CreatedKey {
   key: KeyDetails
   /** The file the value was written to (--out), else null. */

@@ -7,7 +7,7 @@ import {inspectKey, whoIsCutOff} from './inspect.js'
 import {deleteKeyStep} from './steps.js'
 import type {KeySummary} from './summary.js'
 
-/** The stable JSON shape of `keys delete` (README). */
+/** The stable JSON shape of `keys delete` (docs/json.md). */
 export interface DeletedKey {
   deleted: KeySummary
 }

@@ -6,7 +6,7 @@ import {plural} from '../util/text.js'
 import {accountProblems, parseKeyFile, type KeyFile, type LineMessage} from './import-csv.js'
 import {keySummary, planRef, type KeySummary} from './summary.js'
 
-/** The stable JSON shape of `keys import` (README). */
+/** The stable JSON shape of `keys import` (docs/json.md). */
 export interface ImportedKeys {
   /** The keys created, with the line of the file each came from. Never their values. */
   imported: Array<KeySummary & {line: number}>

@@ -3,7 +3,7 @@ import {rotationsInProgress, rotationStatus} from './rotation-state.js'
 import {keyReference, plansMissing, rotationSummary, type RotationSummary} from './rotation-summary.js'
 import {dailyRequests, lastUsedDay, requestsInLastDay} from './usage.js'
 
-/** One rotation in `keys rotations` (README): its summary and both keys' recent use. */
+/** One rotation in `keys rotations` (docs/json.md): its summary and both keys' recent use. */
 export interface RotationInProgress extends RotationSummary {
   /** The new key is in every plan of the old key (the rotation finished starting). */
   newKeyInAllPlans: boolean

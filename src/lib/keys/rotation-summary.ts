@@ -3,7 +3,7 @@ import type {AwsSession} from '../aws/session.js'
 import type {KeyReference} from '../usage-plans/membership.js'
 import type {RotationStatus} from './rotation-state.js'
 
-/** The stable JSON shape of a rotation, in `keys rotate`, `keys rotate --finalize` and `keys rotations` (README). */
+/** The stable JSON shape of a rotation, in `keys rotate`, `keys rotate --finalize` and `keys rotations` (docs/json.md). */
 export interface RotationSummary {
   oldKey: {id: string; name: string | null; enabled: boolean; deleted: boolean}
   newKey: {id: string; name: string | null; enabled: boolean}

@@ -44,7 +44,7 @@ export interface RotateOptions {
   claimToken?: string
 }
 
-/** The stable JSON shape of `keys rotate` (README). */
+/** The stable JSON shape of `keys rotate` (docs/json.md). */
 export interface RotateResult extends RotationSummary {
   /** true when this run carried on a rotation found in the keys' tags, rather than starting one. */
   resumed: boolean

@@ -2,7 +2,7 @@ import type {AwsSession} from '../aws/session.js'
 import {resolveKey} from './resolve.js'
 import {keySummary, planRef, type KeySummary} from './summary.js'
 
-/** The stable JSON shape of `keys show` (README). */
+/** The stable JSON shape of `keys show` (docs/json.md). */
 export interface KeyDetails extends KeySummary {
   /** ISO 8601. */
   lastUpdatedDate: string | null

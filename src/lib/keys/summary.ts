@@ -6,7 +6,7 @@ export interface PlanRef {
   name: string
 }
 
-/** The stable JSON shape of a key in `keys list` and the other key commands (README). Never the value. */
+/** The stable JSON shape of a key in `keys list` and the other key commands (docs/json.md). Never the value. */
 export interface KeySummary {
   id: string
   name: string | null

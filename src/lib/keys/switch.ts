@@ -9,7 +9,7 @@ import {apiKeyArn} from './resolve.js'
 import {setKeyEnabledStep} from './steps.js'
 import type {KeySummary} from './summary.js'
 
-/** The stable JSON shape of `keys enable` and `keys disable` (README). */
+/** The stable JSON shape of `keys enable` and `keys disable` (docs/json.md). */
 export interface SwitchedKey {
   key: KeySummary
   /** False when the key was already in the state asked for (nothing was called). */

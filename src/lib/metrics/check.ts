@@ -9,7 +9,7 @@ import {openMetricsStage, requireCanaryKind, seriesFinder, trafficNotes, type Me
 /** passed and failed as the gates say; not-enough-data: fewer requests than --min-requests, or none. */
 export type CheckOutcome = 'passed' | 'failed' | 'not-enough-data'
 
-/** The stable JSON shape of `metrics check` (documented in the README). */
+/** The stable JSON shape of `metrics check` (docs/json.md). */
 export interface CheckResult {
   api: MetricsStage['api']
   stage: string

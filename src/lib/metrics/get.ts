@@ -4,7 +4,7 @@ import {measureFor, type Unit} from './measures.js'
 import {periodWindow, readMetrics, shownWindow, trafficParts, type Traffic} from './read.js'
 import {openMetricsStage, requireCanaryKind, seriesFinder, trafficNotes, type MetricsStage} from './stage.js'
 
-/** The stable JSON shape of `metrics get` (documented in the README). */
+/** The stable JSON shape of `metrics get` (docs/json.md). */
 export interface MetricSeries {
   api: MetricsStage['api']
   stage: string

@@ -14,7 +14,7 @@ export interface OperationChange {
   changes: FieldChange[]
 }
 
-/** The stable JSON core of `apis diff` (README). Operations are sorted by path, then method. */
+/** The stable JSON core of `apis diff` (docs/json.md). Operations are sorted by path, then method. */
 export interface DefinitionDiff {
   equal: boolean
   /** In the file, not in AWS: importing the file would add them. */

@@ -12,7 +12,7 @@ export interface DiffOptions {
   stage?: string
 }
 
-/** The stable JSON shape of `apis diff` (README): the comparison, and what was compared. */
+/** The stable JSON shape of `apis diff` (docs/json.md): the comparison, and what was compared. */
 export interface DiffReport extends DefinitionDiff {
   file: string
   api: {id: string; name: string; type: ImportKind}

@@ -88,7 +88,7 @@ export interface ExportOptions extends ExportRequest {
   out?: string
 }
 
-/** The stable JSON shape of `apis export --out` (README). */
+/** The stable JSON shape of `apis export --out` (docs/json.md). */
 export interface ExportSummary {
   api: string
   stage: string | null

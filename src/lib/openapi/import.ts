@@ -32,7 +32,7 @@ export interface ImportOptions {
   now?: Date
 }
 
-/** The stable JSON shape of `apis import` (README). */
+/** The stable JSON shape of `apis import` (docs/json.md). */
 export interface ImportResult {
   api: {id: string; name: string; type: ImportKind}
   action: 'created' | 'merged' | 'overwritten'

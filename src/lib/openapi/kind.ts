@@ -24,7 +24,7 @@ const HTTP_INTEGRATION_MEMBERS = ['payloadFormatVersion', 'integrationSubtype']
 const REST_INTEGRATION_TYPES = ['aws', 'http', 'mock']
 
 /**
- * What in the document says REST or HTTP. The rules (README, "apigw apis import"): Swagger 2.0,
+ * What in the document says REST or HTTP. The rules (docs/commands/apis.md, "apigw apis import"): Swagger 2.0,
  * non-proxy integrations (aws, http, mock), mapping templates, integration responses, API keys,
  * token and Cognito authorizers and REST-only API extensions say REST; payloadFormatVersion,
  * integration subtypes, shared integrations ($ref), the $default route, JWT authorizers and the

@@ -6,7 +6,7 @@ import {byCodePoint} from '../util/text.js'
 import {openRelease, type Deployment} from './adapter.js'
 import {parseDescription, type ReleaseAction} from './note.js'
 
-/** One release of a stage: a deployment it was pointed at, when, by whom (JSON contract, README). */
+/** One release of a stage: a deployment it was pointed at, when, by whom (JSON contract, docs/json.md). */
 export interface Release {
   deploymentId: string
   /** null: no apigw record names this stage (made by the console, another tool, or auto-deploy). */

@@ -12,7 +12,7 @@ import {parseDescription, withRecord, type ReleaseAction, type ReleaseRecord} fr
 import type {StageDiff} from './stage-diff.js'
 import {waitUntilServed} from './wait.js'
 
-/** The stable JSON shape of `apigw deploy`, `stages rollback` and `stages promote` (README). */
+/** The stable JSON shape of `apigw deploy`, `stages rollback` and `stages promote` (docs/json.md). */
 export interface ReleaseResult {
   api: {id: string; name: string; type: ApiType}
   stage: string

@@ -6,7 +6,7 @@ import {normalizeDefinition, type FieldValue, type NormalizedApi} from '../opena
 import type {ApiTarget} from '../openapi/target.js'
 import type {ReleaseApi} from './adapter.js'
 
-/** The stable JSON shape of `stages promote --diff` (README): what the target's clients will see change. */
+/** The stable JSON shape of `stages promote --diff` (docs/json.md): what the target's clients will see change. */
 export interface StageDiff {
   /** The source stage, whose deployment is promoted. */
   from: string

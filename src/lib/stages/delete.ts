@@ -16,7 +16,7 @@ export interface DeleteStageOptions {
   now?: Date
 }
 
-/** The stable JSON shape of `stages delete` (documented in the README). */
+/** The stable JSON shape of `stages delete` (docs/json.md). */
 export interface DeletedStage {
   api: {id: string; name: string; type: ApiType}
   stage: string

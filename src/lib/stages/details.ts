@@ -6,7 +6,7 @@ import type {FoundStage} from './find.js'
 import type {AccessLog, LogLevel, RouteSettings, Throttle} from './settings.js'
 import type {StageSummary} from './summary.js'
 
-/** The stable JSON shape of one stage in `stages list` and `stages show` (documented in the README). */
+/** The stable JSON shape of one stage in `stages list` and `stages show` (docs/json.md). */
 export interface StageDetails {
   name: string
   description: string | null

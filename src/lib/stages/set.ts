@@ -18,7 +18,7 @@ export interface SetStageOptions {
   request: SettingsRequest
 }
 
-/** The stable JSON shape of `stages set` (documented in the README). */
+/** The stable JSON shape of `stages set` (docs/json.md). */
 export interface StageSettingsChanged {
   api: {id: string; name: string; type: ApiType}
   stage: string

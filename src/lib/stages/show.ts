@@ -4,7 +4,7 @@ import type {AwsSession} from '../aws/session.js'
 import {stageDetails, type StageDetails} from './details.js'
 import {findStage, listStages} from './find.js'
 
-/** The stable JSON shapes of `stages list` and `stages show` (documented in the README). */
+/** The stable JSON shapes of `stages list` and `stages show` (docs/json.md). */
 export interface StageList {
   api: {id: string; name: string; type: ApiType}
   stages: StageDetails[]

@@ -8,7 +8,7 @@ import type {PreparedPlanChange} from './prepared.js'
 import {resolvePlan} from './resolve.js'
 import {apiStageText, keyReference, keysLoseAccess, planKeys, restApiNames, someOf, summarizePlan, type PlanApiStage, type PlanKey, type UsagePlanSummary} from './summary.js'
 
-/** The stable JSON shape of `plans delete` (README). */
+/** The stable JSON shape of `plans delete` (docs/json.md). */
 export interface DeletedPlan {
   plan: {id: string; name: string}
   apiStages: PlanApiStage[]
@@ -20,7 +20,7 @@ export interface DeletedPlan {
   resumedFrom: string | null
 }
 
-/** The stable JSON shape of `plans delete --undo` (README). */
+/** The stable JSON shape of `plans delete --undo` (docs/json.md). */
 export interface PlanDeleteUndone {
   plan: {id: string; name: string}
   /** The API stages put back (none when nothing was recorded). */

@@ -11,7 +11,7 @@ import type {PreparedPlanChange} from './prepared.js'
 import {resolvePlan} from './resolve.js'
 import {apiStageText, keyReference, planKey, restApiNames, summarizePlan, type PlanApiStage, type PlanKey} from './summary.js'
 
-/** The stable JSON shape of `plans attach` and `plans detach` (README). */
+/** The stable JSON shape of `plans attach` and `plans detach` (docs/json.md). */
 export interface PlanMembershipChange {
   plan: {id: string; name: string}
   key: PlanKey

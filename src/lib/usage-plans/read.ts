@@ -4,7 +4,7 @@ import {byCodePoint} from '../util/text.js'
 import {resolvePlan} from './resolve.js'
 import {planKeys, restApiNames, summarizePlan, type UsagePlanShown, type UsagePlanSummary} from './summary.js'
 
-/** One row of `plans list` (README). */
+/** One row of `plans list` (docs/json.md). */
 export interface UsagePlanListEntry extends UsagePlanSummary {
   keyCount: number
 }

@@ -187,7 +187,7 @@ export function detachUndo(
   }
 }
 
-/** The stable JSON shape of `apis delete --undo` and `stages delete --undo` (README). */
+/** The stable JSON shape of `apis delete --undo` and `stages delete --undo` (docs/json.md). */
 export interface DetachUndone {
   api: {id: string; name: string; type: ApiType}
   /** stages delete --undo: the stage; null for a whole API. */

@@ -11,7 +11,7 @@ export interface PlanApiStage {
   stage: string
 }
 
-/** The stable JSON shape of a usage plan (README, `plans show`). */
+/** The stable JSON shape of a usage plan (docs/json.md). */
 export interface UsagePlanSummary {
   id: string
   name: string

@@ -19,7 +19,7 @@ export interface KeyUsage {
   days: UsageDay[]
 }
 
-/** The stable JSON shape of `plans usage` (README). */
+/** The stable JSON shape of `plans usage` (docs/json.md). */
 export interface PlanUsage {
   usagePlanId: string
   usagePlanName: string
