@@ -1,5 +1,5 @@
 import {parse as parseYaml} from 'yaml'
-import {OPERATION_METHODS} from '../../lib/openapi/shape.js'
+import {OPENAPI_METHODS} from '../facts.js'
 import {AwsServiceError, badRequest} from '../http.js'
 import type {IntegrationResponseRecord, JsonObject, MethodRecord, MethodResponseRecord} from '../model.js'
 import {newIntegration, type IntegrationInput} from './apis-methods.js'
@@ -93,7 +93,7 @@ class DefinitionReader {
       }
       const pathItem = objectAt(this.resolve(item))
       const methods = Object.entries(pathItem)
-        .filter(([key]) => key in OPERATION_METHODS)
+        .filter(([key]) => key in OPENAPI_METHODS)
         .map(([key, operation]) => this.method(path, key, objectAt(operation), pathItem.parameters))
       paths.push({path, methods})
     }
@@ -113,7 +113,7 @@ class DefinitionReader {
   }
 
   private method(path: string, key: string, operation: JsonObject, pathParameters: unknown): MethodRecord {
-    const httpMethod = OPERATION_METHODS[key]
+    const httpMethod = OPENAPI_METHODS[key]
     const attribute = `paths.'${path}'(${key})`
     const parameters = this.parameters(pathParameters, operation.parameters)
     const method: MethodRecord = {
