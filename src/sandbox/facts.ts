@@ -49,6 +49,12 @@ export const DEFAULT_CACHE_CLUSTER_SIZE = '0.5'
 /** Cache TTLs are whole seconds from 0 (caching off) to 3600. docs/aws-behaviour.md#cache-ttl */
 export const CACHE_TTL_SECONDS = {min: 0, max: 3600} as const
 
+/** A canary's share of its stage's traffic, in percent. docs/aws-behaviour.md#a-canary-is-part-of-its-stage */
+export const CANARY_PERCENT_TRAFFIC = {min: 0, max: 100} as const
+
+/** The periods a usage plan's quota counts over. docs/aws-behaviour.md#usage-plan-shape-and-patch-paths */
+export const USAGE_PLAN_QUOTA_PERIODS: readonly string[] = ['DAY', 'WEEK', 'MONTH']
+
 /** REST stage names: letters, digits, - and _, 1 to 128 of them. docs/aws-behaviour.md#stage-names */
 export const REST_STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/
 

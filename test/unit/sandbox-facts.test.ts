@@ -1,8 +1,10 @@
 import {describe, expect, it} from 'vitest'
 import {MAX_QUERIES_PER_CALL} from '../../src/lib/aws/cloudwatch-limits.js'
 import {CACHE_SIZES, DEFAULT_CACHE_SIZE, parseCacheSize, parseTtl} from '../../src/lib/cache/limits.js'
+import {checkPercent} from '../../src/lib/canary/request.js'
 import {keyNameProblem, keyValueProblem, MAX_NAME_LENGTH, MAX_VALUE_LENGTH, MIN_VALUE_LENGTH} from '../../src/lib/keys/limits.js'
 import {OPERATION_METHODS} from '../../src/lib/openapi/shape.js'
+import {QUOTA_PERIODS} from '../../src/lib/usage-plans/options.js'
 import {csvRows} from '../../src/lib/util/csv.js'
 import {checkStageName} from '../../src/lib/util/stage-name.js'
 import * as facts from '../../src/sandbox/facts.js'
@@ -56,6 +58,17 @@ describe("apigw's rules agree with the sandbox's facts", () => {
   it('stage names: --stage takes exactly the REST stage names the sandbox takes', () => {
     const names = ['prod', 'beta_2', 'blue-green', 'S'.repeat(128), 'S'.repeat(129), '', 'pro d', 'v1.2', 'prod/1', 'prød', 'prod$']
     for (const name of names) expect(accepts(() => checkStageName(name)), JSON.stringify(name)).toBe(facts.REST_STAGE_NAME.test(name))
+  })
+
+  it('canaries: --percent takes exactly the shares of traffic the sandbox takes', () => {
+    const {min, max} = facts.CANARY_PERCENT_TRAFFIC
+    for (const percent of [min - 0.5, min, 12.5, max, max + 0.5]) {
+      expect(accepts(() => checkPercent(percent)), `--percent ${percent}`).toBe(percent >= min && percent <= max)
+    }
+  })
+
+  it('usage plans: --quota names the periods the sandbox takes', () => {
+    expect([...QUOTA_PERIODS]).toEqual(facts.USAGE_PLAN_QUOTA_PERIODS)
   })
 
   it('GetMetricData: apigw batches no more queries per call than the sandbox takes', () => {
