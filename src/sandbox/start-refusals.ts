@@ -2,12 +2,12 @@ import {findRunning} from './runtime-file.js'
 
 /** Why a sandbox may not start: its port is taken, or another sandbox runs on its state directory. */
 export class SandboxStartError extends Error {
-  constructor(
-    readonly code: 'PORT_IN_USE' | 'SANDBOX_RUNNING',
-    message: string,
-  ) {
+  readonly code: 'PORT_IN_USE' | 'SANDBOX_RUNNING'
+
+  constructor(code: SandboxStartError['code'], message: string) {
     super(message)
     this.name = 'SandboxStartError'
+    this.code = code
   }
 }
 
