@@ -40,6 +40,9 @@ export const OPENAPI_METHODS: Readonly<Record<string, string>> = {
   'x-amazon-apigateway-any-method': 'ANY',
 }
 
+/** Where an OpenAPI operation says what API Gateway calls. docs/aws-behaviour.md#importing-a-rest-api */
+export const OPENAPI_INTEGRATION_KEY = 'x-amazon-apigateway-integration'
+
 /** Cache cluster sizes in GB, spelt as AWS spells them. docs/aws-behaviour.md#cache-cluster-sizes */
 export const CACHE_CLUSTER_SIZES: readonly string[] = ['0.5', '1.6', '6.1', '13.5', '28.4', '58.2', '118', '237']
 

@@ -3,7 +3,7 @@ import {MAX_QUERIES_PER_CALL} from '../../src/lib/aws/cloudwatch-limits.js'
 import {CACHE_SIZES, DEFAULT_CACHE_SIZE, parseCacheSize, parseTtl} from '../../src/lib/cache/limits.js'
 import {checkPercent} from '../../src/lib/canary/request.js'
 import {keyNameProblem, keyValueProblem, MAX_NAME_LENGTH, MAX_VALUE_LENGTH, MIN_VALUE_LENGTH} from '../../src/lib/keys/limits.js'
-import {OPERATION_METHODS} from '../../src/lib/openapi/shape.js'
+import {INTEGRATION, OPERATION_METHODS} from '../../src/lib/openapi/shape.js'
 import {QUOTA_PERIODS} from '../../src/lib/usage-plans/options.js'
 import {csvRows} from '../../src/lib/util/csv.js'
 import {checkStageName} from '../../src/lib/util/stage-name.js'
@@ -38,8 +38,9 @@ describe("apigw's rules agree with the sandbox's facts", () => {
     }
   })
 
-  it('OpenAPI: the same path item keys become the same methods', () => {
+  it('OpenAPI: the same path item keys become the same methods, integrated under the same key', () => {
     expect(OPERATION_METHODS).toEqual(facts.OPENAPI_METHODS)
+    expect(INTEGRATION).toBe(facts.OPENAPI_INTEGRATION_KEY)
   })
 
   it('cache clusters: the same sizes, spelt alike, and the same default', () => {
