@@ -103,7 +103,7 @@ for (let round = 0; round < Math.max(3, rounds / 6); round++) {
   fleet.queries.push(queries - queriesBefore)
   fleet.rows = result.rows.length
 }
-await sandbox.close()
+await sandbox.stop()
 
 const verdict = (ok) => (ok ? 'within' : 'OVER')
 const fleetQueries = median(fleet.queries)

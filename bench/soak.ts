@@ -18,9 +18,9 @@ import {planDeploy} from '../src/lib/releases/deploy.js'
 import {prepareStageSettings} from '../src/lib/stages/set.js'
 import {parseSettingsRequest} from '../src/lib/stages/settings-request.js'
 import {prepareCreate} from '../src/lib/usage-plans/create.js'
-import {parseFaults} from '../src/sandbox/faults.js'
+import {parseFaults} from '../src/lib/sandbox/faults.js'
 import {TABLES, type StageRecord} from '../src/sandbox/model.js'
-import {startSandbox} from '../src/sandbox/server.js'
+import {startSandbox} from '../src/sandbox/index.js'
 
 const OPERATIONS = Number(process.env.SOAK_OPERATIONS ?? 5000)
 const LOST_SHARE = process.env.SOAK_LOST ?? '2%'
@@ -91,7 +91,7 @@ const seconds = (performance.now() - started) / 1000
 sandbox.faults = parseFaults('none')
 
 const figures = await judge()
-await sandbox.close()
+await sandbox.stop()
 console.log(`soak: ${OPERATIONS} operations by ${WRITERS.length} writers at once, lost=${LOST_SHARE} of writes (reset, then 503), UpdateStage +${UPDATE_LATENCY}, in ${seconds.toFixed(1)} s`)
 console.log(`outcomes: ${[...outcomes].sort().map(([outcome, n]) => `${outcome} ${n}`).join(', ')}`)
 console.log(`retries: ${[...retries].sort().map(([kind, n]) => `${kind} ${n}`).join(', ')}`)

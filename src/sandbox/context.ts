@@ -1,4 +1,4 @@
-import type {Clock} from '../lib/util/clock.js'
+import type {Clock} from './clock.js'
 import type {Store} from './store.js'
 
 export interface SandboxContext {

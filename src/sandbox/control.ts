@@ -1,6 +1,6 @@
 import type {SandboxContext} from './context.js'
 import {describeFaults, faultsFromJson} from './faults.js'
-import {AwsServiceError, badRequest, jsonBody, Router} from './http.js'
+import {jsonBody, Router} from './http.js'
 import type {Sandbox} from './server.js'
 import {simulateTraffic} from './traffic/simulate.js'
 import type {TrafficSpec} from './traffic/spec.js'
@@ -32,12 +32,7 @@ export function controlRoutes(context: SandboxContext, hooks: ControlHooks): Rou
     .add('PUT', '/_sandbox/faults', (request) => {
       const sandbox = hooks.sandbox()
       // Faults left out are off; the fail and lost countdowns start now.
-      try {
-        sandbox.faults = faultsFromJson(jsonBody(request))
-      } catch (error) {
-        if (error instanceof AwsServiceError) throw error
-        throw badRequest((error as Error).message)
-      }
+      sandbox.faults = faultsFromJson(jsonBody(request))
       return {status: 200, body: {faults: describeFaults(sandbox.faults)}}
     })
     .add('POST', '/_sandbox/traffic', (request) => ({status: 200, body: simulateTraffic(context, jsonBody<TrafficSpec>(request))}))

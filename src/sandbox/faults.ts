@@ -1,7 +1,4 @@
-import {usageError} from '../lib/errors.js'
-import {parseDuration} from '../lib/util/duration.js'
-import {parseNamedValues, parsePercent} from '../lib/util/percent.js'
-import {closestMatches} from '../lib/util/text.js'
+import {badRequest} from './http.js'
 import {OPERATION_NAMES} from './operations.js'
 
 /** Failures the sandbox injects into AWS calls, for rehearsing how a runbook copes. */
@@ -40,7 +37,7 @@ export interface FailCall {
  * client gives up.
  */
 export type LostAnswer = 'reset' | '503' | 'timeout'
-const LOST_ANSWERS: readonly LostAnswer[] = ['reset', '503', 'timeout']
+export const LOST_ANSWERS: readonly LostAnswer[] = ['reset', '503', 'timeout']
 
 /** `lost=CreateApiKey#2:503`: the 2nd call of CreateApiKey from now takes effect, then its answer is lost. */
 export interface LostCall extends FailCall {
@@ -52,113 +49,18 @@ export const NO_FAULTS: Faults = {throttle: 0, error: 0, reset: 0, latencyMs: 0,
 /** A timeout latency or hold longer than this is a mistake, not a rehearsal. */
 export const MAX_LATENCY_MS = 120_000
 
-const SHARE_NAMES = ['throttle', 'error', 'reset', 'latency'] as const
-const ALL_NAMES = [...SHARE_NAMES, 'fail', 'lost'] as const
-const EXAMPLE = 'throttle=20%,error=5%,reset=2%,latency=300ms'
-const FAIL_EXAMPLE = 'fail=CreateUsagePlanKey#2'
-const LOST_EXAMPLE = 'lost=CreateApiKey#1:503'
-const LATENCY_EXAMPLE = 'latency=UpdateStage:400ms'
-
-/**
- * Parses "throttle=20%,error=5%,reset=2%,latency=300ms,latency=UpdateStage:400ms,fail=CreateUsagePlanKey#2,
- * lost=CreateApiKey#1:503,lost=2%"; "none" (or "") clears every fault.
- */
-export function parseFaults(text: string): Faults {
-  const faults = noFaults()
-  if (text.trim() === '' || text.trim() === 'none') return faults
-  const shares: string[] = []
-  for (const part of text.split(',')) {
-    const at = part.indexOf('=')
-    const name = part.slice(0, at).trim()
-    const value = part.slice(at + 1).trim()
-    if (at === -1 || !(ALL_NAMES as readonly string[]).includes(name)) {
-      throw usageError(`--faults takes ${ALL_NAMES.map((n) => `${n}=…`).join(', ')}; got "${part}".`, [`Try: --faults ${EXAMPLE}`])
-    }
-    if (name === 'fail') faults.fail.push(parseFailCall(value))
-    else if (name === 'lost' && /^[\d.]+\s*%?(:\w+)?$/.test(value)) parseLostShare(value, faults)
-    else if (name === 'lost') faults.lost.push(parseLostCall(value))
-    else if (name === 'latency' && value.includes(':')) parseOperationLatency(value, faults)
-    else shares.push(part)
-  }
-  // Each value is labelled with its flag, e.g. "--faults latency".
-  const values =
-    shares.length === 0
-      ? {}
-      : parseNamedValues(shares.join(','), '--faults', SHARE_NAMES, EXAMPLE, (value, label) =>
-          label.endsWith('latency') ? parseLatency(value, 'latency') : parsePercent(value, label, `--faults ${EXAMPLE}`),
-        )
-  Object.assign(faults, {throttle: values.throttle ?? 0, error: values.error ?? 0, reset: values.reset ?? 0, latencyMs: values.latency ?? 0})
-  checkShares(faults)
-  return faults
-}
-
-function noFaults(): Faults {
+/** No fault at all, in a fresh object a parser may fill. */
+export function noFaults(): Faults {
   return {...NO_FAULTS, operationLatencyMs: {}, fail: [], lost: []}
 }
 
-function checkShares(faults: Faults): void {
-  if (faults.throttle + faults.error + faults.reset > 1) {
-    throw usageError('throttle, error and reset add up to more than 100%.', [`Try: --faults ${EXAMPLE}`])
-  }
-}
-
-function parseLatency(text: string, label: string): number {
-  const ms = parseDuration(text, label)
-  if (ms > MAX_LATENCY_MS) throw usageError(`${label} is at most ${MAX_LATENCY_MS / 1000}s; got "${text}".`, [`Try: --faults ${LATENCY_EXAMPLE}`])
-  return ms
-}
-
-/** "CreateUsagePlanKey#2", or "CreateUsagePlanKey" for its next call. */
-function parseFailCall(text: string): FailCall {
-  const match = /^(\w+)(?:#(\d+))?$/.exec(text)
-  const call = Number(match?.[2] ?? 1)
-  if (!match || call < 1) throw usageError(`fail takes an operation and which of its calls from now fails, e.g. ${FAIL_EXAMPLE}; got "${text}".`, [`Try: --faults ${FAIL_EXAMPLE}`])
-  return {operation: knownOperation(match[1], FAIL_EXAMPLE), call}
-}
-
-/** "CreateApiKey#2:503": like a fail call, with how the answer is lost (reset when not given). */
-function parseLostCall(text: string): LostCall {
-  const match = /^(\w+)(?:#(\d+))?(?::(\w+))?$/.exec(text)
-  const call = Number(match?.[2] ?? 1)
-  if (!match || call < 1) {
-    throw usageError(`lost takes an operation, which of its calls from now loses its answer and how (reset, 503 or timeout), e.g. ${LOST_EXAMPLE}; got "${text}".`, [`Try: --faults ${LOST_EXAMPLE}`])
-  }
-  return {operation: knownOperation(match[1], LOST_EXAMPLE), call, answer: lostAnswer(match[3] ?? 'reset')}
-}
-
-/** "2%" or "2%:503": that share of write calls. */
-function parseLostShare(text: string, faults: Faults): void {
-  const [share, answer] = text.split(':')
-  faults.lostShare = parsePercent(share, 'lost', '--faults lost=2%:503')
-  faults.lostShareAnswer = lostAnswer(answer ?? 'reset')
-}
-
-/** "UpdateStage:400ms". */
-function parseOperationLatency(text: string, faults: Faults): void {
-  const [operation, duration] = text.split(':').map((s) => s.trim())
-  faults.operationLatencyMs[knownOperation(operation, LATENCY_EXAMPLE)] = parseLatency(duration, `latency ${operation}`)
-}
-
-function lostAnswer(text: string): LostAnswer {
-  if ((LOST_ANSWERS as readonly string[]).includes(text)) return text as LostAnswer
-  throw usageError(`A lost answer is lost by ${LOST_ANSWERS.join(', ')}; got "${text}".`, [`Try: --faults ${LOST_EXAMPLE}`])
-}
-
-function knownOperation(operation: string, example: string): string {
-  if (OPERATION_NAMES.has(operation)) return operation
-  const close = closestMatches(operation, [...OPERATION_NAMES])
-  throw usageError(`The sandbox serves no operation named "${operation}" (AWS's names, e.g. CreateUsagePlanKey).`, [
-    ...(close.length > 0 ? [`Did you mean: ${close.join(', ')}?`] : []),
-    `Try: --faults ${example}`,
-  ])
-}
-
 /**
- * Faults sent as JSON (PUT /_sandbox/faults), checked as strictly as the text syntax: fields left
- * out are off; an unknown field, a share outside 0–1 or an unknown operation is refused.
+ * Faults as JSON (PUT /_sandbox/faults, startSandbox's `faults`), checked strictly: fields left out
+ * are off; an unknown field, a share outside 0–1 or an unknown operation is refused (400
+ * BadRequestException, which is what the control endpoint answers).
  */
 export function faultsFromJson(value: unknown): Faults {
-  const refuse = (why: string) => usageError(`Faults JSON: ${why}.`, [`Try: apigw sandbox faults ${EXAMPLE}`])
+  const refuse = (why: string) => badRequest(`Faults JSON: ${why}.`)
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw refuse('expected an object')
   const input = value as Record<string, unknown>
   const faults = noFaults()
@@ -177,7 +79,7 @@ export function faultsFromJson(value: unknown): Faults {
     if (!Array.isArray(list)) throw refuse(`${key} must be a list`)
     return list.map((entry: Record<string, unknown>) => {
       if (typeof entry?.operation !== 'string' || !Number.isInteger(entry.call) || (entry.call as number) < 1) throw refuse(`each ${key} entry needs an operation and a call from 1`)
-      const call = {operation: knownOperation(entry.operation, key === 'fail' ? FAIL_EXAMPLE : LOST_EXAMPLE), call: entry.call as number}
+      const call = {operation: knownOperation(entry.operation), call: entry.call as number}
       return key === 'fail' ? call : {...call, answer: lostAnswer(String(entry.answer ?? 'reset'))}
     })
   }
@@ -190,12 +92,22 @@ export function faultsFromJson(value: unknown): Faults {
     lostShare: share('lostShare'),
     lostShareAnswer: lostAnswer(String(input.lostShareAnswer ?? 'reset')),
     latencyMs: delay(input.latencyMs ?? 0, 'latencyMs'),
-    operationLatencyMs: Object.fromEntries(Object.entries(perOperation).map(([operation, ms]) => [knownOperation(operation, LATENCY_EXAMPLE), delay(ms, `operationLatencyMs.${operation}`)])),
+    operationLatencyMs: Object.fromEntries(Object.entries(perOperation).map(([operation, ms]) => [knownOperation(operation), delay(ms, `operationLatencyMs.${operation}`)])),
     fail: calls('fail'),
     lost: calls('lost'),
   })
-  checkShares(faults)
+  if (faults.throttle + faults.error + faults.reset > 1) throw badRequest('throttle, error and reset add up to more than 100%.')
   return faults
+}
+
+function lostAnswer(text: string): LostAnswer {
+  if ((LOST_ANSWERS as readonly string[]).includes(text)) return text as LostAnswer
+  throw badRequest(`A lost answer is lost by ${LOST_ANSWERS.join(', ')}; got "${text}".`)
+}
+
+function knownOperation(operation: string): string {
+  if (OPERATION_NAMES.has(operation)) return operation
+  throw badRequest(`The sandbox serves no operation named "${operation}" (AWS's names, e.g. CreateUsagePlanKey).`)
 }
 
 export function describeFaults(faults: Faults): string {

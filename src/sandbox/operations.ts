@@ -104,7 +104,7 @@ export const V2_OPERATIONS: Record<string, string> = {
 }
 
 /** CloudWatch names its operation on the wire (X-Amz-Target, or the RPC v2 CBOR path). */
-const CLOUDWATCH_OPERATIONS = ['PutMetricData', 'GetMetricData', 'GetMetricStatistics', 'ListMetrics']
+export const CLOUDWATCH_OPERATIONS = ['PutMetricData', 'GetMetricData', 'GetMetricStatistics', 'ListMetrics']
 
 /** Every operation name a fault may name. */
 export const OPERATION_NAMES: ReadonlySet<string> = new Set([...Object.keys(REST_OPERATIONS), ...Object.keys(V2_OPERATIONS), ...CLOUDWATCH_OPERATIONS])

@@ -1,22 +1,25 @@
 import {randomBytes, randomUUID} from 'node:crypto'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
 import type {AddressInfo, Socket} from 'node:net'
-import {systemClock, type Clock} from '../lib/util/clock.js'
+import {realClock, type Clock} from './clock.js'
 import {cloudWatchService, type CloudWatchProtocol} from './cloudwatch/service.js'
 import type {SandboxContext} from './context.js'
 import {controlRoutes, type ControlHooks} from './control.js'
 import {MAX_LATENCY_MS, NO_FAULTS, pickFault, strikeCall, type Faults, type LostAnswer} from './faults.js'
-import {refusal} from './guard.js'
+import {isLoopbackName, refusal} from './guard.js'
 import {AwsServiceError, MAX_BODY_BYTES, payloadTooLarge, Router, type SandboxRequest, type SandboxResponse} from './http.js'
 import {operationOfRequest, WRITE_OPERATIONS} from './operations.js'
 import {restRoutes} from './rest/routes.js'
+import type {RuntimeInfo} from './runtime-file.js'
 import {Store} from './store.js'
 import {isStsRequest, stsService} from './sts/service.js'
 import {v2Routes} from './v2/routes.js'
 
-export interface SandboxOptions {
+export interface ServerOptions {
   /** 0 (the default) picks a free port. */
   port?: number
+  /** A loopback address to listen on (default 127.0.0.1). */
+  host?: string
   /** Where state persists; without one, state lives in memory only. */
   stateDir?: string
   clock?: Clock
@@ -38,9 +41,12 @@ export interface Sandbox {
   token: string
   /** When the last request arrived (epoch ms), for stopping an idle sandbox. */
   lastRequestAt: number
-  /** Resolves once the server has stopped (after `close`, or a shutdown request). */
+  /** What it wrote into its state directory's runtime file (sandbox.json); none without a state directory. */
+  runtime?: RuntimeInfo
+  /** Resolves once the server has stopped (after `stop`, or a shutdown request). */
   closed: Promise<void>
-  close(): Promise<void>
+  /** Stops serving and frees the port; calls still running get a moment to answer. */
+  stop(): Promise<void>
 }
 
 const CLOUDWATCH_TARGET = 'GraniteServiceVersion20100801.'
@@ -51,12 +57,14 @@ const CLOSE_GRACE_MS = 1000
 
 type Service = 'apigateway' | 'apigatewayv2' | 'sts' | 'control' | CloudWatchProtocol
 
-/** Starts a sandbox on 127.0.0.1 (never another interface). */
-export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+/** Serves a sandbox on a loopback address (never another interface). */
+export async function serve(options: ServerOptions = {}): Promise<Sandbox> {
+  const host = options.host ?? '127.0.0.1'
+  if (!isLoopbackName(host)) throw new Error(`The sandbox listens on a loopback address only (127.0.0.1, ::1 or localhost); got host "${host}".`)
   const store = options.stateDir ? Store.open(options.stateDir) : Store.memory()
   const context: SandboxContext = {
     store,
-    clock: options.clock ?? systemClock,
+    clock: options.clock ?? realClock,
     transitionDelayMs: options.transitionDelayMs ?? 3000,
     region: 'us-east-1',
     accountId: '123456789012',
@@ -69,7 +77,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let sandbox: Sandbox
   const hooks: ControlHooks = {
     sandbox: () => sandbox,
-    shutdown: () => void sandbox.close(),
+    shutdown: () => void sandbox.stop(),
   }
   const control = controlRoutes(context, hooks)
 
@@ -148,21 +156,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+    server.listen(options.port ?? 0, host, () => resolve())
+  }).catch((error) => {
+    // Not listening (the port is taken): nothing may keep the state directory's journal open.
+    store.close()
+    throw error
   })
   const {port} = server.address() as AddressInfo
   let closing: Promise<void> | undefined
   let markClosed!: () => void
   const closed = new Promise<void>((resolve) => (markClosed = resolve))
   sandbox = {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     context,
     faults: options.faults ?? {...NO_FAULTS},
     token,
     lastRequestAt: context.clock.now(),
     closed,
-    close() {
+    stop() {
       closing ??= new Promise<void>((resolve) => {
         // Calls still running (one slowed by a latency fault) get a moment to answer, then are cut off.
         const cutOff = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS)

@@ -13,6 +13,6 @@ export function useMotoAndSandbox(): void {
     ;[moto, sandbox] = await Promise.all([startMoto(), startTestSandbox()])
   })
   afterAll(async () => {
-    await Promise.all([moto?.stop(), sandbox?.close()])
+    await Promise.all([moto?.stop(), sandbox?.stop()])
   })
 }

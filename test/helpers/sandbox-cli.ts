@@ -18,5 +18,5 @@ export function useSandboxCli(extraEnv: Record<string, string> = {}): void {
     clients = sdkClients(sandbox.endpoint)
     seed = seeder(sandbox.endpoint)
   })
-  afterAll(() => sandbox?.close())
+  afterAll(() => sandbox?.stop())
 }

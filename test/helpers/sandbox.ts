@@ -1,12 +1,11 @@
 import {APIGatewayClient} from '@aws-sdk/client-api-gateway'
 import {ApiGatewayV2Client} from '@aws-sdk/client-apigatewayv2'
 import {CloudWatchClient} from '@aws-sdk/client-cloudwatch'
-import {TOKEN_HEADER} from '../../src/sandbox/guard.js'
-import {startSandbox, type Sandbox, type SandboxOptions} from '../../src/sandbox/server.js'
+import {startSandbox, TOKEN_HEADER, type Sandbox, type SandboxOptions} from '../../src/sandbox/index.js'
 
 export type {Sandbox}
 
-/** A sandbox in this process on a free loopback port, with short cache transitions; close it in afterAll. */
+/** A sandbox in this process on a free loopback port, with short cache transitions; stop it in afterAll. */
 export function startTestSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   return startSandbox({transitionDelayMs: 50, ...options})
 }

@@ -25,7 +25,7 @@ describe('the hit ratio after a flush, in sandbox traffic', () => {
     env = awsEnv(sandbox.endpoint)
     seed = seeder(sandbox.endpoint)
   })
-  afterAll(() => sandbox.close())
+  afterAll(() => sandbox.stop())
 
   const apigw = (...args: string[]) => runCli(args, env)
   const json = (stdout: string) => JSON.parse(stdout)

@@ -16,7 +16,7 @@ describe('cache status transitions, --wait and its timeout (sandbox transitions 
     env = awsEnv(sandbox.endpoint)
     seed = seeder(sandbox.endpoint)
   })
-  afterAll(() => sandbox.close())
+  afterAll(() => sandbox.stop())
 
   const apigw = (...args: string[]) => runCli(args, env)
   const json = (stdout: string) => JSON.parse(stdout)

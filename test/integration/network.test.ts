@@ -44,7 +44,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   foreign?.closeAllConnections()
-  await Promise.all([sandbox?.close(), proxy?.close(), front?.close(), new Promise((resolve) => foreign?.close(resolve))])
+  await Promise.all([sandbox?.stop(), proxy?.close(), front?.close(), new Promise((resolve) => foreign?.close(resolve))])
 })
 
 describe('HTTP(S)_PROXY and NO_PROXY', () => {

@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {parseFaults} from '../../src/sandbox/faults.js'
+import {parseFaults} from '../../src/lib/sandbox/faults.js'
 import {runCli, runProgram} from '../helpers/cli.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 import {runOnTerminal} from '../helpers/tmux.js'
@@ -24,7 +24,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await sandbox?.close()
+  await sandbox?.stop()
 })
 
 /** A fresh home with ~/.aws/config and credentials naming the sandbox; nothing else in the environment points at it. */

@@ -19,7 +19,7 @@ describe('sandbox stage cache with a real clock (docs/aws-behaviour.md#stage-cac
     ;({rest, v2} = sdkClients(sandbox.endpoint))
     seed = seeder(sandbox.endpoint)
   })
-  afterAll(() => sandbox.close())
+  afterAll(() => sandbox.stop())
 
   const status = async (restApiId: string) => (await rest.send(new GetStageCommand({restApiId, stageName: 'prod'}))).cacheClusterStatus
   const listedStatus = async (restApiId: string) => (await rest.send(new GetStagesCommand({restApiId}))).item?.[0].cacheClusterStatus

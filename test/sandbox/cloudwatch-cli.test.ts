@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {promisify} from 'node:util'
 import {gunzipSync} from 'node:zlib'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {Clock} from '../../src/lib/util/clock.js'
+import type {Clock} from '../../src/sandbox/clock.js'
 import {EMPTY_HOME} from '../helpers/cli.js'
 import {startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 
@@ -42,7 +42,7 @@ describe('the real AWS CLI against the sandbox', () => {
     sandbox = await startTestSandbox({clock: fixedClock})
     cborModels = await cborOnlyModels()
   })
-  afterAll(() => sandbox.close())
+  afterAll(() => sandbox.stop())
 
   async function aws(args: string[], extraEnv: Record<string, string> = {}): Promise<AwsResult> {
     const env = {

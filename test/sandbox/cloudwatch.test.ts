@@ -8,7 +8,7 @@ import {
   type MetricDatum,
 } from '@aws-sdk/client-cloudwatch'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {Clock} from '../../src/lib/util/clock.js'
+import type {Clock} from '../../src/sandbox/clock.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 import {NO_FAULTS} from '../../src/sandbox/faults.js'
 
@@ -32,7 +32,7 @@ describe('sandbox CloudWatch (docs/aws-behaviour.md#cloudwatch-metrics, AWS JSON
     sandbox = await startTestSandbox({clock: fixedClock})
     cloudWatch = sdkClients(sandbox.endpoint).cloudWatch
   })
-  afterAll(() => sandbox.close())
+  afterAll(() => sandbox.stop())
 
   const put = (...data: MetricDatum[]) => cloudWatch.send(new PutMetricDataCommand({Namespace: NAMESPACE, MetricData: data}))
   const getData = (queries: MetricDataQuery[], extra: {ScanBy?: 'TimestampAscending'; MaxDatapoints?: number; NextToken?: string} = {}) =>

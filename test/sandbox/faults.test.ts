@@ -5,48 +5,23 @@ import {join} from 'node:path'
 import {APIGatewayClient, CreateApiKeyCommand, CreateUsagePlanCommand, GetApiKeysCommand, GetUsagePlansCommand} from '@aws-sdk/client-api-gateway'
 import {PutMetricDataCommand, ListMetricsCommand} from '@aws-sdk/client-cloudwatch'
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest'
-import {systemClock, type Clock} from '../../src/lib/util/clock.js'
-import {describeFaults, faultsFromJson, NO_FAULTS, parseFaults} from '../../src/sandbox/faults.js'
+import {realClock, type Clock} from '../../src/sandbox/clock.js'
+import {describeFaults, faultsFromJson, NO_FAULTS} from '../../src/sandbox/faults.js'
 import {controlFetch, sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 
-describe('post-write fault syntax', () => {
-  it('parses lost=<operation>#<call>:<how>, the next call and a reset when not given, and describes it back', () => {
-    const faults = parseFaults('lost=CreateApiKey,lost=CreateUsagePlanKey#2:503,lost=CreateDeployment#1:timeout')
-    expect(faults.lost).toEqual([
-      {operation: 'CreateApiKey', call: 1, answer: 'reset'},
-      {operation: 'CreateUsagePlanKey', call: 2, answer: '503'},
-      {operation: 'CreateDeployment', call: 1, answer: 'timeout'},
-    ])
-    expect(describeFaults(faults)).toBe('lost=CreateApiKey#1:reset,lost=CreateUsagePlanKey#2:503,lost=CreateDeployment#1:timeout')
-    expect(parseFaults(describeFaults(faults))).toEqual(faults)
-  })
-
-  it('parses lost=<share> of write calls, and per-operation latency beside the every-call latency', () => {
-    const faults = parseFaults('lost=2%:503,latency=300ms,latency=UpdateStage:400ms,latency=GetStage:1s')
-    expect(faults).toEqual({...NO_FAULTS, lostShare: 0.02, lostShareAnswer: '503', latencyMs: 300, operationLatencyMs: {UpdateStage: 400, GetStage: 1000}})
-    expect(describeFaults(faults)).toBe('latency=300ms,latency=UpdateStage:400ms,latency=GetStage:1000ms,lost=2%:503')
-    expect(parseFaults('lost=5%')).toMatchObject({lostShare: 0.05, lostShareAnswer: 'reset'})
-  })
-
-  it('refuses unknown operations with the closest names, unknown ways to lose an answer, and bad shares', () => {
-    expect(() => parseFaults('lost=CreateApiKeys')).toThrow(/serves no operation named "CreateApiKeys"/)
-    expect(() => parseFaults('latency=UpdateStages:400ms')).toThrow(/serves no operation named "UpdateStages"/)
-    expect(() => parseFaults('lost=CreateApiKey#1:drop')).toThrow(/lost by reset, 503, timeout; got "drop"/)
-    expect(() => parseFaults('lost=CreateApiKey#0')).toThrow(/lost takes an operation/)
-    expect(() => parseFaults('lost=120%')).toThrow(/lost must be a percentage between 0% and 100%/)
-    expect(() => parseFaults('latency=UpdateStage:fast')).toThrow(/must be a duration/)
-    expect(() => parseFaults('latency=10m')).toThrow(/latency is at most 120s/)
-  })
-
-  it('checks faults sent as JSON as strictly as the text', () => {
-    const faults = parseFaults('throttle=10%,lost=CreateApiKey#2:503,lost=1%,latency=UpdateStage:400ms,fail=TagResource')
+describe('faults as JSON', () => {
+  it('takes every fault, leaves out what is not named, and refuses anything it does not know', () => {
+    const faults = {...NO_FAULTS, throttle: 0.1, lost: [{operation: 'CreateApiKey', call: 2, answer: '503' as const}], lostShare: 0.01, operationLatencyMs: {UpdateStage: 400}, fail: [{operation: 'TagResource', call: 1}]}
     expect(faultsFromJson(JSON.parse(JSON.stringify(faults)))).toEqual(faults)
+    expect(describeFaults(faults)).toBe('throttle=10%,latency=UpdateStage:400ms,fail=TagResource#1,lost=CreateApiKey#2:503,lost=1%:reset')
     expect(faultsFromJson({})).toEqual(NO_FAULTS)
     expect(() => faultsFromJson({lost: [{operation: 'CreateApiKeys', call: 1}]})).toThrow(/serves no operation named "CreateApiKeys"/)
     expect(() => faultsFromJson({slow: 1})).toThrow(/unknown field "slow"/)
     expect(() => faultsFromJson({throttle: 2})).toThrow(/throttle must be a number from 0 to 1/)
     expect(() => faultsFromJson({latencyMs: -5})).toThrow(/latencyMs must be whole milliseconds/)
     expect(() => faultsFromJson([])).toThrow(/expected an object/)
+    expect(() => faultsFromJson({lost: [{operation: 'CreateApiKey', call: 1, answer: 'drop'}]})).toThrow(/lost by reset, 503, timeout; got "drop"/)
+    expect(() => faultsFromJson({throttle: 0.6, error: 0.5})).toThrow(/add up to more than 100%/)
   })
 })
 
@@ -54,21 +29,21 @@ describe('post-write faults in the sandbox', () => {
   let sandbox: Sandbox
   let clients: ReturnType<typeof sdkClients>
   let sleeps: number[]
-  const clock: Clock = {...systemClock, sleep: (ms) => (sleeps.push(ms), systemClock.sleep(0))}
+  const clock: Clock = {...realClock, sleep: (ms) => (sleeps.push(ms), realClock.sleep(0))}
   beforeAll(async () => {
     sandbox = await startTestSandbox({clock})
     clients = sdkClients(sandbox.endpoint)
   })
   beforeEach(() => {
-    sandbox.faults = parseFaults('none')
+    sandbox.faults = faultsFromJson({})
     sleeps = []
   })
-  afterAll(() => sandbox.close())
+  afterAll(() => sandbox.stop())
 
   const keysNamed = async (name: string) => ((await clients.rest.send(new GetApiKeysCommand({nameQuery: name}))).items ?? []).filter((key) => key.name === name)
 
   it('lost=CreateApiKey: the key is created, then the connection is reset', async () => {
-    sandbox.faults = parseFaults('lost=CreateApiKey')
+    sandbox.faults = faultsFromJson({lost: [{operation: 'CreateApiKey', call: 1}]})
     const error = await clients.rest.send(new CreateApiKeyCommand({name: 'lost-reset'})).catch((e) => e)
     expect(error.$metadata?.httpStatusCode).toBeUndefined()
     expect(error.code ?? error.name).toMatch(/ECONNRESET|socket hang up|Error/)
@@ -80,7 +55,7 @@ describe('post-write faults in the sandbox', () => {
   })
 
   it('lost=CreateApiKey#2:503: the second call takes effect and is answered 503 ServiceUnavailableException', async () => {
-    sandbox.faults = parseFaults('lost=CreateApiKey#2:503')
+    sandbox.faults = faultsFromJson({lost: [{operation: 'CreateApiKey', call: 2, answer: '503'}]})
     await clients.rest.send(new CreateApiKeyCommand({name: 'lost-first'}))
     const error = await clients.rest.send(new CreateApiKeyCommand({name: 'lost-second'})).catch((e) => e)
     expect(error.name).toBe('ServiceUnavailableException')
@@ -90,7 +65,7 @@ describe('post-write faults in the sandbox', () => {
   })
 
   it('lost=CreateApiKey:timeout: the key is created and no answer comes until the client gives up', async () => {
-    sandbox.faults = parseFaults('lost=CreateApiKey:timeout')
+    sandbox.faults = faultsFromJson({lost: [{operation: 'CreateApiKey', call: 1, answer: 'timeout'}]})
     const impatient = new APIGatewayClient({
       endpoint: sandbox.endpoint,
       region: 'us-east-1',
@@ -104,7 +79,7 @@ describe('post-write faults in the sandbox', () => {
   })
 
   it('lost=100% strikes every write and no read', async () => {
-    sandbox.faults = parseFaults('lost=100%:503')
+    sandbox.faults = faultsFromJson({lostShare: 1, lostShareAnswer: '503'})
     const error = await clients.rest.send(new CreateUsagePlanCommand({name: 'lost-plan'})).catch((e) => e)
     expect(error.name).toBe('ServiceUnavailableException')
     const putMetric = await clients.cloudWatch.send(new PutMetricDataCommand({Namespace: 'Lost', MetricData: [{MetricName: 'm', Value: 1}]})).catch((e) => e)
@@ -115,7 +90,7 @@ describe('post-write faults in the sandbox', () => {
   })
 
   it('delays the calls of one operation by its own latency, on top of the every-call latency', async () => {
-    sandbox.faults = parseFaults('latency=5ms,latency=CreateApiKey:400ms')
+    sandbox.faults = faultsFromJson({latencyMs: 5, operationLatencyMs: {CreateApiKey: 400}})
     await clients.rest.send(new CreateApiKeyCommand({name: 'slow'}))
     await clients.rest.send(new GetApiKeysCommand({}))
     expect(sleeps).toEqual([405, 5])
@@ -127,25 +102,25 @@ describe('post-write faults in the sandbox', () => {
     expect(refused.status).toBe(400)
     expect(refused.headers.get('x-amzn-errortype')).toBe('BadRequestException')
     expect((await refused.json()).message).toMatch(/serves no operation named "CreateApiKeys"/)
-    const accepted = await put(parseFaults('lost=CreateApiKey#2:timeout,latency=UpdateStage:400ms'))
+    const accepted = await put({lost: [{operation: 'CreateApiKey', call: 2, answer: 'timeout'}], operationLatencyMs: {UpdateStage: 400}})
     expect(await accepted.json()).toEqual({faults: 'latency=UpdateStage:400ms,lost=CreateApiKey#2:timeout'})
   })
 })
 
 describe('a sandbox holding a lost answer', () => {
   it('stops promptly while a call waits out a long latency fault', async () => {
-    const sandbox = await startTestSandbox({faults: parseFaults('latency=CreateApiKey:60s')})
+    const sandbox = await startTestSandbox({faults: {operationLatencyMs: {CreateApiKey: 60_000}}})
     const arrivedBefore = sandbox.lastRequestAt
     const call = sdkClients(sandbox.endpoint).rest.send(new CreateApiKeyCommand({name: 'slow'})).catch((error) => error.code ?? error.name)
     await expect.poll(() => sandbox.lastRequestAt).toBeGreaterThan(arrivedBefore)
-    await sandbox.close()
+    await sandbox.stop()
     expect(await call).toMatch(/ECONNRESET|socket hang up|Error/)
   })
 
   it('keeps the write in its journal, and stops promptly though a client still waits', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'apigw-lost-'))
     try {
-      const sandbox = await startTestSandbox({stateDir, faults: parseFaults('lost=CreateApiKey:timeout')})
+      const sandbox = await startTestSandbox({stateDir, faults: {lost: [{operation: 'CreateApiKey', call: 1, answer: 'timeout'}]}})
       const {rest} = sdkClients(sandbox.endpoint)
       const body = JSON.stringify({name: 'held', enabled: true})
       // A patient client: it never gives up, so only the sandbox's close can end the call.
@@ -155,12 +130,12 @@ describe('a sandbox holding a lost answer', () => {
         call.end(body)
       })
       await expect.poll(async () => ((await rest.send(new GetApiKeysCommand({}))).items ?? []).map((key) => key.name)).toEqual(['held'])
-      await sandbox.close()
+      await sandbox.stop()
       expect(await answered).toBe('ECONNRESET')
 
       const reopened = await startTestSandbox({stateDir})
       const keys = await sdkClients(reopened.endpoint).rest.send(new GetApiKeysCommand({}))
-      await reopened.close()
+      await reopened.stop()
       expect(keys.items?.map((key) => key.name)).toEqual(['held'])
     } finally {
       rmSync(stateDir, {recursive: true, force: true})

@@ -2,7 +2,7 @@ import {connect} from 'node:net'
 import {gzipSync} from 'node:zlib'
 import {CreateApiKeyCommand, CreateRestApiCommand, CreateUsagePlanCommand, GetApiKeysCommand, GetRestApisCommand, GetUsagePlansCommand} from '@aws-sdk/client-api-gateway'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {describeFaults, parseFaults} from '../../src/sandbox/faults.js'
+import {describeFaults} from '../../src/sandbox/faults.js'
 import {isLoopbackHost, isLoopbackOrigin, TOKEN_HEADER} from '../../src/sandbox/guard.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 
@@ -16,13 +16,13 @@ let apiId: string
 
 beforeAll(async () => {
   // Short slow-client limits, so the slow-client cases end soon (what is checked is that they end).
-  sandbox = await startTestSandbox({headersTimeoutMs: 300, requestTimeoutMs: 600, faults: parseFaults('latency=GetStage:1ms')})
+  sandbox = await startTestSandbox({headersTimeoutMs: 300, requestTimeoutMs: 600, faults: {operationLatencyMs: {GetStage: 1}}})
   clients = sdkClients(sandbox.endpoint)
   keyId = (await clients.rest.send(new CreateApiKeyCommand({name: 'partner', value: 'partner-secret-value-0001', enabled: true}))).id!
   await clients.rest.send(new CreateUsagePlanCommand({name: 'gold'}))
   apiId = (await clients.rest.send(new CreateRestApiCommand({name: 'pets'}))).id!
 })
-afterAll(() => sandbox.close())
+afterAll(() => sandbox.stop())
 
 /** Everything a hostile request could change or read, as an SDK client and the store see it. */
 async function snapshot() {

@@ -19,7 +19,7 @@ describe('sandbox operations: fail=<Operation>#<n>', () => {
   beforeAll(async () => {
     sandbox = await startTestSandbox()
   })
-  afterAll(() => sandbox.close())
+  afterAll(() => sandbox.stop())
 
   it('names only routes the sandbox serves, and finds each name back from its request', () => {
     for (const [service, operations, router] of [

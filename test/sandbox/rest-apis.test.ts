@@ -65,7 +65,7 @@ describe('sandbox REST API definitions', () => {
     sandbox = await startTestSandbox()
     rest = sdkClients(sandbox.endpoint).rest
   })
-  afterAll(() => sandbox.close())
+  afterAll(() => sandbox.stop())
 
   const resources = async (restApiId: string) => (await rest.send(new GetResourcesCommand({restApiId, limit: 500}))).items!
   const byPath = async (restApiId: string) => Object.fromEntries((await resources(restApiId)).map((resource) => [resource.path!, resource]))
@@ -250,7 +250,7 @@ describe('sandbox REST API definitions', () => {
       client = sdkClients(own.endpoint).rest
       for (const name of names) await client.send(new CreateRestApiCommand({name}))
     })
-    afterAll(() => own.close())
+    afterAll(() => own.stop())
 
     it('lists oldest first, 25 by default, with a position while more follow', async () => {
       const first = await client.send(new GetRestApisCommand({}))

@@ -25,7 +25,7 @@ describe('sandbox API keys (docs/aws-behaviour.md#api-keys)', () => {
     sandbox = await startTestSandbox()
     rest = sdkClients(sandbox.endpoint).rest
   })
-  afterEach(() => sandbox.close())
+  afterEach(() => sandbox.stop())
 
   /** Keys named key-0, key-1, … created in that order. */
   async function createKeys(count: number, fields: {customerId?: string} = {}) {

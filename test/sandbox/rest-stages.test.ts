@@ -50,7 +50,7 @@ describe('sandbox REST deployments, stages, canaries and cache (docs/aws-behavio
     sandbox = await startTestSandbox({clock, transitionDelayMs: CACHE_DELAY_MS})
     rest = sdkClients(sandbox.endpoint).rest
   })
-  afterAll(() => sandbox.close())
+  afterAll(() => sandbox.stop())
 
   /** A REST API with `GET /` and `GET /pets`, put straight into the store (the API service is another's). */
   function newApi(methods = true): string {

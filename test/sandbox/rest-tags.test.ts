@@ -30,7 +30,7 @@ describe('sandbox tags: TagResource, UntagResource, GetTags', () => {
     seedRestApi(sandbox.context.store, {id: 'api1', createdDate: now})
     seedRestStage(sandbox.context.store, {apiId: 'api1', stageName: 'Prod', deploymentId: 'dep1', createdDate: now})
   })
-  afterAll(() => sandbox.close())
+  afterAll(() => sandbox.stop())
 
   const newKey = async () => (await rest.send(new CreateApiKeyCommand({name: 'tagged'}))).id!
   const tagsOf = async (resourceArn: string) => (await rest.send(new GetTagsCommand({resourceArn}))).tags

@@ -29,7 +29,7 @@ describe('sandbox usage plans (docs/aws-behaviour.md#usage-plans)', () => {
     for (const stage of ['prod', 'beta']) seedStage('api1', stage)
     seedStage('api2', 'prod')
   })
-  afterEach(() => sandbox.close())
+  afterEach(() => sandbox.stop())
 
   /** REST APIs and stages are another service's; put their records straight into the store. */
   function seedStage(apiId: string, stageName: string) {

@@ -8,7 +8,7 @@ describe('sandbox server', () => {
   beforeAll(async () => {
     sandbox = await startTestSandbox()
   })
-  afterAll(() => sandbox.close())
+  afterAll(() => sandbox.stop())
 
   it('listens on 127.0.0.1 only', () => {
     expect(sandbox.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)

@@ -12,7 +12,7 @@ beforeAll(async () => {
   sandbox = await startTestSandbox()
 })
 
-afterAll(() => sandbox.close())
+afterAll(() => sandbox.stop())
 
 /** `aws sts get-caller-identity` (the JS SDK's STS client has no GetCallerIdentity) with these keys. */
 async function callerIdentity(keys: Record<string, string>) {

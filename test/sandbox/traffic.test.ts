@@ -12,7 +12,7 @@ import {
 import {CreateApiCommand, CreateStageCommand, UpdateStageCommand as UpdateV2StageCommand} from '@aws-sdk/client-apigatewayv2'
 import {GetMetricDataCommand} from '@aws-sdk/client-cloudwatch'
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest'
-import type {Clock} from '../../src/lib/util/clock.js'
+import type {Clock} from '../../src/sandbox/clock.js'
 import {TABLES, type MetricMinute, type StageMoment, type StageRecord, type UsageRecord} from '../../src/sandbox/model.js'
 import {DEFAULT_METHOD_SETTING} from '../../src/sandbox/rest/stage-method-settings.js'
 import {simulateTraffic} from '../../src/sandbox/traffic/simulate.js'
@@ -60,7 +60,7 @@ describe('traffic simulator', () => {
     sandbox = await startTestSandbox({clock, transitionDelayMs: CACHE_DELAY_MS})
     clients = sdkClients(sandbox.endpoint)
   })
-  afterAll(() => sandbox.close())
+  afterAll(() => sandbox.stop())
   beforeEach(() => {
     clock.set(T0)
     store().clear()

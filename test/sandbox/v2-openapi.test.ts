@@ -26,7 +26,7 @@ beforeAll(async () => {
   sandbox = await startTestSandbox()
   v2 = sdkClients(sandbox.endpoint).v2
 })
-afterAll(() => sandbox.close())
+afterAll(() => sandbox.stop())
 beforeEach(() => sandbox.context.store.clear())
 
 const routeKeys = async (ApiId: string) => (await v2.send(new GetRoutesCommand({ApiId}))).Items!.map((route) => route.RouteKey).sort()

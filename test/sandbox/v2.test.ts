@@ -27,7 +27,7 @@ import {
   type ApiGatewayV2Client,
 } from '@aws-sdk/client-apigatewayv2'
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest'
-import type {Clock} from '../../src/lib/util/clock.js'
+import type {Clock} from '../../src/sandbox/clock.js'
 import {TABLES} from '../../src/sandbox/model.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 import {failure} from './sdk-failure.js'
@@ -42,7 +42,7 @@ beforeAll(async () => {
   sandbox = await startTestSandbox({clock})
   v2 = sdkClients(sandbox.endpoint).v2
 })
-afterAll(() => sandbox.close())
+afterAll(() => sandbox.stop())
 beforeEach(() => {
   sandbox.context.store.clear()
   now = START

@@ -15,7 +15,7 @@ beforeAll(async () => {
   sandbox = await startTestSandbox()
 })
 
-afterAll(() => sandbox.close())
+afterAll(() => sandbox.stop())
 
 function provider(clock = fakeClock()) {
   const env = {HOME: mkdtempSync(join(tmpdir(), 'apigw-role-home-'))}

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {backfillWindow, parseTrafficProfile} from '../../src/lib/sandbox/traffic.js'
-import {describeFaults, NO_FAULTS, parseFaults, pickFault, strikeCall} from '../../src/sandbox/faults.js'
+import {parseFaults} from '../../src/lib/sandbox/faults.js'
+import {describeFaults, NO_FAULTS, pickFault, strikeCall} from '../../src/sandbox/faults.js'
 
 const defaults = {rps: '50', errorRate: '4xx=2%,5xx=0.5%', latency: 'p50=40ms,p99=350ms', cacheHit: '80%'}
 
@@ -50,6 +51,36 @@ describe('sandbox faults', () => {
     expect([0, 0.19, 0.21, 0.29, 0.31, 0.39, 0.41, 0.99].map((roll) => pickFault(faults, roll))).toEqual([
       'throttle', 'throttle', 'error', 'error', 'reset', 'reset', undefined, undefined,
     ])
+  })
+})
+
+describe('post-write fault syntax', () => {
+  it('parses lost=<operation>#<call>:<how>, the next call and a reset when not given, and describes it back', () => {
+    const faults = parseFaults('lost=CreateApiKey,lost=CreateUsagePlanKey#2:503,lost=CreateDeployment#1:timeout')
+    expect(faults.lost).toEqual([
+      {operation: 'CreateApiKey', call: 1, answer: 'reset'},
+      {operation: 'CreateUsagePlanKey', call: 2, answer: '503'},
+      {operation: 'CreateDeployment', call: 1, answer: 'timeout'},
+    ])
+    expect(describeFaults(faults)).toBe('lost=CreateApiKey#1:reset,lost=CreateUsagePlanKey#2:503,lost=CreateDeployment#1:timeout')
+    expect(parseFaults(describeFaults(faults))).toEqual(faults)
+  })
+
+  it('parses lost=<share> of write calls, and per-operation latency beside the every-call latency', () => {
+    const faults = parseFaults('lost=2%:503,latency=300ms,latency=UpdateStage:400ms,latency=GetStage:1s')
+    expect(faults).toEqual({...NO_FAULTS, lostShare: 0.02, lostShareAnswer: '503', latencyMs: 300, operationLatencyMs: {UpdateStage: 400, GetStage: 1000}})
+    expect(describeFaults(faults)).toBe('latency=300ms,latency=UpdateStage:400ms,latency=GetStage:1000ms,lost=2%:503')
+    expect(parseFaults('lost=5%')).toMatchObject({lostShare: 0.05, lostShareAnswer: 'reset'})
+  })
+
+  it('refuses unknown operations with the closest names, unknown ways to lose an answer, and bad shares', () => {
+    expect(() => parseFaults('lost=CreateApiKeys')).toThrow(/serves no operation named "CreateApiKeys"/)
+    expect(() => parseFaults('latency=UpdateStages:400ms')).toThrow(/serves no operation named "UpdateStages"/)
+    expect(() => parseFaults('lost=CreateApiKey#1:drop')).toThrow(/lost by reset, 503, timeout; got "drop"/)
+    expect(() => parseFaults('lost=CreateApiKey#0')).toThrow(/lost takes an operation/)
+    expect(() => parseFaults('lost=120%')).toThrow(/lost must be a percentage between 0% and 100%/)
+    expect(() => parseFaults('latency=UpdateStage:fast')).toThrow(/must be a duration/)
+    expect(() => parseFaults('latency=10m')).toThrow(/latency is at most 120s/)
   })
 })
 

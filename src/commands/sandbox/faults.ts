@@ -27,7 +27,7 @@ export default class SandboxFaults extends ApigwCommand {
       await this.emit({data: {faults: status.faults}})
       return
     }
-    const {parseFaults} = await import('../../sandbox/faults.js')
+    const {parseFaults} = await import('../../lib/sandbox/faults.js')
     await this.emit({data: await controlCall<{faults: string}>(info, 'PUT', 'faults', parseFaults(args.faults))})
   }
 }

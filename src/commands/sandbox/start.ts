@@ -30,8 +30,8 @@ export default class SandboxStart extends ApigwCommand {
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(SandboxStart)
     const stateDir = stateDirFrom(flags['state-dir'])
-    const {parseFaults, NO_FAULTS} = await import('../../sandbox/faults.js')
-    const faults = flags.faults === undefined ? NO_FAULTS : parseFaults(flags.faults)
+    const {parseFaults} = await import('../../lib/sandbox/faults.js')
+    const faults = parseFaults(flags.faults ?? 'none')
     const transitionDelayMs = parseDuration(flags['transition-delay'], '--transition-delay')
     const idleTimeoutMs = flags['idle-timeout'] === undefined ? (flags.detach ? sandboxDaemonDefaults(this.config.root, stateDir).idleTimeoutMs : 0) : parseDuration(flags['idle-timeout'], '--idle-timeout')
     const options = {stateDir, port: flags.port, faults, transitionDelayMs, idleTimeoutMs}
@@ -46,14 +46,11 @@ export default class SandboxStart extends ApigwCommand {
       return
     }
 
-    const {hostSandbox} = await import('../../sandbox/host.js')
-    const {withStartLock} = await import('../../lib/sandbox/start-lock.js')
-    const {rememberStarted} = await import('../../lib/sandbox/runtime.js')
-    const {sandbox, info} = await withStartLock(stateDir, () => hostSandbox(options))
-    rememberStarted(process.env, stateDir)
+    const {startForeground} = await import('../../lib/sandbox/client.js')
+    const {sandbox, info} = await startForeground({...options, env: process.env})
     // Ctrl-C stops the sandbox cleanly: it is how a foreground sandbox is meant to end.
     process.removeAllListeners('SIGINT')
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void sandbox.close())
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void sandbox.stop())
     const next = nextSteps(info, process.env, 'another shell')
     await this.emit({data: {...shown(info), detached: false, env: next.env}})
     this.note(`${next.text}\nPress Ctrl-C to stop.`)

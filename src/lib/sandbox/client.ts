@@ -3,10 +3,11 @@ import {closeSync, existsSync, fchmodSync, mkdirSync, openSync, readFileSync, rm
 import {join} from 'node:path'
 import {ApigwError, ExitCode} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'
-import {TOKEN_HEADER} from '../../sandbox/guard.js'
+import {TOKEN_HEADER, type Faults} from '../../sandbox/contract.js'
+import type {Sandbox} from '../../sandbox/index.js'
 import type {Env} from '../aws/shared-config.js'
 import {lastStartedElsewhere, locateSandbox, type LocatedSandbox, type LocateOptions} from './locate.js'
-import {findRunning, isAlive, portInUse, readRuntimeFile, refuseSecondSandbox, rememberStarted, type ControlTarget, type RuntimeInfo} from './runtime.js'
+import {findRunning, isAlive, portInUse, readRuntimeFile, refuseSecondSandbox, rememberStarted, startRefusal, type ControlTarget, type RuntimeInfo} from './runtime.js'
 import {withStartLock} from './start-lock.js'
 
 const LOG_FILE = 'sandbox.log'
@@ -145,6 +146,20 @@ export async function startDetachedAlone({env, ...options}: DetachedOptions & {e
   }, options.clock)
   rememberStarted(env, options.stateDir)
   return info
+}
+
+/**
+ * `sandbox start` in the foreground: this process runs the sandbox, started through the sandbox's
+ * own startSandbox, and refused like a detached start when one runs on the state directory already.
+ */
+export async function startForeground({env, clock, ...options}: Omit<DetachedOptions, 'daemonScript' | 'faults'> & {faults: Faults; env: Env}): Promise<{sandbox: Sandbox; info: RuntimeInfo}> {
+  const {startSandbox} = await import('../../sandbox/index.js')
+  const sandbox = await withStartLock(options.stateDir, () => startSandbox(options), clock).catch((error) => {
+    throw startRefusal(error)
+  })
+  rememberStarted(env, options.stateDir)
+  // Started with a state directory, it has written its runtime file.
+  return {sandbox, info: sandbox.runtime!}
 }
 
 export interface EnsureOptions extends Omit<DetachedOptions, 'port'> {

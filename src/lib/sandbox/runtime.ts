@@ -1,28 +1,12 @@
-import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {homedir} from 'node:os'
 import {dirname, join} from 'node:path'
+import {portInUse as sandboxPortInUse, refuseSecondSandbox as sandboxRefusesSecond, SandboxStartError} from '../../sandbox/contract.js'
 import type {Env} from '../aws/shared-config.js'
-import {TOKEN_HEADER} from '../../sandbox/guard.js'
 import {ApigwError, ExitCode} from '../errors.js'
 
-/** What a running sandbox writes into its state directory, so other apigw processes can find it. */
-export interface RuntimeInfo {
-  pid: number
-  endpoint: string
-  port: number
-  stateDir: string
-  startedAt: string
-  /** Stops by itself after this long without AWS calls; 0 = never. */
-  idleTimeoutMs: number
-  /** What the sandbox's /_sandbox/ endpoints want in the x-apigw-sandbox-token header. */
-  token: string
-}
-
-/** Where a sandbox's control endpoints are, and the token they want. */
-export type ControlTarget = Pick<RuntimeInfo, 'endpoint' | 'token'>
-
-
-const RUNTIME_FILE = 'sandbox.json'
+// The runtime file is the sandbox's (it writes it); apigw reads it through the sandbox's contract.
+export {findRunning, isAlive, readRuntimeFile, type ControlTarget, type RuntimeInfo} from '../../sandbox/contract.js'
 
 /** APIGW_SANDBOX_DIR, else ~/.apigw/sandbox. */
 export function defaultStateDir(env: Env): string {
@@ -50,75 +34,24 @@ export function lastStarted(env: Env): string | undefined {
   }
 }
 
-/** Written atomically and readable by the owner alone: it holds the control token. */
-export function writeRuntime(info: RuntimeInfo): void {
-  const path = join(info.stateDir, RUNTIME_FILE)
-  // A temp file a killed sandbox left behind (only one sandbox runs per state directory).
-  for (const name of readdirSync(info.stateDir)) if (name.startsWith(`${RUNTIME_FILE}.`) && name.endsWith('.tmp')) rmSync(join(info.stateDir, name), {force: true})
-  const temporary = `${path}.${process.pid}.tmp`
-  writeFileSync(temporary, JSON.stringify(info, null, 2), {mode: 0o600})
-  renameSync(temporary, path)
+const START_SUGGESTIONS: Record<SandboxStartError['code'], string> = {
+  SANDBOX_RUNNING: 'Try: apigw sandbox stop, or --state-dir <another directory> for a second sandbox',
+  PORT_IN_USE: 'Try: --port 0 (any free port)',
 }
 
-/** What the runtime file says, whether or not that sandbox still runs. */
-export function readRuntimeFile(stateDir: string): RuntimeInfo | undefined {
-  try {
-    return JSON.parse(readFileSync(join(stateDir, RUNTIME_FILE), 'utf8')) as RuntimeInfo
-  } catch {
-    return undefined
-  }
+/** A sandbox that may not start, as apigw reports it: exit 5, with what to do instead. */
+function refusalError(refusal: SandboxStartError): ApigwError {
+  return new ApigwError(refusal.message, {code: refusal.code, exitCode: ExitCode.conflict, suggestions: [START_SUGGESTIONS[refusal.code]]})
 }
 
-/**
- * The sandbox running for a state directory: its runtime file names a live process that answers
- * as that process. A file left by a killed sandbox (even one whose process lingers as a zombie) is ignored.
- */
-export async function findRunning(stateDir: string): Promise<RuntimeInfo | undefined> {
-  const info = readRuntimeFile(stateDir)
-  if (!info || !isAlive(info.pid)) return undefined
-  try {
-    const response = await fetch(`${info.endpoint}/_sandbox/status`, {headers: {[TOKEN_HEADER]: info.token ?? ''}, signal: AbortSignal.timeout(2000)})
-    const status = (await response.json()) as {pid?: number}
-    return status.pid === info.pid ? info : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/** Removes the runtime file if it is still this process's. */
-export function removeRuntime(stateDir: string, pid: number): void {
-  const path = join(stateDir, RUNTIME_FILE)
-  try {
-    if ((JSON.parse(readFileSync(path, 'utf8')) as RuntimeInfo).pid === pid) rmSync(path)
-  } catch {
-    // Already gone.
-  }
-}
+/** For a catch: the sandbox's refusal to start as apigw reports it; any other error as it is. */
+export const startRefusal = (error: unknown) => (error instanceof SandboxStartError ? refusalError(error) : error)
 
 /** Two sandboxes on one state directory would overwrite each other's journal. */
 export async function refuseSecondSandbox(stateDir: string): Promise<void> {
-  const running = await findRunning(stateDir)
-  if (!running) return
-  throw new ApigwError(`A sandbox is already running on ${running.endpoint} (pid ${running.pid}) with state in ${stateDir}.`, {
-    code: 'SANDBOX_RUNNING',
-    exitCode: ExitCode.conflict,
-    suggestions: ['Try: apigw sandbox stop, or --state-dir <another directory> for a second sandbox'],
+  await sandboxRefusesSecond(stateDir).catch((error) => {
+    throw startRefusal(error)
   })
 }
 
-export function portInUse(port: number): ApigwError {
-  return new ApigwError(`Port ${port} is already in use on 127.0.0.1.`, {
-    code: 'PORT_IN_USE',
-    exitCode: ExitCode.conflict,
-    suggestions: ['Try: --port 0 (any free port)'],
-  })
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
+export const portInUse = (port: number) => refusalError(sandboxPortInUse(port))

@@ -1,4 +1,4 @@
-import {MAX_WINDOW_MS, type ErrorRate, type LatencyProfile, type TrafficSpec, type TrafficSummary} from '../../sandbox/traffic/spec.js'
+import {MAX_WINDOW_MS, type ErrorRate, type LatencyProfile, type TrafficSpec, type TrafficSummary} from '../../sandbox/contract.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'

@@ -6,8 +6,8 @@ export interface CsvRow {
 
 /**
  * Non-blank rows of a CSV text. Fields may be quoted with " or ' (AWS's API key files use both); a
- * doubled quote inside quotes is a quote. Shared by `apigw keys import` and the sandbox's ImportApiKeys,
- * so both read a file the same way.
+ * doubled quote inside quotes is a quote. The sandbox's ImportApiKeys has its own reader (its facts);
+ * test/unit/sandbox-facts.test.ts checks that both read a file alike.
  */
 export function csvRows(text: string): CsvRow[] {
   const rows: CsvRow[] = []

@@ -1,4 +1,5 @@
 import type {SandboxContext} from '../context.js'
+import {GET_METRIC_DATA_MAX_QUERIES} from '../facts.js'
 import type {MetricMinute} from '../model.js'
 import {invalidCombination, invalidNextToken, invalidValue, missingParameter} from './errors.js'
 import {evaluateExpression, type TimeSeries} from './expression.js'
@@ -7,7 +8,6 @@ import {seriesKey} from './record.js'
 import {bucketsOf, indexSeries, unitOf} from './series.js'
 import {aggregate, statistic} from './statistics.js'
 
-const MAX_QUERIES = 500
 const MAX_DATAPOINTS = 100_800
 const QUERY_ID = /^[a-z][a-zA-Z0-9_]*$/
 
@@ -91,7 +91,7 @@ export function getMetricData(context: SandboxContext, input: Input): Record<str
 function parseQueries(items: Input[]): Query[] {
   if (items.length === 0) throw missingParameter('MetricDataQueries')
   const seen = new Set<string>()
-  return atMost(items, 'MetricDataQueries', MAX_QUERIES).map((item, i) => {
+  return atMost(items, 'MetricDataQueries', GET_METRIC_DATA_MAX_QUERIES).map((item, i) => {
     const path = `MetricDataQueries.member.${i + 1}`
     const id = requiredText(item, 'Id', `${path}.Id`)
     if (!QUERY_ID.test(id)) {

@@ -1,12 +1,9 @@
+import {CACHE_CLUSTER_SIZES, DEFAULT_CACHE_CLUSTER_SIZE} from '../facts.js'
 import {badRequest} from '../http.js'
 import type {CacheStatus, StageRecord} from '../model.js'
 
-/** Cache cluster sizes in GB, as AWS spells them. */
-const CACHE_SIZES = ['0.5', '1.6', '6.1', '13.5', '28.4', '58.2', '118', '237']
-const DEFAULT_CACHE_SIZE = '0.5'
-
 export function requireCacheSize(size: string): string {
-  if (!CACHE_SIZES.includes(size)) throw badRequest(`Invalid cache cluster size specified: ${size}. Must be one of: [${CACHE_SIZES.join(', ')}]`)
+  if (!CACHE_CLUSTER_SIZES.includes(size)) throw badRequest(`Invalid cache cluster size specified: ${size}. Must be one of: [${CACHE_CLUSTER_SIZES.join(', ')}]`)
   return size
 }
 
@@ -31,7 +28,7 @@ export function settleCacheTransition(stage: StageRecord, now: number): void {
  * or undefined for a new stage.
  */
 export function startCacheWork(before: StageRecord | undefined, stage: StageRecord, now: number, delayMs: number): void {
-  if (stage.cacheClusterEnabled) stage.cacheClusterSize ??= DEFAULT_CACHE_SIZE
+  if (stage.cacheClusterEnabled) stage.cacheClusterSize ??= DEFAULT_CACHE_CLUSTER_SIZE
   const wasEnabled = before?.cacheClusterEnabled ?? false
   if (stage.cacheClusterEnabled && (!wasEnabled || before?.cacheClusterSize !== stage.cacheClusterSize)) begin(stage, 'CREATE_IN_PROGRESS', 'AVAILABLE', now, delayMs)
   else if (!stage.cacheClusterEnabled && wasEnabled) begin(stage, 'DELETE_IN_PROGRESS', 'NOT_AVAILABLE', now, delayMs)

@@ -1,3 +1,4 @@
+import {CANARY_PERCENT_TRAFFIC} from '../facts.js'
 import {badRequest} from '../http.js'
 import type {CanarySettings, StageRecord} from '../model.js'
 import {unescapePointer} from './patch.js'
@@ -19,7 +20,7 @@ const USE_STAGE_CACHE_PATH = '/canarySettings/useStageCache'
 const OVERRIDES_PATH = '/canarySettings/stageVariableOverrides'
 
 const deploymentMissing = () => badRequest('Deployment id does not exist')
-const parsePercent = (value: string | undefined) => parseNumber(value, PERCENT_PATH, 0, 100)
+const parsePercent = (value: string | undefined) => parseNumber(value, PERCENT_PATH, CANARY_PERCENT_TRAFFIC.min, CANARY_PERCENT_TRAFFIC.max)
 
 /** A canary built from request input; it runs `deploymentId` (CreateStage may leave that to the base). */
 export function canaryOf(input: CanaryInput, deploymentId: string, deploymentExists: DeploymentExists): CanarySettings {

@@ -1,8 +1,7 @@
 import type {SandboxContext} from '../context.js'
 import {AwsServiceError, badRequest, type SandboxRequest, type SandboxResponse} from '../http.js'
 import {TABLES, type ApiKeyRecord, type UsagePlanRecord} from '../model.js'
-import {keyNameProblem, keyValueProblem} from '../../lib/keys/limits.js'
-import {csvRows, type CsvRow} from '../../lib/util/csv.js'
+import {apiKeyCsvRows, apiKeyNameRefusal, apiKeyValueRefusal} from '../facts.js'
 import {addKeyToPlan, keyWithValue, planKey} from './keys-records.js'
 
 interface ImportedKey {
@@ -23,10 +22,10 @@ interface ImportedKey {
 export function importApiKeys(context: SandboxContext, request: SandboxRequest): SandboxResponse {
   const format = request.query.get('format')
   if (format !== 'csv') throw badRequest(`Invalid API Key import format specified: ${format ?? ''}. Must be one of: [csv]`)
-  const [header, ...rows] = csvRows(request.body.toString('utf8').replace(/^\uFEFF/, ''))
+  const [header, ...rows] = apiKeyCsvRows(request.body.toString('utf8').replace(/^\uFEFF/, ''))
   const columns = (header?.fields ?? []).map((column) => column.trim().toLowerCase())
   if (!columns.includes('name') || !columns.includes('key')) throw badRequest('Invalid API Key import file: the header must name the Name and Key columns')
-  const cell = (row: CsvRow, column: string) => {
+  const cell = (row: {fields: string[]}, column: string) => {
     const index = columns.indexOf(column)
     return index === -1 ? '' : (row.fields[index] ?? '').trim()
   }
@@ -40,7 +39,7 @@ export function importApiKeys(context: SandboxContext, request: SandboxRequest):
     const enabled = cell(row, 'enabled').toLowerCase() || 'true'
     const planIds = cell(row, 'usageplanids').split(',').map((id) => id.trim()).filter(Boolean)
     const plans = planIds.map((id) => context.store.get<UsagePlanRecord>(TABLES.usagePlans, id))
-    const refusal = keyValueProblem(value) ?? keyNameProblem(name)
+    const refusal = apiKeyValueRefusal(value) ?? apiKeyNameRefusal(name)
     if (refusal) problem(refusal)
     else if (enabled !== 'true' && enabled !== 'false') problem(`Invalid Enabled value '${cell(row, 'enabled')}': must be true or false`)
     else if (plans.includes(undefined)) problem(`Invalid Usage Plan ID specified: ${planIds[plans.indexOf(undefined)]}`)

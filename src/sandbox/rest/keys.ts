@@ -5,7 +5,7 @@ import {TABLES, type ApiKeyRecord, type Tags} from '../model.js'
 import {importApiKeys} from './keys-import.js'
 import {pageInCreationOrder} from './paging.js'
 import {booleanValue, patchOperationsWithin} from './patch.js'
-import {keyNameProblem, keyValueProblem} from '../../lib/keys/limits.js'
+import {apiKeyNameRefusal, apiKeyValueRefusal} from '../facts.js'
 import {apiKeyView, keyWithValue, plansOfKey, removePlanKey, requireApiKey} from './keys-records.js'
 import {registerUsagePlanKeys} from './usage-plan-keys.js'
 import {registerUsagePlans} from './usage-plans.js'
@@ -34,7 +34,7 @@ export function registerKeys(router: Router, context: SandboxContext): void {
     .add('POST', '/apikeys', (request) => {
       if (request.query.get('mode') === 'import') return importApiKeys(context, request)
       const input = jsonBody<CreateApiKeyInput>(request)
-      const problem = keyNameProblem(input.name) ?? (input.value === undefined ? undefined : keyValueProblem(input.value))
+      const problem = apiKeyNameRefusal(input.name) ?? (input.value === undefined ? undefined : apiKeyValueRefusal(input.value))
       if (problem) throw badRequest(problem)
       const value = input.value ?? generatedValue()
       if (keyWithValue(store, value)) throw conflict('API Key already exists')
@@ -73,7 +73,7 @@ export function registerKeys(router: Router, context: SandboxContext): void {
         const field = operation.path.slice(1) as 'description' | 'enabled' | 'name' | 'customerId'
         if (field === 'enabled') key.enabled = booleanValue(operation)
         else {
-          const problem = field === 'name' ? keyNameProblem(operation.value) : undefined
+          const problem = field === 'name' ? apiKeyNameRefusal(operation.value) : undefined
           if (problem) throw badRequest(problem)
           // An empty value clears the field.
           key[field] = operation.value || undefined

@@ -1,4 +1,5 @@
 import {stringify as stringifyYaml} from 'yaml'
+import {OPENAPI_INTEGRATION_KEY} from '../facts.js'
 import type {IntegrationRecord, JsonObject, MethodRecord, ResourceRecord, RestApiRecord} from '../model.js'
 import {DEFAULT_TIMEOUT_MS} from './apis-methods.js'
 import {isPlainObject, nonEmpty} from './apis-store.js'
@@ -115,7 +116,7 @@ function operation(method: MethodRecord, swagger: boolean, withIntegrations: boo
         }),
       ),
       security,
-      'x-amazon-apigateway-integration': integration,
+      [OPENAPI_INTEGRATION_KEY]: integration,
     }
   }
   return {
@@ -131,7 +132,7 @@ function operation(method: MethodRecord, swagger: boolean, withIntegrations: boo
       }),
     ),
     security,
-    'x-amazon-apigateway-integration': integration,
+    [OPENAPI_INTEGRATION_KEY]: integration,
   }
 }
 

@@ -1,5 +1,5 @@
 import {parse as parseYaml} from 'yaml'
-import {OPERATION_METHODS} from '../../lib/openapi/shape.js'
+import {OPENAPI_INTEGRATION_KEY, OPENAPI_METHODS} from '../facts.js'
 import {AwsServiceError, badRequest} from '../http.js'
 import type {IntegrationResponseRecord, JsonObject, MethodRecord, MethodResponseRecord} from '../model.js'
 import {newIntegration, type IntegrationInput} from './apis-methods.js'
@@ -23,7 +23,6 @@ export interface ApiDefinition {
 }
 
 const PARAMETER_LOCATIONS: Record<string, string> = {path: 'path', query: 'querystring', header: 'header'}
-const INTEGRATION = 'x-amazon-apigateway-integration'
 const MODEL_REF = /(?:#\/definitions\/|#\/components\/schemas\/|\/models\/)([^/]+)$/
 
 /** The model a `$ref` names, in either OpenAPI version's form or as an API Gateway model URL. */
@@ -93,7 +92,7 @@ class DefinitionReader {
       }
       const pathItem = objectAt(this.resolve(item))
       const methods = Object.entries(pathItem)
-        .filter(([key]) => key in OPERATION_METHODS)
+        .filter(([key]) => key in OPENAPI_METHODS)
         .map(([key, operation]) => this.method(path, key, objectAt(operation), pathItem.parameters))
       paths.push({path, methods})
     }
@@ -113,7 +112,7 @@ class DefinitionReader {
   }
 
   private method(path: string, key: string, operation: JsonObject, pathParameters: unknown): MethodRecord {
-    const httpMethod = OPERATION_METHODS[key]
+    const httpMethod = OPENAPI_METHODS[key]
     const attribute = `paths.'${path}'(${key})`
     const parameters = this.parameters(pathParameters, operation.parameters)
     const method: MethodRecord = {
@@ -124,9 +123,9 @@ class DefinitionReader {
       requestModels: this.requestModels(operation, parameters, attribute),
       methodResponses: this.methodResponses(operation, attribute),
     }
-    if (isPlainObject(operation[INTEGRATION])) {
+    if (isPlainObject(operation[OPENAPI_INTEGRATION_KEY])) {
       try {
-        method.methodIntegration = this.integration(operation[INTEGRATION])
+        method.methodIntegration = this.integration(operation[OPENAPI_INTEGRATION_KEY])
       } catch (error) {
         if (!(error instanceof AwsServiceError)) throw error
         this.errors.push(`Unable to put integration on '${httpMethod}' for resource at path '${path}': ${error.message}`)

@@ -1,3 +1,4 @@
+import {REST_PAGE_LIMIT_MAX} from '../facts.js'
 import {badRequest} from '../http.js'
 
 /**
@@ -7,7 +8,6 @@ import {badRequest} from '../http.js'
  */
 
 const DEFAULT_LIMIT = 25
-const MAX_LIMIT = 500
 
 export interface Page<T> {
   items: T[]
@@ -55,8 +55,8 @@ function pageAt<T>(items: T[], start: number, limit: number, positionOf: (last: 
 function pageLimit(raw: string | null): number {
   if (raw === null) return DEFAULT_LIMIT
   const limit = Number(raw)
-  if (Number.isInteger(limit) && limit > MAX_LIMIT)
-    throw badRequest(`1 validation error detected: Value '${raw}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to ${MAX_LIMIT}`)
+  if (Number.isInteger(limit) && limit > REST_PAGE_LIMIT_MAX)
+    throw badRequest(`1 validation error detected: Value '${raw}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to ${REST_PAGE_LIMIT_MAX}`)
   if (!Number.isInteger(limit) || limit < 1)
     throw badRequest(`1 validation error detected: Value '${raw}' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1`)
   return limit

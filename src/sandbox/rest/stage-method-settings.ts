@@ -1,3 +1,4 @@
+import {CACHE_TTL_SECONDS} from '../facts.js'
 import {badRequest} from '../http.js'
 import type {MethodSetting, StageRecord} from '../model.js'
 import {unescapePointer} from './patch.js'
@@ -31,7 +32,7 @@ const SETTINGS: Record<string, SettingSpec> = {
   'logging/loglevel': {field: 'loggingLevel', parse: (value, path) => parseChoice(value, path, ['OFF', 'ERROR', 'INFO'])},
   'throttling/burstLimit': {field: 'throttlingBurstLimit', parse: (value, path) => parseInteger(value, path, 0)},
   'throttling/rateLimit': {field: 'throttlingRateLimit', parse: (value, path) => parseNumber(value, path, 0)},
-  'caching/ttlInSeconds': {field: 'cacheTtlInSeconds', parse: (value, path) => parseInteger(value, path, 0, 3600)},
+  'caching/ttlInSeconds': {field: 'cacheTtlInSeconds', parse: (value, path) => parseInteger(value, path, CACHE_TTL_SECONDS.min, CACHE_TTL_SECONDS.max)},
   'caching/enabled': {field: 'cachingEnabled', parse: parseBoolean},
   'caching/dataEncrypted': {field: 'cacheDataEncrypted', parse: parseBoolean},
   'caching/requireAuthorizationForCacheControl': {field: 'requireAuthorizationForCacheControl', parse: parseBoolean},

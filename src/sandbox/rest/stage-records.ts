@@ -1,4 +1,5 @@
 import type {SandboxContext} from '../context.js'
+import {REST_STAGE_NAME} from '../facts.js'
 import {badRequest} from '../http.js'
 import {TABLES, type StageRecord} from '../model.js'
 import {settleCacheTransition, startCacheWork} from './cache.js'
@@ -11,10 +12,8 @@ export const deleteStage = (context: SandboxContext, stage: StageRecord) => cont
 
 export const deploymentExists = (context: SandboxContext, apiId: string) => (deploymentId: string) => findDeployment(context, apiId, deploymentId) !== undefined
 
-const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/
-
 export function requireStageName(stageName: unknown): string {
-  if (typeof stageName !== 'string' || !STAGE_NAME.test(stageName)) throw badRequest('Stage name only allows a-zA-Z0-9_-')
+  if (typeof stageName !== 'string' || !REST_STAGE_NAME.test(stageName)) throw badRequest('Stage name only allows a-zA-Z0-9_-')
   return stageName
 }
 

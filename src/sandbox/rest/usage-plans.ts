@@ -1,4 +1,5 @@
 import type {SandboxContext} from '../context.js'
+import {USAGE_PLAN_QUOTA_PERIODS} from '../facts.js'
 import {badRequest, conflict, jsonBody, type Router} from '../http.js'
 import {TABLES, type Tags, type UsagePlanRecord} from '../model.js'
 import {pageInCreationOrder} from './paging.js'
@@ -8,7 +9,6 @@ import {findStage, requireApi} from './lookup.js'
 
 type Quota = NonNullable<UsagePlanRecord['quota']>
 
-const QUOTA_PERIODS: readonly string[] = ['DAY', 'WEEK', 'MONTH']
 const PLAN_PATCH_PATHS = {
   replace: ['/name', '/description', '/throttle/burstLimit', '/throttle/rateLimit', '/quota/limit', '/quota/period'],
   add: ['/apiStages'],
@@ -109,7 +109,7 @@ function requireName(name: string | undefined): string {
 function checkedQuota(quota: Partial<Quota>): Quota {
   const {limit, offset = 0, period} = quota
   if (limit === undefined || period === undefined) throw badRequest('A quota needs both a limit and a period')
-  if (!QUOTA_PERIODS.includes(period)) throw badRequest(`Invalid quota period specified: ${period}. Must be one of: [${QUOTA_PERIODS.join(', ')}]`)
+  if (!USAGE_PLAN_QUOTA_PERIODS.includes(period)) throw badRequest(`Invalid quota period specified: ${period}. Must be one of: [${USAGE_PLAN_QUOTA_PERIODS.join(', ')}]`)
   if (!Number.isInteger(limit) || limit < 0) throw badRequest(`Invalid quota limit specified: ${limit}`)
   return {limit, offset, period}
 }

@@ -1,4 +1,5 @@
 import YAML from 'yaml'
+import {OPENAPI_INTEGRATION_KEY} from '../facts.js'
 import {badRequest} from '../http.js'
 import type {IntegrationFields} from './integrations.js'
 import {integrationTarget} from './lookup.js'
@@ -7,7 +8,6 @@ import type {V2ApiRecord, V2Cors, V2IntegrationRecord, V2RouteRecord} from './re
 /** OpenAPI 3 definitions of HTTP APIs, with API Gateway's x-amazon-apigateway-* extensions, in and out. */
 
 const EXTENSION_PREFIX = 'x-amazon-apigateway-'
-const INTEGRATION_EXTENSION = 'x-amazon-apigateway-integration'
 const ANY_METHOD = 'x-amazon-apigateway-any-method'
 const SHARED_INTEGRATIONS = 'x-amazon-apigateway-integrations'
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', ANY_METHOD]
@@ -71,7 +71,7 @@ export function parseDefinition(body: string): ApiDefinition {
     for (const method of METHODS.filter((candidate) => isObject(item[candidate]))) {
       const operation = item[method] as Json
       const routeKey = path === DEFAULT_PATH ? DEFAULT_PATH : `${method === ANY_METHOD ? 'ANY' : method.toUpperCase()} ${path}`
-      const integration = readIntegration(operation[INTEGRATION_EXTENSION], routeKey, shared, warnings)
+      const integration = readIntegration(operation[OPENAPI_INTEGRATION_KEY], routeKey, shared, warnings)
       routes.push({routeKey, operationName: typeof operation.operationId === 'string' ? operation.operationId : undefined, integration})
     }
   }
@@ -133,7 +133,7 @@ export function exportDefinition(api: V2ApiRecord, routes: V2RouteRecord[], inte
       ...(route.operationName && {operationId: route.operationName}),
       ...(parameters.length > 0 && {parameters}),
       responses: {default: {description: `Default response for ${route.routeKey}`}},
-      ...(integration && options.includeExtensions && {[INTEGRATION_EXTENSION]: integrationExtension(integration)}),
+      ...(integration && options.includeExtensions && {[OPENAPI_INTEGRATION_KEY]: integrationExtension(integration)}),
     }
   }
   const document: Json = {
