@@ -50,7 +50,7 @@ export interface FlushResult {
  * result is each stage's outcome (a flush of one stage that failed throws AWS's error instead),
  * once every flushed cache is AVAILABLE again with --wait.
  */
-export interface PreparedFlush extends PreparedChange<FlushResult> {
+export interface FlushChange extends PreparedChange<FlushResult> {
   api: {id: string; name: string; type: ApiType}
   /** The stages whose stage cache is flushed (REST): what --wait and --verify follow. */
   flushesCache: string[]
@@ -75,7 +75,7 @@ export const flushAgainCommand = (apiId: string, stages: string[], authorizers: 
  * plain flush of an HTTP API, which has no response cache, and any flush of a WebSocket API
  * (UNSUPPORTED_API_TYPE, exit 2). With --all-stages, REST stages without a cache are skipped.
  */
-export async function prepareFlush(session: AwsSession, options: FlushOptions & {wait?: {timeoutMs: number}}): Promise<PreparedFlush> {
+export async function prepareFlush(session: AwsSession, options: FlushOptions & {wait?: {timeoutMs: number}}): Promise<FlushChange> {
   const entry = await resolveApi(session, options.api)
   const {id, name, type} = summarize(entry)
   const api = {id, name, type}
