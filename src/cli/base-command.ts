@@ -36,7 +36,7 @@ export interface ApplyOptions<T> {
   /** The result as a table or text (default: the output's generic rendering). */
   view?: () => Promise<TableView<T>>
   /** Something apigw styled itself for stderr, shown after the notes and before anything runs (promote --diff). */
-  show?: () => Promise<string | undefined>
+  preamble?: () => Promise<string | undefined>
 }
 
 /**
@@ -147,8 +147,8 @@ export abstract class ApigwCommand extends Command {
   protected async applyChange<T, R>(prepared: PreparedChange<T, R>, how: ApplyOptions<T>): Promise<T | undefined> {
     for (const note of prepared.notes ?? []) this.note(note)
     for (const warning of prepared.warnings ?? []) this.warning(warning)
-    const shown = await how.show?.()
-    if (shown !== undefined) this.noteStyled(shown)
+    const preamble = await how.preamble?.()
+    if (preamble !== undefined) this.noteStyled(preamble)
     if (prepared.change && how.dryRun) {
       await this.showDryRun((await import('../lib/change/change.js')).describeChange(prepared.change), prepared.preview)
       return undefined

@@ -21,8 +21,8 @@ export function releaseFollowUp(flags: Record<string, unknown>): ReleaseFollowUp
 }
 
 /** How a release is applied: promote --diff's comparison on stderr first, the result as a table. */
-export const releaseHow = (prepared: ReleaseChange, flags: Record<string, unknown>) => ({
+export const releaseApplyOptions = (prepared: ReleaseChange, flags: Record<string, unknown>) => ({
   dryRun: flags['dry-run'] === true,
-  show: async () => (prepared.diff ? (await import('../lib/ui/release-view.js')).stageDiffView(escapeDeep(prepared.diff), stderrPalette(flags.color as boolean | undefined)) : undefined),
+  preamble: async () => (prepared.diff ? (await import('../lib/ui/release-view.js')).stageDiffView(escapeDeep(prepared.diff), stderrPalette(flags.color as boolean | undefined)) : undefined),
   view: async (): Promise<TableView<ReleaseResult>> => (await import('../lib/ui/release-view.js')).releaseView,
 })

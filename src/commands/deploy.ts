@@ -1,7 +1,7 @@
 import {Flags} from '../cli/oclif/command.js'
 import {ApigwCommand} from '../cli/base-command.js'
 import {apiFlag, stageFlag} from '../cli/flags.js'
-import {releaseFlags, releaseFollowUp, releaseHow} from '../cli/release-flags.js'
+import {releaseApplyOptions, releaseFlags, releaseFollowUp} from '../cli/release-flags.js'
 import {releaseActor} from '../lib/releases/actor.js'
 import {prepareDeploy} from '../lib/releases/deploy.js'
 
@@ -35,6 +35,6 @@ export default class Deploy extends ApigwCommand {
       actor: releaseActor(process.env),
       ...followUp,
     })
-    await this.applyChange(prepared, releaseHow(prepared, flags))
+    await this.applyChange(prepared, releaseApplyOptions(prepared, flags))
   }
 }

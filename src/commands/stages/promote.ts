@@ -1,7 +1,7 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {apiFlag} from '../../cli/flags.js'
-import {releaseFlags, releaseFollowUp, releaseHow} from '../../cli/release-flags.js'
+import {releaseApplyOptions, releaseFlags, releaseFollowUp} from '../../cli/release-flags.js'
 import {releaseActor} from '../../lib/releases/actor.js'
 import {preparePromote} from '../../lib/releases/promote.js'
 
@@ -37,6 +37,6 @@ export default class StagesPromote extends ApigwCommand {
       actor: releaseActor(process.env),
       ...followUp,
     })
-    await this.applyChange(prepared, releaseHow(prepared, flags))
+    await this.applyChange(prepared, releaseApplyOptions(prepared, flags))
   }
 }

@@ -1,7 +1,7 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {apiFlag, stageFlag} from '../../cli/flags.js'
-import {releaseFlags, releaseFollowUp, releaseHow} from '../../cli/release-flags.js'
+import {releaseApplyOptions, releaseFlags, releaseFollowUp} from '../../cli/release-flags.js'
 import {releaseActor} from '../../lib/releases/actor.js'
 import {prepareRollback} from '../../lib/releases/rollback.js'
 
@@ -27,6 +27,6 @@ export default class StagesRollback extends ApigwCommand {
     const {flags} = await this.parseFlags(StagesRollback)
     const followUp = releaseFollowUp(flags)
     const prepared = await prepareRollback(await this.session(), {api: flags.api, stage: flags.stage, to: flags.to, actor: releaseActor(process.env), ...followUp})
-    await this.applyChange(prepared, releaseHow(prepared, flags))
+    await this.applyChange(prepared, releaseApplyOptions(prepared, flags))
   }
 }
