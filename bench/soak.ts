@@ -13,8 +13,8 @@ import {AwsSession} from '../src/lib/aws/session.js'
 import {ApigwError} from '../src/lib/errors.js'
 import {prepareKeyCreation} from '../src/lib/keys/create.js'
 import {checkKeyCreateOptions} from '../src/lib/keys/create-options.js'
-import {runPlan} from '../src/lib/plan/runner.js'
-import {planDeploy} from '../src/lib/releases/deploy.js'
+import {QUIET, runPrepared} from '../src/lib/change/prepared.js'
+import {prepareDeploy} from '../src/lib/releases/deploy.js'
 import {prepareStageSettings} from '../src/lib/stages/set.js'
 import {parseSettingsRequest} from '../src/lib/stages/settings-request.js'
 import {prepareCreate} from '../src/lib/usage-plans/create.js'
@@ -126,19 +126,19 @@ async function writerLoop(writer: Writer): Promise<void> {
 async function createKey(name: string, inPlan: boolean): Promise<void> {
   const request = await checkKeyCreateOptions({name, plans: inPlan ? [planForKeys] : [], enabled: true, value: {}, showValue: false, tags: []})
   const creation = await prepareKeyCreation(session(), request, {onGeneratedValue: () => {}})
-  const key = creation.outcome((await runPlan(creation.plan)).results).key
+  const {key} = await runPrepared(creation, QUIET)
   acknowledged.push({kind: 'key', id: key.id, mark: name})
 }
 
 async function createPlan(name: string): Promise<void> {
   const prepared = await prepareCreate(session(), {name, stages: []})
-  const plan = await prepared.result(await runPlan(prepared.plan))
-  acknowledged.push({kind: 'plan', id: plan.plan.id, mark: name})
+  const created = await runPrepared(prepared, QUIET)
+  acknowledged.push({kind: 'plan', id: created.plan.id, mark: name})
 }
 
 async function deploy(writer: Writer): Promise<void> {
-  const prepared = await planDeploy(session(), {api: api.id, stage: 'prod', createStage: false, actor: `soak-${writer}`})
-  const result = prepared.result((await runPlan(prepared.plan!)).results)
+  const prepared = await prepareDeploy(session(), {api: api.id, stage: 'prod', createStage: false, actor: `soak-${writer}`})
+  const result = await runPrepared(prepared, QUIET)
   acknowledged.push({kind: 'deployment', id: result.deploymentId, mark: result.description ?? ''})
 }
 
@@ -148,9 +148,9 @@ async function setVariable(variable: string, writer: Writer, value: string): Pro
   const update = await prepareStageSettings(session((sent, answered) => (lastRead = {sent, answered})), {api: api.id, stage: 'prod', request: parseSettingsRequest({variables: [`${variable}=${value}`]})})
   const wrote = performance.now()
   // As `stages set` does: the stage is read back, and a change that landed meanwhile is CHANGED_MEANWHILE.
-  if ((await runPlan(update.plan)).outcomes.length > 0) await update.verify()
+  const changed = await runPrepared(update, QUIET)
   if (variable === writer) ownVariable[writer].acknowledged = value
-  const change = update.changed.changes.find((entry) => entry.setting === 'variable' && entry.key === variable)
+  const change = changed.changes.find((entry) => entry.setting === 'variable' && entry.key === variable)
   const now = performance.now()
   if (change) reported.push({variable, value: String(change.after), ...(lastRead.sent > wrote ? {from: lastRead.sent, to: lastRead.answered} : {from: now, to: now})})
 }

@@ -2,14 +2,14 @@ import type {Interfaces} from '@oclif/core'
 import {join} from 'node:path'
 import {AwsSession, type SessionOptions} from '../lib/aws/session.js'
 import {configuredOutput} from '../lib/aws/profile-settings.js'
-import type {Plan} from '../lib/plan/plan.js'
-import type {PlanRun} from '../lib/plan/runner.js'
+import type {Change, ChangeDescription} from '../lib/change/change.js'
+import type {ChangeIO, PreparedChange} from '../lib/change/prepared.js'
 import {ExitCode} from '../lib/errors.js'
 import {colorEnabled} from '../lib/ui/color.js'
 import {interactive} from '../lib/ui/terminal.js'
 import {escapeControlsKeepingLines} from '../lib/util/escape.js'
 import type {OutputFormat} from '../lib/ui/formats.js'
-import type {CommandResult} from '../lib/ui/output.js'
+import type {CommandResult, TableView} from '../lib/ui/output.js'
 import {formatDuration, parseDuration} from '../lib/util/duration.js'
 import {capitalize, shellQuote} from '../lib/util/text.js'
 import {globalFlags} from './global-flags.js'
@@ -27,6 +27,17 @@ export function sandboxDaemonDefaults(root: string, stateDir: string) {
 }
 
 type GlobalFlags = Interfaces.InferredFlags<typeof globalFlags>
+
+/** How a command applies its prepared change: the flags that decide it, and how its result looks. */
+export interface ApplyOptions<T> {
+  dryRun: boolean
+  /** --confirm, for a severe change. */
+  confirmFlag?: string
+  /** The result as a table or text (default: the output's generic rendering). */
+  view?: () => Promise<TableView<T>>
+  /** Something apigw styled itself for stderr, shown after the notes and before anything runs (promote --diff). */
+  preamble?: () => Promise<string | undefined>
+}
 
 /**
  * The thin shell shared by every command: it turns global flags into plain options, writes results
@@ -127,41 +138,52 @@ export abstract class ApigwCommand extends Command {
   }
 
   /**
-   * Carries out a plan: with --dry-run, prints it and changes nothing; otherwise confirms it as its
-   * severity requires (--yes, or --confirm <name> for severe plans; a prompt on a TTY), then runs it
-   * with progress on stderr. Returns undefined for a dry run. `preview` adds what the plan was
-   * built from to the dry run's JSON (e.g. promote --diff's comparison).
+   * The one path every change takes (docs/architecture.md, "The change model"): notes and warnings
+   * on stderr; with --dry-run the change printed and nothing written; otherwise confirmed as its
+   * severity requires (--yes, or --confirm <name> for severe ones; a prompt on a TTY), run with
+   * progress on stderr, read back, and its result printed. Returns the result, or undefined for a
+   * dry run.
    */
-  protected async carryOut(
-    plan: Plan,
-    options: {dryRun: boolean; confirmName?: string; confirmFlag?: string; preview?: Record<string, unknown>},
-  ): Promise<PlanRun | undefined> {
-    const {describePlan} = await import('../lib/plan/plan.js')
-    if (options.dryRun) {
-      await this.emit({data: {dryRun: true, plan: describePlan(plan), ...options.preview}, view: async () => (await import('../lib/ui/plan-view.js')).planView})
+  protected async applyChange<T, R>(prepared: PreparedChange<T, R>, how: ApplyOptions<T>): Promise<T | undefined> {
+    for (const note of prepared.notes ?? []) this.note(note)
+    for (const warning of prepared.warnings ?? []) this.warning(warning)
+    const preamble = await how.preamble?.()
+    if (preamble !== undefined) this.noteStyled(preamble)
+    if (prepared.change && how.dryRun) {
+      await this.showDryRun((await import('../lib/change/change.js')).describeChange(prepared.change), prepared.preview)
       return undefined
     }
-    await this.confirmChange(plan, options)
-    const {runPlan} = await import('../lib/plan/runner.js')
-    return runPlan(plan, {onProgress: (line) => this.note(line)})
+    if (prepared.change) await this.confirmChange(prepared.change, {confirmName: prepared.confirmName, confirmFlag: how.confirmFlag})
+    const {runPrepared} = await import('../lib/change/prepared.js')
+    const io: ChangeIO = {note: (line) => this.note(line), warn: (message) => this.warning(message), secret: (value) => this.maskSecrets([value])}
+    const result = await runPrepared(prepared, io)
+    await this.emit({data: result, view: how.view})
+    for (const line of prepared.nextSteps?.(result) ?? []) this.note(line)
+    return result
+  }
+
+  /** What --dry-run prints: the change, each AWS call with its exact input, and what it was built from. */
+  protected async showDryRun(change: ChangeDescription, preview?: Record<string, unknown>): Promise<void> {
+    // "plan" is the field's name in the JSON output contract (docs/json.md), kept as it always was.
+    await this.emit({data: {dryRun: true, plan: change, ...preview}, view: async () => (await import('../lib/ui/plan-view.js')).planView})
   }
 
   /**
    * Confirms a change as its severity requires: --yes, or --confirm <name> for severe ones; a prompt
-   * on a TTY. For commands whose changes are not one plan run at once (canary run), and for carryOut.
+   * on a TTY. For applyChange, and for changes that are not one run of steps (canary run).
    */
-  protected async confirmChange(plan: Pick<Plan, 'summary' | 'severity'>, options: {confirmName?: string; confirmFlag?: string} = {}): Promise<void> {
+  protected async confirmChange(change: Pick<Change, 'summary' | 'severity'>, options: {confirmName?: string; confirmFlag?: string} = {}): Promise<void> {
     // The same command line with the confirming flag, any earlier --confirm left out, quoted for a shell.
     const retry = (...flag: string[]) =>
       [this.config.bin, ...(this.id ?? '').split(':'), ...withoutFlag(this.argv, '--confirm'), ...flag].map(shellQuote).join(' ')
-    if (plan.severity === 'destructive') {
+    if (change.severity === 'destructive') {
       const {confirmDestructive} = await import('../lib/ui/confirm.js')
-      await confirmDestructive({question: `${capitalize(plan.summary)}?`, retryWithYes: retry('--yes'), yes: this.requireGlobals().yes})
-    } else if (plan.severity === 'severe') {
-      if (options.confirmName === undefined) throw new Error(`${this.id} built a severe plan without a name to confirm`)
+      await confirmDestructive({question: `${capitalize(change.summary)}?`, retryWithYes: retry('--yes'), yes: this.requireGlobals().yes})
+    } else if (change.severity === 'severe') {
+      if (options.confirmName === undefined) throw new Error(`${this.id} built a severe change without a name to confirm`)
       const {confirmByName} = await import('../lib/ui/confirm.js')
       await confirmByName({
-        question: `${capitalize(plan.summary)}?`,
+        question: `${capitalize(change.summary)}?`,
         name: options.confirmName,
         confirmFlag: options.confirmFlag,
         retryWithConfirm: retry('--confirm', options.confirmName),

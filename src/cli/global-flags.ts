@@ -33,8 +33,3 @@ export const globalFlags = {
     helpGroup: 'GLOBAL',
   }),
 }
-
-/** Flags of every command that changes AWS (docs/changes.md). */
-export const planFlags = {
-  'dry-run': Flags.boolean({description: 'print the plan of AWS calls, with their exact input, and change nothing'}),
-}

@@ -1,31 +1,11 @@
 import {TRAFFIC} from '../lib/metrics/read.js'
 import {Flags} from './oclif/command.js'
-import type {WindowFlags} from '../lib/util/window.js'
-
-/** The stage every metrics command reads. */
-export const stageFlags = {
-  api: Flags.string({description: 'API id or name (REST, HTTP or WebSocket)', required: true}),
-  stage: Flags.string({description: 'stage name', required: true}),
-}
 
 export const trafficFlag = Flags.option({
   options: TRAFFIC,
   description: "whose requests: the stage's (all), the canary's, or the base's (the stage less its canary); REST only for canary and base",
   default: 'all' as const,
 })()
-
-/**
- * Where the window a command reads begins and ends: --since (back from --end) or --start, and
- * --end (default now). parseWindow checks them.
- */
-export const windowFlags = (since: string) => ({
-  since: Flags.string({description: since}),
-  start: Flags.string({description: 'where the window begins instead of --since: an ISO 8601 time with its zone, e.g. 2026-12-07T09:00Z'}),
-  end: Flags.string({description: 'where the window ends: an ISO 8601 time with its zone (default: now)'}),
-})
-
-/** The window flags out of a command's parsed flags. */
-export const windowOf = (flags: Record<string, unknown>): WindowFlags => ({since: flags.since as string | undefined, start: flags.start as string | undefined, end: flags.end as string | undefined})
 
 /** Limits on the figures: the gates of `metrics check`, the red lines of `dashboard`. */
 export const limitFlags = (defaults: {'max-5xx-rate': string; 'max-4xx-rate': string; 'max-p99': string}) => ({

@@ -1,5 +1,6 @@
 import {ApigwCommand} from '../cli/base-command.js'
-import {limitFlags, screenSize, windowFlags, windowOf} from '../cli/metrics-flags.js'
+import {apiFlag, metricWindowFlags, periodFlag, stageFlag, windowOf} from '../cli/flags.js'
+import {limitFlags, screenSize} from '../cli/metrics-flags.js'
 import {Flags} from '../cli/oclif/command.js'
 import {withDefaultValue} from '../cli/optional-value.js'
 import {absoluteGates} from '../lib/canary/rollout-settings.js'
@@ -26,11 +27,11 @@ export default class Dashboard extends ApigwCommand {
   ]
 
   static flags = {
-    api: Flags.string({description: 'API id or name (REST, HTTP or WebSocket)', exclusive: ['all']}),
-    stage: Flags.string({description: 'stage name', exclusive: ['all']}),
+    api: apiFlag('any', {required: false, exclusive: ['all']}),
+    stage: stageFlag({required: false, exclusive: ['all']}),
     all: Flags.boolean({description: 'every API and stage of the region, worst first'}),
-    ...windowFlags('how far back: default 3h, or 1h with --all'),
-    period: Flags.string({description: 'one bar per period of this length (whole minutes)', default: '1m', exclusive: ['all']}),
+    ...metricWindowFlags('3h, or 1h with --all'),
+    period: periodFlag({exclusive: ['all']}),
     watch: Flags.string({description: `redraw in place every ${DEFAULT_WATCH}, or the interval given (--watch 10s), until Ctrl-C`, exclusive: ['all']}),
     routes: Flags.boolean({description: "each method's or route's panels (needs detailed metrics)", exclusive: ['all']}),
     ...limitFlags({'max-5xx-rate': '1%', 'max-4xx-rate': '5%', 'max-p99': 'off'}),

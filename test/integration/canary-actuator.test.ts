@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest'
 import {AwsSession} from '../../src/lib/aws/session.js'
 import {createCanaryActuator} from '../../src/lib/canary/actuator-aws.js'
 import {preparePromote, prepareSet, prepareStart, prepareStop} from '../../src/lib/canary/manual.js'
-import {runPlan} from '../../src/lib/plan/runner.js'
+import {runChange} from '../../src/lib/change/runner.js'
 import {ApigwError} from '../../src/lib/errors.js'
 import {parseDescription} from '../../src/lib/releases/note.js'
 import {clients, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
@@ -129,7 +129,7 @@ describe.concurrent("the canary commands' plans, when someone changes the stage 
     const {id, base, canary} = await withCanary('plan-promote')
     const prepared = await preparePromote(session(), {...target(id), keepCanary: false, actor: 'alice@laptop'})
     await patch(id, {op: 'replace', path: '/canarySettings/stageVariableOverrides/color', value: 'red'})
-    const error = await failure(runPlan(prepared.plan))
+    const error = await failure(runChange(prepared.change!))
     expect([error.code, error.exitCode]).toEqual(['STAGE_CHANGED', 5])
     expect(error.message).toContain(`it was deployment ${base}, canary ${canary} at 10% (overrides: color=blue); it is now deployment ${base}, canary ${canary} at 10% (overrides: color=red).`)
     expect(error.suggestions).toEqual([`Try: apigw canary status --api ${id} --stage prod, then the same command (again, once you have checked the stage)`])
@@ -145,11 +145,11 @@ describe.concurrent("the canary commands' plans, when someone changes the stage 
     const start = await prepareStart(session(), {...target(id), percent: 5, overrides: {}, useStageCache: false, replace: true})
     const abort = await prepareStop(session(), {...target(id), action: 'abort'})
     await patch(id, {op: 'replace', path: '/canarySettings/percentTraffic', value: '40'})
-    expect((await failure(runPlan(set.plan))).code).toBe('STAGE_CHANGED')
+    expect((await failure(runChange(set.change!))).code).toBe('STAGE_CHANGED')
     expect((await stage(id)).canarySettings?.percentTraffic).toBe(40)
-    await runPlan(abort.plan)
+    await runChange(abort.change!)
     expect((await stage(id)).canarySettings).toBeUndefined()
-    expect((await failure(runPlan(start.plan))).code).toBe('STAGE_CHANGED')
+    expect((await failure(runChange(start.change!))).code).toBe('STAGE_CHANGED')
     expect((await stage(id)).canarySettings).toBeUndefined()
   })
 })

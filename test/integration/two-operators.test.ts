@@ -10,7 +10,7 @@ useSandboxCli()
 
 // Two writers change one resource at once. AWS's updates are last-writer-wins with no ETag
 // (docs/aws-behaviour.md#updates-are-last-writer-wins). Two apigw commands: one goes on, the other exits 5 before writing (a claim in the
-// resource's tags, plan/exclusive.ts). apigw and another writer (the console, a script): apigw reads
+// resource's tags, change/exclusive.ts). apigw and another writer (the console, a script): apigw reads
 // back what it wrote and, when the other's write landed meanwhile, exits 5 naming both values.
 // Whatever happens, no command exits 0 printing a value AWS does not hold afterwards.
 

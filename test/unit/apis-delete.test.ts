@@ -15,7 +15,8 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {prepareApiDeletion} from '../../src/lib/apis/delete.js'
 import {AwsSession} from '../../src/lib/aws/session.js'
 import type {ApigwError} from '../../src/lib/errors.js'
-import {runPlan} from '../../src/lib/plan/runner.js'
+import {NOTHING_RUN, QUIET} from '../../src/lib/change/prepared.js'
+import {runChange} from '../../src/lib/change/runner.js'
 import {awsError, notFound} from './aws-fakes.js'
 import {fakeClock} from './fake-clock.js'
 
@@ -49,9 +50,9 @@ const failure = (promise: Promise<unknown>) => promise.then(() => expect.unreach
 
 describe('prepareApiDeletion', () => {
   it('lists only the plans that reference the API, with the stages of it each holds', async () => {
-    const {deleted, confirmName} = await prepareApiDeletion(session(), {api: 'petshop001', force: true})
-    expect(confirmName).toBe('pet shop')
-    expect(deleted).toEqual({
+    const prepared = await prepareApiDeletion(session(), {api: 'petshop001', force: true})
+    expect(prepared.confirmName).toBe('pet shop')
+    expect(await prepared.result(NOTHING_RUN, QUIET)).toEqual({
       api: {id: 'petshop001', name: 'pet shop', type: 'rest'},
       stages: ['beta', 'prod'],
       deployments: 2,
@@ -64,7 +65,7 @@ describe('prepareApiDeletion', () => {
   })
 
   it('records in each plan what it is about to detach before detaching, and clears the records after the delete', async () => {
-    const {plan} = await prepareApiDeletion(session(), {api: 'petshop001', force: true, now: new Date('2026-12-07T12:00:00.500Z')})
+    const plan = (await prepareApiDeletion(session(), {api: 'petshop001', force: true, now: new Date('2026-12-07T12:00:00.500Z')})).change!
     expect(plan.steps.map((step) => step.operation)).toEqual(['TagResource', 'TagResource', 'UpdateUsagePlan', 'UpdateUsagePlan', 'DeleteRestApi', 'UntagResource', 'UntagResource'])
     expect(plan.steps[1].input).toEqual({
       resourceArn: 'arn:aws:apigateway:eu-west-1::/usageplans/silver',
@@ -77,8 +78,8 @@ describe('prepareApiDeletion', () => {
     v1.on(TagResourceCommand).resolves({})
     v1.on(UpdateUsagePlanCommand).resolves({})
     v1.on(DeleteRestApiCommand).rejects(awsError('BadRequestException', 'Cannot delete API petshop001 because it is associated with usage plan(s): bronze', 400))
-    const {plan} = await prepareApiDeletion(session(), {api: 'petshop001', force: true})
-    const error = await failure(runPlan(plan))
+    const plan = (await prepareApiDeletion(session(), {api: 'petshop001', force: true})).change!
+    const error = await failure(runChange(plan))
     expect(error.exitCode).toBe(8)
     expect(error.message.split('\n').slice(0, 1)).toEqual(['Step 5 of 7 failed: DeleteRestApi failed: Cannot delete API petshop001 because it is associated with usage plan(s): bronze'])
     expect(error.message).toContain('  done     3. detach it from usage plan gold (gold01): 1 stage prod (UpdateUsagePlan)')
@@ -95,8 +96,8 @@ describe('prepareApiDeletion', () => {
     v1.on(UpdateUsagePlanCommand).resolves({})
     v1.on(DeleteRestApiCommand).resolves({})
     v1.on(UntagResourceCommand).rejects(awsError('BadRequestException', 'Invalid ARN', 400))
-    const {plan} = await prepareApiDeletion(session(), {api: 'petshop001', force: true})
-    const error = await failure(runPlan(plan))
+    const plan = (await prepareApiDeletion(session(), {api: 'petshop001', force: true})).change!
+    const error = await failure(runChange(plan))
     expect(error.suggestions[0].split('\n')).toEqual([
       "The API is deleted; only apigw's detach records are left in the usage plans' tags.",
       'Try: aws apigateway untag-resource --resource-arn arn:aws:apigateway:eu-west-1::/usageplans/gold01 --tag-keys apigw:detached:petshop001:prod && aws apigateway untag-resource --resource-arn arn:aws:apigateway:eu-west-1::/usageplans/silver --tag-keys apigw:detached:petshop001:beta apigw:detached:petshop001:prod',
@@ -110,8 +111,10 @@ describe('prepareApiDeletion', () => {
         {id: 'silver', name: 'silver', apiStages: [{apiId: 'petshop001', stage: 'beta'}, {apiId: 'petshop001', stage: 'prod'}], tags: {'apigw:detached:petshop001:beta': '2026-12-01T08:00:00Z', 'apigw:detached:petshop001:prod': '2026-12-01T08:00:00Z'}},
       ],
     })
-    const {plan, deleted, notices} = await prepareApiDeletion(session(), {api: 'petshop001', force: false})
-    expect(notices).toEqual(['Resuming the delete begun at 2026-12-01T08:00:00Z: the usage plans record detaching prod from gold (gold01); beta, prod from silver (silver).'])
+    const prepared = await prepareApiDeletion(session(), {api: 'petshop001', force: false})
+    const plan = prepared.change!
+    const deleted = await prepared.result(NOTHING_RUN, QUIET)
+    expect(prepared.notes).toEqual(['Resuming the delete begun at 2026-12-01T08:00:00Z: the usage plans record detaching prod from gold (gold01); beta, prod from silver (silver).'])
     expect(plan.continues).toBe(true)
     expect(plan.steps.map((step) => step.summary)).toEqual([
       'detach it from usage plan silver (silver): 2 stages beta, prod',

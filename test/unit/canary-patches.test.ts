@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import type {CanaryState} from '../../src/lib/canary/actuator.js'
 import {canaryOnDeploymentOps, overrideOps, percentOps, percentValue, promotionOps, removeCanaryOps, useStageCacheOps} from '../../src/lib/canary/patches.js'
-import {setPlan, type CanaryStage} from '../../src/lib/canary/plans.js'
+import {setChange, type CanaryStage} from '../../src/lib/canary/changes.js'
 import {parseOverrides, parsePercentFlag} from '../../src/lib/canary/request.js'
 import {stateMatches, stateText} from '../../src/lib/canary/state.js'
 import type {AwsSession} from '../../src/lib/aws/session.js'
@@ -79,17 +79,17 @@ describe('canary flags', () => {
 
 describe('canary set plans', () => {
   const stage: CanaryStage = {session: {} as AwsSession, apiId: 'a1', stageName: 'prod', where: 'stage "prod"'}
-  const ops = (plan: ReturnType<typeof setPlan>) => plan.steps.flatMap((step) => step.input.patchOperations as unknown[])
+  const ops = (plan: ReturnType<typeof setChange>) => plan.steps.flatMap((step) => step.input.patchOperations as unknown[])
 
   it('send only what differs, and nothing at all when nothing does', () => {
-    const plan = setPlan(stage, state(10, {color: 'blue'}), {percent: 10, overrides: {color: 'blue', mode: 'fast'}, unsetOverrides: ['absent'], useStageCache: false})
+    const plan = setChange(stage, state(10, {color: 'blue'}), {percent: 10, overrides: {color: 'blue', mode: 'fast'}, unsetOverrides: ['absent'], useStageCache: false})
     expect(ops(plan)).toEqual([{op: 'replace', path: '/canarySettings/stageVariableOverrides/mode', value: 'fast'}])
-    expect(setPlan(stage, state(10), {percent: 10, overrides: {}, unsetOverrides: []}).steps).toEqual([])
+    expect(setChange(stage, state(10), {percent: 10, overrides: {}, unsetOverrides: []}).steps).toEqual([])
   })
 
   it('are destructive only when they raise the share', () => {
-    expect(setPlan(stage, state(10), {percent: 25, overrides: {}, unsetOverrides: []}).severity).toBe('destructive')
-    expect(setPlan(stage, state(10), {percent: 5, overrides: {}, unsetOverrides: []}).severity).toBe('safe')
-    expect(setPlan(stage, state(10), {overrides: {color: 'red'}, unsetOverrides: [], useStageCache: true}).severity).toBe('safe')
+    expect(setChange(stage, state(10), {percent: 25, overrides: {}, unsetOverrides: []}).severity).toBe('destructive')
+    expect(setChange(stage, state(10), {percent: 5, overrides: {}, unsetOverrides: []}).severity).toBe('safe')
+    expect(setChange(stage, state(10), {overrides: {color: 'red'}, unsetOverrides: [], useStageCache: true}).severity).toBe('safe')
   })
 })

@@ -6,7 +6,7 @@ import {rolloutSettings} from '../../src/lib/canary/rollout-settings.js'
 import {ApigwError} from '../../src/lib/errors.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'apigw-canary-plan-'))
-const planFile = (text: string) => {
+const rolloutFile = (text: string) => {
   const path = join(dir, `plan-${Math.random().toString(36).slice(2)}.yaml`)
   writeFileSync(path, text)
   return path
@@ -30,25 +30,25 @@ describe('rollout settings', () => {
   })
 
   it('reads a plan file, and flags override it field by field', async () => {
-    const path = planFile('steps: [10, 50, 100]\nbake: 10m\nmax-p99: 800ms\nmax-4xx-rate: off\non-fail: pause\npromote: false\nmin-requests: 1000\n')
+    const path = rolloutFile('steps: [10, 50, 100]\nbake: 10m\nmax-p99: 800ms\nmax-4xx-rate: off\non-fail: pause\npromote: false\nmin-requests: 1000\n')
     const settings = await rolloutSettings({bake: '2m', 'max-p99': '1.5s', promote: true}, path)
     expect(settings).toMatchObject({steps: [10, 50, 100], bakeMs: 120_000, onFail: 'pause', promote: true, minRequests: 1000, gates: {maxP99Ms: 1500, max4xxRate: null}})
   })
 
   it('names the file, the line and the field of a bad value, with the right form', async () => {
-    const path = planFile('steps: [5, 25, 100]\nbake: 5m\n\nmax-p99: 800\n')
+    const path = rolloutFile('steps: [5, 25, 100]\nbake: 5m\n\nmax-p99: 800\n')
     const error = await failure(rolloutSettings({}, path))
     expect(error).toMatchObject({code: 'INVALID_CANARY_PLAN', exitCode: 2})
     expect(error.message).toBe(`${path} line 4: max-p99 needs a unit, e.g. 800ms or 1.5s; got 800.`)
     expect(error.suggestions).toEqual([`Try: max-p99: 800ms (in ${path})`])
-    const steps = await failure(rolloutSettings({}, planFile('steps: [5, 0, 100]\nbake: 5m\n')))
+    const steps = await failure(rolloutSettings({}, rolloutFile('steps: [5, 0, 100]\nbake: 5m\n')))
     expect(steps.message).toMatch(/line 1: steps must be canary percentages that go up, each more than 0 and at most 100; got \[5,0,100\]\.$/)
   })
 
   it('refuses what is not a mapping of known fields, and syntax errors, with their lines', async () => {
-    expect((await failure(rolloutSettings({}, planFile('- 5\n- 10\n')))).message).toMatch(/must hold a mapping of rollout settings \(steps, bake, …\), not a list\.$/)
-    expect((await failure(rolloutSettings({}, planFile('steps: [5\nbake: 5m\n')))).message).toMatch(/line \d+: /)
-    expect((await failure(rolloutSettings({}, planFile('steps: [5]\nbake: 5m\nbakes: 1m\n')))).message).toMatch(/line 3: unknown field "bakes"; did you mean bake\?$/)
+    expect((await failure(rolloutSettings({}, rolloutFile('- 5\n- 10\n')))).message).toMatch(/must hold a mapping of rollout settings \(steps, bake, …\), not a list\.$/)
+    expect((await failure(rolloutSettings({}, rolloutFile('steps: [5\nbake: 5m\n')))).message).toMatch(/line \d+: /)
+    expect((await failure(rolloutSettings({}, rolloutFile('steps: [5]\nbake: 5m\nbakes: 1m\n')))).message).toMatch(/line 3: unknown field "bakes"; did you mean bake\?$/)
     expect((await failure(rolloutSettings({}, join(dir, 'missing.yaml')))).message).toBe(`No such plan file: ${join(dir, 'missing.yaml')}`)
   })
 

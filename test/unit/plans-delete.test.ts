@@ -13,7 +13,8 @@ import {mockClient} from 'aws-sdk-client-mock'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {AwsSession} from '../../src/lib/aws/session.js'
 import type {ApigwError} from '../../src/lib/errors.js'
-import {runPlan} from '../../src/lib/plan/runner.js'
+import {QUIET} from '../../src/lib/change/prepared.js'
+import {runChange} from '../../src/lib/change/runner.js'
 import {prepareDelete, prepareDeleteUndo} from '../../src/lib/usage-plans/delete.js'
 import {awsError} from './aws-fakes.js'
 import {fakeClock} from './fake-clock.js'
@@ -48,7 +49,7 @@ const failure = (promise: Promise<unknown>) => promise.then(() => expect.unreach
 describe('prepareDelete', () => {
   it('is severe for a plan with keys, and says what the recreate commands leave out', async () => {
     const prepared = await prepareDelete(session(), 'gold')
-    expect(prepared.plan.severity).toBe('severe')
+    expect(prepared.change!.severity).toBe('severe')
     expect(prepared.confirmName).toBe('gold')
     expect(prepared.afterwards).toEqual([
       'To recreate it and give its keys access again:',
@@ -60,7 +61,7 @@ describe('prepareDelete', () => {
   })
 
   it('records its API stages in its own tags before removing them', async () => {
-    const {plan} = await prepareDelete(session(), 'gold', {now: new Date('2026-12-07T12:00:00Z')})
+    const plan = (await prepareDelete(session(), 'gold', {now: new Date('2026-12-07T12:00:00Z')})).change!
     expect(plan.steps.map((step) => step.operation)).toEqual(['TagResource', 'UpdateUsagePlan', 'DeleteUsagePlan'])
     expect(plan.steps[0].input).toEqual({
       resourceArn: 'arn:aws:apigateway:eu-west-1::/usageplans/gold01',
@@ -72,8 +73,8 @@ describe('prepareDelete', () => {
     v1.on(TagResourceCommand).resolves({})
     v1.on(UpdateUsagePlanCommand).resolves({})
     v1.on(DeleteUsagePlanCommand).rejects(awsError('BadRequestException', 'Cannot delete Usage Plan gold01 because there are API Stages associated with it, including shop000001:dev', 400))
-    const {plan} = await prepareDelete(session(), 'gold01')
-    const error = await failure(runPlan(plan))
+    const plan = (await prepareDelete(session(), 'gold01')).change!
+    const error = await failure(runChange(plan))
     expect(error.exitCode).toBe(8)
     expect(error.message).toContain('Step 3 of 3 failed')
     expect(error.message).toContain('  done     2. remove its API stages, shop:prod, shop:beta (AWS deletes only a plan without stages) (UpdateUsagePlan)')
@@ -90,9 +91,9 @@ describe('prepareDelete', () => {
       items: [{id: 'gold01', name: 'gold', apiStages: [], quota: {limit: 1000, offset: 0, period: 'WEEK'}, tags: {'apigw:emptied:shop000001:prod': '2026-12-01T08:00:00Z'}}],
     })
     const prepared = await prepareDelete(session(), 'gold')
-    expect(prepared.notices).toEqual(['Resuming the delete begun at 2026-12-01T08:00:00Z: the plan records detaching shop000001:prod.'])
-    expect(prepared.plan.steps.map((step) => step.operation)).toEqual(['DeleteUsagePlan'])
-    expect(prepared.plan.continues).toBe(true)
+    expect(prepared.warnings).toEqual(['Resuming the delete begun at 2026-12-01T08:00:00Z: the plan records detaching shop000001:prod.'])
+    expect(prepared.change!.steps.map((step) => step.operation)).toEqual(['DeleteUsagePlan'])
+    expect(prepared.change!.continues).toBe(true)
     expect(prepared.afterwards).toEqual(['To recreate it and give its keys access again:', '  apigw plans create --name gold --quota 1000/week --stage shop000001:prod', '  apigw plans attach gold key0000001'])
   })
 
@@ -101,8 +102,8 @@ describe('prepareDelete', () => {
       items: [{id: 'gold01', name: 'gold', apiStages: [], quota: {limit: 1000, offset: 0, period: 'WEEK'}, tags: {'apigw:detached:other00001:prod': '2026-12-01T08:00:00Z'}}],
     })
     const prepared = await prepareDelete(session(), 'gold')
-    expect(prepared.notices).toEqual([])
-    expect(prepared.plan.continues).toBe(false)
+    expect(prepared.warnings).toEqual([])
+    expect(prepared.change!.continues).toBe(false)
     expect(prepared.afterwards).toEqual(['To recreate it and give its keys access again:', '  apigw plans create --name gold --quota 1000/week', '  apigw plans attach gold key0000001'])
   })
 
@@ -113,9 +114,9 @@ describe('prepareDelete', () => {
     v1.on(UpdateUsagePlanCommand).resolves({})
     v1.on(UntagResourceCommand).resolves({})
     const prepared = await prepareDeleteUndo(session(), 'gold')
-    const run = await runPlan(prepared.plan)
+    const run = await runChange(prepared.change!)
     expect(v1.commandCalls(UpdateUsagePlanCommand)[0].args[0].input.patchOperations).toEqual([{op: 'add', path: '/apiStages', value: 'shop000001:prod'}])
     expect(v1.commandCalls(UntagResourceCommand)[0].args[0].input.tagKeys).toEqual(['apigw:emptied:shop000001:prod', 'apigw:emptied:shop000001:beta'])
-    expect(await prepared.result(run)).toEqual({plan: {id: 'gold01', name: 'gold'}, restored: [{apiId: 'shop000001', apiName: 'shop', stage: 'prod'}], begunAt: '2026-12-01T08:00:00Z'})
+    expect(await prepared.result(run, QUIET)).toEqual({plan: {id: 'gold01', name: 'gold'}, restored: [{apiId: 'shop000001', apiName: 'shop', stage: 'prod'}], begunAt: '2026-12-01T08:00:00Z'})
   })
 })

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {ApigwError} from '../../src/lib/errors.js'
-import {mismatches, requireWritten, sameData} from '../../src/lib/plan/verify.js'
+import {mismatches, requireWritten, sameData} from '../../src/lib/change/verify.js'
 
 describe('the read after a write', () => {
   it('compares values as data: key order and absent fields do not matter, values do', () => {

@@ -1,6 +1,6 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {planFlags} from '../../cli/global-flags.js'
+import {changeFlags} from '../../cli/flags.js'
 import {API_TYPES} from '../../lib/apis/catalog.js'
 import {checkCreateOptions, DEFAULT_ROUTE_SELECTION, ENDPOINT_TYPES} from '../../lib/apis/create-options.js'
 import {prepareApiCreation} from '../../lib/apis/create.js'
@@ -24,7 +24,7 @@ export default class ApisCreate extends ApigwCommand {
     target: Flags.string({description: 'HTTP only: quick create with a $default route to this Lambda function ARN or http(s) URL'}),
     'route-selection': Flags.string({description: `WebSocket only: the route selection expression (default: ${DEFAULT_ROUTE_SELECTION})`}),
     tag: Flags.string({description: 'a tag, key=value (repeatable)', multiple: true}),
-    ...planFlags,
+    ...changeFlags,
   }
 
   async run(): Promise<void> {
@@ -40,11 +40,6 @@ export default class ApisCreate extends ApigwCommand {
       tags: flags.tag,
     })
     const creation = await prepareApiCreation(await this.session(), request)
-    for (const warning of creation.warnings) this.warning(warning)
-    const run = await this.carryOut(creation.plan, {dryRun: flags['dry-run']})
-    if (!run) return
-    const {created, nextSteps} = creation.outcome(run.results)
-    await this.emit({data: created, view: async () => (await import('../../lib/ui/apis-view.js')).apiCreatedView})
-    for (const line of nextSteps) this.note(line)
+    await this.applyChange(creation, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/apis-view.js')).apiCreatedView})
   }
 }

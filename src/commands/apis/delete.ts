@@ -1,6 +1,6 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {planFlags} from '../../cli/global-flags.js'
+import {apiFlag, changeFlags} from '../../cli/flags.js'
 import {prepareApiDeletion, prepareApiDetachUndo} from '../../lib/apis/delete.js'
 
 export default class ApisDelete extends ApigwCommand {
@@ -15,26 +15,21 @@ export default class ApisDelete extends ApigwCommand {
   ]
 
   static flags = {
-    api: Flags.string({description: 'API id or name (REST, HTTP or WebSocket)', required: true}),
+    api: apiFlag('any'),
     confirm: Flags.string({description: "the API's name, to confirm the deletion without a prompt"}),
     force: Flags.boolean({description: 'REST: detach the API from the usage plans that reference it, then delete it', exclusive: ['undo']}),
     undo: Flags.boolean({description: 'instead of deleting: put the API back in the usage plans an unfinished --force run took it from', exclusive: ['confirm']}),
-    ...planFlags,
+    ...changeFlags,
   }
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(ApisDelete)
     if (flags.undo) {
       const undo = await prepareApiDetachUndo(await this.session(), {api: flags.api})
-      for (const notice of undo.notices) this.note(notice)
-      if (!(await this.carryOut(undo.plan, {dryRun: flags['dry-run']}))) return
-      await this.emit({data: undo.result, view: async () => (await import('../../lib/ui/detach-undo-view.js')).detachUndoneView})
+      await this.applyChange(undo, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/detach-undo-view.js')).detachUndoneView})
       return
     }
     const deletion = await prepareApiDeletion(await this.session(), {api: flags.api, force: flags.force})
-    for (const notice of deletion.notices) this.note(notice)
-    const run = await this.carryOut(deletion.plan, {dryRun: flags['dry-run'], confirmName: deletion.confirmName, confirmFlag: flags.confirm})
-    if (!run) return
-    await this.emit({data: deletion.deleted, view: async () => (await import('../../lib/ui/apis-view.js')).apiDeletedView})
+    await this.applyChange(deletion, {dryRun: flags['dry-run'], confirmFlag: flags.confirm, view: async () => (await import('../../lib/ui/apis-view.js')).apiDeletedView})
   }
 }

@@ -1,4 +1,5 @@
-import {Args, Flags} from '../../cli/oclif/command.js'
+import {apiFlag, stageFlag} from '../../cli/flags.js'
+import {Args} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {diffApi} from '../../lib/openapi/diff.js'
 import {ExitCode} from '../../lib/errors.js'
@@ -14,8 +15,8 @@ export default class ApisDiff extends ApigwCommand {
   }
 
   static flags = {
-    api: Flags.string({description: 'API id or name (REST or HTTP)', required: true}),
-    stage: Flags.string({description: 'stage to compare with (REST: required when the API has several stages)'}),
+    api: apiFlag('rest-http'),
+    stage: stageFlag({restChoosesOnly: true}),
   }
 
   async run(): Promise<void> {

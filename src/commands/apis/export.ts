@@ -1,3 +1,4 @@
+import {apiFlag, stageFlag} from '../../cli/flags.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {EXPORT_EXTENSIONS, EXPORT_FORMATS, exportApi} from '../../lib/openapi/export.js'
@@ -13,8 +14,8 @@ export default class ApisExport extends ApigwCommand {
   ]
 
   static flags = {
-    api: Flags.string({description: 'API id or name (REST or HTTP)', required: true}),
-    stage: Flags.string({description: 'stage to export (REST: required when the API has several stages)'}),
+    api: apiFlag('rest-http'),
+    stage: stageFlag({restChoosesOnly: true}),
     format: Flags.option({options: EXPORT_FORMATS, default: 'oas30' as const, description: 'OpenAPI 3.0 or Swagger 2.0 (REST only)'})(),
     extensions: Flags.option({options: EXPORT_EXTENSIONS, description: 'x-amazon-apigateway-* extensions to include (REST; HTTP exports always include them)'})(),
     yaml: Flags.boolean({description: 'YAML instead of JSON'}),

@@ -1,8 +1,8 @@
 import {Args, Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {planFlags} from '../../cli/global-flags.js'
+import {changeFlags} from '../../cli/flags.js'
 import {releaseActor} from '../../lib/releases/actor.js'
-import {BASEPATH_MODES, ENDPOINT_TYPES, IMPORT_MODES, planImport} from '../../lib/openapi/import.js'
+import {BASEPATH_MODES, ENDPOINT_TYPES, IMPORT_MODES, prepareImport} from '../../lib/openapi/import.js'
 
 export default class ApisImport extends ApigwCommand {
   static summary = 'create or update a REST or HTTP API from an OpenAPI 3.0 or Swagger 2.0 file'
@@ -27,12 +27,12 @@ export default class ApisImport extends ApigwCommand {
     'endpoint-type': Flags.option({options: ENDPOINT_TYPES, description: 'endpoint of a new REST API (AWS\'s default: edge); not with --api'})(),
     basepath: Flags.option({options: BASEPATH_MODES, description: 'how the file\'s base path maps onto resources (AWS\'s default: ignore)'})(),
     deploy: Flags.string({description: 'deploy to this stage after the import (created if missing)'}),
-    ...planFlags,
+    ...changeFlags,
   }
 
   async run(): Promise<void> {
     const {args, flags} = await this.parseFlags(ApisImport)
-    const prepared = await planImport(await this.session(), {
+    const prepared = await prepareImport(await this.session(), {
       file: args.file,
       api: flags.api,
       type: flags.type,
@@ -43,11 +43,6 @@ export default class ApisImport extends ApigwCommand {
       deploy: flags.deploy,
       actor: releaseActor(process.env),
     })
-    for (const warning of prepared.warnings) this.warning(warning)
-    const run = await this.carryOut(prepared.plan, {dryRun: flags['dry-run']})
-    if (!run) return
-    const result = prepared.resultOf(run.results)
-    for (const warning of result.warnings) this.warning(`AWS: ${warning}`)
-    await this.emit({data: result, view: async () => (await import('../../lib/ui/openapi-view.js')).importView})
+    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/openapi-view.js')).importView})
   }
 }

@@ -1,4 +1,4 @@
-import {Flags} from '../../cli/oclif/command.js'
+import {apiFlag} from '../../cli/flags.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {listApiRoutes} from '../../lib/apis/routes.js'
 
@@ -9,7 +9,7 @@ export default class ApisRoutes extends ApigwCommand {
   static examples = ['apigw apis routes --api petstore', "apigw apis routes --api orders --json --query 'routes[].routeKey'"]
 
   static flags = {
-    api: Flags.string({description: 'API id or name (REST, HTTP or WebSocket)', required: true}),
+    api: apiFlag('any'),
   }
 
   async run(): Promise<void> {

@@ -1,4 +1,4 @@
-import {Flags} from '../../cli/oclif/command.js'
+import {apiFlag} from '../../cli/flags.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {showApi} from '../../lib/apis/show.js'
 
@@ -8,7 +8,7 @@ export default class ApisShow extends ApigwCommand {
   static examples = ['apigw apis show --api petstore', 'apigw apis show --api a1b2c3d4e5 --json']
 
   static flags = {
-    api: Flags.string({description: 'API id or name (REST, HTTP or WebSocket)', required: true}),
+    api: apiFlag('any'),
   }
 
   async run(): Promise<void> {

@@ -1,15 +1,18 @@
-import {CacheCommand, waitFlags} from '../../cli/cache-command.js'
-import {planFlags} from '../../cli/global-flags.js'
+import {ApigwCommand} from '../../cli/base-command.js'
+import {cacheWait, cacheWaitFlags} from '../../cli/cache-flags.js'
+import {apiFlag, changeFlags, stagesFlag} from '../../cli/flags.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {stderrPalette} from '../../cli/report.js'
-import {flushAgainCommand, prepareFlush, waitForFlushes} from '../../lib/cache/flush.js'
+import {flushAgainCommand, prepareFlush} from '../../lib/cache/flush.js'
+import type {ChangeIO} from '../../lib/change/prepared.js'
+import type {ChangeRun} from '../../lib/change/runner.js'
 import {ExitCode, usageError} from '../../lib/errors.js'
 import {formatDuration, parseDuration} from '../../lib/util/duration.js'
 
 /** Between looks of --verify: API Gateway publishes a datapoint a minute, so more often shows nothing new. */
 const VERIFY_INTERVAL_MS = 10_000
 
-export default class CacheFlush extends CacheCommand {
+export default class CacheFlush extends ApigwCommand {
   static summary = "flush stage caches (REST) or authorizer caches, and watch the hit ratio recover"
   static description =
     "REST: FlushStageCache, and FlushStageAuthorizersCache with --authorizers. HTTP APIs have no response cache, only an authorizer cache: --authorizers resets it (ResetAuthorizersCache), and a plain flush is refused with that explained (exit 2). A REST stage with no cache cluster to flush is refused before anything is flushed (exit 5). --all-stages, or --stage repeated, flushes a fleet: 4 stages at once, each stage's result reported, and exit 8 when any failed. --wait follows each flushed cache through FLUSH_IN_PROGRESS until AVAILABLE (exit 7 after --timeout). --verify then watches one stage's hit ratio and integration latency for --verify-for (default 5m; the backend takes the full load until the cache refills), with a chart on stderr."
@@ -23,14 +26,14 @@ export default class CacheFlush extends CacheCommand {
   ]
 
   static flags = {
-    api: Flags.string({description: 'API id or name', required: true}),
-    stage: Flags.string({description: 'stage to flush (repeatable)', multiple: true, exclusive: ['all-stages']}),
+    api: apiFlag('rest-http'),
+    stage: stagesFlag({exclusive: ['all-stages']}),
     'all-stages': Flags.boolean({description: 'every stage of the API (REST stages without a cache are skipped)'}),
     authorizers: Flags.boolean({description: 'flush the authorizer cache too (HTTP APIs: the only cache they have)'}),
-    ...waitFlags('wait until each flushed cache is AVAILABLE again'),
+    ...cacheWaitFlags('each flushed cache is AVAILABLE again'),
     verify: Flags.boolean({description: 'then watch the hit ratio and integration latency recover (one stage)'}),
     'verify-for': Flags.string({description: 'how long --verify watches, e.g. 90s, 10m (default: 5m); implies --verify'}),
-    ...planFlags,
+    ...changeFlags,
   }
 
   async run(): Promise<void> {
@@ -41,23 +44,23 @@ export default class CacheFlush extends CacheCommand {
     const verifyForMs = parseDuration(flags['verify-for'] ?? '5m', '--verify-for')
     if (verifyForMs <= 0) throw usageError(`--verify-for must be longer than 0; got "${flags['verify-for']}".`, ['Try: --verify-for 5m'])
     if (verify && (flags['all-stages'] || stages.length > 1)) throw usageError('--verify watches one stage: name exactly one --stage.', ['Try: apigw cache flush --api <api> --stage prod --verify'])
-    const timeoutMs = this.timeoutMs(flags.timeout)
-    const session = await this.session()
-    const prepared = await prepareFlush(session, {api: flags.api, stages, allStages: flags['all-stages'], authorizers: flags.authorizers})
+    const wait = cacheWait(flags)
+    const prepared = await prepareFlush(await this.session(), {api: flags.api, stages, allStages: flags['all-stages'], authorizers: flags.authorizers, wait})
     if (verify && prepared.flushesCache.length === 0) {
       throw usageError(`--verify watches a stage cache's hit ratio, and this flush empties no stage cache (${prepared.api.type === 'rest' ? 'the stage has no cache cluster' : 'HTTP APIs have none'}).`, ['Try: the same command without --verify'])
     }
-    for (const note of prepared.notes) this.note(note)
-    const run = await this.carryOut(prepared.plan, {dryRun: flags['dry-run']})
-    if (!run) return
-    const flushedAt = Date.now()
-    const result = prepared.result(run)
-    if (flags.wait) {
-      if (prepared.flushesCache.length === 0) this.note('ResetAuthorizersCache and FlushStageAuthorizersCache take effect at once: there is no status to wait for.')
-      await waitForFlushes(session, prepared, result, {timeoutMs, onProgress: (line) => this.note(line)})
+    const flushed = {
+      ...prepared,
+      // --verify watches the stage recover from the moment of the flush, once --wait is done.
+      result: async (run: ChangeRun, io: ChangeIO) => {
+        const flushedAt = Date.now()
+        const result = await prepared.result(run, io)
+        if (verify) result.verification = await this.watch({apiName: prepared.api.name, stage: prepared.flushesCache[0]}, flushedAt, verifyForMs, flags.color)
+        return result
+      },
     }
-    if (verify) result.verification = await this.watch({apiName: prepared.api.name, stage: prepared.flushesCache[0]}, flushedAt, verifyForMs, flags.color)
-    await this.emit({data: result, view: async () => (await import('../../lib/ui/cache-view.js')).flushView})
+    const result = await this.applyChange(flushed, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/cache-view.js')).flushView})
+    if (!result) return
     const failed = result.stages.filter((stage) => stage.status === 'failed')
     if (failed.length > 0) {
       for (const stage of failed) this.warning(`stage "${stage.stage}" was not flushed: ${stage.error?.message}`)

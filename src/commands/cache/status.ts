@@ -1,9 +1,8 @@
 import {ApigwCommand} from '../../cli/base-command.js'
-import {Flags} from '../../cli/oclif/command.js'
 import {cacheStatus} from '../../lib/cache/status.js'
 import {usageError} from '../../lib/errors.js'
 import {parseWindow} from '../../lib/util/window.js'
-import {windowFlags, windowOf} from '../../cli/metrics-flags.js'
+import {metricWindowFlags, stageTargetFlags, windowOf} from '../../cli/flags.js'
 
 export default class CacheStatus extends ApigwCommand {
   static summary = "show a REST stage's cache: the cluster, each method's caching, and the hit ratio"
@@ -13,9 +12,8 @@ export default class CacheStatus extends ApigwCommand {
   static examples = ['apigw cache status --api shop --stage prod', 'apigw cache status --api shop --stage prod --since 3h --json']
 
   static flags = {
-    api: Flags.string({description: 'REST API id or name', required: true}),
-    stage: Flags.string({description: 'stage name', required: true}),
-    ...windowFlags('how far back the hit ratio goes, e.g. 15m, 3h (whole minutes; default 1h)'),
+    ...stageTargetFlags('rest'),
+    ...metricWindowFlags('1h'),
   }
 
   async run(): Promise<void> {

@@ -1,7 +1,8 @@
-import {CanaryCommand, canaryFlags} from '../../cli/canary-command.js'
+import {ApigwCommand} from '../../cli/base-command.js'
+import {canaryChangeView, canaryFlags} from '../../cli/canary-flags.js'
 import {prepareStop} from '../../lib/canary/manual.js'
 
-export default class CanaryAbort extends CanaryCommand {
+export default class CanaryAbort extends ApigwCommand {
   static summary = "remove a REST stage's canary: all traffic back to the stage's deployment at once"
   static description =
     "UpdateStage remove /canarySettings. The stage's own deployment never changed while the canary ran, so this is the fast, safe way back in an incident: it runs without asking. It stops (exit 5, STAGE_CHANGED) only if the canary was replaced by another deployment meanwhile; a share changed meanwhile does not stop it. A stage without canary: nothing to do (exit 0)."
@@ -12,6 +13,6 @@ export default class CanaryAbort extends CanaryCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(CanaryAbort)
-    await this.change(await prepareStop(await this.session(), {api: flags.api, stage: flags.stage, action: 'abort'}), flags['dry-run'])
+    await this.applyChange(await prepareStop(await this.session(), {api: flags.api, stage: flags.stage, action: 'abort'}), {dryRun: flags['dry-run'], view: canaryChangeView})
   }
 }

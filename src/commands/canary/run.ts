@@ -1,10 +1,10 @@
 import {ApigwCommand} from '../../cli/base-command.js'
-import {planFlags} from '../../cli/global-flags.js'
+import {apiFlag, changeFlags, stageFlag} from '../../cli/flags.js'
 import {Flags} from '../../cli/oclif/command.js'
 import type {RolloutEvent} from '../../lib/canary/controller.js'
 import type {RolloutSettings} from '../../lib/canary/rollout-settings.js'
 import type {StageLease} from '../../lib/canary/run-lease.js'
-import type {PreparedRun} from '../../lib/canary/run.js'
+import type {CanaryRollout} from '../../lib/canary/run.js'
 import {ExitCode} from '../../lib/errors.js'
 import {toSafeJson} from '../../lib/util/escape.js'
 
@@ -24,10 +24,11 @@ export default class CanaryRun extends ApigwCommand {
   ]
 
   static flags = {
-    api: Flags.string({description: 'REST API id or name', required: true}),
-    stage: Flags.string({description: 'stage to roll the canary out on', required: true}),
+    api: apiFlag('rest'),
+    stage: stageFlag(),
     deployment: Flags.string({description: "the canary's deployment id (default: deploy the API as it is now)"}),
     description: Flags.string({description: 'description of the new deployment (without --deployment)', exclusive: ['deployment']}),
+    // The rollout file: its flag keeps the name it has always had.
     plan: Flags.string({description: 'YAML file of rollout settings (the flags\' names as fields); flags override it'}),
     steps: Flags.string({description: 'canary percentages, increasing, e.g. 5,10,25,50,100'}),
     bake: Flags.string({description: 'how long each step runs, e.g. 5m'}),
@@ -43,7 +44,7 @@ export default class CanaryRun extends ApigwCommand {
     promote: Flags.boolean({description: 'promote when every step passed (default; --no-promote leaves the canary at the last step)', allowNo: true}),
     timeout: Flags.string({description: 'the longest the whole rollout may take (default: 2h)'}),
     takeover: Flags.boolean({description: 'take the stage from another canary run that holds it (one that died); that run stops at its next check'}),
-    ...planFlags,
+    ...changeFlags,
   }
 
   async run(): Promise<void> {
@@ -53,9 +54,9 @@ export default class CanaryRun extends ApigwCommand {
     const session = await this.session()
     const {prepareCanaryRun} = await import('../../lib/canary/run.js')
     const prepared = await prepareCanaryRun(session, {api: flags.api, stage: flags.stage, deployment: flags.deployment, description: flags.description, settings, takeover: flags.takeover})
-    for (const notice of prepared.notices) this.note(notice)
+    for (const note of prepared.notes) this.note(note)
     if (flags['dry-run']) {
-      await this.emit({data: {dryRun: true, plan: prepared.rollout}, view: async () => (await import('../../lib/ui/plan-view.js')).planView})
+      await this.showDryRun(prepared.rollout)
       return
     }
     await this.confirmChange(prepared.rollout)
@@ -71,8 +72,12 @@ export default class CanaryRun extends ApigwCommand {
     }
   }
 
-  private async rollout(prepared: PreparedRun, settings: RolloutSettings, {flags, interrupted, lease}: {flags: {color?: boolean}; interrupted: Promise<void>; lease: StageLease}): Promise<void> {
-    if (prepared.start) await this.carryOut(prepared.start, {dryRun: false})
+  private async rollout(prepared: CanaryRollout, settings: RolloutSettings, {flags, interrupted, lease}: {flags: {color?: boolean}; interrupted: Promise<void>; lease: StageLease}): Promise<void> {
+    // The rollout's first phase; its result is the rollout's, printed at the end.
+    if (prepared.start) {
+      await this.confirmChange(prepared.start)
+      await (await import('../../lib/change/runner.js')).runChange(prepared.start, {onProgress: (line) => this.note(line)})
+    }
 
     const jsonLines = this.outputFormat() === 'json' || !process.stdout.isTTY
     const live = Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb'

@@ -1,10 +1,11 @@
-import {CanaryCommand, canaryFlags} from '../../cli/canary-command.js'
+import {ApigwCommand} from '../../cli/base-command.js'
+import {canaryChangeView, canaryFlags} from '../../cli/canary-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {prepareSet} from '../../lib/canary/manual.js'
 import {parseOverrides, parsePercentFlag} from '../../lib/canary/request.js'
 import {usageError} from '../../lib/errors.js'
 
-export default class CanarySet extends CanaryCommand {
+export default class CanarySet extends ApigwCommand {
   static summary = "change a REST stage's canary: its share of traffic, variable overrides, stage cache use"
   static description =
     'One UpdateStage with the canary paths: replace /canarySettings/percentTraffic, replace or remove /canarySettings/stageVariableOverrides/<name>, replace /canarySettings/useStageCache; only what differs is sent. The stage is read again just before the change, and if someone else changed its canary meanwhile nothing is written (exit 5, STAGE_CHANGED); it is read back after it, and if another change landed meanwhile the command says so and exits 5 (CHANGED_MEANWHILE), never printing a value it did not write. Raising the share is destructive (more users get the canary: needs --yes without a terminal); lowering it and the other settings are not. A stage without canary: exit 5, start one with apigw canary start.'
@@ -33,6 +34,6 @@ export default class CanarySet extends CanaryCommand {
       throw usageError('Nothing to set: give at least one of --percent, --var, --unset-var, --use-stage-cache.', ['Try: apigw canary set --api <api> --stage <stage> --percent 25'], 'NO_SETTINGS')
     }
     const prepared = await prepareSet(await this.session(), {api: flags.api, stage: flags.stage, percent, overrides, unsetOverrides, useStageCache})
-    await this.change(prepared, flags['dry-run'])
+    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: canaryChangeView})
   }
 }

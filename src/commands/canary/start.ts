@@ -1,9 +1,10 @@
-import {CanaryCommand, canaryFlags} from '../../cli/canary-command.js'
+import {ApigwCommand} from '../../cli/base-command.js'
+import {canaryChangeView, canaryFlags} from '../../cli/canary-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {prepareStart} from '../../lib/canary/manual.js'
 import {parseOverrides, parsePercentFlag} from '../../lib/canary/request.js'
 
-export default class CanaryStart extends CanaryCommand {
+export default class CanaryStart extends ApigwCommand {
   static summary = 'send a share of a REST stage\'s traffic to a new deployment (a canary)'
   static description =
     'Without --deployment: CreateDeployment with canarySettings, which deploys the API as it is now to the canary only; the stage keeps its deployment, variables and description. With --deployment: UpdateStage replace /canarySettings/deploymentId, then /canarySettings/percentTraffic. --var overrides a stage variable for canary requests only. A stage that already has a canary is refused (exit 5): change it with apigw canary set, or replace it with --replace (destructive: needs --yes without a terminal). REST APIs only (exit 2 for HTTP and WebSocket APIs).'
@@ -39,6 +40,6 @@ export default class CanaryStart extends CanaryCommand {
       useStageCache: flags['use-stage-cache'],
       replace: flags.replace,
     })
-    await this.change(prepared, flags['dry-run'])
+    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: canaryChangeView})
   }
 }

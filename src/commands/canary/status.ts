@@ -3,7 +3,7 @@ import {Flags} from '../../cli/oclif/command.js'
 import {usageError} from '../../lib/errors.js'
 import {toSafeJson} from '../../lib/util/escape.js'
 import {parseWindow} from '../../lib/util/window.js'
-import {windowFlags, windowOf} from '../../cli/metrics-flags.js'
+import {metricWindowFlags, stageTargetFlags, windowOf} from '../../cli/flags.js'
 
 /** How often --watch reads the stage and CloudWatch again: API Gateway publishes a datapoint a minute, so more often shows nothing new. */
 const WATCH_INTERVAL_MS = 10_000
@@ -16,9 +16,8 @@ export default class CanaryStatus extends ApigwCommand {
   static examples = ['apigw canary status --api shop --stage prod', 'apigw canary status --api shop --stage prod --since 1h --json', 'apigw canary status --api shop --stage prod --watch']
 
   static flags = {
-    api: Flags.string({description: 'REST API id or name', required: true}),
-    stage: Flags.string({description: 'stage name', required: true}),
-    ...windowFlags('how far back the metrics go, e.g. 15m, 1h (whole minutes; default 15m)'),
+    ...stageTargetFlags('rest'),
+    ...metricWindowFlags('15m'),
     watch: Flags.boolean({description: 'refresh every 10 s until Ctrl-C'}),
   }
 

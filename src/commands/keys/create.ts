@@ -1,6 +1,6 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {planFlags} from '../../cli/global-flags.js'
+import {changeFlags} from '../../cli/flags.js'
 import {prepareKeyCreation} from '../../lib/keys/create.js'
 import {checkKeyCreateOptions} from '../../lib/keys/create-options.js'
 
@@ -27,7 +27,7 @@ export default class KeysCreate extends ApigwCommand {
     out: Flags.string({description: 'write the value to this new file, mode 0600 (never overwrites)'}),
     'show-value': Flags.boolean({description: 'print the value'}),
     tag: Flags.string({description: 'a tag, key=value (repeatable)', multiple: true}),
-    ...planFlags,
+    ...changeFlags,
   }
 
   async run(): Promise<void> {
@@ -46,12 +46,6 @@ export default class KeysCreate extends ApigwCommand {
     })
     if (request.value !== undefined) this.maskSecrets([request.value])
     const creation = await prepareKeyCreation(await this.session(), request, {onGeneratedValue: (value) => this.maskSecrets([value])})
-    const run = await this.carryOut(creation.plan, {dryRun: flags['dry-run']})
-    if (!run) return
-    const created = creation.outcome(run.results)
-    await this.emit({data: created, view: async () => (await import('../../lib/ui/keys-view.js')).keyCreatedView})
-    if (request.value === undefined && !request.showValue && request.out === undefined) {
-      this.note(`The value AWS generated is not shown. Get it when needed with: apigw keys show ${created.key.id} --show-value`)
-    }
+    await this.applyChange(creation, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/keys-view.js')).keyCreatedView})
   }
 }

@@ -1,15 +1,18 @@
-import {KeySwitchCommand, keySwitchArgs, keySwitchFlags} from '../../cli/key-switch-command.js'
+import {ApigwCommand} from '../../cli/base-command.js'
+import {changeFlags, keyArg} from '../../cli/flags.js'
+import {prepareKeySwitch} from '../../lib/keys/switch.js'
 
-export default class KeysEnable extends KeySwitchCommand {
+export default class KeysEnable extends ApigwCommand {
   static summary = 'enable an API key'
   static description = 'Enables a key (UpdateApiKey replace /enabled): it works again in every usage plan it is in. A key already enabled is left as it is (exit 0).'
   static examples = ['apigw keys enable partner-acme', 'apigw keys enable a1b2c3d4e5 --json']
 
-  static args = keySwitchArgs
-  static flags = keySwitchFlags
+  static args = {key: keyArg}
+  static flags = {...changeFlags}
 
   async run(): Promise<void> {
     const {args, flags} = await this.parseFlags(KeysEnable)
-    await this.switchKey(args.key, true, flags['dry-run'])
+    const prepared = await prepareKeySwitch(await this.session(), args.key, true)
+    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/keys-view.js')).keySwitchedView})
   }
 }

@@ -1,6 +1,6 @@
 import {Args} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {planFlags} from '../../cli/global-flags.js'
+import {changeFlags} from '../../cli/flags.js'
 import {prepareKeyImport, readKeyFile} from '../../lib/keys/import.js'
 
 export default class KeysImport extends ApigwCommand {
@@ -10,16 +10,13 @@ export default class KeysImport extends ApigwCommand {
   static examples = ['apigw keys import partners.csv', 'apigw keys import partners.csv --dry-run', 'apigw keys import partners.csv --json']
 
   static args = {file: Args.string({description: 'CSV file: Name,Key[,Description,Enabled,UsagePlanIds]', required: true})}
-  static flags = {...planFlags}
+  static flags = {...changeFlags}
 
   async run(): Promise<void> {
     const {args, flags} = await this.parseFlags(KeysImport)
     const keyFile = await readKeyFile(args.file)
     this.maskSecrets(keyFile.keys.map((key) => key.value).filter(Boolean))
     const keyImport = await prepareKeyImport(await this.session(), keyFile)
-    for (const warning of keyImport.warnings) this.warning(`${args.file} ${warning}`)
-    const run = await this.carryOut(keyImport.plan, {dryRun: flags['dry-run']})
-    if (!run) return
-    await this.emit({data: await keyImport.outcome(run.results), view: async () => (await import('../../lib/ui/keys-view.js')).keysImportedView})
+    await this.applyChange(keyImport, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/keys-view.js')).keysImportedView})
   }
 }

@@ -1,5 +1,5 @@
 import {ApigwCommand} from '../../cli/base-command.js'
-import {planFlags} from '../../cli/global-flags.js'
+import {changeFlags} from '../../cli/flags.js'
 import {Args, Flags} from '../../cli/oclif/command.js'
 import {prepareFinalize} from '../../lib/keys/rotation-finalize.js'
 import {parseGrace, prepareRotation} from '../../lib/keys/rotation.js'
@@ -30,7 +30,7 @@ export default class KeysRotate extends ApigwCommand {
     force: Flags.boolean({description: 'with --finalize: disable the old key even if it is still in use', dependsOn: ['finalize']}),
     delete: Flags.boolean({description: 'delete the old key rather than disable it (with --finalize or --grace 0); irreversible'}),
     confirm: Flags.string({description: "with --delete: the old key's name (or id, if it has none), to confirm without a prompt", dependsOn: ['delete']}),
-    ...planFlags,
+    ...changeFlags,
   }
 
   async run(): Promise<void> {
@@ -38,22 +38,11 @@ export default class KeysRotate extends ApigwCommand {
     const session = await this.session()
     if (flags.finalize) {
       const finalization = await prepareFinalize(session, {key: args.key, force: flags.force, delete: flags.delete, now: Date.now()})
-      for (const warning of finalization.warnings) this.warning(warning)
-      const run = await this.carryOut(finalization.plan, {dryRun: flags['dry-run'], confirmName: finalization.confirmName, confirmFlag: flags.confirm})
-      if (run) await this.emit({data: finalization.after, view})
+      await this.applyChange(finalization, {dryRun: flags['dry-run'], confirmFlag: flags.confirm, view})
       return
     }
     const graceMs = flags.grace === undefined ? undefined : parseGrace(flags.grace)
     const rotation = await prepareRotation(session, {key: args.key, graceMs, delete: flags.delete, out: flags.out, showValue: flags['show-value'], now: Date.now()})
-    for (const note of rotation.notes) this.note(note)
-    for (const warning of rotation.warnings) this.warning(warning)
-    if (flags['dry-run']) {
-      await this.carryOut(rotation.plan, {dryRun: true})
-      return
-    }
-    await this.confirmChange(rotation.plan, {confirmName: rotation.confirmName, confirmFlag: flags.confirm})
-    const result = await rotation.run({onProgress: (line) => this.note(line), onValue: (value) => this.maskSecrets([value])})
-    if (!flags.out && !flags['show-value']) this.note(`The new key's value is not shown; fetch it with: apigw keys show ${result.newKey.id} --show-value`)
-    await this.emit({data: result, view})
+    await this.applyChange(rotation, {dryRun: flags['dry-run'], confirmFlag: flags.confirm, view})
   }
 }

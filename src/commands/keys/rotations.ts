@@ -1,5 +1,5 @@
 import {ApigwCommand} from '../../cli/base-command.js'
-import {windowFlags, windowOf} from '../../cli/metrics-flags.js'
+import {usageWindowFlags, windowOf} from '../../cli/flags.js'
 import {listRotations} from '../../lib/keys/rotation-list.js'
 import {usageSpan} from '../../lib/keys/usage.js'
 import {usageWindow} from '../../lib/usage-plans/options.js'
@@ -11,7 +11,7 @@ export default class KeysRotations extends ApigwCommand {
   static examples = ['apigw keys rotations', 'apigw keys rotations --since 30d --json', 'apigw keys rotations --start 2026-11-01 --end 2026-11-14']
 
   static flags = {
-    ...windowFlags('how many days of use to show, back from --end, e.g. 7d (default 7d; GetUsage counts whole UTC days, at most 90)'),
+    ...usageWindowFlags('7d'),
   }
 
   async run(): Promise<void> {

@@ -1,5 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
-import {limitFlags, stageFlags, trafficFlag, windowFlags, windowOf} from '../../cli/metrics-flags.js'
+import {metricWindowFlags, stageTargetFlags, windowOf} from '../../cli/flags.js'
+import {limitFlags, trafficFlag} from '../../cli/metrics-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {absoluteGates, parseMinRequests} from '../../lib/canary/rollout-settings.js'
 import {checkStage} from '../../lib/metrics/check.js'
@@ -18,8 +19,8 @@ export default class MetricsCheck extends ApigwCommand {
   ]
 
   static flags = {
-    ...stageFlags,
-    ...windowFlags('how far back to judge, e.g. 15m (default 15m)'),
+    ...stageTargetFlags('any'),
+    ...metricWindowFlags('15m'),
     ...limitFlags({'max-5xx-rate': '1%', 'max-4xx-rate': 'off', 'max-p99': 'off'}),
     'min-requests': Flags.string({description: 'requests needed to judge; fewer is not enough data', default: '100'}),
     'no-data': Flags.option({options: ['pass', 'fail'] as const, description: 'what not enough data counts as', default: 'fail' as const})(),

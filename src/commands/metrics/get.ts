@@ -1,5 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
-import {screenSize, stageFlags, trafficFlag, windowFlags, windowOf} from '../../cli/metrics-flags.js'
+import {metricWindowFlags, periodFlag, stageTargetFlags, windowOf} from '../../cli/flags.js'
+import {screenSize, trafficFlag} from '../../cli/metrics-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {getMetricSeries} from '../../lib/metrics/get.js'
 import {parseSpan} from '../../lib/metrics/read.js'
@@ -18,10 +19,10 @@ export default class MetricsGet extends ApigwCommand {
   ]
 
   static flags = {
-    ...stageFlags,
+    ...stageTargetFlags('any'),
     metric: Flags.string({description: 'the figure: 5xx-rate, 4xx-rate, count, p99, latency-avg, cache-hit-ratio … (see the description)', required: true}),
-    ...windowFlags('how far back, e.g. 3h, 24h (default 3h)'),
-    period: Flags.string({description: 'one value per period of this length (whole minutes)', default: '1m'}),
+    ...metricWindowFlags('3h'),
+    period: periodFlag(),
     traffic: trafficFlag,
   }
 

@@ -1,10 +1,10 @@
 import {Flags} from '../../cli/oclif/command.js'
-import {planFlags} from '../../cli/global-flags.js'
-import {PlansCommand} from '../../cli/plans-command.js'
+import {ApigwCommand} from '../../cli/base-command.js'
+import {changeFlags} from '../../cli/flags.js'
 import {prepareCreate} from '../../lib/usage-plans/create.js'
 import {parseApiStage, parseQuotaFlag, parseThrottleFlag, type PlanQuota, type PlanThrottle} from '../../lib/usage-plans/options.js'
 
-export default class PlansCreate extends PlansCommand {
+export default class PlansCreate extends ApigwCommand {
   static summary = 'create a usage plan for REST API stages'
   static description =
     'CreateUsagePlan. Each --stage names a REST API (id or name) and one of its stages, checked before anything is created; HTTP and WebSocket APIs have no usage plans (exit 2). Attach keys afterwards with apigw plans attach.'
@@ -19,7 +19,7 @@ export default class PlansCreate extends PlansCommand {
     throttle: Flags.string({description: 'rate:burst, requests per second (may be a fraction) and burst, e.g. 100:200'}),
     quota: Flags.string({description: 'limit/period, requests per day, week or month, e.g. 1000/day'}),
     stage: Flags.string({description: 'api:stage the plan covers, the API by id or name (repeatable)', multiple: true}),
-    ...planFlags,
+    ...changeFlags,
   }
 
   async run(): Promise<void> {
@@ -29,6 +29,6 @@ export default class PlansCreate extends PlansCommand {
     const quota = flags.quota === undefined ? undefined : (parseQuotaFlag(flags.quota) as PlanQuota)
     const stages = (flags.stage ?? []).map((text: string) => parseApiStage(text, '--stage'))
     const prepared = await prepareCreate(await this.session(), {name: flags.name, description: flags.description, throttle, quota, stages})
-    await this.change(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/plans-view.js')).planShowView})
+    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/plans-view.js')).planShowView})
   }
 }

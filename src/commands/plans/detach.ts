@@ -1,18 +1,18 @@
-import {planFlags} from '../../cli/global-flags.js'
-import {keyArg, planArg, PlansCommand} from '../../cli/plans-command.js'
+import {ApigwCommand} from '../../cli/base-command.js'
+import {changeFlags, keyArg, usagePlanArg} from '../../cli/flags.js'
 import {prepareDetach} from '../../lib/usage-plans/keys.js'
 
-export default class PlansDetach extends PlansCommand {
+export default class PlansDetach extends ApigwCommand {
   static summary = 'remove an API key from a usage plan; the key stays'
   static description = "DeleteUsagePlanKey. The key loses access to the plan's API stages at once, so it needs --yes without a terminal. Prints the command that undoes it."
   static examples = ['apigw plans detach gold partner', 'apigw plans detach a1b2c3 k1l2m3n4o5 --yes']
 
-  static args = {plan: planArg, key: keyArg}
-  static flags = {...planFlags}
+  static args = {plan: usagePlanArg, key: keyArg}
+  static flags = {...changeFlags}
 
   async run(): Promise<void> {
     const {args, flags} = await this.parseFlags(PlansDetach)
     const prepared = await prepareDetach(await this.session(), {plan: args.plan, key: args.key})
-    await this.change(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/plans-view.js')).planMembershipView})
+    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/plans-view.js')).planMembershipView})
   }
 }

@@ -1,10 +1,10 @@
 import {Flags} from '../../cli/oclif/command.js'
-import {planFlags} from '../../cli/global-flags.js'
-import {planArg, PlansCommand} from '../../cli/plans-command.js'
+import {ApigwCommand} from '../../cli/base-command.js'
+import {changeFlags, usagePlanArg} from '../../cli/flags.js'
 import {parseApiStage, parseQuotaFlag, parseThrottleFlag} from '../../lib/usage-plans/options.js'
 import {prepareSet} from '../../lib/usage-plans/set.js'
 
-export default class PlansSet extends PlansCommand {
+export default class PlansSet extends ApigwCommand {
   static summary = "change a usage plan's name, description, throttle, quota or API stages"
   static description =
     'Every change in ONE UpdateUsagePlan, then the plan is read back: a change that another one overwrote meanwhile is named and the command exits 5 (CHANGED_MEANWHILE). --throttle off and --quota off remove them. --add-stage is refused when a key of the plan is already in another plan covering that stage (AWS allows one plan per API stage per key). --remove-stage cuts the plan\'s keys off from that stage, so it needs --yes without a terminal. Prints the command that undoes it.'
@@ -14,7 +14,7 @@ export default class PlansSet extends PlansCommand {
     'apigw plans set gold --throttle off --quota off --dry-run',
   ]
 
-  static args = {plan: planArg}
+  static args = {plan: usagePlanArg}
 
   static flags = {
     name: Flags.string({description: 'new name'}),
@@ -23,7 +23,7 @@ export default class PlansSet extends PlansCommand {
     quota: Flags.string({description: 'limit/period, e.g. 1000/day, or off'}),
     'add-stage': Flags.string({description: 'api:stage to cover, the API by id or name (repeatable)', multiple: true}),
     'remove-stage': Flags.string({description: 'api:stage to stop covering (repeatable)', multiple: true}),
-    ...planFlags,
+    ...changeFlags,
   }
 
   async run(): Promise<void> {
@@ -39,6 +39,6 @@ export default class PlansSet extends PlansCommand {
       removeStages: (flags['remove-stage'] ?? []).map((text: string) => parseApiStage(text, '--remove-stage')),
     }
     const prepared = await prepareSet(await this.session(), options)
-    await this.change(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/plans-view.js')).planShowView})
+    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/plans-view.js')).planShowView})
   }
 }

@@ -1,5 +1,5 @@
 import {ApigwCommand} from '../../cli/base-command.js'
-import {planArg} from '../../cli/plans-command.js'
+import {usagePlanArg} from '../../cli/flags.js'
 import {showPlan} from '../../lib/usage-plans/read.js'
 
 export default class PlansShow extends ApigwCommand {
@@ -7,7 +7,7 @@ export default class PlansShow extends ApigwCommand {
   static description = "The plan's settings, its API stages with the APIs' names, and its keys (id, name, enabled; never their values)."
   static examples = ['apigw plans show gold', 'apigw plans show a1b2c3 --json']
 
-  static args = {plan: planArg}
+  static args = {plan: usagePlanArg}
 
   async run(): Promise<void> {
     const {args} = await this.parseFlags(PlansShow)

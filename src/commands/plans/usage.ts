@@ -1,7 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {Flags} from '../../cli/oclif/command.js'
-import {windowFlags, windowOf} from '../../cli/metrics-flags.js'
-import {planArg} from '../../cli/plans-command.js'
+import {usagePlanArg, usageWindowFlags, windowOf} from '../../cli/flags.js'
 import {usageWindow} from '../../lib/usage-plans/options.js'
 import {planUsage} from '../../lib/usage-plans/usage.js'
 
@@ -11,11 +10,11 @@ export default class PlansUsage extends ApigwCommand {
     'GetUsage from --since (a duration: the last N days, the last day included; or a date), or from --start, to --end (default today), UTC days. One line per key with a chart of its days, then the days; days AWS gave no figures for are shown as missing, not 0.'
   static examples = ['apigw plans usage gold', 'apigw plans usage gold --key partner --since 7d', 'apigw plans usage gold --since 2024-05-01 --json', 'apigw plans usage gold --start 2024-05-01 --end 2024-05-31']
 
-  static args = {plan: planArg}
+  static args = {plan: usagePlanArg}
 
   static flags = {
     key: Flags.string({description: 'only this API key (id or name)'}),
-    ...windowFlags('first day: a duration back from the last day (default 30d) or a date (YYYY-MM-DD)'),
+    ...usageWindowFlags('30d'),
   }
 
   async run(): Promise<void> {

@@ -1,4 +1,5 @@
 import {ApigwCommand} from '../../cli/base-command.js'
+import {stageTargetFlags} from '../../cli/flags.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {sandboxTarget, stateDirFlag} from '../../cli/sandbox-flags.js'
 
@@ -18,8 +19,7 @@ export default class SandboxTraffic extends ApigwCommand {
   ]
 
   static flags = {
-    api: Flags.string({description: 'API id or name in the sandbox', required: true}),
-    stage: Flags.string({description: 'stage name', required: true}),
+    ...stageTargetFlags('any'),
     rps: Flags.string({description: 'requests per second', default: '50'}),
     duration: Flags.string({description: 'how far back to backfill, e.g. 30m, 3h', exclusive: ['follow']}),
     follow: Flags.boolean({description: 'publish live, every 10 s, until Ctrl-C'}),

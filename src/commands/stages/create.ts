@@ -1,6 +1,6 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {planFlags} from '../../cli/global-flags.js'
+import {apiFlag, changeFlags, stageFlag} from '../../cli/flags.js'
 import {checkCreateStageOptions, prepareStageCreation} from '../../lib/stages/create.js'
 import {parseVariables} from '../../lib/stages/settings-request.js'
 
@@ -15,14 +15,14 @@ export default class StagesCreate extends ApigwCommand {
   ]
 
   static flags = {
-    api: Flags.string({description: 'API id or name (REST, HTTP or WebSocket)', required: true}),
-    stage: Flags.string({description: 'the new stage name', required: true}),
+    api: apiFlag('any'),
+    stage: stageFlag(),
     deployment: Flags.string({description: 'the deployment id the stage serves', exclusive: ['latest']}),
     latest: Flags.boolean({description: 'serve the newest deployment (the default for REST)', exclusive: ['deployment']}),
     description: Flags.string({description: 'a description'}),
     var: Flags.string({description: 'a stage variable, name=value (repeatable)', multiple: true}),
     'auto-deploy': Flags.option({options: ['on', 'off'], description: 'HTTP and WebSocket: deploy every change to the API automatically'})(),
-    ...planFlags,
+    ...changeFlags,
   }
 
   async run(): Promise<void> {
@@ -38,9 +38,6 @@ export default class StagesCreate extends ApigwCommand {
       autoDeploy: flags['auto-deploy'] === undefined ? undefined : flags['auto-deploy'] === 'on',
     })
     const creation = await prepareStageCreation(await this.session(), options)
-    const run = await this.carryOut(creation.plan, {dryRun: flags['dry-run']})
-    if (!run) return
-    await this.emit({data: creation.outcome(run.results), view: async () => (await import('../../lib/ui/stages-view.js')).stageShowView})
-    for (const note of creation.notes) this.note(note)
+    await this.applyChange(creation, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/stages-view.js')).stageShowView})
   }
 }

@@ -1,6 +1,6 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {planFlags} from '../../cli/global-flags.js'
+import {apiFlag, changeFlags, stageFlag} from '../../cli/flags.js'
 import {prepareStageDeletion, prepareStageDetachUndo} from '../../lib/stages/delete.js'
 
 export default class StagesDelete extends ApigwCommand {
@@ -15,27 +15,22 @@ export default class StagesDelete extends ApigwCommand {
   ]
 
   static flags = {
-    api: Flags.string({description: 'API id or name (REST, HTTP or WebSocket)', required: true}),
-    stage: Flags.string({description: 'stage name', required: true}),
+    api: apiFlag('any'),
+    stage: stageFlag(),
     confirm: Flags.string({description: "the stage's name, to confirm the deletion without a prompt"}),
     force: Flags.boolean({description: 'REST: detach the stage from the usage plans that name it, then delete it', exclusive: ['undo']}),
     undo: Flags.boolean({description: 'instead of deleting: put the stage back in the usage plans an unfinished --force run took it from', exclusive: ['confirm']}),
-    ...planFlags,
+    ...changeFlags,
   }
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(StagesDelete)
     if (flags.undo) {
       const undo = await prepareStageDetachUndo(await this.session(), {api: flags.api, stage: flags.stage})
-      for (const notice of undo.notices) this.note(notice)
-      if (!(await this.carryOut(undo.plan, {dryRun: flags['dry-run']}))) return
-      await this.emit({data: undo.result, view: async () => (await import('../../lib/ui/detach-undo-view.js')).detachUndoneView})
+      await this.applyChange(undo, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/detach-undo-view.js')).detachUndoneView})
       return
     }
     const deletion = await prepareStageDeletion(await this.session(), {api: flags.api, stage: flags.stage, force: flags.force})
-    for (const notice of deletion.notices) this.note(notice)
-    const run = await this.carryOut(deletion.plan, {dryRun: flags['dry-run'], confirmName: deletion.confirmName, confirmFlag: flags.confirm})
-    if (!run) return
-    await this.emit({data: deletion.deleted, view: async () => (await import('../../lib/ui/stages-view.js')).stageDeletedView})
+    await this.applyChange(deletion, {dryRun: flags['dry-run'], confirmFlag: flags.confirm, view: async () => (await import('../../lib/ui/stages-view.js')).stageDeletedView})
   }
 }

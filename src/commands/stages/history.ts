@@ -1,4 +1,4 @@
-import {Flags} from '../../cli/oclif/command.js'
+import {stageTargetFlags} from '../../cli/flags.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {stageHistory} from '../../lib/releases/history.js'
 
@@ -10,8 +10,7 @@ export default class StagesHistory extends ApigwCommand {
   static examples = ['apigw stages history --api shop --stage prod', "apigw stages history --api shop --stage prod --json --query 'releases[0].deploymentId'"]
 
   static flags = {
-    api: Flags.string({description: 'API id or name (REST, HTTP or WebSocket)', required: true}),
-    stage: Flags.string({description: 'stage name', required: true}),
+    ...stageTargetFlags('any'),
   }
 
   async run(): Promise<void> {

@@ -1,4 +1,4 @@
-import {Flags} from '../../cli/oclif/command.js'
+import {apiFlag} from '../../cli/flags.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {listStageDetails} from '../../lib/stages/show.js'
 
@@ -9,7 +9,7 @@ export default class StagesList extends ApigwCommand {
   static examples = ['apigw stages list --api petstore', "apigw stages list --api a1b2c3d4e5 --json --query 'stages[].name'"]
 
   static flags = {
-    api: Flags.string({description: 'API id or name (REST, HTTP or WebSocket)', required: true}),
+    api: apiFlag('any'),
   }
 
   async run(): Promise<void> {

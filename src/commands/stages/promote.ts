@@ -1,9 +1,11 @@
 import {Flags} from '../../cli/oclif/command.js'
-import {ReleaseCommand, releaseFlags} from '../../cli/release-command.js'
+import {ApigwCommand} from '../../cli/base-command.js'
+import {apiFlag} from '../../cli/flags.js'
+import {releaseApplyOptions, releaseFlags, releaseFollowUp} from '../../cli/release-flags.js'
 import {releaseActor} from '../../lib/releases/actor.js'
-import {planPromote} from '../../lib/releases/promote.js'
+import {preparePromote} from '../../lib/releases/promote.js'
 
-export default class StagesPromote extends ReleaseCommand {
+export default class StagesPromote extends ApigwCommand {
   static summary = "point one stage at the deployment another stage runs (dev → prod)"
   static description =
     'No new deployment is made: the target serves exactly what was checked on the source. REST: UpdateStage replace /deploymentId; HTTP and WebSocket: UpdateStage DeploymentId; --create-stage creates a missing target on it (CreateStage). The promotion is recorded in the deployment\'s description, for stages history and stages rollback. --diff first shows what the target\'s clients will see change, from the two stages\' exports (REST and HTTP). Refused (exit 5) when the target has a canary or AutoDeploy. Asks on a terminal; needs --yes elsewhere (CI).'
@@ -15,7 +17,7 @@ export default class StagesPromote extends ReleaseCommand {
   ]
 
   static flags = {
-    api: Flags.string({description: 'API id or name (REST, HTTP or WebSocket)', required: true}),
+    api: apiFlag('any'),
     from: Flags.string({description: 'stage whose deployment is promoted', required: true}),
     to: Flags.string({description: 'stage that will run it', required: true}),
     diff: Flags.boolean({description: 'show the API differences between the two stages first'}),
@@ -25,15 +27,16 @@ export default class StagesPromote extends ReleaseCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(StagesPromote)
-    const options = this.releaseOptions(flags)
-    const prepared = await planPromote(await this.session(), {
+    const followUp = releaseFollowUp(flags)
+    const prepared = await preparePromote(await this.session(), {
       api: flags.api,
       from: flags.from,
       to: flags.to,
       diff: flags.diff,
       createStage: flags['create-stage'],
       actor: releaseActor(process.env),
+      ...followUp,
     })
-    await this.release(prepared, options)
+    await this.applyChange(prepared, releaseApplyOptions(prepared, flags))
   }
 }

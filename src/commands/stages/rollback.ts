@@ -1,9 +1,11 @@
 import {Flags} from '../../cli/oclif/command.js'
-import {ReleaseCommand, releaseFlags} from '../../cli/release-command.js'
+import {ApigwCommand} from '../../cli/base-command.js'
+import {apiFlag, stageFlag} from '../../cli/flags.js'
+import {releaseApplyOptions, releaseFlags, releaseFollowUp} from '../../cli/release-flags.js'
 import {releaseActor} from '../../lib/releases/actor.js'
-import {planRollback} from '../../lib/releases/rollback.js'
+import {prepareRollback} from '../../lib/releases/rollback.js'
 
-export default class StagesRollback extends ReleaseCommand {
+export default class StagesRollback extends ApigwCommand {
   static summary = 'point a stage back at the deployment it ran before'
   static description =
     'Goes back to the deployment the live release replaced, as apigw recorded it in the deployment\'s description, or to --to <deployment-id>. REST: UpdateStage replace /deploymentId; HTTP and WebSocket: UpdateStage DeploymentId. Then records the rollback in that deployment\'s description (UpdateDeployment), so history stays true and a second rollback returns to where the first started. Refused (exit 5) on a stage with a canary (abort it first) and on an HTTP stage with AutoDeploy (AWS refuses a chosen deployment there). No earlier deployment known: exit 4. Asks on a terminal; needs --yes elsewhere.'
@@ -15,16 +17,16 @@ export default class StagesRollback extends ReleaseCommand {
   ]
 
   static flags = {
-    api: Flags.string({description: 'API id or name (REST, HTTP or WebSocket)', required: true}),
-    stage: Flags.string({description: 'stage to roll back', required: true}),
+    api: apiFlag('any'),
+    stage: stageFlag(),
     to: Flags.string({description: 'deployment id to go back to (default: the one the live release replaced)'}),
     ...releaseFlags,
   }
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(StagesRollback)
-    const options = this.releaseOptions(flags)
-    const prepared = await planRollback(await this.session(), {api: flags.api, stage: flags.stage, to: flags.to, actor: releaseActor(process.env)})
-    await this.release(prepared, options)
+    const followUp = releaseFollowUp(flags)
+    const prepared = await prepareRollback(await this.session(), {api: flags.api, stage: flags.stage, to: flags.to, actor: releaseActor(process.env), ...followUp})
+    await this.applyChange(prepared, releaseApplyOptions(prepared, flags))
   }
 }

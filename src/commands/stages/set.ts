@@ -1,6 +1,6 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {planFlags} from '../../cli/global-flags.js'
+import {apiFlag, changeFlags, stageFlag} from '../../cli/flags.js'
 import {ACCESS_LOG_PRESETS} from '../../lib/stages/access-log-formats.js'
 import {prepareStageSettings} from '../../lib/stages/set.js'
 import {parseSettingsRequest} from '../../lib/stages/settings-request.js'
@@ -19,8 +19,8 @@ export default class StagesSet extends ApigwCommand {
   ]
 
   static flags = {
-    api: Flags.string({description: 'API id or name (REST, HTTP or WebSocket)', required: true}),
-    stage: Flags.string({description: 'stage name', required: true}),
+    api: apiFlag('any'),
+    stage: stageFlag(),
     var: Flags.string({description: 'set a stage variable, name=value (repeatable)', multiple: true}),
     'unset-var': Flags.string({description: 'remove a stage variable (repeatable)', multiple: true}),
     throttle: Flags.string({description: 'stage-wide throttling, rate:burst (requests per second : burst)'}),
@@ -32,7 +32,7 @@ export default class StagesSet extends ApigwCommand {
     'access-log': Flags.string({description: 'send access logs to this CloudWatch Logs log group (or Firehose) ARN'}),
     'access-log-format': Flags.string({description: `access log format: a preset (${ACCESS_LOG_PRESETS.join(', ')}) or a format containing $context.requestId`}),
     'auto-deploy': Flags.option({options: ON_OFF, description: 'deploy every change to the API automatically (HTTP and WebSocket)'})(),
-    ...planFlags,
+    ...changeFlags,
   }
 
   async run(): Promise<void> {
@@ -52,10 +52,6 @@ export default class StagesSet extends ApigwCommand {
       autoDeploy: flags['auto-deploy'],
     })
     const update = await prepareStageSettings(await this.session(), {api: flags.api, stage: flags.stage, request})
-    for (const note of update.notes) this.note(note)
-    const run = await this.carryOut(update.plan, {dryRun: flags['dry-run']})
-    if (!run) return
-    if (run.outcomes.length > 0) await update.verify()
-    await this.emit({data: update.changed, view: async () => (await import('../../lib/ui/stages-view.js')).stageSettingsChangedView})
+    await this.applyChange(update, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/stages-view.js')).stageSettingsChangedView})
   }
 }

@@ -1,4 +1,4 @@
-import {Flags} from '../../cli/oclif/command.js'
+import {stageTargetFlags} from '../../cli/flags.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {showStage} from '../../lib/stages/show.js'
 
@@ -9,8 +9,7 @@ export default class StagesShow extends ApigwCommand {
   static examples = ['apigw stages show --api petstore --stage prod', 'apigw stages show --api orders --stage \'$default\' --json']
 
   static flags = {
-    api: Flags.string({description: 'API id or name (REST, HTTP or WebSocket)', required: true}),
-    stage: Flags.string({description: 'stage name', required: true}),
+    ...stageTargetFlags('any'),
   }
 
   async run(): Promise<void> {

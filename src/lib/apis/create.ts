@@ -1,7 +1,8 @@
 import type {RestApi} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import type {Api} from '../aws/v2-gateway.js'
-import {sentInput, type Plan, type StepResults} from '../plan/plan.js'
+import {sentInput, type Change} from '../change/change.js'
+import type {PreparedChange} from '../change/prepared.js'
 import {API_TYPE_LABELS, fromRest, fromV2, summarize, type AnyApi, type ApiSummary} from './catalog.js'
 import type {CreateRequest} from './create-options.js'
 import {apiEndpointUrl, stageInvokeUrl} from './endpoints.js'
@@ -16,27 +17,20 @@ export interface CreatedApi {
   stages: Array<{name: string; invokeUrl: string}>
 }
 
-export interface ApiCreation {
-  plan: Plan
-  /** For stderr, before anything is created: other APIs with the same name. */
-  warnings: string[]
-  /** The new API from the plan's results, with what to do next (for stderr). */
-  outcome(results: StepResults): {created: CreatedApi; nextSteps: string[]}
-}
-
 /**
- * Looks for APIs of the same name, and plans the one call that creates the API: CreateRestApi, or
+ * Looks for APIs of the same name, and prepares the one call that creates the API: CreateRestApi, or
  * CreateApi (HTTP quick create when there is a target). The request was checked by checkCreateOptions.
  */
-export async function prepareApiCreation(session: AwsSession, request: CreateRequest): Promise<ApiCreation> {
+export async function prepareApiCreation(session: AwsSession, request: CreateRequest): Promise<PreparedChange<CreatedApi>> {
   return {
-    plan: {summary: creationSummary(request), severity: 'safe', steps: [creationStep(session, request)]},
+    change: {summary: creationSummary(request), severity: 'safe', steps: [creationStep(session, request)]},
+    // Other APIs with the same name.
     warnings: await sameNameWarnings(session, request.name, request.type),
-    outcome(results) {
-      const entry = request.type === 'rest' ? fromRest(results[0] as RestApi) : fromV2(results[0] as Api)
-      const created = createdApi(session, entry, request)
-      return {created, nextSteps: nextSteps(session, created, request)}
+    result(run) {
+      const entry = request.type === 'rest' ? fromRest(run.results[0] as RestApi) : fromV2(run.results[0] as Api)
+      return createdApi(session, entry, request)
     },
+    nextSteps: (created) => nextSteps(session, created, request),
   }
 }
 
@@ -45,7 +39,7 @@ function creationSummary(request: CreateRequest): string {
   return request.target ? `${what} with a $default route to ${request.target} and an auto-deploying $default stage` : what
 }
 
-function creationStep(session: AwsSession, request: CreateRequest): Plan['steps'][number] {
+function creationStep(session: AwsSession, request: CreateRequest): Change['steps'][number] {
   const tags = Object.keys(request.tags).length > 0 ? request.tags : undefined
   if (request.type === 'rest') {
     const input = {

@@ -1,6 +1,7 @@
 import type {UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
-import type {Plan, PlanStep} from '../plan/plan.js'
+import type {ChangeStep} from '../change/change.js'
+import type {PreparedChange} from '../change/prepared.js'
 import {detachingDeletion, detachUndo, findDetachment, planNames, referencedByUsagePlans, resumingNotice, type DetachUndone, type UsagePlanReference} from '../usage-plans/references.js'
 import {shellCommand} from '../util/shell.js'
 import {plural} from '../util/text.js'
@@ -29,23 +30,13 @@ export interface DeletedApi {
 
 export type {UsagePlanReference}
 
-export interface ApiDeletion {
-  plan: Plan
-  /** The name the operator must type, or pass as --confirm. */
-  confirmName: string
-  /** What the plan deletes and detaches, known before it runs. */
-  deleted: DeletedApi
-  /** Worth saying before anything runs (stderr). */
-  notices: string[]
-}
-
 /**
- * Plans the deletion of an API with everything under it. A REST API that a usage plan references is
+ * Prepares the deletion of an API with everything under it. A REST API that a usage plan references is
  * refused (exit 5: AWS refuses DeleteRestApi then) unless `force`, which first records in each such
- * plan's tags what it is about to detach, then removes the API's stages from it, in the same plan as
+ * usage plan's tags what it is about to detach, then removes the API's stages from it, in the same change as
  * the delete; an earlier run cut short is found by those records and finished.
  */
-export async function prepareApiDeletion(session: AwsSession, options: DeleteApiOptions): Promise<ApiDeletion> {
+export async function prepareApiDeletion(session: AwsSession, options: DeleteApiOptions): Promise<PreparedChange<DeletedApi>> {
   const entry = await resolveApi(session, options.api)
   const {id, name, type} = summarize(entry)
   const {stages, deployments, usagePlans} = await inventory(session, entry)
@@ -62,14 +53,15 @@ export async function prepareApiDeletion(session: AwsSession, options: DeleteApi
     })
   }
   return {
-    plan: {
+    change: {
       summary: deletionSummary(deleted),
       severity: 'severe',
       ...detachingDeletion(session, {apiId: id, detachment, deleteStep: deleteStep(session, entry, deleted), finishCommand: deleteCommand(deleted.api), undoCommand: undoCommand(deleted.api), what: 'API'}),
     },
     confirmName: name,
-    deleted,
-    notices: resumingNotice(detachment),
+    notes: resumingNotice(detachment),
+    // What it deletes and detaches is known before it runs.
+    result: () => deleted,
   }
 }
 
@@ -80,7 +72,7 @@ export type {DetachUndone}
  * Undoes an `apis delete --force` that was cut short before the API was deleted: the API's stages go
  * back into the usage plans that recorded detaching them, and the records are cleared.
  */
-export async function prepareApiDetachUndo(session: AwsSession, options: {api: string}): Promise<ReturnType<typeof detachUndo>> {
+export async function prepareApiDetachUndo(session: AwsSession, options: {api: string}): Promise<PreparedChange<DetachUndone>> {
   const entry = await resolveApi(session, options.api)
   const api = summarize(entry)
   const {usagePlans} = await inventory(session, entry)
@@ -111,7 +103,7 @@ function deletionSummary({api, stages, deployments, detachedFrom}: DeletedApi): 
   return `${what}, after detaching it from ${plural(detachedFrom.length, 'usage plan')}: ${planNames(detachedFrom)}`
 }
 
-function deleteStep(session: AwsSession, entry: AnyApi, deleted: DeletedApi): PlanStep {
+function deleteStep(session: AwsSession, entry: AnyApi, deleted: DeletedApi): ChangeStep {
   const {id, name, type} = deleted.api
   const summary = `delete ${API_TYPE_LABELS[type]} API "${name}" (${id})`
   if (entry.type === 'rest') {

@@ -1,8 +1,8 @@
 import {transientKind} from './errors.js'
 
 /**
- * API Gateway's creates take no idempotency token (README, "Failure model"; AWS: "Writes whose
- * answer is lost"): a create whose answer is lost after AWS committed it is made twice by a blind
+ * API Gateway's creates take no idempotency token (docs/failure-model.md;
+ * docs/aws-behaviour.md#creates-take-no-idempotency-token): a create whose answer is lost after AWS committed it is made twice by a blind
  * retry. So apigw never retries one blindly. After an ambiguous failure it first looks for what its
  * own attempt would have made (by a request token in the resource's tags, or by what else marks
  * it), takes that as the answer when it is there, and tries again only when it is not.

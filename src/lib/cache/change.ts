@@ -1,12 +1,11 @@
 import type {Stage} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
-import type {Plan} from '../plan/plan.js'
-import type {PlanRun} from '../plan/runner.js'
-import {planStageSettings, type StageSettingsChanged} from '../stages/set.js'
+import type {PreparedChange} from '../change/prepared.js'
+import {stageSettingsUpdate, type StageSettingsChanged} from '../stages/set.js'
 import type {SettingsRequest} from '../stages/settings.js'
 import {cacheClusterOf} from '../stages/summary.js'
 import type {CacheStage} from './stage.js'
-import type {ClusterState} from './wait.js'
+import {waitForCacheStatus, type ClusterState} from './wait.js'
 
 /** The stable JSON shape of `cache enable`, `resize`, `disable` and `method set` (docs/json.md). */
 export interface CacheChanged extends StageSettingsChanged {
@@ -14,36 +13,40 @@ export interface CacheChanged extends StageSettingsChanged {
   cluster: ClusterState
 }
 
-/** A cache change, planned: one UpdateStage of the stage-settings model (stages/settings.ts). */
-export interface PreparedCacheChange {
-  plan: Plan
-  /** For stderr, before anything runs: what is worth knowing. */
-  notes: string[]
-  /** For stderr, before confirmation: what the change costs. */
+/** --wait on a cache change: how long to follow the cluster. */
+export interface CacheWait {
+  timeoutMs: number
+}
+
+/** What a cache command adds to the stage-settings change: what to say, and what --wait follows the cluster to. */
+export interface CacheChangeExtras {
+  notes?: string[]
+  /** What the change costs (stderr, before the confirmation). */
   warnings: string[]
-  apiId: string
-  stageName: string
   /** The statuses --wait follows the cluster to; undefined when there is nothing to wait for. */
   waitFor?: string[]
-  /** Once the plan ran: the stage is read back and must hold what was written (CHANGED_MEANWHILE, exit 5, otherwise). */
-  result(run: PlanRun, waited?: ClusterState): Promise<CacheChanged>
 }
 
 /** A settings request naming only cache settings. */
 export const cacheRequest = (fields: Pick<SettingsRequest, 'cacheCluster' | 'caching' | 'routeCaching'>): SettingsRequest => ({variables: {}, unsetVariables: [], routeThrottles: {}, ...fields})
 
-/** Plans `request` on the stage (settings already at their values are left out) and says how to report it. */
-export function prepareCacheChange(session: AwsSession, stage: CacheStage, request: SettingsRequest, extra: Pick<PreparedCacheChange, 'warnings' | 'waitFor'> & {notes?: string[]}): PreparedCacheChange {
-  const update = planStageSettings(session, stage.entry, stage.found, request)
+/**
+ * Prepares `request` on the stage as one UpdateStage (settings already at their values are left
+ * out). Once it ran, the cluster is followed with `wait`, then the stage is read back and must hold
+ * what was written (CHANGED_MEANWHILE, exit 5, otherwise).
+ */
+export function prepareCacheChange(session: AwsSession, stage: CacheStage, request: SettingsRequest, extras: CacheChangeExtras, wait?: CacheWait): PreparedChange<CacheChanged> {
+  const update = stageSettingsUpdate(session, stage.entry, stage.found, request)
   const changes = update.changed.changes.length > 0
   return {
-    plan: update.plan,
-    notes: [...(changes ? (extra.notes ?? []) : []), ...update.notes],
-    warnings: changes ? extra.warnings : [],
-    apiId: stage.api.id,
-    stageName: stage.stageName,
-    waitFor: extra.waitFor,
-    result: async (run, waited) => {
+    change: update.change,
+    notes: [...(changes ? (extras.notes ?? []) : []), ...update.notes],
+    warnings: changes ? extras.warnings : [],
+    result: async (run, io) => {
+      const waited =
+        wait && extras.waitFor
+          ? await waitForCacheStatus(session, {apiId: stage.api.id, stageName: stage.stageName, until: extras.waitFor, timeoutMs: wait.timeoutMs, onProgress: io.note})
+          : undefined
       const now = run.outcomes.length > 0 ? (await update.verify()).raw : stage.found.raw
       return {...update.changed, cluster: waited ?? cacheClusterOf(now as Stage)}
     },

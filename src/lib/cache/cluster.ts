@@ -1,6 +1,7 @@
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
-import {cacheRequest, prepareCacheChange, type PreparedCacheChange} from './change.js'
+import type {PreparedChange} from '../change/prepared.js'
+import {cacheRequest, prepareCacheChange, type CacheChanged, type CacheWait} from './change.js'
 import {DEFAULT_CACHE_SIZE} from './limits.js'
 import {openCacheStage} from './stage.js'
 
@@ -11,14 +12,14 @@ export type ClusterRequest =
   | {action: 'disable'}
 
 /**
- * Plans a change to a REST stage's cache cluster as one UpdateStage (docs/aws-behaviour.md#a-cache-cluster-is-switched-on-and-sized-with-updatestage):
+ * Prepares a change to a REST stage's cache cluster as one UpdateStage (docs/aws-behaviour.md#a-cache-cluster-is-switched-on-and-sized-with-updatestage):
  * - enable: `/cacheClusterEnabled` and `/cacheClusterSize`, and stage-wide caching on (`/*\/*\/caching/enabled`,
  *   with `--ttl` and `--encrypt`), since a cluster with caching off caches nothing; AWS then caches GET methods.
  *   A cluster of another size is not resized by enable (CACHE_ENABLED, exit 5): that is `cache resize`.
  * - resize: `/cacheClusterSize`; the cluster is rebuilt and its data lost, so it is destructive.
  * - disable: `/cacheClusterEnabled false`; destructive.
  */
-export async function prepareClusterChange(session: AwsSession, options: {api: string; stage: string} & ClusterRequest): Promise<PreparedCacheChange> {
+export async function prepareClusterChange(session: AwsSession, options: {api: string; stage: string; wait?: CacheWait} & ClusterRequest): Promise<PreparedChange<CacheChanged>> {
   const stage = await openCacheStage(session, options, options.action)
   const current = stage.cluster
   switch (options.action) {
@@ -36,7 +37,7 @@ export async function prepareClusterChange(session: AwsSession, options: {api: s
         notes: current.enabled ? [] : [`A ${size} GB cache cluster is billed by the hour from when it is created; creating it takes up to about 4 minutes, and until then every request goes to the backend.`],
         warnings: [],
         waitFor: ['AVAILABLE'],
-      })
+      }, options.wait)
     }
     case 'resize':
       if (!current.enabled) {
@@ -49,11 +50,11 @@ export async function prepareClusterChange(session: AwsSession, options: {api: s
       return prepareCacheChange(session, stage, cacheRequest({cacheCluster: {enabled: true, size: options.size}}), {
         warnings: [`Resizing rebuilds the cache cluster of the ${stage.where} from ${current.size} GB to ${options.size} GB: all cached data is lost, and until the new cluster is AVAILABLE (up to about 4 minutes) every request goes to the backend.`],
         waitFor: ['AVAILABLE'],
-      })
+      }, options.wait)
     case 'disable':
       return prepareCacheChange(session, stage, cacheRequest({cacheCluster: {enabled: false, size: null}}), {
         warnings: [`Disabling deletes the ${current.size} GB cache cluster of the ${stage.where} and all its data: every request goes to the backend, and hourly billing stops once it is deleted.`],
         waitFor: ['NOT_AVAILABLE'],
-      })
+      }, options.wait)
   }
 }

@@ -2,8 +2,9 @@ import {apiLabel, summarize, type ApiType} from '../apis/catalog.js'
 import {resolveApi} from '../apis/resolve.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
-import type {Plan, PlanStep} from '../plan/plan.js'
-import type {PlanRun} from '../plan/runner.js'
+import type {ChangeStep} from '../change/change.js'
+import type {PreparedChange} from '../change/prepared.js'
+import type {ChangeRun} from '../change/runner.js'
 import {listStages, pickStage, type FoundStage} from '../stages/find.js'
 import {mapConcurrently} from '../util/concurrency.js'
 import {plural} from '../util/text.js'
@@ -44,22 +45,22 @@ export interface FlushResult {
   verification: Verification | null
 }
 
-export interface PreparedFlush {
+/**
+ * A flush, ready to apply. Its notes name the stages whose stage cache is left out, and why; its
+ * result is each stage's outcome (a flush of one stage that failed throws AWS's error instead),
+ * once every flushed cache is AVAILABLE again with --wait.
+ */
+export interface FlushChange extends PreparedChange<FlushResult> {
   api: {id: string; name: string; type: ApiType}
-  plan: Plan
-  /** For stderr: stages whose stage cache is left out, and why. */
-  notes: string[]
   /** The stages whose stage cache is flushed (REST): what --wait and --verify follow. */
   flushesCache: string[]
-  /** Each stage's outcome. A flush of one stage that failed throws AWS's error instead. */
-  result(run: PlanRun): FlushResult
 }
 
 interface Target {
   stage: string
   /** Why its stage cache cannot be flushed; null when it can (or the API has no stage cache at all). */
   reason: string | null
-  steps: PlanStep[]
+  steps: ChangeStep[]
 }
 
 /** After a fleet flush where some stages failed: the command that flushes those again, and only those. */
@@ -67,14 +68,14 @@ export const flushAgainCommand = (apiId: string, stages: string[], authorizers: 
   shellCommand('apigw', 'cache', 'flush', '--api', apiId, ...stages.flatMap((stage) => ['--stage', stage]), ...(authorizers ? ['--authorizers'] : []))
 
 /**
- * Plans the flush of one or more stages' caches: one step per AWS call, independent of each other,
+ * Prepares the flush of one or more stages' caches: one step per AWS call, independent of each other,
  * run up to FLEET_CONCURRENCY at once, so that one stage failing hides none of the others.
  * Refused before anything is flushed: a REST stage named with --stage that has no cache cluster to
  * flush (NO_CACHE_CLUSTER, exit 5; with --authorizers, only its authorizer cache is flushed), a
  * plain flush of an HTTP API, which has no response cache, and any flush of a WebSocket API
  * (UNSUPPORTED_API_TYPE, exit 2). With --all-stages, REST stages without a cache are skipped.
  */
-export async function prepareFlush(session: AwsSession, options: FlushOptions): Promise<PreparedFlush> {
+export async function prepareFlush(session: AwsSession, options: FlushOptions & {wait?: {timeoutMs: number}}): Promise<FlushChange> {
   const entry = await resolveApi(session, options.api)
   const {id, name, type} = summarize(entry)
   const api = {id, name, type}
@@ -108,31 +109,36 @@ export async function prepareFlush(session: AwsSession, options: FlushOptions): 
   }
   const what = type === 'http' ? 'reset the authorizer cache' : options.authorizers ? 'flush the stage and authorizer caches' : 'flush the stage cache'
   const named = targets.map((each) => each.stage)
+  const flushesCache = targets.filter((each) => each.steps.some((step) => step.operation === 'FlushStageCache')).map((each) => each.stage)
   return {
     api,
-    plan: {
+    change: {
       summary: `${what} of ${named.length === 1 ? `stage "${named[0]}"` : `${named.length} stages (${named.join(', ')})`} of ${label}`,
       severity: 'safe',
       steps,
       independentSteps: {concurrency: FLEET_CONCURRENCY},
     },
     notes: targets.filter((each) => each.reason !== null).map((each) => `Stage "${each.stage}": ${each.reason}; ${each.steps.length > 0 ? 'flushing its authorizer cache only' : 'skipped'}.`),
-    flushesCache: targets.filter((each) => each.steps.some((step) => step.operation === 'FlushStageCache')).map((each) => each.stage),
-    result(run) {
+    flushesCache,
+    async result(run, io) {
       if (targets.length === 1) {
         const failed = run.outcomes.find((outcome) => outcome.error)
         if (failed?.error) throw failed.error
       }
-      return {api, stages: targets.map((each) => stageResult(each, steps, run)), verification: null}
+      const result: FlushResult = {api, stages: targets.map((each) => stageResult(each, steps, run)), verification: null}
+      if (options.wait) {
+        if (flushesCache.length === 0) io.note('ResetAuthorizersCache and FlushStageAuthorizersCache take effect at once: there is no status to wait for.')
+        await waitForFlushes(session, api.id, result.stages.filter((stage) => stage.status === 'flushed' && flushesCache.includes(stage.stage)), {...options.wait, onProgress: io.note})
+      }
+      return result
     },
   }
 }
 
 /** --wait: follows every stage whose cache was flushed until it is AVAILABLE again, FLEET_CONCURRENCY at once. */
-export async function waitForFlushes(session: AwsSession, prepared: PreparedFlush, result: FlushResult, options: {timeoutMs: number; onProgress(line: string): void}): Promise<void> {
-  const flushed = result.stages.filter((stage) => stage.status === 'flushed' && prepared.flushesCache.includes(stage.stage))
+async function waitForFlushes(session: AwsSession, apiId: string, flushed: StageFlush[], options: {timeoutMs: number; onProgress(line: string): void}): Promise<void> {
   await mapConcurrently(flushed, FLEET_CONCURRENCY, async ({stage}) => {
-    await waitForCacheStatus(session, {apiId: prepared.api.id, stageName: stage, until: ['AVAILABLE'], timeoutMs: options.timeoutMs, onProgress: options.onProgress})
+    await waitForCacheStatus(session, {apiId, stageName: stage, until: ['AVAILABLE'], timeoutMs: options.timeoutMs, onProgress: options.onProgress})
   })
 }
 
@@ -144,7 +150,7 @@ function target(session: AwsSession, apiId: string, found: FoundStage, authorize
   }
   const input = {restApiId: apiId, stageName: stage}
   const reason = flushBlocker(found)
-  const steps: PlanStep[] = []
+  const steps: ChangeStep[] = []
   if (reason === null) steps.push({service: 'apigateway', operation: 'FlushStageCache', input, summary: `flush the cache of stage "${stage}"`, run: async () => (await session.rest()).flushStageCache(apiId, stage)})
   if (authorizers) {
     steps.push({service: 'apigateway', operation: 'FlushStageAuthorizersCache', input, summary: `flush the authorizer cache of stage "${stage}"`, run: async () => (await session.rest()).flushStageAuthorizersCache(apiId, stage)})
@@ -160,7 +166,7 @@ function flushBlocker(found: FoundStage): string | null {
   return cache.status === 'CREATE_IN_PROGRESS' ? 'its cache cluster is still being created (CREATE_IN_PROGRESS) and holds nothing yet' : `its cache cluster is ${cache.status}`
 }
 
-function stageResult(target: Target, steps: PlanStep[], run: PlanRun): StageFlush {
+function stageResult(target: Target, steps: ChangeStep[], run: ChangeRun): StageFlush {
   const outcomes = target.steps.map((step) => run.outcomes[steps.indexOf(step)])
   const failed = outcomes.find((outcome) => outcome.status === 'failed')
   return {

@@ -4,7 +4,8 @@ import {requireRoutes} from '../stages/set.js'
 import {restSettings} from '../stages/settings-rest.js'
 import {parseRoute} from '../stages/settings-request.js'
 import type {MethodCaching} from '../stages/settings.js'
-import {cacheRequest, prepareCacheChange, type PreparedCacheChange} from './change.js'
+import type {PreparedChange} from '../change/prepared.js'
+import {cacheRequest, prepareCacheChange, type CacheChanged} from './change.js'
 import {parseTtl} from './limits.js'
 import {openCacheStage} from './stage.js'
 
@@ -56,12 +57,12 @@ export function parseCachedMethod(text: string): string {
 }
 
 /**
- * Plans one method's response caching (`method` "GET /pets/{id}") or every method's (`method` null,
+ * Prepares one method's response caching (`method` "GET /pets/{id}") or every method's (`method` null,
  * AWS's `*\/*`) as one UpdateStage of patch operations on the method's exact paths, with each "/"
  * of the resource path written "~1" (docs/aws-behaviour.md#method-settings-keys-and-paths). A method the API does not have is
  * ROUTE_NOT_FOUND (exit 4).
  */
-export async function prepareMethodCaching(session: AwsSession, options: {api: string; stage: string; method: string | null; caching: Partial<MethodCaching>}): Promise<PreparedCacheChange> {
+export async function prepareMethodCaching(session: AwsSession, options: {api: string; stage: string; method: string | null; caching: Partial<MethodCaching>}): Promise<PreparedChange<CacheChanged>> {
   const stage = await openCacheStage(session, options, 'method set')
   if (options.method !== null) requireRoutes(stage.api, [options.method], await restSettings.routeKeys(session, stage.api.id))
   const request = options.method === null ? cacheRequest({caching: options.caching}) : cacheRequest({routeCaching: {[options.method]: options.caching}})

@@ -1,10 +1,10 @@
 import type {AwsSession} from '../aws/session.js'
-import type {Plan} from '../plan/plan.js'
-import {runPlan} from '../plan/runner.js'
+import type {Change} from '../change/change.js'
+import {runChange} from '../change/runner.js'
 import {releaseActor} from '../releases/actor.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import type {CanaryActuator, CanaryState} from './actuator.js'
-import {abortPlan, canaryCommand, pausePlan, promotePlan, promotionRecord, readCanaryState, setPlan, verifyState, type CanaryStage} from './plans.js'
+import {abortChange, canaryCommand, pauseChange, promoteChange, promotionRecord, readCanaryState, setChange, verifyState, type CanaryStage} from './changes.js'
 import {checkPercent} from './request.js'
 import {noCanary, type StateCheck} from './state.js'
 import {verifyCanaryWrite, type CanaryWrite} from './written.js'
@@ -19,7 +19,7 @@ export interface ActuatorOptions {
 }
 
 /**
- * The real actuator: each change is the same plan the manual canary commands run (so each canary
+ * The real actuator: each change is the same one the manual canary commands run (so each canary
  * change is written once), run without confirmation, after checking the stage is still as the
  * controller last saw it. Returns the stage as it is afterwards.
  */
@@ -30,24 +30,24 @@ export function createCanaryActuator(session: AwsSession, apiId: string, stageNa
     if (!expected.canary) throw noCanary(`Stage "${stageName}" of REST API ${apiId}`, expected, canaryCommand('start', stage))
     return expected
   }
-  // A plan with nothing to change still checks the stage, so a change by someone else is never missed;
+  // A change with no steps still checks the stage, so a change by someone else is never missed;
   // one that ran is read back, and must hold what it wrote (CHANGED_MEANWHILE otherwise).
-  const apply = async (plan: Plan, expected: CanaryState, check: StateCheck, write: CanaryWrite): Promise<CanaryState> => {
-    if (plan.steps.length === 0) await verifyState(stage, expected, check)
-    else await runPlan(plan, {onProgress: options.onProgress})
+  const apply = async (change: Change, expected: CanaryState, check: StateCheck, write: CanaryWrite): Promise<CanaryState> => {
+    if (change.steps.length === 0) await verifyState(stage, expected, check)
+    else await runChange(change, {onProgress: options.onProgress})
     return verifyCanaryWrite(stage, write)
   }
   return {
     read: () => readCanaryState(stage),
     setPercent: async (percent, expected) => {
       const request = {percent: checkPercent(percent, 'percent'), overrides: {}, unsetOverrides: []}
-      return apply(setPlan(stage, withCanary(expected), request), expected, 'exactly', {action: 'set', ...request})
+      return apply(setChange(stage, withCanary(expected), request), expected, 'exactly', {action: 'set', ...request})
     },
     promote: async (expected) => {
       const record = await promotionRecord(stage, withCanary(expected), {by: options.actor ?? releaseActor(process.env), at: new Date(clock.now()).toISOString()})
-      return apply(promotePlan(stage, expected, {keepCanary: false, record}), expected, 'exactly', {action: 'promote', deploymentId: expected.canary?.deploymentId ?? '', keepCanary: false})
+      return apply(promoteChange(stage, expected, {keepCanary: false, record}), expected, 'exactly', {action: 'promote', deploymentId: expected.canary?.deploymentId ?? '', keepCanary: false})
     },
-    abort: async (expected) => apply(abortPlan(stage, withCanary(expected)), expected, 'same canary', {action: 'abort'}),
-    pause: async (expected) => apply(pausePlan(stage, withCanary(expected)), expected, 'same canary', {action: 'pause'}),
+    abort: async (expected) => apply(abortChange(stage, withCanary(expected)), expected, 'same canary', {action: 'abort'}),
+    pause: async (expected) => apply(pauseChange(stage, withCanary(expected)), expected, 'same canary', {action: 'pause'}),
   }
 }

@@ -1,14 +1,15 @@
 import type {ApiType} from '../apis/catalog.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
-import type {Plan} from '../plan/plan.js'
-import type {PlanRun} from '../plan/runner.js'
+import type {Change} from '../change/change.js'
+import type {PreparedChange} from '../change/prepared.js'
+import type {ChangeRun} from '../change/runner.js'
 import {knownId} from '../releases/adapter.js'
 import {checkReleaseText} from '../releases/note.js'
 import {restReleases} from '../releases/rest-release.js'
 import {capitalize, shellQuote} from '../util/text.js'
 import type {CanaryState} from './actuator.js'
-import {abortPlan, canaryCommand, pausePlan, promotePlan, promotionRecord, setPlan, startPlan, type SetRequest, type StartRequest} from './plans.js'
+import {abortChange, canaryCommand, pauseChange, promoteChange, promotionRecord, setChange, startChange, type SetRequest, type StartRequest} from './changes.js'
 import {openCanaryStage, type OpenedCanaryStage} from './stage.js'
 import {noCanary, stateText} from './state.js'
 import {verifyCanaryWrite, type CanaryWrite} from './written.js'
@@ -27,33 +28,23 @@ export interface CanaryChange {
   after: CanaryState
 }
 
-/** A canary change ready to carry out. */
-export interface PreparedCanaryChange {
-  plan: Plan
-  /** Worth saying before anything runs (stderr). */
-  notices: string[]
-  /** Worth saying once it ran, e.g. how to undo it (stderr). */
-  afterwards: string[]
-  /**
-   * The result, once the plan ran: the stage read back, which must hold what the plan wrote
-   * (CHANGED_MEANWHILE, exit 5, when another change landed meanwhile).
-   */
-  result(run: PlanRun): Promise<CanaryChange>
-}
-
 export interface CanaryTarget {
   api: string
   stage: string
 }
 
-/** What a plan wrote, once it ran (a start's new deployment id is known only then). */
-type WriteOf = (run: PlanRun) => CanaryWrite
+/** What a change wrote, once it ran (a start's new deployment id is known only then). */
+type WriteOf = (run: ChangeRun) => CanaryWrite
 
-function prepared(opened: OpenedCanaryStage, plan: Plan, write: WriteOf, notices: string[] = [], afterwards: string[] = []): PreparedCanaryChange {
-  const changed = plan.steps.length > 0
+/**
+ * A canary change ready to apply. Its result is the stage read back, which must hold what the
+ * change wrote (CHANGED_MEANWHILE, exit 5, when another change landed meanwhile).
+ */
+function prepared(opened: OpenedCanaryStage, change: Change, write: WriteOf, notes: string[] = [], afterwards: string[] = []): PreparedChange<CanaryChange> {
+  const changed = change.steps.length > 0
   return {
-    plan,
-    notices,
+    change,
+    notes,
     afterwards,
     result: async (run) => {
       const written = write(run)
@@ -78,7 +69,7 @@ function requireCanary(opened: OpenedCanaryStage): void {
  * `canary start`: a canary on a new deployment of the API as it is now, or on `deploymentId`.
  * A stage that has a canary is refused (CANARY_EXISTS, exit 5) unless `replace`.
  */
-export async function prepareStart(session: AwsSession, options: CanaryTarget & StartRequest & {replace: boolean}): Promise<PreparedCanaryChange> {
+export async function prepareStart(session: AwsSession, options: CanaryTarget & StartRequest & {replace: boolean}): Promise<PreparedChange<CanaryChange>> {
   if (options.description !== undefined) checkReleaseText(options.description)
   const opened = await openCanaryStage(session, options)
   const {stage, state} = opened
@@ -101,19 +92,19 @@ export async function prepareStart(session: AwsSession, options: CanaryTarget & 
   }
   const {deploymentId, percent, overrides, useStageCache} = options
   const write: WriteOf = (run) => ({action: 'start', deploymentId: deploymentId ?? String((run.results[0] as {id?: string} | undefined)?.id), percent, overrides, useStageCache: useStageCache ?? false})
-  return prepared(opened, startPlan(stage, state, options), write, [], [`Undo: ${canaryCommand('abort', stage)}`])
+  return prepared(opened, startChange(stage, state, options), write, [], [`Undo: ${canaryCommand('abort', stage)}`])
 }
 
 /** `canary set`: the canary's share, overrides and stage cache use; NO_CANARY (exit 5) without one. */
-export async function prepareSet(session: AwsSession, options: CanaryTarget & SetRequest): Promise<PreparedCanaryChange> {
+export async function prepareSet(session: AwsSession, options: CanaryTarget & SetRequest): Promise<PreparedChange<CanaryChange>> {
   const opened = await openCanaryStage(session, options)
   requireCanary(opened)
-  const plan = setPlan(opened.stage, opened.state, options)
+  const change = setChange(opened.stage, opened.state, options)
   const overrides = opened.state.canary?.stageVariableOverrides ?? {}
   const {percent, overrides: set, unsetOverrides, useStageCache} = options
-  return prepared(opened, plan, () => ({action: 'set', percent, overrides: set, unsetOverrides, useStageCache}), [
+  return prepared(opened, change, () => ({action: 'set', percent, overrides: set, unsetOverrides, useStageCache}), [
     ...options.unsetOverrides.filter((name) => !(name in overrides)).map((name) => `The canary does not override "${name}"; nothing to unset.`),
-    ...(plan.steps.length === 0 ? [`The canary of ${opened.stage.where} already has these settings; nothing to change.`] : []),
+    ...(change.steps.length === 0 ? [`The canary of ${opened.stage.where} already has these settings; nothing to change.`] : []),
   ])
 }
 
@@ -121,7 +112,7 @@ export async function prepareSet(session: AwsSession, options: CanaryTarget & Se
  * `canary promote`: the canary's deployment becomes the stage's for all traffic, recorded so that
  * `stages rollback` returns to the old base; the canary is removed unless `keepCanary` (at 0%).
  */
-export async function preparePromote(session: AwsSession, options: CanaryTarget & {keepCanary: boolean; actor: string; now?: Date}): Promise<PreparedCanaryChange> {
+export async function preparePromote(session: AwsSession, options: CanaryTarget & {keepCanary: boolean; actor: string; now?: Date}): Promise<PreparedChange<CanaryChange>> {
   const opened = await openCanaryStage(session, options)
   requireCanary(opened)
   const {stage, state} = opened
@@ -131,7 +122,7 @@ export async function preparePromote(session: AwsSession, options: CanaryTarget 
   const restore = variablesRestore(opened)
   if (restore) undo.push(`Rollback returns to the old deployment only; the stage variables the canary's overrides changed stay. To restore them: ${restore}`)
   const write: CanaryWrite = {action: 'promote', deploymentId: state.canary?.deploymentId ?? '', keepCanary: options.keepCanary}
-  return prepared(opened, promotePlan(stage, state, {keepCanary: options.keepCanary, record}), () => write, [], undo)
+  return prepared(opened, promoteChange(stage, state, {keepCanary: options.keepCanary, record}), () => write, [], undo)
 }
 
 /** The `stages set` command that gives back the variables a promotion overwrites, or undefined when it overwrites none. */
@@ -144,10 +135,10 @@ function variablesRestore(opened: OpenedCanaryStage): string | undefined {
 }
 
 /** `canary abort` and `canary pause`: traffic back to the base. Nothing to do without a canary (exit 0). */
-export async function prepareStop(session: AwsSession, options: CanaryTarget & {action: 'abort' | 'pause'}): Promise<PreparedCanaryChange> {
+export async function prepareStop(session: AwsSession, options: CanaryTarget & {action: 'abort' | 'pause'}): Promise<PreparedChange<CanaryChange>> {
   const opened = await openCanaryStage(session, options)
   const {stage, state} = opened
-  const build = options.action === 'abort' ? abortPlan : pausePlan
+  const build = options.action === 'abort' ? abortChange : pauseChange
   const idle = !state.canary
     ? `${capitalize(stage.where)} has no canary; nothing to ${options.action}: all traffic goes to deployment ${state.baseDeploymentId}.`
     : options.action === 'pause' && state.canary.percentTraffic === 0

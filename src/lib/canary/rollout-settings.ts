@@ -34,7 +34,7 @@ export interface RolloutSettings {
   timeoutMs: number
 }
 
-/** The settings' names, the same in --plan files as the flags. */
+/** The settings' names, the same in rollout files (--plan) as the flags. */
 export const SETTINGS = [
   'steps', 'bake', 'interval', 'window', 'max-5xx-rate', 'max-4xx-rate', 'max-p99', 'max-latency-increase',
   'min-requests', 'failure-limit', 'on-fail', 'promote', 'timeout',
@@ -58,7 +58,7 @@ export const DEFAULTS = {
   timeout: '2h',
 } satisfies SettingValues
 
-/** Where a value came from, for errors: a flag, or a field of the plan file at a line. */
+/** Where a value came from, for errors: a flag, or a field of the rollout file at a line. */
 interface Source {
   name: SettingName
   /** '--bake', or 'canary.yaml line 3: bake' */
@@ -70,11 +70,11 @@ interface Source {
 const flagSource = (name: SettingName): Source => ({name, label: `--${name}`, example: (value) => `Try: --${name} ${value}`})
 
 /**
- * The rollout from flags, over a --plan file's fields, over the defaults. Every problem is a usage
+ * The rollout from flags, over the fields of a rollout file (--plan), over the defaults. Every problem is a usage
  * error (exit 2) naming the flag, or the file, line and field: before any AWS call.
  */
-export async function rolloutSettings(flags: SettingValues, planPath?: string): Promise<RolloutSettings> {
-  const file = planPath === undefined ? undefined : await readPlanFile(planPath)
+export async function rolloutSettings(flags: SettingValues, rolloutFile?: string): Promise<RolloutSettings> {
+  const file = rolloutFile === undefined ? undefined : await readRolloutFile(rolloutFile)
   const sourceOf = (name: SettingName): Source => (flags[name] !== undefined || !file || file.values[name] === undefined ? flagSource(name) : file.source(name))
   const valueOf = (name: SettingName): unknown => flags[name] ?? file?.values[name] ?? (DEFAULTS as SettingValues)[name]
   const read = <T>(name: SettingName, parse: (value: unknown, source: Source) => T): T => parse(valueOf(name), sourceOf(name))
@@ -122,7 +122,7 @@ export function absoluteGates(values: GateFlagValues): GateLimits {
 /** A --min-requests value: a whole number, 0 or more. */
 export const parseMinRequests = (value: string) => count(value, flagSource('min-requests'))
 
-async function readPlanFile(path: string): Promise<{values: SettingValues; source(name: SettingName): Source}> {
+async function readRolloutFile(path: string): Promise<{values: SettingValues; source(name: SettingName): Source}> {
   let text: string
   try {
     text = await readFile(path, 'utf8')

@@ -1,10 +1,10 @@
 import {ApigwError, ExitCode} from '../errors.js'
-import {allClaims, claimTag, claimTime, liveClaims, type Claim} from '../plan/claims.js'
-import {canaryCommand, type CanaryStage} from './plans.js'
+import {allClaims, claimTag, claimTime, liveClaims, type Claim} from '../change/claims.js'
+import {canaryCommand, type CanaryStage} from './changes.js'
 
 /**
  * One `canary run` per stage at a time. A run holds the stage with a claim in the stage's own tags
- * (`apigw:canary-run-<token>`, plan/claims.ts): who, since when, and until when it counts. It
+ * (`apigw:canary-run-<token>`, change/claims.ts): who, since when, and until when it counts. It
  * renews the claim at every evaluation; a run that dies stops renewing, and its claim counts no
  * more once it expires, 3 evaluation intervals (at least a minute) after its last renewal. A second
  * run while a claim is live refuses (exit 5) naming the holder, unless it takes over (--takeover),

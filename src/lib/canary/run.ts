@@ -2,7 +2,7 @@ import {randomBytes} from 'node:crypto'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {sharedNameWarnings} from '../metrics/stage.js'
-import {describePlan, fromStep, type Plan, type PlanDescription} from '../plan/plan.js'
+import {describeChange, fromStep, type Change, type ChangeDescription} from '../change/change.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {formatDuration} from '../util/duration.js'
 import {capitalize, shellQuote} from '../util/text.js'
@@ -11,7 +11,7 @@ import {createCanaryActuator} from './actuator-aws.js'
 import {runRollout, type ControllerDeps, type RolloutEnd} from './controller.js'
 import {prepareStart} from './manual.js'
 import {canaryMetrics, type CanaryMetricsSource} from './metrics.js'
-import {canaryCommand, promotePlan, setPlan, type CanaryStage} from './plans.js'
+import {canaryCommand, promoteChange, setChange, type CanaryStage} from './changes.js'
 import type {RolloutSettings} from './rollout-settings.js'
 import {holdStage, leaseFor, refuseIfHeld, type StageLease} from './run-lease.js'
 import {openCanaryStage} from './stage.js'
@@ -32,14 +32,19 @@ export interface RunRequest {
 /** What the controller is told as it runs: events, Ctrl-C, and the time; and the run's hold on the stage. */
 export type RunHooks = Pick<ControllerDeps, 'emit' | 'interrupted' | 'onInterrupt'> & {clock?: Clock; onProgress?(line: string): void; lease?: StageLease}
 
-export interface PreparedRun {
+/**
+ * A rollout ready to run: not one change but many (a start, then a share per step, then a promotion
+ * or a way back), judged as it goes; --dry-run shows them as the change of a run where every step passes.
+ */
+export interface CanaryRollout {
   api: {id: string; name: string}
   stageName: string
-  notices: string[]
+  /** Worth saying before anything runs (stderr). */
+  notes: string[]
   /** Starting the canary, when the stage has none yet; null when the rollout takes the stage's own canary. */
-  start: Plan | null
+  start: Change | null
   /** The whole rollout as --dry-run shows it: the AWS calls of a run where every step passes. */
-  rollout: PlanDescription
+  rollout: ChangeDescription
   /**
    * Holds the stage for this run (run-lease.ts): CANARY_RUN_IN_PROGRESS (exit 5) while another run
    * holds it, unless `takeover`. Call it before `start` runs; release the lease however the run ends.
@@ -52,9 +57,9 @@ export interface PreparedRun {
 /**
  * Everything `canary run` checks and builds before it changes anything: the REST stage, its canary
  * (taken through the steps only when --deployment names its deployment, so a canary someone else
- * started is never promoted by surprise), or the plan that starts one at the first step.
+ * started is never promoted by surprise), or the change that starts one at the first step.
  */
-export async function prepareCanaryRun(session: AwsSession, request: RunRequest): Promise<PreparedRun> {
+export async function prepareCanaryRun(session: AwsSession, request: RunRequest): Promise<CanaryRollout> {
   const {api, stage, state} = await openCanaryStage(session, request)
   // Another run's canary is in the way of this one: say whose run it is before anything else.
   if (!request.takeover) await refuseIfHeld(stage, Date.now())
@@ -68,13 +73,13 @@ export async function prepareCanaryRun(session: AwsSession, request: RunRequest)
   // A new canary starts at the first step, as `canary start` would start it (and with its checks).
   const start = state.canary
     ? null
-    : (await prepareStart(session, {...request, deploymentId: request.deployment, percent: settings.steps[0], overrides: {}, useStageCache: false, replace: false})).plan
-  const notices = await sharedNameWarnings(session, api)
-  if (state.canary) notices.push(`Taking the stage's canary (${stateText(state)}) through the steps.`)
+    : (await prepareStart(session, {...request, deploymentId: request.deployment, percent: settings.steps[0], overrides: {}, useStageCache: false, replace: false})).change ?? null
+  const notes = await sharedNameWarnings(session, api)
+  if (state.canary) notes.push(`Taking the stage's canary (${stateText(state)}) through the steps.`)
   return {
     api: {id: api.id, name: api.name},
     stageName: stage.stageName,
-    notices,
+    notes,
     start,
     rollout: describeRollout(stage, state, start, request),
     hold: ({takeover, holder, clock = systemClock}) =>
@@ -108,21 +113,21 @@ function canaryInTheWay(stage: CanaryStage, state: CanaryState, request: RunRequ
 }
 
 /**
- * The rollout's AWS calls when every step passes, built with the manual commands' plans: the start
+ * The rollout's AWS calls when every step passes, built with the manual commands' changes: the start
  * (if any), each step's UpdateStage, then the promotion. A new canary's deployment id is known only
  * once step 1 ran.
  */
-function describeRollout(stage: CanaryStage, state: CanaryState, start: Plan | null, request: RunRequest): PlanDescription {
+function describeRollout(stage: CanaryStage, state: CanaryState, start: Change | null, request: RunRequest): ChangeDescription {
   const {settings} = request
   const canaryId = state.canary?.deploymentId ?? request.deployment ?? fromStep(1, 'deployment id')
   const at = (percent: number): CanaryState => ({baseDeploymentId: state.baseDeploymentId, canary: {deploymentId: canaryId, percentTraffic: percent, stageVariableOverrides: state.canary?.stageVariableOverrides ?? {}, useStageCache: state.canary?.useStageCache ?? false}})
   let percent = start ? settings.steps[0] : (state.canary?.percentTraffic ?? 0)
   const steps = [...(start?.steps ?? [])]
   for (const next of settings.steps) {
-    steps.push(...setPlan(stage, at(percent), {percent: next, overrides: {}, unsetOverrides: []}).steps)
+    steps.push(...setChange(stage, at(percent), {percent: next, overrides: {}, unsetOverrides: []}).steps)
     percent = next
   }
-  if (settings.promote) steps.push(...promotePlan(stage, at(percent), {keepCanary: false, record: null}).steps)
+  if (settings.promote) steps.push(...promoteChange(stage, at(percent), {keepCanary: false, record: null}).steps)
   const gates = [
     settings.gates.max5xxRate !== null && `5XX ≤ ${settings.gates.max5xxRate * 100}%`,
     settings.gates.max4xxRate !== null && `4XX ≤ ${settings.gates.max4xxRate * 100}%`,
@@ -130,7 +135,7 @@ function describeRollout(stage: CanaryStage, state: CanaryState, start: Plan | n
     settings.gates.maxLatencyIncrease !== null && `p99 ≤ base p99 + ${settings.gates.maxLatencyIncrease * 100}%`,
   ].filter(Boolean)
   const end = settings.promote ? 'then promote it (and record the promotion in its description)' : 'then leave it at the last step (--no-promote)'
-  return describePlan({
+  return describeChange({
     summary:
       `take the canary of ${stage.where} through ${settings.steps.map((p) => `${p}%`).join(', ')}, baking ${formatDuration(settings.bakeMs)} at each ` +
       `with ${gates.join(', ') || 'no gates'} judged every ${formatDuration(settings.intervalMs)}, ${end}; ` +

@@ -4,7 +4,7 @@ import type {AwsSession} from '../aws/session.js'
 import {usageError} from '../errors.js'
 import {findStage} from '../stages/find.js'
 import type {CanaryState} from './actuator.js'
-import type {CanaryStage} from './plans.js'
+import type {CanaryStage} from './changes.js'
 import {canaryStateOf} from './state.js'
 
 /** A REST stage opened for a canary command, with its release state as read just now. */

@@ -5,7 +5,7 @@ import {systemClock, type Clock} from '../util/clock.js'
 import {capitalize} from '../util/text.js'
 import type {CanaryState} from './actuator.js'
 import {canaryMetrics, type WindowMetrics} from './metrics.js'
-import {readCanaryState} from './plans.js'
+import {readCanaryState} from './changes.js'
 import {openCanaryStage} from './stage.js'
 
 /** A deployment as `canary status` shows it. */

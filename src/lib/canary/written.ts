@@ -1,8 +1,8 @@
 import {ApigwError, ExitCode} from '../errors.js'
-import {requireWritten, type Written} from '../plan/verify.js'
+import {requireWritten, type Written} from '../change/verify.js'
 import {capitalize} from '../util/text.js'
 import type {CanaryState} from './actuator.js'
-import {canaryCommand, readCanaryState, type CanaryStage} from './plans.js'
+import {canaryCommand, readCanaryState, type CanaryStage} from './changes.js'
 import {canaryText} from './state.js'
 
 /** What a canary change wrote, to be found on the stage when it is read back. */
@@ -51,7 +51,7 @@ export function canaryWritten(write: CanaryWrite, after: CanaryState): Written[]
 
 /**
  * Reads the stage back after a canary change and returns it when it holds what the change wrote;
- * otherwise CHANGED_MEANWHILE (exit 5, see plan/verify.ts). A start that left no canary at all is
+ * otherwise CHANGED_MEANWHILE (exit 5, see change/verify.ts). A start that left no canary at all is
  * CANARY_NOT_APPLIED (exit 9): AWS (or an emulator such as moto) took the call and ignored the
  * canary settings, which is a failure, never "canary none" and exit 0.
  */

@@ -1,7 +1,8 @@
 import type {ApiKey} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
-import {fromStep, sentInput, type Plan, type PlanStep, type StepResults} from '../plan/plan.js'
+import {fromStep, sentInput, type ChangeStep, type StepResults} from '../change/change.js'
+import type {PreparedChange} from '../change/prepared.js'
 import {attachKeyStep, MAX_PLANS_PER_KEY} from '../usage-plans/membership.js'
 import {planNames} from '../usage-plans/references.js'
 import {resolvePlan} from '../usage-plans/resolve.js'
@@ -12,7 +13,7 @@ import type {KeyDetails} from './show.js'
 import {keySummary, planRef} from './summary.js'
 import {writeValueFile} from './value-file.js'
 
-/** What a plan shows instead of a key value. */
+/** What a change shows instead of a key value. */
 export const HIDDEN_VALUE = '<value hidden>'
 
 /** The stable JSON shape of `keys create` (docs/json.md). */
@@ -22,23 +23,18 @@ export interface CreatedKey {
   valueFile: string | null
 }
 
-export interface KeyCreation {
-  plan: Plan
-  outcome(results: StepResults): CreatedKey
-}
-
 export interface CreationHooks {
   /** Called with a value AWS generated as soon as it exists, before anything else is printed (GitHub Actions masking). */
   onGeneratedValue(value: string): void
 }
 
 /**
- * Plans a new key: CreateApiKey with `enabled` set explicitly (AWS's default is disabled), then one
+ * Prepares a new key: CreateApiKey with `enabled` set explicitly (AWS's default is disabled), then one
  * CreateUsagePlanKey per plan, with the id step 1 returns. The plans are resolved and AWS's
  * membership rules checked before anything is created. With --out, the value is written as soon
  * as the key exists, so that a later failure cannot lose it.
  */
-export async function prepareKeyCreation(session: AwsSession, request: CreateKeyRequest, hooks: CreationHooks): Promise<KeyCreation> {
+export async function prepareKeyCreation(session: AwsSession, request: CreateKeyRequest, hooks: CreationHooks): Promise<PreparedChange<CreatedKey>> {
   const listed = request.plans.length > 0 ? await (await session.rest()).listUsagePlans() : []
   const plans = await Promise.all(request.plans.map((reference) => resolvePlan(session, reference, listed)))
   const problem = newKeyPlansProblem(plans, {id: 'new', name: request.name})
@@ -51,19 +47,19 @@ export async function prepareKeyCreation(session: AwsSession, request: CreateKey
   }
   const newKey = {id: fromStep(1, 'key id'), name: request.name}
   const keyId = (results: StepResults) => (results[0] as ApiKey).id ?? ''
-  const attachSteps = plans.map((plan): PlanStep => ({
+  const attachSteps = plans.map((plan): ChangeStep => ({
     ...attachKeyStep(session, plan, newKey),
     run: async (results) => (await session.rest()).createUsagePlanKey(plan.id ?? '', keyId(results)),
   }))
   return {
-    plan: {
+    change: {
       summary: creationSummary(request, plans.length),
       severity: 'safe',
       steps: [createStep(session, request, hooks), ...attachSteps],
       recovery: (failed, results) => recovery(request, plans.map(planRef), failed, results[0] as ApiKey),
     },
-    outcome(results) {
-      const key = results[0] as ApiKey
+    result(run) {
+      const key = run.results[0] as ApiKey
       const details: KeyDetails = {
         ...keySummary(key, plans.map(planRef)),
         lastUpdatedDate: key.lastUpdatedDate?.toISOString() ?? null,
@@ -73,6 +69,10 @@ export async function prepareKeyCreation(session: AwsSession, request: CreateKey
       if (request.showValue) details.value = key.value
       return {key: details, valueFile: request.out ?? null}
     },
+    nextSteps: (created) =>
+      request.value === undefined && !request.showValue && request.out === undefined
+        ? [`The value AWS generated is not shown. Get it when needed with: apigw keys show ${created.key.id} --show-value`]
+        : [],
   }
 }
 
@@ -83,7 +83,7 @@ function creationSummary(request: CreateKeyRequest, plans: number): string {
   return parts.join(' ')
 }
 
-function createStep(session: AwsSession, request: CreateKeyRequest, hooks: CreationHooks): PlanStep {
+function createStep(session: AwsSession, request: CreateKeyRequest, hooks: CreationHooks): ChangeStep {
   const tags = Object.keys(request.tags).length > 0 ? request.tags : undefined
   const input = {name: request.name, description: request.description, enabled: request.enabled, customerId: request.customerId, value: request.value, tags}
   return {

@@ -1,5 +1,5 @@
 import type {AwsSession} from '../aws/session.js'
-import type {Plan} from '../plan/plan.js'
+import type {PreparedChange} from '../change/prepared.js'
 import {keyLabel} from '../usage-plans/membership.js'
 import {planNames} from '../usage-plans/references.js'
 import {plural} from '../util/text.js'
@@ -12,20 +12,11 @@ export interface DeletedKey {
   deleted: KeySummary
 }
 
-export interface KeyDeletion {
-  plan: Plan
-  /** What the operator must type, or pass as --confirm: the key's name, or its id when that is what --confirm gave (or it has no name). */
-  confirmName: string
-  /** For stderr before the confirmation: a key still in use. */
-  warnings: string[]
-  result: DeletedKey
-}
-
 /**
- * Plans DeleteApiKey: severe, because the value is gone for good and AWS removes the key from every
+ * Prepares DeleteApiKey: severe, because the value is gone for good and AWS removes the key from every
  * usage plan. A key still enabled and in plans gets a warning naming them, and the safer way.
  */
-export async function prepareKeyDeletion(session: AwsSession, reference: string, confirmFlag?: string): Promise<KeyDeletion> {
+export async function prepareKeyDeletion(session: AwsSession, reference: string, confirmFlag?: string): Promise<PreparedChange<DeletedKey>> {
   const {summary} = await inspectKey(session, reference)
   const warnings =
     summary.enabled && summary.plans.length > 0
@@ -34,13 +25,14 @@ export async function prepareKeyDeletion(session: AwsSession, reference: string,
         ]
       : []
   return {
-    plan: {
+    change: {
       summary: `delete ${keyLabel(summary)}, in ${whoIsCutOff(summary)}, for good (its value cannot be recovered)`,
       severity: 'severe',
       steps: [deleteKeyStep(session, summary)],
     },
+    // The key's name, or its id when that is what --confirm gave (or it has no name).
     confirmName: confirmFlag === summary.id || !summary.name ? summary.id : summary.name,
     warnings,
-    result: {deleted: summary},
+    result: () => ({deleted: summary}),
   }
 }

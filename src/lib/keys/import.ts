@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
-import type {Plan, StepResults} from '../plan/plan.js'
+import type {PreparedChange} from '../change/prepared.js'
 import {plural} from '../util/text.js'
 import {accountProblems, parseKeyFile, type KeyFile, type LineMessage} from './import-csv.js'
 import {keySummary, planRef, type KeySummary} from './summary.js'
@@ -10,13 +10,6 @@ import {keySummary, planRef, type KeySummary} from './summary.js'
 export interface ImportedKeys {
   /** The keys created, with the line of the file each came from. Never their values. */
   imported: Array<KeySummary & {line: number}>
-}
-
-export interface KeyImport {
-  plan: Plan
-  /** For stderr, before the import: what AWS accepts but apigw advises against. */
-  warnings: string[]
-  outcome(results: StepResults): Promise<ImportedKeys>
 }
 
 /** An API key file, read and checked locally. */
@@ -39,7 +32,7 @@ export async function readKeyFile(path: string): Promise<KeyFileContents> {
  * fails the whole import (exit 2), listing every line. Then ONE ImportApiKeys with failOnWarnings,
  * so that AWS too imports all or nothing.
  */
-export async function prepareKeyImport(session: AwsSession, parsed: KeyFileContents): Promise<KeyImport> {
+export async function prepareKeyImport(session: AwsSession, parsed: KeyFileContents): Promise<PreparedChange<ImportedKeys>> {
   const {path: file, text} = parsed
   const gateway = await session.rest()
   const [plans, existing] = parsed.keys.length === 0 ? [[], []] : await Promise.all([gateway.listUsagePlans(), gateway.listApiKeys({includeValues: true})])
@@ -53,7 +46,7 @@ export async function prepareKeyImport(session: AwsSession, parsed: KeyFileConte
   }
   const count = plural(parsed.keys.length, 'API key')
   return {
-    plan: {
+    change: {
       summary: `import ${count} from ${file}`,
       severity: 'safe',
       steps: [
@@ -66,8 +59,9 @@ export async function prepareKeyImport(session: AwsSession, parsed: KeyFileConte
         },
       ],
     },
-    warnings: parsed.warnings.map(({line, message}) => `line ${line}: ${message}`),
-    async outcome() {
+    // What AWS accepts but apigw advises against.
+    warnings: parsed.warnings.map(({line, message}) => `${file} line ${line}: ${message}`),
+    async result() {
       // ImportApiKeys answers with ids only: a listing (with values, kept here) ties each key to its line.
       const lineOf = new Map(parsed.keys.map((key) => [key.value, key]))
       const planById = new Map(plans.map((plan) => [plan.id, planRef(plan)]))

@@ -3,12 +3,12 @@ import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
 import {keyLabel} from '../usage-plans/membership.js'
 import {apiKeyArn} from './resolve.js'
-import {claimTag, claimTime, earlier, liveClaims, type Claim} from '../plan/claims.js'
+import {claimTag, claimTime, earlier, liveClaims, type Claim} from '../change/claims.js'
 import {ROTATION_TAGS} from './rotation-state.js'
 
 /**
  * Two rotations of one key at once must not both hand out a value. AWS has no compare-and-set:
- * TagResource is last-writer-wins. So each run stakes a claim on the old key (plan/claims.ts), a
+ * TagResource is last-writer-wins. So each run stakes a claim on the old key (change/claims.ts), a
  * tag of its own (`apigw:rotation-claim-<token>`), which no other run overwrites, and reads the
  * claims back. Claims are ordered by time, then token; the earliest live
  * one may rotate, every other run gives up (exit 5) and removes its claim. A claim's time is one

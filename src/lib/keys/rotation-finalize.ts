@@ -1,7 +1,8 @@
 import type {ApiKey, UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
-import type {Plan, PlanStep, Severity} from '../plan/plan.js'
+import type {ChangeStep, Severity} from '../change/change.js'
+import type {PreparedChange} from '../change/prepared.js'
 import {keyLabel, type KeyReference} from '../usage-plans/membership.js'
 import {formatTimeLeft} from '../util/duration.js'
 import {plural, shellQuote} from '../util/text.js'
@@ -21,15 +22,6 @@ export interface FinalizeOptions {
   now: number
 }
 
-export interface PreparedFinalize {
-  plan: Plan
-  /** With --delete: the old key's name (else id), to type or pass as --confirm. */
-  confirmName?: string
-  warnings: string[]
-  /** The rotation once the plan has run. */
-  after: RotationSummary
-}
-
 /** What ends a rotation: the old key disabled (or deleted), then the new key marked finalized. */
 export interface FinalizeState {
   oldKey?: ApiKey
@@ -40,8 +32,8 @@ export interface FinalizeState {
 }
 
 /** The steps that end a rotation, leaving out those already done (so a second run finishes a first one). */
-export function finalizeSteps(session: AwsSession, state: FinalizeState): PlanStep[] {
-  const steps: PlanStep[] = []
+export function finalizeSteps(session: AwsSession, state: FinalizeState): ChangeStep[] {
+  const steps: ChangeStep[] = []
   if (state.oldKey && state.delete) steps.push(deleteKeyStep(session, keyReference(state.oldKey)))
   else if (state.oldKey?.enabled) steps.push(setKeyEnabledStep(session, keyReference(state.oldKey), false))
   if (!state.finalized) steps.push(tagKeyStep(session, state.newKey, () => ({[ROTATION_TAGS.finalized]: tagDate(wholeSecond(state.now))}), 'the rotation is finalized'))
@@ -55,13 +47,13 @@ export function finalizeCommand(newKeyId: string, options: {force: boolean; dele
 }
 
 /**
- * Plans the end of a rotation, named by its old or its new key: refused (exit 5) while the new key
+ * Prepares the end of a rotation, named by its old or its new key: refused (exit 5) while the new key
  * is not yet in every plan of the old key or the old key is not yet tagged (the start did not
  * finish, so customers may not have the new value), and while the old key had traffic in the last
  * day unless `force`. Before the grace deadline it is a destructive change (asked for), after it a
  * planned one; deleting the old key is severe (its name to confirm).
  */
-export async function prepareFinalize(session: AwsSession, options: FinalizeOptions): Promise<PreparedFinalize> {
+export async function prepareFinalize(session: AwsSession, options: FinalizeOptions): Promise<PreparedChange<RotationSummary>> {
   const key = await resolveKey(session, options.key)
   const rest = await session.rest()
   const rotation = rotationOfKey(await rest.listApiKeys(), key)
@@ -93,24 +85,27 @@ export async function prepareFinalize(session: AwsSession, options: FinalizeOpti
   // An old key already gone (a run that stopped after deleting it) leaves only the finalized tag to write: nothing to confirm.
   const severity: Severity = deleting ? 'severe' : beforeDeadline && oldKey ? 'destructive' : 'safe'
   const ending = oldKey ? `${deleting ? 'delete' : 'disable'} it` : 'it is already deleted'
+  const after = rotationSummary({
+    oldKeyId: rotation.oldKeyId,
+    oldKey: oldKey && {name: oldKey.name, enabled: false, deleted: deleting},
+    newKey: {...keyReference(newKey), enabled: newKey.enabled ?? false},
+    plans: oldKey ? oldPlans : newPlans,
+    graceUntil: rotation.graceUntil,
+    status: 'finalized',
+    finalizedAt: rotation.finalizedAt ?? wholeSecond(options.now),
+  })
   return {
-    plan: {
+    change: {
       summary: `finalize the rotation of ${keyLabel({id: rotation.oldKeyId, name: oldKey?.name})}: ${ending}, the ${keyLabel(keyReference(newKey))} stays`,
       severity,
       steps,
       recovery: () => `Try: ${resume(options.force)}`,
     },
+    // With --delete: the old key's name (else id).
     confirmName,
     warnings,
-    after: rotationSummary({
-      oldKeyId: rotation.oldKeyId,
-      oldKey: oldKey && {name: oldKey.name, enabled: false, deleted: deleting},
-      newKey: {...keyReference(newKey), enabled: newKey.enabled ?? false},
-      plans: oldKey ? oldPlans : newPlans,
-      graceUntil: rotation.graceUntil,
-      status: 'finalized',
-      finalizedAt: rotation.finalizedAt ?? wholeSecond(options.now),
-    }),
+    // The rotation once the change has run.
+    result: () => after,
   }
 }
 

@@ -1,7 +1,7 @@
 import type {ApiKey, UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
-import type {PlanStep} from '../plan/plan.js'
+import type {ChangeStep} from '../change/change.js'
 import {attachKeyStep, attachProblem, keyLabel, type KeyReference} from '../usage-plans/membership.js'
 import {plural} from '../util/text.js'
 import {NEW_KEY_CLAIM_TAG} from './rotation-claim.js'
@@ -25,10 +25,10 @@ export interface StartState {
 }
 
 /** The steps of starting a rotation that are not done yet: create, attach to the missing plans and check, tag the old key. */
-export function startSteps(session: AwsSession, state: StartState): PlanStep[] {
+export function startSteps(session: AwsSession, state: StartState): ChangeStep[] {
   const {oldKey, newKey, existing, oldPlans, newPlans, graceUntil} = state
   if (existing?.finalizedAt) return []
-  const steps: PlanStep[] = []
+  const steps: ChangeStep[] = []
   if (!existing) {
     const tags = {...inheritedTags(oldKey), [ROTATION_TAGS.rotationOf]: oldKey.id ?? '', [ROTATION_TAGS.graceUntil]: tagDate(graceUntil), [NEW_KEY_CLAIM_TAG]: state.claimToken}
     steps.push(createKeyStep(session, {name: newKey.name ?? '', description: oldKey.description, customerId: oldKey.customerId, tags}, newKey, state.onCreated))
@@ -60,7 +60,7 @@ function refuseExtraPlans(newKey: KeyReference, oldPlans: UsagePlan[], newPlans:
 }
 
 /** GetUsagePlans with the new key's id: the step that proves it is in exactly the old key's plans. */
-function samePlansStep(session: AwsSession, newKey: KeyReference, oldPlans: UsagePlan[]): PlanStep {
+function samePlansStep(session: AwsSession, newKey: KeyReference, oldPlans: UsagePlan[]): ChangeStep {
   return {
     service: 'apigateway',
     operation: 'GetUsagePlans',

@@ -37,7 +37,7 @@ export function rotationSummary(fields: SummaryFields): RotationSummary {
   }
 }
 
-/** A key as plan steps and messages name it. */
+/** A key as change steps and messages name it. */
 export const keyReference = (key: ApiKey): KeyReference => ({id: key.id ?? '', name: key.name})
 
 /** The plans in `wanted` that `have` lacks, by id. */

@@ -3,8 +3,9 @@ import {readFile} from 'node:fs/promises'
 import type {ApiKey, UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
-import {fromStep, type Plan} from '../plan/plan.js'
-import {runPlan} from '../plan/runner.js'
+import {fromStep, type Change} from '../change/change.js'
+import type {PreparedChange} from '../change/prepared.js'
+import {runChange} from '../change/runner.js'
 import {keyLabel, type KeyReference} from '../usage-plans/membership.js'
 import {parseDuration} from '../util/duration.js'
 import {checkOutTarget} from '../util/out-file.js'
@@ -54,32 +55,16 @@ export interface RotateResult extends RotationSummary {
   value?: string
 }
 
-export interface RotationRunIO {
-  onProgress(line: string): void
-  /** Told the new value as soon as it is known, before anything else is printed (GitHub Actions masking). */
-  onValue(value: string): void
-}
-
-export interface PreparedRotation {
-  /** Every step this run takes, for --dry-run and confirmation. */
-  plan: Plan
-  /** With --grace 0 --delete: the old key's name (else id), to type or pass as --confirm. */
-  confirmName?: string
-  /** For stderr before the run: what was found (notes), what may surprise (warnings). */
-  notes: string[]
-  warnings: string[]
-  run(io: RotationRunIO): Promise<RotateResult>
-}
-
 /**
- * Plans a rotation of an API key, or the rest of one that a run (here or elsewhere) left unfinished,
+ * Prepares a rotation of an API key, or the rest of one that a run (here or elsewhere) left unfinished,
  * found by the keys' tags: 1. CreateApiKey (same name with a rotation suffix, same customer and
  * description, enabled, tagged with the old key's id and the grace deadline); 2. CreateUsagePlanKey
  * for every plan of the old key, then a check that the new key is in exactly those plans; 3. the old
  * key tagged with the new key's id and the deadline. The run then hands out the value; with a grace
  * of 0 it finalizes at once (old key disabled or deleted), otherwise the old key stays enabled.
+ * It runs itself, not step by step: it claims the key first, and hands the value out between phases.
  */
-export async function prepareRotation(session: AwsSession, options: RotateOptions): Promise<PreparedRotation> {
+export async function prepareRotation(session: AwsSession, options: RotateOptions): Promise<PreparedChange<RotateResult, RotateResult>> {
   if (options.delete && options.graceMs !== 0) {
     throw usageError('--delete deletes the old key at once, so it goes with --grace 0 (or with --finalize, once the grace period is over).', [
       `Try: apigw keys rotate ${shellQuote(options.key)} --grace 0 --delete`,
@@ -103,7 +88,7 @@ export async function prepareRotation(session: AwsSession, options: RotateOption
   const claimToken = options.claimToken ?? randomBytes(4).toString('hex')
   const steps = startSteps(session, {oldKey, newKey, existing, oldPlans, newPlans, graceUntil, claimToken, onCreated: (key) => (created = key)})
   const attached = newPlans.length
-  const start: Plan = {
+  const start: Change = {
     summary: existing
       ? `finish starting the rotation of the ${keyLabel(keyReference(oldKey))} to the ${keyLabel(newKey)}`
       : `rotate the ${keyLabel(keyReference(oldKey))}: a new key in its ${plural(oldPlans.length, 'usage plan')}${immediate ? '' : `, the old key enabled until ${tagDate(graceUntil)}`}`,
@@ -120,7 +105,7 @@ export async function prepareRotation(session: AwsSession, options: RotateOption
   const finalizing = immediate && !existing?.finalizedAt
   const finalizeOptions = {force: true, delete: options.delete, confirmName: options.delete ? (oldKey.name ?? oldKey.id) : undefined}
   const cutOff = (what: string) => `cut ${what} off at once (grace 0): ${options.delete ? 'delete' : 'disable'} it`
-  const finish: Plan | undefined = finalizing
+  const finish: Change | undefined = finalizing
     ? {
         summary: cutOff('the old key'),
         severity: options.delete ? 'severe' : 'destructive',
@@ -142,7 +127,9 @@ export async function prepareRotation(session: AwsSession, options: RotateOption
     })
 
   return {
-    plan: finish ? {summary: steps.length > 0 ? `${start.summary}; then ${finish.summary}` : cutOff(`the ${keyLabel(keyReference(oldKey))}`), severity: finish.severity, steps: [...steps, ...finish.steps]} : start,
+    // Every step this run takes, for --dry-run and confirmation.
+    change: finish ? {summary: steps.length > 0 ? `${start.summary}; then ${finish.summary}` : cutOff(`the ${keyLabel(keyReference(oldKey))}`), severity: finish.severity, steps: [...steps, ...finish.steps]} : start,
+    // With --grace 0 --delete: the old key's name (else id).
     confirmName: finish && options.delete ? finalizeOptions.confirmName : undefined,
     notes,
     warnings,
@@ -150,10 +137,10 @@ export async function prepareRotation(session: AwsSession, options: RotateOption
       // Another run rotating this key at the same time stops this one (exit 5) before it creates anything.
       const claim = await claimRotation(session, oldKey, {token: claimToken, now: () => Date.now(), resumes: existing?.newKey.id})
       try {
-        await runPlan(start, {onProgress: io.onProgress})
+        await runChange(start, {onProgress: io.note})
         // ... and, checked again, before the value is handed out: no value reaches anyone unless this run holds the rotation.
         const oldTags = await claim.check(newKey.id).catch(async (error) => {
-          if (created) io.onProgress(await withdrawKey(session, newKey))
+          if (created) io.note(await withdrawKey(session, newKey))
           throw error
         })
         // A losing run may have overwritten the old key's rotated-to tag before it gave up: put ours back.
@@ -161,13 +148,18 @@ export async function prepareRotation(session: AwsSession, options: RotateOption
           await rest.tagResource(apiKeyArn(session.settings.region, oldKey.id ?? ''), {[ROTATION_TAGS.rotatedTo]: newKey.id, [ROTATION_TAGS.graceUntil]: tagDate(graceUntil)})
         }
         const value = created?.value ?? (await rest.getApiKey(newKey.id, true)).value ?? ''
-        io.onValue(value)
+        // Masked as soon as it is known, before anything else is printed (GitHub Actions).
+        io.secret(value)
         const valueFile = options.out === undefined ? null : await handOutToFile(options.out, value)
-        if (finish) await runPlan(finish, {onProgress: io.onProgress})
+        if (finish) await runChange(finish, {onProgress: io.note})
         return {...summaryAfter(), resumed: existing !== undefined, valueFile, ...(options.showValue ? {value} : {})}
       } finally {
         await claim.release().catch(() => undefined)
       }
+    },
+    result(rotated, io) {
+      if (!options.out && !options.showValue) io.note(`The new key's value is not shown; fetch it with: apigw keys show ${rotated.newKey.id} --show-value`)
+      return rotated
     },
   }
 }

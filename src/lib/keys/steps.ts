@@ -1,11 +1,11 @@
 import type {ApiKey} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
-import {sentInput, type PlanStep} from '../plan/plan.js'
+import {sentInput, type ChangeStep} from '../change/change.js'
 import {keyLabel, type KeyReference} from '../usage-plans/membership.js'
 import {apiKeyArn} from './resolve.js'
 
 /**
- * Plan steps that change one API key. A step may name a key that an earlier step creates: its
+ * Change steps that change one API key. A step may name a key that an earlier step creates: its
  * KeyReference then holds a "<… from step N>" placeholder until that step fills in the id, and
  * each step reads the id when it runs.
  */
@@ -18,7 +18,7 @@ export interface NewKeyFields {
 }
 
 /** CreateApiKey, enabled, with a value AWS generates; `key` gets the new id. */
-export function createKeyStep(session: AwsSession, fields: NewKeyFields, key: KeyReference, onCreated: (created: ApiKey) => void): PlanStep {
+export function createKeyStep(session: AwsSession, fields: NewKeyFields, key: KeyReference, onCreated: (created: ApiKey) => void): ChangeStep {
   const input = {name: fields.name, description: fields.description, customerId: fields.customerId, enabled: true, tags: fields.tags}
   return {
     service: 'apigateway',
@@ -29,14 +29,14 @@ export function createKeyStep(session: AwsSession, fields: NewKeyFields, key: Ke
       const created = await (await session.rest()).createApiKey(input)
       key.id = created.id ?? ''
       onCreated(created)
-      // The result is kept by the plan run: no value in it.
+      // The result is kept by the change's run: no value in it.
       return {id: created.id}
     },
   }
 }
 
 /** TagResource: adds tags to the key, or overwrites those it has. `tags` is asked again when the step runs, for ids known only then. */
-export function tagKeyStep(session: AwsSession, key: KeyReference, tags: () => Record<string, string>, why: string): PlanStep {
+export function tagKeyStep(session: AwsSession, key: KeyReference, tags: () => Record<string, string>, why: string): ChangeStep {
   const region = session.settings.region
   return {
     service: 'apigateway',
@@ -48,7 +48,7 @@ export function tagKeyStep(session: AwsSession, key: KeyReference, tags: () => R
 }
 
 /** UpdateApiKey /enabled: a disabled key is refused by API Gateway, and can be enabled again. */
-export function setKeyEnabledStep(session: AwsSession, key: KeyReference, enabled: boolean): PlanStep {
+export function setKeyEnabledStep(session: AwsSession, key: KeyReference, enabled: boolean): ChangeStep {
   const patchOperations = [{op: 'replace' as const, path: '/enabled', value: String(enabled)}]
   return {
     service: 'apigateway',
@@ -60,7 +60,7 @@ export function setKeyEnabledStep(session: AwsSession, key: KeyReference, enable
 }
 
 /** DeleteApiKey: the key and its value are gone for good, and it leaves every usage plan. */
-export function deleteKeyStep(session: AwsSession, key: KeyReference): PlanStep {
+export function deleteKeyStep(session: AwsSession, key: KeyReference): ChangeStep {
   return {
     service: 'apigateway',
     operation: 'DeleteApiKey',

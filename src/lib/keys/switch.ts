@@ -1,7 +1,7 @@
 import type {AwsSession} from '../aws/session.js'
-import {exclusiveStep} from '../plan/exclusive.js'
-import type {Plan} from '../plan/plan.js'
-import {requireWritten} from '../plan/verify.js'
+import {exclusiveStep} from '../change/exclusive.js'
+import type {PreparedChange} from '../change/prepared.js'
+import {requireWritten} from '../change/verify.js'
 import {capitalize} from '../util/text.js'
 import {keyLabel} from '../usage-plans/membership.js'
 import {inspectKey, whoIsCutOff} from './inspect.js'
@@ -16,26 +16,18 @@ export interface SwitchedKey {
   changed: boolean
 }
 
-export interface KeySwitch {
-  /** Undefined when the key is already enabled (or disabled): nothing to do. */
-  plan?: Plan
-  /**
-   * The key as it is once the plan has run, read back: CHANGED_MEANWHILE (exit 5) when another
-   * operator switched it back meanwhile (plan/verify.ts).
-   */
-  result(): Promise<SwitchedKey>
-}
-
 /**
- * Plans UpdateApiKey `replace /enabled`. Disabling is destructive: every caller of the key is
- * refused at once, so the plan names the usage plans and the customer it cuts off.
+ * Prepares UpdateApiKey `replace /enabled`. Disabling is destructive: every caller of the key is
+ * refused at once, so the change names the usage plans and the customer it cuts off. A key already
+ * in the state asked for needs no change. The result is the key read back: CHANGED_MEANWHILE
+ * (exit 5) when another operator switched it back meanwhile (change/verify.ts).
  */
-export async function prepareKeySwitch(session: AwsSession, reference: string, enabled: boolean): Promise<KeySwitch> {
+export async function prepareKeySwitch(session: AwsSession, reference: string, enabled: boolean): Promise<PreparedChange<SwitchedKey>> {
   const {summary} = await inspectKey(session, reference)
-  if (summary.enabled === enabled) return {result: async () => ({key: summary, changed: false})}
+  if (summary.enabled === enabled) return {notes: [`The key is already ${enabled ? 'enabled' : 'disabled'}; nothing to change.`], result: () => ({key: summary, changed: false})}
   const what = `${enabled ? 'enable' : 'disable'} ${keyLabel(summary)}`
   return {
-    plan: {
+    change: {
       summary: enabled ? what : `${what}, cutting off its callers in ${whoIsCutOff(summary)}`,
       severity: enabled ? 'safe' : 'destructive',
       steps: [exclusiveStep(session, apiKeyArn(session.settings.region, summary.id), {subject: capitalize(keyLabel(summary)), look: `apigw keys show ${summary.id}`}, setKeyEnabledStep(session, summary, enabled))],

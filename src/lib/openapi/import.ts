@@ -3,10 +3,11 @@ import type {AwsSession} from '../aws/session.js'
 import {apisNamed, nameClashWarnings} from '../apis/same-name.js'
 import type {ApisBefore} from '../aws/exactly-once.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
-import {fromStep, type Plan, type PlanStep, type StepResults} from '../plan/plan.js'
+import {fromStep, type Change, type ChangeStep, type StepResults} from '../change/change.js'
+import type {PreparedChange} from '../change/prepared.js'
 import {readDefinition, type DefinitionFile} from './definition-file.js'
 import {checkKindFits, kindLabel, kindToCreate, type ImportKind} from './kind.js'
-import {releaseAdapter, type DeploySteps, type PlannedId} from '../releases/adapter.js'
+import {releaseAdapter, type DeploySteps, type PendingId} from '../releases/adapter.js'
 import {withRecord} from '../releases/note.js'
 import {resolveTarget, type ApiTarget} from './target.js'
 import {checkStageName, DEFAULT_STAGE} from '../util/stage-name.js'
@@ -43,13 +44,6 @@ export interface ImportResult {
   deployment: {stage: string; deploymentId: string | null; autoDeployed: boolean} | null
 }
 
-export interface PreparedImport {
-  plan: Plan
-  /** For stderr, before anything is imported: other APIs with the name a new API would get. */
-  warnings: string[]
-  resultOf(results: StepResults): ImportResult
-}
-
 
 interface Imported {
   id: string
@@ -67,11 +61,11 @@ interface StageNow {
 }
 
 /**
- * Plans an import: the file is read and checked first (no AWS call for a bad file), then the
+ * Prepares an import: the file is read and checked first (no AWS call for a bad file), then the
  * target is resolved. Creating and merging are safe; overwriting a REST API, and re-importing an
  * HTTP API (which always replaces its routes and integrations), are destructive.
  */
-export async function planImport(session: AwsSession, options: ImportOptions): Promise<PreparedImport> {
+export async function prepareImport(session: AwsSession, options: ImportOptions): Promise<PreparedChange<ImportResult>> {
   const definition = await readDefinition(options.file)
   const target = options.api === undefined ? undefined : await resolveTarget(session, options.api)
   const kind = target ? target.kind : kindToCreate(definition, options.type)
@@ -92,7 +86,7 @@ export async function planImport(session: AwsSession, options: ImportOptions): P
     overwritten:
       kind === 'rest' ? `overwrite ${target?.label} with ${options.file}, replacing its resources and methods` : `replace the routes and integrations of ${target?.label} with those of ${options.file}`,
   }[action]
-  const plan: Plan = {
+  const change: Change = {
     summary: options.deploy === undefined ? summary : `${summary}, then deploy it to stage "${options.deploy}"`,
     severity: action === 'overwritten' ? 'destructive' : 'safe',
     steps: [options.failOnWarnings ? gateOnWarnings(imports.step, options.file) : imports.step, ...(deploy?.steps ?? [])],
@@ -101,23 +95,25 @@ export async function planImport(session: AwsSession, options: ImportOptions): P
       `Try: ${shellCommand('apigw', 'apis', 'import', options.file, '--api', apiId(results), '--deploy', options.deploy ?? '', ...(kind === 'rest' ? [] : ['--yes']))} (the import is done; this imports the same file again and deploys)`,
   }
   return {
-    plan,
+    change,
+    // Other APIs with the name a new API would get.
     warnings: nameClashWarnings(sameName, title, kind),
-    resultOf: (results) => {
-      const imported = imports.read(results[0])
+    result: (run, io) => {
+      const imported = imports.read(run.results[0])
+      for (const warning of imported.warnings) io.warn(`AWS: ${warning}`)
       return {
         api: {id: imported.id, name: imported.name, type: kind},
         action,
         file: options.file,
         warnings: imported.warnings,
-        deployment: options.deploy === undefined ? null : {stage: options.deploy, deploymentId: deploy?.deploymentId(results) ?? null, autoDeployed: stage?.autoDeploy ?? false},
+        deployment: options.deploy === undefined ? null : {stage: options.deploy, deploymentId: deploy?.deploymentId(run.results) ?? null, autoDeployed: stage?.autoDeploy ?? false},
       }
     },
   }
 }
 
 /** With --fail-on-warnings, AWS refuses a definition it has warnings about: a failed gate (exit 1), not an AWS fault. */
-function gateOnWarnings(step: PlanStep, file: string): PlanStep {
+function gateOnWarnings(step: ChangeStep, file: string): ChangeStep {
   return {
     ...step,
     run: (results) =>
@@ -159,7 +155,7 @@ function restImport(session: AwsSession, definition: DefinitionFile, options: Im
   }
   const common = {failOnWarnings: options.failOnWarnings, ...(Object.keys(parameters).length > 0 && {parameters})}
   const shown = {...common, body: bodyLabel(definition)}
-  const step: PlanStep = target
+  const step: ChangeStep = target
     ? {
         service: 'apigateway',
         operation: 'PutRestApi',
@@ -183,7 +179,7 @@ function restImport(session: AwsSession, definition: DefinitionFile, options: Im
 
 function httpImport(session: AwsSession, definition: DefinitionFile, options: ImportOptions, target: ApiTarget | undefined, before: ApisBefore) {
   const common = {FailOnWarnings: options.failOnWarnings, ...(options.basepath && {Basepath: options.basepath})}
-  const step: PlanStep = target
+  const step: ChangeStep = target
     ? {
         service: 'apigatewayv2',
         operation: 'ReimportApi',
@@ -205,7 +201,7 @@ function httpImport(session: AwsSession, definition: DefinitionFile, options: Im
   return {step, read}
 }
 
-/** The body in a plan: the file, not its bytes. */
+/** The body in a change: the file, not its bytes. */
 const bodyLabel = (definition: DefinitionFile) => `<contents of ${definition.path}: ${definition.bytes} bytes>`
 
 /** Whether the stage exists and what it runs, REST names compared case-insensitively (docs/aws-behaviour.md#stage-names-are-compared-without-case). */
@@ -220,7 +216,7 @@ async function stageNow(session: AwsSession, kind: ImportKind, target: ApiTarget
 }
 
 /** The deploy after the import (step 2 on), recording who deployed and what it replaced, as `apigw deploy` does. */
-function deploySteps(session: AwsSession, kind: ImportKind, api: PlannedId, options: ImportOptions, stage: StageNow): DeploySteps {
+function deploySteps(session: AwsSession, kind: ImportKind, api: PendingId, options: ImportOptions, stage: StageNow): DeploySteps {
   const stageName = options.deploy!
   const description = withRecord(undefined, {action: 'deploy', stage: stageName, by: options.actor, at: (options.now ?? new Date()).toISOString(), replaced: stage.deploymentId})
   return releaseAdapter(session, kind, api).deploy(stageName, description, {newStage: !stage.exists, firstStep: 2})

@@ -1,7 +1,7 @@
 import {apiLabel, summarize, type AnyApi, type ApiType} from '../apis/catalog.js'
 import {resolveApi} from '../apis/resolve.js'
 import type {AwsSession} from '../aws/session.js'
-import type {PlanStep, StepResults} from '../plan/plan.js'
+import type {ChangeStep, StepResults} from '../change/change.js'
 import {restReleases} from './rest-release.js'
 import {v2Releases} from './v2-release.js'
 
@@ -14,24 +14,24 @@ export interface Deployment {
   autoDeployed: boolean
 }
 
-/** A call a plan makes, before the release logic words its summary. */
-export type Call = Omit<PlanStep, 'summary'>
+/** A call a change makes, before the release logic words its summary. */
+export type Call = Omit<ChangeStep, 'summary'>
 
 /**
- * An API's id: known, or returned by an earlier step of the plan (an API that `apis import`
+ * An API's id: known, or returned by an earlier step of the change (an API that `apis import`
  * creates). Only deploy() can run before the API exists; the other methods need a known id.
  */
-export interface PlannedId {
-  /** As the plan shows it: the id, or "<API id from step 1>". */
+export interface PendingId {
+  /** As the change shows it: the id, or "<API id from step 1>". */
   shown: string
   of(results: StepResults): string
 }
 
-export const knownId = (id: string): PlannedId => ({shown: id, of: () => id})
+export const knownId = (id: string): PendingId => ({shown: id, of: () => id})
 
-/** The steps that deploy, and how to read the new deployment's id from the plan's results. */
+/** The steps that deploy, and how to read the new deployment's id from the change's results. */
 export interface DeploySteps {
-  steps: PlanStep[]
+  steps: ChangeStep[]
   deploymentId(results: StepResults): string
 }
 
@@ -45,7 +45,7 @@ export interface ReleaseAdapter {
   deployment(id: string): Promise<Deployment | undefined>
   /**
    * The steps that make a deployment and point `stage` at it, creating the stage when `newStage`;
-   * `firstStep` is where they start in the plan (1-based), for steps that read an earlier result.
+   * `firstStep` is where they start in the change (1-based), for steps that read an earlier result.
    */
   deploy(stage: string, description: string, options: {newStage: boolean; firstStep: number}): DeploySteps
   /** Points an existing stage at a deployment. */
@@ -70,7 +70,7 @@ export interface ReleaseApi {
 }
 
 /** The release adapter for an API of this kind. */
-export function releaseAdapter(session: AwsSession, type: ApiType, id: PlannedId): ReleaseAdapter {
+export function releaseAdapter(session: AwsSession, type: ApiType, id: PendingId): ReleaseAdapter {
   return type === 'rest' ? restReleases(session, id) : v2Releases(session, id)
 }
 

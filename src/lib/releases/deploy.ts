@@ -3,7 +3,7 @@ import {checkStageName} from '../util/stage-name.js'
 import {shellQuote} from '../util/text.js'
 import {openRelease} from './adapter.js'
 import {checkReleaseText, withRecord} from './note.js'
-import {refuseCanary, resultOf, stageToRelease, unchanged, waiter, type PreparedRelease, type ReleaseBase} from './release.js'
+import {refuseCanary, releaseChange, resultOf, stageToRelease, unchanged, type ReleaseBase, type ReleaseChange, type ReleaseFollowUp, type ReleaseOutline} from './release.js'
 
 export interface DeployOptions {
   api: string
@@ -16,13 +16,18 @@ export interface DeployOptions {
   now?: Date
 }
 
+/** Prepares a deployment (see outlineDeploy), followed as asked once it ran. */
+export async function prepareDeploy(session: AwsSession, options: DeployOptions & ReleaseFollowUp): Promise<ReleaseChange> {
+  return releaseChange(await outlineDeploy(session, options), options)
+}
+
 /**
- * Plans a deployment of the API as it is now to a stage, recording who made it and what it
+ * A deployment of the API as it is now to a stage, recording who made it and what it
  * replaced. REST: CreateDeployment with stageName. HTTP/WebSocket: CreateDeployment with StageName,
  * or CreateDeployment then CreateStage for a new stage; a stage that deploys itself (AutoDeploy)
  * needs nothing, and its last automatic deployment is the answer.
  */
-export async function planDeploy(session: AwsSession, options: DeployOptions): Promise<PreparedRelease> {
+async function outlineDeploy(session: AwsSession, options: DeployOptions): Promise<ReleaseOutline> {
   if (options.description !== undefined) checkReleaseText(options.description)
   if (options.createStage) checkStageName(options.stage)
   const release = await openRelease(session, options.api)
@@ -53,7 +58,8 @@ export async function planDeploy(session: AwsSession, options: DeployOptions): P
   const description = withRecord(options.description, {action: 'deploy', stage: base.stageName, by: options.actor, at: (options.now ?? new Date()).toISOString(), replaced: previous})
   const deploy = release.adapter.deploy(base.stageName, description, {newStage: stage === undefined, firstStep: 1})
   return {
-    plan: {
+    base,
+    change: {
       summary: stage ? `deploy ${release.label} to stage "${stage.name}", replacing deployment ${previous ?? 'none'}` : `deploy ${release.label} to a new stage "${base.stageName}"`,
       severity: 'safe',
       steps: deploy.steps,
@@ -61,9 +67,7 @@ export async function planDeploy(session: AwsSession, options: DeployOptions): P
       recovery: (_failed, results) =>
         `Try: ${['apigw', 'deploy', '--api', release.api.id, '--stage', base.stageName, '--create-stage'].map(shellQuote).join(' ')} (again; deployment ${deploy.deploymentId(results)} is left unused)`,
     },
-    notices: [],
-    diff: null,
+    notes: [],
     result: (results) => resultOf(base, {changed: true, deploymentId: deploy.deploymentId(results), description}),
-    waitUntilLive: waiter(base),
   }
 }

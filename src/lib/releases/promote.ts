@@ -2,7 +2,7 @@ import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import type {FoundStage} from '../stages/find.js'
 import {openRelease} from './adapter.js'
-import {recordOnly, refuseAutoDeploy, refuseCanary, repoint, stageToRelease, unchanged, unrecordedMove, type PreparedRelease, type ReleaseBase} from './release.js'
+import {recordOnly, refuseAutoDeploy, refuseCanary, releaseChange, repoint, stageToRelease, unchanged, unrecordedMove, type ReleaseBase, type ReleaseChange, type ReleaseFollowUp, type ReleaseOutline} from './release.js'
 
 export interface PromoteOptions {
   api: string
@@ -15,11 +15,16 @@ export interface PromoteOptions {
   now?: Date
 }
 
+/** Prepares a promotion (see outlinePromote), followed as asked once it ran. */
+export async function preparePromote(session: AwsSession, options: PromoteOptions & ReleaseFollowUp): Promise<ReleaseChange> {
+  return releaseChange(await outlinePromote(session, options), options)
+}
+
 /**
- * Plans pointing the target stage at the deployment the source stage runs (dev → prod): no new
+ * Pointing the target stage at the deployment the source stage runs (dev → prod): no new
  * deployment, so prod serves exactly what was checked on dev. Destructive: prod's traffic moves.
  */
-export async function planPromote(session: AwsSession, options: PromoteOptions): Promise<PreparedRelease> {
+async function outlinePromote(session: AwsSession, options: PromoteOptions): Promise<ReleaseOutline> {
   if (options.from === options.to) throw usageError(`--from and --to are both "${options.from}": promote moves one stage's deployment to another.`, ['Try: --from dev --to prod'], 'SAME_STAGE')
   const release = await openRelease(session, options.api)
   const [{summary: source}, found] = await Promise.all([
@@ -38,7 +43,7 @@ export async function planPromote(session: AwsSession, options: PromoteOptions):
     refuseCanary(release, target, 'promoting would move the base under it, and the canary would keep serving its share.')
     refuseAutoDeploy(release, target, 'point the stage at a chosen deployment')
   }
-  const notices = source.canary
+  const notes = source.canary
     ? [`Stage "${source.name}" has a canary (deployment ${source.canary.deploymentId} at ${source.canary.percentTraffic}%); promoting its base deployment ${source.deploymentId}.`]
     : []
   const stageName = target?.name ?? options.to
@@ -53,10 +58,10 @@ export async function planPromote(session: AwsSession, options: PromoteOptions):
     const moved = unrecordedMove(target.name, target.deploymentId, deployments)
     if (moved) {
       const finish = recordOnly(base, {id: source.deploymentId, description: deployment?.description ?? null}, moved, {action: 'promote', stage: target.name, from: source.name, by: options.actor, at})
-      return {...finish, notices: [...notices, ...finish.notices]}
+      return {...finish, notes: [...notes, ...finish.notes]}
     }
     const same = `Stage "${target.name}" already runs deployment ${source.deploymentId}, as "${source.name}" does; nothing to promote.`
-    return unchanged(base, source.deploymentId, deployment?.description ?? null, [...notices, same])
+    return unchanged(base, source.deploymentId, deployment?.description ?? null, [...notes, same])
   }
   return {
     ...repoint(base, {id: source.deploymentId, description: deployment?.description ?? null}, {
@@ -65,6 +70,6 @@ export async function planPromote(session: AwsSession, options: PromoteOptions):
       record: {action: 'promote', stage: base.stageName, from: source.name, by: options.actor, at, replaced: target?.deploymentId ?? undefined},
       rerunRecords: unrecordedMove(base.stageName, source.deploymentId, deployments) !== undefined,
     }),
-    notices,
+    notes,
   }
 }

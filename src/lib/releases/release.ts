@@ -1,7 +1,8 @@
 import type {ApiType} from '../apis/catalog.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
-import type {Plan, Severity, StepResults} from '../plan/plan.js'
+import type {Change, Severity, StepResults} from '../change/change.js'
+import type {PreparedChange} from '../change/prepared.js'
 import {listStages, pickStage, type FoundStage} from '../stages/find.js'
 import type {StageSummary} from '../stages/summary.js'
 import type {Clock} from '../util/clock.js'
@@ -34,22 +35,46 @@ export interface ReleaseResult {
   diff: StageDiff | null
 }
 
-export interface WaitOptions {
-  timeoutMs: number
-  clock?: Clock
-  onProgress?(line: string): void
+/** How a release is followed once it ran: --wait, and GitHub Actions' step outputs. */
+export interface ReleaseFollowUp {
+  /** Until the stage serves the deployment; exit 7 after the timeout. */
+  wait?: {timeoutMs: number; clock?: Clock}
+  /** The GITHUB_OUTPUT file the deployment ids go to. */
+  githubOutput?: string
 }
 
-/** A release ready to carry out: the plan, or no plan when there is nothing to change. */
-export interface PreparedRelease {
-  plan?: Plan
-  /** Worth saying before anything runs (stderr). */
-  notices: string[]
+/** A release ready to apply; `diff` is promote --diff's comparison, shown before anything runs. */
+export interface ReleaseChange extends PreparedChange<ReleaseResult> {
   diff: StageDiff | null
-  /** The result, from the plan's step results (none when there is no plan). */
+}
+
+/** A release as the builders below outline it: the change, or none when there is nothing to change. */
+export interface ReleaseOutline {
+  base: ReleaseBase
+  change?: Change
+  notes: string[]
+  /** The result, from the change's step results (none when there is no change). */
   result(results: StepResults): ReleaseResult
-  /** Resolves once the stage serves the result's deployment; exit 7 after the timeout. */
-  waitUntilLive(result: ReleaseResult, options: WaitOptions): Promise<void>
+}
+
+/** An outlined release, followed as asked once it ran. */
+export function releaseChange(outline: ReleaseOutline, followUp: ReleaseFollowUp): ReleaseChange {
+  const diff = outline.base.diff ?? null
+  return {
+    change: outline.change,
+    notes: outline.notes,
+    diff,
+    preview: diff ? {diff} : undefined,
+    async result(run, io) {
+      let result = outline.result(run.results)
+      if (followUp.wait) {
+        await waitUntilServed(outline.base.release.adapter, {stage: result.stage, deploymentId: result.deploymentId, ...followUp.wait, onProgress: io.note})
+        result = {...result, live: true}
+      }
+      if (followUp.githubOutput) await (await import('./github-output.js')).writeGithubOutputs(followUp.githubOutput, result)
+      return result
+    },
+  }
 }
 
 /** What every release of one stage starts from. */
@@ -81,18 +106,9 @@ export function resultOf(base: ReleaseBase, fields: Pick<ReleaseResult, 'changed
   }
 }
 
-export function waiter(base: ReleaseBase): PreparedRelease['waitUntilLive'] {
-  return (result, options) => waitUntilServed(base.release.adapter, {stage: result.stage, deploymentId: result.deploymentId, ...options})
-}
-
 /** A release that changes nothing: the stage already runs `deploymentId`. */
-export function unchanged(base: ReleaseBase, deploymentId: string, description: string | null, notices: string[]): PreparedRelease {
-  return {
-    notices,
-    diff: base.diff ?? null,
-    result: () => resultOf(base, {changed: false, deploymentId, description}),
-    waitUntilLive: waiter(base),
-  }
+export function unchanged(base: ReleaseBase, deploymentId: string, description: string | null, notes: string[]): ReleaseOutline {
+  return {base, notes, result: () => resultOf(base, {changed: false, deploymentId, description})}
 }
 
 /**
@@ -102,25 +118,24 @@ export function unchanged(base: ReleaseBase, deploymentId: string, description: 
 export function repoint(
   base: ReleaseBase,
   target: Pick<Deployment, 'id' | 'description'>,
-  plan: {summary: string; severity: Severity; record: ReleaseRecord; rerunRecords: boolean},
-): PreparedRelease {
+  how: {summary: string; severity: Severity; record: ReleaseRecord; rerunRecords: boolean},
+): ReleaseOutline {
   const {adapter} = base.release
-  const description = withRecord(target.description, plan.record)
+  const description = withRecord(target.description, how.record)
   const move = base.stage ? adapter.point(base.stageName, target.id) : adapter.createStage(base.stageName, target.id)
   const moveSummary = base.stage
     ? `point stage "${base.stageName}" at deployment ${target.id} (was ${base.stage.deploymentId ?? 'none'})`
     : `create stage "${base.stageName}" on deployment ${target.id}`
   return {
-    plan: {
-      summary: plan.summary,
-      severity: plan.severity,
+    base,
+    change: {
+      summary: how.summary,
+      severity: how.severity,
       steps: [{...move, summary: moveSummary}, recordStep(base, target.id, description)],
-      recovery: () => recordRecovery(base, target.id, description, plan.record, plan.rerunRecords),
+      recovery: () => recordRecovery(base, target.id, description, how.record, how.rerunRecords),
     },
-    notices: [],
-    diff: base.diff ?? null,
+    notes: [],
     result: () => resultOf(base, {changed: true, deploymentId: target.id, description}),
-    waitUntilLive: waiter(base),
   }
 }
 
@@ -169,21 +184,20 @@ export function unrecordedMove(stageName: string, liveId: string | null, deploym
  * Finishes a release an earlier run made but did not record: the stage already runs `target`, so
  * only the record is written, naming what the stage ran before (the deployment of its newest record).
  */
-export function recordOnly(base: ReleaseBase, target: Pick<Deployment, 'id' | 'description'>, moved: RecordedRelease, record: Omit<ReleaseRecord, 'replaced'>): PreparedRelease {
+export function recordOnly(base: ReleaseBase, target: Pick<Deployment, 'id' | 'description'>, moved: RecordedRelease, record: Omit<ReleaseRecord, 'replaced'>): ReleaseOutline {
   const full: ReleaseRecord = {...record, replaced: moved.deploymentId}
   const description = withRecord(target.description, full)
   return {
-    plan: {
+    base,
+    change: {
       summary: `record the ${record.action} of stage "${base.stageName}" to deployment ${target.id} (from ${moved.deploymentId}) that an earlier run made without recording it`,
       severity: 'safe',
       steps: [recordStep(base, target.id, description)],
       recovery: () => recordRecovery(base, target.id, description, full, true),
       continues: true,
     },
-    notices: [`Stage "${base.stageName}" of ${base.release.label} already runs deployment ${target.id}, but no record says how it got there: an earlier run stopped before recording it. Recording the ${record.action} now.`],
-    diff: base.diff ?? null,
+    notes: [`Stage "${base.stageName}" of ${base.release.label} already runs deployment ${target.id}, but no record says how it got there: an earlier run stopped before recording it. Recording the ${record.action} now.`],
     result: () => ({...resultOf(base, {changed: true, deploymentId: target.id, description}), previousDeploymentId: moved.deploymentId}),
-    waitUntilLive: waiter(base),
   }
 }
 

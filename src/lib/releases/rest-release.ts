@@ -3,10 +3,10 @@ import type {Deployment as RestDeployment} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, unlessNotFound} from '../errors.js'
 import {patchOperationsArgument, shellCommand} from '../util/shell.js'
-import type {Deployment, PlannedId, ReleaseAdapter} from './adapter.js'
+import type {Deployment, PendingId, ReleaseAdapter} from './adapter.js'
 
 /** REST APIs: CreateDeployment with stageName repoints (or creates) the stage; UpdateStage patches /deploymentId. */
-export function restReleases(session: AwsSession, api: PlannedId): ReleaseAdapter {
+export function restReleases(session: AwsSession, api: PendingId): ReleaseAdapter {
   const gateway = () => session.rest()
   const restApiId = api.shown
   return {

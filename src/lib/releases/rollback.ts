@@ -4,7 +4,7 @@ import {findStage} from '../stages/find.js'
 import {shellQuote} from '../util/text.js'
 import {openRelease, type Deployment, type ReleaseApi} from './adapter.js'
 import {releasesOf} from './history.js'
-import {recordOnly, refuseAutoDeploy, refuseCanary, repoint, unchanged, unrecordedMove, type PreparedRelease, type ReleaseBase} from './release.js'
+import {recordOnly, refuseAutoDeploy, refuseCanary, releaseChange, repoint, unchanged, unrecordedMove, type ReleaseBase, type ReleaseChange, type ReleaseFollowUp, type ReleaseOutline} from './release.js'
 
 export interface RollbackOptions {
   api: string
@@ -15,12 +15,17 @@ export interface RollbackOptions {
   now?: Date
 }
 
+/** Prepares a rollback (see outlineRollback), followed as asked once it ran. */
+export async function prepareRollback(session: AwsSession, options: RollbackOptions & ReleaseFollowUp): Promise<ReleaseChange> {
+  return releaseChange(await outlineRollback(session, options), options)
+}
+
 /**
- * Plans pointing a stage back at an earlier deployment: the one its live release replaced (as
+ * Pointing a stage back at an earlier deployment: the one its live release replaced (as
  * recorded by apigw), or `to`. Like `kubectl rollout undo`, a rollback is itself a release, so a
  * second rollback returns to where the first started. Destructive: the stage's traffic moves.
  */
-export async function planRollback(session: AwsSession, options: RollbackOptions): Promise<PreparedRelease> {
+async function outlineRollback(session: AwsSession, options: RollbackOptions): Promise<ReleaseOutline> {
   const release = await openRelease(session, options.api)
   const [{summary: stage}, deployments] = await Promise.all([findStage(session, release.entry, options.stage), release.adapter.deployments()])
   refuseCanary(release, stage, 'rolling back would move the base under it, and the canary would keep serving its share.')

@@ -2,15 +2,15 @@ import {isoDate} from '../apis/catalog.js'
 import type {AwsSession} from '../aws/session.js'
 import type {V2Deployment} from '../aws/v2-gateway.js'
 import {ApigwError, ExitCode, unlessNotFound} from '../errors.js'
-import {fromStep, type PlanStep, type StepResults} from '../plan/plan.js'
+import {fromStep, type ChangeStep, type StepResults} from '../change/change.js'
 import {shellCommand} from '../util/shell.js'
-import type {Deployment, PlannedId, ReleaseAdapter} from './adapter.js'
+import type {Deployment, PendingId, ReleaseAdapter} from './adapter.js'
 
 /**
  * HTTP and WebSocket APIs: CreateDeployment with StageName repoints an existing stage only, so a
  * new stage is created on a fresh deployment; UpdateStage takes DeploymentId as a plain field.
  */
-export function v2Releases(session: AwsSession, api: PlannedId): ReleaseAdapter {
+export function v2Releases(session: AwsSession, api: PendingId): ReleaseAdapter {
   const gateway = () => session.v2()
   const ApiId = api.shown
   return {
@@ -21,7 +21,7 @@ export function v2Releases(session: AwsSession, api: PlannedId): ReleaseAdapter 
     },
     deploy: (StageName, Description, {newStage, firstStep}) => {
       const deployed = (results: StepResults) => (results[firstStep - 1] as V2Deployment).DeploymentId ?? ''
-      const steps: PlanStep[] = newStage
+      const steps: ChangeStep[] = newStage
         ? [
             {
               service: 'apigatewayv2',

@@ -1,6 +1,6 @@
 import type {ApiType} from '../apis/catalog.js'
 import type {AwsSession} from '../aws/session.js'
-import type {PlanStep} from '../plan/plan.js'
+import type {ChangeStep} from '../change/change.js'
 import type {FoundStage} from './find.js'
 import {restSettings} from './settings-rest.js'
 import {v2Settings} from './settings-v2.js'
@@ -15,7 +15,7 @@ export function settingsAdapterFor(kind: ApiType): Pick<SettingsAdapter<unknown>
 export interface StageSettingsOf {
   current: StageSettings
   settingsKey(route: string): string
-  updateStep(context: {session: AwsSession; apiId: string; summary: string}, changes: SettingChange[]): PlanStep
+  updateStep(context: {session: AwsSession; apiId: string; summary: string}, changes: SettingChange[]): ChangeStep
 }
 
 export function settingsOf(found: FoundStage): StageSettingsOf {

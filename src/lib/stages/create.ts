@@ -5,7 +5,8 @@ import type {Stage} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import type {V2Stage} from '../aws/v2-gateway.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
-import {sentInput, type Plan, type PlanStep, type StepResults} from '../plan/plan.js'
+import {sentInput, type ChangeStep} from '../change/change.js'
+import type {PreparedChange} from '../change/prepared.js'
 import {DEFAULT_STAGE, checkStageName} from '../util/stage-name.js'
 import {byCodePoint, shellQuote} from '../util/text.js'
 import {settingsAdapterFor} from './adapters.js'
@@ -26,14 +27,6 @@ export interface CreateStageOptions {
   autoDeploy?: boolean
 }
 
-export interface StageCreation {
-  plan: Plan
-  /** The created stage, as `stages show` prints it, from the plan's results. */
-  outcome(results: StepResults): StageShown
-  /** For stderr: what the operator should know about the new stage. */
-  notes: string[]
-}
-
 /** Checks what can be checked before any AWS call: the stage name, and a deployment named alongside --auto-deploy. */
 export function checkCreateStageOptions(options: CreateStageOptions): CreateStageOptions {
   checkStageName(options.stage)
@@ -44,11 +37,11 @@ export function checkCreateStageOptions(options: CreateStageOptions): CreateStag
 }
 
 /**
- * Plans CreateStage. A REST stage must serve a deployment: the one named, else the newest; an
+ * Prepares CreateStage. A REST stage must serve a deployment: the one named, else the newest; an
  * API never deployed is refused with how to deploy it. An HTTP or WebSocket stage may start with
  * none (or auto-deploy, which deploys at once).
  */
-export async function prepareStageCreation(session: AwsSession, options: CreateStageOptions): Promise<StageCreation> {
+export async function prepareStageCreation(session: AwsSession, options: CreateStageOptions): Promise<PreparedChange<StageShown>> {
   const entry = await resolveApi(session, options.api)
   const api = summarize(entry)
   const label = apiLabel(api)
@@ -71,11 +64,13 @@ export async function prepareStageCreation(session: AwsSession, options: CreateS
   const endpoint = apiEndpointUrl(session, entry)
   const how = deploymentId ? ` on deployment ${deploymentId}${options.deployment === undefined ? ' (the newest)' : ''}` : options.autoDeploy ? ' with auto-deploy' : ' with no deployment'
   const summary = `create stage "${options.stage}" of ${label}${how}`
+  const servesNothing = !deploymentId && !options.autoDeploy
   return {
-    plan: {summary, severity: 'safe', steps: [createStep(session, entry, options, deploymentId, endpoint, summary)]},
-    outcome: (results) => ({api: {id: api.id, name: api.name, type: api.type}, stage: stageDetails(results[0] as FoundStage)}),
-    notes:
-      deploymentId || options.autoDeploy
+    change: {summary, severity: 'safe', steps: [createStep(session, entry, options, deploymentId, endpoint, summary)]},
+    result: (run) => ({api: {id: api.id, name: api.name, type: api.type}, stage: stageDetails(run.results[0] as FoundStage)}),
+    // What the operator should know about the new stage.
+    nextSteps: () =>
+      !servesNothing
         ? []
         : [`Stage "${options.stage}" has no deployment yet: it serves nothing until the API is deployed to it.`, `Try: apigw deploy --api ${api.id} --stage ${shellQuote(options.stage)}`],
   }
@@ -115,7 +110,7 @@ function chooseDeployment(options: CreateStageOptions, deployments: DeploymentFa
   })
 }
 
-function createStep(session: AwsSession, entry: AnyApi, options: CreateStageOptions, deploymentId: string | undefined, endpoint: string, summary: string): PlanStep {
+function createStep(session: AwsSession, entry: AnyApi, options: CreateStageOptions, deploymentId: string | undefined, endpoint: string, summary: string): ChangeStep {
   const {id} = summarize(entry)
   const variables = Object.keys(options.variables).length > 0 ? options.variables : undefined
   if (entry.type === 'rest') {

@@ -1,8 +1,9 @@
 import {apiLabel, summarize, type AnyApi, type ApiType} from '../apis/catalog.js'
 import {resolveApi} from '../apis/resolve.js'
 import type {AwsSession} from '../aws/session.js'
-import type {Plan, PlanStep} from '../plan/plan.js'
-import {detachingDeletion, detachUndo, findDetachment, planNames, referencedByUsagePlans, resumingNotice, type UsagePlanReference} from '../usage-plans/references.js'
+import type {ChangeStep} from '../change/change.js'
+import type {PreparedChange} from '../change/prepared.js'
+import {detachingDeletion, detachUndo, findDetachment, planNames, referencedByUsagePlans, resumingNotice, type DetachUndone, type UsagePlanReference} from '../usage-plans/references.js'
 import {shellCommand} from '../util/shell.js'
 import {plural} from '../util/text.js'
 import {findStage} from './find.js'
@@ -28,21 +29,12 @@ export interface DeletedStage {
   resumedFrom: string | null
 }
 
-export interface StageDeletion {
-  plan: Plan
-  /** The stage's name, which the operator must type or pass as --confirm. */
-  confirmName: string
-  deleted: DeletedStage
-  /** Worth saying before anything runs (stderr). */
-  notices: string[]
-}
-
 /**
- * Plans DeleteStage. A REST stage that usage plans name is refused (exit 5: the plans would be left
+ * Prepares DeleteStage. A REST stage that usage plans name is refused (exit 5: the plans would be left
  * naming a stage that does not exist, and their keys would lose it silently) unless `force`, which
- * first records in each plan what it is about to detach, then removes it, as `apis delete --force` does.
+ * first records in each usage plan what it is about to detach, then removes it, as `apis delete --force` does.
  */
-export async function prepareStageDeletion(session: AwsSession, options: DeleteStageOptions): Promise<StageDeletion> {
+export async function prepareStageDeletion(session: AwsSession, options: DeleteStageOptions): Promise<PreparedChange<DeletedStage>> {
   const {entry, id, name, type, stage, found, usagePlans} = await stageAndPlans(session, options)
   const label = `stage "${stage}" of ${apiLabel({id, name, type})}`
   const detachment = findDetachment(usagePlans, id, stage, options.now ?? new Date())
@@ -61,19 +53,19 @@ export async function prepareStageDeletion(session: AwsSession, options: DeleteS
   const serving = found.summary.deploymentId ? `, serving deployment ${found.summary.deploymentId}` : ''
   const detaching = detachment.all.length > 0 ? `, after detaching it from ${plural(detachment.all.length, 'usage plan')}: ${planNames(detachment.all)}` : ''
   return {
-    plan: {
+    change: {
       summary: `delete the ${label}${serving}${detaching}`,
       severity: 'severe',
       ...detachingDeletion(session, {apiId: id, detachment, deleteStep: deleteStep(session, entry, stage, `delete the ${label}`), finishCommand: finish, undoCommand: undoCommand(id, stage), what: 'stage'}),
     },
     confirmName: stage,
-    deleted: {api: {id, name, type}, stage, deploymentId: found.summary.deploymentId, detachedFrom: detachment.all, resumedFrom: detachment.resumedFrom ?? null},
-    notices: resumingNotice(detachment),
+    notes: resumingNotice(detachment),
+    result: () => ({api: {id, name, type}, stage, deploymentId: found.summary.deploymentId, detachedFrom: detachment.all, resumedFrom: detachment.resumedFrom ?? null}),
   }
 }
 
 /** Undoes a `stages delete --force` cut short before the stage was deleted: it goes back into the plans it left. */
-export async function prepareStageDetachUndo(session: AwsSession, options: {api: string; stage: string}): Promise<ReturnType<typeof detachUndo>> {
+export async function prepareStageDetachUndo(session: AwsSession, options: {api: string; stage: string}): Promise<PreparedChange<DetachUndone>> {
   const {id, name, type, stage, usagePlans} = await stageAndPlans(session, options)
   return detachUndo(session, {api: {id, name, type}, stage, usagePlans, label: `stage "${stage}" of ${apiLabel({id, name, type})}`, undoCommand: undoCommand(id, stage)})
 }
@@ -89,7 +81,7 @@ async function stageAndPlans(session: AwsSession, options: {api: string; stage: 
   return {entry, id, name, type, stage: found.summary.name, found, usagePlans}
 }
 
-function deleteStep(session: AwsSession, entry: AnyApi, stage: string, summary: string): PlanStep {
+function deleteStep(session: AwsSession, entry: AnyApi, stage: string, summary: string): ChangeStep {
   const {id} = summarize(entry)
   if (entry.type === 'rest') {
     return {service: 'apigateway', operation: 'DeleteStage', input: {restApiId: id, stageName: stage}, summary, run: async () => (await session.rest()).deleteStage(id, stage)}

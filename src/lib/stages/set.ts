@@ -2,12 +2,13 @@ import {apiLabel, summarize, type AnyApi, type ApiType} from '../apis/catalog.js
 import {resolveApi} from '../apis/resolve.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
-import type {Plan} from '../plan/plan.js'
+import type {Change} from '../change/change.js'
+import type {PreparedChange} from '../change/prepared.js'
 import {capitalize, closestMatches, plural, shellQuote} from '../util/text.js'
 import {accessLogFormat} from './access-log-formats.js'
 import {settingsAdapterFor, settingsOf} from './adapters.js'
 import {findStage, type FoundStage} from './find.js'
-import {requireWritten} from '../plan/verify.js'
+import {requireWritten} from '../change/verify.js'
 import {changesSeverity, changeText, settingChanges, settingLabel, settingValueText, stageShowCommand, type SettingChange, type SettingsRequest} from './settings.js'
 
 export interface SetStageOptions {
@@ -25,15 +26,16 @@ export interface StageSettingsChanged {
   changes: SettingChange[]
 }
 
+/** The change of a stage's settings, for `stages set` and the cache commands to build on. */
 export interface StageSettingsUpdate {
   /** One UpdateStage, or no step at all when every setting already has its value. */
-  plan: Plan
+  change: Change
   changed: StageSettingsChanged
   /** For stderr: what was asked but needs no change. */
   notes: string[]
   /**
-   * Once the plan ran: the stage read back, which must hold every setting as written, else
-   * CHANGED_MEANWHILE (exit 5, plan/verify.ts) naming what someone else changed meanwhile.
+   * Once the change ran: the stage read back, which must hold every setting as written, else
+   * CHANGED_MEANWHILE (exit 5, change/verify.ts) naming what someone else changed meanwhile.
    */
   verify(): Promise<FoundStage>
 }
@@ -43,7 +45,7 @@ export interface StageSettingsUpdate {
  * v2 fields, by the API's kind. Everything is checked before anything is written: the settings
  * exist for this kind of API, the stage and the methods or routes named exist.
  */
-export async function prepareStageSettings(session: AwsSession, options: SetStageOptions): Promise<StageSettingsUpdate> {
+export async function prepareStageSettings(session: AwsSession, options: SetStageOptions): Promise<PreparedChange<StageSettingsChanged>> {
   const entry = await resolveApi(session, options.api)
   const api = summarize(entry)
   const adapter = settingsAdapterFor(api.type)
@@ -52,7 +54,15 @@ export async function prepareStageSettings(session: AwsSession, options: SetStag
   const routes = requestedRoutes(options.request)
   const [found, routeKeys] = await Promise.all([findStage(session, entry, options.stage), routes.length > 0 ? adapter.routeKeys(session, api.id) : ([] as string[])])
   requireRoutes(api, routes, routeKeys)
-  return planStageSettings(session, entry, found, options.request)
+  const update = stageSettingsUpdate(session, entry, found, options.request)
+  return {
+    change: update.change,
+    notes: update.notes,
+    result: async (run) => {
+      if (run.outcomes.length > 0) await update.verify()
+      return update.changed
+    },
+  }
 }
 
 /** The methods or routes a request names (their throttles, their caching). */
@@ -65,7 +75,7 @@ export function requireRoutes(api: {id: string; name: string; type: ApiType}, ro
 }
 
 /** The update of a stage already found, its settings checked for the API's kind and its routes for existence. */
-export function planStageSettings(session: AwsSession, entry: AnyApi, found: FoundStage, request: SettingsRequest): StageSettingsUpdate {
+export function stageSettingsUpdate(session: AwsSession, entry: AnyApi, found: FoundStage, request: SettingsRequest): StageSettingsUpdate {
   const {id, name, type} = summarize(entry)
   const label = apiLabel({id, name, type})
   const withText = withFormatText(request, type)
@@ -76,7 +86,7 @@ export function planStageSettings(session: AwsSession, entry: AnyApi, found: Fou
   const summary = changes.length === 0 ? `change nothing on ${where}` : `change ${where}: ${changes.map(changeText).join('; ')}`
   const stepSummary = `update ${plural(changes.length, 'setting')} of stage "${stage}": ${changes.map(settingLabel).join(', ')}`
   return {
-    plan: {summary, severity: changesSeverity(changes), steps: changes.length === 0 ? [] : [settings.updateStep({session, apiId: id, summary: stepSummary}, changes)]},
+    change: {summary, severity: changesSeverity(changes), steps: changes.length === 0 ? [] : [settings.updateStep({session, apiId: id, summary: stepSummary}, changes)]},
     changed: {api: {id, name, type}, stage, changes},
     verify: async () => {
       const now = await findStage(session, entry, stage)

@@ -1,5 +1,5 @@
 import {restResources} from '../apis/routes.js'
-import {exclusively, restArn} from '../plan/exclusive.js'
+import {exclusively, restArn} from '../change/exclusive.js'
 import type {MethodSetting, PatchOperation, Stage} from '../aws/rest-gateway.js'
 import {cacheClusterOf} from './summary.js'
 import {stageShowCommand, type LogLevel, type MethodCaching, type RouteSettings, type SettingChange, type SettingsAdapter, type StageSettings} from './settings.js'
@@ -56,7 +56,7 @@ export const restSettings: SettingsAdapter<Stage> = {
       operation: 'UpdateStage',
       input: {restApiId: apiId, stageName, patchOperations},
       summary,
-      // One apigw at a time changes the stage (plan/exclusive.ts); the stage is read back afterwards (set.ts).
+      // One apigw at a time changes the stage (change/exclusive.ts); the stage is read back afterwards (set.ts).
       run: () =>
         exclusively(session, restArn(session, `/restapis/${apiId}/stages/${stageName}`), {subject: `Stage "${stageName}" of REST API ${apiId}`, look: stageShowCommand(apiId, stageName)}, async () =>
           (await session.rest()).updateStage(apiId, stageName, patchOperations),

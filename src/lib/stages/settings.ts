@@ -1,7 +1,7 @@
 import type {AwsSession} from '../aws/session.js'
 import {usageError} from '../errors.js'
 import {shellQuote} from '../util/shell.js'
-import type {PlanStep, Severity} from '../plan/plan.js'
+import type {ChangeStep, Severity} from '../change/change.js'
 
 /**
  * A stage's settings in one shape for every API kind: what `stages show` prints and what
@@ -116,7 +116,7 @@ export interface SettingsAdapter<Raw> {
   /** Where AWS keeps the settings of a method or route: REST `pets/GET`, v2 `GET /pets`. */
   settingsKey(route: string): string
   /** The one UpdateStage call that makes the changes. */
-  updateStep(context: {session: AwsSession; apiId: string; stage: Raw; summary: string}, changes: SettingChange[]): PlanStep
+  updateStep(context: {session: AwsSession; apiId: string; stage: Raw; summary: string}, changes: SettingChange[]): ChangeStep
 }
 
 /**
@@ -198,7 +198,7 @@ function unset(value: unknown): boolean {
   return value === null || value === false || value === 'OFF'
 }
 
-/** "throttle GET /pets: - → 100/s burst 50", for plan summaries. */
+/** "throttle GET /pets: - → 100/s burst 50", for change summaries. */
 export function changeText(change: SettingChange): string {
   return `${settingLabel(change)}: ${settingValueText(change.before)} → ${change.after === null ? 'removed' : settingValueText(change.after)}`
 }

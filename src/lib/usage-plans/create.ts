@@ -1,11 +1,11 @@
 import type {RestGateway, UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {usageError} from '../errors.js'
-import {sentInput} from '../plan/plan.js'
+import {sentInput} from '../change/change.js'
 import {resolveApiStages} from './api-stages.js'
 import {quotaArgument, throttleArgument} from './commands.js'
 import type {ApiStageReference, PlanQuota, PlanThrottle} from './options.js'
-import type {PreparedPlanChange} from './prepared.js'
+import type {PreparedChange} from '../change/prepared.js'
 import {apiStageText, summarizePlan, type UsagePlanShown} from './summary.js'
 
 export interface CreatePlanOptions {
@@ -17,10 +17,10 @@ export interface CreatePlanOptions {
 }
 
 /**
- * Plans CreateUsagePlan. Every `--stage` is checked first (a REST API, a stage that exists), so a
+ * Prepares CreateUsagePlan. Every `--stage` is checked first (a REST API, a stage that exists), so a
  * typo fails before anything is created; a name another plan has is allowed, with a warning.
  */
-export async function prepareCreate(session: AwsSession, options: CreatePlanOptions): Promise<PreparedPlanChange<UsagePlanShown>> {
+export async function prepareCreate(session: AwsSession, options: CreatePlanOptions): Promise<PreparedChange<UsagePlanShown>> {
   const name = options.name.trim()
   if (name === '') throw usageError('--name is empty: a usage plan needs a name.', ['Try: --name gold'], 'EMPTY_PLAN_NAME')
   const gateway = await session.rest()
@@ -40,16 +40,15 @@ export async function prepareCreate(session: AwsSession, options: CreatePlanOpti
   ].filter(Boolean)
   const summary = `create usage plan "${name}", ${details.join(', ')}`
   return {
-    plan: {
+    change: {
       summary,
       severity: 'safe',
       steps: [{service: 'apigateway', operation: 'CreateUsagePlan', input: sentInput({...input}), summary: `create usage plan "${name}"`, run: () => gateway.createUsagePlan(input)}],
     },
-    notices:
+    warnings:
       namesakes.length > 0
         ? [`A usage plan named "${name}" already exists (${namesakes.join(', ')}): commands that name the plan "${name}" will then need its id.`]
         : [],
-    afterwards: [],
     result: async (run) => ({plan: summarizePlan(run.results[0] as UsagePlan, new Map(apiStages.map((apiStage) => [apiStage.apiId, apiStage.apiName ?? '']))), keys: []}),
   }
 }

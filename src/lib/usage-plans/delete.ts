@@ -1,10 +1,10 @@
 import type {UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
-import type {PlanStep} from '../plan/plan.js'
+import type {ChangeStep} from '../change/change.js'
 import {createCommand, plansCommand} from './commands.js'
 import {apiStagesStep, clearRecordStep, detachRecords, earliestStart, goneIsDone, isRecordTag, reattachStep, recordDate, recordDetachStep, type DetachRecord, type PlanApiStages} from './detach-record.js'
 import {keyLabel, planLabel} from './membership.js'
-import type {PreparedPlanChange} from './prepared.js'
+import type {PreparedChange} from '../change/prepared.js'
 import {resolvePlan} from './resolve.js'
 import {apiStageText, keyReference, keysLoseAccess, planKeys, restApiNames, someOf, summarizePlan, type PlanApiStage, type PlanKey, type UsagePlanSummary} from './summary.js'
 
@@ -30,14 +30,14 @@ export interface PlanDeleteUndone {
 }
 
 /**
- * Plans the deletion of a usage plan: AWS refuses DeleteUsagePlan while the plan names API stages,
+ * Prepares the deletion of a usage plan: AWS refuses DeleteUsagePlan while the plan names API stages,
  * so one UpdateUsagePlan removes them first, after recording them in the plan's own tags: a run cut
  * short after the detach is found and finished by the next one (or undone with --undo). Its keys
  * lose access to those stages: with keys it is severe (type the plan's name, or --confirm <name>),
  * without them destructive (--yes). Afterwards, the commands that recreate it are printed, so
  * nothing is lost without a way back.
  */
-export async function prepareDelete(session: AwsSession, reference: string, options: {now?: Date} = {}): Promise<PreparedPlanChange<DeletedPlan>> {
+export async function prepareDelete(session: AwsSession, reference: string, options: {now?: Date} = {}): Promise<PreparedChange<DeletedPlan>> {
   const [found, apiNames] = await Promise.all([resolvePlan(session, reference), restApiNames(session)])
   const named = summarizePlan(found, apiNames)
   const records = detachRecords(found, 'plan')
@@ -46,7 +46,7 @@ export async function prepareDelete(session: AwsSession, reference: string, opti
   const plan = {...named, apiStages: [...named.apiStages, ...records.filter((record) => !named.apiStages.some(same(record))).map(({apiId, stage}) => ({apiId, apiName: apiNames.get(apiId) ?? null, stage}))]}
   const keys = await planKeys(session, plan.id)
   const unrecorded = named.apiStages.filter((apiStage) => !records.some(same(apiStage)))
-  const steps: PlanStep[] = [
+  const steps: ChangeStep[] = [
     ...(unrecorded.length > 0 ? [recordDetachStep(session, apiStagesOf(plan, unrecorded), resumedFrom ?? recordDate(options.now ?? new Date()))] : []),
     ...(named.apiStages.length > 0
       ? [apiStagesStep(session, apiStagesOf(plan, named.apiStages), 'remove', `remove its API stages, ${named.apiStages.map(apiStageText).join(', ')} (AWS deletes only a plan without stages)`)]
@@ -57,7 +57,7 @@ export async function prepareDelete(session: AwsSession, reference: string, opti
   const losing = keys.length > 0 ? `; ${keysLoseAccess(keys.length)}: ${someOf(keys.map((key) => keyLabel(keyReference(key))))}` : ', which has no keys'
   const recreate = [createCommand(plan), ...keys.map((key) => plansCommand('attach', plan.name, key.id))]
   return {
-    plan: {
+    change: {
       summary: `delete the ${planLabel(plan)}${covering}${losing}`,
       severity: keys.length > 0 ? 'severe' : 'destructive',
       steps,
@@ -69,7 +69,7 @@ export async function prepareDelete(session: AwsSession, reference: string, opti
         ].join('\n'),
     },
     confirmName: plan.name,
-    notices: resumedFrom === undefined ? [] : [`Resuming the delete begun at ${resumedFrom}: the plan records detaching ${records.map((record) => `${record.apiId}:${record.stage}`).join(', ')}.`],
+    warnings: resumedFrom === undefined ? [] : [`Resuming the delete begun at ${resumedFrom}: the plan records detaching ${records.map((record) => `${record.apiId}:${record.stage}`).join(', ')}.`],
     afterwards: [`To recreate it${keys.length > 0 ? ' and give its keys access again' : ''}:`, ...recreate.map((command) => `  ${command}`), ...notRecreated(found, plan)],
     result: async () => ({plan: {id: plan.id, name: plan.name}, apiStages: plan.apiStages, keys, recreate, resumedFrom: resumedFrom ?? null}),
   }
@@ -79,22 +79,21 @@ export async function prepareDelete(session: AwsSession, reference: string, opti
  * Undoes a `plans delete` cut short before the plan was deleted: the API stages it recorded go back
  * in (those it does not name again already), and the records are cleared.
  */
-export async function prepareDeleteUndo(session: AwsSession, reference: string): Promise<PreparedPlanChange<PlanDeleteUndone>> {
+export async function prepareDeleteUndo(session: AwsSession, reference: string): Promise<PreparedChange<PlanDeleteUndone>> {
   const [found, apiNames] = await Promise.all([resolvePlan(session, reference), restApiNames(session)])
   const plan = summarizePlan(found, apiNames)
   const records = detachRecords(found, 'plan')
   const missing = records.filter((record) => !plan.apiStages.some(same(record))).map(({apiId, stage}) => ({apiId, apiName: apiNames.get(apiId) ?? null, stage}))
   const steps = [...(missing.length > 0 ? [reattachStep(session, apiStagesOf(plan, missing))] : []), ...(records.length > 0 ? [clearRecordStep(session, apiStagesOf(plan, records))] : [])]
   return {
-    plan: {
+    change: {
       summary: `put back the API stages an unfinished delete took from the ${planLabel(plan)}`,
       severity: 'safe',
       steps,
       continues: true,
       recovery: () => `Try: ${plansCommand('delete', plan.id, '--undo')} (carries on from the records still in the plan)`,
     },
-    notices: records.length === 0 ? [`The ${planLabel(plan)} records no unfinished delete: nothing to undo.`] : [],
-    afterwards: [],
+    warnings: records.length === 0 ? [`The ${planLabel(plan)} records no unfinished delete: nothing to undo.`] : [],
     result: async () => ({plan: {id: plan.id, name: plan.name}, restored: missing, begunAt: earliestStart(records) ?? null}),
   }
 }

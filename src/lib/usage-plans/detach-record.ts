@@ -1,7 +1,7 @@
 import type {UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {unlessNotFound} from '../errors.js'
-import type {PlanStep} from '../plan/plan.js'
+import type {ChangeStep} from '../change/change.js'
 import {shellCommand} from '../util/shell.js'
 import {plural} from '../util/text.js'
 
@@ -62,7 +62,7 @@ export interface PlanApiStages {
 const stagesText = (apiStages: PlanApiStages['apiStages']) => apiStages.map(({apiId, stage}) => `${apiId}:${stage}`).join(', ')
 
 /** TagResource on the plan, before anything is detached from it: the record a later run finds. */
-export function recordDetachStep(session: AwsSession, target: PlanApiStages, begunAt: string): PlanStep {
+export function recordDetachStep(session: AwsSession, target: PlanApiStages, begunAt: string): ChangeStep {
   const arn = usagePlanArn(session.settings.region, target.planId)
   const tags = Object.fromEntries(target.apiStages.map(({apiId, stage}) => [detachedTag(target.kind, apiId, stage), begunAt]))
   return {
@@ -75,7 +75,7 @@ export function recordDetachStep(session: AwsSession, target: PlanApiStages, beg
 }
 
 /** UntagResource: the record is done with (the delete finished, or was undone). */
-export function clearRecordStep(session: AwsSession, target: PlanApiStages): PlanStep {
+export function clearRecordStep(session: AwsSession, target: PlanApiStages): ChangeStep {
   const arn = usagePlanArn(session.settings.region, target.planId)
   const tagKeys = target.apiStages.map(({apiId, stage}) => detachedTag(target.kind, apiId, stage))
   return {
@@ -96,7 +96,7 @@ export const clearRecordCommand = (region: string, target: PlanApiStages) =>
  * read again: a call whose answer was lost after it took effect (its retry then refused: "not in
  * Usage Plan", "already exists") has done its job, and is not reported as a failure.
  */
-export function apiStagesStep(session: AwsSession, target: PlanApiStages, op: 'add' | 'remove', summary: string): PlanStep {
+export function apiStagesStep(session: AwsSession, target: PlanApiStages, op: 'add' | 'remove', summary: string): ChangeStep {
   const patchOperations = target.apiStages.map(({apiId, stage}) => ({op, path: '/apiStages', value: `${apiId}:${stage}`}))
   return {
     service: 'apigateway',
@@ -122,4 +122,4 @@ export const reattachStep = (session: AwsSession, target: PlanApiStages) =>
   apiStagesStep(session, target, 'add', `put ${stagesText(target.apiStages)} back in usage plan ${target.planName} (${target.planId})`)
 
 /** A delete step that counts "not found" as done: after a lost answer, its retry finds it gone. */
-export const goneIsDone = (step: PlanStep): PlanStep => ({...step, run: (results) => step.run(results).catch(unlessNotFound)})
+export const goneIsDone = (step: ChangeStep): ChangeStep => ({...step, run: (results) => step.run(results).catch(unlessNotFound)})

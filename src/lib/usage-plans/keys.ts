@@ -2,12 +2,12 @@ import type {UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
 import {resolveKey} from '../keys/resolve.js'
-import {exclusiveStep, restArn} from '../plan/exclusive.js'
-import type {PlanStep} from '../plan/plan.js'
+import {exclusiveStep, restArn} from '../change/exclusive.js'
+import type {ChangeStep} from '../change/change.js'
 import {capitalize} from '../util/text.js'
 import {attachKeyStep, attachProblem, detachKeyStep, keyLabel, planLabel, verifyMembership, type KeyReference} from './membership.js'
 import {plansCommand} from './commands.js'
-import type {PreparedPlanChange} from './prepared.js'
+import type {PreparedChange} from '../change/prepared.js'
 import {resolvePlan} from './resolve.js'
 import {apiStageText, keyReference, planKey, restApiNames, summarizePlan, type PlanApiStage, type PlanKey} from './summary.js'
 
@@ -26,7 +26,7 @@ export interface MembershipOptions {
 
 interface Membership {
   raw: UsagePlan
-  change: PlanMembershipChange
+  membership: PlanMembershipChange
   /** The plans the key is in now. */
   keyPlans: UsagePlan[]
 }
@@ -35,58 +35,57 @@ async function readMembership(session: AwsSession, options: MembershipOptions): 
   const [raw, apiKey, apiNames] = await Promise.all([resolvePlan(session, options.plan), resolveKey(session, options.key), restApiNames(session)])
   const keyPlans = await (await session.rest()).listUsagePlansOfKey(apiKey.id ?? '')
   const {id, name, apiStages} = summarizePlan(raw, apiNames)
-  return {raw, change: {plan: {id, name}, key: planKey(apiKey), apiStages}, keyPlans}
+  return {raw, membership: {plan: {id, name}, key: planKey(apiKey), apiStages}, keyPlans}
 }
 
 const stagesText = (apiStages: PlanApiStage[]) => apiStages.map(apiStageText).join(', ') || 'no API stages'
 
 /**
- * Plans CreateUsagePlanKey after checking AWS's rules locally (already in the plan, 10 plans per
+ * Prepares CreateUsagePlanKey after checking AWS's rules locally (already in the plan, 10 plans per
  * key, one plan per API stage), so a refused attach changes nothing. The result is read back with
  * GetUsagePlanKeys: the key is listed in the plan, or the command fails (CHANGED_MEANWHILE).
  */
-export async function prepareAttach(session: AwsSession, options: MembershipOptions): Promise<PreparedPlanChange<PlanMembershipChange>> {
-  const {raw, change, keyPlans} = await readMembership(session, options)
-  const key = keyReference(change.key)
+export async function prepareAttach(session: AwsSession, options: MembershipOptions): Promise<PreparedChange<PlanMembershipChange>> {
+  const {raw, membership, keyPlans} = await readMembership(session, options)
+  const key = keyReference(membership.key)
   const problem = attachProblem(raw, key, keyPlans)
   if (problem) throw problem
-  const notices = [
-    ...(change.key.enabled === false ? [`The ${keyLabel(key)} is disabled: requests with it are refused until it is enabled (apigw keys enable ${key.id}).`] : []),
-    ...(change.apiStages.length === 0 ? [`The ${planLabel(change.plan)} covers no API stages yet: add one with ${plansCommand('set', change.plan.id, '--add-stage', '<api>:<stage>')}.`] : []),
+  const warnings = [
+    ...(membership.key.enabled === false ? [`The ${keyLabel(key)} is disabled: requests with it are refused until it is enabled (apigw keys enable ${key.id}).`] : []),
+    ...(membership.apiStages.length === 0 ? [`The ${planLabel(membership.plan)} covers no API stages yet: add one with ${plansCommand('set', membership.plan.id, '--add-stage', '<api>:<stage>')}.`] : []),
   ]
   return {
-    plan: {summary: `add the ${keyLabel(key)} to the ${planLabel(change.plan)}, giving it ${stagesText(change.apiStages)}`, severity: 'safe', steps: [holdingPlan(session, change.plan, attachKeyStep(session, raw, key))]},
-    notices,
-    afterwards: [`Undo: ${plansCommand('detach', change.plan.id, key.id)}`],
+    change: {summary: `add the ${keyLabel(key)} to the ${planLabel(membership.plan)}, giving it ${stagesText(membership.apiStages)}`, severity: 'safe', steps: [holdingUsagePlan(session, membership.plan, attachKeyStep(session, raw, key))]},
+    warnings,
+    afterwards: [`Undo: ${plansCommand('detach', membership.plan.id, key.id)}`],
     result: async () => {
-      await verifyMembership(session, change.plan, key, true)
-      return change
+      await verifyMembership(session, membership.plan, key, true)
+      return membership
     },
   }
 }
 
-/** Plans DeleteUsagePlanKey: destructive, since the key loses the plan's API stages at once. */
-export async function prepareDetach(session: AwsSession, options: MembershipOptions): Promise<PreparedPlanChange<PlanMembershipChange>> {
-  const {raw, change, keyPlans} = await readMembership(session, options)
-  const key = keyReference(change.key)
-  if (!keyPlans.some((plan) => plan.id === change.plan.id)) throw notInPlan(key, change.plan, keyPlans)
+/** Prepares DeleteUsagePlanKey: destructive, since the key loses the plan's API stages at once. */
+export async function prepareDetach(session: AwsSession, options: MembershipOptions): Promise<PreparedChange<PlanMembershipChange>> {
+  const {raw, membership, keyPlans} = await readMembership(session, options)
+  const key = keyReference(membership.key)
+  if (!keyPlans.some((plan) => plan.id === membership.plan.id)) throw notInPlan(key, membership.plan, keyPlans)
   const others = keyPlans.length - 1
   return {
-    plan: {summary: `remove the ${keyLabel(key)} from the ${planLabel(change.plan)}: it loses access to ${stagesText(change.apiStages)}`, severity: 'destructive', steps: [holdingPlan(session, change.plan, detachKeyStep(session, raw, key))]},
-    notices: [],
+    change: {summary: `remove the ${keyLabel(key)} from the ${planLabel(membership.plan)}: it loses access to ${stagesText(membership.apiStages)}`, severity: 'destructive', steps: [holdingUsagePlan(session, membership.plan, detachKeyStep(session, raw, key))]},
     afterwards: [
       ...(others === 0 ? [`The ${keyLabel(key)} is in no usage plan now: requests with it are refused wherever an API key is required.`] : []),
-      `Undo: ${plansCommand('attach', change.plan.id, key.id)}`,
+      `Undo: ${plansCommand('attach', membership.plan.id, key.id)}`,
     ],
     result: async () => {
-      await verifyMembership(session, change.plan, key, false)
-      return change
+      await verifyMembership(session, membership.plan, key, false)
+      return membership
     },
   }
 }
 
-/** A change of the plan's keys while no other apigw changes the plan (plan/exclusive.ts). */
-const holdingPlan = (session: AwsSession, plan: {id: string; name: string}, step: PlanStep) =>
+/** A change of the usage plan's keys while no other apigw changes the usage plan (change/exclusive.ts). */
+const holdingUsagePlan = (session: AwsSession, plan: {id: string; name: string}, step: ChangeStep) =>
   exclusiveStep(session, restArn(session, `/usageplans/${plan.id}`), {subject: capitalize(planLabel(plan)), look: plansCommand('show', plan.id)}, step)
 
 export function notInPlan(key: KeyReference, plan: {id: string; name: string}, keyPlans: Pick<UsagePlan, 'id' | 'name'>[]): ApigwError {

@@ -1,8 +1,8 @@
 import type {UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
-import type {PlanStep} from '../plan/plan.js'
-import {requireWritten} from '../plan/verify.js'
+import type {ChangeStep} from '../change/change.js'
+import {requireWritten} from '../change/verify.js'
 import {capitalize} from '../util/text.js'
 
 /** AWS allows a key in at most 10 usage plans (docs/aws-behaviour.md#an-api-key-can-be-in-at-most-ten-usage-plans). */
@@ -49,7 +49,7 @@ export function attachProblem(plan: UsagePlan, key: KeyReference, keyPlans: Usag
 }
 
 /** CreateUsagePlanKey: the key gets the plan's throttling and quota on its API stages. */
-export function attachKeyStep(session: AwsSession, plan: UsagePlan, key: KeyReference): PlanStep {
+export function attachKeyStep(session: AwsSession, plan: UsagePlan, key: KeyReference): ChangeStep {
   return {
     service: 'apigateway',
     operation: 'CreateUsagePlanKey',
@@ -60,7 +60,7 @@ export function attachKeyStep(session: AwsSession, plan: UsagePlan, key: KeyRefe
 }
 
 /** DeleteUsagePlanKey: the key stays, but no longer passes on the plan's API stages. */
-export function detachKeyStep(session: AwsSession, plan: UsagePlan, key: KeyReference): PlanStep {
+export function detachKeyStep(session: AwsSession, plan: UsagePlan, key: KeyReference): ChangeStep {
   return {
     service: 'apigateway',
     operation: 'DeleteUsagePlanKey',
@@ -72,7 +72,7 @@ export function detachKeyStep(session: AwsSession, plan: UsagePlan, key: KeyRefe
 
 /**
  * After an attach or detach: GetUsagePlanKeys must list the key (or not), else CHANGED_MEANWHILE
- * (exit 5): another operator detached or attached it meanwhile (plan/verify.ts).
+ * (exit 5): another operator detached or attached it meanwhile (change/verify.ts).
  */
 export async function verifyMembership(session: AwsSession, plan: Pick<UsagePlan, 'id' | 'name'>, key: KeyReference, member: boolean): Promise<void> {
   const members = await (await session.rest()).listUsagePlanKeys(plan.id ?? '')

@@ -2,7 +2,8 @@ import type {ApiType} from '../apis/catalog.js'
 import type {UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
-import type {Plan, PlanStep} from '../plan/plan.js'
+import type {Change, ChangeStep} from '../change/change.js'
+import type {PreparedChange} from '../change/prepared.js'
 import {patchOperationsArgument, shellCommand} from '../util/shell.js'
 import {plural} from '../util/text.js'
 import {apiStagesStep, clearRecordCommand, clearRecordStep, detachRecords, earliestStart, goneIsDone, reattachStep, recordDate, recordDetachStep, type PlanApiStages} from './detach-record.js'
@@ -40,7 +41,7 @@ export function usagePlanReferences(plans: UsagePlan[], apiId: string, stage?: s
 const apiStageValue = (apiId: string, stage: string) => `${apiId}:${stage}`
 
 /** One UpdateUsagePlan that removes the referenced stages from the plan; the plan and its keys stay. */
-export const detachStep = (session: AwsSession, apiId: string, plan: UsagePlanReference): PlanStep =>
+export const detachStep = (session: AwsSession, apiId: string, plan: UsagePlanReference): ChangeStep =>
   apiStagesStep(session, apiStagesOf(apiId, plan), 'remove', `detach it from usage plan ${plan.name} (${plan.id}): ${plural(plan.stages.length, 'stage')} ${plan.stages.join(', ')}`)
 
 /** "gold (8kizdh), free (5dybhx)", for plan summaries. */
@@ -109,7 +110,7 @@ export interface DetachingDeletion {
   apiId: string
   detachment: Detachment
   /** The delete itself (DeleteRestApi, DeleteStage). */
-  deleteStep: PlanStep
+  deleteStep: ChangeStep
   /** The operator's command that finishes the deletion (with --force and --confirm). */
   finishCommand: string
   /** The operator's command that undoes the detaches (with --undo). */
@@ -124,7 +125,7 @@ export interface DetachingDeletion {
  * before the delete is finished by the same command (or undone with --undo); one cut short after
  * it leaves only records, which the printed AWS CLI command clears.
  */
-export function detachingDeletion(session: AwsSession, deletion: DetachingDeletion): Pick<Plan, 'steps' | 'recovery' | 'continues'> {
+export function detachingDeletion(session: AwsSession, deletion: DetachingDeletion): Pick<Change, 'steps' | 'recovery' | 'continues'> {
   const {apiId, detachment, what} = deletion
   const records = detachment.unrecorded.map((plan) => recordDetachStep(session, apiStagesOf(apiId, plan), detachment.begunAt))
   const detaches = detachment.pending.map((plan) => detachStep(session, apiId, plan))
@@ -150,7 +151,7 @@ export function detachingDeletion(session: AwsSession, deletion: DetachingDeleti
  * Undoes what an unfinished deletion detached: each recorded stage that its plan no longer names is
  * put back, then the records are cleared. Nothing recorded: no steps.
  */
-export function undoDetachment(session: AwsSession, apiId: string, detachment: Detachment): {steps: PlanStep[]; restored: UsagePlanReference[]} {
+export function undoDetachment(session: AwsSession, apiId: string, detachment: Detachment): {steps: ChangeStep[]; restored: UsagePlanReference[]} {
   const restored = detachment.recorded.map((plan) => {
     const named = detachment.pending.find((candidate) => candidate.id === plan.id)?.stages ?? []
     return {...plan, stages: plan.stages.filter((stage) => !named.includes(stage))}
@@ -163,18 +164,18 @@ export function undoDetachment(session: AwsSession, apiId: string, detachment: D
 }
 
 /**
- * `apis delete --undo` and `stages delete --undo`: the plan that puts the API (or its stage) back in
- * the usage plans that recorded an unfinished delete taking it out, and what it reports.
+ * `apis delete --undo` and `stages delete --undo`: the change that puts the API (or its stage) back
+ * in the usage plans that recorded an unfinished delete taking it out, and what it reports.
  */
 export function detachUndo(
   session: AwsSession,
   target: {api: DetachUndone['api']; stage: string | null; usagePlans: UsagePlan[]; label: string; undoCommand: string},
-): {plan: Plan; result: DetachUndone; notices: string[]} {
+): PreparedChange<DetachUndone> {
   const {api, stage, label, undoCommand} = target
   const detachment = findDetachment(target.usagePlans, api.id, stage ?? undefined, new Date())
   const {steps, restored} = undoDetachment(session, api.id, detachment)
   return {
-    plan: {
+    change: {
       summary: `put the ${label} back in the usage plans an unfinished delete took it from`,
       severity: 'safe',
       steps,
@@ -182,8 +183,8 @@ export function detachUndo(
       // The records stay until each plan has its stages back: the same command carries on.
       recovery: () => `Try: ${undoCommand} (carries on from the records still in the usage plans)`,
     },
-    result: {api, stage, restoredTo: restored, begunAt: detachment.resumedFrom ?? null},
-    notices: steps.length === 0 ? [`No usage plan records an unfinished delete of the ${label}: nothing to undo.`] : [],
+    result: () => ({api, stage, restoredTo: restored, begunAt: detachment.resumedFrom ?? null}),
+    notes: steps.length === 0 ? [`No usage plan records an unfinished delete of the ${label}: nothing to undo.`] : [],
   }
 }
 

@@ -6,9 +6,9 @@ import {planApiStage, resolveApiStages, sameApiStage} from './api-stages.js'
 import {apiStageArgument, plansCommand, quotaArgument, throttleArgument} from './commands.js'
 import {keyLabel, planLabel} from './membership.js'
 import type {ApiStageReference, PlanQuota, PlanThrottle, Removable} from './options.js'
-import type {PreparedPlanChange} from './prepared.js'
-import {exclusively, restArn} from '../plan/exclusive.js'
-import {requireWritten, type Written} from '../plan/verify.js'
+import type {PreparedChange} from '../change/prepared.js'
+import {exclusively, restArn} from '../change/exclusive.js'
+import {requireWritten, type Written} from '../change/verify.js'
 import {capitalize} from '../util/text.js'
 import {resolvePlan} from './resolve.js'
 import {apiStageText, keyReference, keysLoseAccess, planKeys, restApiNames, someOf, summarizePlan, type PlanApiStage, type PlanKey, type UsagePlanShown, type UsagePlanSummary} from './summary.js'
@@ -26,20 +26,20 @@ export interface SetPlanOptions {
 const SETTING_FLAGS = '--name, --description, --throttle rate:burst|off, --quota N/period|off, --add-stage api:stage, --remove-stage api:stage'
 
 
-/** One change, as patch operations, a phrase for the plan's summary, and the flags that undo it. */
-interface Change {
+/** One setting changed, as patch operations, a phrase for the change's summary, and the flags that undo it. */
+interface SettingChange {
   operations: PatchOperation[]
   phrase: string
   undo: string[]
 }
 
 /**
- * Plans ONE UpdateUsagePlan with every change asked for. Checked first, as AWS would refuse them:
+ * Prepares ONE UpdateUsagePlan with every change asked for. Checked first, as AWS would refuse them:
  * added stages must be REST stages that exist, not already covered, and not covered by another plan
  * that one of this plan's keys is in (one plan per API stage per key); removed stages must be in the
  * plan. Removing a stage cuts this plan's keys off from it, so that is destructive.
  */
-export async function prepareSet(session: AwsSession, options: SetPlanOptions): Promise<PreparedPlanChange<UsagePlanShown>> {
+export async function prepareSet(session: AwsSession, options: SetPlanOptions): Promise<PreparedChange<UsagePlanShown>> {
   const {name, description, throttle, quota, addStages, removeStages} = options
   if ([name, description, throttle, quota].every((value) => value === undefined) && addStages.length === 0 && removeStages.length === 0) {
     throw usageError(`Nothing to set: give at least one of ${SETTING_FLAGS}.`, [`Try: apigw plans set ${options.plan} --throttle 100:200`], 'NO_SETTINGS')
@@ -60,7 +60,7 @@ export async function prepareSet(session: AwsSession, options: SetPlanOptions): 
   const summary = `update ${planLabel(before)}: ${changes.map((change) => change.phrase).join(', ') || 'nothing to change'}`
   const gateway = await session.rest()
   return {
-    plan: {
+    change: {
       summary,
       severity: removed.length > 0 && keys.length > 0 ? 'destructive' : 'safe',
       steps:
@@ -68,7 +68,7 @@ export async function prepareSet(session: AwsSession, options: SetPlanOptions): 
           ? []
           : [{service: 'apigateway', operation: 'UpdateUsagePlan', input: {usagePlanId: before.id, patchOperations}, summary, run: () => exclusively(session, restArn(session, `/usageplans/${before.id}`), {subject: capitalize(planLabel(before)), look: plansCommand('show', before.id)}, () => gateway.updateUsagePlan(before.id, patchOperations))}],
     },
-    notices,
+    warnings: notices,
     afterwards: changes.length > 0 ? [`Undo: ${plansCommand('set', before.id, ...changes.flatMap((change) => change.undo))}`] : [],
     result: async (run) => {
       if (run.outcomes.length === 0) return {plan: before, keys}
@@ -95,10 +95,10 @@ function planWritten(options: SetPlanOptions, added: PlanApiStage[], removed: Pl
 }
 
 /** Each change asked for, in patch order; removing a throttle or quota the plan lacks is a notice instead. */
-function changesOf(options: SetPlanOptions, before: UsagePlanSummary, added: PlanApiStage[], removed: PlanApiStage[], keys: PlanKey[]): {changes: Change[]; notices: string[]} {
+function changesOf(options: SetPlanOptions, before: UsagePlanSummary, added: PlanApiStage[], removed: PlanApiStage[], keys: PlanKey[]): {changes: SettingChange[]; notices: string[]} {
   const {name, description, throttle, quota} = options
   const notices: string[] = []
-  const changes: Change[] = []
+  const changes: SettingChange[] = []
   if (name !== undefined) changes.push(replace('/name', name.trim(), `name "${before.name}" → "${name.trim()}"`, ['--name', before.name]))
   if (description !== undefined) changes.push(replace('/description', description, `description → "${description}"`, ['--description', before.description ?? '']))
   const throttleChange = settingChange('throttle', throttle, before.throttle, throttleArgument, (value) => [
@@ -124,7 +124,7 @@ function changesOf(options: SetPlanOptions, before: UsagePlanSummary, added: Pla
   return {changes, notices}
 }
 
-const replace = (path: string, value: string, phrase: string, undo: string[]): Change => ({operations: [{op: 'replace', path, value}], phrase, undo})
+const replace = (path: string, value: string, phrase: string, undo: string[]): SettingChange => ({operations: [{op: 'replace', path, value}], phrase, undo})
 
 /**
  * A throttle or quota change: the new value's operations, or `remove /<setting>` for `off`. A
@@ -136,7 +136,7 @@ function settingChange<T, Current>(
   current: Current | null,
   text: (value: T | Current) => string,
   operations: (value: T) => PatchOperation[],
-): Change | string | undefined {
+): SettingChange | string | undefined {
   if (wanted === undefined) return undefined
   const undo = [`--${setting}`, current ? text(current) : 'off']
   const was = current ? text(current) : 'none'

@@ -1,12 +1,13 @@
 import {Args, Flags} from '../../../cli/oclif/command.js'
-import {CacheCommand} from '../../../cli/cache-command.js'
-import {planFlags} from '../../../cli/global-flags.js'
+import {ApigwCommand} from '../../../cli/base-command.js'
+import {cacheView} from '../../../cli/cache-flags.js'
+import {apiFlag, changeFlags, stageFlag} from '../../../cli/flags.js'
 import {parseCachedMethod, parseMethodCaching, prepareMethodCaching, UNAUTHORIZED_STRATEGIES} from '../../../lib/cache/method.js'
 import {usageError} from '../../../lib/errors.js'
 
 const ON_OFF = ['on', 'off']
 
-export default class CacheMethodSet extends CacheCommand {
+export default class CacheMethodSet extends ApigwCommand {
   static summary = "change how one method's responses (or every method's, --all) are cached on a REST stage"
   static description =
     "One UpdateStage of patch operations on the method's exact paths: /~1pets~1{id}/GET/caching/enabled, …/caching/ttlInSeconds, …/caching/dataEncrypted, …/caching/requireAuthorizationForCacheControl and …/caching/unauthorizedCacheControlHeaderStrategy (each \"/\" of the resource path written ~1), or /*/*/caching/… with --all. The method must exist on the API (exit 4 otherwise, with the methods it has). A method with no settings of its own follows --all's, but only a GET is cached that way; other methods need their own. Settings that already have the value are left alone; adding (turning caching on) runs at once, changing a value in force (a TTL, turning caching off) needs --yes without a terminal."
@@ -22,15 +23,15 @@ export default class CacheMethodSet extends CacheCommand {
   }
 
   static flags = {
-    api: Flags.string({description: 'REST API id or name', required: true}),
-    stage: Flags.string({description: 'stage name', required: true}),
+    api: apiFlag('rest'),
+    stage: stageFlag(),
     all: Flags.boolean({description: 'every method: the stage-wide settings (*/*)'}),
     enabled: Flags.option({options: ON_OFF, description: 'cache the responses'})(),
     ttl: Flags.string({description: 'how long responses are cached, in seconds, 0–3600'}),
     encrypt: Flags.option({options: ON_OFF, description: 'encrypt the cached responses'})(),
     'require-auth': Flags.option({options: ON_OFF, description: 'require authorization for a client to invalidate the cache (Cache-Control: max-age=0)'})(),
     unauthorized: Flags.option({options: Object.keys(UNAUTHORIZED_STRATEGIES), description: 'an unauthorized invalidation: fail (403), header (ignore it, with a warning header) or ignore (silently)'})(),
-    ...planFlags,
+    ...changeFlags,
   }
 
   async run(): Promise<void> {
@@ -41,6 +42,6 @@ export default class CacheMethodSet extends CacheCommand {
     const method = args.method === undefined ? null : parseCachedMethod(args.method)
     const caching = parseMethodCaching({enabled: flags.enabled, ttl: flags.ttl, encrypt: flags.encrypt, requireAuth: flags['require-auth'], unauthorized: flags.unauthorized})
     const prepared = await prepareMethodCaching(await this.session(), {api: flags.api, stage: flags.stage, method, caching})
-    await this.applyCacheChange(prepared, {dryRun: flags['dry-run']})
+    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: cacheView})
   }
 }

@@ -1,14 +1,14 @@
 import {describe, expect, it} from 'vitest'
 import {ApigwError} from '../../src/lib/errors.js'
-import {describePlan, fromStep, type Plan, type PlanStep} from '../../src/lib/plan/plan.js'
-import {runPlan} from '../../src/lib/plan/runner.js'
+import {describeChange, fromStep, type Change, type ChangeStep} from '../../src/lib/change/change.js'
+import {runChange} from '../../src/lib/change/runner.js'
 
-const step = (operation: string, run: PlanStep['run']): PlanStep => ({service: 'apigateway', operation, input: {name: operation}, summary: operation.toLowerCase(), run})
+const step = (operation: string, run: ChangeStep['run']): ChangeStep => ({service: 'apigateway', operation, input: {name: operation}, summary: operation.toLowerCase(), run})
 
-describe('plans', () => {
+describe('changes', () => {
   it('describe every AWS call with its exact input, and placeholders for later values', () => {
-    const plan: Plan = {summary: 'import shop.yaml', severity: 'safe', steps: [step('ImportRestApi', async () => ({id: 'a1'})), {...step('CreateDeployment', async () => ({})), input: {restApiId: fromStep(1, 'API id')}}]}
-    expect(describePlan(plan)).toEqual({
+    const change: Change = {summary: 'import shop.yaml', severity: 'safe', steps: [step('ImportRestApi', async () => ({id: 'a1'})), {...step('CreateDeployment', async () => ({})), input: {restApiId: fromStep(1, 'API id')}}]}
+    expect(describeChange(change)).toEqual({
       summary: 'import shop.yaml',
       severity: 'safe',
       steps: [
@@ -20,13 +20,13 @@ describe('plans', () => {
 
   it('run steps in order, each seeing the results before it', async () => {
     const seen: unknown[][] = []
-    const plan: Plan = {
+    const change: Change = {
       summary: 's',
       severity: 'safe',
       steps: [step('A', async (results) => (seen.push([...results]), 'a')), step('B', async (results) => (seen.push([...results]), 'b'))],
     }
     const progress: string[] = []
-    const run = await runPlan(plan, {onProgress: (line) => progress.push(line)})
+    const run = await runChange(change, {onProgress: (line) => progress.push(line)})
     expect(seen).toEqual([[], ['a']])
     expect(run.results).toEqual(['a', 'b'])
     expect(run.outcomes.map((o) => o.status)).toEqual(['done', 'done'])
@@ -34,13 +34,13 @@ describe('plans', () => {
   })
 
   it('report a failure after a change as partial (exit 8): what ran, what did not, how to recover', async () => {
-    const plan: Plan = {
+    const change: Change = {
       summary: 's',
       severity: 'destructive',
       steps: [step('Detach', async () => 'ok'), step('Delete', async () => Promise.reject(new Error('boom'))), step('Never', async () => 'x')],
       recovery: (failed) => `Try: resume from step ${failed + 1}`,
     }
-    const error = (await runPlan(plan).catch((e) => e)) as ApigwError
+    const error = (await runChange(change).catch((e) => e)) as ApigwError
     expect(error).toBeInstanceOf(ApigwError)
     expect(error.exitCode).toBe(8)
     expect(error.message).toBe('Step 2 of 3 failed: boom\n  done     1. detach (Detach)\n  failed   2. delete (Delete)\n  not run  3. never (Never)')
@@ -49,13 +49,13 @@ describe('plans', () => {
 
   it('pass a failure of the first step through unchanged: nothing was changed', async () => {
     const original = new ApigwError('Invalid API identifier specified', {code: 'NotFoundException', exitCode: 4})
-    const plan: Plan = {summary: 's', severity: 'safe', steps: [step('A', async () => Promise.reject(original)), step('B', async () => 'b')]}
-    await expect(runPlan(plan)).rejects.toBe(original)
+    const change: Change = {summary: 's', severity: 'safe', steps: [step('A', async () => Promise.reject(original)), step('B', async () => 'b')]}
+    await expect(runChange(change)).rejects.toBe(original)
   })
 
-  it('report a failure of the first step as partial when the plan continues earlier work', async () => {
-    const plan: Plan = {summary: 's', severity: 'safe', continues: true, steps: [step('Attach', async () => Promise.reject(new Error('boom')))], recovery: () => 'Try: again'}
-    const error = (await runPlan(plan).catch((e) => e)) as ApigwError
+  it('report a failure of the first step as partial when the change continues earlier work', async () => {
+    const change: Change = {summary: 's', severity: 'safe', continues: true, steps: [step('Attach', async () => Promise.reject(new Error('boom')))], recovery: () => 'Try: again'}
+    const error = (await runChange(change).catch((e) => e)) as ApigwError
     expect(error.exitCode).toBe(8)
     expect(error.message).toBe('Step 1 of 1 failed: boom\n  failed   1. attach (Attach)')
     expect(error.suggestions).toEqual(['Try: again'])
@@ -71,13 +71,13 @@ describe('plans', () => {
       if (fail) throw new ApigwError('Invalid Stage identifier specified', {code: 'NotFoundException', exitCode: 4})
       return value
     }
-    const plan: Plan = {
+    const change: Change = {
       summary: 's',
       severity: 'safe',
       steps: ['A', 'B', 'C', 'D', 'E'].map((name) => step(name, slow(name.toLowerCase(), name === 'B'))),
       independentSteps: {concurrency: 2},
     }
-    const run = await runPlan(plan)
+    const run = await runChange(change)
     expect(most).toBe(2)
     expect(run.outcomes.map((outcome) => outcome.status)).toEqual(['done', 'failed', 'done', 'done', 'done'])
     expect(run.outcomes[1].error).toMatchObject({code: 'NotFoundException', message: 'Invalid Stage identifier specified'})

@@ -2,7 +2,7 @@ import {randomBytes} from 'node:crypto'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
 import {claimTag, claimTime, liveClaims, type Claim} from './claims.js'
-import type {PlanStep} from './plan.js'
+import type {ChangeStep} from './change.js'
 
 /**
  * A read-modify-write of one REST resource (a stage, a usage plan, a key) done by one apigw at a
@@ -49,8 +49,8 @@ export async function exclusively<T>(session: AwsSession, arn: string, what: {su
   }
 }
 
-/** A plan step that runs while it holds the resource. */
-export const exclusiveStep = (session: AwsSession, arn: string, what: {subject: string; look: string}, step: PlanStep): PlanStep => ({
+/** A change step that runs while it holds the resource. */
+export const exclusiveStep = (session: AwsSession, arn: string, what: {subject: string; look: string}, step: ChangeStep): ChangeStep => ({
   ...step,
   run: (results) => exclusively(session, arn, what, () => step.run(results)),
 })

@@ -1,7 +1,7 @@
 import type {AwsSession} from '../aws/session.js'
 import type {PatchOperation} from '../aws/rest-gateway.js'
-import {exclusively, restArn} from '../plan/exclusive.js'
-import type {Plan, PlanStep} from '../plan/plan.js'
+import {exclusively, restArn} from '../change/exclusive.js'
+import type {Change, ChangeStep} from '../change/change.js'
 import {knownId} from '../releases/adapter.js'
 import {withRecord} from '../releases/note.js'
 import {restReleases} from '../releases/rest-release.js'
@@ -11,9 +11,9 @@ import {canaryOnDeploymentOps, overrideOps, percentOps, promotionOps, removeCana
 import {canaryStateOf, canaryText, stageChanged, stateMatches, type StateCheck} from './state.js'
 
 /**
- * The plans of every canary change, shared by the canary commands and the progressive
- * controller's actuator. Each plan's first write re-reads the stage just before it is sent and
- * stops with STAGE_CHANGED (exit 5) when the stage is no longer as the plan was built from.
+ * Every canary change, shared by the canary commands and the progressive controller's actuator.
+ * Each change's first write re-reads the stage just before it is sent and stops with
+ * STAGE_CHANGED (exit 5) when the stage is no longer as the change was built from.
  */
 
 /** The REST stage a canary change is for. */
@@ -48,14 +48,14 @@ interface Guard {
   check: StateCheck
 }
 
-/** Runs a change while no other apigw changes the stage (plan/exclusive.ts), after checking it is still as expected. */
+/** Runs a change while no other apigw changes the stage (change/exclusive.ts), after checking it is still as expected. */
 const guarded = <T>(stage: CanaryStage, guard: Guard | undefined, write: () => Promise<T>) =>
   exclusively(stage.session, restArn(stage.session, `/restapis/${stage.apiId}/stages/${stage.stageName}`), {subject: capitalize(stage.where), look: statusCommand(stage)}, async () => {
     if (guard) await verifyState(stage, guard.expected, guard.check)
     return write()
   })
 
-function updateStep(stage: CanaryStage, patchOperations: PatchOperation[], summary: string, guard?: Guard): PlanStep {
+function updateStep(stage: CanaryStage, patchOperations: PatchOperation[], summary: string, guard?: Guard): ChangeStep {
   const {apiId: restApiId, stageName} = stage
   return {
     service: 'apigateway',
@@ -79,13 +79,13 @@ export interface StartRequest {
 /**
  * Starts a canary: CreateDeployment with canarySettings (the API as it is now goes to the canary
  * only), or UpdateStage onto an existing deployment. A canary the stage already has is replaced
- * completely, which only a destructive plan does.
+ * completely, which only a destructive change does.
  */
-export function startPlan(stage: CanaryStage, expected: CanaryState, request: StartRequest): Plan {
+export function startChange(stage: CanaryStage, expected: CanaryState, request: StartRequest): Change {
   const guard: Guard = {expected, check: 'same canary'}
   const replacing = expected.canary !== null
   const what = request.deploymentId ? `deployment ${request.deploymentId}` : 'a new deployment of the API as it is now'
-  const step: PlanStep = request.deploymentId
+  const step: ChangeStep = request.deploymentId
     ? updateStep(
         stage,
         canaryOnDeploymentOps({deploymentId: request.deploymentId, percent: request.percent, overrides: request.overrides, useStageCache: request.useStageCache, replacing}),
@@ -100,7 +100,7 @@ export function startPlan(stage: CanaryStage, expected: CanaryState, request: St
   }
 }
 
-function createCanaryDeployment(stage: CanaryStage, request: StartRequest, guard: Guard, replacing: boolean): PlanStep {
+function createCanaryDeployment(stage: CanaryStage, request: StartRequest, guard: Guard, replacing: boolean): ChangeStep {
   const {apiId: restApiId, stageName} = stage
   const hasOverrides = Object.keys(request.overrides).length > 0
   const canarySettings = {percentTraffic: request.percent, ...(hasOverrides && {stageVariableOverrides: request.overrides}), useStageCache: request.useStageCache}
@@ -126,9 +126,9 @@ export interface SetRequest {
  * UpdateStage (no step when nothing differs). Raising the share is destructive: more users get the
  * canary; lowering it, or the other settings, is safe.
  */
-export function setPlan(stage: CanaryStage, expected: CanaryState, request: SetRequest): Plan {
+export function setChange(stage: CanaryStage, expected: CanaryState, request: SetRequest): Change {
   const canary = expected.canary
-  if (!canary) throw new Error('setPlan needs a stage with a canary')
+  if (!canary) throw new Error('setChange needs a stage with a canary')
   const percent = request.percent !== undefined && request.percent !== canary.percentTraffic ? request.percent : undefined
   const overrides = Object.fromEntries(Object.entries(request.overrides).filter(([name, value]) => canary.stageVariableOverrides[name] !== value))
   const unset = request.unsetOverrides.filter((name) => name in canary.stageVariableOverrides)
@@ -183,13 +183,13 @@ export async function promotionRecord(stage: CanaryStage, expected: CanaryState,
  * `remove /canarySettings` unless the canary is kept (at 0%), then the record in the deployment's
  * description. Destructive: every user now gets the canary's deployment.
  */
-export function promotePlan(stage: CanaryStage, expected: CanaryState, options: {keepCanary: boolean; record: PromotionRecord | null}): Plan {
+export function promoteChange(stage: CanaryStage, expected: CanaryState, options: {keepCanary: boolean; record: PromotionRecord | null}): Change {
   const canary = expected.canary
-  if (!canary) throw new Error('promotePlan needs a stage with a canary')
+  if (!canary) throw new Error('promoteChange needs a stage with a canary')
   const releases = restReleases(stage.session, knownId(stage.apiId))
   const {record} = options
   const hasOverrides = Object.keys(canary.stageVariableOverrides).length > 0
-  const steps: PlanStep[] = [
+  const steps: ChangeStep[] = [
     updateStep(
       stage,
       promotionOps(hasOverrides),
@@ -217,7 +217,7 @@ export function promotePlan(stage: CanaryStage, expected: CanaryState, options: 
 }
 
 /** `remove /canarySettings`: all traffic back to the base deployment at once. Safe: the base never changed. */
-export function abortPlan(stage: CanaryStage, expected: CanaryState): Plan {
+export function abortChange(stage: CanaryStage, expected: CanaryState): Change {
   return {
     summary: `abort the canary of ${stage.where}: all traffic back to deployment ${expected.baseDeploymentId}`,
     severity: 'safe',
@@ -226,7 +226,7 @@ export function abortPlan(stage: CanaryStage, expected: CanaryState): Plan {
 }
 
 /** Canary at 0%, kept with its settings: `canary set --percent` resumes it. Safe. */
-export function pausePlan(stage: CanaryStage, expected: CanaryState): Plan {
+export function pauseChange(stage: CanaryStage, expected: CanaryState): Change {
   return {
     summary: `pause the canary of ${stage.where}: no traffic to deployment ${expected.canary?.deploymentId ?? 'none'}, the canary is kept`,
     severity: 'safe',

@@ -1,7 +1,7 @@
 import type {ServiceName} from '../aws/settings.js'
 
 /**
- * How much a plan can hurt, which decides how it is confirmed:
+ * How much a change can hurt, which decides how it is confirmed:
  * - safe: creates or adds; runs without asking;
  * - destructive: replaces or removes something that can be recreated; asks on a TTY, else needs --yes;
  * - severe: deletes what cannot be recreated (an API); asks to type its name, else needs --confirm <name>.
@@ -11,7 +11,7 @@ export type Severity = 'safe' | 'destructive' | 'severe'
 /** The results of the steps run so far, by step index, for steps whose input depends on them. */
 export type StepResults = readonly unknown[]
 
-export interface PlanStep {
+export interface ChangeStep {
   service: ServiceName
   /** The AWS operation, as AWS names it: "DeleteRestApi". */
   operation: string
@@ -22,14 +22,18 @@ export interface PlanStep {
   run(results: StepResults): Promise<unknown>
 }
 
-export interface Plan {
-  /** What the whole plan does, for people: 'import shop.yaml as a new REST API'. */
+/**
+ * A change: a write to AWS as an ordered list of steps, each naming the AWS operation and its exact
+ * input, so that --dry-run shows it and the runner (runner.ts) reports what ran when one fails.
+ */
+export interface Change {
+  /** What the whole change does, for people: 'import shop.yaml as a new REST API'. */
   summary: string
   severity: Severity
-  steps: PlanStep[]
+  steps: ChangeStep[]
   /** After a failure at step `failed` (0-based), how to resume or undo, e.g. 'Try: apigw deploy …'. */
   recovery?(failed: number, results: StepResults): string | undefined
-  /** The plan finishes what an earlier run (or phase) began: a failure even at its first step leaves a partial state. */
+  /** The change finishes what an earlier run (or phase) began: a failure even at its first step leaves a partial state. */
   continues?: boolean
   /**
    * Steps that depend on none of the others (one per stage of a fleet, say): up to `concurrency`
@@ -38,25 +42,25 @@ export interface Plan {
   independentSteps?: {concurrency: number}
 }
 
-/** A plan as data: what --dry-run prints, and what --json shows of a run. */
-export interface PlanDescription {
+/** A change as data: what --dry-run prints, and what --json shows of a run. */
+export interface ChangeDescription {
   summary: string
   severity: Severity
   steps: Array<{step: number; service: ServiceName; operation: string; summary: string; input: Record<string, unknown>}>
 }
 
-export function describePlan(plan: Plan): PlanDescription {
+export function describeChange(change: Change): ChangeDescription {
   return {
-    summary: plan.summary,
-    severity: plan.severity,
-    steps: plan.steps.map((step, index) => ({step: index + 1, service: step.service, operation: step.operation, summary: step.summary, input: step.input})),
+    summary: change.summary,
+    severity: change.severity,
+    steps: change.steps.map((step, index) => ({step: index + 1, service: step.service, operation: step.operation, summary: step.summary, input: step.input})),
   }
 }
 
 /** The placeholder shown in a step's input for a value an earlier step produces. */
 export const fromStep = (step: number, what: string) => `<${what} from step ${step}>`
 
-/** An input as a plan shows it: without the fields that are not sent. */
+/** An input as a change shows it: without the fields that are not sent. */
 export function sentInput(input: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined))
 }
