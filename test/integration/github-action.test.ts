@@ -1,0 +1,182 @@
+import {GetStageCommand} from '@aws-sdk/client-api-gateway'
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {parse} from 'yaml'
+import {runCli, runProgram} from '../helpers/cli.js'
+import {backfill} from '../helpers/live-stage.js'
+import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
+
+useSandboxCli()
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const ENTRY = join(root, 'action/run.mjs')
+const INSTALL = join(root, 'action/install.mjs')
+
+/** GITHUB_OUTPUT read the way GitHub reads it: `name=value`, or `name<<DELIMITER` … `DELIMITER`. */
+function readOutputs(text: string): Record<string, string>[] {
+  const entries: Record<string, string>[] = []
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length - 1; i++) {
+    const heredoc = /^([\w-]+)<<(.+)$/.exec(lines[i])
+    const plain = /^([\w-]+)=(.*)$/.exec(lines[i])
+    if (heredoc) {
+      const end = lines.indexOf(heredoc[2], i + 1)
+      entries.push({[heredoc[1]]: lines.slice(i + 1, end).join('\n')})
+      i = end
+    } else if (plain) entries.push({[plain[1]]: plain[2]})
+    else throw new Error(`not a GITHUB_OUTPUT line: ${lines[i]}`)
+  }
+  return entries
+}
+
+/** Runs the action's entry script as the runner would: inputs in INPUT_*, fresh GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files. */
+async function runAction(command: string, extra: Record<string, string> = {}) {
+  const scratch = mkdtempSync(join(tmpdir(), 'apigw-action-'))
+  const files = {output: join(scratch, 'github-output'), summary: join(scratch, 'step-summary')}
+  const result = await runProgram(process.execPath, [ENTRY], {
+    env: {...env, GITHUB_ACTIONS: 'true', RUNNER_TEMP: scratch, GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, INPUT_COMMAND: command, ...extra},
+  })
+  const read = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : '')
+  const entries = readOutputs(read(files.output))
+  return {...result, entries, outputs: Object.assign({}, ...entries) as Record<string, string>, summary: read(files.summary)}
+}
+
+describe('the GitHub Action (action/run.mjs) against a sandbox', () => {
+  let shop: {id: string}
+
+  beforeAll(async () => {
+    shop = await seed.restApi('ga-shop')
+    backfill(sandbox, shop.id, 'prod', {}, 0.5)
+  })
+
+  it('deploys: the JSON, the deployment ids, the API and stage as step outputs, each once, and a summary table', async () => {
+    const run = await runAction(`apigw deploy --api ga-shop --stage dev --create-stage --description "commit abc1234's \\"first\\" run" --wait`)
+    expect(run.code, run.stderr).toBe(0)
+    const result = JSON.parse(run.stdout)
+    expect(result).toMatchObject({stage: 'dev', action: 'deploy', stageCreated: true, live: true})
+    expect(result.description).toContain(`commit abc1234's "first" run`)
+    const {deploymentId} = (await clients.rest.send(new GetStageCommand({restApiId: shop.id, stageName: 'dev'})))
+    expect(run.outputs).toEqual({
+      'exit-code': '0',
+      json: JSON.stringify(result),
+      'api-id': shop.id,
+      'api-name': 'ga-shop',
+      stage: 'dev',
+      'deployment-id': deploymentId,
+      'previous-deployment-id': '',
+    })
+    // apigw's own deployment-id output and the action's are one entry, not two.
+    expect(run.entries).toHaveLength(Object.keys(run.outputs).length)
+    expect(run.summary).toContain('### ✅ apigw deploy: exit 0')
+    expect(run.summary).toContain(`apigw deploy --api ga-shop --stage dev --create-stage --description 'commit abc1234'\\''s "first" run' --wait --json`)
+    expect(run.summary).toContain(`| ga-shop | dev | deploy | ${deploymentId} | — | true |`)
+  })
+
+  it('passes a gate: metrics check within its limits gives outcome passed and exit 0', async () => {
+    const run = await runAction('metrics check --api ga-shop --stage prod --since 15m --max-5xx-rate 2%')
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.outputs).toMatchObject({'exit-code': '0', outcome: 'passed', 'api-id': shop.id, stage: 'prod'})
+    expect(JSON.parse(run.outputs.json)).toMatchObject({pass: true, outcome: 'passed'})
+    expect(run.summary).toMatch(/^\| 5xx-rate \| pass \| .+ \|$/m)
+  })
+
+  it('fails a gate: exit 1, and the outputs and the summary name the figure that failed', async () => {
+    const run = await runAction('metrics check --api ga-shop --stage prod --since 15m --max-5xx-rate 0.1% --max-p99 2s')
+    expect(run.code).toBe(1)
+    expect(run.outputs).toMatchObject({'exit-code': '1', outcome: 'failed'})
+    const result = JSON.parse(run.outputs.json)
+    expect(result).toMatchObject({pass: false, outcome: 'failed'})
+    expect(run.summary).toContain('### ❌ apigw metrics check: exit 1')
+    expect(run.summary).toContain('**failed** on ga-shop stage prod')
+    const failed = result.gates.find((gate: {gate: string}) => gate.gate === '5xx-rate')
+    // As Markdown: `>` is written &gt; so that the summary shows it, not HTML.
+    expect(run.summary).toContain(`| 5xx-rate | fail | ${failed.detail.replaceAll('>', '&gt;')} |`)
+    expect(run.summary).toMatch(/^\| p99 \| pass \| .+ \|$/m)
+  })
+
+  describe('apis diff, from a working directory', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'apigw-action-files-'))
+
+    beforeAll(async () => {
+      const imported = await runCli(['apis', 'import', join(root, 'examples/shop.yaml'), '--deploy', 'prod'], env)
+      expect(imported.code, imported.stderr).toBe(0)
+      const definition = readFileSync(join(root, 'examples/shop.yaml'), 'utf8')
+      writeFileSync(join(folder, 'shop.yaml'), definition)
+      writeFileSync(join(folder, 'shop-next.yaml'), definition.replaceAll('https://catalog.shop.example.com/products/{productId}', 'https://catalog-v2.shop.example.com/products/{productId}'))
+    })
+
+    it('finds no drift: has-changes false, exit 0', async () => {
+      const run = await runAction('apis diff shop.yaml --api shop --stage prod', {'INPUT_WORKING-DIRECTORY': folder})
+      expect(run.code, run.stderr).toBe(0)
+      expect(run.outputs).toMatchObject({'exit-code': '0', 'has-changes': 'false', 'api-name': 'shop', stage: 'prod'})
+      expect(run.summary).toContain('No differences: shop.yaml against shop stage prod (12 operations).')
+    })
+
+    it('finds drift: has-changes true, exit 1, each changed field in the summary', async () => {
+      const run = await runAction('apis diff shop-next.yaml --api shop --stage prod', {'INPUT_WORKING-DIRECTORY': folder})
+      expect(run.code).toBe(1)
+      expect(run.outputs).toMatchObject({'exit-code': '1', 'has-changes': 'true'})
+      expect(JSON.parse(run.outputs.json).changed.map((change: {operation: string}) => change.operation)).toEqual(['DELETE /products/{productId}', 'GET /products/{productId}'])
+      expect(run.summary).toContain('Differences: shop-next.yaml against shop stage prod.')
+      expect(run.summary).toContain(
+        '| changed | GET /products/{productId} | integration.uri: file https://catalog-v2.shop.example.com/products/{productId}, AWS https://catalog.shop.example.com/products/{productId} |',
+      )
+    })
+  })
+
+  it("passes apigw's error on: its exit code, error-code and the message and Try: line in the summary", async () => {
+    const run = await runAction('deploy --api ga-nope --stage dev')
+    expect(run.code).toBe(4)
+    expect(run.outputs).toMatchObject({'exit-code': '4', 'error-code': 'API_NOT_FOUND'})
+    expect(run.summary).toContain('### ❌ apigw deploy: exit 4')
+    expect(run.summary).toMatch(/^\*\*API\\_NOT\\_FOUND\*\*: No API with id or name "ga-nope"/m)
+    expect(run.summary).toMatch(/^- Try: /m)
+  })
+
+  it('refuses a command it cannot read, before running anything: exit 2, no outputs', async () => {
+    for (const command of ['', '   ', `deploy --api ga-shop --stage dev --description 'unclosed`]) {
+      const run = await runAction(command)
+      expect(run.code).toBe(2)
+      expect(run.stderr).toMatch(/^::error title=apigw action::(the command input is empty|the command has an unclosed ' quote)/)
+      expect(run.entries).toEqual([])
+      expect(run.summary).toBe('')
+    }
+  })
+})
+
+describe('the action (action/install.mjs, action.yml)', () => {
+  it("installs from a checkout: bin is its bin/run.js, and `apigw` is on GITHUB_PATH for later steps", async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'apigw-install-'))
+    const files = {output: join(scratch, 'github-output'), path: join(scratch, 'github-path')}
+    const run = await runProgram(process.execPath, [INSTALL], {env: {...env, RUNNER_TEMP: scratch, GITHUB_OUTPUT: files.output, GITHUB_PATH: files.path, INPUT_VERSION: root}})
+    expect(run.code, run.stderr).toBe(0)
+    const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version
+    expect(run.stdout).toContain(`Installed apigw/${version} `)
+    expect(readFileSync(files.output, 'utf8')).toBe(`bin=${join(root, 'bin/run.js')}\nversion=${version}\n`)
+    const binDir = readFileSync(files.path, 'utf8').trim()
+    const onPath = await runProgram('apigw', ['--version'], {env: {...env, PATH: `${binDir}:${env.PATH}`}})
+    expect(onPath.stdout).toMatch(new RegExp(`^apigw/${version} `))
+  })
+
+  it('refuses a version that names a file that is not there: exit 2', async () => {
+    const run = await runProgram(process.execPath, [INSTALL], {env: {...env, INPUT_VERSION: './apigw-9.9.9.tgz'}})
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('::error title=apigw action::version: there is no file or directory ./apigw-9.9.9.tgz')
+  })
+
+  it('action.yml runs install.mjs and run.mjs, and maps every output run.mjs writes', () => {
+    const action = parse(readFileSync(join(root, 'action.yml'), 'utf8'))
+    expect(action.runs.using).toBe('composite')
+    expect(Object.keys(action.inputs)).toEqual(['version', 'command', 'working-directory'])
+    const scripts = action.runs.steps.map((step: {run?: string}) => step.run).filter(Boolean)
+    expect(scripts).toEqual(['node "$GITHUB_ACTION_PATH/action/install.mjs"', 'node "$GITHUB_ACTION_PATH/action/run.mjs"'])
+    for (const [name, output] of Object.entries(action.outputs as Record<string, {value: string}>)) {
+      expect(output.value).toBe(`\${{ steps.${name === 'version' ? 'install' : 'run'}.outputs.${name} }}`)
+    }
+    const written = ['exit-code', 'json', 'api-id', 'api-name', 'stage', 'deployment-id', 'previous-deployment-id', 'outcome', 'has-changes', 'error-code', 'version']
+    expect(Object.keys(action.outputs)).toEqual(written)
+  })
+})
