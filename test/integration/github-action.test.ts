@@ -147,6 +147,54 @@ describe('the GitHub Action (action/run.mjs) against a sandbox', () => {
   })
 })
 
+// What the sandbox cannot show in a moment (a canary run's minutes), or apigw does not do yet (write
+// outputs with line breaks, or a job summary of its own): a stand-in apigw that prints canary run's
+// documented events (docs/json.md) and tells which arguments it got.
+const STAND_IN = `
+import {appendFileSync} from 'node:fs'
+const gate = {gate: '5xx-rate', status: 'fail', canary: 0.09, base: 0.004, limit: 0.01, detail: 'canary 5XX rate 9% > 1% allowed'}
+const events = [
+  {event: 'started', at: '2026-01-01T00:00:00Z', canaryDeploymentId: 'can4ry', baseDeploymentId: 'ba5e01', steps: [10, 100], bakeSeconds: 300},
+  {event: 'evaluation', at: '2026-01-01T00:05:00Z', step: 1, steps: 2, percent: 10, outcome: 'failed', gates: [gate]},
+  {event: 'aborted', at: '2026-01-01T00:05:01Z', message: 'Canary removed: 5xx-rate failed.', exitCode: 1, action: 'abort', failedGates: [gate], position: {step: 1, steps: 2, percent: 10}},
+]
+for (const event of events) process.stdout.write(JSON.stringify(event) + '\\n')
+appendFileSync(process.env.GITHUB_OUTPUT, 'args=' + JSON.stringify(process.argv.slice(2)) + '\\nnotes<<END\\nline one\\nline two\\nEND\\n')
+if (process.env.STAND_IN_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, 'apigw wrote its own summary\\n')
+process.exitCode = 1
+`
+
+describe('the entry script with a stand-in apigw (APIGW_BIN)', () => {
+  const bin = join(mkdtempSync(join(tmpdir(), 'apigw-stand-in-')), 'run.mjs')
+  writeFileSync(bin, STAND_IN)
+  const command = `canary run --api 'my api' --stage prod --description "say \\"hi\\"" --steps 10,100 --yes`
+
+  it("gives canary run's events as one JSON array, how it ended, both deployments, apigw's own outputs (line breaks kept) and exit 1", async () => {
+    const run = await runAction(command, {APIGW_BIN: bin})
+    expect(run.code).toBe(1)
+    const events = run.stdout.trim().split('\n').map((line) => JSON.parse(line))
+    expect(run.outputs).toEqual({
+      'exit-code': '1',
+      json: JSON.stringify(events),
+      'deployment-id': 'can4ry',
+      'previous-deployment-id': 'ba5e01',
+      outcome: 'aborted',
+      args: JSON.stringify(['canary', 'run', '--api', 'my api', '--stage', 'prod', '--description', 'say "hi"', '--steps', '10,100', '--yes', '--json']),
+      notes: 'line one\nline two',
+    })
+    expect(run.summary).toContain('### ❌ apigw canary run: exit 1')
+    expect(run.summary).toContain('**aborted** at step 1 of 2 (10%): Canary removed: 5xx-rate failed.')
+    expect(run.summary).toContain('| 5xx-rate | fail | canary 5XX rate 9% &gt; 1% allowed |')
+  })
+
+  it('adds no summary when apigw wrote one itself, and no --json when the command chose an output format', async () => {
+    const run = await runAction(`${command} --output yaml`, {APIGW_BIN: bin, STAND_IN_SUMMARY: '1'})
+    expect(run.summary).toBe('apigw wrote its own summary\n')
+    expect(JSON.parse(run.outputs.args)).toEqual(expect.arrayContaining(['--output', 'yaml']))
+    expect(JSON.parse(run.outputs.args)).not.toContain('--json')
+  })
+})
+
 describe('the action (action/install.mjs, action.yml)', () => {
   it("installs from a checkout: bin is its bin/run.js, and `apigw` is on GITHUB_PATH for later steps", async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'apigw-install-'))
