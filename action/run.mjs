@@ -40,10 +40,16 @@ try {
   process.exitCode = error.exitCode ?? 3
 }
 
-/** Runs apigw, its stdout passed on as it comes (canary run's events) and kept; stderr passed on untouched. */
+/**
+ * Runs apigw, its stdout passed on as it comes (canary run's events) and kept; stderr passed on untouched.
+ * A cancelled job's SIGINT or SIGTERM reaches apigw exactly once, however the runner sends it (to us
+ * or to our whole process group): apigw is in a group of its own and we pass the signal on, then wait
+ * for it to finish (canary run pauses the canary) and write the outputs all the same.
+ */
 function runApigw(args, childEnv, cwd) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {env: childEnv, cwd, stdio: ['ignore', 'pipe', 'inherit']})
+    const child = spawn(process.execPath, [bin, ...args], {env: childEnv, cwd, stdio: ['ignore', 'pipe', 'inherit'], detached: true})
+    for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
     let stdout = ''
     child.stdout.setEncoding('utf8')
     child.stdout.on('data', (chunk) => {

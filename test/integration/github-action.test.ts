@@ -1,4 +1,5 @@
 import {GetStageCommand} from '@aws-sdk/client-api-gateway'
+import {spawn} from 'node:child_process'
 import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -158,7 +159,20 @@ const events = [
   {event: 'evaluation', at: '2026-01-01T00:05:00Z', step: 1, steps: 2, percent: 10, outcome: 'failed', gates: [gate]},
   {event: 'aborted', at: '2026-01-01T00:05:01Z', message: 'Canary removed: 5xx-rate failed.', exitCode: 1, action: 'abort', failedGates: [gate], position: {step: 1, steps: 2, percent: 10}},
 ]
-for (const event of events) process.stdout.write(JSON.stringify(event) + '\\n')
+if (process.env.STAND_IN_WAIT) {
+  // As canary run on SIGINT: pause, say so, exit 130. A second signal within a moment is counted.
+  let signals = 0
+  process.on('SIGINT', () => {
+    if (++signals > 1) return
+    setTimeout(() => {
+      process.stdout.write(JSON.stringify({event: 'interrupted', message: 'Paused.', exitCode: 130}) + '\\n')
+      appendFileSync(process.env.GITHUB_OUTPUT, 'signals=' + signals + '\\n')
+      process.exit(130)
+    }, 300)
+  })
+  process.stdout.write(JSON.stringify(events[0]) + '\\n')
+  setInterval(() => {}, 1000)
+} else for (const event of events) process.stdout.write(JSON.stringify(event) + '\\n')
 appendFileSync(process.env.GITHUB_OUTPUT, 'args=' + JSON.stringify(process.argv.slice(2)) + '\\nnotes<<END\\nline one\\nline two\\nEND\\n')
 if (process.env.STAND_IN_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, 'apigw wrote its own summary\\n')
 process.exitCode = 1
@@ -185,6 +199,23 @@ describe('the entry script with a stand-in apigw (APIGW_BIN)', () => {
     expect(run.summary).toContain('### ❌ apigw canary run: exit 1')
     expect(run.summary).toContain('**aborted** at step 1 of 2 (10%): Canary removed: 5xx-rate failed.')
     expect(run.summary).toContain('| 5xx-rate | fail | canary 5XX rate 9% &gt; 1% allowed |')
+  })
+
+  it("passes a cancelled job's SIGINT to apigw once, even sent to the whole process group, and still writes the outputs", async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'apigw-action-'))
+    const output = join(scratch, 'github-output')
+    // The entry script leads a process group of its own, as a step's process would.
+    const child = spawn(process.execPath, [ENTRY], {env: {...env, APIGW_BIN: bin, STAND_IN_WAIT: '1', GITHUB_OUTPUT: output, INPUT_COMMAND: command}, detached: true, stdio: ['ignore', 'pipe', 'pipe']})
+    let stdout = ''
+    child.stdout.on('data', (chunk) => {
+      if (stdout === '') process.kill(-child.pid!, 'SIGINT')
+      stdout += chunk
+    })
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    expect(code).toBe(130)
+    expect(stdout).toContain('"event":"interrupted"')
+    const outputs = Object.assign({}, ...readOutputs(readFileSync(output, 'utf8')))
+    expect(outputs).toMatchObject({'exit-code': '130', outcome: 'interrupted', signals: '1', 'deployment-id': 'can4ry'})
   })
 
   it('adds no summary when apigw wrote one itself, and no --json when the command chose an output format', async () => {
