@@ -6,7 +6,7 @@
 // Inputs come from the environment as GitHub names them: INPUT_COMMAND, INPUT_WORKING-DIRECTORY.
 // APIGW_BIN is apigw's bin/run.js (the install step's output; default: this checkout's).
 import {spawn} from 'node:child_process'
-import {appendFileSync, mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs'
+import {appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs'
 import {constants, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -22,6 +22,7 @@ try {
   const words = splitCommandLine(env.INPUT_COMMAND ?? '')
   if (words.length === 0) throw new UsageError('the command input is empty: give the apigw command to run, e.g. "deploy --api shop --stage dev"')
   const args = withJson(words)
+  if (!existsSync(bin)) throw new Error(`there is no apigw at ${bin} (APIGW_BIN): the install step gives it`)
   // apigw writes step outputs of its own (a release's deployment ids): into a file of ours, so that
   // each output is written once, apigw's own value winning.
   const scratch = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'apigw-action-'))

@@ -42,10 +42,13 @@ function diffSection(diff) {
   const rows = [
     ...(diff.added ?? []).map((operation) => ['only in the file', operation, '']),
     ...(diff.removed ?? []).map((operation) => ['only in AWS', operation, '']),
-    ...(diff.changed ?? []).flatMap(({operation, changes}) => changes.map((change) => ['changed', operation, `${change.field}: file ${change.file ?? '—'}, AWS ${change.aws ?? '—'}`])),
+    ...(diff.changed ?? []).flatMap(({operation, changes}) => changes.map((change) => ['changed', operation, `${change.field}: file ${shown(change.file)}, AWS ${shown(change.aws)}`])),
   ]
   return [`Differences: ${where}.`, '', ...table(['', 'operation', 'what differs'], rows)]
 }
+
+/** A field's value in a diff: text as it is, anything else as JSON, none as a dash. */
+const shown = (value) => (value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value))
 
 const gateTable = (gates) => table(['gate', 'status', 'figures'], gates.map((gate) => [gate.gate, gate.status, gate.detail]))
 

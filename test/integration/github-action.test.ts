@@ -128,6 +128,16 @@ describe('the GitHub Action (action/run.mjs) against a sandbox', () => {
     })
   })
 
+  it('shows a dry run as its plan: each step and AWS operation, and AWS left as it was', async () => {
+    const before = (await clients.rest.send(new GetStageCommand({restApiId: shop.id, stageName: 'prod'}))).deploymentId
+    const run = await runAction('deploy --api ga-shop --stage prod --dry-run')
+    expect(run.code, run.stderr).toBe(0)
+    expect(JSON.parse(run.outputs.json)).toMatchObject({dryRun: true})
+    expect(run.summary).toMatch(/^Dry run: .+$/m)
+    expect(run.summary).toMatch(/^\| 1 \| CreateDeployment \| .+ \|$/m)
+    expect((await clients.rest.send(new GetStageCommand({restApiId: shop.id, stageName: 'prod'}))).deploymentId).toBe(before)
+  })
+
   it("passes apigw's error on: its exit code, error-code and the message and Try: line in the summary", async () => {
     const run = await runAction('deploy --api ga-nope --stage dev')
     expect(run.code).toBe(4)
@@ -179,6 +189,14 @@ process.exitCode = 1
 `
 
 describe('the entry script with a stand-in apigw (APIGW_BIN)', () => {
+  it('says so when there is no apigw where APIGW_BIN points: exit 3, no outputs', async () => {
+    const run = await runAction('apis list', {APIGW_BIN: join(tmpdir(), 'no-apigw-here', 'run.js')})
+    expect(run.code).toBe(3)
+    expect(run.stderr).toContain('::error title=apigw action::there is no apigw at ')
+    expect(run.entries).toEqual([])
+  })
+
+
   const bin = join(mkdtempSync(join(tmpdir(), 'apigw-stand-in-')), 'run.mjs')
   writeFileSync(bin, STAND_IN)
   const command = `canary run --api 'my api' --stage prod --description "say \\"hi\\"" --steps 10,100 --yes`
