@@ -7,7 +7,7 @@
 //   otherwise    what npm installs: a version (0.1.0 or v0.1.0 means apigw@0.1.0), a dist-tag
 //                (apigw@next), a packed tarball's path or URL — into RUNNER_TEMP, not the runner's Node.
 import {spawnSync} from 'node:child_process'
-import {appendFileSync, existsSync, mkdirSync, rmSync, statSync, symlinkSync} from 'node:fs'
+import {appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -43,11 +43,23 @@ function fromCheckout(dir) {
   return {bin: join(dir, 'bin', 'run.js'), binDir}
 }
 
-/** A package goes into a prefix of its own, as `npm i -g` would put it, with `apigw` in its bin/. */
+/**
+ * A package goes into a prefix of its own, as `npm i -g` would put it, with `apigw` in its bin/. A job
+ * that uses the action in several steps installs a pinned version once: later steps find it there.
+ */
 function fromNpm(spec) {
   const prefix = join(temp, 'apigw')
-  run('npm', ['install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', spec], temp)
+  const pinned = /^apigw@(\d+\.\d+\.\d+\S*)$/.exec(spec)?.[1]
+  if (!pinned || installedVersion(prefix) !== pinned) run('npm', ['install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', spec], temp)
   return {bin: join(prefix, 'bin', 'apigw'), binDir: join(prefix, 'bin')}
+}
+
+function installedVersion(prefix) {
+  try {
+    return JSON.parse(readFileSync(join(prefix, 'lib', 'node_modules', 'apigw', 'package.json'), 'utf8')).version
+  } catch {
+    return undefined
+  }
 }
 
 /** The npm spec for the version input; a path that is not there is a mistake, not a package name. */

@@ -1,6 +1,6 @@
 import {GetStageCommand} from '@aws-sdk/client-api-gateway'
 import {spawn} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -256,6 +256,21 @@ describe('the action (action/install.mjs, action.yml)', () => {
     const binDir = readFileSync(files.path, 'utf8').trim()
     const onPath = await runProgram('apigw', ['--version'], {env: {...env, PATH: `${binDir}:${env.PATH}`}})
     expect(onPath.stdout).toMatch(new RegExp(`^apigw/${version} `))
+  })
+
+  it('installs a pinned version once per job: a later step finds it in RUNNER_TEMP and calls no npm', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'apigw-install-'))
+    const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version
+    // What an earlier step's `npm install --global --prefix $RUNNER_TEMP/apigw apigw@<version>` left.
+    mkdirSync(join(scratch, 'apigw/lib/node_modules'), {recursive: true})
+    mkdirSync(join(scratch, 'apigw/bin'))
+    symlinkSync(root, join(scratch, 'apigw/lib/node_modules/apigw'))
+    symlinkSync(join(root, 'bin/run.js'), join(scratch, 'apigw/bin/apigw'))
+    const output = join(scratch, 'github-output')
+    // No npm on PATH: calling it would fail the step.
+    const run = await runProgram(process.execPath, [INSTALL], {env: {...env, PATH: '', RUNNER_TEMP: scratch, GITHUB_OUTPUT: output, INPUT_VERSION: `v${version}`}})
+    expect(run.code, run.stderr).toBe(0)
+    expect(readFileSync(output, 'utf8')).toBe(`bin=${join(scratch, 'apigw/bin/apigw')}\nversion=${version}\n`)
   })
 
   it('refuses a version that names a file that is not there: exit 2', async () => {
