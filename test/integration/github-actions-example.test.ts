@@ -74,12 +74,21 @@ describe('examples/ci/github-actions.yml', () => {
     expect(problems('deploy --api X --stage dev --no-wait -y')).toEqual(['apigw deploy --api X --stage dev --no-wait -y: no flag --no-wait'])
   })
 
-  describe('the release job, run step by step as a runner would, against a sandbox it starts', () => {
-    const scratch = mkdtempSync(join(tmpdir(), 'apigw-workflow-'))
-    const stateDir = join(scratch, 'sandbox')
-    afterAll(() => spawnSync(process.execPath, [join(root, 'bin/run.js'), 'sandbox', 'stop', '--state-dir', stateDir], {env: {PATH: process.env.PATH, HOME: EMPTY_HOME}}))
+  describe('its jobs, run step by step as a runner would, each against a sandbox it starts', () => {
+    const stateDirs: string[] = []
+    afterAll(() => {
+      for (const stateDir of stateDirs) spawnSync(process.execPath, [join(root, 'bin/run.js'), 'sandbox', 'stop', '--state-dir', stateDir], {env: {PATH: process.env.PATH, HOME: EMPTY_HOME}})
+    })
 
-    it('deploys to dev, passes the gate, promotes the same deployment to prod, and leaves nothing running', async () => {
+    /**
+     * Runs a job of the workflow here: `uses: ./` as the action's scripts, `run:` with bash as GitHub
+     * runs it, with the env, GITHUB_PATH, step outputs and the expressions and conditions the workflow
+     * uses (any other fails the test, so that it is added here). The workspace is this checkout.
+     */
+    async function runJob(name: string) {
+      const scratch = mkdtempSync(join(tmpdir(), 'apigw-workflow-'))
+      const stateDir = join(scratch, 'sandbox')
+      stateDirs.push(stateDir)
       const files = {path: join(scratch, 'github-path'), summary: join(scratch, 'step-summary')}
       writeFileSync(files.path, '')
       const base: Record<string, string> = {
@@ -97,7 +106,6 @@ describe('examples/ci/github-actions.yml', () => {
         ...WORKFLOW.env,
       }
       const outputs: Record<string, Record<string, string>> = {}
-      /** The expressions the workflow uses; any other fails the test, so that it is added here. */
       const evaluate = (text: string) =>
         text.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expression: string) => {
           const step = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(expression)
@@ -106,13 +114,20 @@ describe('examples/ci/github-actions.yml', () => {
           if (expression === 'github.sha') return base.GITHUB_SHA
           throw new Error(`the test runs no expression ${expression}`)
         })
-
+      // A condition without always() or failure() also needs every step before it to have passed.
+      const runs = (condition: string | undefined, failed: boolean) => {
+        const terms = (condition ?? '').split(' && ').filter(Boolean)
+        const status = terms.includes('always()') || (terms.includes('failure()') ? failed : !failed)
+        return status && terms.filter((term) => !['always()', 'failure()'].includes(term)).every((term) => {
+          const compare = /^steps\.([\w-]+)\.outputs\.([\w-]+) == '(.*)'$/.exec(term)
+          if (!compare) throw new Error(`the test runs no condition ${term}`)
+          return (outputs[compare[1]]?.[compare[2]] ?? '') === compare[3]
+        })
+      }
       const ran: {name: string; code: number | null; stderr: string}[] = []
-      for (const [index, step] of (WORKFLOW.jobs.release.steps as Step[]).entries()) {
+      for (const [index, step] of (WORKFLOW.jobs[name].steps as Step[]).entries()) {
         if (step.uses?.startsWith('actions/checkout')) continue
-        const failed = ran.some((result) => result.code !== 0)
-        if (step.if !== undefined && step.if !== 'always()') throw new Error(`the test runs no condition ${step.if}`)
-        if (failed && step.if !== 'always()') continue
+        if (!runs(step.if, ran.some((result) => result.code !== 0))) continue
         const output = join(scratch, `output-${index}`)
         const path = readFileSync(files.path, 'utf8').split('\n').filter(Boolean).reverse().join(':')
         const env = {...base, ...Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, evaluate(value)])), GITHUB_OUTPUT: output, PATH: `${path}:${base.PATH}`}
@@ -122,20 +137,31 @@ describe('examples/ci/github-actions.yml', () => {
         ran.push({name: step.name ?? step.uses!, code: result.code, stderr: result.stderr})
         if (step.id) outputs[step.id] = Object.fromEntries((existsSync(output) ? readFileSync(output, 'utf8') : '').split('\n').filter(Boolean).map((line) => line.split(/=(.*)/s).slice(0, 2)))
       }
+      const status = spawnSync(process.execPath, [join(root, 'bin/run.js'), 'sandbox', 'status', '--state-dir', stateDir], {env: {PATH: process.env.PATH, HOME: EMPTY_HOME}})
+      return {ran, outputs, summary: readFileSync(files.summary, 'utf8'), sandboxLeftRunning: status.status !== 1, sha: base.GITHUB_SHA}
+    }
 
+    it('release: deploys to dev, passes the gate, promotes the same deployment to prod, and leaves nothing running', async () => {
+      const {ran, outputs, summary, sandboxLeftRunning, sha} = await runJob('release')
       for (const result of ran) expect(result.code, `${result.name}: ${result.stderr}`).toBe(0)
       expect(ran.map((result) => result.name)).toContain('Stop the sandbox (sandbox only)')
       expect(outputs.gate).toMatchObject({'exit-code': '0', outcome: 'passed', stage: 'dev'})
       expect(outputs.dev['deployment-id']).toMatch(/^\w+$/)
       expect(outputs.prod).toMatchObject({'exit-code': '0', stage: 'prod', 'deployment-id': outputs.dev['deployment-id']})
       expect(JSON.parse(outputs.prod.json)).toMatchObject({action: 'promote', fromStage: 'dev', live: true, diff: {equal: true}})
-      expect(JSON.parse(outputs.dev.json).description).toContain(`commit ${base.GITHUB_SHA}`)
-
-      const summary = readFileSync(files.summary, 'utf8')
+      expect(JSON.parse(outputs.dev.json).description).toContain(`commit ${sha}`)
       for (const heading of ['### ✅ apigw deploy: exit 0', '### ✅ apigw metrics check: exit 0', '### ✅ apigw stages promote: exit 0']) expect(summary).toContain(heading)
       expect(summary).toContain(`prod runs deployment ${outputs.prod['deployment-id']} (was ${outputs.prod['previous-deployment-id']}). Undo: apigw stages rollback --api shop --stage prod --yes`)
-      const status = spawnSync(process.execPath, [join(root, 'bin/run.js'), 'sandbox', 'status', '--state-dir', stateDir], {encoding: 'utf8', env: {PATH: process.env.PATH, HOME: EMPTY_HOME}})
-      expect(status.status).toBe(1)
+      expect(sandboxLeftRunning).toBe(false)
+    }, 90_000)
+
+    it('drift: prod as imported serves what the file defines, so no drift, no warning, and nothing left running', async () => {
+      const {ran, outputs, summary, sandboxLeftRunning} = await runJob('drift')
+      for (const result of ran) expect(result.code, `${result.name}: ${result.stderr}`).toBe(0)
+      expect(ran.map((result) => result.name)).not.toContain('Warn on drift')
+      expect(outputs.drift).toMatchObject({'exit-code': '0', 'has-changes': 'false', stage: 'prod'})
+      expect(summary).toContain('No differences: examples/shop.yaml against shop stage prod (12 operations).')
+      expect(sandboxLeftRunning).toBe(false)
     }, 90_000)
   })
 })
