@@ -8,6 +8,7 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
 import {runCli, runProgram} from '../helpers/cli.js'
 import {backfill} from '../helpers/live-stage.js'
+import {driveTraffic} from '../helpers/live-traffic.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
 useSandboxCli()
@@ -127,6 +128,22 @@ describe('the GitHub Action (action/run.mjs) against a sandbox', () => {
       )
     })
   })
+
+  it('runs a canary to the end: its events as one JSON array, outcome promoted, the canary deployment now the stage\'s', async () => {
+    const api = await seed.restApi('ga-canary')
+    const stop = driveTraffic(sandbox, api.id)
+    const run = await runAction('canary run --api ga-canary --stage prod --steps 50,100 --bake 2s --interval 1s --min-requests 1000 --yes')
+    stop()
+    expect(run.code, run.stderr).toBe(0)
+    const events = JSON.parse(run.outputs.json)
+    expect(events).toEqual(run.stdout.trim().split('\n').map((line) => JSON.parse(line)))
+    expect(events.at(-1)).toMatchObject({event: 'promoted', exitCode: 0})
+    const {deploymentId} = await clients.rest.send(new GetStageCommand({restApiId: api.id, stageName: 'prod'}))
+    expect(run.outputs).toMatchObject({'exit-code': '0', outcome: 'promoted', 'deployment-id': deploymentId, 'previous-deployment-id': api.deploymentId})
+    expect(run.summary).toContain('### ✅ apigw canary run: exit 0')
+    expect(run.summary).toMatch(/^\*\*promoted\*\* at step 2 of 2 \(100%\): .+$/m)
+    expect(run.summary).toMatch(/^\| 5xx-rate \| pass \| .+ \|$/m)
+  }, 60_000)
 
   it('shows a dry run as its plan: each step and AWS operation, and AWS left as it was', async () => {
     const before = (await clients.rest.send(new GetStageCommand({restApiId: shop.id, stageName: 'prod'}))).deploymentId
