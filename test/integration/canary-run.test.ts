@@ -8,6 +8,7 @@ import type {TrafficSpec} from '../../src/sandbox/traffic/spec.js'
 import {parseFaults} from '../../src/lib/sandbox/faults.js'
 import {simulateTraffic} from '../../src/sandbox/traffic/simulate.js'
 import {awsEnv, EMPTY_HOME, runCli, type CliResult} from '../helpers/cli.js'
+import {driveTraffic} from '../helpers/live-traffic.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
 useSandboxCli()
@@ -17,30 +18,7 @@ const offline = (...args: string[]) => runCli(args, awsEnv('http://127.0.0.1:9',
 const stage = (restApiId: string) => clients.rest.send(new GetStageCommand({restApiId, stageName: 'prod'}))
 const events = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as RolloutEvent)
 
-/**
- * Live traffic through the stage while a test runs, published into the in-process sandbox every
- * quarter second; canary requests follow the stage's canary share at each moment.
- */
-function drive(apiId: string, profile: Partial<TrafficSpec> = {}): () => void {
-  let last = Date.now()
-  const publish = () => {
-    const now = Date.now()
-    simulateTraffic(sandbox.context, {
-      apiId,
-      stage: 'prod',
-      rps: 10_000,
-      start: last,
-      end: now,
-      errorRate: {'4xx': 0.02, '5xx': 0.002},
-      latency: {p50: 40, p99: 350},
-      cacheHit: 0,
-      ...profile,
-    })
-    last = now
-  }
-  const timer = setInterval(publish, 250)
-  return () => clearInterval(timer)
-}
+const drive = (apiId: string, profile: Partial<TrafficSpec> = {}) => driveTraffic(sandbox, apiId, profile)
 
 /** Short bakes, judged every second, with enough requests to judge in a second or two. */
 const FAST = ['--bake', '2s', '--interval', '1s', '--min-requests', '1000', '--yes']
