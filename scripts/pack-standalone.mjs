@@ -9,7 +9,7 @@
 // Nothing is fetched but npm packages, through npm and its cache (a second run needs no network).
 import {execFileSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
@@ -70,18 +70,20 @@ rmSync(out, {recursive: true, force: true})
 mkdirSync(out, {recursive: true})
 const work = mkdtempSync(join(tmpdir(), 'apigw-standalone-'))
 try {
-  // The files `npm pack` would publish, and the lockfile that pins their runtime dependencies.
-  const apigwTarball = packInto(root, work, root)
+  // The files `npm pack` would publish, with the runtime dependencies package-lock.json pins: pure
+  // JavaScript, so one install serves every target.
+  const apigw = join(work, 'apigw')
+  mkdirSync(apigw)
+  untar(packInto(root, work, root), apigw)
+  copyFileSync(join(root, 'package-lock.json'), join(apigw, 'package-lock.json'))
+  npm(['ci', '--omit=dev', '--ignore-scripts'], apigw)
+  rmSync(join(apigw, 'package-lock.json'))
+
   const sums = []
   for (const target of values.target) {
     const name = `apigw-${version}-${target}`
     const dir = join(work, name)
-    mkdirSync(dir)
-    untar(apigwTarball, dir)
-    copyFileSync(join(root, 'package-lock.json'), join(dir, 'package-lock.json'))
-    // Pure JavaScript dependencies, so one install serves every target.
-    npm(['ci', '--omit=dev', '--ignore-scripts'], dir)
-    rmSync(join(dir, 'package-lock.json'))
+    cpSync(apigw, dir, {recursive: true, verbatimSymlinks: true})
 
     const nodeTarball = packInto(`${NODE_PACKAGES[target]}@${nodeRange}`, work)
     mkdirSync(join(dir, 'node'))
