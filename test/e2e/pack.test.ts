@@ -1,5 +1,6 @@
 import {execFileSync} from 'node:child_process'
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {isBuiltin} from 'node:module'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {expectWorkingInstall, onlyOnPath, packageJson, root, scratch} from '../helpers/installed.js'
@@ -44,6 +45,19 @@ describe('the npm package', () => {
     // The bundle imports no package at run time but through package.json "imports" (#oclif/*).
     expect(readFileSync(join(installed, 'package.json'), 'utf8')).toContain('"#oclif/*": "./dist/oclif/*"')
     expect(existsSync(join(installed, 'dist/oclif/startup.js'))).toBe(true)
+  })
+
+  it('imports no other package at run time: none a command reaches only lazily is missing', () => {
+    const files = readdirSync(join(installed, 'dist'), {recursive: true, encoding: 'utf8'}).filter((file) => /\.c?js$/.test(file))
+    const packages = new Set<string>()
+    for (const file of files) {
+      for (const [, specifier] of readFileSync(join(installed, 'dist', file), 'utf8').matchAll(/(?:from ?|import\(|require\()"([^"]+)"/g)) {
+        if (/^(@\w[\w.-]*\/)?\w[\w.-]*(\/|$)/.test(specifier) && !isBuiltin(specifier)) packages.add(specifier)
+      }
+    }
+    // Neither is ever loaded: oclif tries typescript (inside a try) only for TypeScript sources, and
+    // the SDK names the CRT signer in an error message for a signing mode apigw never uses.
+    expect([...packages].sort()).toEqual(['@aws-sdk/signature-v4-crt', 'typescript'])
   })
 
   it('runs from the install prefix with nothing of the repository on PATH', async () => {
