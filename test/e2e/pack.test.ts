@@ -1,8 +1,8 @@
 import {execFileSync} from 'node:child_process'
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {isBuiltin} from 'node:module'
 import {join} from 'node:path'
-import {beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {expectWorkingInstall, onlyOnPath, packageJson, root, scratch} from '../helpers/installed.js'
 
 // `npm i -g apigw`, from the tarball `npm pack` makes, on a machine with no clone. The pack skips
@@ -19,6 +19,7 @@ beforeAll(() => {
   tarball = join(dir, npm('pack', '--ignore-scripts', '--pack-destination', dir).trim().split('\n').at(-1)!)
   npm('install', '--global', '--prefer-offline', '--prefix', prefix, tarball)
 }, 120_000)
+afterAll(() => rmSync(dir, {recursive: true, force: true}))
 
 describe('the npm package', () => {
   it('holds what runs and nothing else: bin/, dist/, the manifest, package.json, README and LICENSE', () => {
