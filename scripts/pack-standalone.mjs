@@ -66,7 +66,7 @@ const packInto = (spec, dir, cwd = dir) => join(dir, npm(['pack', spec, '--pack-
 const untar = (tarball, dir, ...members) => run('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1', ...members])
 
 if (!values['no-build']) run('npm', ['run', 'build'], root)
-rmSync(out, {recursive: true, force: true})
+// Writes only its own files there: --out may name a directory that holds others.
 mkdirSync(out, {recursive: true})
 const work = mkdtempSync(join(tmpdir(), 'apigw-standalone-'))
 try {
