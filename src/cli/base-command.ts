@@ -5,11 +5,11 @@ import {configuredOutput} from '../lib/aws/profile-settings.js'
 import type {Plan} from '../lib/plan/plan.js'
 import type {PlanRun} from '../lib/plan/runner.js'
 import {ExitCode} from '../lib/errors.js'
-import {colorEnabled} from '../lib/ui/color.js'
-import {interactive} from '../lib/ui/terminal.js'
+import {colorEnabled} from './ui/color.js'
+import {interactive} from './ui/terminal.js'
 import {escapeControlsKeepingLines} from '../lib/util/escape.js'
-import type {OutputFormat} from '../lib/ui/formats.js'
-import type {CommandResult} from '../lib/ui/output.js'
+import type {OutputFormat} from '../lib/util/output-formats.js'
+import type {CommandResult} from './ui/output.js'
 import {formatDuration, parseDuration} from '../lib/util/duration.js'
 import {capitalize, shellQuote} from '../lib/util/text.js'
 import {globalFlags} from './global-flags.js'
@@ -43,7 +43,7 @@ export abstract class ApigwCommand extends Command {
   protected async parseFlags<T extends typeof ApigwCommand>(command: T) {
     const parsed = await this.parse(command)
     this.globals = parsed.flags as GlobalFlags
-    if (this.globals.query !== undefined) (await import('../lib/ui/query.js')).compileQuery(this.globals.query)
+    if (this.globals.query !== undefined) (await import('./ui/query.js')).compileQuery(this.globals.query)
     // A bad AWS_DEFAULT_OUTPUT or profile output fails here, before any change is made, not when printing it.
     this.outputFormat()
     return parsed
@@ -83,7 +83,7 @@ export abstract class ApigwCommand extends Command {
       onDebug: flags.debug ? (line) => this.note(`[debug] ${line}`) : undefined,
       onRetry: (notice) => this.note(notice.message),
       onWarning: (message) => this.warning(message),
-      askMfaCode: interactive() ? async (serial) => (await import('../lib/ui/mfa-prompt.js')).askMfaCode(serial) : undefined,
+      askMfaCode: interactive() ? async (serial) => (await import('./ui/mfa-prompt.js')).askMfaCode(serial) : undefined,
     })
   }
 
@@ -116,7 +116,7 @@ export abstract class ApigwCommand extends Command {
 
   /** Writes a command's result to stdout in the chosen format. */
   protected async emit<T>(result: CommandResult<T>): Promise<void> {
-    const {renderResult} = await import('../lib/ui/output.js')
+    const {renderResult} = await import('./ui/output.js')
     const flags = this.requireGlobals()
     const text = await renderResult(result, {
       format: this.outputFormat(),
@@ -138,7 +138,7 @@ export abstract class ApigwCommand extends Command {
   ): Promise<PlanRun | undefined> {
     const {describePlan} = await import('../lib/plan/plan.js')
     if (options.dryRun) {
-      await this.emit({data: {dryRun: true, plan: describePlan(plan), ...options.preview}, view: async () => (await import('../lib/ui/plan-view.js')).planView})
+      await this.emit({data: {dryRun: true, plan: describePlan(plan), ...options.preview}, view: async () => (await import('./ui/plan-view.js')).planView})
       return undefined
     }
     await this.confirmChange(plan, options)
@@ -155,11 +155,11 @@ export abstract class ApigwCommand extends Command {
     const retry = (...flag: string[]) =>
       [this.config.bin, ...(this.id ?? '').split(':'), ...withoutFlag(this.argv, '--confirm'), ...flag].map(shellQuote).join(' ')
     if (plan.severity === 'destructive') {
-      const {confirmDestructive} = await import('../lib/ui/confirm.js')
+      const {confirmDestructive} = await import('./ui/confirm.js')
       await confirmDestructive({question: `${capitalize(plan.summary)}?`, retryWithYes: retry('--yes'), yes: this.requireGlobals().yes})
     } else if (plan.severity === 'severe') {
       if (options.confirmName === undefined) throw new Error(`${this.id} built a severe plan without a name to confirm`)
-      const {confirmByName} = await import('../lib/ui/confirm.js')
+      const {confirmByName} = await import('./ui/confirm.js')
       await confirmByName({
         question: `${capitalize(plan.summary)}?`,
         name: options.confirmName,

@@ -44,6 +44,6 @@ export abstract class CacheCommand extends ApigwCommand {
             onProgress: (line) => this.note(line),
           })
         : undefined
-    await this.emit({data: await prepared.result(run, waited), view: async () => (await import('../lib/ui/cache-view.js')).cacheChangedView})
+    await this.emit({data: await prepared.result(run, waited), view: async () => (await import('./ui/cache-view.js')).cacheChangedView})
   }
 }

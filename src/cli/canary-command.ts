@@ -17,6 +17,6 @@ export abstract class CanaryCommand extends ApigwCommand {
     const run = await this.carryOut(prepared.plan, {dryRun})
     if (!run) return
     for (const line of prepared.afterwards) this.note(line)
-    await this.emit({data: await prepared.result(run), view: async () => (await import('../lib/ui/canary-change-view.js')).canaryChangeView})
+    await this.emit({data: await prepared.result(run), view: async () => (await import('./ui/canary-change-view.js')).canaryChangeView})
   }
 }

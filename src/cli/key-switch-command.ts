@@ -12,6 +12,6 @@ export abstract class KeySwitchCommand extends ApigwCommand {
     const change = await prepareKeySwitch(await this.session(), reference, enabled)
     if (!change.plan) this.note(`The key is already ${enabled ? 'enabled' : 'disabled'}; nothing to change.`)
     else if (!(await this.carryOut(change.plan, {dryRun}))) return
-    await this.emit({data: await change.result(), view: async () => (await import('../lib/ui/keys-view.js')).keySwitchedView})
+    await this.emit({data: await change.result(), view: async () => (await import('./ui/keys-view.js')).keySwitchedView})
   }
 }

@@ -1,5 +1,5 @@
 import type {PreparedPlanChange} from '../lib/usage-plans/prepared.js'
-import type {TableView} from '../lib/ui/output.js'
+import type {TableView} from './ui/output.js'
 import {ApigwCommand} from './base-command.js'
 import {Args} from './oclif/command.js'
 

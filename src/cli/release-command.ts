@@ -40,7 +40,7 @@ export abstract class ReleaseCommand extends ApigwCommand {
 
   protected async release(prepared: PreparedRelease, options: ReleaseOptions): Promise<void> {
     for (const notice of prepared.notices) this.note(notice)
-    if (prepared.diff) this.noteStyled((await import('../lib/ui/release-view.js')).stageDiffView(escapeDeep(prepared.diff), stderrPalette(options.color)))
+    if (prepared.diff) this.noteStyled((await import('./ui/release-view.js')).stageDiffView(escapeDeep(prepared.diff), stderrPalette(options.color)))
     let result: ReleaseResult
     if (prepared.plan) {
       const run = await this.carryOut(prepared.plan, {dryRun: options.dryRun, preview: prepared.diff ? {diff: prepared.diff} : undefined})
@@ -52,6 +52,6 @@ export abstract class ReleaseCommand extends ApigwCommand {
       result = {...result, live: true}
     }
     if (process.env.GITHUB_OUTPUT && !options.dryRun) await (await import('../lib/releases/github-output.js')).writeGithubOutputs(process.env.GITHUB_OUTPUT, result)
-    await this.emit({data: result, view: async () => (await import('../lib/ui/release-view.js')).releaseView})
+    await this.emit({data: result, view: async () => (await import('./ui/release-view.js')).releaseView})
   }
 }

@@ -56,15 +56,15 @@ export default class Dashboard extends ApigwCommand {
       if (watchMs !== undefined) this.note('--watch redraws on a terminal only: printed one snapshot.')
       const screen = screenSize()
       await this.emit({data: await dashboard.read(), view: async () => {
-        const {dashboardView} = await import('../lib/ui/dashboard-view.js')
+        const {dashboardView} = await import('../cli/ui/dashboard-view.js')
         return (data, colors) => dashboardView(data, colors, {width: screen.width, height: screen.height && screen.height - 1})
       }})
       return
     }
-    const {dashboardView} = await import('../lib/ui/dashboard-view.js')
-    const {redrawer} = await import('../lib/ui/redraw.js')
-    const {palette} = await import('../lib/ui/palette.js')
-    const {colorEnabled} = await import('../lib/ui/color.js')
+    const {dashboardView} = await import('../cli/ui/dashboard-view.js')
+    const {redrawer} = await import('../cli/ui/redraw.js')
+    const {palette} = await import('../cli/ui/palette.js')
+    const {colorEnabled} = await import('../cli/ui/color.js')
     const colors = palette(colorEnabled({flag: flags.color, env: process.env, isTTY: true}))
     const screen = redrawer(process.stdout)
     for (;;) {
@@ -84,7 +84,7 @@ export default class Dashboard extends ApigwCommand {
     const {readFleet} = await import('../lib/dashboard/fleet.js')
     const fleet = await readFleet(await this.session(), window)
     await this.emit({data: fleet, view: async () => {
-      const {fleetView} = await import('../lib/ui/fleet-view.js')
+      const {fleetView} = await import('../cli/ui/fleet-view.js')
       return (data, colors) => fleetView(data, colors, thresholds)
     }})
   }

@@ -44,7 +44,7 @@ export default class ApisCreate extends ApigwCommand {
     const run = await this.carryOut(creation.plan, {dryRun: flags['dry-run']})
     if (!run) return
     const {created, nextSteps} = creation.outcome(run.results)
-    await this.emit({data: created, view: async () => (await import('../../lib/ui/apis-view.js')).apiCreatedView})
+    await this.emit({data: created, view: async () => (await import('../../cli/ui/apis-view.js')).apiCreatedView})
     for (const line of nextSteps) this.note(line)
   }
 }

@@ -28,13 +28,13 @@ export default class ApisDelete extends ApigwCommand {
       const undo = await prepareApiDetachUndo(await this.session(), {api: flags.api})
       for (const notice of undo.notices) this.note(notice)
       if (!(await this.carryOut(undo.plan, {dryRun: flags['dry-run']}))) return
-      await this.emit({data: undo.result, view: async () => (await import('../../lib/ui/detach-undo-view.js')).detachUndoneView})
+      await this.emit({data: undo.result, view: async () => (await import('../../cli/ui/detach-undo-view.js')).detachUndoneView})
       return
     }
     const deletion = await prepareApiDeletion(await this.session(), {api: flags.api, force: flags.force})
     for (const notice of deletion.notices) this.note(notice)
     const run = await this.carryOut(deletion.plan, {dryRun: flags['dry-run'], confirmName: deletion.confirmName, confirmFlag: flags.confirm})
     if (!run) return
-    await this.emit({data: deletion.deleted, view: async () => (await import('../../lib/ui/apis-view.js')).apiDeletedView})
+    await this.emit({data: deletion.deleted, view: async () => (await import('../../cli/ui/apis-view.js')).apiDeletedView})
   }
 }

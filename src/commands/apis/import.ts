@@ -48,6 +48,6 @@ export default class ApisImport extends ApigwCommand {
     if (!run) return
     const result = prepared.resultOf(run.results)
     for (const warning of result.warnings) this.warning(`AWS: ${warning}`)
-    await this.emit({data: result, view: async () => (await import('../../lib/ui/openapi-view.js')).importView})
+    await this.emit({data: result, view: async () => (await import('../../cli/ui/openapi-view.js')).importView})
   }
 }

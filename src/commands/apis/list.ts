@@ -21,6 +21,6 @@ export default class ApisList extends ApigwCommand {
     const {flags} = await this.parseFlags(ApisList)
     const result = await listApis(await this.session(), {type: flags.type, name: flags.name})
     for (const warning of result.warnings) this.warning(warning)
-    await this.emit({data: {apis: result.apis}, view: async () => (await import('../../lib/ui/apis-view.js')).apisListTable})
+    await this.emit({data: {apis: result.apis}, view: async () => (await import('../../cli/ui/apis-view.js')).apisListTable})
   }
 }

@@ -15,6 +15,6 @@ export default class ApisRoutes extends ApigwCommand {
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(ApisRoutes)
     const routes = await listApiRoutes(await this.session(), flags.api)
-    await this.emit({data: routes, view: async () => (await import('../../lib/ui/apis-view.js')).apiRoutesView})
+    await this.emit({data: routes, view: async () => (await import('../../cli/ui/apis-view.js')).apiRoutesView})
   }
 }

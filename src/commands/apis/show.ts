@@ -14,6 +14,6 @@ export default class ApisShow extends ApigwCommand {
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(ApisShow)
     const details = await showApi(await this.session(), flags.api)
-    await this.emit({data: details, view: async () => (await import('../../lib/ui/apis-view.js')).apiShowView})
+    await this.emit({data: details, view: async () => (await import('../../cli/ui/apis-view.js')).apiShowView})
   }
 }

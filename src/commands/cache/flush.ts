@@ -57,7 +57,7 @@ export default class CacheFlush extends CacheCommand {
       await waitForFlushes(session, prepared, result, {timeoutMs, onProgress: (line) => this.note(line)})
     }
     if (verify) result.verification = await this.watch({apiName: prepared.api.name, stage: prepared.flushesCache[0]}, flushedAt, verifyForMs, flags.color)
-    await this.emit({data: result, view: async () => (await import('../../lib/ui/cache-view.js')).flushView})
+    await this.emit({data: result, view: async () => (await import('../../cli/ui/cache-view.js')).flushView})
     const failed = result.stages.filter((stage) => stage.status === 'failed')
     if (failed.length > 0) {
       for (const stage of failed) this.warning(`stage "${stage.stage}" was not flushed: ${stage.error?.message}`)
@@ -69,9 +69,9 @@ export default class CacheFlush extends CacheCommand {
   /** --verify: a look every 10 s, a chart redrawn on a terminal's stderr, else a line per look. */
   private async watch(target: {apiName: string; stage: string}, flushedAt: number, forMs: number, color: boolean | undefined) {
     const {watchRecovery} = await import('../../lib/cache/verify.js')
-    const view = await import('../../lib/ui/cache-view.js')
+    const view = await import('../../cli/ui/cache-view.js')
     const colors = stderrPalette(color)
-    const screen = process.stderr.isTTY && process.env.TERM !== 'dumb' ? (await import('../../lib/ui/redraw.js')).redrawer(process.stderr) : undefined
+    const screen = process.stderr.isTTY && process.env.TERM !== 'dumb' ? (await import('../../cli/ui/redraw.js')).redrawer(process.stderr) : undefined
     this.note(`Watching the hit ratio and integration latency of stage "${target.stage}" for ${formatDuration(forMs)} after the flush…`)
     const verification = await watchRecovery(await this.session(), target, {
       flushedAt,

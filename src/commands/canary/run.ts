@@ -55,7 +55,7 @@ export default class CanaryRun extends ApigwCommand {
     const prepared = await prepareCanaryRun(session, {api: flags.api, stage: flags.stage, deployment: flags.deployment, description: flags.description, settings, takeover: flags.takeover})
     for (const notice of prepared.notices) this.note(notice)
     if (flags['dry-run']) {
-      await this.emit({data: {dryRun: true, plan: prepared.rollout}, view: async () => (await import('../../lib/ui/plan-view.js')).planView})
+      await this.emit({data: {dryRun: true, plan: prepared.rollout}, view: async () => (await import('../../cli/ui/plan-view.js')).planView})
       return
     }
     await this.confirmChange(prepared.rollout)
@@ -76,9 +76,9 @@ export default class CanaryRun extends ApigwCommand {
 
     const jsonLines = this.outputFormat() === 'json' || !process.stdout.isTTY
     const live = Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb'
-    const view = await import('../../lib/ui/canary-run-view.js')
+    const view = await import('../../cli/ui/canary-run-view.js')
     const colors = (await import('../../cli/report.js')).stderrPalette(flags.color)
-    const screen = live ? (await import('../../lib/ui/redraw.js')).redrawer(process.stderr) : undefined
+    const screen = live ? (await import('../../cli/ui/redraw.js')).redrawer(process.stderr) : undefined
     let shown: ReturnType<typeof view.trackEvent> = {rates5xx: []}
     const redraw = () => screen?.draw(view.liveView(shown, Date.now(), colors, settings.gates.max5xxRate))
     const ticker = screen ? setInterval(redraw, REDRAW_MS) : undefined

@@ -31,15 +31,15 @@ export default class CanaryStatus extends ApigwCommand {
     const {watchCanaryStatus} = await import('../../lib/canary/status.js')
     const status = await watchCanaryStatus(session, {api: flags.api, stage: flags.stage, ...window})
     for (const notice of status.notices) this.warning(notice)
-    const view = async () => (await import('../../lib/ui/canary-view.js')).canaryStatusView
+    const view = async () => (await import('../../cli/ui/canary-view.js')).canaryStatusView
     if (!flags.watch) {
       await this.emit({data: await status.read(), view})
       return
     }
     const live = process.stdout.isTTY && this.outputFormat() === 'table'
-    const screen = live ? (await import('../../lib/ui/redraw.js')).redrawer(process.stdout) : undefined
-    const {renderResult} = await import('../../lib/ui/output.js')
-    const {colorEnabled} = await import('../../lib/ui/color.js')
+    const screen = live ? (await import('../../cli/ui/redraw.js')).redrawer(process.stdout) : undefined
+    const {renderResult} = await import('../../cli/ui/output.js')
+    const {colorEnabled} = await import('../../cli/ui/color.js')
     const color = colorEnabled({flag: flags.color, env: process.env, isTTY: Boolean(process.stdout.isTTY)})
     for (;;) {
       session.renewRetryBudget()

@@ -49,7 +49,7 @@ export default class KeysCreate extends ApigwCommand {
     const run = await this.carryOut(creation.plan, {dryRun: flags['dry-run']})
     if (!run) return
     const created = creation.outcome(run.results)
-    await this.emit({data: created, view: async () => (await import('../../lib/ui/keys-view.js')).keyCreatedView})
+    await this.emit({data: created, view: async () => (await import('../../cli/ui/keys-view.js')).keyCreatedView})
     if (request.value === undefined && !request.showValue && request.out === undefined) {
       this.note(`The value AWS generated is not shown. Get it when needed with: apigw keys show ${created.key.id} --show-value`)
     }

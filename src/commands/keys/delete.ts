@@ -21,6 +21,6 @@ export default class KeysDelete extends ApigwCommand {
     const deletion = await prepareKeyDeletion(await this.session(), args.key, flags.confirm)
     for (const warning of deletion.warnings) this.warning(warning)
     if (!(await this.carryOut(deletion.plan, {dryRun: flags['dry-run'], confirmName: deletion.confirmName, confirmFlag: flags.confirm}))) return
-    await this.emit({data: deletion.result, view: async () => (await import('../../lib/ui/keys-view.js')).keyDeletedView})
+    await this.emit({data: deletion.result, view: async () => (await import('../../cli/ui/keys-view.js')).keyDeletedView})
   }
 }

@@ -20,6 +20,6 @@ export default class KeysImport extends ApigwCommand {
     for (const warning of keyImport.warnings) this.warning(`${args.file} ${warning}`)
     const run = await this.carryOut(keyImport.plan, {dryRun: flags['dry-run']})
     if (!run) return
-    await this.emit({data: await keyImport.outcome(run.results), view: async () => (await import('../../lib/ui/keys-view.js')).keysImportedView})
+    await this.emit({data: await keyImport.outcome(run.results), view: async () => (await import('../../cli/ui/keys-view.js')).keysImportedView})
   }
 }

@@ -17,6 +17,6 @@ export default class KeysList extends ApigwCommand {
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(KeysList)
     const result = await listKeys(await this.session(), {plan: flags.plan, name: flags.name, customer: flags.customer})
-    await this.emit({data: result, view: async () => (await import('../../lib/ui/keys-view.js')).keysListTable})
+    await this.emit({data: result, view: async () => (await import('../../cli/ui/keys-view.js')).keysListTable})
   }
 }

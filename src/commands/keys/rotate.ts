@@ -4,7 +4,7 @@ import {Args, Flags} from '../../cli/oclif/command.js'
 import {prepareFinalize} from '../../lib/keys/rotation-finalize.js'
 import {parseGrace, prepareRotation} from '../../lib/keys/rotation.js'
 
-const view = async () => (await import('../../lib/ui/rotation-view.js')).rotationView
+const view = async () => (await import('../../cli/ui/rotation-view.js')).rotationView
 
 export default class KeysRotate extends ApigwCommand {
   static summary = 'rotate an API key with a grace period: a new key in the same usage plans, the old one enabled until you finalize'

@@ -19,6 +19,6 @@ export default class KeysRotations extends ApigwCommand {
     const now = Date.now()
     const {days, end} = usageSpan(usageWindow(windowOf(flags), now, '7d'))
     const rotations = await listRotations(await this.session(), {days, now, usageEnd: end})
-    await this.emit({data: rotations, view: async () => (await import('../../lib/ui/rotation-view.js')).rotationsView})
+    await this.emit({data: rotations, view: async () => (await import('../../cli/ui/rotation-view.js')).rotationsView})
   }
 }

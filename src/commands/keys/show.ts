@@ -18,6 +18,6 @@ export default class KeysShow extends ApigwCommand {
     const {args, flags} = await this.parseFlags(KeysShow)
     const result = await showKey(await this.session(), args.key, {showValue: flags['show-value']})
     if (result.key.value !== undefined) this.maskSecrets([result.key.value])
-    await this.emit({data: result, view: async () => (await import('../../lib/ui/keys-view.js')).keyShowView})
+    await this.emit({data: result, view: async () => (await import('../../cli/ui/keys-view.js')).keyShowView})
   }
 }

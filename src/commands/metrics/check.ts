@@ -34,7 +34,7 @@ export default class MetricsCheck extends ApigwCommand {
     const minRequests = parseMinRequests(flags['min-requests'])
     const {result, notices} = await checkStage(await this.session(), {api: flags.api, stage: flags.stage, traffic: flags.traffic, ...window, limits, minRequests, noData: flags['no-data']})
     for (const notice of notices) this.warning(notice)
-    await this.emit({data: result, view: async () => (await import('../../lib/ui/metrics-view.js')).checkView})
+    await this.emit({data: result, view: async () => (await import('../../cli/ui/metrics-view.js')).checkView})
     if (!result.pass) this.exit(ExitCode.negative)
   }
 }

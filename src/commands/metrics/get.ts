@@ -32,7 +32,7 @@ export default class MetricsGet extends ApigwCommand {
     for (const notice of notices) this.warning(notice)
     const {width} = screenSize()
     await this.emit({data: series, view: async () => {
-      const {metricSeriesView} = await import('../../lib/ui/metrics-view.js')
+      const {metricSeriesView} = await import('../../cli/ui/metrics-view.js')
       return (data, colors) => metricSeriesView(data, colors, width)
     }})
   }

@@ -14,6 +14,6 @@ export default class PlansAttach extends PlansCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parseFlags(PlansAttach)
     const prepared = await prepareAttach(await this.session(), {plan: args.plan, key: args.key})
-    await this.change(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/plans-view.js')).planMembershipView})
+    await this.change(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../cli/ui/plans-view.js')).planMembershipView})
   }
 }

@@ -29,6 +29,6 @@ export default class PlansCreate extends PlansCommand {
     const quota = flags.quota === undefined ? undefined : (parseQuotaFlag(flags.quota) as PlanQuota)
     const stages = (flags.stage ?? []).map((text: string) => parseApiStage(text, '--stage'))
     const prepared = await prepareCreate(await this.session(), {name: flags.name, description: flags.description, throttle, quota, stages})
-    await this.change(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/plans-view.js')).planShowView})
+    await this.change(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../cli/ui/plans-view.js')).planShowView})
   }
 }

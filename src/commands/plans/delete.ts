@@ -20,10 +20,10 @@ export default class PlansDelete extends PlansCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parseFlags(PlansDelete)
     if (flags.undo) {
-      await this.change(await prepareDeleteUndo(await this.session(), args.plan), {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/detach-undo-view.js')).planDeleteUndoneView})
+      await this.change(await prepareDeleteUndo(await this.session(), args.plan), {dryRun: flags['dry-run'], view: async () => (await import('../../cli/ui/detach-undo-view.js')).planDeleteUndoneView})
       return
     }
     const prepared = await prepareDelete(await this.session(), args.plan)
-    await this.change(prepared, {dryRun: flags['dry-run'], confirmFlag: flags.confirm, view: async () => (await import('../../lib/ui/plans-view.js')).planDeletedView})
+    await this.change(prepared, {dryRun: flags['dry-run'], confirmFlag: flags.confirm, view: async () => (await import('../../cli/ui/plans-view.js')).planDeletedView})
   }
 }

@@ -8,6 +8,6 @@ export default class PlansList extends ApigwCommand {
 
   async run(): Promise<void> {
     await this.parseFlags(PlansList)
-    await this.emit({data: await listPlans(await this.session()), view: async () => (await import('../../lib/ui/plans-view.js')).plansListView})
+    await this.emit({data: await listPlans(await this.session()), view: async () => (await import('../../cli/ui/plans-view.js')).plansListView})
   }
 }

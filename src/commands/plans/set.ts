@@ -39,6 +39,6 @@ export default class PlansSet extends PlansCommand {
       removeStages: (flags['remove-stage'] ?? []).map((text: string) => parseApiStage(text, '--remove-stage')),
     }
     const prepared = await prepareSet(await this.session(), options)
-    await this.change(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/plans-view.js')).planShowView})
+    await this.change(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../cli/ui/plans-view.js')).planShowView})
   }
 }

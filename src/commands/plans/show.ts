@@ -11,6 +11,6 @@ export default class PlansShow extends ApigwCommand {
 
   async run(): Promise<void> {
     const {args} = await this.parseFlags(PlansShow)
-    await this.emit({data: await showPlan(await this.session(), args.plan), view: async () => (await import('../../lib/ui/plans-view.js')).planShowView})
+    await this.emit({data: await showPlan(await this.session(), args.plan), view: async () => (await import('../../cli/ui/plans-view.js')).planShowView})
   }
 }

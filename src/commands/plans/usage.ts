@@ -23,6 +23,6 @@ export default class PlansUsage extends ApigwCommand {
     // Checked before the session exists: a malformed value never reaches AWS.
     const window = usageWindow(windowOf(flags), Date.now())
     const usage = await planUsage(await this.session(), {plan: args.plan, key: flags.key, ...window})
-    await this.emit({data: usage, view: async () => (await import('../../lib/ui/plan-usage-view.js')).planUsageView})
+    await this.emit({data: usage, view: async () => (await import('../../cli/ui/plan-usage-view.js')).planUsageView})
   }
 }

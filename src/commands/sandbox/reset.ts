@@ -11,7 +11,7 @@ export default class SandboxReset extends ApigwCommand {
     const {flags} = await this.parseFlags(SandboxReset)
     const target = sandboxTarget(flags)
     const where = target.endpointUrl ?? target.stateDir
-    const {confirmDestructive} = await import('../../lib/ui/confirm.js')
+    const {confirmDestructive} = await import('../../cli/ui/confirm.js')
     await confirmDestructive({
       question: `Delete every API, stage, key, usage plan and metric in the sandbox at ${where}?`,
       retryWithYes: 'apigw sandbox reset --yes',

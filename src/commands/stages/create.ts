@@ -40,7 +40,7 @@ export default class StagesCreate extends ApigwCommand {
     const creation = await prepareStageCreation(await this.session(), options)
     const run = await this.carryOut(creation.plan, {dryRun: flags['dry-run']})
     if (!run) return
-    await this.emit({data: creation.outcome(run.results), view: async () => (await import('../../lib/ui/stages-view.js')).stageShowView})
+    await this.emit({data: creation.outcome(run.results), view: async () => (await import('../../cli/ui/stages-view.js')).stageShowView})
     for (const note of creation.notes) this.note(note)
   }
 }

@@ -29,13 +29,13 @@ export default class StagesDelete extends ApigwCommand {
       const undo = await prepareStageDetachUndo(await this.session(), {api: flags.api, stage: flags.stage})
       for (const notice of undo.notices) this.note(notice)
       if (!(await this.carryOut(undo.plan, {dryRun: flags['dry-run']}))) return
-      await this.emit({data: undo.result, view: async () => (await import('../../lib/ui/detach-undo-view.js')).detachUndoneView})
+      await this.emit({data: undo.result, view: async () => (await import('../../cli/ui/detach-undo-view.js')).detachUndoneView})
       return
     }
     const deletion = await prepareStageDeletion(await this.session(), {api: flags.api, stage: flags.stage, force: flags.force})
     for (const notice of deletion.notices) this.note(notice)
     const run = await this.carryOut(deletion.plan, {dryRun: flags['dry-run'], confirmName: deletion.confirmName, confirmFlag: flags.confirm})
     if (!run) return
-    await this.emit({data: deletion.deleted, view: async () => (await import('../../lib/ui/stages-view.js')).stageDeletedView})
+    await this.emit({data: deletion.deleted, view: async () => (await import('../../cli/ui/stages-view.js')).stageDeletedView})
   }
 }

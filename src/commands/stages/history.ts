@@ -17,6 +17,6 @@ export default class StagesHistory extends ApigwCommand {
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(StagesHistory)
     const history = await stageHistory(await this.session(), {api: flags.api, stage: flags.stage})
-    await this.emit({data: history, view: async () => (await import('../../lib/ui/release-view.js')).historyView})
+    await this.emit({data: history, view: async () => (await import('../../cli/ui/release-view.js')).historyView})
   }
 }

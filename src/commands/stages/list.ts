@@ -15,6 +15,6 @@ export default class StagesList extends ApigwCommand {
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(StagesList)
     const list = await listStageDetails(await this.session(), flags.api)
-    await this.emit({data: list, view: async () => (await import('../../lib/ui/stages-view.js')).stagesListView})
+    await this.emit({data: list, view: async () => (await import('../../cli/ui/stages-view.js')).stagesListView})
   }
 }

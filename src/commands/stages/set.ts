@@ -56,6 +56,6 @@ export default class StagesSet extends ApigwCommand {
     const run = await this.carryOut(update.plan, {dryRun: flags['dry-run']})
     if (!run) return
     if (run.outcomes.length > 0) await update.verify()
-    await this.emit({data: update.changed, view: async () => (await import('../../lib/ui/stages-view.js')).stageSettingsChangedView})
+    await this.emit({data: update.changed, view: async () => (await import('../../cli/ui/stages-view.js')).stageSettingsChangedView})
   }
 }

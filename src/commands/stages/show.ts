@@ -16,6 +16,6 @@ export default class StagesShow extends ApigwCommand {
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(StagesShow)
     const shown = await showStage(await this.session(), flags.api, flags.stage)
-    await this.emit({data: shown, view: async () => (await import('../../lib/ui/stages-view.js')).stageShowView})
+    await this.emit({data: shown, view: async () => (await import('../../cli/ui/stages-view.js')).stageShowView})
   }
 }

@@ -1,4 +1,4 @@
-import {ApigwError, ExitCode} from '../errors.js'
+import {ApigwError, ExitCode} from '../../lib/errors.js'
 
 /** Someone can answer a prompt: stdin and stderr are a terminal, and this is not CI. */
 export function interactive(): boolean {

@@ -1,5 +1,5 @@
-import {usageError} from '../errors.js'
-import {escapeControlsKeepingLines} from '../util/escape.js'
+import {usageError} from '../../lib/errors.js'
+import {escapeControlsKeepingLines} from '../../lib/util/escape.js'
 
 /**
  * CSV (RFC 4180) of a result's records, for spreadsheets and scripts: a header of every field, a

@@ -1,5 +1,5 @@
 import {input} from '@inquirer/prompts'
-import {escapeControls} from '../util/escape.js'
+import {escapeControls} from '../../lib/util/escape.js'
 import {answer} from './terminal.js'
 
 /** Asks for an MFA code on stderr, as the AWS CLI does. Only where someone can answer (terminal.ts). */

@@ -1,7 +1,7 @@
 import {confirm, input} from '@inquirer/prompts'
-import {ApigwError, ExitCode, usageError} from '../errors.js'
-import {escapeControls} from '../util/escape.js'
-import {shellQuote} from '../util/text.js'
+import {ApigwError, ExitCode, usageError} from '../../lib/errors.js'
+import {escapeControls} from '../../lib/util/escape.js'
+import {shellQuote} from '../../lib/util/text.js'
 import {answer, interactive} from './terminal.js'
 
 export interface ConfirmOptions {

@@ -1,5 +1,5 @@
-import type {CanaryState} from '../canary/actuator.js'
-import type {CanaryChange} from '../canary/manual.js'
+import type {CanaryState} from '../../lib/canary/actuator.js'
+import type {CanaryChange} from '../../lib/canary/manual.js'
 import type {Palette} from './palette.js'
 import {renderKeyValues, type Cell} from './table.js'
 

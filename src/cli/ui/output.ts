@@ -1,6 +1,6 @@
-import {escapeDeep, toSafeJson} from '../util/escape.js'
+import {escapeDeep, toSafeJson} from '../../lib/util/escape.js'
 import {palette, type Palette} from './palette.js'
-import type {OutputFormat} from './formats.js'
+import type {OutputFormat} from '../../lib/util/output-formats.js'
 import {renderKeyValues, renderTable, type Cell} from './table.js'
 
 

@@ -1,7 +1,7 @@
-import {byOperation, type FieldChange} from '../openapi/compare.js'
-import type {DiffReport} from '../openapi/diff.js'
-import type {ImportResult} from '../openapi/import.js'
-import {kindLabel} from '../openapi/kind.js'
+import {byOperation, type FieldChange} from '../../lib/openapi/compare.js'
+import type {DiffReport} from '../../lib/openapi/diff.js'
+import type {ImportResult} from '../../lib/openapi/import.js'
+import {kindLabel} from '../../lib/openapi/kind.js'
 import type {Palette} from './palette.js'
 import {renderKeyValues} from './table.js'
 

@@ -1,5 +1,5 @@
 import {Document, visit} from 'yaml'
-import {escapeBeyondC0, hasUnsafeCharacters} from '../util/escape.js'
+import {escapeBeyondC0, hasUnsafeCharacters} from '../../lib/util/escape.js'
 
 /**
  * YAML of a result. A string holding control characters is written double-quoted, the one YAML

@@ -1,6 +1,6 @@
-import {apiLabel} from '../apis/catalog.js'
-import type {PlanDeleteUndone} from '../usage-plans/delete.js'
-import {planNames, type DetachUndone} from '../usage-plans/references.js'
+import {apiLabel} from '../../lib/apis/catalog.js'
+import type {PlanDeleteUndone} from '../../lib/usage-plans/delete.js'
+import {planNames, type DetachUndone} from '../../lib/usage-plans/references.js'
 import type {Palette} from './palette.js'
 import {renderKeyValues} from './table.js'
 

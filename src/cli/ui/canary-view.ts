@@ -1,6 +1,6 @@
-import {millis, percent} from '../canary/gates.js'
-import type {Figures, WindowMetrics} from '../canary/metrics.js'
-import type {CanaryStatus} from '../canary/status.js'
+import {millis, percent} from '../../lib/canary/gates.js'
+import type {Figures, WindowMetrics} from '../../lib/canary/metrics.js'
+import type {CanaryStatus} from '../../lib/canary/status.js'
 import type {Palette} from './palette.js'
 import {renderKeyValues, renderTable, type Cell} from './table.js'
 

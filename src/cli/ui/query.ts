@@ -1,5 +1,5 @@
 import jmespath from 'jmespath'
-import {usageError} from '../errors.js'
+import {usageError} from '../../lib/errors.js'
 
 // jmespath exports compile(), which its type definitions leave out.
 const {compile} = jmespath as typeof jmespath & {compile(expression: string): unknown}
