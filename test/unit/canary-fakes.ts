@@ -1,5 +1,5 @@
 import type {CanaryActuator, CanaryState} from '../../src/lib/canary/actuator.js'
-import {countedFigures, emptyFigures, shownWindow, type CanaryMetricsSource, type Figures, type WindowMetrics} from '../../src/lib/canary/metrics.js'
+import {countedFigures, emptyFigures, shownWindow, type CanaryMetricsSource, type Figures, type WindowMetrics} from '../../src/lib/metrics/canary-base.js'
 import {stageChanged, stateMatches, type StateCheck} from '../../src/lib/canary/state.js'
 
 /** A stage in memory that checks `expected` as the real actuator does, and records what was done to it. */

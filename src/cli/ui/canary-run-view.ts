@@ -1,6 +1,6 @@
 import {sparkline} from './sparkline.js'
 import type {RolloutEnd, RolloutEvent} from '../../lib/canary/controller.js'
-import {millis, percent, type GateResult} from '../../lib/canary/gates.js'
+import {millis, percent, type GateResult} from '../../lib/metrics/gates.js'
 import {stateText} from '../../lib/canary/state.js'
 import {formatDuration} from '../../lib/util/duration.js'
 import {escapeDeep} from '../../lib/util/escape.js'

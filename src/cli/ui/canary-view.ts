@@ -1,5 +1,5 @@
-import {millis, percent} from '../../lib/canary/gates.js'
-import type {Figures, WindowMetrics} from '../../lib/canary/metrics.js'
+import {millis, percent} from '../../lib/metrics/gates.js'
+import type {Figures, WindowMetrics} from '../../lib/metrics/canary-base.js'
 import type {CanaryStatus} from '../../lib/canary/status.js'
 import type {Palette} from './palette.js'
 import {renderKeyValues, renderTable, type Cell} from './table.js'

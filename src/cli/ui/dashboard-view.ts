@@ -1,4 +1,4 @@
-import {API_TYPE_LABELS} from '../../lib/apis/catalog.js'
+import {API_TYPE_LABELS} from '../../lib/catalog/apis.js'
 import type {Dashboard, DashboardPanel} from '../../lib/dashboard/stage.js'
 import {findMeasure, type Unit} from '../../lib/metrics/measures.js'
 import {formatDuration} from '../../lib/util/duration.js'

@@ -1,4 +1,4 @@
-import {apiLabel} from '../../lib/apis/catalog.js'
+import {apiLabel} from '../../lib/catalog/apis.js'
 import type {PlanDeleteUndone} from '../../lib/usage-plans/delete.js'
 import {planNames, type DetachUndone} from '../../lib/usage-plans/references.js'
 import type {Palette} from './palette.js'

@@ -1,4 +1,4 @@
-import {API_TYPE_LABELS} from '../../lib/apis/catalog.js'
+import {API_TYPE_LABELS} from '../../lib/catalog/apis.js'
 import type {Thresholds} from '../../lib/dashboard/panels.js'
 import type {Fleet, Trend} from '../../lib/dashboard/fleet.js'
 import {formatDuration} from '../../lib/util/duration.js'

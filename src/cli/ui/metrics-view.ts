@@ -1,4 +1,4 @@
-import {API_TYPE_LABELS} from '../../lib/apis/catalog.js'
+import {API_TYPE_LABELS} from '../../lib/catalog/apis.js'
 import type {CheckResult} from '../../lib/metrics/check.js'
 import type {MetricSeries} from '../../lib/metrics/get.js'
 import {findMeasure} from '../../lib/metrics/measures.js'

@@ -1,6 +1,6 @@
 import {byOperation, type FieldChange} from '../../lib/openapi/compare.js'
 import type {DiffReport} from '../../lib/openapi/diff.js'
-import type {ImportResult} from '../../lib/openapi/import.js'
+import type {ImportResult} from '../../lib/releases/import.js'
 import {kindLabel} from '../../lib/openapi/kind.js'
 import type {Palette} from './palette.js'
 import {renderKeyValues} from './table.js'

@@ -1,4 +1,4 @@
-import {apiLabel} from '../../lib/apis/catalog.js'
+import {apiLabel} from '../../lib/catalog/apis.js'
 import type {DeletedStage} from '../../lib/stages/delete.js'
 import type {StageDetails} from '../../lib/stages/details.js'
 import type {StageSettingsChanged} from '../../lib/stages/set.js'

@@ -1,6 +1,6 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {API_TYPES} from '../../lib/apis/catalog.js'
+import {API_TYPES} from '../../lib/catalog/apis.js'
 import {listApis} from '../../lib/apis/list.js'
 
 export default class ApisList extends ApigwCommand {

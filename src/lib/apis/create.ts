@@ -2,9 +2,9 @@ import type {RestApi} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import type {Api} from '../aws/v2-gateway.js'
 import {sentInput, type Plan, type StepResults} from '../plan/plan.js'
-import {API_TYPE_LABELS, fromRest, fromV2, summarize, type AnyApi, type ApiSummary} from './catalog.js'
+import {API_TYPE_LABELS, fromRest, fromV2, summarize, type AnyApi, type ApiSummary} from '../catalog/apis.js'
 import type {CreateRequest} from './create-options.js'
-import {apiEndpointUrl, stageInvokeUrl} from './endpoints.js'
+import {apiEndpointUrl, stageInvokeUrl} from '../catalog/endpoints.js'
 import {sameNameWarnings} from './same-name.js'
 
 /** The stable JSON shape of `apis create` (documented in the README). */

@@ -4,8 +4,8 @@ import type {Plan, PlanStep} from '../plan/plan.js'
 import {detachingDeletion, detachUndo, findDetachment, planNames, referencedByUsagePlans, resumingNotice, type DetachUndone, type UsagePlanReference} from '../usage-plans/references.js'
 import {shellCommand} from '../util/shell.js'
 import {plural} from '../util/text.js'
-import {API_TYPE_LABELS, apiLabel, summarize, type AnyApi, type ApiType} from './catalog.js'
-import {resolveApi} from './resolve.js'
+import {API_TYPE_LABELS, apiLabel, summarize, type AnyApi, type ApiType} from '../catalog/apis.js'
+import {resolveApi} from '../catalog/resolve-api.js'
 
 export interface DeleteApiOptions {
   /** Id or name. */

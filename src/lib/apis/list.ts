@@ -1,6 +1,6 @@
 import type {AwsSession} from '../aws/session.js'
 import {byCodePoint, globToRegExp} from '../util/text.js'
-import {API_TYPES, fetchApis, summarize, type ApiSummary, type ApiType} from './catalog.js'
+import {API_TYPES, fetchApis, summarize, type ApiSummary, type ApiType} from '../catalog/apis.js'
 
 export interface ListApisOptions {
   type?: ApiType

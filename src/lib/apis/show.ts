@@ -2,11 +2,11 @@ import type {RestApi} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import type {Api} from '../aws/v2-gateway.js'
 import {byCodePoint} from '../util/text.js'
-import {restStageSummary, v2StageSummary, type StageSummary} from '../stages/summary.js'
-import {summarize, type AnyApi, type ApiSummary} from './catalog.js'
-import {apiEndpointUrl} from './endpoints.js'
-import {resolveApi} from './resolve.js'
-import {restResources, v2Routes, type ResourceSummary, type RouteSummary} from './routes.js'
+import {restStageSummary, v2StageSummary, type StageSummary} from '../catalog/stage-summary.js'
+import {summarize, type AnyApi, type ApiSummary} from '../catalog/apis.js'
+import {apiEndpointUrl} from '../catalog/endpoints.js'
+import {resolveApi} from '../catalog/resolve-api.js'
+import {restResources, v2Routes, type ResourceSummary, type RouteSummary} from '../catalog/routes.js'
 
 /** The stable JSON shape of `apis show` (documented in the README). */
 export type {StageSummary}

@@ -4,7 +4,7 @@ import type {Plan} from '../plan/plan.js'
 import type {PlanRun} from '../plan/runner.js'
 import {planStageSettings, type StageSettingsChanged} from '../stages/set.js'
 import type {SettingsRequest} from '../stages/settings.js'
-import {cacheClusterOf} from '../stages/summary.js'
+import {cacheClusterOf} from '../catalog/stage-summary.js'
 import type {CacheStage} from './stage.js'
 import type {ClusterState} from './wait.js'
 

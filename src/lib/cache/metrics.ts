@@ -1,6 +1,6 @@
 import type {MetricDataQuery, MetricDataResult} from '../aws/cloudwatch-gateway.js'
 import type {AwsSession} from '../aws/session.js'
-import {minuteWindow, PERIOD_SECONDS, shownWindow, type WindowMetrics} from '../canary/metrics.js'
+import {minuteWindow, PERIOD_SECONDS, shownWindow, type WindowMetrics} from '../metrics/canary-base.js'
 import {NAMESPACE} from '../metrics/names.js'
 
 /**

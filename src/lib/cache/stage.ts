@@ -1,10 +1,10 @@
-import {apiLabel, summarize, type AnyApi, type ApiType} from '../apis/catalog.js'
-import {resolveApi} from '../apis/resolve.js'
+import {apiLabel, summarize, type AnyApi, type ApiType} from '../catalog/apis.js'
+import {resolveApi} from '../catalog/resolve-api.js'
 import type {Stage} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {usageError, type ApigwError} from '../errors.js'
-import {findStage, type FoundStage} from '../stages/find.js'
-import {cacheClusterOf} from '../stages/summary.js'
+import {findStage, type FoundStage} from '../catalog/stages.js'
+import {cacheClusterOf} from '../catalog/stage-summary.js'
 import type {ClusterState} from './wait.js'
 
 /** A REST stage opened for a cache command. */

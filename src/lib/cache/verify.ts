@@ -1,6 +1,6 @@
 import type {MetricDataResult} from '../aws/cloudwatch-gateway.js'
 import type {AwsSession} from '../aws/session.js'
-import {minuteWindow} from '../canary/metrics.js'
+import {minuteWindow} from '../metrics/canary-base.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {cacheFigures, fetchCacheSeries, withNote, type CacheFigures, type CacheMinute, type CacheTarget} from './metrics.js'
 

@@ -1,4 +1,4 @@
-import type {ApiType} from '../apis/catalog.js'
+import type {ApiType} from '../catalog/apis.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
 import type {Plan} from '../plan/plan.js'

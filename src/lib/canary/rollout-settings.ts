@@ -2,17 +2,7 @@ import {readFile} from 'node:fs/promises'
 import {usageError, type ApigwError} from '../errors.js'
 import {formatDuration, parseDuration} from '../util/duration.js'
 import {closestMatches, lineAndColumn} from '../util/text.js'
-
-/** What a gate allows; null turns a gate off. */
-export interface GateLimits {
-  /** Shares of canary requests, 0–1. */
-  max5xxRate: number | null
-  max4xxRate: number | null
-  /** Canary p99 latency, ms. */
-  maxP99Ms: number | null
-  /** How much higher (0.2 = 20%) the canary's p99 may be than the base's. */
-  maxLatencyIncrease: number | null
-}
+import type {GateLimits} from '../metrics/gates.js'
 
 export type FailAction = 'abort' | 'pause'
 

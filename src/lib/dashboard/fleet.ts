@@ -1,4 +1,4 @@
-import {fetchApis, summarize, type ApiSummary, type ApiType} from '../apis/catalog.js'
+import {fetchApis, summarize, type ApiSummary, type ApiType} from '../catalog/apis.js'
 import type {Metric} from '../aws/cloudwatch-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {formulaFor, measureFor} from '../metrics/measures.js'

@@ -1,5 +1,5 @@
-import type {ApiType} from '../apis/catalog.js'
-import type {GateLimits} from '../canary/rollout-settings.js'
+import type {ApiType} from '../catalog/apis.js'
+import type {GateLimits} from '../metrics/gates.js'
 import {measureFor, type Measure} from '../metrics/measures.js'
 import type {Formula} from '../metrics/math.js'
 

@@ -2,7 +2,7 @@ import type {ApiKey} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
 import {keyLabel} from '../usage-plans/membership.js'
-import {apiKeyArn} from './resolve.js'
+import {apiKeyArn} from '../catalog/keys.js'
 import {claimTag, claimTime, earlier, liveClaims, type Claim} from '../plan/claims.js'
 import {ROTATION_TAGS} from './rotation-state.js'
 

@@ -2,7 +2,7 @@ import type {ApiKey} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {sentInput, type PlanStep} from '../plan/plan.js'
 import {keyLabel, type KeyReference} from '../usage-plans/membership.js'
-import {apiKeyArn} from './resolve.js'
+import {apiKeyArn} from '../catalog/keys.js'
 
 /**
  * Plan steps that change one API key. A step may name a key that an earlier step creates: its

@@ -5,7 +5,7 @@ import {requireWritten} from '../plan/verify.js'
 import {capitalize} from '../util/text.js'
 import {keyLabel} from '../usage-plans/membership.js'
 import {inspectKey, whoIsCutOff} from './inspect.js'
-import {apiKeyArn} from './resolve.js'
+import {apiKeyArn} from '../catalog/keys.js'
 import {setKeyEnabledStep} from './steps.js'
 import type {KeySummary} from './summary.js'
 

@@ -1,6 +1,6 @@
 import type {AwsSession} from '../aws/session.js'
-import {judge, type GateName, type GateStatus} from '../canary/gates.js'
-import type {GateLimits} from '../canary/rollout-settings.js'
+import {judge, type GateName, type GateStatus} from './gates.js'
+import type {GateLimits} from './gates.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {emptyFigures, type Figures} from './figures.js'
 import {periodWindow, readMetrics, shownWindow, trafficParts, type Traffic} from './read.js'

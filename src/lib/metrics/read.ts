@@ -1,4 +1,4 @@
-import type {ApiType} from '../apis/catalog.js'
+import type {ApiType} from '../catalog/apis.js'
 import type {CloudWatchGateway} from '../aws/cloudwatch-gateway.js'
 import {usageError} from '../errors.js'
 import {formatDuration, parseDuration} from '../util/duration.js'

@@ -1,5 +1,5 @@
-import {resolveApi} from '../apis/resolve.js'
-import {apiLabel, summarize} from '../apis/catalog.js'
+import {resolveApi} from '../catalog/resolve-api.js'
+import {apiLabel, summarize} from '../catalog/apis.js'
 import type {AwsSession} from '../aws/session.js'
 import {usageError} from '../errors.js'
 import type {ImportKind} from './kind.js'

@@ -1,5 +1,5 @@
-import {apiLabel, summarize, type AnyApi, type ApiType} from '../apis/catalog.js'
-import {resolveApi} from '../apis/resolve.js'
+import {apiLabel, summarize, type AnyApi, type ApiType} from '../catalog/apis.js'
+import {resolveApi} from '../catalog/resolve-api.js'
 import type {AwsSession} from '../aws/session.js'
 import type {PlanStep, StepResults} from '../plan/plan.js'
 import {restReleases} from './rest-release.js'

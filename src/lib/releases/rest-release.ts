@@ -1,4 +1,4 @@
-import {isoDate} from '../apis/catalog.js'
+import {isoDate} from '../catalog/apis.js'
 import type {Deployment as RestDeployment} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, unlessNotFound} from '../errors.js'

@@ -1,4 +1,4 @@
-import {isoDate} from '../apis/catalog.js'
+import {isoDate} from '../catalog/apis.js'
 import type {AwsSession} from '../aws/session.js'
 import type {V2Deployment} from '../aws/v2-gateway.js'
 import {ApigwError, ExitCode, unlessNotFound} from '../errors.js'

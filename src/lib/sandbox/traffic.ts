@@ -62,7 +62,7 @@ export function backfillWindow(duration: string, now: number): {start: number; e
 
 /** `--keys` by id or name, as the sandbox takes them: ids (an unknown key is exit 4, with suggestions). */
 export async function trafficKeyIds(session: AwsSession, keys: string[]): Promise<string[]> {
-  const {resolveKey} = await import('../keys/resolve.js')
+  const {resolveKey} = await import('../catalog/keys.js')
   return Promise.all(keys.map(async (key) => (await resolveKey(session, key)).id ?? key))
 }
 

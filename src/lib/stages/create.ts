@@ -1,6 +1,6 @@
-import {apiLabel, isoDate, summarize, type AnyApi} from '../apis/catalog.js'
-import {apiEndpointUrl} from '../apis/endpoints.js'
-import {resolveApi} from '../apis/resolve.js'
+import {apiLabel, isoDate, summarize, type AnyApi} from '../catalog/apis.js'
+import {apiEndpointUrl} from '../catalog/endpoints.js'
+import {resolveApi} from '../catalog/resolve-api.js'
 import type {Stage} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import type {V2Stage} from '../aws/v2-gateway.js'
@@ -10,9 +10,9 @@ import {DEFAULT_STAGE, checkStageName} from '../util/stage-name.js'
 import {byCodePoint, shellQuote} from '../util/text.js'
 import {settingsAdapterFor} from './adapters.js'
 import {stageDetails} from './details.js'
-import {listStages, type FoundStage} from './find.js'
+import {listStages, type FoundStage} from '../catalog/stages.js'
 import type {StageShown} from './show.js'
-import {restStageSummary, v2StageSummary} from './summary.js'
+import {restStageSummary, v2StageSummary} from '../catalog/stage-summary.js'
 
 export interface CreateStageOptions {
   /** Id or name. */

@@ -1,11 +1,11 @@
-import {apiLabel, summarize, type AnyApi, type ApiType} from '../apis/catalog.js'
-import {resolveApi} from '../apis/resolve.js'
+import {apiLabel, summarize, type AnyApi, type ApiType} from '../catalog/apis.js'
+import {resolveApi} from '../catalog/resolve-api.js'
 import type {AwsSession} from '../aws/session.js'
 import type {Plan, PlanStep} from '../plan/plan.js'
 import {detachingDeletion, detachUndo, findDetachment, planNames, referencedByUsagePlans, resumingNotice, type UsagePlanReference} from '../usage-plans/references.js'
 import {shellCommand} from '../util/shell.js'
 import {plural} from '../util/text.js'
-import {findStage} from './find.js'
+import {findStage} from '../catalog/stages.js'
 
 export interface DeleteStageOptions {
   /** Id or name. */

@@ -1,10 +1,10 @@
-import {isoDate} from '../apis/catalog.js'
+import {isoDate} from '../catalog/apis.js'
 import type {Stage} from '../aws/rest-gateway.js'
 import type {V2Stage} from '../aws/v2-gateway.js'
 import {settingsOf} from './adapters.js'
-import type {FoundStage} from './find.js'
+import type {FoundStage} from '../catalog/stages.js'
 import type {AccessLog, LogLevel, RouteSettings, Throttle} from './settings.js'
-import type {StageSummary} from './summary.js'
+import type {StageSummary} from '../catalog/stage-summary.js'
 
 /** The stable JSON shape of one stage in `stages list` and `stages show` (documented in the README). */
 export interface StageDetails {

@@ -1,7 +1,7 @@
-import {restResources} from '../apis/routes.js'
+import {restResources} from '../catalog/routes.js'
 import {exclusively, restArn} from '../plan/exclusive.js'
 import type {MethodSetting, PatchOperation, Stage} from '../aws/rest-gateway.js'
-import {cacheClusterOf} from './summary.js'
+import {cacheClusterOf} from '../catalog/stage-summary.js'
 import {stageShowCommand, type LogLevel, type MethodCaching, type RouteSettings, type SettingChange, type SettingsAdapter, type StageSettings} from './settings.js'
 
 /**

@@ -1,4 +1,4 @@
-import {v2Routes} from '../apis/routes.js'
+import {v2Routes} from '../catalog/routes.js'
 import type {V2RouteSettings, V2Stage, V2UpdateStageInput} from '../aws/v2-gateway.js'
 import type {LogLevel, RouteSettings, SettingChange, SettingsAdapter} from './settings.js'
 

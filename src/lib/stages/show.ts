@@ -1,8 +1,8 @@
-import {summarize, type ApiType} from '../apis/catalog.js'
-import {resolveApi} from '../apis/resolve.js'
+import {summarize, type ApiType} from '../catalog/apis.js'
+import {resolveApi} from '../catalog/resolve-api.js'
 import type {AwsSession} from '../aws/session.js'
 import {stageDetails, type StageDetails} from './details.js'
-import {findStage, listStages} from './find.js'
+import {findStage, listStages} from '../catalog/stages.js'
 
 /** The stable JSON shapes of `stages list` and `stages show` (documented in the README). */
 export interface StageList {

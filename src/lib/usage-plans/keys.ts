@@ -1,7 +1,7 @@
 import type {UsagePlan} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode} from '../errors.js'
-import {resolveKey} from '../keys/resolve.js'
+import {resolveKey} from '../catalog/keys.js'
 import {exclusiveStep, restArn} from '../plan/exclusive.js'
 import type {PlanStep} from '../plan/plan.js'
 import {capitalize} from '../util/text.js'

@@ -1,5 +1,15 @@
-import type {WindowMetrics} from './metrics.js'
-import type {GateLimits} from './rollout-settings.js'
+import type {WindowMetrics} from './canary-base.js'
+
+/** What a gate allows; null turns a gate off. */
+export interface GateLimits {
+  /** Shares of canary requests, 0–1. */
+  max5xxRate: number | null
+  max4xxRate: number | null
+  /** Canary p99 latency, ms. */
+  maxP99Ms: number | null
+  /** How much higher (0.2 = 20%) the canary's p99 may be than the base's. */
+  maxLatencyIncrease: number | null
+}
 
 export type GateName = '5xx-rate' | '4xx-rate' | 'p99' | 'latency-increase'
 

@@ -1,14 +1,14 @@
 import type {CloudWatchGateway} from '../aws/cloudwatch-gateway.js'
 import type {AwsSession} from '../aws/session.js'
-import {fetchQueries} from '../metrics/fetch.js'
-import {addFigureQueries, emptyFigures, windowFigures, type Figures} from '../metrics/figures.js'
-import {seriesData, type Part, type SeriesData} from '../metrics/math.js'
-import {NAMESPACE, type Dimension} from '../metrics/names.js'
-import {QuerySet} from '../metrics/query.js'
-import {shownWindow as isoWindow} from '../metrics/read.js'
-import {findStageSeries, listStageSeries} from '../metrics/series.js'
+import {fetchQueries} from './fetch.js'
+import {addFigureQueries, emptyFigures, windowFigures, type Figures} from './figures.js'
+import {seriesData, type Part, type SeriesData} from './math.js'
+import {NAMESPACE, type Dimension} from './names.js'
+import {QuerySet} from './query.js'
+import {shownWindow as isoWindow} from './read.js'
+import {findStageSeries, listStageSeries} from './series.js'
 
-export {countedFigures, emptyFigures, type Figures} from '../metrics/figures.js'
+export {countedFigures, emptyFigures, type Figures} from './figures.js'
 
 /**
  * A REST stage's canary and base requests in CloudWatch (aws-facts §1, §7).

@@ -1,11 +1,11 @@
-import {apiLabel, summarize, type AnyApi} from '../apis/catalog.js'
-import {apiEndpointUrl} from '../apis/endpoints.js'
+import {apiLabel, summarize, type AnyApi} from './apis.js'
+import {apiEndpointUrl} from './endpoints.js'
 import type {Stage} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import type {V2Stage} from '../aws/v2-gateway.js'
 import {ApigwError, ExitCode} from '../errors.js'
 import {byCodePoint, closestMatches} from '../util/text.js'
-import {restStageSummary, v2StageSummary, type StageSummary} from './summary.js'
+import {restStageSummary, v2StageSummary, type StageSummary} from './stage-summary.js'
 
 /** A stage as AWS returned it, with its kind, and its summary. */
 export type FoundStage = ({kind: 'rest'; raw: Stage} | {kind: 'http' | 'websocket'; raw: V2Stage}) & {summary: StageSummary}

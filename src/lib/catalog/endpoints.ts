@@ -1,6 +1,6 @@
 import type {AwsSession} from '../aws/session.js'
 import {dnsSuffix} from '../aws/settings.js'
-import type {AnyApi} from './catalog.js'
+import type {AnyApi} from './apis.js'
 
 /**
  * The public base URL of an API: REST and HTTP APIs are served over https, WebSocket APIs over wss.

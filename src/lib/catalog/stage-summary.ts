@@ -1,5 +1,5 @@
-import {isoDate} from '../apis/catalog.js'
-import {stageInvokeUrl} from '../apis/endpoints.js'
+import {isoDate} from './apis.js'
+import {stageInvokeUrl} from './endpoints.js'
 import type {Stage} from '../aws/rest-gateway.js'
 import type {V2Stage} from '../aws/v2-gateway.js'
 

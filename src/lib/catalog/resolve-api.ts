@@ -1,7 +1,7 @@
 import type {AwsSession} from '../aws/session.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {byCodePoint, closestMatches} from '../util/text.js'
-import {fetchApis, fromRest, fromV2, summarize, type AnyApi, type ApiSummary} from './catalog.js'
+import {fetchApis, fromRest, fromV2, summarize, type AnyApi, type ApiSummary} from './apis.js'
 
 /** API ids (REST and v2 alike) are short lowercase alphanumerics; anything else can only be a name. */
 const LOOKS_LIKE_ID = /^[a-z0-9]{6,16}$/

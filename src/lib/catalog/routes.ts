@@ -2,8 +2,8 @@ import type {Resource} from '../aws/rest-gateway.js'
 import type {AwsSession} from '../aws/session.js'
 import type {Integration, Route} from '../aws/v2-gateway.js'
 import {byCodePoint} from '../util/text.js'
-import {summarize, type ApiType} from './catalog.js'
-import {resolveApi} from './resolve.js'
+import {summarize, type ApiType} from './apis.js'
+import {resolveApi} from './resolve-api.js'
 
 export interface IntegrationSummary {
   type: string
