@@ -1,9 +1,7 @@
 import type {Interfaces} from '@oclif/core'
 import {join} from 'node:path'
-import {AwsSession, type SessionOptions} from '../lib/aws/session.js'
-import {configuredOutput} from '../lib/aws/profile-settings.js'
-import type {Plan} from '../lib/plan/plan.js'
-import type {PlanRun} from '../lib/plan/runner.js'
+import {AwsSession, configuredOutput, type SessionOptions} from '../lib/aws/index.js'
+import type {Plan, PlanRun} from '../lib/plan/index.js'
 import {ExitCode} from '../lib/errors.js'
 import {colorEnabled} from './ui/color.js'
 import {interactive} from './ui/terminal.js'
@@ -96,7 +94,7 @@ export abstract class ApigwCommand extends Command {
 
   /** The endpoint of this user's sandbox (see ensureSandbox), saying so when it is not the default one. */
   private async runningSandbox(): Promise<string> {
-    const {ensureSandbox} = await import('../lib/sandbox/client.js')
+    const {ensureSandbox} = await import('../lib/sandbox/index.js')
     const {stateDirFrom} = await import('./sandbox-flags.js')
     const defaults = sandboxDaemonDefaults(this.config.root, stateDirFrom(undefined))
     const {info, how} = await ensureSandbox({...defaults, env: process.env})
@@ -136,13 +134,13 @@ export abstract class ApigwCommand extends Command {
     plan: Plan,
     options: {dryRun: boolean; confirmName?: string; confirmFlag?: string; preview?: Record<string, unknown>},
   ): Promise<PlanRun | undefined> {
-    const {describePlan} = await import('../lib/plan/plan.js')
+    const {describePlan} = await import('../lib/plan/index.js')
     if (options.dryRun) {
       await this.emit({data: {dryRun: true, plan: describePlan(plan), ...options.preview}, view: async () => (await import('./ui/plan-view.js')).planView})
       return undefined
     }
     await this.confirmChange(plan, options)
-    const {runPlan} = await import('../lib/plan/runner.js')
+    const {runPlan} = await import('../lib/plan/index.js')
     return runPlan(plan, {onProgress: (line) => this.note(line)})
   }
 

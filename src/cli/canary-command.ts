@@ -1,4 +1,4 @@
-import type {PreparedCanaryChange} from '../lib/canary/manual.js'
+import type {PreparedCanaryChange} from '../lib/canary/index.js'
 import {ApigwCommand} from './base-command.js'
 import {planFlags} from './global-flags.js'
 import {Flags} from './oclif/command.js'

@@ -1,4 +1,4 @@
-import {prepareKeySwitch} from '../lib/keys/switch.js'
+import {prepareKeySwitch} from '../lib/keys/index.js'
 import {ApigwCommand} from './base-command.js'
 import {planFlags} from './global-flags.js'
 import {Args} from './oclif/command.js'

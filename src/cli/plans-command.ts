@@ -1,4 +1,4 @@
-import type {PreparedPlanChange} from '../lib/usage-plans/prepared.js'
+import type {PreparedPlanChange} from '../lib/usage-plans/index.js'
 import type {TableView} from './ui/output.js'
 import {ApigwCommand} from './base-command.js'
 import {Args} from './oclif/command.js'

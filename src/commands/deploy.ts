@@ -1,7 +1,6 @@
 import {Flags} from '../cli/oclif/command.js'
 import {ReleaseCommand, releaseFlags} from '../cli/release-command.js'
-import {releaseActor} from '../lib/releases/actor.js'
-import {planDeploy} from '../lib/releases/deploy.js'
+import {planDeploy, releaseActor} from '../lib/releases/index.js'
 
 export default class Deploy extends ReleaseCommand {
   static summary = 'deploy an API as it is now to a stage, recording who deployed and what it replaced'

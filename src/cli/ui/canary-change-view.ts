@@ -1,5 +1,4 @@
-import type {CanaryState} from '../../lib/canary/actuator.js'
-import type {CanaryChange} from '../../lib/canary/manual.js'
+import type {CanaryChange, CanaryState} from '../../lib/canary/index.js'
 import type {Palette} from './palette.js'
 import {renderKeyValues, type Cell} from './table.js'
 

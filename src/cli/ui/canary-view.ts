@@ -1,6 +1,5 @@
-import {millis, percent} from '../../lib/metrics/gates.js'
-import type {Figures, WindowMetrics} from '../../lib/metrics/canary-base.js'
-import type {CanaryStatus} from '../../lib/canary/status.js'
+import {type Figures, millis, percent, type WindowMetrics} from '../../lib/metrics/index.js'
+import type {CanaryStatus} from '../../lib/canary/index.js'
 import type {Palette} from './palette.js'
 import {renderKeyValues, renderTable, type Cell} from './table.js'
 

@@ -1,6 +1,5 @@
-import {apiLabel} from '../../lib/catalog/apis.js'
-import type {PlanDeleteUndone} from '../../lib/usage-plans/delete.js'
-import {planNames, type DetachUndone} from '../../lib/usage-plans/references.js'
+import {apiLabel} from '../../lib/catalog/index.js'
+import {type DetachUndone, type PlanDeleteUndone, planNames} from '../../lib/usage-plans/index.js'
 import type {Palette} from './palette.js'
 import {renderKeyValues} from './table.js'
 

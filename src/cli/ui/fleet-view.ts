@@ -1,6 +1,5 @@
-import {API_TYPE_LABELS} from '../../lib/catalog/apis.js'
-import type {Thresholds} from '../../lib/dashboard/panels.js'
-import type {Fleet, Trend} from '../../lib/dashboard/fleet.js'
+import {API_TYPE_LABELS} from '../../lib/catalog/index.js'
+import type {Fleet, Thresholds, Trend} from '../../lib/dashboard/index.js'
 import {formatDuration} from '../../lib/util/duration.js'
 import {plural} from '../../lib/util/text.js'
 import {compactNumber, latencyText, percentText} from './metric-format.js'

@@ -1,5 +1,5 @@
 import {formatDuration} from '../../lib/util/duration.js'
-import type {Unit} from '../../lib/metrics/measures.js'
+import type {Unit} from '../../lib/metrics/index.js'
 
 /** A number in at most four characters or so: 7, 0.25, 980, 1.2k, 15k, 3.4M. */
 export function compactNumber(value: number): string {

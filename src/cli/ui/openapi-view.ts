@@ -1,7 +1,5 @@
-import {byOperation, type FieldChange} from '../../lib/openapi/compare.js'
-import type {DiffReport} from '../../lib/openapi/diff.js'
-import type {ImportResult} from '../../lib/releases/import.js'
-import {kindLabel} from '../../lib/openapi/kind.js'
+import {byOperation, type DiffReport, type FieldChange, kindLabel} from '../../lib/openapi/index.js'
+import type {ImportResult} from '../../lib/releases/index.js'
 import type {Palette} from './palette.js'
 import {renderKeyValues} from './table.js'
 

@@ -1,4 +1,4 @@
-import type {KeyUsage, PlanUsage} from '../../lib/usage-plans/usage.js'
+import type {KeyUsage, PlanUsage} from '../../lib/usage-plans/index.js'
 import type {Palette} from './palette.js'
 import {sparkline} from './sparkline.js'
 import {quotaText} from './plans-view.js'

@@ -1,4 +1,4 @@
-import type {PlanDescription} from '../../lib/plan/plan.js'
+import type {PlanDescription} from '../../lib/plan/index.js'
 import type {Palette} from './palette.js'
 
 /** A plan for people: what it does, then each AWS call with its exact input. */

@@ -1,7 +1,4 @@
-import type {DeletedPlan} from '../../lib/usage-plans/delete.js'
-import type {PlanMembershipChange} from '../../lib/usage-plans/keys.js'
-import type {UsagePlanListEntry} from '../../lib/usage-plans/read.js'
-import {apiStageText, type PlanApiStage, type UsagePlanShown, type UsagePlanSummary} from '../../lib/usage-plans/summary.js'
+import {apiStageText, type DeletedPlan, type PlanApiStage, type PlanMembershipChange, type UsagePlanListEntry, type UsagePlanShown, type UsagePlanSummary} from '../../lib/usage-plans/index.js'
 import type {Palette} from './palette.js'
 import {renderKeyValues, renderTable, type Cell} from './table.js'
 

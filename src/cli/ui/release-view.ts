@@ -1,6 +1,4 @@
-import type {Release, StageHistory} from '../../lib/releases/history.js'
-import type {ReleaseResult} from '../../lib/releases/release.js'
-import type {StageDiff} from '../../lib/releases/stage-diff.js'
+import type {Release, ReleaseResult, StageDiff, StageHistory} from '../../lib/releases/index.js'
 import {operationChangeLines} from './openapi-view.js'
 import type {Palette} from './palette.js'
 import {renderKeyValues, renderTable} from './table.js'

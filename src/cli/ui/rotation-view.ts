@@ -1,6 +1,4 @@
-import type {RotateResult} from '../../lib/keys/rotation.js'
-import type {RotationInProgress, RotationList} from '../../lib/keys/rotation-list.js'
-import type {RotationSummary} from '../../lib/keys/rotation-summary.js'
+import type {RotateResult, RotationInProgress, RotationList, RotationSummary} from '../../lib/keys/index.js'
 import {formatTimeLeft} from '../../lib/util/duration.js'
 import {plural} from '../../lib/util/text.js'
 import type {Palette} from './palette.js'

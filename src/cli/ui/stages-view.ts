@@ -1,10 +1,6 @@
-import {apiLabel} from '../../lib/catalog/apis.js'
-import type {DeletedStage} from '../../lib/stages/delete.js'
-import type {StageDetails} from '../../lib/stages/details.js'
-import type {StageSettingsChanged} from '../../lib/stages/set.js'
-import {settingLabel, settingValueText, type RouteSettings} from '../../lib/stages/settings.js'
-import type {StageList, StageShown} from '../../lib/stages/show.js'
-import {planNames} from '../../lib/usage-plans/references.js'
+import {apiLabel} from '../../lib/catalog/index.js'
+import {type DeletedStage, type RouteSettings, settingLabel, settingValueText, type StageDetails, type StageList, type StageSettingsChanged, type StageShown} from '../../lib/stages/index.js'
+import {planNames} from '../../lib/usage-plans/index.js'
 import type {Palette} from './palette.js'
 import {formatCell, renderKeyValues, renderTable, type Cell} from './table.js'
 

@@ -1,9 +1,8 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {planFlags} from '../../cli/global-flags.js'
-import {API_TYPES} from '../../lib/catalog/apis.js'
-import {checkCreateOptions, DEFAULT_ROUTE_SELECTION, ENDPOINT_TYPES} from '../../lib/apis/create-options.js'
-import {prepareApiCreation} from '../../lib/apis/create.js'
+import {API_TYPES} from '../../lib/catalog/index.js'
+import {checkCreateOptions, DEFAULT_ROUTE_SELECTION, ENDPOINT_TYPES, prepareApiCreation} from '../../lib/apis/index.js'
 
 export default class ApisCreate extends ApigwCommand {
   static summary = 'create a REST, HTTP or WebSocket API'

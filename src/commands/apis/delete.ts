@@ -1,7 +1,7 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {planFlags} from '../../cli/global-flags.js'
-import {prepareApiDeletion, prepareApiDetachUndo} from '../../lib/apis/delete.js'
+import {prepareApiDeletion, prepareApiDetachUndo} from '../../lib/apis/index.js'
 
 export default class ApisDelete extends ApigwCommand {
   static summary = 'delete an API with its stages and deployments'

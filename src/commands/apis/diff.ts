@@ -1,6 +1,6 @@
 import {Args, Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {diffApi} from '../../lib/openapi/diff.js'
+import {diffApi} from '../../lib/openapi/index.js'
 import {ExitCode} from '../../lib/errors.js'
 
 export default class ApisDiff extends ApigwCommand {

@@ -1,8 +1,7 @@
 import {Args, Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {planFlags} from '../../cli/global-flags.js'
-import {releaseActor} from '../../lib/releases/actor.js'
-import {BASEPATH_MODES, ENDPOINT_TYPES, IMPORT_MODES, planImport} from '../../lib/releases/import.js'
+import {BASEPATH_MODES, ENDPOINT_TYPES, IMPORT_MODES, planImport, releaseActor} from '../../lib/releases/index.js'
 
 export default class ApisImport extends ApigwCommand {
   static summary = 'create or update a REST or HTTP API from an OpenAPI 3.0 or Swagger 2.0 file'

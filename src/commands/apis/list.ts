@@ -1,7 +1,7 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {API_TYPES} from '../../lib/catalog/apis.js'
-import {listApis} from '../../lib/apis/list.js'
+import {API_TYPES} from '../../lib/catalog/index.js'
+import {listApis} from '../../lib/apis/index.js'
 
 export default class ApisList extends ApigwCommand {
   static summary = 'list REST, HTTP and WebSocket APIs in the region'

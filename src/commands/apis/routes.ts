@@ -1,6 +1,6 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {listApiRoutes} from '../../lib/catalog/routes.js'
+import {listApiRoutes} from '../../lib/catalog/index.js'
 
 export default class ApisRoutes extends ApigwCommand {
   static summary = "list an API's resources and methods, or its routes"

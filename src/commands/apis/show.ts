@@ -1,6 +1,6 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {showApi} from '../../lib/apis/show.js'
+import {showApi} from '../../lib/apis/index.js'
 
 export default class ApisShow extends ApigwCommand {
   static summary = "show an API's settings, stages, and resources or routes"

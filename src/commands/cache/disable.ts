@@ -1,5 +1,5 @@
 import {CacheCommand, clusterFlags} from '../../cli/cache-command.js'
-import {prepareClusterChange} from '../../lib/cache/cluster.js'
+import {prepareClusterChange} from '../../lib/cache/index.js'
 
 export default class CacheDisable extends CacheCommand {
   static summary = "delete a REST stage's cache cluster"

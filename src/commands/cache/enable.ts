@@ -1,7 +1,6 @@
 import {CacheCommand, clusterFlags} from '../../cli/cache-command.js'
 import {Flags} from '../../cli/oclif/command.js'
-import {prepareClusterChange} from '../../lib/cache/cluster.js'
-import {CACHE_SIZES, parseCacheSize, parseTtl} from '../../lib/cache/limits.js'
+import {CACHE_SIZES, parseCacheSize, parseTtl, prepareClusterChange} from '../../lib/cache/index.js'
 
 export default class CacheEnable extends CacheCommand {
   static summary = "create a REST stage's cache cluster and turn caching on for its GET methods"

@@ -1,7 +1,6 @@
 import {CacheCommand, clusterFlags} from '../../cli/cache-command.js'
 import {Flags} from '../../cli/oclif/command.js'
-import {prepareClusterChange} from '../../lib/cache/cluster.js'
-import {CACHE_SIZES, parseCacheSize} from '../../lib/cache/limits.js'
+import {CACHE_SIZES, parseCacheSize, prepareClusterChange} from '../../lib/cache/index.js'
 
 export default class CacheResize extends CacheCommand {
   static summary = "change the size of a REST stage's cache cluster (it is rebuilt: all cached data is lost)"

@@ -1,6 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {Flags} from '../../cli/oclif/command.js'
-import {cacheStatus} from '../../lib/cache/status.js'
+import {cacheStatus} from '../../lib/cache/index.js'
 import {usageError} from '../../lib/errors.js'
 import {parseWindow} from '../../lib/util/window.js'
 import {windowFlags, windowOf} from '../../cli/metrics-flags.js'

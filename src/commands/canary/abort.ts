@@ -1,5 +1,5 @@
 import {CanaryCommand, canaryFlags} from '../../cli/canary-command.js'
-import {prepareStop} from '../../lib/canary/manual.js'
+import {prepareStop} from '../../lib/canary/index.js'
 
 export default class CanaryAbort extends CanaryCommand {
   static summary = "remove a REST stage's canary: all traffic back to the stage's deployment at once"

@@ -1,5 +1,5 @@
 import {CanaryCommand, canaryFlags} from '../../cli/canary-command.js'
-import {prepareStop} from '../../lib/canary/manual.js'
+import {prepareStop} from '../../lib/canary/index.js'
 
 export default class CanaryPause extends CanaryCommand {
   static summary = "send no traffic to a REST stage's canary, keeping it"

@@ -1,7 +1,7 @@
 import {CanaryCommand, canaryFlags} from '../../cli/canary-command.js'
 import {Flags} from '../../cli/oclif/command.js'
-import {preparePromote} from '../../lib/canary/manual.js'
-import {releaseActor} from '../../lib/releases/actor.js'
+import {preparePromote} from '../../lib/canary/index.js'
+import {releaseActor} from '../../lib/releases/index.js'
 
 export default class CanaryPromote extends CanaryCommand {
   static summary = "make a REST stage's canary deployment its deployment for all traffic"

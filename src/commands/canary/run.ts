@@ -1,10 +1,7 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {planFlags} from '../../cli/global-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
-import type {RolloutEvent} from '../../lib/canary/controller.js'
-import type {RolloutSettings} from '../../lib/canary/rollout-settings.js'
-import type {StageLease} from '../../lib/canary/run-lease.js'
-import type {PreparedRun} from '../../lib/canary/run.js'
+import type {PreparedRun, RolloutEvent, RolloutSettings, StageLease} from '../../lib/canary/index.js'
 import {ExitCode} from '../../lib/errors.js'
 import {toSafeJson} from '../../lib/util/escape.js'
 
@@ -48,10 +45,10 @@ export default class CanaryRun extends ApigwCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(CanaryRun)
-    const {rolloutSettings, SETTINGS} = await import('../../lib/canary/rollout-settings.js')
+    const {rolloutSettings, SETTINGS} = await import('../../lib/canary/index.js')
     const settings = await rolloutSettings(Object.fromEntries(SETTINGS.map((name) => [name, flags[name]])), flags.plan)
     const session = await this.session()
-    const {prepareCanaryRun} = await import('../../lib/canary/run.js')
+    const {prepareCanaryRun} = await import('../../lib/canary/index.js')
     const prepared = await prepareCanaryRun(session, {api: flags.api, stage: flags.stage, deployment: flags.deployment, description: flags.description, settings, takeover: flags.takeover})
     for (const notice of prepared.notices) this.note(notice)
     if (flags['dry-run']) {
@@ -62,7 +59,7 @@ export default class CanaryRun extends ApigwCommand {
     // From here Ctrl-C is the rollout's to handle (a canary just started included): never an unreported half-state.
     process.removeAllListeners('SIGINT')
     const interrupted = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
-    const {releaseActor} = await import('../../lib/releases/actor.js')
+    const {releaseActor} = await import('../../lib/releases/index.js')
     const lease = await prepared.hold({takeover: flags.takeover, holder: releaseActor(process.env)})
     try {
       await this.rollout(prepared, settings, {flags, interrupted, lease})

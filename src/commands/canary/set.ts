@@ -1,7 +1,6 @@
 import {CanaryCommand, canaryFlags} from '../../cli/canary-command.js'
 import {Flags} from '../../cli/oclif/command.js'
-import {prepareSet} from '../../lib/canary/manual.js'
-import {parseOverrides, parsePercentFlag} from '../../lib/canary/request.js'
+import {parseOverrides, parsePercentFlag, prepareSet} from '../../lib/canary/index.js'
 import {usageError} from '../../lib/errors.js'
 
 export default class CanarySet extends CanaryCommand {

@@ -1,7 +1,6 @@
 import {CanaryCommand, canaryFlags} from '../../cli/canary-command.js'
 import {Flags} from '../../cli/oclif/command.js'
-import {prepareStart} from '../../lib/canary/manual.js'
-import {parseOverrides, parsePercentFlag} from '../../lib/canary/request.js'
+import {parseOverrides, parsePercentFlag, prepareStart} from '../../lib/canary/index.js'
 
 export default class CanaryStart extends CanaryCommand {
   static summary = 'send a share of a REST stage\'s traffic to a new deployment (a canary)'

@@ -1,8 +1,7 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {planFlags} from '../../cli/global-flags.js'
-import {prepareKeyCreation} from '../../lib/keys/create.js'
-import {checkKeyCreateOptions} from '../../lib/keys/create-options.js'
+import {checkKeyCreateOptions, prepareKeyCreation} from '../../lib/keys/index.js'
 
 export default class KeysCreate extends ApigwCommand {
   static summary = 'create an API key, enabled, optionally in usage plans'

@@ -1,7 +1,7 @@
 import {Args, Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {planFlags} from '../../cli/global-flags.js'
-import {prepareKeyDeletion} from '../../lib/keys/delete.js'
+import {prepareKeyDeletion} from '../../lib/keys/index.js'
 
 export default class KeysDelete extends ApigwCommand {
   static summary = 'delete an API key for good'

@@ -1,7 +1,7 @@
 import {Args} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {planFlags} from '../../cli/global-flags.js'
-import {prepareKeyImport, readKeyFile} from '../../lib/keys/import.js'
+import {prepareKeyImport, readKeyFile} from '../../lib/keys/index.js'
 
 export default class KeysImport extends ApigwCommand {
   static summary = "create API keys from a CSV file in AWS's format"

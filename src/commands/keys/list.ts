@@ -1,6 +1,6 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {listKeys} from '../../lib/keys/list.js'
+import {listKeys} from '../../lib/keys/index.js'
 
 export default class KeysList extends ApigwCommand {
   static summary = 'list API keys with the usage plans each is in'

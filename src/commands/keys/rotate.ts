@@ -1,8 +1,7 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {planFlags} from '../../cli/global-flags.js'
 import {Args, Flags} from '../../cli/oclif/command.js'
-import {prepareFinalize} from '../../lib/keys/rotation-finalize.js'
-import {parseGrace, prepareRotation} from '../../lib/keys/rotation.js'
+import {parseGrace, prepareFinalize, prepareRotation} from '../../lib/keys/index.js'
 
 const view = async () => (await import('../../cli/ui/rotation-view.js')).rotationView
 

@@ -1,8 +1,7 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {windowFlags, windowOf} from '../../cli/metrics-flags.js'
-import {listRotations} from '../../lib/keys/rotation-list.js'
-import {usageSpan} from '../../lib/keys/usage.js'
-import {usageWindow} from '../../lib/usage-plans/options.js'
+import {listRotations, usageSpan} from '../../lib/keys/index.js'
+import {usageWindow} from '../../lib/usage-plans/index.js'
 
 export default class KeysRotations extends ApigwCommand {
   static summary = "list API key rotations in progress, with both keys' recent use"

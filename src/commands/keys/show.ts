@@ -1,6 +1,6 @@
 import {Args, Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {showKey} from '../../lib/keys/show.js'
+import {showKey} from '../../lib/keys/index.js'
 
 export default class KeysShow extends ApigwCommand {
   static summary = "show an API key's settings, usage plans, tags and stage keys"

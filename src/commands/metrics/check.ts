@@ -1,8 +1,8 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {limitFlags, stageFlags, trafficFlag, windowFlags, windowOf} from '../../cli/metrics-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
-import {absoluteGates, parseMinRequests} from '../../lib/canary/rollout-settings.js'
-import {checkStage} from '../../lib/metrics/check.js'
+import {absoluteGates, parseMinRequests} from '../../lib/canary/index.js'
+import {checkStage} from '../../lib/metrics/index.js'
 import {ExitCode, usageError} from '../../lib/errors.js'
 import {parseWindow} from '../../lib/util/window.js'
 

@@ -1,8 +1,7 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {screenSize, stageFlags, trafficFlag, windowFlags, windowOf} from '../../cli/metrics-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
-import {getMetricSeries} from '../../lib/metrics/get.js'
-import {parseSpan} from '../../lib/metrics/read.js'
+import {getMetricSeries, parseSpan} from '../../lib/metrics/index.js'
 import {parseWindow} from '../../lib/util/window.js'
 
 export default class MetricsGet extends ApigwCommand {

@@ -1,6 +1,6 @@
 import {planFlags} from '../../cli/global-flags.js'
 import {keyArg, planArg, PlansCommand} from '../../cli/plans-command.js'
-import {prepareAttach} from '../../lib/usage-plans/keys.js'
+import {prepareAttach} from '../../lib/usage-plans/index.js'
 
 export default class PlansAttach extends PlansCommand {
   static summary = "add an API key to a usage plan, giving it the plan's API stages"

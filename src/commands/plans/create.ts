@@ -1,8 +1,7 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {planFlags} from '../../cli/global-flags.js'
 import {PlansCommand} from '../../cli/plans-command.js'
-import {prepareCreate} from '../../lib/usage-plans/create.js'
-import {parseApiStage, parseQuotaFlag, parseThrottleFlag, type PlanQuota, type PlanThrottle} from '../../lib/usage-plans/options.js'
+import {parseApiStage, parseQuotaFlag, parseThrottleFlag, type PlanQuota, type PlanThrottle, prepareCreate} from '../../lib/usage-plans/index.js'
 
 export default class PlansCreate extends PlansCommand {
   static summary = 'create a usage plan for REST API stages'

@@ -1,7 +1,7 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {planFlags} from '../../cli/global-flags.js'
 import {planArg, PlansCommand} from '../../cli/plans-command.js'
-import {prepareDelete, prepareDeleteUndo} from '../../lib/usage-plans/delete.js'
+import {prepareDelete, prepareDeleteUndo} from '../../lib/usage-plans/index.js'
 
 export default class PlansDelete extends PlansCommand {
   static summary = 'delete a usage plan; its keys lose access to its API stages'

@@ -1,6 +1,6 @@
 import {planFlags} from '../../cli/global-flags.js'
 import {keyArg, planArg, PlansCommand} from '../../cli/plans-command.js'
-import {prepareDetach} from '../../lib/usage-plans/keys.js'
+import {prepareDetach} from '../../lib/usage-plans/index.js'
 
 export default class PlansDetach extends PlansCommand {
   static summary = 'remove an API key from a usage plan; the key stays'

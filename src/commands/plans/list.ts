@@ -1,5 +1,5 @@
 import {ApigwCommand} from '../../cli/base-command.js'
-import {listPlans} from '../../lib/usage-plans/read.js'
+import {listPlans} from '../../lib/usage-plans/index.js'
 
 export default class PlansList extends ApigwCommand {
   static summary = 'list usage plans with their API stages, throttle, quota and number of keys'

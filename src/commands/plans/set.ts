@@ -1,8 +1,7 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {planFlags} from '../../cli/global-flags.js'
 import {planArg, PlansCommand} from '../../cli/plans-command.js'
-import {parseApiStage, parseQuotaFlag, parseThrottleFlag} from '../../lib/usage-plans/options.js'
-import {prepareSet} from '../../lib/usage-plans/set.js'
+import {parseApiStage, parseQuotaFlag, parseThrottleFlag, prepareSet} from '../../lib/usage-plans/index.js'
 
 export default class PlansSet extends PlansCommand {
   static summary = "change a usage plan's name, description, throttle, quota or API stages"

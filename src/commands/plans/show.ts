@@ -1,6 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {planArg} from '../../cli/plans-command.js'
-import {showPlan} from '../../lib/usage-plans/read.js'
+import {showPlan} from '../../lib/usage-plans/index.js'
 
 export default class PlansShow extends ApigwCommand {
   static summary = "show a usage plan: throttle, quota, API stages and keys"

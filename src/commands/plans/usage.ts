@@ -2,8 +2,7 @@ import {ApigwCommand} from '../../cli/base-command.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {windowFlags, windowOf} from '../../cli/metrics-flags.js'
 import {planArg} from '../../cli/plans-command.js'
-import {usageWindow} from '../../lib/usage-plans/options.js'
-import {planUsage} from '../../lib/usage-plans/usage.js'
+import {planUsage, usageWindow} from '../../lib/usage-plans/index.js'
 
 export default class PlansUsage extends ApigwCommand {
   static summary = "daily requests of a usage plan's keys, and what is left of the quota"

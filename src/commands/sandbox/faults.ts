@@ -20,7 +20,7 @@ export default class SandboxFaults extends ApigwCommand {
 
   async run(): Promise<void> {
     const {args, flags} = await this.parseFlags(SandboxFaults)
-    const {controlCall, requireRunning} = await import('../../lib/sandbox/client.js')
+    const {controlCall, requireRunning} = await import('../../lib/sandbox/index.js')
     const info = await requireRunning(sandboxTarget(flags))
     if (args.faults === undefined) {
       const status = await controlCall<{faults: string}>(info, 'GET', 'status')

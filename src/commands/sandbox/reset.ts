@@ -17,7 +17,7 @@ export default class SandboxReset extends ApigwCommand {
       retryWithYes: 'apigw sandbox reset --yes',
       yes: flags.yes,
     })
-    const {resetSandbox} = await import('../../lib/sandbox/client.js')
+    const {resetSandbox} = await import('../../lib/sandbox/index.js')
     const sandbox = await resetSandbox(target)
     await this.emit({data: {reset: true, sandbox, stateDir: target.endpointUrl === undefined ? target.stateDir : null, endpoint: target.endpointUrl ?? null}})
   }

@@ -10,9 +10,9 @@ export default class SandboxStop extends ApigwCommand {
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(SandboxStop)
     const target = sandboxTarget(flags)
-    const {locateSandbox} = await import('../../lib/sandbox/locate.js')
+    const {locateSandbox} = await import('../../lib/sandbox/index.js')
     const info = await locateSandbox(target)
-    if (info) await (await import('../../lib/sandbox/client.js')).stopSandbox(info)
+    if (info) await (await import('../../lib/sandbox/index.js')).stopSandbox(info)
     else this.note(`No sandbox is running ${target.endpointUrl === undefined ? `with state in ${target.stateDir}` : `at ${target.endpointUrl}`}.`)
     await this.emit({data: {stopped: Boolean(info), pid: info?.pid ?? null, stateDir: info ? info.stateDir : target.stateDir}})
   }

@@ -34,7 +34,7 @@ export default class SandboxTraffic extends ApigwCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(SandboxTraffic)
-    const {backfillWindow, followTraffic, parseTrafficProfile, simulate, trafficKeyIds} = await import('../../lib/sandbox/traffic.js')
+    const {backfillWindow, followTraffic, parseTrafficProfile, simulate, trafficKeyIds} = await import('../../lib/sandbox/index.js')
     const profile = parseTrafficProfile({
       rps: flags.rps,
       errorRate: flags['error-rate'],
@@ -45,10 +45,10 @@ export default class SandboxTraffic extends ApigwCommand {
       keys: flags.keys,
     })
     const window = backfillWindow(flags.duration ?? '30m', Date.now())
-    const {requireRunning} = await import('../../lib/sandbox/client.js')
+    const {requireRunning} = await import('../../lib/sandbox/index.js')
     const running = await requireRunning(sandboxTarget(flags))
-    const {resolveApi} = await import('../../lib/catalog/resolve-api.js')
-    const {summarize} = await import('../../lib/catalog/apis.js')
+    const {resolveApi} = await import('../../lib/catalog/index.js')
+    const {summarize} = await import('../../lib/catalog/index.js')
     const session = this.sandboxSession(running.endpoint)
     const api = summarize(await resolveApi(session, flags.api))
     const keys = profile.keys && (await trafficKeyIds(session, profile.keys))

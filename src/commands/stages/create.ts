@@ -1,8 +1,7 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {planFlags} from '../../cli/global-flags.js'
-import {checkCreateStageOptions, prepareStageCreation} from '../../lib/stages/create.js'
-import {parseVariables} from '../../lib/stages/settings-request.js'
+import {checkCreateStageOptions, parseVariables, prepareStageCreation} from '../../lib/stages/index.js'
 
 export default class StagesCreate extends ApigwCommand {
   static summary = 'create a stage on a deployment'

@@ -1,7 +1,7 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {planFlags} from '../../cli/global-flags.js'
-import {prepareStageDeletion, prepareStageDetachUndo} from '../../lib/stages/delete.js'
+import {prepareStageDeletion, prepareStageDetachUndo} from '../../lib/stages/index.js'
 
 export default class StagesDelete extends ApigwCommand {
   static summary = 'delete a stage (its deployments stay)'

@@ -1,6 +1,6 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {stageHistory} from '../../lib/releases/history.js'
+import {stageHistory} from '../../lib/releases/index.js'
 
 export default class StagesHistory extends ApigwCommand {
   static summary = "a stage's releases, newest first, with the live and canary deployments marked"

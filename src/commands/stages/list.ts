@@ -1,6 +1,6 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {listStageDetails} from '../../lib/stages/show.js'
+import {listStageDetails} from '../../lib/stages/index.js'
 
 export default class StagesList extends ApigwCommand {
   static summary = "list an API's stages with their deployment, canary, cache, throttling, logging and variables"

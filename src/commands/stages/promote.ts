@@ -1,7 +1,6 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ReleaseCommand, releaseFlags} from '../../cli/release-command.js'
-import {releaseActor} from '../../lib/releases/actor.js'
-import {planPromote} from '../../lib/releases/promote.js'
+import {planPromote, releaseActor} from '../../lib/releases/index.js'
 
 export default class StagesPromote extends ReleaseCommand {
   static summary = "point one stage at the deployment another stage runs (dev → prod)"

@@ -1,7 +1,6 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ReleaseCommand, releaseFlags} from '../../cli/release-command.js'
-import {releaseActor} from '../../lib/releases/actor.js'
-import {planRollback} from '../../lib/releases/rollback.js'
+import {planRollback, releaseActor} from '../../lib/releases/index.js'
 
 export default class StagesRollback extends ReleaseCommand {
   static summary = 'point a stage back at the deployment it ran before'

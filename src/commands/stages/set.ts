@@ -1,9 +1,7 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {planFlags} from '../../cli/global-flags.js'
-import {ACCESS_LOG_PRESETS} from '../../lib/stages/access-log-formats.js'
-import {prepareStageSettings} from '../../lib/stages/set.js'
-import {parseSettingsRequest} from '../../lib/stages/settings-request.js'
+import {ACCESS_LOG_PRESETS, parseSettingsRequest, prepareStageSettings} from '../../lib/stages/index.js'
 
 const ON_OFF = ['on', 'off']
 

@@ -1,6 +1,6 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {showStage} from '../../lib/stages/show.js'
+import {showStage} from '../../lib/stages/index.js'
 
 export default class StagesShow extends ApigwCommand {
   static summary = "show every setting of a stage: deployment, canary, cache, throttling, logging, tracing, access log, variables, method or route settings"

@@ -1,10 +1,7 @@
-import type {RestApi} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
-import type {Api} from '../aws/v2-gateway.js'
-import {sentInput, type Plan, type StepResults} from '../plan/plan.js'
-import {API_TYPE_LABELS, fromRest, fromV2, summarize, type AnyApi, type ApiSummary} from '../catalog/apis.js'
+import type {Api, AwsSession, RestApi} from '../aws/index.js'
+import {type Plan, sentInput, type StepResults} from '../plan/index.js'
+import {type AnyApi, API_TYPE_LABELS, apiEndpointUrl, type ApiSummary, fromRest, fromV2, stageInvokeUrl, summarize} from '../catalog/index.js'
 import type {CreateRequest} from './create-options.js'
-import {apiEndpointUrl, stageInvokeUrl} from '../catalog/endpoints.js'
 import {sameNameWarnings} from './same-name.js'
 
 /** The stable JSON shape of `apis create` (documented in the README). */

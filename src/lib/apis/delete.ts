@@ -1,11 +1,9 @@
-import type {UsagePlan} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
-import type {Plan, PlanStep} from '../plan/plan.js'
-import {detachingDeletion, detachUndo, findDetachment, planNames, referencedByUsagePlans, resumingNotice, type DetachUndone, type UsagePlanReference} from '../usage-plans/references.js'
+import type {AwsSession, UsagePlan} from '../aws/index.js'
+import type {Plan, PlanStep} from '../plan/index.js'
+import {detachingDeletion, detachUndo, type DetachUndone, findDetachment, planNames, referencedByUsagePlans, resumingNotice, type UsagePlanReference} from '../usage-plans/index.js'
 import {shellCommand} from '../util/shell.js'
 import {plural} from '../util/text.js'
-import {API_TYPE_LABELS, apiLabel, summarize, type AnyApi, type ApiType} from '../catalog/apis.js'
-import {resolveApi} from '../catalog/resolve-api.js'
+import {type AnyApi, API_TYPE_LABELS, apiLabel, type ApiType, resolveApi, summarize} from '../catalog/index.js'
 
 export interface DeleteApiOptions {
   /** Id or name. */

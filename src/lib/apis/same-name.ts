@@ -1,6 +1,6 @@
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 import {shellQuote} from '../util/text.js'
-import {fetchApis, summarize, type ApiSummary, type ApiType} from '../catalog/apis.js'
+import {type ApiSummary, type ApiType, fetchApis, summarize} from '../catalog/index.js'
 
 /**
  * AWS lets APIs share a name, but REST metrics are keyed by name (aws-facts §7) and `--api <name>`

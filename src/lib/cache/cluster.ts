@@ -1,4 +1,4 @@
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 import {ApigwError, ExitCode} from '../errors.js'
 import {cacheRequest, prepareCacheChange, type PreparedCacheChange} from './change.js'
 import {DEFAULT_CACHE_SIZE} from './limits.js'

@@ -1,4 +1,4 @@
-import type {PatchOperation} from '../aws/rest-gateway.js'
+import type {PatchOperation} from '../aws/index.js'
 
 /**
  * The UpdateStage patch operations of every canary change, exactly as aws-facts §1 gives them.

@@ -2,7 +2,7 @@ import {readFile} from 'node:fs/promises'
 import {usageError, type ApigwError} from '../errors.js'
 import {formatDuration, parseDuration} from '../util/duration.js'
 import {closestMatches, lineAndColumn} from '../util/text.js'
-import type {GateLimits} from '../metrics/gates.js'
+import type {GateLimits} from '../metrics/index.js'
 
 export type FailAction = 'abort' | 'pause'
 
@@ -120,7 +120,7 @@ async function readPlanFile(path: string): Promise<{values: SettingValues; sourc
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
     throw usageError(missing ? `No such plan file: ${path}` : `Cannot read ${path}: ${(error as Error).message}`, ['Try: check the --plan path (relative to the current directory)'], 'INVALID_CANARY_PLAN')
   }
-  const {offsetOfKey, parseYaml} = await import('../openapi/yaml-source.js')
+  const {offsetOfKey, parseYaml} = await import('../util/yaml-source.js')
   const lineOf = (key: string) => lineAndColumn(text, offsetOfKey(text, [key])).line
   const parsed = parseYaml(text)
   if (!parsed.ok) {

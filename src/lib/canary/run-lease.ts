@@ -1,5 +1,5 @@
 import {ApigwError, ExitCode} from '../errors.js'
-import {allClaims, claimTag, claimTime, liveClaims, type Claim} from '../plan/claims.js'
+import {allClaims, type Claim, claimTag, claimTime, liveClaims} from '../plan/index.js'
 import {canaryCommand, type CanaryStage} from './plans.js'
 
 /**

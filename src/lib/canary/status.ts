@@ -1,10 +1,9 @@
-import {isoDate} from '../catalog/apis.js'
-import type {AwsSession} from '../aws/session.js'
-import {sharedNameWarnings} from '../metrics/stage.js'
+import {isoDate} from '../catalog/index.js'
+import type {AwsSession} from '../aws/index.js'
+import {canaryMetrics, sharedNameWarnings, type WindowMetrics} from '../metrics/index.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {capitalize} from '../util/text.js'
 import type {CanaryState} from './actuator.js'
-import {canaryMetrics, type WindowMetrics} from '../metrics/canary-base.js'
 import {readCanaryState} from './plans.js'
 import {openCanaryStage} from './stage.js'
 

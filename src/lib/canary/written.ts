@@ -1,5 +1,5 @@
 import {ApigwError, ExitCode} from '../errors.js'
-import {requireWritten, type Written} from '../plan/verify.js'
+import {requireWritten, type Written} from '../plan/index.js'
 import {capitalize} from '../util/text.js'
 import type {CanaryState} from './actuator.js'
 import {canaryCommand, readCanaryState, type CanaryStage} from './plans.js'

@@ -1,6 +1,4 @@
-import type {AwsSession} from '../aws/session.js'
-import type {RestApi} from '../aws/rest-gateway.js'
-import type {Api} from '../aws/v2-gateway.js'
+import type {Api, AwsSession, RestApi} from '../aws/index.js'
 
 export const API_TYPES = ['rest', 'http', 'websocket'] as const
 export type ApiType = (typeof API_TYPES)[number]

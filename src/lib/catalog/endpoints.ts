@@ -1,5 +1,4 @@
-import type {AwsSession} from '../aws/session.js'
-import {dnsSuffix} from '../aws/settings.js'
+import {type AwsSession, dnsSuffix} from '../aws/index.js'
 import type {AnyApi} from './apis.js'
 
 /**

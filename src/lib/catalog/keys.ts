@@ -1,5 +1,4 @@
-import type {ApiKey} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
+import type {ApiKey, AwsSession} from '../aws/index.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {closestMatches} from '../util/text.js'
 

@@ -1,4 +1,4 @@
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {byCodePoint, closestMatches} from '../util/text.js'
 import {fetchApis, fromRest, fromV2, summarize, type AnyApi, type ApiSummary} from './apis.js'

@@ -1,6 +1,4 @@
-import type {Resource} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
-import type {Integration, Route} from '../aws/v2-gateway.js'
+import type {AwsSession, Integration, Resource, Route} from '../aws/index.js'
 import {byCodePoint} from '../util/text.js'
 import {summarize, type ApiType} from './apis.js'
 import {resolveApi} from './resolve-api.js'

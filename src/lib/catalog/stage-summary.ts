@@ -1,7 +1,6 @@
 import {isoDate} from './apis.js'
 import {stageInvokeUrl} from './endpoints.js'
-import type {Stage} from '../aws/rest-gateway.js'
-import type {V2Stage} from '../aws/v2-gateway.js'
+import type {Stage, V2Stage} from '../aws/index.js'
 
 /** One stage in a few fields, the same for every API kind (`apis show`, `stages list`). */
 export interface StageSummary {

@@ -1,9 +1,8 @@
-import type {ApiKey} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
+import type {ApiKey, AwsSession} from '../aws/index.js'
 import {ApigwError, ExitCode} from '../errors.js'
-import {keyLabel} from '../usage-plans/membership.js'
-import {apiKeyArn} from '../catalog/keys.js'
-import {claimTag, claimTime, earlier, liveClaims, type Claim} from '../plan/claims.js'
+import {keyLabel} from '../usage-plans/index.js'
+import {apiKeyArn} from '../catalog/index.js'
+import {type Claim, claimTag, claimTime, earlier, liveClaims} from '../plan/index.js'
 import {ROTATION_TAGS} from './rotation-state.js'
 
 /**

@@ -1,8 +1,7 @@
-import type {ApiKey} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
-import {sentInput, type PlanStep} from '../plan/plan.js'
-import {keyLabel, type KeyReference} from '../usage-plans/membership.js'
-import {apiKeyArn} from '../catalog/keys.js'
+import type {ApiKey, AwsSession} from '../aws/index.js'
+import {type PlanStep, sentInput} from '../plan/index.js'
+import {keyLabel, type KeyReference} from '../usage-plans/index.js'
+import {apiKeyArn} from '../catalog/index.js'
 
 /**
  * Plan steps that change one API key. A step may name a key that an earlier step creates: its

@@ -1,14 +1,11 @@
-import type {CloudWatchGateway} from '../aws/cloudwatch-gateway.js'
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession, CloudWatchGateway} from '../aws/index.js'
 import {fetchQueries} from './fetch.js'
 import {addFigureQueries, emptyFigures, windowFigures, type Figures} from './figures.js'
 import {seriesData, type Part, type SeriesData} from './math.js'
 import {NAMESPACE, type Dimension} from './names.js'
 import {QuerySet} from './query.js'
-import {shownWindow as isoWindow} from './read.js'
+import {shownWindow} from './read.js'
 import {findStageSeries, listStageSeries} from './series.js'
-
-export {countedFigures, emptyFigures, type Figures} from './figures.js'
 
 /**
  * A REST stage's canary and base requests in CloudWatch (aws-facts §1, §7).
@@ -63,8 +60,8 @@ export function minuteWindow(start: number, end: number): {start: number; end: n
 }
 
 /** The window as results show it: whole minutes, ISO 8601. */
-export function shownWindow(start: number, end: number): WindowMetrics['window'] {
-  return isoWindow({...minuteWindow(start, end), periodSeconds: PERIOD_SECONDS})
+export function shownMinutes(start: number, end: number): WindowMetrics['window'] {
+  return shownWindow({...minuteWindow(start, end), periodSeconds: PERIOD_SECONDS})
 }
 
 /** The series of a REST API, keyed by its name. */
@@ -130,7 +127,7 @@ async function readWindow(
   before: Baseline | undefined,
 ): Promise<WindowMetrics> {
   const span = `${clockTime(window.start)}–${clockTime(window.end)} UTC`
-  const shown = shownWindow(window.start, window.end)
+  const shown = shownMinutes(window.start, window.end)
   const series = {stage: found.stage ?? null, canary: found.canary ?? null}
   const noCanarySeries =
     `CloudWatch has no canary series for API "${target.apiName}" stage "${target.stage}" (Stage "${target.stage}/Canary" in ${NAMESPACE}): ` +

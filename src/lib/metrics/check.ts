@@ -1,4 +1,4 @@
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 import {judge, type GateName, type GateStatus} from './gates.js'
 import type {GateLimits} from './gates.js'
 import {systemClock, type Clock} from '../util/clock.js'

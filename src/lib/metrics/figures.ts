@@ -1,4 +1,4 @@
-import type {ApiType} from '../catalog/apis.js'
+import type {ApiType} from '../catalog/index.js'
 import {mixedQuantile, type Component} from './distribution.js'
 import {sketchAt, sketchStats, type Part, type PartSpec} from './math.js'
 import {metricName, TRAFFIC_SIGNALS} from './names.js'

@@ -1,4 +1,4 @@
-import type {ApiType} from '../catalog/apis.js'
+import type {ApiType} from '../catalog/index.js'
 
 /**
  * What API Gateway publishes to CloudWatch, by API kind (aws-facts §7): the one place that knows

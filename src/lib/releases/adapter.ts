@@ -1,7 +1,6 @@
-import {apiLabel, summarize, type AnyApi, type ApiType} from '../catalog/apis.js'
-import {resolveApi} from '../catalog/resolve-api.js'
-import type {AwsSession} from '../aws/session.js'
-import type {PlanStep, StepResults} from '../plan/plan.js'
+import {type AnyApi, apiLabel, type ApiType, resolveApi, summarize} from '../catalog/index.js'
+import type {AwsSession} from '../aws/index.js'
+import type {PlanStep, StepResults} from '../plan/index.js'
 import {restReleases} from './rest-release.js'
 import {v2Releases} from './v2-release.js'
 

@@ -1,6 +1,6 @@
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
-import type {FoundStage} from '../catalog/stages.js'
+import type {FoundStage} from '../catalog/index.js'
 import {openRelease} from './adapter.js'
 import {recordOnly, refuseAutoDeploy, refuseCanary, repoint, stageToRelease, unchanged, unrecordedMove, type PreparedRelease, type ReleaseBase} from './release.js'
 

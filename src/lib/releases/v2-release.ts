@@ -1,8 +1,7 @@
-import {isoDate} from '../catalog/apis.js'
-import type {AwsSession} from '../aws/session.js'
-import type {V2Deployment} from '../aws/v2-gateway.js'
+import {isoDate} from '../catalog/index.js'
+import type {AwsSession, V2Deployment} from '../aws/index.js'
 import {ApigwError, ExitCode, unlessNotFound} from '../errors.js'
-import {fromStep, type PlanStep, type StepResults} from '../plan/plan.js'
+import {fromStep, type PlanStep, type StepResults} from '../plan/index.js'
 import {shellCommand} from '../util/shell.js'
 import type {Deployment, PlannedId, ReleaseAdapter} from './adapter.js'
 

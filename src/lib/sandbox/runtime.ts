@@ -1,7 +1,7 @@
 import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {homedir} from 'node:os'
 import {dirname, join} from 'node:path'
-import type {Env} from '../aws/shared-config.js'
+import type {Env} from '../aws/index.js'
 import {TOKEN_HEADER} from '../../sandbox/guard.js'
 import {ApigwError, ExitCode} from '../errors.js'
 

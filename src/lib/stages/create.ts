@@ -1,18 +1,12 @@
-import {apiLabel, isoDate, summarize, type AnyApi} from '../catalog/apis.js'
-import {apiEndpointUrl} from '../catalog/endpoints.js'
-import {resolveApi} from '../catalog/resolve-api.js'
-import type {Stage} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
-import type {V2Stage} from '../aws/v2-gateway.js'
+import {type AnyApi, apiEndpointUrl, apiLabel, type FoundStage, isoDate, listStages, resolveApi, restStageSummary, summarize, v2StageSummary} from '../catalog/index.js'
+import type {AwsSession, Stage, V2Stage} from '../aws/index.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
-import {sentInput, type Plan, type PlanStep, type StepResults} from '../plan/plan.js'
+import {type Plan, type PlanStep, sentInput, type StepResults} from '../plan/index.js'
 import {DEFAULT_STAGE, checkStageName} from '../util/stage-name.js'
 import {byCodePoint, shellQuote} from '../util/text.js'
 import {settingsAdapterFor} from './adapters.js'
 import {stageDetails} from './details.js'
-import {listStages, type FoundStage} from '../catalog/stages.js'
 import type {StageShown} from './show.js'
-import {restStageSummary, v2StageSummary} from '../catalog/stage-summary.js'
 
 export interface CreateStageOptions {
   /** Id or name. */

@@ -1,11 +1,9 @@
-import {apiLabel, summarize, type AnyApi, type ApiType} from '../catalog/apis.js'
-import {resolveApi} from '../catalog/resolve-api.js'
-import type {AwsSession} from '../aws/session.js'
-import type {Plan, PlanStep} from '../plan/plan.js'
-import {detachingDeletion, detachUndo, findDetachment, planNames, referencedByUsagePlans, resumingNotice, type UsagePlanReference} from '../usage-plans/references.js'
+import {type AnyApi, apiLabel, type ApiType, findStage, resolveApi, summarize} from '../catalog/index.js'
+import type {AwsSession} from '../aws/index.js'
+import type {Plan, PlanStep} from '../plan/index.js'
+import {detachingDeletion, detachUndo, findDetachment, planNames, referencedByUsagePlans, resumingNotice, type UsagePlanReference} from '../usage-plans/index.js'
 import {shellCommand} from '../util/shell.js'
 import {plural} from '../util/text.js'
-import {findStage} from '../catalog/stages.js'
 
 export interface DeleteStageOptions {
   /** Id or name. */

@@ -1,13 +1,10 @@
-import {apiLabel, summarize, type AnyApi, type ApiType} from '../catalog/apis.js'
-import {resolveApi} from '../catalog/resolve-api.js'
-import type {AwsSession} from '../aws/session.js'
+import {type AnyApi, apiLabel, type ApiType, findStage, type FoundStage, resolveApi, summarize} from '../catalog/index.js'
+import type {AwsSession} from '../aws/index.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
-import type {Plan} from '../plan/plan.js'
+import {type Plan, requireWritten} from '../plan/index.js'
 import {capitalize, closestMatches, plural, shellQuote} from '../util/text.js'
 import {accessLogFormat} from './access-log-formats.js'
 import {settingsAdapterFor, settingsOf} from './adapters.js'
-import {findStage, type FoundStage} from '../catalog/stages.js'
-import {requireWritten} from '../plan/verify.js'
 import {changesSeverity, changeText, settingChanges, settingLabel, settingValueText, stageShowCommand, type SettingChange, type SettingsRequest} from './settings.js'
 
 export interface SetStageOptions {

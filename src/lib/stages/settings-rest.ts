@@ -1,7 +1,6 @@
-import {restResources} from '../catalog/routes.js'
-import {exclusively, restArn} from '../plan/exclusive.js'
-import type {MethodSetting, PatchOperation, Stage} from '../aws/rest-gateway.js'
-import {cacheClusterOf} from '../catalog/stage-summary.js'
+import {cacheClusterOf, restResources} from '../catalog/index.js'
+import {exclusively, restArn} from '../plan/index.js'
+import type {MethodSetting, PatchOperation, Stage} from '../aws/index.js'
 import {stageShowCommand, type LogLevel, type MethodCaching, type RouteSettings, type SettingChange, type SettingsAdapter, type StageSettings} from './settings.js'
 
 /**

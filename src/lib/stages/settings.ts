@@ -1,7 +1,7 @@
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 import {usageError} from '../errors.js'
 import {shellQuote} from '../util/shell.js'
-import type {PlanStep, Severity} from '../plan/plan.js'
+import type {PlanStep, Severity} from '../plan/index.js'
 
 /**
  * A stage's settings in one shape for every API kind: what `stages show` prints and what

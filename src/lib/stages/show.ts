@@ -1,8 +1,6 @@
-import {summarize, type ApiType} from '../catalog/apis.js'
-import {resolveApi} from '../catalog/resolve-api.js'
-import type {AwsSession} from '../aws/session.js'
+import {type ApiType, findStage, listStages, resolveApi, summarize} from '../catalog/index.js'
+import type {AwsSession} from '../aws/index.js'
 import {stageDetails, type StageDetails} from './details.js'
-import {findStage, listStages} from '../catalog/stages.js'
 
 /** The stable JSON shapes of `stages list` and `stages show` (documented in the README). */
 export interface StageList {

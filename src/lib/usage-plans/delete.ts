@@ -1,6 +1,5 @@
-import type {UsagePlan} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
-import type {PlanStep} from '../plan/plan.js'
+import type {AwsSession, UsagePlan} from '../aws/index.js'
+import type {PlanStep} from '../plan/index.js'
 import {createCommand, plansCommand} from './commands.js'
 import {apiStagesStep, clearRecordStep, detachRecords, earliestStart, goneIsDone, isRecordTag, reattachStep, recordDate, recordDetachStep, type DetachRecord, type PlanApiStages} from './detach-record.js'
 import {keyLabel, planLabel} from './membership.js'

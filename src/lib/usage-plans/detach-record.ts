@@ -1,7 +1,6 @@
-import type {UsagePlan} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession, UsagePlan} from '../aws/index.js'
 import {unlessNotFound} from '../errors.js'
-import type {PlanStep} from '../plan/plan.js'
+import type {PlanStep} from '../plan/index.js'
 import {shellCommand} from '../util/shell.js'
 import {plural} from '../util/text.js'
 

@@ -1,8 +1,6 @@
-import type {UsagePlan} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession, UsagePlan} from '../aws/index.js'
 import {ApigwError, ExitCode} from '../errors.js'
-import type {PlanStep} from '../plan/plan.js'
-import {requireWritten} from '../plan/verify.js'
+import {type PlanStep, requireWritten} from '../plan/index.js'
 import {capitalize} from '../util/text.js'
 
 /** AWS allows a key in at most 10 usage plans (aws-facts §4). */

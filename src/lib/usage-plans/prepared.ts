@@ -1,5 +1,4 @@
-import type {Plan} from '../plan/plan.js'
-import type {PlanRun} from '../plan/runner.js'
+import type {Plan, PlanRun} from '../plan/index.js'
 
 /** A usage plan change ready to carry out: the plan of AWS calls, what to say around it, and its result. */
 export interface PreparedPlanChange<T> {

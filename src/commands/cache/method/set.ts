@@ -1,7 +1,7 @@
 import {Args, Flags} from '../../../cli/oclif/command.js'
 import {CacheCommand} from '../../../cli/cache-command.js'
 import {planFlags} from '../../../cli/global-flags.js'
-import {parseCachedMethod, parseMethodCaching, prepareMethodCaching, UNAUTHORIZED_STRATEGIES} from '../../../lib/cache/method.js'
+import {parseCachedMethod, parseMethodCaching, prepareMethodCaching, UNAUTHORIZED_STRATEGIES} from '../../../lib/cache/index.js'
 import {usageError} from '../../../lib/errors.js'
 
 const ON_OFF = ['on', 'off']

@@ -1,5 +1,5 @@
-// The yaml package is CommonJS: this module imports it statically and is itself imported lazily,
-// only when a definition is YAML or a problem needs a line number.
+// The yaml package is CommonJS: this module imports it statically and is itself imported lazily (by
+// path, never through an index), only when a file is YAML or a problem needs a line number.
 import {isMap, isScalar, parseDocument} from 'yaml'
 
 export type ParsedYaml = {ok: true; value: unknown} | {ok: false; message: string; offset: number}

@@ -1,0 +1,17 @@
+/**
+ * Stage caches: status and hit ratio, enable, resize, disable, per-method caching, flush, and the
+ * waits and read-backs behind them (`apigw cache …`).
+ * The public door of lib/cache: code outside this folder imports from here, never from its files.
+ */
+export type {CacheChanged, PreparedCacheChange} from './change.js'
+export {prepareClusterChange} from './cluster.js'
+export {flushAgainCommand, prepareFlush, waitForFlushes} from './flush.js'
+export type {FlushResult} from './flush.js'
+export {CACHE_SIZES, parseCacheSize, parseTtl} from './limits.js'
+export {UNAUTHORIZED_STRATEGIES, parseCachedMethod, parseMethodCaching, prepareMethodCaching} from './method.js'
+export type {CacheFigures, CacheMinute} from './metrics.js'
+export {cacheStatus} from './status.js'
+export type {CacheStatus, MethodCacheStatus} from './status.js'
+export {watchRecovery} from './verify.js'
+export type {Verification} from './verify.js'
+export {waitForCacheStatus} from './wait.js'

@@ -1,0 +1,18 @@
+/**
+ * Canary releases: start, set, promote, abort and pause a stage's canary, and `canary run`, the
+ * controller that shifts traffic step by step as its gates judge CloudWatch (`apigw canary …`).
+ * The public door of lib/canary: code outside this folder imports from here, never from its files.
+ */
+export type {CanaryState} from './actuator.js'
+export type {RolloutEnd, RolloutEvent} from './controller.js'
+export {preparePromote, prepareSet, prepareStart, prepareStop} from './manual.js'
+export type {CanaryChange, PreparedCanaryChange} from './manual.js'
+export {parseOverrides, parsePercentFlag} from './request.js'
+export {SETTINGS, absoluteGates, parseMinRequests, rolloutSettings} from './rollout-settings.js'
+export type {RolloutSettings} from './rollout-settings.js'
+export type {StageLease} from './run-lease.js'
+export {prepareCanaryRun} from './run.js'
+export type {PreparedRun} from './run.js'
+export {stateText} from './state.js'
+export {watchCanaryStatus} from './status.js'
+export type {CanaryStatus} from './status.js'

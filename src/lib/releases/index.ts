@@ -1,0 +1,19 @@
+/**
+ * Releases: deploy, import a definition and deploy it, promote a stage's deployment to another,
+ * roll back, the release records kept in deployment descriptions, and stage diffs.
+ * The public door of lib/releases: code outside this folder imports from here, never from its files.
+ */
+export {releaseActor} from './actor.js'
+export {knownId} from './adapter.js'
+export {planDeploy} from './deploy.js'
+export {writeGithubOutputs} from './github-output.js'
+export {stageHistory} from './history.js'
+export type {Release, StageHistory} from './history.js'
+export {BASEPATH_MODES, ENDPOINT_TYPES, IMPORT_MODES, planImport} from './import.js'
+export type {ImportResult} from './import.js'
+export {checkReleaseText, withRecord} from './note.js'
+export {planPromote} from './promote.js'
+export type {PreparedRelease, ReleaseResult} from './release.js'
+export {restReleases} from './rest-release.js'
+export {planRollback} from './rollback.js'
+export type {StageDiff} from './stage-diff.js'
