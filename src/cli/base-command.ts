@@ -1,7 +1,8 @@
 import type {Interfaces} from '@oclif/core'
 import {join} from 'node:path'
 import {AwsSession, configuredOutput, type SessionOptions} from '../lib/aws/index.js'
-import type {Plan, PlanRun} from '../lib/plan/index.js'
+import {loadPlanDescription, loadPlanRunner, type Plan, type PlanRun} from '../lib/plan/index.js'
+import {loadSandboxClient} from '../lib/sandbox/index.js'
 import {ExitCode} from '../lib/errors.js'
 import {colorEnabled} from './ui/color.js'
 import {interactive} from './ui/terminal.js'
@@ -94,7 +95,7 @@ export abstract class ApigwCommand extends Command {
 
   /** The endpoint of this user's sandbox (see ensureSandbox), saying so when it is not the default one. */
   private async runningSandbox(): Promise<string> {
-    const {ensureSandbox} = await import('../lib/sandbox/index.js')
+    const {ensureSandbox} = await loadSandboxClient()
     const {stateDirFrom} = await import('./sandbox-flags.js')
     const defaults = sandboxDaemonDefaults(this.config.root, stateDirFrom(undefined))
     const {info, how} = await ensureSandbox({...defaults, env: process.env})
@@ -134,13 +135,13 @@ export abstract class ApigwCommand extends Command {
     plan: Plan,
     options: {dryRun: boolean; confirmName?: string; confirmFlag?: string; preview?: Record<string, unknown>},
   ): Promise<PlanRun | undefined> {
-    const {describePlan} = await import('../lib/plan/index.js')
+    const {describePlan} = await loadPlanDescription()
     if (options.dryRun) {
       await this.emit({data: {dryRun: true, plan: describePlan(plan), ...options.preview}, view: async () => (await import('./ui/plan-view.js')).planView})
       return undefined
     }
     await this.confirmChange(plan, options)
-    const {runPlan} = await import('../lib/plan/index.js')
+    const {runPlan} = await loadPlanRunner()
     return runPlan(plan, {onProgress: (line) => this.note(line)})
   }
 

@@ -1,4 +1,4 @@
-import type {PreparedCacheChange} from '../lib/cache/index.js'
+import {loadCacheWait, type PreparedCacheChange} from '../lib/cache/index.js'
 import {parseDuration} from '../lib/util/duration.js'
 import {ApigwCommand} from './base-command.js'
 import {planFlags} from './global-flags.js'
@@ -36,7 +36,7 @@ export abstract class CacheCommand extends ApigwCommand {
     if (!run) return
     const waited =
       options.wait && prepared.waitFor
-        ? await (await import('../lib/cache/index.js')).waitForCacheStatus(await this.session(), {
+        ? await (await loadCacheWait()).waitForCacheStatus(await this.session(), {
             apiId: prepared.apiId,
             stageName: prepared.stageName,
             until: prepared.waitFor,

@@ -1,4 +1,4 @@
-import type {PreparedRelease, ReleaseResult} from '../lib/releases/index.js'
+import {loadGithubOutput, type PreparedRelease, type ReleaseResult} from '../lib/releases/index.js'
 import {escapeDeep} from '../lib/util/escape.js'
 import {parseDuration} from '../lib/util/duration.js'
 import {ApigwCommand} from './base-command.js'
@@ -51,7 +51,7 @@ export abstract class ReleaseCommand extends ApigwCommand {
       await prepared.waitUntilLive(result, {timeoutMs: options.timeoutMs, onProgress: (line) => this.note(line)})
       result = {...result, live: true}
     }
-    if (process.env.GITHUB_OUTPUT && !options.dryRun) await (await import('../lib/releases/index.js')).writeGithubOutputs(process.env.GITHUB_OUTPUT, result)
+    if (process.env.GITHUB_OUTPUT && !options.dryRun) await (await loadGithubOutput()).writeGithubOutputs(process.env.GITHUB_OUTPUT, result)
     await this.emit({data: result, view: async () => (await import('./ui/release-view.js')).releaseView})
   }
 }

@@ -3,7 +3,7 @@ import {limitFlags, screenSize, windowFlags, windowOf} from '../cli/metrics-flag
 import {Flags} from '../cli/oclif/command.js'
 import {withDefaultValue} from '../cli/optional-value.js'
 import {absoluteGates} from '../lib/canary/index.js'
-import type {Thresholds} from '../lib/dashboard/index.js'
+import {loadFleetDashboard, loadStageDashboard, type Thresholds} from '../lib/dashboard/index.js'
 import {usageError} from '../lib/errors.js'
 import {parseSpan} from '../lib/metrics/index.js'
 import {formatDuration, parseDuration} from '../lib/util/duration.js'
@@ -48,7 +48,7 @@ export default class Dashboard extends ApigwCommand {
     if (watchMs !== undefined && watchMs < 1000) throw usageError(`--watch must be at least 1s; got "${flags.watch}".`, [`Try: --watch ${DEFAULT_WATCH}`])
 
     const session = await this.session()
-    const {openDashboard} = await import('../lib/dashboard/index.js')
+    const {openDashboard} = await loadStageDashboard()
     const dashboard = await openDashboard(session, {api: flags.api, stage: flags.stage, ...span, routes: flags.routes, thresholds})
     for (const notice of dashboard.notices) this.warning(notice)
     const live = watchMs !== undefined && Boolean(process.stdout.isTTY) && this.outputFormat() === 'table' && process.env.TERM !== 'dumb'
@@ -81,7 +81,7 @@ export default class Dashboard extends ApigwCommand {
   /** --all: the fleet view. */
   private async fleet(window: ReadWindow, thresholds: Thresholds): Promise<void> {
     if (window.sinceMs < 60_000) throw usageError(`The window must be at least a minute; got ${window.label}.`, ['Try: --since 1h'])
-    const {readFleet} = await import('../lib/dashboard/index.js')
+    const {readFleet} = await loadFleetDashboard()
     const fleet = await readFleet(await this.session(), window)
     await this.emit({data: fleet, view: async () => {
       const {fleetView} = await import('../cli/ui/fleet-view.js')

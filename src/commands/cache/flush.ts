@@ -2,7 +2,7 @@ import {CacheCommand, waitFlags} from '../../cli/cache-command.js'
 import {planFlags} from '../../cli/global-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {stderrPalette} from '../../cli/report.js'
-import {flushAgainCommand, prepareFlush, waitForFlushes} from '../../lib/cache/index.js'
+import {flushAgainCommand, loadRecoveryWatch, prepareFlush, waitForFlushes} from '../../lib/cache/index.js'
 import {ExitCode, usageError} from '../../lib/errors.js'
 import {formatDuration, parseDuration} from '../../lib/util/duration.js'
 
@@ -68,7 +68,7 @@ export default class CacheFlush extends CacheCommand {
 
   /** --verify: a look every 10 s, a chart redrawn on a terminal's stderr, else a line per look. */
   private async watch(target: {apiName: string; stage: string}, flushedAt: number, forMs: number, color: boolean | undefined) {
-    const {watchRecovery} = await import('../../lib/cache/index.js')
+    const {watchRecovery} = await loadRecoveryWatch()
     const view = await import('../../cli/ui/cache-view.js')
     const colors = stderrPalette(color)
     const screen = process.stderr.isTTY && process.env.TERM !== 'dumb' ? (await import('../../cli/ui/redraw.js')).redrawer(process.stderr) : undefined

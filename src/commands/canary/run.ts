@@ -1,8 +1,9 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {planFlags} from '../../cli/global-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
-import type {PreparedRun, RolloutEvent, RolloutSettings, StageLease} from '../../lib/canary/index.js'
+import {loadCanaryRun, loadRolloutSettings, type PreparedRun, type RolloutEvent, type RolloutSettings, type StageLease} from '../../lib/canary/index.js'
 import {ExitCode} from '../../lib/errors.js'
+import {releaseActor} from '../../lib/releases/index.js'
 import {toSafeJson} from '../../lib/util/escape.js'
 
 /** How often the live view redraws, for the time left. */
@@ -45,10 +46,10 @@ export default class CanaryRun extends ApigwCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(CanaryRun)
-    const {rolloutSettings, SETTINGS} = await import('../../lib/canary/index.js')
+    const {rolloutSettings, SETTINGS} = await loadRolloutSettings()
     const settings = await rolloutSettings(Object.fromEntries(SETTINGS.map((name) => [name, flags[name]])), flags.plan)
     const session = await this.session()
-    const {prepareCanaryRun} = await import('../../lib/canary/index.js')
+    const {prepareCanaryRun} = await loadCanaryRun()
     const prepared = await prepareCanaryRun(session, {api: flags.api, stage: flags.stage, deployment: flags.deployment, description: flags.description, settings, takeover: flags.takeover})
     for (const notice of prepared.notices) this.note(notice)
     if (flags['dry-run']) {
@@ -59,7 +60,6 @@ export default class CanaryRun extends ApigwCommand {
     // From here Ctrl-C is the rollout's to handle (a canary just started included): never an unreported half-state.
     process.removeAllListeners('SIGINT')
     const interrupted = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
-    const {releaseActor} = await import('../../lib/releases/index.js')
     const lease = await prepared.hold({takeover: flags.takeover, holder: releaseActor(process.env)})
     try {
       await this.rollout(prepared, settings, {flags, interrupted, lease})

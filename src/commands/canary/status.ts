@@ -1,5 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {Flags} from '../../cli/oclif/command.js'
+import {loadStatusWatch} from '../../lib/canary/index.js'
 import {usageError} from '../../lib/errors.js'
 import {toSafeJson} from '../../lib/util/escape.js'
 import {parseWindow} from '../../lib/util/window.js'
@@ -28,7 +29,7 @@ export default class CanaryStatus extends ApigwCommand {
     if (window.sinceMs <= 0) throw usageError(`The window must be longer than 0; got ${window.label}.`, ['Try: --since 15m'])
     if (flags.watch && window.clock) throw usageError('--end fixes the window; --watch follows the present.', ['Try: leave out --watch or --end'])
     const session = await this.session()
-    const {watchCanaryStatus} = await import('../../lib/canary/index.js')
+    const {watchCanaryStatus} = await loadStatusWatch()
     const status = await watchCanaryStatus(session, {api: flags.api, stage: flags.stage, ...window})
     for (const notice of status.notices) this.warning(notice)
     const view = async () => (await import('../../cli/ui/canary-view.js')).canaryStatusView

@@ -1,6 +1,7 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {Args} from '../../cli/oclif/command.js'
 import {sandboxTarget, stateDirFlag} from '../../cli/sandbox-flags.js'
+import {loadSandboxClient} from '../../lib/sandbox/index.js'
 
 export default class SandboxFaults extends ApigwCommand {
   static summary = 'show or change the failures a running sandbox injects'
@@ -20,7 +21,7 @@ export default class SandboxFaults extends ApigwCommand {
 
   async run(): Promise<void> {
     const {args, flags} = await this.parseFlags(SandboxFaults)
-    const {controlCall, requireRunning} = await import('../../lib/sandbox/index.js')
+    const {controlCall, requireRunning} = await loadSandboxClient()
     const info = await requireRunning(sandboxTarget(flags))
     if (args.faults === undefined) {
       const status = await controlCall<{faults: string}>(info, 'GET', 'status')

@@ -1,5 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {sandboxTarget, stateDirFlag} from '../../cli/sandbox-flags.js'
+import {loadSandboxClient} from '../../lib/sandbox/index.js'
 
 export default class SandboxReset extends ApigwCommand {
   static summary = 'forget every API, stage, key, plan and metric in the sandbox'
@@ -17,7 +18,7 @@ export default class SandboxReset extends ApigwCommand {
       retryWithYes: 'apigw sandbox reset --yes',
       yes: flags.yes,
     })
-    const {resetSandbox} = await import('../../lib/sandbox/index.js')
+    const {resetSandbox} = await loadSandboxClient()
     const sandbox = await resetSandbox(target)
     await this.emit({data: {reset: true, sandbox, stateDir: target.endpointUrl === undefined ? target.stateDir : null, endpoint: target.endpointUrl ?? null}})
   }

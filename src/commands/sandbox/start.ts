@@ -1,7 +1,7 @@
 import {ApigwCommand, sandboxDaemonDefaults} from '../../cli/base-command.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {stateDirFlag, stateDirFrom} from '../../cli/sandbox-flags.js'
-import type {RuntimeInfo} from '../../lib/sandbox/index.js'
+import {loadNextSteps, loadSandboxClient, loadStartLock, rememberStarted, type RuntimeInfo} from '../../lib/sandbox/index.js'
 import {parseDuration} from '../../lib/util/duration.js'
 
 /** What is printed of the runtime file: all but the control token, which stays in the 0600 file. */
@@ -36,9 +36,9 @@ export default class SandboxStart extends ApigwCommand {
     const idleTimeoutMs = flags['idle-timeout'] === undefined ? (flags.detach ? sandboxDaemonDefaults(this.config.root, stateDir).idleTimeoutMs : 0) : parseDuration(flags['idle-timeout'], '--idle-timeout')
     const options = {stateDir, port: flags.port, faults, transitionDelayMs, idleTimeoutMs}
 
-    const {nextSteps} = await import('../../lib/sandbox/index.js')
+    const {nextSteps} = await loadNextSteps()
     if (flags.detach) {
-      const {startDetachedAlone} = await import('../../lib/sandbox/index.js')
+      const {startDetachedAlone} = await loadSandboxClient()
       const info = await startDetachedAlone({...options, env: process.env, daemonScript: sandboxDaemonDefaults(this.config.root, stateDir).daemonScript})
       const next = nextSteps(info, process.env, 'this shell')
       await this.emit({data: {...shown(info), detached: true, env: next.env}})
@@ -47,9 +47,8 @@ export default class SandboxStart extends ApigwCommand {
     }
 
     const {hostSandbox} = await import('../../sandbox/host.js')
-    const {withStartLock} = await import('../../lib/sandbox/index.js')
-    const {rememberStarted} = await import('../../lib/sandbox/index.js')
-    const {sandbox, info} = await withStartLock(stateDir, () => hostSandbox(options))
+    const {withStartLock} = await loadStartLock()
+        const {sandbox, info} = await withStartLock(stateDir, () => hostSandbox(options))
     rememberStarted(process.env, stateDir)
     // Ctrl-C stops the sandbox cleanly: it is how a foreground sandbox is meant to end.
     process.removeAllListeners('SIGINT')

@@ -1,6 +1,8 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {sandboxTarget, stateDirFlag} from '../../cli/sandbox-flags.js'
+import {resolveApi, summarize} from '../../lib/catalog/index.js'
+import {loadSandboxClient, loadTrafficDriver} from '../../lib/sandbox/index.js'
 
 /** How often --follow publishes the traffic of the seconds just past. */
 const FOLLOW_INTERVAL_MS = 10_000
@@ -34,7 +36,7 @@ export default class SandboxTraffic extends ApigwCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(SandboxTraffic)
-    const {backfillWindow, followTraffic, parseTrafficProfile, simulate, trafficKeyIds} = await import('../../lib/sandbox/index.js')
+    const {backfillWindow, followTraffic, parseTrafficProfile, simulate, trafficKeyIds} = await loadTrafficDriver()
     const profile = parseTrafficProfile({
       rps: flags.rps,
       errorRate: flags['error-rate'],
@@ -45,10 +47,8 @@ export default class SandboxTraffic extends ApigwCommand {
       keys: flags.keys,
     })
     const window = backfillWindow(flags.duration ?? '30m', Date.now())
-    const {requireRunning} = await import('../../lib/sandbox/index.js')
+    const {requireRunning} = await loadSandboxClient()
     const running = await requireRunning(sandboxTarget(flags))
-    const {resolveApi} = await import('../../lib/catalog/index.js')
-    const {summarize} = await import('../../lib/catalog/index.js')
     const session = this.sandboxSession(running.endpoint)
     const api = summarize(await resolveApi(session, flags.api))
     const keys = profile.keys && (await trafficKeyIds(session, profile.keys))

@@ -12,6 +12,9 @@ export {UNAUTHORIZED_STRATEGIES, parseCachedMethod, parseMethodCaching, prepareM
 export type {CacheFigures, CacheMinute} from './metrics.js'
 export {cacheStatus} from './status.js'
 export type {CacheStatus, MethodCacheStatus} from './status.js'
-export {watchRecovery} from './verify.js'
 export type {Verification} from './verify.js'
-export {waitForCacheStatus} from './wait.js'
+
+// Loaded on demand (import() of one module), so that commands that do not need them never load them:
+// an index that is itself imported with import() would load its whole domain.
+export const loadCacheWait = () => import('./wait.js')
+export const loadRecoveryWatch = () => import('./verify.js')

@@ -8,11 +8,15 @@ export type {RolloutEnd, RolloutEvent} from './controller.js'
 export {preparePromote, prepareSet, prepareStart, prepareStop} from './manual.js'
 export type {CanaryChange, PreparedCanaryChange} from './manual.js'
 export {parseOverrides, parsePercentFlag} from './request.js'
-export {SETTINGS, absoluteGates, parseMinRequests, rolloutSettings} from './rollout-settings.js'
+export {absoluteGates, parseMinRequests} from './rollout-settings.js'
 export type {RolloutSettings} from './rollout-settings.js'
 export type {StageLease} from './run-lease.js'
-export {prepareCanaryRun} from './run.js'
 export type {PreparedRun} from './run.js'
 export {stateText} from './state.js'
-export {watchCanaryStatus} from './status.js'
 export type {CanaryStatus} from './status.js'
+
+// Loaded on demand (import() of one module), so that commands that do not need them never load them:
+// an index that is itself imported with import() would load its whole domain.
+export const loadRolloutSettings = () => import('./rollout-settings.js')
+export const loadCanaryRun = () => import('./run.js')
+export const loadStatusWatch = () => import('./status.js')

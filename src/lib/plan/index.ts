@@ -12,3 +12,8 @@ export {runPlan} from './runner.js'
 export type {PlanRun} from './runner.js'
 export {requireWritten} from './verify.js'
 export type {Written} from './verify.js'
+
+// Loaded on demand (import() of one module), so that commands that do not need them never load them:
+// an index that is itself imported with import() would load its whole domain.
+export const loadPlanDescription = () => import('./plan.js')
+export const loadPlanRunner = () => import('./runner.js')

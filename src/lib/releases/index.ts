@@ -6,7 +6,6 @@
 export {releaseActor} from './actor.js'
 export {knownId} from './adapter.js'
 export {planDeploy} from './deploy.js'
-export {writeGithubOutputs} from './github-output.js'
 export {stageHistory} from './history.js'
 export type {Release, StageHistory} from './history.js'
 export {BASEPATH_MODES, ENDPOINT_TYPES, IMPORT_MODES, planImport} from './import.js'
@@ -17,3 +16,7 @@ export type {PreparedRelease, ReleaseResult} from './release.js'
 export {restReleases} from './rest-release.js'
 export {planRollback} from './rollback.js'
 export type {StageDiff} from './stage-diff.js'
+
+// Loaded on demand (import() of one module), so that commands that do not need them never load them:
+// an index that is itself imported with import() would load its whole domain.
+export const loadGithubOutput = () => import('./github-output.js')

@@ -1,5 +1,6 @@
 import {MAX_WINDOW_MS, type ErrorRate, type LatencyProfile, type TrafficSpec, type TrafficSummary} from '../../sandbox/traffic/spec.js'
 import type {AwsSession} from '../aws/index.js'
+import {resolveKey} from '../catalog/index.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {parseDuration} from '../util/duration.js'
@@ -62,7 +63,6 @@ export function backfillWindow(duration: string, now: number): {start: number; e
 
 /** `--keys` by id or name, as the sandbox takes them: ids (an unknown key is exit 4, with suggestions). */
 export async function trafficKeyIds(session: AwsSession, keys: string[]): Promise<string[]> {
-  const {resolveKey} = await import('../catalog/index.js')
   return Promise.all(keys.map(async (key) => (await resolveKey(session, key)).id ?? key))
 }
 
