@@ -3,7 +3,7 @@ import {planFlags} from '../../cli/global-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {loadCanaryRun, loadRolloutSettings, type PreparedRun, type RolloutEvent, type RolloutSettings, type StageLease} from '../../lib/canary/index.js'
 import {ExitCode} from '../../lib/errors.js'
-import {releaseActor} from '../../lib/releases/index.js'
+import {loadReleaseActor} from '../../lib/releases/index.js'
 import {toSafeJson} from '../../lib/util/escape.js'
 
 /** How often the live view redraws, for the time left. */
@@ -60,6 +60,7 @@ export default class CanaryRun extends ApigwCommand {
     // From here Ctrl-C is the rollout's to handle (a canary just started included): never an unreported half-state.
     process.removeAllListeners('SIGINT')
     const interrupted = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
+    const {releaseActor} = await loadReleaseActor()
     const lease = await prepared.hold({takeover: flags.takeover, holder: releaseActor(process.env)})
     try {
       await this.rollout(prepared, settings, {flags, interrupted, lease})

@@ -1,7 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {sandboxTarget, stateDirFlag} from '../../cli/sandbox-flags.js'
-import {resolveApi, summarize} from '../../lib/catalog/index.js'
 import {loadSandboxClient, loadTrafficDriver} from '../../lib/sandbox/index.js'
 
 /** How often --follow publishes the traffic of the seconds just past. */
@@ -36,7 +35,7 @@ export default class SandboxTraffic extends ApigwCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(SandboxTraffic)
-    const {backfillWindow, followTraffic, parseTrafficProfile, simulate, trafficKeyIds} = await loadTrafficDriver()
+    const {backfillWindow, followTraffic, parseTrafficProfile, simulate, trafficApi, trafficKeyIds} = await loadTrafficDriver()
     const profile = parseTrafficProfile({
       rps: flags.rps,
       errorRate: flags['error-rate'],
@@ -50,7 +49,7 @@ export default class SandboxTraffic extends ApigwCommand {
     const {requireRunning} = await loadSandboxClient()
     const running = await requireRunning(sandboxTarget(flags))
     const session = this.sandboxSession(running.endpoint)
-    const api = summarize(await resolveApi(session, flags.api))
+    const api = await trafficApi(session, flags.api)
     const keys = profile.keys && (await trafficKeyIds(session, profile.keys))
     const target = {...profile, keys, apiId: api.id, stage: flags.stage}
 

@@ -20,3 +20,4 @@ export type {StageDiff} from './stage-diff.js'
 // Loaded on demand (import() of one module), so that commands that do not need them never load them:
 // an index that is itself imported with import() would load its whole domain.
 export const loadGithubOutput = () => import('./github-output.js')
+export const loadReleaseActor = () => import('./actor.js')

@@ -1,6 +1,6 @@
 import {MAX_WINDOW_MS, type ErrorRate, type LatencyProfile, type TrafficSpec, type TrafficSummary} from '../../sandbox/traffic/spec.js'
 import type {AwsSession} from '../aws/index.js'
-import {resolveKey} from '../catalog/index.js'
+import {resolveApi, resolveKey, summarize, type ApiSummary} from '../catalog/index.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {parseDuration} from '../util/duration.js'
@@ -59,6 +59,11 @@ export function backfillWindow(duration: string, now: number): {start: number; e
   const durationMs = parseDuration(duration, '--duration')
   if (durationMs <= 0 || durationMs > MAX_WINDOW_MS) throw usageError(`--duration must be more than 0 and at most 31d; got "${duration}".`, ['Try: --duration 30m'])
   return {start: now - durationMs, end: now}
+}
+
+/** The API the traffic goes to, by id or name. */
+export async function trafficApi(session: AwsSession, reference: string): Promise<ApiSummary> {
+  return summarize(await resolveApi(session, reference))
 }
 
 /** `--keys` by id or name, as the sandbox takes them: ids (an unknown key is exit 4, with suggestions). */
