@@ -48,6 +48,14 @@ describe('the layering rules', () => {
     ])
   })
 
+  it('point static imports at the door with --fix, and leave import() to a person', async () => {
+    const fixing = new ESLint({cwd: fileURLToPath(new URL('../..', import.meta.url)), fix: true})
+    const code = "import {planNames} from '../usage-plans/references.js'\nexport const later = () => import('../usage-plans/references.js')\n"
+    const [result] = await fixing.lintText(code, {filePath: 'src/lib/keys/fixture.ts'})
+    expect(result.output).toBe("import {planNames} from '../usage-plans/index.js'\nexport const later = () => import('../usage-plans/references.js')\n")
+    expect(result.messages.map((m) => m.ruleId)).toEqual(['apigw/entry-points'])
+  })
+
   it('refuse an import that closes a folder cycle (apigw/no-folder-cycles)', async () => {
     // lib/canary already imports lib/metrics (its gates), so metrics may not import canary back.
     const [message, ...more] = await lint('src/lib/metrics/fixture.ts', "import type {RolloutSettings} from '../canary/index.js'\n")
