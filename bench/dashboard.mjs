@@ -21,8 +21,8 @@ await build({
       export {AwsSession} from '../src/lib/aws/session.js'
       export {openDashboard} from '../src/lib/dashboard/stage.js'
       export {readFleet} from '../src/lib/dashboard/fleet.js'
-      export {dashboardView} from '../src/lib/ui/dashboard-view.js'
-      export {palette} from '../src/lib/ui/palette.js'
+      export {dashboardView} from '../src/cli/ui/dashboard-view.js'
+      export {palette} from '../src/cli/ui/palette.js'
       export {startTestSandbox} from '../test/helpers/sandbox.js'
       export {seeder} from '../test/helpers/seed.js'
       export {backfill, canaryStageWithCache} from '../test/helpers/live-stage.js'`,

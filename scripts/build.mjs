@@ -9,7 +9,7 @@
 //   chunks of its own, so each command loads only what it uses.
 import {build} from 'esbuild'
 import {builtinModules} from 'node:module'
-import {readdirSync, rmSync} from 'node:fs'
+import {readdirSync, readFileSync, rmSync} from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
 
 const sourceFiles = (dir) =>
@@ -50,6 +50,55 @@ const sharedOclif = {
 }
 
 /**
+ * A lib domain's index.ts is its public door: code outside the domain imports from it (the lint rules
+ * say so). esbuild splits code by file, and a file reached through an index counts as reached by
+ * every command that imports anything from that index, so each command would load whole domains. The
+ * bundle therefore imports what an index re-exports from the file that defines it, and turns an
+ * index's loader (`export const loadX = () => import('./x.js')`) into that import() in place: each
+ * command still loads only the modules it uses, as if it had named them.
+ */
+const LIB = resolve('src/lib')
+const doors = new Map()
+function doorOf(index) {
+  if (!doors.has(index)) {
+    const text = readFileSync(index, 'utf8')
+    const names = new Map()
+    for (const [, type, list, from] of text.matchAll(/^export (type )?\{([^}]*)\} from '(\.\/[^']+)'/gm)) {
+      for (const name of list.split(',').map((n) => n.trim()).filter(Boolean)) names.set(name, type ? {type: true} : {from})
+    }
+    for (const [, name, from] of text.matchAll(/^export const (\w+) = \(\) => import\('(\.\/[^']+)'\)$/gm)) names.set(name, {loader: from})
+    doors.set(index, names)
+  }
+  return doors.get(index)
+}
+const throughDoors = {
+  name: 'through-doors',
+  setup(b) {
+    b.onLoad({filter: /\.ts$/}, (args) => {
+      if (!args.path.startsWith(`${resolve('src')}/`)) return undefined
+      const source = readFileSync(args.path, 'utf8')
+      const contents = source.replace(/^import \{([^}]*)\} from '([^']*\/index\.js)'$/gm, (statement, list, spec) => {
+        const index = resolve(dirname(args.path), spec.replace(/\.js$/, '.ts'))
+        if (dirname(dirname(index)) !== LIB) return statement
+        const door = doorOf(index)
+        const at = (file) => `${dirname(spec)}/${file.slice(2)}`
+        const imports = new Map()
+        const loaders = []
+        for (const part of list.split(',').map((p) => p.trim()).filter((p) => p && !p.startsWith('type '))) {
+          const [name, local = name] = part.split(/\s+as\s+/)
+          const entry = door.get(name)
+          if (entry === undefined) throw new Error(`${args.path}: ${spec} does not export ${name}`)
+          if (entry.loader) loaders.push(`const ${local} = () => import('${at(entry.loader)}')`)
+          else if (!entry.type) imports.set(entry.from, [...(imports.get(entry.from) ?? []), part])
+        }
+        return [...[...imports].map(([from, names]) => `import {${names.join(', ')}} from '${at(from)}'`), ...loaders].join('\n')
+      })
+      return {contents, loader: 'ts', resolveDir: dirname(args.path)}
+    })
+  },
+}
+
+/**
  * Node's built-in modules are loaded with require(), not import: Node's ES module view of a built-in
  * runs all its lazy getters, which load what apigw never uses (node:http's load Node's fetch, 12 ms;
  * node:util's, node:process's and node:module's more).
@@ -82,7 +131,7 @@ await build({
   outbase: 'src',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [sharedOclif, builtinsByRequire],
+  plugins: [sharedOclif, builtinsByRequire, throughDoors],
 })
 // The entry point on its own, in one file: `--version` and help (answered without oclif) load nothing
 // else; everything beyond them is behind its dynamic import of ./run-oclif.js, built above.

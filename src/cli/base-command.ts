@@ -1,20 +1,22 @@
 import type {Interfaces} from '@oclif/core'
 import {join} from 'node:path'
-import {AwsSession, type SessionOptions} from '../lib/aws/session.js'
-import {configuredOutput} from '../lib/aws/profile-settings.js'
-import type {Change, ChangeDescription} from '../lib/change/change.js'
-import type {ChangeIO, PreparedChange} from '../lib/change/prepared.js'
+import {AwsSession, type SessionOptions} from '../lib/aws/index.js'
+import {configuredOutput} from '../lib/aws/index.js'
+import type {Change, ChangeDescription} from '../lib/change/index.js'
+import type {ChangeIO, PreparedChange} from '../lib/change/index.js'
 import {ExitCode} from '../lib/errors.js'
-import {colorEnabled} from '../lib/ui/color.js'
-import {interactive} from '../lib/ui/terminal.js'
+import {colorEnabled} from './ui/color.js'
+import {interactive} from './ui/terminal.js'
 import {escapeControlsKeepingLines} from '../lib/util/escape.js'
-import type {OutputFormat} from '../lib/ui/formats.js'
-import type {CommandResult, TableView} from '../lib/ui/output.js'
+import type {OutputFormat} from '../lib/util/output-formats.js'
+import type {CommandResult, TableView} from './ui/output.js'
 import {formatDuration, parseDuration} from '../lib/util/duration.js'
 import {capitalize, shellQuote} from '../lib/util/text.js'
 import {globalFlags} from './global-flags.js'
 import {Command, Errors} from './oclif/command.js'
 import {fromOclifUsage, fromUnknownFlags, reportFailure, stderrPalette} from './report.js'
+import {loadSandboxClient} from '../lib/sandbox/index.js'
+import {loadChangeDescription, loadPreparedRunner} from '../lib/change/index.js'
 
 /** How a sandbox started in the background runs: apigw's own daemon script, stopping when idle. */
 export function sandboxDaemonDefaults(root: string, stateDir: string) {
@@ -54,7 +56,7 @@ export abstract class ApigwCommand extends Command {
   protected async parseFlags<T extends typeof ApigwCommand>(command: T) {
     const parsed = await this.parse(command)
     this.globals = parsed.flags as GlobalFlags
-    if (this.globals.query !== undefined) (await import('../lib/ui/query.js')).compileQuery(this.globals.query)
+    if (this.globals.query !== undefined) (await import('./ui/query.js')).compileQuery(this.globals.query)
     // A bad AWS_DEFAULT_OUTPUT or profile output fails here, before any change is made, not when printing it.
     this.outputFormat()
     return parsed
@@ -94,7 +96,7 @@ export abstract class ApigwCommand extends Command {
       onDebug: flags.debug ? (line) => this.note(`[debug] ${line}`) : undefined,
       onRetry: (notice) => this.note(notice.message),
       onWarning: (message) => this.warning(message),
-      askMfaCode: interactive() ? async (serial) => (await import('../lib/ui/mfa-prompt.js')).askMfaCode(serial) : undefined,
+      askMfaCode: interactive() ? async (serial) => (await import('./ui/mfa-prompt.js')).askMfaCode(serial) : undefined,
     })
   }
 
@@ -107,7 +109,7 @@ export abstract class ApigwCommand extends Command {
 
   /** The endpoint of this user's sandbox (see ensureSandbox), saying so when it is not the default one. */
   private async runningSandbox(): Promise<string> {
-    const {ensureSandbox} = await import('../lib/sandbox/client.js')
+    const {ensureSandbox} = await loadSandboxClient()
     const {stateDirFrom} = await import('./sandbox-flags.js')
     const defaults = sandboxDaemonDefaults(this.config.root, stateDirFrom(undefined))
     const {info, how} = await ensureSandbox({...defaults, env: process.env})
@@ -127,7 +129,7 @@ export abstract class ApigwCommand extends Command {
 
   /** Writes a command's result to stdout in the chosen format. */
   protected async emit<T>(result: CommandResult<T>): Promise<void> {
-    const {renderResult} = await import('../lib/ui/output.js')
+    const {renderResult} = await import('./ui/output.js')
     const flags = this.requireGlobals()
     const text = await renderResult(result, {
       format: this.outputFormat(),
@@ -150,11 +152,11 @@ export abstract class ApigwCommand extends Command {
     const preamble = await how.preamble?.()
     if (preamble !== undefined) this.noteStyled(preamble)
     if (prepared.change && how.dryRun) {
-      await this.showDryRun((await import('../lib/change/change.js')).describeChange(prepared.change), prepared.preview)
+      await this.showDryRun((await loadChangeDescription()).describeChange(prepared.change), prepared.preview)
       return undefined
     }
     if (prepared.change) await this.confirmChange(prepared.change, {confirmName: prepared.confirmName, confirmFlag: how.confirmFlag})
-    const {runPrepared} = await import('../lib/change/prepared.js')
+    const {runPrepared} = await loadPreparedRunner()
     const io: ChangeIO = {note: (line) => this.note(line), warn: (message) => this.warning(message), secret: (value) => this.maskSecrets([value])}
     const result = await runPrepared(prepared, io)
     await this.emit({data: result, view: how.view})
@@ -165,7 +167,7 @@ export abstract class ApigwCommand extends Command {
   /** What --dry-run prints: the change, each AWS call with its exact input, and what it was built from. */
   protected async showDryRun(change: ChangeDescription, preview?: Record<string, unknown>): Promise<void> {
     // "plan" is the field's name in the JSON output contract (docs/json.md), kept as it always was.
-    await this.emit({data: {dryRun: true, plan: change, ...preview}, view: async () => (await import('../lib/ui/plan-view.js')).planView})
+    await this.emit({data: {dryRun: true, plan: change, ...preview}, view: async () => (await import('./ui/plan-view.js')).planView})
   }
 
   /**
@@ -177,11 +179,11 @@ export abstract class ApigwCommand extends Command {
     const retry = (...flag: string[]) =>
       [this.config.bin, ...(this.id ?? '').split(':'), ...withoutFlag(this.argv, '--confirm'), ...flag].map(shellQuote).join(' ')
     if (change.severity === 'destructive') {
-      const {confirmDestructive} = await import('../lib/ui/confirm.js')
+      const {confirmDestructive} = await import('./ui/confirm.js')
       await confirmDestructive({question: `${capitalize(change.summary)}?`, retryWithYes: retry('--yes'), yes: this.requireGlobals().yes})
     } else if (change.severity === 'severe') {
       if (options.confirmName === undefined) throw new Error(`${this.id} built a severe change without a name to confirm`)
-      const {confirmByName} = await import('../lib/ui/confirm.js')
+      const {confirmByName} = await import('./ui/confirm.js')
       await confirmByName({
         question: `${capitalize(change.summary)}?`,
         name: options.confirmName,

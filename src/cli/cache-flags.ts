@@ -1,5 +1,5 @@
-import type {CacheChanged} from '../lib/cache/change.js'
-import type {TableView} from '../lib/ui/output.js'
+import type {CacheChanged} from '../lib/cache/index.js'
+import type {TableView} from './ui/output.js'
 import {apiFlag, changeFlags, stageFlag, waitFlags, waitOption} from './flags.js'
 
 /** Creating or deleting a cluster takes up to about 4 minutes (docs/aws-behaviour.md#creating-or-deleting-a-cache-cluster-takes-minutes): room for that and more. */
@@ -20,4 +20,4 @@ export const clusterFlags = (until: string) => ({
 })
 
 /** How `cache enable`, `resize`, `disable` and `method set` print their result. */
-export const cacheView = async (): Promise<TableView<CacheChanged>> => (await import('../lib/ui/cache-view.js')).cacheChangedView
+export const cacheView = async (): Promise<TableView<CacheChanged>> => (await import('./ui/cache-view.js')).cacheChangedView

@@ -1,5 +1,5 @@
-import type {CanaryChange} from '../lib/canary/manual.js'
-import type {TableView} from '../lib/ui/output.js'
+import type {CanaryChange} from '../lib/canary/index.js'
+import type {TableView} from './ui/output.js'
 import {apiFlag, changeFlags, stageFlag} from './flags.js'
 
 /** Flags of every manual canary command. */
@@ -10,4 +10,4 @@ export const canaryFlags = {
 }
 
 /** How the manual canary commands print their result: the stage before and after. */
-export const canaryChangeView = async (): Promise<TableView<CanaryChange>> => (await import('../lib/ui/canary-change-view.js')).canaryChangeView
+export const canaryChangeView = async (): Promise<TableView<CanaryChange>> => (await import('./ui/canary-change-view.js')).canaryChangeView

@@ -1,5 +1,5 @@
 import {Flags} from './oclif/command.js'
-import {OUTPUT_FORMATS} from '../lib/ui/formats.js'
+import {OUTPUT_FORMATS} from '../lib/util/output-formats.js'
 
 /** Flags every apigw command accepts (docs/global-flags.md). */
 export const globalFlags = {

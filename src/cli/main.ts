@@ -1,7 +1,7 @@
 import {fstatSync, statSync, writeSync} from 'node:fs'
 import {devNull} from 'node:os'
 import {ExitCode} from '../lib/errors.js'
-import {colorEnabled} from '../lib/ui/color.js'
+import {colorEnabled} from './ui/color.js'
 import {helpFor, helpWidth, oclifPaints} from './fast-help.js'
 import {loadHelpSources} from './help-sources.js'
 import {colorFlag} from './report.js'

@@ -1,4 +1,4 @@
-import {TRAFFIC} from '../lib/metrics/read.js'
+import {TRAFFIC} from '../lib/metrics/index.js'
 import {Flags} from './oclif/command.js'
 
 export const trafficFlag = Flags.option({

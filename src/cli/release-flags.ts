@@ -1,5 +1,5 @@
-import type {ReleaseChange, ReleaseFollowUp, ReleaseResult} from '../lib/releases/release.js'
-import type {TableView} from '../lib/ui/output.js'
+import type {ReleaseChange, ReleaseFollowUp, ReleaseResult} from '../lib/releases/index.js'
+import type {TableView} from './ui/output.js'
 import {escapeDeep} from '../lib/util/escape.js'
 import {changeFlags, waitFlags, waitOption} from './flags.js'
 import {stderrPalette} from './report.js'
@@ -23,6 +23,6 @@ export function releaseFollowUp(flags: Record<string, unknown>): ReleaseFollowUp
 /** How a release is applied: promote --diff's comparison on stderr first, the result as a table. */
 export const releaseApplyOptions = (prepared: ReleaseChange, flags: Record<string, unknown>) => ({
   dryRun: flags['dry-run'] === true,
-  preamble: async () => (prepared.diff ? (await import('../lib/ui/release-view.js')).stageDiffView(escapeDeep(prepared.diff), stderrPalette(flags.color as boolean | undefined)) : undefined),
-  view: async (): Promise<TableView<ReleaseResult>> => (await import('../lib/ui/release-view.js')).releaseView,
+  preamble: async () => (prepared.diff ? (await import('./ui/release-view.js')).stageDiffView(escapeDeep(prepared.diff), stderrPalette(flags.color as boolean | undefined)) : undefined),
+  view: async (): Promise<TableView<ReleaseResult>> => (await import('./ui/release-view.js')).releaseView,
 })

@@ -1,7 +1,7 @@
 import {ApigwError, ExitCode, usageError} from '../lib/errors.js'
-import {colorEnabled} from '../lib/ui/color.js'
+import {colorEnabled} from './ui/color.js'
 import {escapeControlsKeepingLines, toSafeJson} from '../lib/util/escape.js'
-import {palette} from '../lib/ui/palette.js'
+import {palette} from './ui/palette.js'
 import {closestMatches} from '../lib/util/text.js'
 
 /**

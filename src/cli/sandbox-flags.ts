@@ -1,6 +1,5 @@
 import {resolve} from 'node:path'
-import type {LocateOptions} from '../lib/sandbox/locate.js'
-import {defaultStateDir} from '../lib/sandbox/runtime.js'
+import {defaultStateDir, type LocateOptions} from '../lib/sandbox/index.js'
 import {Flags} from './oclif/command.js'
 
 export const stateDirFlag = Flags.string({description: 'sandbox state directory (default: APIGW_SANDBOX_DIR, else ~/.apigw/sandbox)'})

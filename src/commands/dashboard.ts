@@ -3,10 +3,10 @@ import {apiFlag, metricWindowFlags, periodFlag, stageFlag, windowOf} from '../cl
 import {limitFlags, screenSize} from '../cli/metrics-flags.js'
 import {Flags} from '../cli/oclif/command.js'
 import {withDefaultValue} from '../cli/optional-value.js'
-import {absoluteGates} from '../lib/canary/rollout-settings.js'
-import type {Thresholds} from '../lib/dashboard/panels.js'
+import {absoluteGates} from '../lib/canary/index.js'
+import {loadFleetDashboard, loadStageDashboard, type Thresholds} from '../lib/dashboard/index.js'
 import {usageError} from '../lib/errors.js'
-import {parseSpan} from '../lib/metrics/read.js'
+import {parseSpan} from '../lib/metrics/index.js'
 import {formatDuration, parseDuration} from '../lib/util/duration.js'
 import {parseWindow, type ReadWindow} from '../lib/util/window.js'
 
@@ -49,7 +49,7 @@ export default class Dashboard extends ApigwCommand {
     if (watchMs !== undefined && watchMs < 1000) throw usageError(`--watch must be at least 1s; got "${flags.watch}".`, [`Try: --watch ${DEFAULT_WATCH}`])
 
     const session = await this.session()
-    const {openDashboard} = await import('../lib/dashboard/stage.js')
+    const {openDashboard} = await loadStageDashboard()
     const dashboard = await openDashboard(session, {api: flags.api, stage: flags.stage, ...span, routes: flags.routes, thresholds})
     for (const notice of dashboard.notices) this.warning(notice)
     const live = watchMs !== undefined && Boolean(process.stdout.isTTY) && this.outputFormat() === 'table' && process.env.TERM !== 'dumb'
@@ -57,15 +57,15 @@ export default class Dashboard extends ApigwCommand {
       if (watchMs !== undefined) this.note('--watch redraws on a terminal only: printed one snapshot.')
       const screen = screenSize()
       await this.emit({data: await dashboard.read(), view: async () => {
-        const {dashboardView} = await import('../lib/ui/dashboard-view.js')
+        const {dashboardView} = await import('../cli/ui/dashboard-view.js')
         return (data, colors) => dashboardView(data, colors, {width: screen.width, height: screen.height && screen.height - 1})
       }})
       return
     }
-    const {dashboardView} = await import('../lib/ui/dashboard-view.js')
-    const {redrawer} = await import('../lib/ui/redraw.js')
-    const {palette} = await import('../lib/ui/palette.js')
-    const {colorEnabled} = await import('../lib/ui/color.js')
+    const {dashboardView} = await import('../cli/ui/dashboard-view.js')
+    const {redrawer} = await import('../cli/ui/redraw.js')
+    const {palette} = await import('../cli/ui/palette.js')
+    const {colorEnabled} = await import('../cli/ui/color.js')
     const colors = palette(colorEnabled({flag: flags.color, env: process.env, isTTY: true}))
     const screen = redrawer(process.stdout)
     for (;;) {
@@ -82,10 +82,10 @@ export default class Dashboard extends ApigwCommand {
   /** --all: the fleet view. */
   private async fleet(window: ReadWindow, thresholds: Thresholds): Promise<void> {
     if (window.sinceMs < 60_000) throw usageError(`The window must be at least a minute; got ${window.label}.`, ['Try: --since 1h'])
-    const {readFleet} = await import('../lib/dashboard/fleet.js')
+    const {readFleet} = await loadFleetDashboard()
     const fleet = await readFleet(await this.session(), window)
     await this.emit({data: fleet, view: async () => {
-      const {fleetView} = await import('../lib/ui/fleet-view.js')
+      const {fleetView} = await import('../cli/ui/fleet-view.js')
       return (data, colors) => fleetView(data, colors, thresholds)
     }})
   }

@@ -2,8 +2,8 @@ import {Flags} from '../cli/oclif/command.js'
 import {ApigwCommand} from '../cli/base-command.js'
 import {apiFlag, stageFlag} from '../cli/flags.js'
 import {releaseApplyOptions, releaseFlags, releaseFollowUp} from '../cli/release-flags.js'
-import {releaseActor} from '../lib/releases/actor.js'
-import {prepareDeploy} from '../lib/releases/deploy.js'
+import {releaseActor} from '../lib/releases/index.js'
+import {prepareDeploy} from '../lib/releases/index.js'
 
 export default class Deploy extends ApigwCommand {
   static summary = 'deploy an API as it is now to a stage, recording who deployed and what it replaced'

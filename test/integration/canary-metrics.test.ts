@@ -1,7 +1,7 @@
 import {CreateDeploymentCommand} from '@aws-sdk/client-api-gateway'
 import {describe, expect, it} from 'vitest'
 import {AwsSession} from '../../src/lib/aws/session.js'
-import {canaryMetrics} from '../../src/lib/canary/metrics.js'
+import {canaryMetrics} from '../../src/lib/metrics/canary-base.js'
 import {simulateTraffic} from '../../src/sandbox/traffic/simulate.js'
 import {sdkClients} from '../helpers/sandbox.js'
 import {sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'

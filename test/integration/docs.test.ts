@@ -17,9 +17,6 @@ type Generator = {
 const {renderDocs, anchor} = (await import(generator)) as Generator
 const manifest = (): Manifest => JSON.parse(readFileSync(join(root, 'oclif.manifest.json'), 'utf8'))
 
-/** Pages the README links to that other branches of issue 16 write; drop each once it is merged. */
-const WRITTEN_ELSEWHERE = new Set(['docs/architecture.md', 'docs/aws-behaviour.md'])
-
 const markdownFiles = (dir: string): string[] =>
   readdirSync(dir, {withFileTypes: true}).flatMap((entry) =>
     entry.isDirectory() ? markdownFiles(join(dir, entry.name)) : entry.name.endsWith('.md') ? [join(dir, entry.name)] : [],
@@ -106,7 +103,6 @@ describe('README and docs/', () => {
         const [path, hash] = target.split('#')
         const linked = path === '' ? file : join(dirname(file), path)
         const where = `${relative(root, file)} links to ${target}`
-        if (WRITTEN_ELSEWHERE.has(relative(root, linked)) && !existsSync(linked)) continue
         expect(existsSync(linked), where).toBe(true)
         if (hash !== undefined && linked.endsWith('.md')) expect([...anchors(readFileSync(linked, 'utf8'))], where).toContain(hash)
       }

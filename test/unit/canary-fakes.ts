@@ -1,5 +1,6 @@
 import type {CanaryActuator, CanaryState} from '../../src/lib/canary/actuator.js'
-import {countedFigures, emptyFigures, shownWindow, type CanaryMetricsSource, type Figures, type WindowMetrics} from '../../src/lib/canary/metrics.js'
+import {shownMinutes, type CanaryMetricsSource, type WindowMetrics} from '../../src/lib/metrics/canary-base.js'
+import {countedFigures, emptyFigures, type Figures} from '../../src/lib/metrics/figures.js'
 import {stageChanged, stateMatches, type StateCheck} from '../../src/lib/canary/state.js'
 
 /** A stage in memory that checks `expected` as the real actuator does, and records what was done to it. */
@@ -51,7 +52,7 @@ export function side(requests: number, options: {rate5xx?: number; rate4xx?: num
 
 export function windowOf(window: {start: number; end: number}, canary: Figures | null, base: Figures | null = side(5000)): WindowMetrics {
   return {
-    window: shownWindow(window.start, window.end),
+    window: shownMinutes(window.start, window.end),
     series: {stage: 'prod', canary: canary ? 'prod/Canary' : null},
     canary: canary ?? emptyFigures('CloudWatch has no canary series'),
     base: base ?? emptyFigures('No requests'),

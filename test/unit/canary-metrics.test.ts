@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {mixedQuantile, shareAtOrBelow, type Sketch} from '../../src/lib/canary/distribution.js'
-import {judge} from '../../src/lib/canary/gates.js'
-import {findSeries, minuteWindow} from '../../src/lib/canary/metrics.js'
+import {mixedQuantile, shareAtOrBelow, type Sketch} from '../../src/lib/metrics/distribution.js'
+import {judge} from '../../src/lib/metrics/gates.js'
+import {findSeries, minuteWindow} from '../../src/lib/metrics/canary-base.js'
 import {side, windowOf} from './canary-fakes.js'
 
 const MINUTE = 60_000

@@ -2,7 +2,7 @@ import {spawnSync} from 'node:child_process'
 import {parse} from 'yaml'
 import {describe, expect, it} from 'vitest'
 import {escapeControls, escapeDeep} from '../../src/lib/util/escape.js'
-import {renderResult} from '../../src/lib/ui/output.js'
+import {renderResult} from '../../src/cli/ui/output.js'
 import {parseDuration} from '../../src/lib/util/duration.js'
 import {shellQuote} from '../../src/lib/util/text.js'
 

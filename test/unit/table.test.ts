@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {palette} from '../../src/lib/ui/palette.js'
-import {renderTable} from '../../src/lib/ui/table.js'
+import {palette} from '../../src/cli/ui/palette.js'
+import {renderTable} from '../../src/cli/ui/table.js'
 
 describe('renderTable', () => {
   it('aligns columns two spaces apart, shows empty cells as "-" and trims line ends', () => {

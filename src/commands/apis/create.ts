@@ -1,9 +1,9 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {changeFlags} from '../../cli/flags.js'
-import {API_TYPES} from '../../lib/apis/catalog.js'
-import {checkCreateOptions, DEFAULT_ROUTE_SELECTION, ENDPOINT_TYPES} from '../../lib/apis/create-options.js'
-import {prepareApiCreation} from '../../lib/apis/create.js'
+import {API_TYPES} from '../../lib/catalog/index.js'
+import {checkCreateOptions, DEFAULT_ROUTE_SELECTION, ENDPOINT_TYPES} from '../../lib/apis/index.js'
+import {prepareApiCreation} from '../../lib/apis/index.js'
 
 export default class ApisCreate extends ApigwCommand {
   static summary = 'create a REST, HTTP or WebSocket API'
@@ -40,6 +40,6 @@ export default class ApisCreate extends ApigwCommand {
       tags: flags.tag,
     })
     const creation = await prepareApiCreation(await this.session(), request)
-    await this.applyChange(creation, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/apis-view.js')).apiCreatedView})
+    await this.applyChange(creation, {dryRun: flags['dry-run'], view: async () => (await import('../../cli/ui/apis-view.js')).apiCreatedView})
   }
 }

@@ -1,7 +1,7 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {apiFlag, changeFlags} from '../../cli/flags.js'
-import {prepareApiDeletion, prepareApiDetachUndo} from '../../lib/apis/delete.js'
+import {prepareApiDeletion, prepareApiDetachUndo} from '../../lib/apis/index.js'
 
 export default class ApisDelete extends ApigwCommand {
   static summary = 'delete an API with its stages and deployments'
@@ -26,10 +26,10 @@ export default class ApisDelete extends ApigwCommand {
     const {flags} = await this.parseFlags(ApisDelete)
     if (flags.undo) {
       const undo = await prepareApiDetachUndo(await this.session(), {api: flags.api})
-      await this.applyChange(undo, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/detach-undo-view.js')).detachUndoneView})
+      await this.applyChange(undo, {dryRun: flags['dry-run'], view: async () => (await import('../../cli/ui/detach-undo-view.js')).detachUndoneView})
       return
     }
     const deletion = await prepareApiDeletion(await this.session(), {api: flags.api, force: flags.force})
-    await this.applyChange(deletion, {dryRun: flags['dry-run'], confirmFlag: flags.confirm, view: async () => (await import('../../lib/ui/apis-view.js')).apiDeletedView})
+    await this.applyChange(deletion, {dryRun: flags['dry-run'], confirmFlag: flags.confirm, view: async () => (await import('../../cli/ui/apis-view.js')).apiDeletedView})
   }
 }

@@ -1,7 +1,7 @@
 import {apiFlag, stageFlag} from '../../cli/flags.js'
 import {Args} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {diffApi} from '../../lib/openapi/diff.js'
+import {diffApi} from '../../lib/openapi/index.js'
 import {ExitCode} from '../../lib/errors.js'
 
 export default class ApisDiff extends ApigwCommand {
@@ -22,7 +22,7 @@ export default class ApisDiff extends ApigwCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parseFlags(ApisDiff)
     const report = await diffApi(await this.session(), {file: args.file, api: flags.api, stage: flags.stage})
-    await this.emit({data: report, view: async () => (await import('../../lib/ui/openapi-view.js')).diffView})
+    await this.emit({data: report, view: async () => (await import('../../cli/ui/openapi-view.js')).diffView})
     if (!report.equal) this.exit(ExitCode.negative)
   }
 }

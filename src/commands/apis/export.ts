@@ -1,7 +1,7 @@
 import {apiFlag, stageFlag} from '../../cli/flags.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {EXPORT_EXTENSIONS, EXPORT_FORMATS, exportApi} from '../../lib/openapi/export.js'
+import {EXPORT_EXTENSIONS, EXPORT_FORMATS, exportApi} from '../../lib/openapi/index.js'
 
 export default class ApisExport extends ApigwCommand {
   static summary = "export an API's OpenAPI definition, to stdout or a file"

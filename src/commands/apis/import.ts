@@ -1,8 +1,8 @@
 import {Args, Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {changeFlags} from '../../cli/flags.js'
-import {releaseActor} from '../../lib/releases/actor.js'
-import {BASEPATH_MODES, ENDPOINT_TYPES, IMPORT_MODES, prepareImport} from '../../lib/openapi/import.js'
+import {releaseActor} from '../../lib/releases/index.js'
+import {BASEPATH_MODES, ENDPOINT_TYPES, IMPORT_MODES, prepareImport} from '../../lib/releases/index.js'
 
 export default class ApisImport extends ApigwCommand {
   static summary = 'create or update a REST or HTTP API from an OpenAPI 3.0 or Swagger 2.0 file'
@@ -43,6 +43,6 @@ export default class ApisImport extends ApigwCommand {
       deploy: flags.deploy,
       actor: releaseActor(process.env),
     })
-    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/openapi-view.js')).importView})
+    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../cli/ui/openapi-view.js')).importView})
   }
 }

@@ -1,7 +1,7 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {API_TYPES} from '../../lib/apis/catalog.js'
-import {listApis} from '../../lib/apis/list.js'
+import {API_TYPES} from '../../lib/catalog/index.js'
+import {listApis} from '../../lib/apis/index.js'
 
 export default class ApisList extends ApigwCommand {
   static summary = 'list REST, HTTP and WebSocket APIs in the region'
@@ -21,6 +21,6 @@ export default class ApisList extends ApigwCommand {
     const {flags} = await this.parseFlags(ApisList)
     const result = await listApis(await this.session(), {type: flags.type, name: flags.name})
     for (const warning of result.warnings) this.warning(warning)
-    await this.emit({data: {apis: result.apis}, view: async () => (await import('../../lib/ui/apis-view.js')).apisListTable})
+    await this.emit({data: {apis: result.apis}, view: async () => (await import('../../cli/ui/apis-view.js')).apisListTable})
   }
 }

@@ -1,6 +1,6 @@
 import {apiFlag} from '../../cli/flags.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {listApiRoutes} from '../../lib/apis/routes.js'
+import {listApiRoutes} from '../../lib/catalog/index.js'
 
 export default class ApisRoutes extends ApigwCommand {
   static summary = "list an API's resources and methods, or its routes"
@@ -15,6 +15,6 @@ export default class ApisRoutes extends ApigwCommand {
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(ApisRoutes)
     const routes = await listApiRoutes(await this.session(), flags.api)
-    await this.emit({data: routes, view: async () => (await import('../../lib/ui/apis-view.js')).apiRoutesView})
+    await this.emit({data: routes, view: async () => (await import('../../cli/ui/apis-view.js')).apiRoutesView})
   }
 }

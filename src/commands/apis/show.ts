@@ -1,6 +1,6 @@
 import {apiFlag} from '../../cli/flags.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {showApi} from '../../lib/apis/show.js'
+import {showApi} from '../../lib/apis/index.js'
 
 export default class ApisShow extends ApigwCommand {
   static summary = "show an API's settings, stages, and resources or routes"
@@ -14,6 +14,6 @@ export default class ApisShow extends ApigwCommand {
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(ApisShow)
     const details = await showApi(await this.session(), flags.api)
-    await this.emit({data: details, view: async () => (await import('../../lib/ui/apis-view.js')).apiShowView})
+    await this.emit({data: details, view: async () => (await import('../../cli/ui/apis-view.js')).apiShowView})
   }
 }

@@ -1,6 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {cacheView, cacheWait, clusterFlags} from '../../cli/cache-flags.js'
-import {prepareClusterChange} from '../../lib/cache/cluster.js'
+import {prepareClusterChange} from '../../lib/cache/index.js'
 
 export default class CacheDisable extends ApigwCommand {
   static summary = "delete a REST stage's cache cluster"

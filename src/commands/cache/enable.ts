@@ -1,8 +1,7 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {cacheView, cacheWait, clusterFlags} from '../../cli/cache-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
-import {prepareClusterChange} from '../../lib/cache/cluster.js'
-import {CACHE_SIZES, parseCacheSize, parseTtl} from '../../lib/cache/limits.js'
+import {CACHE_SIZES, parseCacheSize, parseTtl, prepareClusterChange} from '../../lib/cache/index.js'
 
 export default class CacheEnable extends ApigwCommand {
   static summary = "create a REST stage's cache cluster and turn caching on for its GET methods"

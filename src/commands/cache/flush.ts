@@ -3,9 +3,9 @@ import {cacheWait, cacheWaitFlags} from '../../cli/cache-flags.js'
 import {apiFlag, changeFlags, stagesFlag} from '../../cli/flags.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {stderrPalette} from '../../cli/report.js'
-import {flushAgainCommand, prepareFlush} from '../../lib/cache/flush.js'
-import type {ChangeIO} from '../../lib/change/prepared.js'
-import type {ChangeRun} from '../../lib/change/runner.js'
+import {flushAgainCommand, loadRecoveryWatch, prepareFlush} from '../../lib/cache/index.js'
+import type {ChangeIO} from '../../lib/change/index.js'
+import type {ChangeRun} from '../../lib/change/index.js'
 import {ExitCode, usageError} from '../../lib/errors.js'
 import {formatDuration, parseDuration} from '../../lib/util/duration.js'
 
@@ -59,7 +59,7 @@ export default class CacheFlush extends ApigwCommand {
         return result
       },
     }
-    const result = await this.applyChange(flushed, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/cache-view.js')).flushView})
+    const result = await this.applyChange(flushed, {dryRun: flags['dry-run'], view: async () => (await import('../../cli/ui/cache-view.js')).flushView})
     if (!result) return
     const failed = result.stages.filter((stage) => stage.status === 'failed')
     if (failed.length > 0) {
@@ -71,10 +71,10 @@ export default class CacheFlush extends ApigwCommand {
 
   /** --verify: a look every 10 s, a chart redrawn on a terminal's stderr, else a line per look. */
   private async watch(target: {apiName: string; stage: string}, flushedAt: number, forMs: number, color: boolean | undefined) {
-    const {watchRecovery} = await import('../../lib/cache/verify.js')
-    const view = await import('../../lib/ui/cache-view.js')
+    const {watchRecovery} = await loadRecoveryWatch()
+    const view = await import('../../cli/ui/cache-view.js')
     const colors = stderrPalette(color)
-    const screen = process.stderr.isTTY && process.env.TERM !== 'dumb' ? (await import('../../lib/ui/redraw.js')).redrawer(process.stderr) : undefined
+    const screen = process.stderr.isTTY && process.env.TERM !== 'dumb' ? (await import('../../cli/ui/redraw.js')).redrawer(process.stderr) : undefined
     this.note(`Watching the hit ratio and integration latency of stage "${target.stage}" for ${formatDuration(forMs)} after the flush…`)
     const verification = await watchRecovery(await this.session(), target, {
       flushedAt,

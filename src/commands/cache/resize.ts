@@ -1,8 +1,7 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {cacheView, cacheWait, clusterFlags} from '../../cli/cache-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
-import {prepareClusterChange} from '../../lib/cache/cluster.js'
-import {CACHE_SIZES, parseCacheSize} from '../../lib/cache/limits.js'
+import {CACHE_SIZES, parseCacheSize, prepareClusterChange} from '../../lib/cache/index.js'
 
 export default class CacheResize extends ApigwCommand {
   static summary = "change the size of a REST stage's cache cluster (it is rebuilt: all cached data is lost)"

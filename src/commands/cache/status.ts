@@ -1,5 +1,5 @@
 import {ApigwCommand} from '../../cli/base-command.js'
-import {cacheStatus} from '../../lib/cache/status.js'
+import {cacheStatus} from '../../lib/cache/index.js'
 import {usageError} from '../../lib/errors.js'
 import {parseWindow} from '../../lib/util/window.js'
 import {metricWindowFlags, stageTargetFlags, windowOf} from '../../cli/flags.js'
@@ -22,6 +22,6 @@ export default class CacheStatus extends ApigwCommand {
     if (window.sinceMs <= 0) throw usageError(`The window must be longer than 0; got ${window.label}.`, ['Try: --since 1h'])
     const {status, notices} = await cacheStatus(await this.session(), {api: flags.api, stage: flags.stage, ...window})
     for (const notice of notices) this.warning(notice)
-    await this.emit({data: status, view: async () => (await import('../../lib/ui/cache-view.js')).cacheStatusView})
+    await this.emit({data: status, view: async () => (await import('../../cli/ui/cache-view.js')).cacheStatusView})
   }
 }

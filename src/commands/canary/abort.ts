@@ -1,6 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {canaryChangeView, canaryFlags} from '../../cli/canary-flags.js'
-import {prepareStop} from '../../lib/canary/manual.js'
+import {prepareStop} from '../../lib/canary/index.js'
 
 export default class CanaryAbort extends ApigwCommand {
   static summary = "remove a REST stage's canary: all traffic back to the stage's deployment at once"

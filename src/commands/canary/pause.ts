@@ -1,6 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {canaryChangeView, canaryFlags} from '../../cli/canary-flags.js'
-import {prepareStop} from '../../lib/canary/manual.js'
+import {prepareStop} from '../../lib/canary/index.js'
 
 export default class CanaryPause extends ApigwCommand {
   static summary = "send no traffic to a REST stage's canary, keeping it"

@@ -1,8 +1,8 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {canaryChangeView, canaryFlags} from '../../cli/canary-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
-import {preparePromote} from '../../lib/canary/manual.js'
-import {releaseActor} from '../../lib/releases/actor.js'
+import {preparePromote} from '../../lib/canary/index.js'
+import {releaseActor} from '../../lib/releases/index.js'
 
 export default class CanaryPromote extends ApigwCommand {
   static summary = "make a REST stage's canary deployment its deployment for all traffic"

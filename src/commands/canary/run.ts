@@ -1,12 +1,15 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {apiFlag, changeFlags, stageFlag} from '../../cli/flags.js'
 import {Flags} from '../../cli/oclif/command.js'
-import type {RolloutEvent} from '../../lib/canary/controller.js'
-import type {RolloutSettings} from '../../lib/canary/rollout-settings.js'
-import type {StageLease} from '../../lib/canary/run-lease.js'
-import type {CanaryRollout} from '../../lib/canary/run.js'
+import type {RolloutEvent} from '../../lib/canary/index.js'
+import type {RolloutSettings} from '../../lib/canary/index.js'
+import type {StageLease} from '../../lib/canary/index.js'
+import type {CanaryRollout} from '../../lib/canary/index.js'
 import {ExitCode} from '../../lib/errors.js'
 import {toSafeJson} from '../../lib/util/escape.js'
+import {loadCanaryRun, loadRolloutSettings} from '../../lib/canary/index.js'
+import {loadReleaseActor} from '../../lib/releases/index.js'
+import {loadChangeRunner} from '../../lib/change/index.js'
 
 /** How often the live view redraws, for the time left. */
 const REDRAW_MS = 1000
@@ -49,10 +52,10 @@ export default class CanaryRun extends ApigwCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(CanaryRun)
-    const {rolloutSettings, SETTINGS} = await import('../../lib/canary/rollout-settings.js')
+    const {rolloutSettings, SETTINGS} = await loadRolloutSettings()
     const settings = await rolloutSettings(Object.fromEntries(SETTINGS.map((name) => [name, flags[name]])), flags.plan)
     const session = await this.session()
-    const {prepareCanaryRun} = await import('../../lib/canary/run.js')
+    const {prepareCanaryRun} = await loadCanaryRun()
     const prepared = await prepareCanaryRun(session, {api: flags.api, stage: flags.stage, deployment: flags.deployment, description: flags.description, settings, takeover: flags.takeover})
     for (const note of prepared.notes) this.note(note)
     if (flags['dry-run']) {
@@ -63,7 +66,7 @@ export default class CanaryRun extends ApigwCommand {
     // From here Ctrl-C is the rollout's to handle (a canary just started included): never an unreported half-state.
     process.removeAllListeners('SIGINT')
     const interrupted = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
-    const {releaseActor} = await import('../../lib/releases/actor.js')
+    const {releaseActor} = await loadReleaseActor()
     const lease = await prepared.hold({takeover: flags.takeover, holder: releaseActor(process.env)})
     try {
       await this.rollout(prepared, settings, {flags, interrupted, lease})
@@ -76,14 +79,14 @@ export default class CanaryRun extends ApigwCommand {
     // The rollout's first phase; its result is the rollout's, printed at the end.
     if (prepared.start) {
       await this.confirmChange(prepared.start)
-      await (await import('../../lib/change/runner.js')).runChange(prepared.start, {onProgress: (line) => this.note(line)})
+      await (await loadChangeRunner()).runChange(prepared.start, {onProgress: (line) => this.note(line)})
     }
 
     const jsonLines = this.outputFormat() === 'json' || !process.stdout.isTTY
     const live = Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb'
-    const view = await import('../../lib/ui/canary-run-view.js')
+    const view = await import('../../cli/ui/canary-run-view.js')
     const colors = (await import('../../cli/report.js')).stderrPalette(flags.color)
-    const screen = live ? (await import('../../lib/ui/redraw.js')).redrawer(process.stderr) : undefined
+    const screen = live ? (await import('../../cli/ui/redraw.js')).redrawer(process.stderr) : undefined
     let shown: ReturnType<typeof view.trackEvent> = {rates5xx: []}
     const redraw = () => screen?.draw(view.liveView(shown, Date.now(), colors, settings.gates.max5xxRate))
     const ticker = screen ? setInterval(redraw, REDRAW_MS) : undefined

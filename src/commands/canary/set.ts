@@ -1,8 +1,7 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {canaryChangeView, canaryFlags} from '../../cli/canary-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
-import {prepareSet} from '../../lib/canary/manual.js'
-import {parseOverrides, parsePercentFlag} from '../../lib/canary/request.js'
+import {parseOverrides, parsePercentFlag, prepareSet} from '../../lib/canary/index.js'
 import {usageError} from '../../lib/errors.js'
 
 export default class CanarySet extends ApigwCommand {

@@ -1,8 +1,7 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {canaryChangeView, canaryFlags} from '../../cli/canary-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
-import {prepareStart} from '../../lib/canary/manual.js'
-import {parseOverrides, parsePercentFlag} from '../../lib/canary/request.js'
+import {parseOverrides, parsePercentFlag, prepareStart} from '../../lib/canary/index.js'
 
 export default class CanaryStart extends ApigwCommand {
   static summary = 'send a share of a REST stage\'s traffic to a new deployment (a canary)'

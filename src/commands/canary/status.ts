@@ -1,5 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {Flags} from '../../cli/oclif/command.js'
+import {loadStatusWatch} from '../../lib/canary/index.js'
 import {usageError} from '../../lib/errors.js'
 import {toSafeJson} from '../../lib/util/escape.js'
 import {parseWindow} from '../../lib/util/window.js'
@@ -27,18 +28,18 @@ export default class CanaryStatus extends ApigwCommand {
     if (window.sinceMs <= 0) throw usageError(`The window must be longer than 0; got ${window.label}.`, ['Try: --since 15m'])
     if (flags.watch && window.clock) throw usageError('--end fixes the window; --watch follows the present.', ['Try: leave out --watch or --end'])
     const session = await this.session()
-    const {watchCanaryStatus} = await import('../../lib/canary/status.js')
+    const {watchCanaryStatus} = await loadStatusWatch()
     const status = await watchCanaryStatus(session, {api: flags.api, stage: flags.stage, ...window})
     for (const notice of status.notices) this.warning(notice)
-    const view = async () => (await import('../../lib/ui/canary-view.js')).canaryStatusView
+    const view = async () => (await import('../../cli/ui/canary-view.js')).canaryStatusView
     if (!flags.watch) {
       await this.emit({data: await status.read(), view})
       return
     }
     const live = process.stdout.isTTY && this.outputFormat() === 'table'
-    const screen = live ? (await import('../../lib/ui/redraw.js')).redrawer(process.stdout) : undefined
-    const {renderResult} = await import('../../lib/ui/output.js')
-    const {colorEnabled} = await import('../../lib/ui/color.js')
+    const screen = live ? (await import('../../cli/ui/redraw.js')).redrawer(process.stdout) : undefined
+    const {renderResult} = await import('../../cli/ui/output.js')
+    const {colorEnabled} = await import('../../cli/ui/color.js')
     const color = colorEnabled({flag: flags.color, env: process.env, isTTY: Boolean(process.stdout.isTTY)})
     for (;;) {
       session.renewRetryBudget()

@@ -1,8 +1,8 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {changeFlags} from '../../cli/flags.js'
-import {prepareKeyCreation} from '../../lib/keys/create.js'
-import {checkKeyCreateOptions} from '../../lib/keys/create-options.js'
+import {prepareKeyCreation} from '../../lib/keys/index.js'
+import {checkKeyCreateOptions} from '../../lib/keys/index.js'
 
 export default class KeysCreate extends ApigwCommand {
   static summary = 'create an API key, enabled, optionally in usage plans'
@@ -46,6 +46,6 @@ export default class KeysCreate extends ApigwCommand {
     })
     if (request.value !== undefined) this.maskSecrets([request.value])
     const creation = await prepareKeyCreation(await this.session(), request, {onGeneratedValue: (value) => this.maskSecrets([value])})
-    await this.applyChange(creation, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/keys-view.js')).keyCreatedView})
+    await this.applyChange(creation, {dryRun: flags['dry-run'], view: async () => (await import('../../cli/ui/keys-view.js')).keyCreatedView})
   }
 }

@@ -1,7 +1,7 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {changeFlags, keyArg} from '../../cli/flags.js'
-import {prepareKeyDeletion} from '../../lib/keys/delete.js'
+import {prepareKeyDeletion} from '../../lib/keys/index.js'
 
 export default class KeysDelete extends ApigwCommand {
   static summary = 'delete an API key for good'
@@ -19,6 +19,6 @@ export default class KeysDelete extends ApigwCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parseFlags(KeysDelete)
     const deletion = await prepareKeyDeletion(await this.session(), args.key, flags.confirm)
-    await this.applyChange(deletion, {dryRun: flags['dry-run'], confirmFlag: flags.confirm, view: async () => (await import('../../lib/ui/keys-view.js')).keyDeletedView})
+    await this.applyChange(deletion, {dryRun: flags['dry-run'], confirmFlag: flags.confirm, view: async () => (await import('../../cli/ui/keys-view.js')).keyDeletedView})
   }
 }

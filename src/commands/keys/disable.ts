@@ -1,6 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {changeFlags, keyArg} from '../../cli/flags.js'
-import {prepareKeySwitch} from '../../lib/keys/switch.js'
+import {prepareKeySwitch} from '../../lib/keys/index.js'
 
 export default class KeysDisable extends ApigwCommand {
   static summary = 'disable an API key, cutting off its callers'
@@ -14,6 +14,6 @@ export default class KeysDisable extends ApigwCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parseFlags(KeysDisable)
     const prepared = await prepareKeySwitch(await this.session(), args.key, false)
-    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/keys-view.js')).keySwitchedView})
+    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../cli/ui/keys-view.js')).keySwitchedView})
   }
 }

@@ -1,6 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {changeFlags, keyArg} from '../../cli/flags.js'
-import {prepareKeySwitch} from '../../lib/keys/switch.js'
+import {prepareKeySwitch} from '../../lib/keys/index.js'
 
 export default class KeysEnable extends ApigwCommand {
   static summary = 'enable an API key'
@@ -13,6 +13,6 @@ export default class KeysEnable extends ApigwCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parseFlags(KeysEnable)
     const prepared = await prepareKeySwitch(await this.session(), args.key, true)
-    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/keys-view.js')).keySwitchedView})
+    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../cli/ui/keys-view.js')).keySwitchedView})
   }
 }

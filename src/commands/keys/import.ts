@@ -1,7 +1,7 @@
 import {Args} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {changeFlags} from '../../cli/flags.js'
-import {prepareKeyImport, readKeyFile} from '../../lib/keys/import.js'
+import {prepareKeyImport, readKeyFile} from '../../lib/keys/index.js'
 
 export default class KeysImport extends ApigwCommand {
   static summary = "create API keys from a CSV file in AWS's format"
@@ -17,6 +17,6 @@ export default class KeysImport extends ApigwCommand {
     const keyFile = await readKeyFile(args.file)
     this.maskSecrets(keyFile.keys.map((key) => key.value).filter(Boolean))
     const keyImport = await prepareKeyImport(await this.session(), keyFile)
-    await this.applyChange(keyImport, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/keys-view.js')).keysImportedView})
+    await this.applyChange(keyImport, {dryRun: flags['dry-run'], view: async () => (await import('../../cli/ui/keys-view.js')).keysImportedView})
   }
 }

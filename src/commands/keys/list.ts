@@ -1,6 +1,6 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {listKeys} from '../../lib/keys/list.js'
+import {listKeys} from '../../lib/keys/index.js'
 
 export default class KeysList extends ApigwCommand {
   static summary = 'list API keys with the usage plans each is in'
@@ -17,6 +17,6 @@ export default class KeysList extends ApigwCommand {
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(KeysList)
     const result = await listKeys(await this.session(), {plan: flags.plan, name: flags.name, customer: flags.customer})
-    await this.emit({data: result, view: async () => (await import('../../lib/ui/keys-view.js')).keysListTable})
+    await this.emit({data: result, view: async () => (await import('../../cli/ui/keys-view.js')).keysListTable})
   }
 }

@@ -1,10 +1,9 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {changeFlags} from '../../cli/flags.js'
 import {Args, Flags} from '../../cli/oclif/command.js'
-import {prepareFinalize} from '../../lib/keys/rotation-finalize.js'
-import {parseGrace, prepareRotation} from '../../lib/keys/rotation.js'
+import {parseGrace, prepareFinalize, prepareRotation} from '../../lib/keys/index.js'
 
-const view = async () => (await import('../../lib/ui/rotation-view.js')).rotationView
+const view = async () => (await import('../../cli/ui/rotation-view.js')).rotationView
 
 export default class KeysRotate extends ApigwCommand {
   static summary = 'rotate an API key with a grace period: a new key in the same usage plans, the old one enabled until you finalize'

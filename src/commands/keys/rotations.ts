@@ -1,8 +1,8 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {usageWindowFlags, windowOf} from '../../cli/flags.js'
-import {listRotations} from '../../lib/keys/rotation-list.js'
-import {usageSpan} from '../../lib/keys/usage.js'
-import {usageWindow} from '../../lib/usage-plans/options.js'
+import {listRotations} from '../../lib/keys/index.js'
+import {usageSpan} from '../../lib/keys/index.js'
+import {usageWindow} from '../../lib/usage-plans/index.js'
 
 export default class KeysRotations extends ApigwCommand {
   static summary = "list API key rotations in progress, with both keys' recent use"
@@ -19,6 +19,6 @@ export default class KeysRotations extends ApigwCommand {
     const now = Date.now()
     const {days, end} = usageSpan(usageWindow(windowOf(flags), now, '7d'))
     const rotations = await listRotations(await this.session(), {days, now, usageEnd: end})
-    await this.emit({data: rotations, view: async () => (await import('../../lib/ui/rotation-view.js')).rotationsView})
+    await this.emit({data: rotations, view: async () => (await import('../../cli/ui/rotation-view.js')).rotationsView})
   }
 }

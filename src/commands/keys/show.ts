@@ -1,6 +1,6 @@
 import {Args, Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {showKey} from '../../lib/keys/show.js'
+import {showKey} from '../../lib/keys/index.js'
 
 export default class KeysShow extends ApigwCommand {
   static summary = "show an API key's settings, usage plans, tags and stage keys"
@@ -18,6 +18,6 @@ export default class KeysShow extends ApigwCommand {
     const {args, flags} = await this.parseFlags(KeysShow)
     const result = await showKey(await this.session(), args.key, {showValue: flags['show-value']})
     if (result.key.value !== undefined) this.maskSecrets([result.key.value])
-    await this.emit({data: result, view: async () => (await import('../../lib/ui/keys-view.js')).keyShowView})
+    await this.emit({data: result, view: async () => (await import('../../cli/ui/keys-view.js')).keyShowView})
   }
 }

@@ -2,8 +2,8 @@ import {ApigwCommand} from '../../cli/base-command.js'
 import {metricWindowFlags, stageTargetFlags, windowOf} from '../../cli/flags.js'
 import {limitFlags, trafficFlag} from '../../cli/metrics-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
-import {absoluteGates, parseMinRequests} from '../../lib/canary/rollout-settings.js'
-import {checkStage} from '../../lib/metrics/check.js'
+import {absoluteGates, parseMinRequests} from '../../lib/canary/index.js'
+import {checkStage} from '../../lib/metrics/index.js'
 import {ExitCode, usageError} from '../../lib/errors.js'
 import {parseWindow} from '../../lib/util/window.js'
 
@@ -35,7 +35,7 @@ export default class MetricsCheck extends ApigwCommand {
     const minRequests = parseMinRequests(flags['min-requests'])
     const {result, notices} = await checkStage(await this.session(), {api: flags.api, stage: flags.stage, traffic: flags.traffic, ...window, limits, minRequests, noData: flags['no-data']})
     for (const notice of notices) this.warning(notice)
-    await this.emit({data: result, view: async () => (await import('../../lib/ui/metrics-view.js')).checkView})
+    await this.emit({data: result, view: async () => (await import('../../cli/ui/metrics-view.js')).checkView})
     if (!result.pass) this.exit(ExitCode.negative)
   }
 }

@@ -2,8 +2,7 @@ import {ApigwCommand} from '../../cli/base-command.js'
 import {metricWindowFlags, periodFlag, stageTargetFlags, windowOf} from '../../cli/flags.js'
 import {screenSize, trafficFlag} from '../../cli/metrics-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
-import {getMetricSeries} from '../../lib/metrics/get.js'
-import {parseSpan} from '../../lib/metrics/read.js'
+import {getMetricSeries, parseSpan} from '../../lib/metrics/index.js'
 import {parseWindow} from '../../lib/util/window.js'
 
 export default class MetricsGet extends ApigwCommand {
@@ -33,7 +32,7 @@ export default class MetricsGet extends ApigwCommand {
     for (const notice of notices) this.warning(notice)
     const {width} = screenSize()
     await this.emit({data: series, view: async () => {
-      const {metricSeriesView} = await import('../../lib/ui/metrics-view.js')
+      const {metricSeriesView} = await import('../../cli/ui/metrics-view.js')
       return (data, colors) => metricSeriesView(data, colors, width)
     }})
   }

@@ -1,6 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {changeFlags, keyArg, usagePlanArg} from '../../cli/flags.js'
-import {prepareAttach} from '../../lib/usage-plans/keys.js'
+import {prepareAttach} from '../../lib/usage-plans/index.js'
 
 export default class PlansAttach extends ApigwCommand {
   static summary = "add an API key to a usage plan, giving it the plan's API stages"
@@ -14,6 +14,6 @@ export default class PlansAttach extends ApigwCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parseFlags(PlansAttach)
     const prepared = await prepareAttach(await this.session(), {plan: args.plan, key: args.key})
-    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/plans-view.js')).planMembershipView})
+    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../cli/ui/plans-view.js')).planMembershipView})
   }
 }

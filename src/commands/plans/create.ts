@@ -1,8 +1,8 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {changeFlags} from '../../cli/flags.js'
-import {prepareCreate} from '../../lib/usage-plans/create.js'
-import {parseApiStage, parseQuotaFlag, parseThrottleFlag, type PlanQuota, type PlanThrottle} from '../../lib/usage-plans/options.js'
+import {prepareCreate} from '../../lib/usage-plans/index.js'
+import {parseApiStage, parseQuotaFlag, parseThrottleFlag, type PlanQuota, type PlanThrottle} from '../../lib/usage-plans/index.js'
 
 export default class PlansCreate extends ApigwCommand {
   static summary = 'create a usage plan for REST API stages'
@@ -29,6 +29,6 @@ export default class PlansCreate extends ApigwCommand {
     const quota = flags.quota === undefined ? undefined : (parseQuotaFlag(flags.quota) as PlanQuota)
     const stages = (flags.stage ?? []).map((text: string) => parseApiStage(text, '--stage'))
     const prepared = await prepareCreate(await this.session(), {name: flags.name, description: flags.description, throttle, quota, stages})
-    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/plans-view.js')).planShowView})
+    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../cli/ui/plans-view.js')).planShowView})
   }
 }

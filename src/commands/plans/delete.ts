@@ -1,7 +1,7 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {changeFlags, usagePlanArg} from '../../cli/flags.js'
-import {prepareDelete, prepareDeleteUndo} from '../../lib/usage-plans/delete.js'
+import {prepareDelete, prepareDeleteUndo} from '../../lib/usage-plans/index.js'
 
 export default class PlansDelete extends ApigwCommand {
   static summary = 'delete a usage plan; its keys lose access to its API stages'
@@ -20,10 +20,10 @@ export default class PlansDelete extends ApigwCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parseFlags(PlansDelete)
     if (flags.undo) {
-      await this.applyChange(await prepareDeleteUndo(await this.session(), args.plan), {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/detach-undo-view.js')).planDeleteUndoneView})
+      await this.applyChange(await prepareDeleteUndo(await this.session(), args.plan), {dryRun: flags['dry-run'], view: async () => (await import('../../cli/ui/detach-undo-view.js')).planDeleteUndoneView})
       return
     }
     const prepared = await prepareDelete(await this.session(), args.plan)
-    await this.applyChange(prepared, {dryRun: flags['dry-run'], confirmFlag: flags.confirm, view: async () => (await import('../../lib/ui/plans-view.js')).planDeletedView})
+    await this.applyChange(prepared, {dryRun: flags['dry-run'], confirmFlag: flags.confirm, view: async () => (await import('../../cli/ui/plans-view.js')).planDeletedView})
   }
 }

@@ -1,6 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {changeFlags, keyArg, usagePlanArg} from '../../cli/flags.js'
-import {prepareDetach} from '../../lib/usage-plans/keys.js'
+import {prepareDetach} from '../../lib/usage-plans/index.js'
 
 export default class PlansDetach extends ApigwCommand {
   static summary = 'remove an API key from a usage plan; the key stays'
@@ -13,6 +13,6 @@ export default class PlansDetach extends ApigwCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parseFlags(PlansDetach)
     const prepared = await prepareDetach(await this.session(), {plan: args.plan, key: args.key})
-    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/plans-view.js')).planMembershipView})
+    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../cli/ui/plans-view.js')).planMembershipView})
   }
 }

@@ -1,5 +1,5 @@
 import {ApigwCommand} from '../../cli/base-command.js'
-import {listPlans} from '../../lib/usage-plans/read.js'
+import {listPlans} from '../../lib/usage-plans/index.js'
 
 export default class PlansList extends ApigwCommand {
   static summary = 'list usage plans with their API stages, throttle, quota and number of keys'
@@ -8,6 +8,6 @@ export default class PlansList extends ApigwCommand {
 
   async run(): Promise<void> {
     await this.parseFlags(PlansList)
-    await this.emit({data: await listPlans(await this.session()), view: async () => (await import('../../lib/ui/plans-view.js')).plansListView})
+    await this.emit({data: await listPlans(await this.session()), view: async () => (await import('../../cli/ui/plans-view.js')).plansListView})
   }
 }

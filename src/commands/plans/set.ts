@@ -1,8 +1,8 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {changeFlags, usagePlanArg} from '../../cli/flags.js'
-import {parseApiStage, parseQuotaFlag, parseThrottleFlag} from '../../lib/usage-plans/options.js'
-import {prepareSet} from '../../lib/usage-plans/set.js'
+import {parseApiStage, parseQuotaFlag, parseThrottleFlag} from '../../lib/usage-plans/index.js'
+import {prepareSet} from '../../lib/usage-plans/index.js'
 
 export default class PlansSet extends ApigwCommand {
   static summary = "change a usage plan's name, description, throttle, quota or API stages"
@@ -39,6 +39,6 @@ export default class PlansSet extends ApigwCommand {
       removeStages: (flags['remove-stage'] ?? []).map((text: string) => parseApiStage(text, '--remove-stage')),
     }
     const prepared = await prepareSet(await this.session(), options)
-    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/plans-view.js')).planShowView})
+    await this.applyChange(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../cli/ui/plans-view.js')).planShowView})
   }
 }

@@ -1,6 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {usagePlanArg} from '../../cli/flags.js'
-import {showPlan} from '../../lib/usage-plans/read.js'
+import {showPlan} from '../../lib/usage-plans/index.js'
 
 export default class PlansShow extends ApigwCommand {
   static summary = "show a usage plan: throttle, quota, API stages and keys"
@@ -11,6 +11,6 @@ export default class PlansShow extends ApigwCommand {
 
   async run(): Promise<void> {
     const {args} = await this.parseFlags(PlansShow)
-    await this.emit({data: await showPlan(await this.session(), args.plan), view: async () => (await import('../../lib/ui/plans-view.js')).planShowView})
+    await this.emit({data: await showPlan(await this.session(), args.plan), view: async () => (await import('../../cli/ui/plans-view.js')).planShowView})
   }
 }

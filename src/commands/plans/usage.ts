@@ -1,8 +1,8 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {usagePlanArg, usageWindowFlags, windowOf} from '../../cli/flags.js'
-import {usageWindow} from '../../lib/usage-plans/options.js'
-import {planUsage} from '../../lib/usage-plans/usage.js'
+import {usageWindow} from '../../lib/usage-plans/index.js'
+import {planUsage} from '../../lib/usage-plans/index.js'
 
 export default class PlansUsage extends ApigwCommand {
   static summary = "daily requests of a usage plan's keys, and what is left of the quota"
@@ -22,6 +22,6 @@ export default class PlansUsage extends ApigwCommand {
     // Checked before the session exists: a malformed value never reaches AWS.
     const window = usageWindow(windowOf(flags), Date.now())
     const usage = await planUsage(await this.session(), {plan: args.plan, key: flags.key, ...window})
-    await this.emit({data: usage, view: async () => (await import('../../lib/ui/plan-usage-view.js')).planUsageView})
+    await this.emit({data: usage, view: async () => (await import('../../cli/ui/plan-usage-view.js')).planUsageView})
   }
 }

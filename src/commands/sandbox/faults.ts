@@ -1,6 +1,7 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {Args} from '../../cli/oclif/command.js'
 import {sandboxTarget, stateDirFlag} from '../../cli/sandbox-flags.js'
+import {loadFaultsSyntax, loadSandboxClient} from '../../lib/sandbox/index.js'
 
 export default class SandboxFaults extends ApigwCommand {
   static summary = 'show or change the failures a running sandbox injects'
@@ -20,14 +21,14 @@ export default class SandboxFaults extends ApigwCommand {
 
   async run(): Promise<void> {
     const {args, flags} = await this.parseFlags(SandboxFaults)
-    const {controlCall, requireRunning} = await import('../../lib/sandbox/client.js')
+    const {controlCall, requireRunning} = await loadSandboxClient()
     const info = await requireRunning(sandboxTarget(flags))
     if (args.faults === undefined) {
       const status = await controlCall<{faults: string}>(info, 'GET', 'status')
       await this.emit({data: {faults: status.faults}})
       return
     }
-    const {parseFaults} = await import('../../lib/sandbox/faults.js')
+    const {parseFaults} = await loadFaultsSyntax()
     await this.emit({data: await controlCall<{faults: string}>(info, 'PUT', 'faults', parseFaults(args.faults))})
   }
 }

@@ -1,5 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {sandboxTarget, stateDirFlag} from '../../cli/sandbox-flags.js'
+import {loadSandboxClient} from '../../lib/sandbox/index.js'
 
 export default class SandboxReset extends ApigwCommand {
   static summary = 'forget every API, stage, key, plan and metric in the sandbox'
@@ -11,13 +12,13 @@ export default class SandboxReset extends ApigwCommand {
     const {flags} = await this.parseFlags(SandboxReset)
     const target = sandboxTarget(flags)
     const where = target.endpointUrl ?? target.stateDir
-    const {confirmDestructive} = await import('../../lib/ui/confirm.js')
+    const {confirmDestructive} = await import('../../cli/ui/confirm.js')
     await confirmDestructive({
       question: `Delete every API, stage, key, usage plan and metric in the sandbox at ${where}?`,
       retryWithYes: 'apigw sandbox reset --yes',
       yes: flags.yes,
     })
-    const {resetSandbox} = await import('../../lib/sandbox/client.js')
+    const {resetSandbox} = await loadSandboxClient()
     const sandbox = await resetSandbox(target)
     await this.emit({data: {reset: true, sandbox, stateDir: target.endpointUrl === undefined ? target.stateDir : null, endpoint: target.endpointUrl ?? null}})
   }

@@ -1,8 +1,9 @@
 import {ApigwCommand, sandboxDaemonDefaults} from '../../cli/base-command.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {stateDirFlag, stateDirFrom} from '../../cli/sandbox-flags.js'
-import type {RuntimeInfo} from '../../lib/sandbox/runtime.js'
+import type {RuntimeInfo} from '../../lib/sandbox/index.js'
 import {parseDuration} from '../../lib/util/duration.js'
+import {loadFaultsSyntax, loadNextSteps, loadSandboxClient} from '../../lib/sandbox/index.js'
 
 /** What is printed of the runtime file: all but the control token, which stays in the 0600 file. */
 const shown = ({token: _token, ...info}: RuntimeInfo) => info
@@ -30,15 +31,15 @@ export default class SandboxStart extends ApigwCommand {
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(SandboxStart)
     const stateDir = stateDirFrom(flags['state-dir'])
-    const {parseFaults} = await import('../../lib/sandbox/faults.js')
+    const {parseFaults} = await loadFaultsSyntax()
     const faults = parseFaults(flags.faults ?? 'none')
     const transitionDelayMs = parseDuration(flags['transition-delay'], '--transition-delay')
     const idleTimeoutMs = flags['idle-timeout'] === undefined ? (flags.detach ? sandboxDaemonDefaults(this.config.root, stateDir).idleTimeoutMs : 0) : parseDuration(flags['idle-timeout'], '--idle-timeout')
     const options = {stateDir, port: flags.port, faults, transitionDelayMs, idleTimeoutMs}
 
-    const {nextSteps} = await import('../../lib/sandbox/next-steps.js')
+    const {nextSteps} = await loadNextSteps()
     if (flags.detach) {
-      const {startDetachedAlone} = await import('../../lib/sandbox/client.js')
+      const {startDetachedAlone} = await loadSandboxClient()
       const info = await startDetachedAlone({...options, env: process.env, daemonScript: sandboxDaemonDefaults(this.config.root, stateDir).daemonScript})
       const next = nextSteps(info, process.env, 'this shell')
       await this.emit({data: {...shown(info), detached: true, env: next.env}})
@@ -46,7 +47,7 @@ export default class SandboxStart extends ApigwCommand {
       return
     }
 
-    const {startForeground} = await import('../../lib/sandbox/client.js')
+    const {startForeground} = await loadSandboxClient()
     const {sandbox, info} = await startForeground({...options, env: process.env})
     // Ctrl-C stops the sandbox cleanly: it is how a foreground sandbox is meant to end.
     process.removeAllListeners('SIGINT')

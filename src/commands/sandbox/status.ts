@@ -1,6 +1,7 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {sandboxTarget, stateDirFlag} from '../../cli/sandbox-flags.js'
 import {ExitCode} from '../../lib/errors.js'
+import {loadSandboxClient, loadSandboxLocator} from '../../lib/sandbox/index.js'
 import {shellQuote} from '../../lib/util/shell.js'
 
 export default class SandboxStatus extends ApigwCommand {
@@ -11,13 +12,13 @@ export default class SandboxStatus extends ApigwCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(SandboxStatus)
-    const {sandboxStatus} = await import('../../lib/sandbox/client.js')
+    const {sandboxStatus} = await loadSandboxClient()
     const target = sandboxTarget(flags)
     const status = await sandboxStatus(target)
     await this.emit({data: status})
     if (status.running) return
     if (target.endpointUrl === undefined) {
-      const {lastStartedElsewhere} = await import('../../lib/sandbox/locate.js')
+      const {lastStartedElsewhere} = await loadSandboxLocator()
       const other = await lastStartedElsewhere(target.stateDir, process.env)
       if (other) this.note(`The sandbox you started last runs on ${other.endpoint} with state in ${other.stateDir}: apigw sandbox status --state-dir ${shellQuote(other.stateDir)}`)
     }

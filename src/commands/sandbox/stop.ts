@@ -1,5 +1,6 @@
 import {ApigwCommand} from '../../cli/base-command.js'
 import {sandboxTarget, stateDirFlag} from '../../cli/sandbox-flags.js'
+import {loadSandboxClient, loadSandboxLocator} from '../../lib/sandbox/index.js'
 
 export default class SandboxStop extends ApigwCommand {
   static summary = 'stop the sandbox (its state stays on disk)'
@@ -10,9 +11,9 @@ export default class SandboxStop extends ApigwCommand {
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(SandboxStop)
     const target = sandboxTarget(flags)
-    const {locateSandbox} = await import('../../lib/sandbox/locate.js')
+    const {locateSandbox} = await loadSandboxLocator()
     const info = await locateSandbox(target)
-    if (info) await (await import('../../lib/sandbox/client.js')).stopSandbox(info)
+    if (info) await (await loadSandboxClient()).stopSandbox(info)
     else this.note(`No sandbox is running ${target.endpointUrl === undefined ? `with state in ${target.stateDir}` : `at ${target.endpointUrl}`}.`)
     await this.emit({data: {stopped: Boolean(info), pid: info?.pid ?? null, stateDir: info ? info.stateDir : target.stateDir}})
   }

@@ -2,6 +2,7 @@ import {ApigwCommand} from '../../cli/base-command.js'
 import {stageTargetFlags} from '../../cli/flags.js'
 import {Flags} from '../../cli/oclif/command.js'
 import {sandboxTarget, stateDirFlag} from '../../cli/sandbox-flags.js'
+import {loadSandboxClient, loadTrafficDriver} from '../../lib/sandbox/index.js'
 
 /** How often --follow publishes the traffic of the seconds just past. */
 const FOLLOW_INTERVAL_MS = 10_000
@@ -34,7 +35,7 @@ export default class SandboxTraffic extends ApigwCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(SandboxTraffic)
-    const {backfillWindow, followTraffic, parseTrafficProfile, simulate, trafficKeyIds} = await import('../../lib/sandbox/traffic.js')
+    const {backfillWindow, followTraffic, parseTrafficProfile, simulate, trafficApi, trafficKeyIds} = await loadTrafficDriver()
     const profile = parseTrafficProfile({
       rps: flags.rps,
       errorRate: flags['error-rate'],
@@ -45,12 +46,10 @@ export default class SandboxTraffic extends ApigwCommand {
       keys: flags.keys,
     })
     const window = backfillWindow(flags.duration ?? '30m', Date.now())
-    const {requireRunning} = await import('../../lib/sandbox/client.js')
+    const {requireRunning} = await loadSandboxClient()
     const running = await requireRunning(sandboxTarget(flags))
-    const {resolveApi} = await import('../../lib/apis/resolve.js')
-    const {summarize} = await import('../../lib/apis/catalog.js')
     const session = this.sandboxSession(running.endpoint)
-    const api = summarize(await resolveApi(session, flags.api))
+    const api = await trafficApi(session, flags.api)
     const keys = profile.keys && (await trafficKeyIds(session, profile.keys))
     const target = {...profile, keys, apiId: api.id, stage: flags.stage}
 

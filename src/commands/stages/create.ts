@@ -1,8 +1,8 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {apiFlag, changeFlags, stageFlag} from '../../cli/flags.js'
-import {checkCreateStageOptions, prepareStageCreation} from '../../lib/stages/create.js'
-import {parseVariables} from '../../lib/stages/settings-request.js'
+import {checkCreateStageOptions, prepareStageCreation} from '../../lib/stages/index.js'
+import {parseVariables} from '../../lib/stages/index.js'
 
 export default class StagesCreate extends ApigwCommand {
   static summary = 'create a stage on a deployment'
@@ -38,6 +38,6 @@ export default class StagesCreate extends ApigwCommand {
       autoDeploy: flags['auto-deploy'] === undefined ? undefined : flags['auto-deploy'] === 'on',
     })
     const creation = await prepareStageCreation(await this.session(), options)
-    await this.applyChange(creation, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/stages-view.js')).stageShowView})
+    await this.applyChange(creation, {dryRun: flags['dry-run'], view: async () => (await import('../../cli/ui/stages-view.js')).stageShowView})
   }
 }

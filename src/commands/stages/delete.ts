@@ -1,7 +1,7 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {apiFlag, changeFlags, stageFlag} from '../../cli/flags.js'
-import {prepareStageDeletion, prepareStageDetachUndo} from '../../lib/stages/delete.js'
+import {prepareStageDeletion, prepareStageDetachUndo} from '../../lib/stages/index.js'
 
 export default class StagesDelete extends ApigwCommand {
   static summary = 'delete a stage (its deployments stay)'
@@ -27,10 +27,10 @@ export default class StagesDelete extends ApigwCommand {
     const {flags} = await this.parseFlags(StagesDelete)
     if (flags.undo) {
       const undo = await prepareStageDetachUndo(await this.session(), {api: flags.api, stage: flags.stage})
-      await this.applyChange(undo, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/detach-undo-view.js')).detachUndoneView})
+      await this.applyChange(undo, {dryRun: flags['dry-run'], view: async () => (await import('../../cli/ui/detach-undo-view.js')).detachUndoneView})
       return
     }
     const deletion = await prepareStageDeletion(await this.session(), {api: flags.api, stage: flags.stage, force: flags.force})
-    await this.applyChange(deletion, {dryRun: flags['dry-run'], confirmFlag: flags.confirm, view: async () => (await import('../../lib/ui/stages-view.js')).stageDeletedView})
+    await this.applyChange(deletion, {dryRun: flags['dry-run'], confirmFlag: flags.confirm, view: async () => (await import('../../cli/ui/stages-view.js')).stageDeletedView})
   }
 }

@@ -1,6 +1,6 @@
 import {stageTargetFlags} from '../../cli/flags.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {stageHistory} from '../../lib/releases/history.js'
+import {stageHistory} from '../../lib/releases/index.js'
 
 export default class StagesHistory extends ApigwCommand {
   static summary = "a stage's releases, newest first, with the live and canary deployments marked"
@@ -16,6 +16,6 @@ export default class StagesHistory extends ApigwCommand {
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(StagesHistory)
     const history = await stageHistory(await this.session(), {api: flags.api, stage: flags.stage})
-    await this.emit({data: history, view: async () => (await import('../../lib/ui/release-view.js')).historyView})
+    await this.emit({data: history, view: async () => (await import('../../cli/ui/release-view.js')).historyView})
   }
 }

@@ -1,6 +1,6 @@
 import {apiFlag} from '../../cli/flags.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {listStageDetails} from '../../lib/stages/show.js'
+import {listStageDetails} from '../../lib/stages/index.js'
 
 export default class StagesList extends ApigwCommand {
   static summary = "list an API's stages with their deployment, canary, cache, throttling, logging and variables"
@@ -15,6 +15,6 @@ export default class StagesList extends ApigwCommand {
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(StagesList)
     const list = await listStageDetails(await this.session(), flags.api)
-    await this.emit({data: list, view: async () => (await import('../../lib/ui/stages-view.js')).stagesListView})
+    await this.emit({data: list, view: async () => (await import('../../cli/ui/stages-view.js')).stagesListView})
   }
 }

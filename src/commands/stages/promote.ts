@@ -2,8 +2,8 @@ import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {apiFlag} from '../../cli/flags.js'
 import {releaseApplyOptions, releaseFlags, releaseFollowUp} from '../../cli/release-flags.js'
-import {releaseActor} from '../../lib/releases/actor.js'
-import {preparePromote} from '../../lib/releases/promote.js'
+import {releaseActor} from '../../lib/releases/index.js'
+import {preparePromote} from '../../lib/releases/index.js'
 
 export default class StagesPromote extends ApigwCommand {
   static summary = "point one stage at the deployment another stage runs (dev → prod)"

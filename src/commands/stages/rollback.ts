@@ -2,8 +2,8 @@ import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {apiFlag, stageFlag} from '../../cli/flags.js'
 import {releaseApplyOptions, releaseFlags, releaseFollowUp} from '../../cli/release-flags.js'
-import {releaseActor} from '../../lib/releases/actor.js'
-import {prepareRollback} from '../../lib/releases/rollback.js'
+import {releaseActor} from '../../lib/releases/index.js'
+import {prepareRollback} from '../../lib/releases/index.js'
 
 export default class StagesRollback extends ApigwCommand {
   static summary = 'point a stage back at the deployment it ran before'

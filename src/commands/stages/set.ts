@@ -1,9 +1,9 @@
 import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {apiFlag, changeFlags, stageFlag} from '../../cli/flags.js'
-import {ACCESS_LOG_PRESETS} from '../../lib/stages/access-log-formats.js'
-import {prepareStageSettings} from '../../lib/stages/set.js'
-import {parseSettingsRequest} from '../../lib/stages/settings-request.js'
+import {ACCESS_LOG_PRESETS} from '../../lib/stages/index.js'
+import {prepareStageSettings} from '../../lib/stages/index.js'
+import {parseSettingsRequest} from '../../lib/stages/index.js'
 
 const ON_OFF = ['on', 'off']
 
@@ -52,6 +52,6 @@ export default class StagesSet extends ApigwCommand {
       autoDeploy: flags['auto-deploy'],
     })
     const update = await prepareStageSettings(await this.session(), {api: flags.api, stage: flags.stage, request})
-    await this.applyChange(update, {dryRun: flags['dry-run'], view: async () => (await import('../../lib/ui/stages-view.js')).stageSettingsChangedView})
+    await this.applyChange(update, {dryRun: flags['dry-run'], view: async () => (await import('../../cli/ui/stages-view.js')).stageSettingsChangedView})
   }
 }

@@ -1,6 +1,6 @@
 import {stageTargetFlags} from '../../cli/flags.js'
 import {ApigwCommand} from '../../cli/base-command.js'
-import {showStage} from '../../lib/stages/show.js'
+import {showStage} from '../../lib/stages/index.js'
 
 export default class StagesShow extends ApigwCommand {
   static summary = "show every setting of a stage: deployment, canary, cache, throttling, logging, tracing, access log, variables, method or route settings"
@@ -15,6 +15,6 @@ export default class StagesShow extends ApigwCommand {
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(StagesShow)
     const shown = await showStage(await this.session(), flags.api, flags.stage)
-    await this.emit({data: shown, view: async () => (await import('../../lib/ui/stages-view.js')).stageShowView})
+    await this.emit({data: shown, view: async () => (await import('../../cli/ui/stages-view.js')).stageShowView})
   }
 }

@@ -1,5 +1,5 @@
 import {usageError} from '../errors.js'
-import type {ApiType} from './catalog.js'
+import type {ApiType} from '../catalog/index.js'
 
 export const ENDPOINT_TYPES = ['regional', 'edge', 'private'] as const
 export type EndpointType = (typeof ENDPOINT_TYPES)[number]

@@ -1,11 +1,11 @@
-import type {RestApi} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
-import type {Api} from '../aws/v2-gateway.js'
-import {sentInput, type Change} from '../change/change.js'
-import type {PreparedChange} from '../change/prepared.js'
-import {API_TYPE_LABELS, fromRest, fromV2, summarize, type AnyApi, type ApiSummary} from './catalog.js'
+import type {RestApi} from '../aws/index.js'
+import type {AwsSession} from '../aws/index.js'
+import type {Api} from '../aws/index.js'
+import {sentInput, type Change} from '../change/index.js'
+import type {PreparedChange} from '../change/index.js'
+import {API_TYPE_LABELS, fromRest, fromV2, summarize, type AnyApi, type ApiSummary} from '../catalog/index.js'
 import type {CreateRequest} from './create-options.js'
-import {apiEndpointUrl, stageInvokeUrl} from './endpoints.js'
+import {apiEndpointUrl, stageInvokeUrl} from '../catalog/index.js'
 import {sameNameWarnings} from './same-name.js'
 
 /** The stable JSON shape of `apis create` (docs/json.md). */

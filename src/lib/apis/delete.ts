@@ -1,12 +1,12 @@
-import type {UsagePlan} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
-import type {ChangeStep} from '../change/change.js'
-import type {PreparedChange} from '../change/prepared.js'
-import {detachingDeletion, detachUndo, findDetachment, planNames, referencedByUsagePlans, resumingNotice, type DetachUndone, type UsagePlanReference} from '../usage-plans/references.js'
+import type {UsagePlan} from '../aws/index.js'
+import type {AwsSession} from '../aws/index.js'
+import type {ChangeStep} from '../change/index.js'
+import type {PreparedChange} from '../change/index.js'
+import {detachingDeletion, detachUndo, findDetachment, planNames, referencedByUsagePlans, resumingNotice, type DetachUndone, type UsagePlanReference} from '../usage-plans/index.js'
 import {shellCommand} from '../util/shell.js'
 import {plural} from '../util/text.js'
-import {API_TYPE_LABELS, apiLabel, summarize, type AnyApi, type ApiType} from './catalog.js'
-import {resolveApi} from './resolve.js'
+import {API_TYPE_LABELS, apiLabel, summarize, type AnyApi, type ApiType} from '../catalog/index.js'
+import {resolveApi} from '../catalog/index.js'
 
 export interface DeleteApiOptions {
   /** Id or name. */

@@ -1,6 +1,6 @@
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 import {byCodePoint, globToRegExp} from '../util/text.js'
-import {API_TYPES, fetchApis, summarize, type ApiSummary, type ApiType} from './catalog.js'
+import {API_TYPES, type ApiSummary, type ApiType, fetchApis, summarize} from '../catalog/index.js'
 
 export interface ListApisOptions {
   type?: ApiType

@@ -1,6 +1,6 @@
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 import {shellQuote} from '../util/text.js'
-import {fetchApis, summarize, type ApiSummary, type ApiType} from './catalog.js'
+import {type ApiSummary, type ApiType, fetchApis, summarize} from '../catalog/index.js'
 
 /**
  * AWS lets APIs share a name, but REST metrics are keyed by name (docs/aws-behaviour.md#rest-metrics-are-keyed-by-api-name) and `--api <name>`

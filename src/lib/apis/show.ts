@@ -1,12 +1,6 @@
-import type {RestApi} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
-import type {Api} from '../aws/v2-gateway.js'
+import type {Api, AwsSession, RestApi} from '../aws/index.js'
 import {byCodePoint} from '../util/text.js'
-import {restStageSummary, v2StageSummary, type StageSummary} from '../stages/summary.js'
-import {summarize, type AnyApi, type ApiSummary} from './catalog.js'
-import {apiEndpointUrl} from './endpoints.js'
-import {resolveApi} from './resolve.js'
-import {restResources, v2Routes, type ResourceSummary, type RouteSummary} from './routes.js'
+import {type AnyApi, apiEndpointUrl, type ApiSummary, resolveApi, type ResourceSummary, restResources, restStageSummary, type RouteSummary, type StageSummary, summarize, v2Routes, v2StageSummary} from '../catalog/index.js'
 
 /** The stable JSON shape of `apis show` (docs/json.md). */
 export type {StageSummary}

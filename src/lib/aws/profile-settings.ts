@@ -1,5 +1,5 @@
 import {ApigwError, ExitCode} from '../errors.js'
-import type {OutputFormat} from '../ui/formats.js'
+import type {OutputFormat} from '../util/output-formats.js'
 import type {AwsSettings} from './settings.js'
 import {configProfiles, type Env, type Profile} from './shared-config.js'
 

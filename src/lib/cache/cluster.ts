@@ -1,6 +1,6 @@
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 import {ApigwError, ExitCode} from '../errors.js'
-import type {PreparedChange} from '../change/prepared.js'
+import type {PreparedChange} from '../change/index.js'
 import {cacheRequest, prepareCacheChange, type CacheChanged, type CacheWait} from './change.js'
 import {DEFAULT_CACHE_SIZE} from './limits.js'
 import {openCacheStage} from './stage.js'

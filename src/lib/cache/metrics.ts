@@ -1,7 +1,5 @@
-import type {MetricDataQuery, MetricDataResult} from '../aws/cloudwatch-gateway.js'
-import type {AwsSession} from '../aws/session.js'
-import {minuteWindow, PERIOD_SECONDS, shownWindow, type WindowMetrics} from '../canary/metrics.js'
-import {NAMESPACE} from '../metrics/names.js'
+import type {AwsSession, MetricDataQuery, MetricDataResult} from '../aws/index.js'
+import {minuteWindow, NAMESPACE, PERIOD_SECONDS, shownMinutes, type WindowMetrics} from '../metrics/index.js'
 
 /**
  * A REST stage's cache in CloudWatch (docs/aws-behaviour.md#metric-names-and-dimensions): CacheHitCount and CacheMissCount (Sum) and
@@ -105,7 +103,7 @@ export function withNote(figures: Omit<CacheFigures, 'window' | 'note'>, target:
     figures.hitRatio === null
       ? `CloudWatch has no CacheHitCount and CacheMissCount for API "${target.apiName}" stage "${target.stage}" in ${NAMESPACE} over this window: the cache was off or being created, there were no requests, or their metrics are not published yet (they appear a minute or two after the requests).`
       : null
-  return {window: shownWindow(window.start, window.end), ...figures, note}
+  return {window: shownMinutes(window.start, window.end), ...figures, note}
 }
 
 /** The stage's cache over [start, end) (epoch ms), widened to whole minutes. */

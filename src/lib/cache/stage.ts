@@ -1,10 +1,6 @@
-import {apiLabel, summarize, type AnyApi, type ApiType} from '../apis/catalog.js'
-import {resolveApi} from '../apis/resolve.js'
-import type {Stage} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
+import {type AnyApi, apiLabel, type ApiType, cacheClusterOf, findStage, type FoundStage, resolveApi, summarize} from '../catalog/index.js'
+import type {AwsSession, Stage} from '../aws/index.js'
 import {usageError, type ApigwError} from '../errors.js'
-import {findStage, type FoundStage} from '../stages/find.js'
-import {cacheClusterOf} from '../stages/summary.js'
 import type {ClusterState} from './wait.js'
 
 /** A REST stage opened for a cache command. */

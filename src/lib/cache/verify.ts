@@ -1,6 +1,5 @@
-import type {MetricDataResult} from '../aws/cloudwatch-gateway.js'
-import type {AwsSession} from '../aws/session.js'
-import {minuteWindow} from '../canary/metrics.js'
+import type {AwsSession, MetricDataResult} from '../aws/index.js'
+import {minuteWindow} from '../metrics/index.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {cacheFigures, fetchCacheSeries, withNote, type CacheFigures, type CacheMinute, type CacheTarget} from './metrics.js'
 

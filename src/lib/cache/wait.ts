@@ -1,8 +1,8 @@
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 import {ApigwError, ExitCode} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {formatSeconds} from '../util/duration.js'
-import {cacheClusterOf, type StageSummary} from '../stages/summary.js'
+import {cacheClusterOf, type StageSummary} from '../catalog/index.js'
 import {pollUntil} from '../util/poll.js'
 import {capitalize} from '../util/text.js'
 

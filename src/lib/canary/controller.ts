@@ -2,8 +2,7 @@ import {ApigwError, ExitCode, type ExitCodeValue} from '../errors.js'
 import type {Clock} from '../util/clock.js'
 import {formatDuration} from '../util/duration.js'
 import type {CanaryActuator, CanaryState} from './actuator.js'
-import {judge, type GateResult, type Outcome} from './gates.js'
-import {emptyFigures, shownWindow, type CanaryMetricsSource, type Figures, type WindowMetrics} from './metrics.js'
+import {type CanaryMetricsSource, emptyFigures, type Figures, type GateResult, judge, type Outcome, shownMinutes, type WindowMetrics} from '../metrics/index.js'
 import type {FailAction, RolloutSettings} from './rollout-settings.js'
 import {stageChanged, stateMatches, stateText} from './state.js'
 
@@ -136,7 +135,7 @@ export async function runRollout(settings: RolloutSettings, deps: ControllerDeps
     } catch (error) {
       if (!(error instanceof ApigwError) || error.exitCode !== ExitCode.unavailable) throw error
       const reason = `CloudWatch could not be read: ${error.message}`
-      const metrics = {window: shownWindow(window.start, window.end), series: {stage: null, canary: null}, canary: emptyFigures(reason), base: emptyFigures(reason)}
+      const metrics = {window: shownMinutes(window.start, window.end), series: {stage: null, canary: null}, canary: emptyFigures(reason), base: emptyFigures(reason)}
       return {outcome: 'inconclusive' as const, reason, gates: [], metrics}
     }
   }

@@ -1,4 +1,4 @@
-import type {PatchOperation} from '../aws/rest-gateway.js'
+import type {PatchOperation} from '../aws/index.js'
 
 /**
  * The UpdateStage patch operations of every canary change, exactly as AWS takes them (docs/aws-behaviour.md#canary-releases).

@@ -1,5 +1,5 @@
 import {usageError} from '../errors.js'
-import {checkVariableName, parseVariables} from '../stages/settings-request.js'
+import {checkVariableName, parseVariables} from '../stages/index.js'
 
 /**
  * The canary commands' flags, checked before any AWS call: a malformed value is a usage error

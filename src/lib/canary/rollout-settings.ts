@@ -2,17 +2,7 @@ import {readFile} from 'node:fs/promises'
 import {usageError, type ApigwError} from '../errors.js'
 import {formatDuration, parseDuration} from '../util/duration.js'
 import {closestMatches, lineAndColumn} from '../util/text.js'
-
-/** What a gate allows; null turns a gate off. */
-export interface GateLimits {
-  /** Shares of canary requests, 0–1. */
-  max5xxRate: number | null
-  max4xxRate: number | null
-  /** Canary p99 latency, ms. */
-  maxP99Ms: number | null
-  /** How much higher (0.2 = 20%) the canary's p99 may be than the base's. */
-  maxLatencyIncrease: number | null
-}
+import type {GateLimits} from '../metrics/index.js'
 
 export type FailAction = 'abort' | 'pause'
 
@@ -130,7 +120,7 @@ async function readRolloutFile(path: string): Promise<{values: SettingValues; so
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
     throw usageError(missing ? `No such plan file: ${path}` : `Cannot read ${path}: ${(error as Error).message}`, ['Try: check the --plan path (relative to the current directory)'], 'INVALID_CANARY_PLAN')
   }
-  const {offsetOfKey, parseYaml} = await import('../openapi/yaml-source.js')
+  const {offsetOfKey, parseYaml} = await import('../util/yaml-source.js')
   const lineOf = (key: string) => lineAndColumn(text, offsetOfKey(text, [key])).line
   const parsed = parseYaml(text)
   if (!parsed.ok) {

@@ -1,5 +1,5 @@
 import {ApigwError, ExitCode} from '../errors.js'
-import {allClaims, claimTag, claimTime, liveClaims, type Claim} from '../change/claims.js'
+import {allClaims, claimTag, claimTime, liveClaims, type Claim} from '../change/index.js'
 import {canaryCommand, type CanaryStage} from './changes.js'
 
 /**

@@ -1,4 +1,4 @@
-import type {Stage} from '../aws/rest-gateway.js'
+import type {Stage} from '../aws/index.js'
 import {ApigwError, ExitCode} from '../errors.js'
 import type {CanaryState} from './actuator.js'
 

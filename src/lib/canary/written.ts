@@ -1,5 +1,5 @@
 import {ApigwError, ExitCode} from '../errors.js'
-import {requireWritten, type Written} from '../change/verify.js'
+import {requireWritten, type Written} from '../change/index.js'
 import {capitalize} from '../util/text.js'
 import type {CanaryState} from './actuator.js'
 import {canaryCommand, readCanaryState, type CanaryStage} from './changes.js'

@@ -1,4 +1,4 @@
-import type {ServiceName} from '../aws/settings.js'
+import type {ServiceName} from '../aws/index.js'
 
 /**
  * How much a change can hurt, which decides how it is confirmed:

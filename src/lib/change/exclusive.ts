@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto'
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 import {ApigwError, ExitCode} from '../errors.js'
 import {claimTag, claimTime, liveClaims, type Claim} from './claims.js'
 import type {ChangeStep} from './change.js'

@@ -1,9 +1,6 @@
-import {fetchApis, summarize, type ApiSummary, type ApiType} from '../apis/catalog.js'
-import type {Metric} from '../aws/cloudwatch-gateway.js'
-import type {AwsSession} from '../aws/session.js'
-import {formulaFor, measureFor} from '../metrics/measures.js'
-import {NAMESPACE, requestMetric, type Dimension} from '../metrics/names.js'
-import {periodWindow, readMetrics, shownWindow, type FiguresItem, type SeriesItem} from '../metrics/read.js'
+import {type ApiSummary, type ApiType, fetchApis, summarize} from '../catalog/index.js'
+import type {AwsSession, Metric} from '../aws/index.js'
+import {type Dimension, type FiguresItem, formulaFor, measureFor, NAMESPACE, periodWindow, readMetrics, requestMetric, type SeriesItem, shownWindow} from '../metrics/index.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {byCodePoint} from '../util/text.js'
 

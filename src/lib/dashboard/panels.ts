@@ -1,7 +1,5 @@
-import type {ApiType} from '../apis/catalog.js'
-import type {GateLimits} from '../canary/rollout-settings.js'
-import {measureFor, type Measure} from '../metrics/measures.js'
-import type {Formula} from '../metrics/math.js'
+import type {ApiType} from '../catalog/index.js'
+import {type Formula, type GateLimits, type Measure, measureFor} from '../metrics/index.js'
 
 /** The most a figure should be; null: no limit. Values above it are breaches, red on a terminal. */
 export type Thresholds = Pick<GateLimits, 'max5xxRate' | 'max4xxRate' | 'maxP99Ms'>

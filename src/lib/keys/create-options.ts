@@ -1,4 +1,4 @@
-import {parseTags} from '../apis/create-options.js'
+import {parseTags} from '../apis/index.js'
 import {usageError} from '../errors.js'
 import {keyNameProblem} from './limits.js'
 import {checkValueFileFree} from './value-file.js'

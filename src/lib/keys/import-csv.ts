@@ -1,5 +1,5 @@
-import type {ApiKey, UsagePlan} from '../aws/rest-gateway.js'
-import {keyLabel} from '../usage-plans/membership.js'
+import type {ApiKey, UsagePlan} from '../aws/index.js'
+import {keyLabel} from '../usage-plans/index.js'
 import {csvRows, type CsvRow} from '../util/csv.js'
 import {keyNameProblem, keyValueProblem, MIN_VALUE_LENGTH, RECOMMENDED_IMPORT_VALUE_LENGTH} from './limits.js'
 import {newKeyPlansProblem} from './new-key-plans.js'

@@ -1,7 +1,6 @@
-import type {ApiKey} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
-import {planNames} from '../usage-plans/references.js'
-import {resolveKey} from './resolve.js'
+import type {ApiKey, AwsSession} from '../aws/index.js'
+import {planNames} from '../usage-plans/index.js'
+import {resolveKey} from '../catalog/index.js'
 import {keySummary, planRef, type KeySummary} from './summary.js'
 
 /** A key named by id or name, with the plans it is in (GetUsagePlans by keyId): what a change to it affects. */

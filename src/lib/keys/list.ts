@@ -1,5 +1,5 @@
-import type {AwsSession} from '../aws/session.js'
-import {resolvePlan} from '../usage-plans/resolve.js'
+import type {AwsSession} from '../aws/index.js'
+import {resolvePlan} from '../usage-plans/index.js'
 import {planMembership} from './plan-membership.js'
 import {keySummary, type KeySummary} from './summary.js'
 

@@ -1,6 +1,6 @@
-import type {UsagePlan} from '../aws/rest-gateway.js'
+import type {UsagePlan} from '../aws/index.js'
 import type {ApigwError} from '../errors.js'
-import {attachProblem, type KeyReference} from '../usage-plans/membership.js'
+import {attachProblem, type KeyReference} from '../usage-plans/index.js'
 
 /**
  * Why AWS would refuse to put a new key in all these plans, one after the other: a plan named

@@ -1,5 +1,4 @@
-import type {UsagePlan} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession, UsagePlan} from '../aws/index.js'
 import {AWS_FAN_OUT, mapConcurrently} from '../util/concurrency.js'
 import {planRef, type PlanRef} from './summary.js'
 

@@ -1,9 +1,9 @@
-import type {ApiKey} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
+import type {ApiKey} from '../aws/index.js'
+import type {AwsSession} from '../aws/index.js'
 import {ApigwError, ExitCode} from '../errors.js'
-import {keyLabel} from '../usage-plans/membership.js'
-import {apiKeyArn} from './resolve.js'
-import {claimTag, claimTime, earlier, liveClaims, type Claim} from '../change/claims.js'
+import {keyLabel} from '../usage-plans/index.js'
+import {apiKeyArn} from '../catalog/index.js'
+import {claimTag, claimTime, earlier, liveClaims, type Claim} from '../change/index.js'
 import {ROTATION_TAGS} from './rotation-state.js'
 
 /**

@@ -1,4 +1,4 @@
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 import {rotationsInProgress, rotationStatus} from './rotation-state.js'
 import {keyReference, plansMissing, rotationSummary, type RotationSummary} from './rotation-summary.js'
 import {dailyRequests, lastUsedDay, requestsInLastDay} from './usage.js'

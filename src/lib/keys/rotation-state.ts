@@ -1,4 +1,4 @@
-import type {ApiKey} from '../aws/rest-gateway.js'
+import type {ApiKey} from '../aws/index.js'
 import {ApigwError, ExitCode} from '../errors.js'
 
 /**

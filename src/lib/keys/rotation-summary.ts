@@ -1,6 +1,5 @@
-import type {ApiKey, UsagePlan} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
-import type {KeyReference} from '../usage-plans/membership.js'
+import type {ApiKey, AwsSession, UsagePlan} from '../aws/index.js'
+import type {KeyReference} from '../usage-plans/index.js'
 import type {RotationStatus} from './rotation-state.js'
 
 /** The stable JSON shape of a rotation, in `keys rotate`, `keys rotate --finalize` and `keys rotations` (docs/json.md). */

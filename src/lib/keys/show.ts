@@ -1,5 +1,5 @@
-import type {AwsSession} from '../aws/session.js'
-import {resolveKey} from './resolve.js'
+import type {AwsSession} from '../aws/index.js'
+import {resolveKey} from '../catalog/index.js'
 import {keySummary, planRef, type KeySummary} from './summary.js'
 
 /** The stable JSON shape of `keys show` (docs/json.md). */

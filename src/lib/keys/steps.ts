@@ -1,8 +1,8 @@
-import type {ApiKey} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
-import {sentInput, type ChangeStep} from '../change/change.js'
-import {keyLabel, type KeyReference} from '../usage-plans/membership.js'
-import {apiKeyArn} from './resolve.js'
+import type {ApiKey} from '../aws/index.js'
+import type {AwsSession} from '../aws/index.js'
+import {sentInput, type ChangeStep} from '../change/index.js'
+import {keyLabel, type KeyReference} from '../usage-plans/index.js'
+import {apiKeyArn} from '../catalog/index.js'
 
 /**
  * Change steps that change one API key. A step may name a key that an earlier step creates: its

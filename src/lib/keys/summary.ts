@@ -1,4 +1,4 @@
-import type {ApiKey, UsagePlan} from '../aws/rest-gateway.js'
+import type {ApiKey, UsagePlan} from '../aws/index.js'
 
 /** A usage plan as key commands show it. */
 export interface PlanRef {

@@ -1,5 +1,5 @@
 import {usageError} from '../errors.js'
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 
 const DAY_MS = 86_400_000
 

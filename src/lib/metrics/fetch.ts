@@ -1,4 +1,4 @@
-import type {CloudWatchGateway, MetricDataQuery, MetricDataResult} from '../aws/cloudwatch-gateway.js'
+import type {CloudWatchGateway, MetricDataQuery, MetricDataResult} from '../aws/index.js'
 import {ApigwError} from '../errors.js'
 import {batches} from './query.js'
 

@@ -1,5 +1,5 @@
-import type {ApiType} from '../apis/catalog.js'
-import {mixedQuantile, type Component} from '../canary/distribution.js'
+import type {ApiType} from '../catalog/index.js'
+import {mixedQuantile, type Component} from './distribution.js'
 import {sketchAt, sketchStats, type Part, type PartSpec} from './math.js'
 import {metricName, TRAFFIC_SIGNALS} from './names.js'
 import type {QuerySet} from './query.js'

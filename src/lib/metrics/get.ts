@@ -1,4 +1,4 @@
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {measureFor, type Unit} from './measures.js'
 import {periodWindow, readMetrics, shownWindow, trafficParts, type Traffic} from './read.js'

@@ -1,4 +1,4 @@
-import {mixedQuantile, type Sketch} from '../canary/distribution.js'
+import {mixedQuantile, type Sketch} from './distribution.js'
 import type {Fetched, Points} from './fetch.js'
 import type {Dimension} from './names.js'
 import type {QuerySet, Want} from './query.js'
@@ -7,7 +7,7 @@ import type {QuerySet, Want} from './query.js'
  * Series math: a figure per period from the statistics CloudWatch returned. Rates are errors ÷
  * requests of the same period (Sums, so that the base can be the stage less the canary);
  * percentiles are CloudWatch's own, passed through, except for the base, whose percentiles come
- * from distribution sketches (../canary/distribution.ts). A period without data is null: never 0.
+ * from distribution sketches (./distribution.ts). A period without data is null: never 0.
  */
 
 /** A figure, in CloudWatch metric names (see ./measures.ts for the names people use). */

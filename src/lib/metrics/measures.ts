@@ -1,4 +1,4 @@
-import {API_TYPE_LABELS, type ApiType} from '../apis/catalog.js'
+import {API_TYPE_LABELS, type ApiType} from '../catalog/index.js'
 import {usageError} from '../errors.js'
 import {closestMatches} from '../util/text.js'
 import type {Formula} from './math.js'

@@ -1,4 +1,4 @@
-import type {ApiType} from '../apis/catalog.js'
+import type {ApiType} from '../catalog/index.js'
 
 /**
  * What API Gateway publishes to CloudWatch, by API kind (docs/aws-behaviour.md#metric-names-and-dimensions): the one place that knows

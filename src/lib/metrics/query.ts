@@ -1,5 +1,4 @@
-import type {MetricDataQuery} from '../aws/cloudwatch-gateway.js'
-import {MAX_QUERIES_PER_CALL} from '../aws/cloudwatch-limits.js'
+import {MAX_QUERIES_PER_CALL, type MetricDataQuery} from '../aws/index.js'
 import {NAMESPACE, type Dimension} from './names.js'
 
 /** One statistic of one metric of one series. */

@@ -1,5 +1,5 @@
-import type {ApiType} from '../apis/catalog.js'
-import type {CloudWatchGateway} from '../aws/cloudwatch-gateway.js'
+import type {ApiType} from '../catalog/index.js'
+import type {CloudWatchGateway} from '../aws/index.js'
 import {usageError} from '../errors.js'
 import {formatDuration, parseDuration} from '../util/duration.js'
 import type {ReadWindow} from '../util/window.js'

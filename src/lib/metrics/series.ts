@@ -1,6 +1,6 @@
-import type {CloudWatchGateway, Metric} from '../aws/cloudwatch-gateway.js'
+import type {CloudWatchGateway, Metric} from '../aws/index.js'
 import {byCodePoint} from '../util/text.js'
-import type {ApiType} from '../apis/catalog.js'
+import type {ApiType} from '../catalog/index.js'
 import {NAMESPACE, requestMetric, type Dimension} from './names.js'
 
 /** A per-method (REST) or per-route (HTTP, WebSocket) series: there only with detailed metrics. */

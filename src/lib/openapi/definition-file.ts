@@ -60,7 +60,7 @@ async function parse(path: string, text: string): Promise<Json> {
     const json = tryJson(text)
     if (json !== undefined) return mapping(path, json)
   }
-  const parsed = (await import('./yaml-source.js')).parseYaml(text)
+  const parsed = (await import('../util/yaml-source.js')).parseYaml(text)
   if (!parsed.ok) throw syntaxError('YAML', path, text, parsed.message, parsed.offset)
   return mapping(path, parsed.value)
 }
@@ -110,7 +110,7 @@ async function specOf(path: string, text: string, document: Json): Promise<Spec>
   const version = document[field]
   if (field === 'openapi' && typeof version === 'string' && /^3\.0(\.\d+)?$/.test(version)) return 'openapi3'
   if (field === 'swagger' && version === '2.0') return 'swagger2'
-  const {line} = lineAndColumn(text, (await import('./yaml-source.js')).offsetOfKey(text, [field]))
+  const {line} = lineAndColumn(text, (await import('../util/yaml-source.js')).offsetOfKey(text, [field]))
   if (typeof version !== 'string') {
     const example = field === 'openapi' ? '3.0.1' : '2.0'
     throw usageError(`${path} declares ${field} as the ${typeof version} ${JSON.stringify(version)} at line ${line}; the version must be a string such as "${example}" (YAML reads an unquoted 3.0 as a number).`, [
@@ -170,7 +170,7 @@ function integrationProblems(integration: Json, at: string[], operation: string)
 }
 
 async function invalid(path: string, text: string, problems: Problem[]): Promise<ApigwError> {
-  const {offsetOfKey} = await import('./yaml-source.js')
+  const {offsetOfKey} = await import('../util/yaml-source.js')
   const lines = problems.slice(0, SHOWN_PROBLEMS).map((problem) => `  line ${lineAndColumn(text, offsetOfKey(text, problem.at)).line}: ${problem.message}`)
   const more = problems.length > SHOWN_PROBLEMS ? [`  … and ${problems.length - SHOWN_PROBLEMS} more`] : []
   const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`

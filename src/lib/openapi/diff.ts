@@ -1,4 +1,4 @@
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 import {compareDefinitions, type DefinitionDiff} from './compare.js'
 import {readDefinition} from './definition-file.js'
 import {fetchExport} from './export.js'

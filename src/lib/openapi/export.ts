@@ -1,7 +1,7 @@
 import {writeFile} from 'node:fs/promises'
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
-import {stageNotFound} from '../stages/find.js'
+import {stageNotFound} from '../catalog/index.js'
 import {checkOutTarget} from '../util/out-file.js'
 import {resolveTarget, type ApiTarget} from './target.js'
 

@@ -1,6 +1,5 @@
-import {resolveApi} from '../apis/resolve.js'
-import {apiLabel, summarize} from '../apis/catalog.js'
-import type {AwsSession} from '../aws/session.js'
+import {apiLabel, resolveApi, summarize} from '../catalog/index.js'
+import type {AwsSession} from '../aws/index.js'
 import {usageError} from '../errors.js'
 import type {ImportKind} from './kind.js'
 

@@ -1,7 +1,7 @@
-import {apiLabel, summarize, type AnyApi, type ApiType} from '../apis/catalog.js'
-import {resolveApi} from '../apis/resolve.js'
-import type {AwsSession} from '../aws/session.js'
-import type {ChangeStep, StepResults} from '../change/change.js'
+import {apiLabel, summarize, type AnyApi, type ApiType} from '../catalog/index.js'
+import {resolveApi} from '../catalog/index.js'
+import type {AwsSession} from '../aws/index.js'
+import type {ChangeStep, StepResults} from '../change/index.js'
 import {restReleases} from './rest-release.js'
 import {v2Releases} from './v2-release.js'
 

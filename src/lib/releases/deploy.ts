@@ -1,4 +1,4 @@
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 import {checkStageName} from '../util/stage-name.js'
 import {shellQuote} from '../util/text.js'
 import {openRelease} from './adapter.js'

@@ -1,6 +1,6 @@
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
-import type {FoundStage} from '../stages/find.js'
+import type {FoundStage} from '../catalog/index.js'
 import {openRelease} from './adapter.js'
 import {recordOnly, refuseAutoDeploy, refuseCanary, releaseChange, repoint, stageToRelease, unchanged, unrecordedMove, type ReleaseBase, type ReleaseChange, type ReleaseFollowUp, type ReleaseOutline} from './release.js'
 

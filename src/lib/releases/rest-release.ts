@@ -1,6 +1,5 @@
-import {isoDate} from '../apis/catalog.js'
-import type {Deployment as RestDeployment} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
+import {isoDate} from '../catalog/index.js'
+import type {AwsSession, Deployment as RestDeployment} from '../aws/index.js'
 import {ApigwError, ExitCode, unlessNotFound} from '../errors.js'
 import {patchOperationsArgument, shellCommand} from '../util/shell.js'
 import type {Deployment, PendingId, ReleaseAdapter} from './adapter.js'

@@ -1,6 +1,6 @@
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 import {ApigwError, ExitCode} from '../errors.js'
-import {findStage} from '../stages/find.js'
+import {findStage} from '../catalog/index.js'
 import {shellQuote} from '../util/text.js'
 import {openRelease, type Deployment, type ReleaseApi} from './adapter.js'
 import {releasesOf} from './history.js'

@@ -1,9 +1,6 @@
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 import {usageError} from '../errors.js'
-import {compareDefinitions} from '../openapi/compare.js'
-import {fetchExport} from '../openapi/export.js'
-import {normalizeDefinition, type FieldValue, type NormalizedApi} from '../openapi/normalize.js'
-import type {ApiTarget} from '../openapi/target.js'
+import {type ApiTarget, compareDefinitions, fetchExport, type FieldValue, type NormalizedApi, normalizeDefinition} from '../openapi/index.js'
 import type {ReleaseApi} from './adapter.js'
 
 /** The stable JSON shape of `stages promote --diff` (docs/json.md): what the target's clients will see change. */

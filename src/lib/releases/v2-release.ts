@@ -1,8 +1,8 @@
-import {isoDate} from '../apis/catalog.js'
-import type {AwsSession} from '../aws/session.js'
-import type {V2Deployment} from '../aws/v2-gateway.js'
+import {isoDate} from '../catalog/index.js'
+import type {AwsSession} from '../aws/index.js'
+import type {V2Deployment} from '../aws/index.js'
 import {ApigwError, ExitCode, unlessNotFound} from '../errors.js'
-import {fromStep, type ChangeStep, type StepResults} from '../change/change.js'
+import {fromStep, type ChangeStep, type StepResults} from '../change/index.js'
 import {shellCommand} from '../util/shell.js'
 import type {Deployment, PendingId, ReleaseAdapter} from './adapter.js'
 

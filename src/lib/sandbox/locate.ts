@@ -1,4 +1,4 @@
-import type {Env} from '../aws/shared-config.js'
+import type {Env} from '../aws/index.js'
 import {ApigwError, ExitCode} from '../errors.js'
 import {TOKEN_HEADER} from '../../sandbox/contract.js'
 import {defaultStateDir, findRunning, lastStarted, readRuntimeFile, type ControlTarget, type RuntimeInfo} from './runtime.js'

@@ -1,5 +1,5 @@
 import {resolve} from 'node:path'
-import type {Env} from '../aws/shared-config.js'
+import type {Env} from '../aws/index.js'
 import {shellQuote} from '../util/shell.js'
 import {defaultStateDir, type RuntimeInfo} from './runtime.js'
 

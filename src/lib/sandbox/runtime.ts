@@ -2,7 +2,7 @@ import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {homedir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {portInUse as sandboxPortInUse, refuseSecondSandbox as sandboxRefusesSecond, SandboxStartError} from '../../sandbox/contract.js'
-import type {Env} from '../aws/shared-config.js'
+import type {Env} from '../aws/index.js'
 import {ApigwError, ExitCode} from '../errors.js'
 
 // The runtime file is the sandbox's (it writes it); apigw reads it through the sandbox's contract.

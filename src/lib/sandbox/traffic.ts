@@ -1,5 +1,6 @@
 import {MAX_WINDOW_MS, type ErrorRate, type LatencyProfile, type TrafficSpec, type TrafficSummary} from '../../sandbox/contract.js'
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
+import {resolveApi, resolveKey, summarize, type ApiSummary} from '../catalog/index.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {parseDuration} from '../util/duration.js'
@@ -60,9 +61,13 @@ export function backfillWindow(duration: string, now: number): {start: number; e
   return {start: now - durationMs, end: now}
 }
 
+/** The API the traffic goes to, by id or name. */
+export async function trafficApi(session: AwsSession, reference: string): Promise<ApiSummary> {
+  return summarize(await resolveApi(session, reference))
+}
+
 /** `--keys` by id or name, as the sandbox takes them: ids (an unknown key is exit 4, with suggestions). */
 export async function trafficKeyIds(session: AwsSession, keys: string[]): Promise<string[]> {
-  const {resolveKey} = await import('../keys/resolve.js')
   return Promise.all(keys.map(async (key) => (await resolveKey(session, key)).id ?? key))
 }
 

@@ -1,4 +1,4 @@
-import type {ApiType} from '../apis/catalog.js'
+import type {ApiType} from '../catalog/index.js'
 
 /** The access log formats the AWS console offers, by name. */
 export const ACCESS_LOG_PRESETS = ['clf', 'json', 'xml', 'csv'] as const

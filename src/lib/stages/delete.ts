@@ -1,12 +1,12 @@
-import {apiLabel, summarize, type AnyApi, type ApiType} from '../apis/catalog.js'
-import {resolveApi} from '../apis/resolve.js'
-import type {AwsSession} from '../aws/session.js'
-import type {ChangeStep} from '../change/change.js'
-import type {PreparedChange} from '../change/prepared.js'
-import {detachingDeletion, detachUndo, findDetachment, planNames, referencedByUsagePlans, resumingNotice, type DetachUndone, type UsagePlanReference} from '../usage-plans/references.js'
+import {apiLabel, summarize, type AnyApi, type ApiType} from '../catalog/index.js'
+import {resolveApi} from '../catalog/index.js'
+import type {AwsSession} from '../aws/index.js'
+import type {ChangeStep} from '../change/index.js'
+import type {PreparedChange} from '../change/index.js'
+import {detachingDeletion, detachUndo, findDetachment, planNames, referencedByUsagePlans, resumingNotice, type DetachUndone, type UsagePlanReference} from '../usage-plans/index.js'
 import {shellCommand} from '../util/shell.js'
 import {plural} from '../util/text.js'
-import {findStage} from './find.js'
+import {findStage} from '../catalog/index.js'
 
 export interface DeleteStageOptions {
   /** Id or name. */

@@ -1,10 +1,7 @@
-import {isoDate} from '../apis/catalog.js'
-import type {Stage} from '../aws/rest-gateway.js'
-import type {V2Stage} from '../aws/v2-gateway.js'
+import {type FoundStage, isoDate, type StageSummary} from '../catalog/index.js'
+import type {Stage, V2Stage} from '../aws/index.js'
 import {settingsOf} from './adapters.js'
-import type {FoundStage} from './find.js'
 import type {AccessLog, LogLevel, RouteSettings, Throttle} from './settings.js'
-import type {StageSummary} from './summary.js'
 
 /** The stable JSON shape of one stage in `stages list` and `stages show` (docs/json.md). */
 export interface StageDetails {

@@ -1,4 +1,5 @@
 import {usageError} from '../errors.js'
+import {parseThrottle} from '../util/throttle.js'
 import {ACCESS_LOG_PRESETS, isAccessLogPreset} from './access-log-formats.js'
 import type {LogLevel, SettingsRequest, Throttle} from './settings.js'
 
@@ -84,13 +85,6 @@ export function parseVariables(values: string[]): Record<string, string> {
 export function checkVariableName(name: string, flag: string): string {
   if (!VARIABLE_NAME.test(name)) throw invalid(`${flag}: "${name}" is not a stage variable name: names are letters, digits and _.`, `${flag} backend_url${flag === '--var' ? '=…' : ''}`)
   return name
-}
-
-/** "100:50" → 100 requests per second, bursts of 50. */
-export function parseThrottle(text: string, flag: string, example: string): Throttle {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*:\s*(\d+)\s*$/.exec(text)
-  if (!match) throw invalid(`${flag} "${text}" is not rate:burst (requests per second, then the largest burst, a whole number).`, `${flag} ${example}`)
-  return {rateLimit: Number(match[1]), burstLimit: Number(match[2])}
 }
 
 /**

@@ -1,7 +1,7 @@
-import {restResources} from '../apis/routes.js'
-import {exclusively, restArn} from '../change/exclusive.js'
-import type {MethodSetting, PatchOperation, Stage} from '../aws/rest-gateway.js'
-import {cacheClusterOf} from './summary.js'
+import {restResources} from '../catalog/index.js'
+import {exclusively, restArn} from '../change/index.js'
+import type {MethodSetting, PatchOperation, Stage} from '../aws/index.js'
+import {cacheClusterOf} from '../catalog/index.js'
 import {stageShowCommand, type LogLevel, type MethodCaching, type RouteSettings, type SettingChange, type SettingsAdapter, type StageSettings} from './settings.js'
 
 /**

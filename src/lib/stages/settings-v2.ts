@@ -1,5 +1,5 @@
-import {v2Routes} from '../apis/routes.js'
-import type {V2RouteSettings, V2Stage, V2UpdateStageInput} from '../aws/v2-gateway.js'
+import {v2Routes} from '../catalog/index.js'
+import type {V2RouteSettings, V2Stage, V2UpdateStageInput} from '../aws/index.js'
 import type {LogLevel, RouteSettings, SettingChange, SettingsAdapter} from './settings.js'
 
 /**

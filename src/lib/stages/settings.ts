@@ -1,7 +1,7 @@
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 import {usageError} from '../errors.js'
 import {shellQuote} from '../util/shell.js'
-import type {ChangeStep, Severity} from '../change/change.js'
+import type {ChangeStep, Severity} from '../change/index.js'
 
 /**
  * A stage's settings in one shape for every API kind: what `stages show` prints and what

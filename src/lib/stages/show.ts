@@ -1,8 +1,6 @@
-import {summarize, type ApiType} from '../apis/catalog.js'
-import {resolveApi} from '../apis/resolve.js'
-import type {AwsSession} from '../aws/session.js'
+import {type ApiType, findStage, listStages, resolveApi, summarize} from '../catalog/index.js'
+import type {AwsSession} from '../aws/index.js'
 import {stageDetails, type StageDetails} from './details.js'
-import {findStage, listStages} from './find.js'
 
 /** The stable JSON shapes of `stages list` and `stages show` (docs/json.md). */
 export interface StageList {

@@ -1,11 +1,11 @@
-import type {RestGateway, UsagePlan} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
+import type {RestGateway, UsagePlan} from '../aws/index.js'
+import type {AwsSession} from '../aws/index.js'
 import {usageError} from '../errors.js'
-import {sentInput} from '../change/change.js'
+import {sentInput} from '../change/index.js'
 import {resolveApiStages} from './api-stages.js'
 import {quotaArgument, throttleArgument} from './commands.js'
 import type {ApiStageReference, PlanQuota, PlanThrottle} from './options.js'
-import type {PreparedChange} from '../change/prepared.js'
+import type {PreparedChange} from '../change/index.js'
 import {apiStageText, summarizePlan, type UsagePlanShown} from './summary.js'
 
 export interface CreatePlanOptions {

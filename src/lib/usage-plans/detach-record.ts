@@ -1,7 +1,7 @@
-import type {UsagePlan} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
+import type {UsagePlan} from '../aws/index.js'
+import type {AwsSession} from '../aws/index.js'
 import {unlessNotFound} from '../errors.js'
-import type {ChangeStep} from '../change/change.js'
+import type {ChangeStep} from '../change/index.js'
 import {shellCommand} from '../util/shell.js'
 import {plural} from '../util/text.js'
 

@@ -1,8 +1,8 @@
-import type {UsagePlan} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
+import type {UsagePlan} from '../aws/index.js'
+import type {AwsSession} from '../aws/index.js'
 import {ApigwError, ExitCode} from '../errors.js'
-import type {ChangeStep} from '../change/change.js'
-import {requireWritten} from '../change/verify.js'
+import type {ChangeStep} from '../change/index.js'
+import {requireWritten} from '../change/index.js'
 import {capitalize} from '../util/text.js'
 
 /** AWS allows a key in at most 10 usage plans (docs/aws-behaviour.md#an-api-key-can-be-in-at-most-ten-usage-plans). */

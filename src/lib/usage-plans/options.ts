@@ -1,6 +1,6 @@
 import {usageError, type ApigwError} from '../errors.js'
-import {parseThrottle} from '../stages/settings-request.js'
 import {parseDuration} from '../util/duration.js'
+import {parseThrottle} from '../util/throttle.js'
 import {parseInstant, type WindowFlags} from '../util/window.js'
 
 /**

@@ -1,4 +1,4 @@
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession} from '../aws/index.js'
 import {AWS_FAN_OUT, mapConcurrently} from '../util/concurrency.js'
 import {byCodePoint} from '../util/text.js'
 import {resolvePlan} from './resolve.js'

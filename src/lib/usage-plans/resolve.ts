@@ -1,5 +1,4 @@
-import type {UsagePlan} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
+import type {AwsSession, UsagePlan} from '../aws/index.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {closestMatches} from '../util/text.js'
 

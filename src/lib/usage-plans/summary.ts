@@ -1,5 +1,4 @@
-import type {ApiKey, UsagePlan} from '../aws/rest-gateway.js'
-import type {AwsSession} from '../aws/session.js'
+import type {ApiKey, AwsSession, UsagePlan} from '../aws/index.js'
 import {byCodePoint} from '../util/text.js'
 import type {KeyReference} from './membership.js'
 import type {QuotaPeriod} from './options.js'

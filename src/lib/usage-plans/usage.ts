@@ -1,5 +1,5 @@
-import type {AwsSession} from '../aws/session.js'
-import {resolveKey} from '../keys/resolve.js'
+import type {AwsSession} from '../aws/index.js'
+import {resolveKey} from '../catalog/index.js'
 import {notInPlan} from './keys.js'
 import {DAY_MS, utcDate, type PlanQuota} from './options.js'
 import {resolvePlan} from './resolve.js'

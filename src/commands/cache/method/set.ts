@@ -2,7 +2,7 @@ import {Args, Flags} from '../../../cli/oclif/command.js'
 import {ApigwCommand} from '../../../cli/base-command.js'
 import {cacheView} from '../../../cli/cache-flags.js'
 import {apiFlag, changeFlags, stageFlag} from '../../../cli/flags.js'
-import {parseCachedMethod, parseMethodCaching, prepareMethodCaching, UNAUTHORIZED_STRATEGIES} from '../../../lib/cache/method.js'
+import {parseCachedMethod, parseMethodCaching, prepareMethodCaching, UNAUTHORIZED_STRATEGIES} from '../../../lib/cache/index.js'
 import {usageError} from '../../../lib/errors.js'
 
 const ON_OFF = ['on', 'off']

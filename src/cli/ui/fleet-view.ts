@@ -1,0 +1,31 @@
+import {API_TYPE_LABELS} from '../../lib/catalog/index.js'
+import type {Fleet, Thresholds, Trend} from '../../lib/dashboard/index.js'
+import {formatDuration} from '../../lib/util/duration.js'
+import {plural} from '../../lib/util/text.js'
+import {compactNumber, latencyText, percentText} from './metric-format.js'
+import type {Palette} from './palette.js'
+import {renderTable, type Cell} from './table.js'
+
+/** `dashboard --all`: a row per API and stage, worst first; breached limits in red, a rising 5XX rate too. */
+export function fleetView(data: Fleet, colors: Palette, thresholds: Thresholds): string {
+  const arrow: Record<Trend, string> = {up: colors.red('↑'), down: colors.green('↓'), flat: colors.dim('→')}
+  const over = (value: number | null, limit: number | null, text: string) => (value !== null && limit !== null && value > limit ? colors.red(text) : text)
+  const rows = data.rows.map((row): Cell[] => [
+    row.api.name + (row.sameName.length > 0 ? colors.yellow(` (+${row.sameName.length} same-named)`) : ''),
+    row.api.id,
+    API_TYPE_LABELS[row.api.type],
+    row.stage,
+    row.requests === null ? null : compactNumber(row.requests),
+    row.rate5xx === null ? null : over(row.rate5xx, thresholds.max5xxRate, percentText(row.rate5xx)),
+    row.trend === null ? null : arrow[row.trend],
+    row.p99Ms === null ? null : over(row.p99Ms, thresholds.maxP99Ms, latencyText(row.p99Ms)),
+  ])
+  const span = `${data.window.start.slice(11, 16)}–${data.window.end.slice(11, 16)} UTC`
+  const lines = [
+    `${colors.bold(plural(data.rows.length, 'stage'))} with requests in CloudWatch, worst first · ${span} · trend: the 5XX rate, first half to second (${formatDuration(data.window.periodSeconds * 1000)} periods)`,
+    '',
+    data.rows.length > 0 ? renderTable(['API', 'ID', 'TYPE', 'STAGE', 'REQUESTS', '5XX RATE', 'TREND', 'P99'], rows, colors) : 'No API in this region has metrics in CloudWatch.',
+  ]
+  if (data.quiet.length > 0) lines.push('', colors.dim(`No metrics in CloudWatch (no requests in two weeks): ${data.quiet.map((api) => `${api.name} (${api.id})`).join(', ')}`))
+  return lines.join('\n')
+}
