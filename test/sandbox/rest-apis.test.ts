@@ -244,11 +244,16 @@ describe('sandbox REST API definitions', () => {
   describe('GetRestApis paging', () => {
     let own: Sandbox
     let client: APIGatewayClient
-    const names = Array.from({length: 27}, (_, index) => `api-${String(index).padStart(2, '0')}`)
+    // The listing order: oldest first, and between APIs created in the same millisecond (a fast
+    // machine makes several) by id, as the created APIs themselves say.
+    let names: string[]
     beforeAll(async () => {
       own = await startTestSandbox()
       client = sdkClients(own.endpoint).rest
-      for (const name of names) await client.send(new CreateRestApiCommand({name}))
+      const created: {id?: string; name?: string; createdDate?: Date}[] = []
+      for (let index = 0; index < 27; index++) created.push(await client.send(new CreateRestApiCommand({name: `api-${String(index).padStart(2, '0')}`})))
+      const when = (api: (typeof created)[number]) => api.createdDate!.getTime()
+      names = created.sort((a, b) => when(a) - when(b) || (a.id! < b.id! ? -1 : 1)).map((api) => api.name!)
     })
     afterAll(() => own.stop())
 
