@@ -1,6 +1,7 @@
 import {apiFlag, stageFlag} from '../../cli/flags.js'
 import {Args} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
+import {reportToCi} from '../../cli/ci/index.js'
 import {diffApi} from '../../lib/openapi/diff.js'
 import {ExitCode} from '../../lib/errors.js'
 
@@ -23,6 +24,8 @@ export default class ApisDiff extends ApigwCommand {
     const {args, flags} = await this.parseFlags(ApisDiff)
     const report = await diffApi(await this.session(), {file: args.file, api: flags.api, stage: flags.stage})
     await this.emit({data: report, view: async () => (await import('../../lib/ui/openapi-view.js')).diffView})
-    if (!report.equal) this.exit(ExitCode.negative)
+    const exitCode = report.equal ? ExitCode.ok : ExitCode.negative
+    await reportToCi({command: 'apis diff', result: report, exitCode})
+    if (exitCode !== ExitCode.ok) this.exit(exitCode)
   }
 }

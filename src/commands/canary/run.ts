@@ -1,4 +1,5 @@
 import {ApigwCommand} from '../../cli/base-command.js'
+import {reportToCi} from '../../cli/ci/index.js'
 import {apiFlag, changeFlags, stageFlag} from '../../cli/flags.js'
 import {Flags} from '../../cli/oclif/command.js'
 import type {RolloutEvent} from '../../lib/canary/controller.js'
@@ -88,7 +89,9 @@ export default class CanaryRun extends ApigwCommand {
     const redraw = () => screen?.draw(view.liveView(shown, Date.now(), colors, settings.gates.max5xxRate))
     const ticker = screen ? setInterval(redraw, REDRAW_MS) : undefined
 
+    const events: RolloutEvent[] = []
     const emit = (event: RolloutEvent) => {
+      events.push(event)
       shown = view.trackEvent(shown, event)
       if (jsonLines) process.stdout.write(`${toSafeJson(event, 0)}\n`)
       if (screen) redraw()
@@ -111,6 +114,7 @@ export default class CanaryRun extends ApigwCommand {
     clearInterval(ticker)
     if (!jsonLines) await this.emit({data: end, view: async () => view.rolloutEndView})
     else if (screen) this.note(end.message)
+    await reportToCi({command: 'canary run', events, end})
     if (end.exitCode !== ExitCode.ok) this.exit(end.exitCode)
   }
 

@@ -1,4 +1,5 @@
 import {ApigwCommand} from '../../cli/base-command.js'
+import {reportToCi} from '../../cli/ci/index.js'
 import {metricWindowFlags, stageTargetFlags, windowOf} from '../../cli/flags.js'
 import {limitFlags, trafficFlag} from '../../cli/metrics-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
@@ -36,6 +37,8 @@ export default class MetricsCheck extends ApigwCommand {
     const {result, notices} = await checkStage(await this.session(), {api: flags.api, stage: flags.stage, traffic: flags.traffic, ...window, limits, minRequests, noData: flags['no-data']})
     for (const notice of notices) this.warning(notice)
     await this.emit({data: result, view: async () => (await import('../../lib/ui/metrics-view.js')).checkView})
-    if (!result.pass) this.exit(ExitCode.negative)
+    const exitCode = result.pass ? ExitCode.ok : ExitCode.negative
+    await reportToCi({command: 'metrics check', result, exitCode})
+    if (exitCode !== ExitCode.ok) this.exit(exitCode)
   }
 }
