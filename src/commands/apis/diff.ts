@@ -8,7 +8,7 @@ import {ExitCode} from '../../lib/errors.js'
 export default class ApisDiff extends ApigwCommand {
   static summary = 'compare an OpenAPI file with what AWS has; exit 1 when they differ'
   static description =
-    'Compares operations (paths and methods), parameters, integrations, authorization and API-key requirements, ignoring order, formatting and the defaults AWS adds on export. REST APIs are compared with a stage\'s export (the only stage when --stage is left out); HTTP APIs with their current definition, or a stage\'s. "+" marks an operation only in the file, "-" one only in AWS, "~" a changed one (AWS\'s value → the file\'s). Exits 0 when equal and 1 when not: a drift gate for CI.'
+    'Compares operations (paths and methods), parameters, integrations, authorization and API-key requirements, ignoring order, formatting and the defaults AWS adds on export. REST APIs are compared with a stage\'s export (the only stage when --stage is left out); HTTP APIs with their current definition, or a stage\'s. "+" marks an operation only in the file, "-" one only in AWS, "~" a changed one (AWS\'s value → the file\'s). Exits 0 when equal and 1 when not: a drift gate for CI. In GitHub Actions each difference is an annotation and the table goes to the job summary (docs/ci.md).'
   static examples = ['apigw apis diff examples/shop.yaml --api shop --stage prod', 'apigw apis diff examples/http-api.yaml --api greenhouse --json']
 
   static args = {
