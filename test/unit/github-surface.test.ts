@@ -2,7 +2,7 @@ import {mkdtempSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {annotationLine, escapeData, escapeProperty, markdownTable, markdownText, writeGithubReport} from '../../src/cli/ci/github.js'
+import {ANNOTATIONS_PER_LEVEL, annotationLine, escapeData, escapeProperty, markdownTable, markdownText, withinLimits, writeGithubReport} from '../../src/cli/ci/github.js'
 import {githubReport} from '../../src/cli/ci/github-reports.js'
 import type {RolloutEnd, RolloutEvent} from '../../src/lib/canary/controller.js'
 import type {CheckResult} from '../../src/lib/metrics/check.js'
@@ -149,5 +149,17 @@ describe('writeGithubReport', () => {
     stderr = ''
     writeGithubReport(report, join(summary, 'not-a-directory', 'x'), (text) => (stderr += text))
     expect(commands(stderr)).toEqual(['::error title=t::m', expect.stringMatching(/^::warning title=apigw job summary::Could not write the job summary to .+ \(GITHUB_STEP_SUMMARY\)/)])
+  })
+})
+
+describe('withinLimits', () => {
+  it('keeps what GitHub shows of each level, the last one saying how many more the summary has', () => {
+    const many = (level: 'error' | 'warning', count: number) => Array.from({length: count}, (_, index) => ({level, title: 'apis diff: shop', message: `${level} ${index + 1}`}))
+    const kept = withinLimits([...many('error', 25), ...many('warning', ANNOTATIONS_PER_LEVEL)])
+    const errors = kept.filter((annotation) => annotation.level === 'error')
+    expect(errors).toHaveLength(ANNOTATIONS_PER_LEVEL)
+    expect(errors.at(-2)?.message).toBe('error 9')
+    expect(errors.at(-1)).toEqual({level: 'error', title: 'apis diff: shop', message: '16 more like these: see the job summary.'})
+    expect(kept.filter((annotation) => annotation.level === 'warning').map((annotation) => annotation.message)).toEqual(many('warning', ANNOTATIONS_PER_LEVEL).map((annotation) => annotation.message))
   })
 })

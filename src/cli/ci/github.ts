@@ -50,13 +50,30 @@ export function markdownTable(header: string[], rows: unknown[][]): string[] {
   return [line(header), line(header.map(() => '---')), ...rows.map(line), '']
 }
 
+/** GitHub shows at most this many annotations of each level per step, and drops the rest silently. */
+export const ANNOTATIONS_PER_LEVEL = 10
+
+/** The annotations GitHub will show: past the limit of a level, its last one says how many more the summary has. */
+export function withinLimits(annotations: Annotation[]): Annotation[] {
+  const kept: Annotation[] = []
+  for (const level of ['error', 'warning', 'notice'] as const) {
+    const ofLevel = annotations.filter((annotation) => annotation.level === level)
+    if (ofLevel.length <= ANNOTATIONS_PER_LEVEL) kept.push(...ofLevel)
+    else {
+      const more = ofLevel.length - ANNOTATIONS_PER_LEVEL + 1
+      kept.push(...ofLevel.slice(0, ANNOTATIONS_PER_LEVEL - 1), {level, title: ofLevel[0].title, message: `${more} more like these: see the job summary.`})
+    }
+  }
+  return kept
+}
+
 /**
  * Writes a report: annotations to `stderr`, the summary appended to `summaryPath` when there is
  * one. A summary that cannot be written is a warning, never a failure: the command's result and
  * exit code are what the job depends on.
  */
 export function writeGithubReport(report: GithubReport, summaryPath: string | undefined, stderr: (text: string) => void): void {
-  for (const annotation of report.annotations) stderr(annotationLine(annotation))
+  for (const annotation of withinLimits(report.annotations)) stderr(annotationLine(annotation))
   if (!summaryPath) return
   try {
     appendFileSync(summaryPath, report.summary)
