@@ -174,6 +174,19 @@ describe('canary run under GitHub Actions', () => {
     )
     expect(github.summary).toMatch(/^\| 5xx-rate \| fail \| \d+(\.\d+)?% \| \d+(\.\d+)?% \| 1% \| 5xx-rate: canary 5XX rate .+ &gt; 1% allowed \|$/m)
   }, 60_000)
+
+  it('a paused rollout (--on-fail pause): an ::error too, and the step it stopped at shows paused', async () => {
+    const api = await seed.restApi('gh-paused')
+    const stop = driveTraffic(sandbox, api.id, {canaryErrorRate: {'4xx': 0.02, '5xx': 0.2}})
+    const github = await underGithub(['canary', 'run', '--api', 'gh-paused', '--stage', 'prod', '--steps', '20,100', '--bake', '2s', '--interval', '1s', '--min-requests', '1000', '--on-fail', 'pause', '--yes'])
+    stop()
+    expect(github.code).toBe(1)
+    const end = github.stdout.trim().split('\n').map((line) => JSON.parse(line)).at(-1)
+    expect(end).toMatchObject({event: 'paused', action: 'pause', exitCode: 1})
+    expect(commands(github.stderr)).toEqual([`::error title=canary run%3A paused::${end.message.replaceAll('%', '%25')}`])
+    expect(github.summary.match(/^### .*$/gm)).toEqual(['### ❌ apigw canary run: paused (exit 1)'])
+    expect(github.summary).toMatch(/^\| 1 \| 20% \| \d+ \| \d+ \| paused \|\n\| 2 \| 100% \| 0 \| 0 \| not reached \|$/m)
+  }, 60_000)
 })
 
 describe('the GitHub Action with apigw writing its own summary', () => {
