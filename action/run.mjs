@@ -33,7 +33,8 @@ try {
   const outputs = {'exit-code': String(exitCode), json: jsonOutput(documents), ...wellKnownOutputs(documents), ...parseOutputs(readOrEmpty(ownOutputs))}
   rmSync(scratch, {recursive: true, force: true})
   if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, formatOutputs(outputs))
-  // A later apigw may write a summary itself under GitHub Actions: then it is not written twice.
+  // apigw writes its own summary for metrics check, canary run and apis diff (src/cli/ci/): then the
+  // action's stays out, so nothing is shown twice. Any other command, or one that failed first, gets the action's.
   if (env.GITHUB_STEP_SUMMARY && sizeOf(env.GITHUB_STEP_SUMMARY) === summaryBefore) appendFileSync(env.GITHUB_STEP_SUMMARY, summaryMarkdown(args, documents, exitCode))
   process.exitCode = exitCode
 } catch (error) {

@@ -82,6 +82,8 @@ describe('the GitHub Action (action/run.mjs) against a sandbox', () => {
     expect(run.code, run.stderr).toBe(0)
     expect(run.outputs).toMatchObject({'exit-code': '0', outcome: 'passed', 'api-id': shop.id, stage: 'prod'})
     expect(JSON.parse(run.outputs.json)).toMatchObject({pass: true, outcome: 'passed'})
+    // apigw writes this summary itself (src/cli/ci), and the action's stays out: one heading, not two.
+    expect(run.summary.match(/^### /gm)).toEqual(['### '])
     expect(run.summary).toMatch(/^\| 5xx-rate \| pass \| .+ \|$/m)
   })
 
@@ -91,12 +93,13 @@ describe('the GitHub Action (action/run.mjs) against a sandbox', () => {
     expect(run.outputs).toMatchObject({'exit-code': '1', outcome: 'failed'})
     const result = JSON.parse(run.outputs.json)
     expect(result).toMatchObject({pass: false, outcome: 'failed'})
-    expect(run.summary).toContain('### ❌ apigw metrics check: exit 1')
-    expect(run.summary).toContain('**failed** on ga-shop stage prod')
+    expect(run.summary.match(/^### .*$/gm)).toEqual(['### ❌ apigw metrics check: failed (exit 1)'])
+    expect(run.summary).toContain('ga-shop stage prod (all traffic)')
     const failed = result.gates.find((gate: {gate: string}) => gate.gate === '5xx-rate')
     // As Markdown: `>` is written &gt; so that the summary shows it, not HTML.
-    expect(run.summary).toContain(`| 5xx-rate | fail | ${failed.detail.replaceAll('>', '&gt;')} |`)
+    expect(run.summary).toContain(`| 5xx-rate | fail | ${Number((failed.value * 100).toFixed(2))}% | 0.1% | ${failed.detail.replaceAll('>', '&gt;')} |`)
     expect(run.summary).toMatch(/^\| p99 \| pass \| .+ \|$/m)
+    expect(run.stderr).toContain('::error title=metrics check%3A 5xx-rate on ga-shop stage prod::')
   })
 
   describe('apis diff, from a working directory', () => {
@@ -114,7 +117,7 @@ describe('the GitHub Action (action/run.mjs) against a sandbox', () => {
       const run = await runAction('apis diff shop.yaml --api shop --stage prod', {'INPUT_WORKING-DIRECTORY': folder})
       expect(run.code, run.stderr).toBe(0)
       expect(run.outputs).toMatchObject({'exit-code': '0', 'has-changes': 'false', 'api-name': 'shop', stage: 'prod'})
-      expect(run.summary).toContain('No differences: shop.yaml against shop stage prod (12 operations).')
+      expect(run.summary).toBe('### ✅ apigw apis diff: no differences (exit 0)\n\nshop.yaml against shop stage prod: the same 12 operations.\n\n')
     })
 
     it('finds drift: has-changes true, exit 1, each changed field in the summary', async () => {
@@ -122,9 +125,9 @@ describe('the GitHub Action (action/run.mjs) against a sandbox', () => {
       expect(run.code).toBe(1)
       expect(run.outputs).toMatchObject({'exit-code': '1', 'has-changes': 'true'})
       expect(JSON.parse(run.outputs.json).changed.map((change: {operation: string}) => change.operation)).toEqual(['DELETE /products/{productId}', 'GET /products/{productId}'])
-      expect(run.summary).toContain('Differences: shop-next.yaml against shop stage prod.')
+      expect(run.summary.match(/^### .*$/gm)).toEqual(['### ❌ apigw apis diff: 2 differences (exit 1)'])
       expect(run.summary).toContain(
-        '| changed | GET /products/{productId} | integration.uri: file https://catalog-v2.shop.example.com/products/{productId}, AWS https://catalog.shop.example.com/products/{productId} |',
+        '| changed | GET /products/{productId} | integration.uri | https://catalog-v2.shop.example.com/products/{productId} | https://catalog.shop.example.com/products/{productId} |',
       )
     })
   })
@@ -140,7 +143,7 @@ describe('the GitHub Action (action/run.mjs) against a sandbox', () => {
     expect(events.at(-1)).toMatchObject({event: 'promoted', exitCode: 0})
     const {deploymentId} = await clients.rest.send(new GetStageCommand({restApiId: api.id, stageName: 'prod'}))
     expect(run.outputs).toMatchObject({'exit-code': '0', outcome: 'promoted', 'deployment-id': deploymentId, 'previous-deployment-id': api.deploymentId})
-    expect(run.summary).toContain('### ✅ apigw canary run: exit 0')
+    expect(run.summary.match(/^### .*$/gm)).toEqual(['### ✅ apigw canary run: promoted (exit 0)'])
     expect(run.summary).toMatch(/^\*\*promoted\*\* at step 2 of 2 \(100%\): .+$/m)
     expect(run.summary).toMatch(/^\| 5xx-rate \| pass \| .+ \|$/m)
   }, 60_000)
@@ -175,8 +178,8 @@ describe('the GitHub Action (action/run.mjs) against a sandbox', () => {
   })
 })
 
-// What the sandbox cannot show in a moment (a canary run's minutes), or apigw does not do yet (write
-// outputs with line breaks, or a job summary of its own): a stand-in apigw that prints canary run's
+// What the sandbox cannot show in a moment (a canary run's minutes), or apigw does not do (write
+// outputs with line breaks), or does only for some commands (a job summary of its own): a stand-in apigw that prints canary run's
 // documented events (docs/json.md) and tells which arguments it got.
 const STAND_IN = `
 import {appendFileSync} from 'node:fs'

@@ -1,4 +1,5 @@
 import {ApigwCommand} from '../../cli/base-command.js'
+import {reportToCi} from '../../cli/ci/index.js'
 import {apiFlag, changeFlags, stageFlag} from '../../cli/flags.js'
 import {Flags} from '../../cli/oclif/command.js'
 import type {RolloutEvent} from '../../lib/canary/index.js'
@@ -17,7 +18,7 @@ const REDRAW_MS = 1000
 export default class CanaryRun extends ApigwCommand {
   static summary = 'take a canary through traffic steps, judging CloudWatch metrics at each, then promote it or roll it back'
   static description =
-    'For each --steps percentage: sets the canary\'s share, bakes for --bake, and every --interval reads the canary\'s and the base\'s metrics (one GetMetricData call) and judges the gates: 5XX and 4XX rates, p99 latency, and p99 against the base\'s (--max-latency-increase). Fewer than --min-requests canary requests is inconclusive, never a pass: the step waits, up to --timeout. More than --failure-limit failed evaluations: --on-fail (abort: the canary is removed; pause: it stays at 0%) and exit 1, naming the gate and its numbers. All steps passed: promote (unless --no-promote), exit 0. Timeout: --on-fail, exit 7. Someone else changes the stage meanwhile: stop, leave it as found, exit 5. One run per stage: a second one refuses (exit 5) naming who holds the stage, unless --takeover (for a run that died). After any failure the last event describes the stage as it is read again, not as last written. Ctrl-C: asks on a terminal (abort, pause or leave); elsewhere pauses; exit 130. Without --deployment a new deployment of the API as it is now becomes the canary; a stage that already has a canary is taken through the steps only when --deployment names its deployment. Settings can come from a YAML file (--plan), flags win. On a terminal a live view is redrawn on stderr; otherwise (or with --json) one JSON line per event goes to stdout. Promotes at the end, so it asks on a terminal and needs --yes elsewhere.'
+    'For each --steps percentage: sets the canary\'s share, bakes for --bake, and every --interval reads the canary\'s and the base\'s metrics (one GetMetricData call) and judges the gates: 5XX and 4XX rates, p99 latency, and p99 against the base\'s (--max-latency-increase). Fewer than --min-requests canary requests is inconclusive, never a pass: the step waits, up to --timeout. More than --failure-limit failed evaluations: --on-fail (abort: the canary is removed; pause: it stays at 0%) and exit 1, naming the gate and its numbers. All steps passed: promote (unless --no-promote), exit 0. Timeout: --on-fail, exit 7. Someone else changes the stage meanwhile: stop, leave it as found, exit 5. One run per stage: a second one refuses (exit 5) naming who holds the stage, unless --takeover (for a run that died). After any failure the last event describes the stage as it is read again, not as last written. Ctrl-C: asks on a terminal (abort, pause or leave); elsewhere pauses; exit 130. Without --deployment a new deployment of the API as it is now becomes the canary; a stage that already has a canary is taken through the steps only when --deployment names its deployment. Settings can come from a YAML file (--plan), flags win. On a terminal a live view is redrawn on stderr; otherwise (or with --json) one JSON line per event goes to stdout. Promotes at the end, so it asks on a terminal and needs --yes elsewhere. In GitHub Actions a rollout that did not end well is an ::error annotation, and its steps and gates go to the job summary (docs/ci.md).'
 
   static examples = [
     'apigw canary run --api shop --stage prod --steps 5,10,25,50,100 --bake 5m',
@@ -91,7 +92,9 @@ export default class CanaryRun extends ApigwCommand {
     const redraw = () => screen?.draw(view.liveView(shown, Date.now(), colors, settings.gates.max5xxRate))
     const ticker = screen ? setInterval(redraw, REDRAW_MS) : undefined
 
+    const events: RolloutEvent[] = []
     const emit = (event: RolloutEvent) => {
+      events.push(event)
       shown = view.trackEvent(shown, event)
       if (jsonLines) process.stdout.write(`${toSafeJson(event, 0)}\n`)
       if (screen) redraw()
@@ -114,6 +117,7 @@ export default class CanaryRun extends ApigwCommand {
     clearInterval(ticker)
     if (!jsonLines) await this.emit({data: end, view: async () => view.rolloutEndView})
     else if (screen) this.note(end.message)
+    await reportToCi({command: 'canary run', events, end})
     if (end.exitCode !== ExitCode.ok) this.exit(end.exitCode)
   }
 

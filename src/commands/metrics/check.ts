@@ -1,4 +1,5 @@
 import {ApigwCommand} from '../../cli/base-command.js'
+import {reportToCi} from '../../cli/ci/index.js'
 import {metricWindowFlags, stageTargetFlags, windowOf} from '../../cli/flags.js'
 import {limitFlags, trafficFlag} from '../../cli/metrics-flags.js'
 import {Flags} from '../../cli/oclif/command.js'
@@ -10,7 +11,7 @@ import {parseWindow} from '../../lib/util/window.js'
 export default class MetricsCheck extends ApigwCommand {
   static summary = "a CI gate on a stage's recent traffic: 5XX and 4XX rates and p99 latency against limits"
   static description =
-    'Reads the stage\'s requests, 4XX and 5XX errors and latency over the last --since (whole minutes, the one in progress included) in one GetMetricData call, and judges them as canary run judges a canary: passed (exit 0) when every figure is within its limit, failed (exit 1, naming the figure and its numbers) when one is over. Fewer requests than --min-requests, or none, is not enough data: its own outcome, which --no-data turns into a pass (exit 0) or a failure (exit 1, the default). A rate fails at once, even with few requests, when the errors alone already pass the limit of --min-requests requests. --traffic canary or base checks one side of a REST stage\'s canary. WebSocket APIs are judged on messages, client errors (4XX), integration errors (5XX) and integration latency.'
+    'Reads the stage\'s requests, 4XX and 5XX errors and latency over the last --since (whole minutes, the one in progress included) in one GetMetricData call, and judges them as canary run judges a canary: passed (exit 0) when every figure is within its limit, failed (exit 1, naming the figure and its numbers) when one is over. Fewer requests than --min-requests, or none, is not enough data: its own outcome, which --no-data turns into a pass (exit 0) or a failure (exit 1, the default). A rate fails at once, even with few requests, when the errors alone already pass the limit of --min-requests requests. --traffic canary or base checks one side of a REST stage\'s canary. WebSocket APIs are judged on messages, client errors (4XX), integration errors (5XX) and integration latency. In GitHub Actions each failed gate is an ::error annotation and the gates go to the job summary (docs/ci.md).'
 
   static examples = [
     'apigw metrics check --api shop --stage prod --since 15m --max-5xx-rate 1%',
@@ -36,6 +37,8 @@ export default class MetricsCheck extends ApigwCommand {
     const {result, notices} = await checkStage(await this.session(), {api: flags.api, stage: flags.stage, traffic: flags.traffic, ...window, limits, minRequests, noData: flags['no-data']})
     for (const notice of notices) this.warning(notice)
     await this.emit({data: result, view: async () => (await import('../../cli/ui/metrics-view.js')).checkView})
-    if (!result.pass) this.exit(ExitCode.negative)
+    const exitCode = result.pass ? ExitCode.ok : ExitCode.negative
+    await reportToCi({command: 'metrics check', result, exitCode})
+    if (exitCode !== ExitCode.ok) this.exit(exitCode)
   }
 }
