@@ -1,5 +1,5 @@
 import {ApigwCommand} from '../cli/base-command.js'
-import {Flags} from '../cli/oclif/command.js'
+import {apiFlag} from '../cli/flags.js'
 import {stateDirFrom} from '../cli/sandbox-flags.js'
 import {cachedNames, completionCacheDir} from '../lib/completion/cache.js'
 import {listNames} from '../lib/completion/names.js'
@@ -22,7 +22,7 @@ export default class Complete extends ApigwCommand {
     'Names are cached for 60 s; any failure prints nothing and exits 0, and nothing is ever asked.',
   ].join('\n')
 
-  static flags = {api: Flags.string({description: 'the API whose stage names are wanted'})}
+  static flags = {api: apiFlag('any', {required: false})}
 
   protected mayPrompt(): boolean {
     return false
