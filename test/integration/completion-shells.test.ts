@@ -1,6 +1,6 @@
 import {CreateApiKeyCommand, CreateStageCommand, CreateUsagePlanCommand} from '@aws-sdk/client-api-gateway'
 import {execFileSync} from 'node:child_process'
-import {chmodSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {chmodSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
@@ -12,9 +12,10 @@ import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 import {seeder} from '../helpers/seed.js'
 
 // Completion as a shell does it: bash's completion machinery (COMP_WORDS, the function `complete`
-// registered) with the scripts from docs/completion.md, and zsh typed into on a terminal, both over
-// oclif's completion of commands and flags, against a sandbox.
+// registered) and zsh typed into on a terminal, each set up with the lines docs/completion.md gives,
+// over oclif's completion of commands and flags, against a sandbox.
 const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
+const [BASHRC, ZSHRC] = [...readFileSync(new URL('../../docs/completion.md', import.meta.url), 'utf8').matchAll(/```sh\n([\s\S]*?)```/g)].map((block) => block[1]!)
 const hasZsh = (() => {
   try {
     execFileSync('zsh', ['-c', 'true'])
@@ -35,7 +36,7 @@ beforeAll(async () => {
   await rest.send(new CreateStageCommand({restApiId: shop.id, stageName: 'dev', deploymentId: shop.deploymentId}))
   await rest.send(new CreateApiKeyCommand({name: 'partner-acme', enabled: true}))
   await rest.send(new CreateUsagePlanCommand({name: 'gold'}))
-  // `apigw` on PATH, as an installed one is; oclif's completion written into this user's cache.
+  // `apigw` on PATH, as an installed one is; then, as docs/completion.md says, `apigw autocomplete <shell>` once.
   home = mkdtempSync(join(tmpdir(), 'apigw-shells-'))
   writeFileSync(join(home, 'apigw'), `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(BIN)} "$@"\n`)
   chmodSync(join(home, 'apigw'), 0o755)
@@ -50,8 +51,7 @@ afterAll(async () => {
 describe('bash', () => {
   it('completes names after --api and --stage and as key and plan arguments, and leaves the rest to oclif', async () => {
     const script = `
-      eval "$(apigw autocomplete script bash)"
-      eval "$(apigw __complete script bash)"
+      ${BASHRC}
       complete -p apigw
       reply() { COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMPREPLY=(); _apigw_complete_names; echo "[\${COMPREPLY[*]}]"; }
       reply apigw stages show --api ''
@@ -81,7 +81,7 @@ describe('bash', () => {
 
 describe.skipIf(!hasZsh)('zsh', () => {
   it('completes a stage, a key and (through oclif) a command, typed on a terminal', async () => {
-    writeFileSync(join(home, '.zshrc'), `PS1='$ '\neval "$(apigw autocomplete script zsh)"\neval "$(apigw __complete script zsh)"\n`)
+    writeFileSync(join(home, '.zshrc'), `PS1='$ '\n${ZSHRC}`)
     const socket = `apigw-zsh-${process.pid}`
     const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'})
     const assignments = Object.entries({...env, ZDOTDIR: home, TERM: 'xterm'}).map(([key, value]) => `${key}=${value}`)
