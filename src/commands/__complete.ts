@@ -6,7 +6,7 @@ import {listNames} from '../lib/completion/names.js'
 import {NAME_KINDS, namePosition, type CommandShape, type NameKind} from '../lib/completion/position.js'
 import {COMPLETION_SHELLS, completionScript, type CompletionShell} from '../lib/completion/scripts.js'
 import {sandboxInUse} from '../lib/sandbox/client.js'
-import {ApigwError, ExitCode} from '../lib/errors.js'
+import {usageError} from '../lib/errors.js'
 
 /** A shell waits for this on every Tab: after this long, no names rather than a stuck prompt. */
 const TIME_BOX_MS = 2000
@@ -81,9 +81,7 @@ function isKind(word: string | undefined): word is NameKind {
 
 function shellOf(word: string | undefined): CompletionShell {
   if ((COMPLETION_SHELLS as readonly string[]).includes(word ?? '')) return word as CompletionShell
-  throw new ApigwError(`No completion script for ${word === undefined ? 'no shell' : `"${word}"`}: apigw completes names in bash and zsh.`, {
-    code: 'USAGE',
-    exitCode: ExitCode.usage,
-    suggestions: ['Try: apigw __complete script bash, or apigw __complete script zsh'],
-  })
+  throw usageError(`No completion script for ${word === undefined ? 'no shell' : `"${word}"`}: apigw completes names in bash and zsh.`, [
+    'Try: apigw __complete script bash, or apigw __complete script zsh',
+  ])
 }

@@ -119,6 +119,22 @@ describe('apigw __complete', () => {
     expect(run).toMatchObject({code: 0, stdout: ''})
   })
 
+  it('with --sandbox (or APIGW_SANDBOX=1) asks the running sandbox, and never starts one', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'apigw-completion-home-'))
+    const stateDir = join(home, 'sandbox')
+    const env = {PATH: process.env.PATH ?? '', HOME: home, CI: 'true', XDG_CACHE_HOME: join(home, 'cache'), APIGW_SANDBOX_DIR: stateDir}
+    expect(await complete(['apis', '--sandbox'], env)).toEqual({code: 0, stdout: '', stderr: ''})
+    expect(await complete(['apis'], {...env, APIGW_SANDBOX: '1'})).toEqual({code: 0, stdout: '', stderr: ''})
+    expect((await runCli(['sandbox', 'status'], env)).code).toBe(1)
+    try {
+      expect((await runCli(['sandbox', 'start', '--detach'], env)).code).toBe(0)
+      expect((await runCli(['apis', 'create', '--name', 'rehearsal', '--type', 'http', '--sandbox'], env)).code).toBe(0)
+      expect(await complete(['apis', '--sandbox'], env)).toEqual({code: 0, stdout: 'rehearsal\n', stderr: ''})
+    } finally {
+      await runCli(['sandbox', 'stop'], env)
+    }
+  })
+
   it('prints the bash and zsh functions, and refuses another shell (exit 2)', async () => {
     const {env} = user()
     expect((await complete(['script', 'bash'], env)).stdout).toContain('complete -F _apigw_complete_names apigw')
