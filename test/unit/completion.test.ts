@@ -1,4 +1,4 @@
-import {mkdtempSync, readFileSync, statSync, utimesSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -90,9 +90,9 @@ describe('the completion cache', () => {
     const cache = {dir: dir(), now: Date.now()}
     await expect(cachedNames(question, cache, async () => Promise.reject(new Error('AccessDenied')))).rejects.toThrow('AccessDenied')
     expect(readCachedNames(cache.dir, completionCacheKey(question), cache.now)).toBeUndefined()
-    await cachedNames(question, cache, async () => ['shop'])
-    const file = join(cache.dir, completionCacheKey(question))
-    utimesSync(file, new Date(cache.now), new Date(cache.now))
-    expect(readCachedNames(cache.dir, completionCacheKey(question), cache.now)).toEqual(['shop'])
+    mkdirSync(cache.dir)
+    writeFileSync(join(cache.dir, completionCacheKey(question)), '{"names": "shop"}')
+    expect(readCachedNames(cache.dir, completionCacheKey(question), cache.now)).toBeUndefined()
+    expect(await cachedNames(question, cache, async () => ['shop'])).toEqual(['shop'])
   })
 })
