@@ -1,7 +1,7 @@
 import {ApigwCommand} from '../cli/base-command.js'
 import {apiFlag} from '../cli/flags.js'
 import {stateDirFrom} from '../cli/sandbox-flags.js'
-import {cachedNames, completionCacheDir} from '../lib/completion/cache.js'
+import {cachedNames, completionCacheDir, completionTarget} from '../lib/completion/cache.js'
 import {listNames} from '../lib/completion/names.js'
 import {NAME_KINDS, namePosition, type CommandShape, type NameKind} from '../lib/completion/position.js'
 import {COMPLETION_SHELLS, completionScript, type CompletionShell} from '../lib/completion/scripts.js'
@@ -48,14 +48,7 @@ export default class Complete extends ApigwCommand {
     const {env} = process
     const sandbox = this.sandboxMode() ? await sandboxInUse(stateDirFrom(undefined), env) : undefined
     if (this.sandboxMode() && !sandbox) return []
-    const question = {
-      kind: request.kind,
-      api: flags.api,
-      profile: flags.profile ?? env.AWS_PROFILE,
-      region: flags.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
-      endpoint: sandbox?.info.endpoint ?? flags['endpoint-url'],
-      endpointEnv: Object.keys(env).filter((name) => name.startsWith('AWS_ENDPOINT_URL')).sort().map((name) => `${name}=${env[name]}`).join(' '),
-    }
+    const question = {kind: request.kind, api: flags.api, ...completionTarget({...flags, endpointUrl: sandbox?.info.endpoint ?? flags['endpoint-url']}, env)}
     return cachedNames(question, {dir: completionCacheDir(env), now: Date.now()}, async () =>
       listNames(sandbox ? this.sandboxSession(sandbox.info.endpoint) : await this.session(), request.kind, flags.api),
     )

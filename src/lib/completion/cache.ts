@@ -44,6 +44,20 @@ export function writeCachedNames(dir: string, key: string, names: string[]): voi
 export type CompletionQuestion = Record<string, string | boolean | undefined>
 
 /**
+ * The AWS target names were asked of, for the cache key: the flags, else the environment the session
+ * reads them from (a profile's own region and endpoint go with its name).
+ */
+export function completionTarget(flags: {profile?: string; region?: string; endpointUrl?: string}, env: Env): CompletionQuestion {
+  const endpointEnv = Object.keys(env).filter((name) => name.startsWith('AWS_ENDPOINT_URL')).sort()
+  return {
+    profile: flags.profile ?? env.AWS_PROFILE,
+    region: flags.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
+    endpoint: flags.endpointUrl,
+    endpointEnv: endpointEnv.map((name) => `${name}=${env[name]}`).join(' '),
+  }
+}
+
+/**
  * The names for `question`: from the cache while fresh, else from `list` (one round of AWS calls),
  * kept for the next Tab. A failed listing is not kept, so the next Tab asks again.
  */
