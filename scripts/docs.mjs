@@ -84,7 +84,8 @@ function commandSection(id, command, globals, notes) {
 
 /** The pages of docs/commands/: one per topic, one per top-level command, and an index. */
 function commandPages(manifest, topics, notesDir) {
-  const ids = Object.keys(manifest.commands).sort()
+  // Hidden commands (the shell completion's __complete) are plumbing, documented where they are used.
+  const ids = Object.keys(manifest.commands).filter((id) => !manifest.commands[id].hidden).sort()
   const globals = globalFlags(manifest.commands)
   const notes = (name) => read(join(notesDir, `${name}.md`))
   const pages = new Map()

@@ -96,12 +96,17 @@ export abstract class ApigwCommand extends Command {
       onDebug: flags.debug ? (line) => this.note(`[debug] ${line}`) : undefined,
       onRetry: (notice) => this.note(notice.message),
       onWarning: (message) => this.warning(message),
-      askMfaCode: interactive() ? async (serial) => (await import('./ui/mfa-prompt.js')).askMfaCode(serial) : undefined,
+      askMfaCode: this.mayPrompt() ? async (serial) => (await import('./ui/mfa-prompt.js')).askMfaCode(serial) : undefined,
     })
   }
 
+  /** Whether this run may ask the operator something (an MFA code): on a terminal, unless the command says never. */
+  protected mayPrompt(): boolean {
+    return interactive()
+  }
+
   /** --sandbox, or APIGW_SANDBOX=1 (unless --endpoint-url or --profile names another target). */
-  private sandboxMode(): boolean {
+  protected sandboxMode(): boolean {
     const flags = this.requireGlobals()
     if (flags.sandbox) return true
     return /^(1|true|yes)$/i.test(process.env.APIGW_SANDBOX ?? '') && !flags['endpoint-url'] && !flags.profile

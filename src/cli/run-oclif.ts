@@ -33,7 +33,7 @@ function packageJsonFor(argv: string[], root: string): Interfaces.PJSON {
   const pjson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Interfaces.PJSON & {oclif: {commands: string; plugins?: string[]}}
   const [first] = argv
   const commands = join(root, pjson.oclif.commands)
-  if (first && /^[a-z][a-z0-9-]*$/.test(first) && (existsSync(join(commands, first)) || existsSync(join(commands, `${first}.js`)))) {
+  if (first && /^[a-z_][a-z0-9_-]*$/.test(first) && (existsSync(join(commands, first)) || existsSync(join(commands, `${first}.js`)))) {
     pjson.oclif.plugins = []
   }
   return pjson

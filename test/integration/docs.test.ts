@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 const generator = join(root, 'scripts/docs.mjs')
 
 interface Manifest {
-  commands: Record<string, {summary?: string; flags: Record<string, unknown>}>
+  commands: Record<string, {summary?: string; hidden?: boolean; flags: Record<string, unknown>}>
 }
 type Generator = {
   renderDocs(root: string, options?: {manifest?: Manifest}): Map<string, string>
@@ -16,6 +16,8 @@ type Generator = {
 }
 const {renderDocs, anchor} = (await import(generator)) as Generator
 const manifest = (): Manifest => JSON.parse(readFileSync(join(root, 'oclif.manifest.json'), 'utf8'))
+/** The commands the reference documents: not the hidden ones (shell completion's __complete, in docs/completion.md). */
+const documentedIds = () => Object.entries(manifest().commands).filter(([, command]) => !command.hidden).map(([id]) => id)
 
 const markdownFiles = (dir: string): string[] =>
   readdirSync(dir, {withFileTypes: true}).flatMap((entry) =>
@@ -54,20 +56,20 @@ describe('docs/commands and docs/json.md', () => {
   })
 
   it('give every command hand-written notes from docs/src/commands', () => {
-    for (const id of Object.keys(manifest().commands)) {
+    for (const id of documentedIds()) {
       expect(existsSync(join(root, 'docs/src/commands', `${id.replaceAll(':', '-')}.md`)), `docs/src/commands lacks ${id}`).toBe(true)
     }
   })
 
   it('use every notes file in docs/src/commands (a renamed command leaves none behind)', () => {
-    const ids = Object.keys(manifest().commands)
+    const ids = documentedIds()
     const names = new Set([...ids.map((id) => id.replaceAll(':', '-')), ...ids.flatMap((id) => [`${id.split(':')[0]}.before`, `${id.split(':')[0]}.after`])])
     for (const file of readdirSync(join(root, 'docs/src/commands'))) expect(names, `docs/src/commands/${file} belongs to no command or topic`).toContain(file.replace(/\.md$/, ''))
   })
 
   it('give every command its JSON shape in docs/json.md', () => {
     const json = renderDocs(root).get('docs/json.md')!
-    for (const id of Object.keys(manifest().commands)) expect(json, `docs/json.md lacks ${id}`).toContain(`### \`apigw ${id.replaceAll(':', ' ')}\``)
+    for (const id of documentedIds()) expect(json, `docs/json.md lacks ${id}`).toContain(`### \`apigw ${id.replaceAll(':', ' ')}\``)
   })
 
   it('give each command its usage, flags and the JSON shape its notes document', () => {

@@ -13,8 +13,9 @@ import {EMPTY_HOME, runCli} from '../helpers/cli.js'
 // rendered afresh each run (test/helpers/oclif-help.mjs), so a change in oclif or in a command that the
 // fast path renders differently fails here.
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const manifest = JSON.parse(readFileSync(new URL('../../oclif.manifest.json', import.meta.url), 'utf8')) as {commands: Record<string, unknown>}
-const commandIds = Object.keys(manifest.commands)
+const manifest = JSON.parse(readFileSync(new URL('../../oclif.manifest.json', import.meta.url), 'utf8')) as {commands: Record<string, {hidden?: boolean}>}
+// Hidden commands (shell completion's __complete) are left to oclif's help.
+const commandIds = Object.keys(manifest.commands).filter((id) => !manifest.commands[id]!.hidden)
 const topicIds = [...new Set(commandIds.flatMap((id) => id.split(':').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join(':'))))]
 const words = (id: string) => id.split(':')
 

@@ -1,15 +1,12 @@
-import {spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
+import {apigwLines, problems, root, sandboxLeftRunning, stopSandbox} from '../helpers/ci-workflow.js'
 import {EMPTY_HOME, runProgram} from '../helpers/cli.js'
 
-const root = fileURLToPath(new URL('../..', import.meta.url))
 const WORKFLOW = parse(readFileSync(join(root, 'examples/ci/github-actions.yml'), 'utf8'))
-const MANIFEST = JSON.parse(readFileSync(join(root, 'oclif.manifest.json'), 'utf8'))
 
 interface Step {
   id?: string
@@ -20,7 +17,6 @@ interface Step {
   with?: {command?: string}
   env?: Record<string, string>
 }
-type Flag = {char?: string; allowNo?: boolean}
 
 const jobs = Object.entries(WORKFLOW.jobs as Record<string, {steps: Step[]}>)
 
@@ -29,29 +25,9 @@ function commandLines(steps: Step[]): string[] {
   const lines: string[] = []
   for (const step of steps) {
     if (step.with?.command) lines.push(step.with.command.replace(/\$\{\{[^}]*\}\}/g, 'X'))
-    for (const line of step.run?.split('\n') ?? []) {
-      // The words after `apigw` up to a redirection or the end of a quoted string.
-      const match = /(?:^|\s)apigw ((?:[\w$.%,/=-]+ ?)+)/.exec(line.replaceAll('"$API"', '$API'))
-      if (match) lines.push(match[1])
-    }
+    lines.push(...apigwLines(step.run ?? ''))
   }
   return lines
-}
-
-/** Whether `apigw <line>` names a command of the manifest, with flags it has: the problems found. */
-function problems(line: string): string[] {
-  const words = line.match(/"[^"]*"|\S+/g) ?? []
-  const nameLength = [3, 2, 1].find((length) => MANIFEST.commands[words.slice(0, length).join(':')])
-  if (!nameLength) return [`apigw ${line}: no such command`]
-  const flags: Record<string, Flag> = MANIFEST.commands[words.slice(0, nameLength).join(':')].flags
-  return words.slice(nameLength).flatMap((word) => {
-    if (word.startsWith('--')) {
-      const name = word.slice(2).split('=')[0]
-      return flags[name] || (name.startsWith('no-') && flags[name.slice(3)]?.allowNo) ? [] : [`apigw ${line}: no flag --${name}`]
-    }
-    if (/^-\w$/.test(word)) return Object.values(flags).some((flag) => flag.char === word[1]) ? [] : [`apigw ${line}: no flag ${word}`]
-    return []
-  })
 }
 
 describe('examples/ci/github-actions.yml', () => {
@@ -77,7 +53,7 @@ describe('examples/ci/github-actions.yml', () => {
   describe('its jobs, run step by step as a runner would, each against a sandbox it starts', () => {
     const stateDirs: string[] = []
     afterAll(() => {
-      for (const stateDir of stateDirs) spawnSync(process.execPath, [join(root, 'bin/run.js'), 'sandbox', 'stop', '--state-dir', stateDir], {env: {PATH: process.env.PATH, HOME: EMPTY_HOME}})
+      for (const stateDir of stateDirs) stopSandbox(stateDir)
     })
 
     /**
@@ -137,8 +113,7 @@ describe('examples/ci/github-actions.yml', () => {
         ran.push({name: step.name ?? step.uses!, code: result.code, stderr: result.stderr})
         if (step.id) outputs[step.id] = Object.fromEntries((existsSync(output) ? readFileSync(output, 'utf8') : '').split('\n').filter(Boolean).map((line) => line.split(/=(.*)/s).slice(0, 2)))
       }
-      const status = spawnSync(process.execPath, [join(root, 'bin/run.js'), 'sandbox', 'status', '--state-dir', stateDir], {env: {PATH: process.env.PATH, HOME: EMPTY_HOME}})
-      return {ran, outputs, summary: readFileSync(files.summary, 'utf8'), sandboxLeftRunning: status.status !== 1, sha: base.GITHUB_SHA}
+      return {ran, outputs, summary: readFileSync(files.summary, 'utf8'), sandboxLeftRunning: sandboxLeftRunning(stateDir), sha: base.GITHUB_SHA}
     }
 
     it('release: deploys to dev, passes the gate, promotes the same deployment to prod, and leaves nothing running', async () => {

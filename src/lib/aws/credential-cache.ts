@@ -1,7 +1,8 @@
-import {createHash, randomBytes} from 'node:crypto'
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {readFileSync} from 'node:fs'
 import {homedir} from 'node:os'
 import {join} from 'node:path'
+import {writePrivateFile} from '../util/private-file.js'
 import type {RoleProfile} from './settings.js'
 import type {Env} from './shared-config.js'
 
@@ -69,9 +70,5 @@ export function expirationOf(entry: CachedRole): number {
 
 /** Writes an entry readable only by this user (0600), whole or not at all: a reader never sees half a file. */
 export function writeCachedRole(env: Env, key: string, entry: CachedRole): void {
-  const dir = cacheDirectory(env)
-  mkdirSync(dir, {recursive: true, mode: 0o700})
-  const temporary = join(dir, `${key}.${randomBytes(4).toString('hex')}.tmp`)
-  writeFileSync(temporary, JSON.stringify(entry), {mode: 0o600})
-  renameSync(temporary, join(dir, `${key}.json`))
+  writePrivateFile(cacheDirectory(env), `${key}.json`, JSON.stringify(entry))
 }

@@ -169,16 +169,22 @@ export interface EnsureOptions extends Omit<DetachedOptions, 'port'> {
 /** Which sandbox --sandbox uses: the default state directory's, this user's last started one, or one it started. */
 export type SandboxInUse = {info: RuntimeInfo; how: 'default' | 'last-started' | 'started'}
 
+/** The sandbox --sandbox would use if one runs (see ensureSandbox), never starting one. */
+export async function sandboxInUse(stateDir: string, env: Env): Promise<SandboxInUse | undefined> {
+  const running = await findRunning(stateDir)
+  if (running) return {info: running, how: 'default'}
+  const other = await lastStartedElsewhere(stateDir, env)
+  return other && {info: other, how: 'last-started'}
+}
+
 /**
  * The sandbox --sandbox uses. Never a second one when this user runs one already: the default state
  * directory's, else the last one started (e.g. with --state-dir); else it starts one in the
  * background on the default state directory. Processes doing this at once share one start.
  */
 export async function ensureSandbox({env, ...options}: EnsureOptions): Promise<SandboxInUse> {
-  const running = await findRunning(options.stateDir)
-  if (running) return {info: running, how: 'default'}
-  const other = await lastStartedElsewhere(options.stateDir, env)
-  if (other) return {info: other, how: 'last-started'}
+  const running = await sandboxInUse(options.stateDir, env)
+  if (running) return running
   return withStartLock(options.stateDir, async () => {
     // Another process may have started it while this one waited for the lock.
     const started = await findRunning(options.stateDir)
