@@ -1,6 +1,6 @@
 import type {CacheChanged, CacheFigures, CacheMinute, CacheStatus, FlushResult, MethodCacheStatus, Verification} from '../../lib/cache/index.js'
 import {millis, percent} from '../../lib/metrics/index.js'
-import {windowText} from './canary-view.js'
+import {windowText} from './metric-format.js'
 import type {Palette} from './palette.js'
 import {sparkline} from './sparkline.js'
 import {cacheText, stageSettingsChangedView} from './stages-view.js'

@@ -3,7 +3,7 @@ import {type RolloutEnd, type RolloutEvent, stateText} from '../../lib/canary/in
 import {type GateResult, millis, percent} from '../../lib/metrics/index.js'
 import {formatDuration} from '../../lib/util/duration.js'
 import {escapeDeep} from '../../lib/util/escape.js'
-import {windowText} from './canary-view.js'
+import {windowText} from './metric-format.js'
 import type {Palette} from './palette.js'
 import {renderKeyValues, renderTable, type Cell} from './table.js'
 

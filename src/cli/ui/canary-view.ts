@@ -1,6 +1,7 @@
 import {type Figures, millis, percent, type WindowMetrics} from '../../lib/metrics/index.js'
 import type {CanaryStatus} from '../../lib/canary/index.js'
 import type {Palette} from './palette.js'
+import {windowText} from './metric-format.js'
 import {renderKeyValues, renderTable, type Cell} from './table.js'
 
 const orNone = <T>(value: T | null, show: (value: T) => string): Cell => (value === null ? null : show(value))
@@ -20,9 +21,6 @@ export function figuresTable(metrics: WindowMetrics, colors: Palette): string {
   const notes = [metrics.canary.note && `canary: ${metrics.canary.note}`, metrics.base.note && `base: ${metrics.base.note}`].filter(Boolean)
   return [table, ...notes.map((note) => colors.dim(note as string))].join('\n')
 }
-
-/** "14:05–14:20 UTC", a window's whole minutes. */
-export const windowText = (window: WindowMetrics['window']) => `${window.start.slice(11, 16)}–${window.end.slice(11, 16)} UTC`
 
 export function canaryStatusView(data: CanaryStatus, colors: Palette): string {
   const {canary} = data

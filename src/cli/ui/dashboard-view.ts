@@ -5,7 +5,7 @@ import {formatDuration} from '../../lib/util/duration.js'
 import {escapeDeep} from '../../lib/util/escape.js'
 import {wrapText} from '../../lib/util/text.js'
 import {barChart, compactChart, scaleTop, type Combine} from './chart.js'
-import {compactNumber, latencyText, percentText, periodText, valueFormat} from './metric-format.js'
+import {compactNumber, latencyText, percentText, periodText, valueFormat, windowText} from './metric-format.js'
 import type {Palette} from './palette.js'
 import {cutVisible} from './redraw.js'
 
@@ -47,9 +47,8 @@ export function dashboardView(fromAws: Dashboard, colors: Palette, screen: Scree
 
 /** What is shown, over when, and the canary when there is one. */
 function headerLines(data: Dashboard, colors: Palette): string[] {
-  const span = `${data.window.start.slice(11, 16)}–${data.window.end.slice(11, 16)} UTC`
   const period = formatDuration(data.window.periodSeconds * 1000)
-  const lines = [`${colors.bold(`${data.api.name} (${data.api.id})`)} ${API_TYPE_LABELS[data.api.type]} · stage ${colors.bold(data.stage)} · ${span} · ${period} periods`]
+  const lines = [`${colors.bold(`${data.api.name} (${data.api.id})`)} ${API_TYPE_LABELS[data.api.type]} · stage ${colors.bold(data.stage)} · ${windowText(data.window)} · ${period} periods`]
   if (data.canary) lines.push(`canary ${data.canary.percentTraffic}% (deployment ${data.canary.deploymentId ?? '-'}) · base = the stage less the canary`)
   return lines
 }

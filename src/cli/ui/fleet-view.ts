@@ -2,7 +2,7 @@ import {API_TYPE_LABELS} from '../../lib/catalog/index.js'
 import type {Fleet, Thresholds, Trend} from '../../lib/dashboard/index.js'
 import {formatDuration} from '../../lib/util/duration.js'
 import {plural} from '../../lib/util/text.js'
-import {compactNumber, latencyText, percentText} from './metric-format.js'
+import {compactNumber, latencyText, percentText, windowText} from './metric-format.js'
 import type {Palette} from './palette.js'
 import {renderTable, type Cell} from './table.js'
 
@@ -20,9 +20,8 @@ export function fleetView(data: Fleet, colors: Palette, thresholds: Thresholds):
     row.trend === null ? null : arrow[row.trend],
     row.p99Ms === null ? null : over(row.p99Ms, thresholds.maxP99Ms, latencyText(row.p99Ms)),
   ])
-  const span = `${data.window.start.slice(11, 16)}–${data.window.end.slice(11, 16)} UTC`
   const lines = [
-    `${colors.bold(plural(data.rows.length, 'stage'))} with requests in CloudWatch, worst first · ${span} · trend: the 5XX rate, first half to second (${formatDuration(data.window.periodSeconds * 1000)} periods)`,
+    `${colors.bold(plural(data.rows.length, 'stage'))} with requests in CloudWatch, worst first · ${windowText(data.window)} · trend: the 5XX rate, first half to second (${formatDuration(data.window.periodSeconds * 1000)} periods)`,
     '',
     data.rows.length > 0 ? renderTable(['API', 'ID', 'TYPE', 'STAGE', 'REQUESTS', '5XX RATE', 'TREND', 'P99'], rows, colors) : 'No API in this region has metrics in CloudWatch.',
   ]

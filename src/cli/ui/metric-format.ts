@@ -53,3 +53,13 @@ export function valueFormat(unit: Unit, periodSeconds: number, noun = ''): (valu
       return (value) => `${compactNumber(value)}${noun ? ' ' : ''}${per}`
   }
 }
+
+/**
+ * A window's span in UTC: "14:05–14:20 UTC" within one day, with the dates when it spans more
+ * ("2026-08-29 16:03 – 2026-12-07 16:04 UTC"), so that a long window never reads as a few minutes.
+ */
+export function windowText(window: {start: string; end: string}): string {
+  const [startDay, endDay] = [window.start.slice(0, 10), window.end.slice(0, 10)]
+  const [from, to] = [window.start.slice(11, 16), window.end.slice(11, 16)]
+  return startDay === endDay ? `${from}–${to} UTC` : `${startDay} ${from} – ${endDay} ${to} UTC`
+}

@@ -2,18 +2,17 @@ import {API_TYPE_LABELS} from '../../lib/catalog/index.js'
 import {type CheckResult, findMeasure, type MetricSeries} from '../../lib/metrics/index.js'
 import {formatDuration} from '../../lib/util/duration.js'
 import {barChart, scaleTop} from './chart.js'
-import {latencyText, percentText, valueFormat} from './metric-format.js'
+import {latencyText, percentText, valueFormat, windowText} from './metric-format.js'
 import type {Palette} from './palette.js'
 import {renderKeyValues, renderTable, type Cell} from './table.js'
 
-const span = (window: {start: string; end: string}) => `${window.start.slice(11, 16)}–${window.end.slice(11, 16)} UTC`
 const TRAFFIC_TEXT = {all: "the stage's traffic", base: 'the base (the stage less its canary)', canary: "the canary's traffic"}
 
 /** `metrics get` for people: what was read, a chart, then every period's value. */
 export function metricSeriesView(data: MetricSeries, colors: Palette, width: number): string {
   const measure = findMeasure(data.metric)
   const format = valueFormat(data.unit, data.window.periodSeconds, measure?.noun)
-  const head = `${colors.bold(`${data.title}`)} of ${data.api.name} (${data.api.id}) ${API_TYPE_LABELS[data.api.type]} stage ${data.stage}, ${TRAFFIC_TEXT[data.traffic]}: ${span(data.window)}, ${formatDuration(data.window.periodSeconds * 1000)} periods`
+  const head = `${colors.bold(`${data.title}`)} of ${data.api.name} (${data.api.id}) ${API_TYPE_LABELS[data.api.type]} stage ${data.stage}, ${TRAFFIC_TEXT[data.traffic]}: ${windowText(data.window)}, ${formatDuration(data.window.periodSeconds * 1000)} periods`
   const notes = [...data.notes, ...(data.unavailable ? [`unavailable: ${data.unavailable}`] : [])].map((note) => colors.dim(note))
   if (data.unavailable) return [head, ...notes].join('\n')
   const values = data.points.map((point) => point.value)
@@ -43,7 +42,7 @@ export function checkView(data: CheckResult, colors: Palette): string {
   const pairs: Array<[string, Cell]> = [
     ['api', `${data.api.name} (${data.api.id}) ${API_TYPE_LABELS[data.api.type]}`],
     ['stage', `${data.stage}, ${TRAFFIC_TEXT[data.traffic]}`],
-    ['window', span(data.window)],
+    ['window', windowText(data.window)],
     ['requests', figures.requests],
     ['4XX', figures.rate4xx === null ? null : `${figures.errors4xx} (${percentText(figures.rate4xx)})`],
     ['5XX', figures.rate5xx === null ? null : `${figures.errors5xx} (${percentText(figures.rate5xx)})`],
