@@ -31,8 +31,15 @@ export async function main(root: string): Promise<void> {
     process.stderr.write('\nInterrupted.\n')
     process.exit(ExitCode.interrupted)
   })
+  // A reader that has gone (`apigw keys create 2>&1 | head -3`) is not a failure of the command: what
+  // it did stands, and its exit code says so, not Node's crash on the broken pipe.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', ignoreBrokenPipe)
   const {runOclif} = await import('./run-oclif.js')
   await runOclif(argv, root)
+}
+
+function ignoreBrokenPipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error
 }
 
 /** Prints help for argv when it asks for help the fast path can render exactly; false leaves it to oclif. */
