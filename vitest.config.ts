@@ -1,9 +1,24 @@
 import {defineConfig} from 'vitest/config'
 
+// Four tiers, each runnable alone (npx vitest run --project commands); `npm test` runs them all.
+// - unit: lib and cli modules, with fakes;
+// - sandbox: the emulator, over HTTP and the SDKs, and checked against moto (test/conformance);
+// - commands: apigw commands against a sandbox, run in the test process (test/helpers/in-process.ts),
+//   with a process spawned only where a real one matters (Ctrl-C, two commands at once);
+// - e2e: the real binary as a process: start-up, help and --version, the bundle, the demo, CI.
+const tier = (name: string, include: string[]) => ({extends: true, test: {name, include}})
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The in-process tier imports the built CLI (dist/), which Node loads as it is, not through Vite.
+    server: {deps: {external: [/\/dist\//]}},
+    projects: [
+      tier('unit', ['test/unit/**/*.test.ts']),
+      tier('sandbox', ['test/sandbox/**/*.test.ts', 'test/conformance/**/*.test.ts']),
+      tier('commands', ['test/integration/**/*.test.ts']),
+      tier('e2e', ['test/e2e/**/*.test.ts']),
+    ],
   },
 })

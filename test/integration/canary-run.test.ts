@@ -7,7 +7,7 @@ import type {RolloutEnd, RolloutEvent} from '../../src/lib/canary/controller.js'
 import type {TrafficSpec} from '../../src/sandbox/traffic/spec.js'
 import {parseFaults} from '../../src/sandbox/faults.js'
 import {simulateTraffic} from '../../src/sandbox/traffic/simulate.js'
-import {awsEnv, EMPTY_HOME, runCli, type CliResult} from '../helpers/cli.js'
+import {awsEnv, EMPTY_HOME, runCli, spawnCli, type CliResult} from '../helpers/cli.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
 useSandboxCli()
@@ -94,7 +94,7 @@ describe('canary status', () => {
   it('--watch prints one JSON line per refresh without a terminal', async () => {
     const api = await seed.restApi('status-watch')
     let lines = ''
-    const result = await runCli(['canary', 'status', '--api', api.id, '--stage', 'prod', '--watch'], env, (child) =>
+    const result = await spawnCli(['canary', 'status', '--api', api.id, '--stage', 'prod', '--watch'], env, (child) =>
       child.stdout!.on('data', (chunk) => {
         lines += chunk
         if (lines.endsWith('\n')) child.kill('SIGINT')
@@ -185,7 +185,7 @@ describe.concurrent('canary run, end to end on the sandbox', () => {
 
   it('stops with exit 5, leaving the stage as found, when someone else changes it mid-rollout', async () => {
     const api = await seed.restApi('run-meddled')
-    const result = await runCli(['canary', 'run', '--api', 'run-meddled', '--stage', 'prod', '--steps', '10,50', '--bake', '30s', '--interval', '1s', '--yes'], env, (child) => {
+    const result = await spawnCli(['canary', 'run', '--api', 'run-meddled', '--stage', 'prod', '--steps', '10,50', '--bake', '30s', '--interval', '1s', '--yes'], env, (child) => {
       let seen = ''
       child.stdout!.on('data', (chunk) => {
         seen += chunk
@@ -204,7 +204,7 @@ describe.concurrent('canary run, end to end on the sandbox', () => {
 
   it('Ctrl-C without a terminal pauses the canary and exits 130, saying so', async () => {
     const api = await seed.restApi('run-interrupted')
-    const result = await runCli(['canary', 'run', '--api', 'run-interrupted', '--stage', 'prod', '--steps', '10,50', '--bake', '30s', '--interval', '1s', '--yes'], env, (child) =>
+    const result = await spawnCli(['canary', 'run', '--api', 'run-interrupted', '--stage', 'prod', '--steps', '10,50', '--bake', '30s', '--interval', '1s', '--yes'], env, (child) =>
       child.stdout!.on('data', (chunk) => {
         if (String(chunk).includes('"step-started"')) child.kill('SIGINT')
       }),
@@ -315,7 +315,7 @@ describe('canary run: one run per stage at a time', () => {
    */
   async function whileRunning(apiId: string, second: (canaryDeploymentId: string, first: ChildProcess) => Promise<CliResult>): Promise<[CliResult, CliResult]> {
     let started: Promise<CliResult> | undefined
-    const first = await runCli(['canary', 'run', '--api', apiId, '--stage', 'prod', '--steps', '10,50', '--bake', '30s', '--interval', '1s', '--yes'], env, (child) => {
+    const first = await spawnCli(['canary', 'run', '--api', apiId, '--stage', 'prod', '--steps', '10,50', '--bake', '30s', '--interval', '1s', '--yes'], env, (child) => {
       let seen = ''
       child.stdout!.on('data', (chunk) => {
         seen += chunk

@@ -7,7 +7,7 @@ import {join} from 'node:path'
 import {createInterface} from 'node:readline'
 import {fileURLToPath} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
-import {runCli} from '../helpers/cli.js'
+import {runCli, spawnCli} from '../helpers/cli.js'
 import {readRuntimeFile} from '../../src/lib/sandbox/runtime.js'
 import {controlFetch, sdkClients} from '../helpers/sandbox.js'
 
@@ -257,7 +257,7 @@ describe('apigw sandbox traffic', () => {
     const {env} = sandboxEnv()
     const info = json((await runCli(['sandbox', 'start', '--detach', '--json'], env)).stdout)
     await deployedApi(info.endpoint, 'live')
-    const result = await runCli(['sandbox', 'traffic', '--api', 'live', '--stage', 'prod', '--follow', '--rps', '1000'], env, (child) => {
+    const result = await spawnCli(['sandbox', 'traffic', '--api', 'live', '--stage', 'prod', '--follow', '--rps', '1000'], env, (child) => {
       child.stderr!.on('data', (chunk: Buffer) => {
         if (chunk.toString().includes('Ctrl-C to stop')) setTimeout(() => child.kill('SIGINT'), 500)
       })
