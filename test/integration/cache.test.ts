@@ -4,6 +4,7 @@ import {TABLES, type StageRecord} from '../../src/sandbox/model.js'
 import {awsEnv, runCli} from '../helpers/cli.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 import {startInterceptingProxy} from '../helpers/throttle-proxy.js'
+import {cachesAvailable} from '../helpers/wait.js'
 
 useSandboxCli()
 
@@ -25,8 +26,6 @@ const restStage = (restApiId: string, stageName = 'prod') => clients.rest.send(n
 const storedStage = (restApiId: string, stageName = 'prod') => sandbox.context.store.get<StageRecord>(TABLES.stages, `${restApiId}/${stageName.toLowerCase()}`)!
 const enableCluster = (restApiId: string, stageName = 'prod') =>
   clients.rest.send(new UpdateStageCommand({restApiId, stageName, patchOperations: [{op: 'replace', path: '/cacheClusterEnabled', value: 'true'}]}))
-/** Until the sandbox's cache transition (50 ms here) is over. */
-const settled = () => new Promise((resolve) => setTimeout(resolve, 100))
 
 describe('cache enable, resize, disable', () => {
   it('--dry-run shows the exact UpdateStage and changes nothing; enable creates the cluster and turns */* caching on', async () => {
@@ -101,7 +100,7 @@ describe('cache enable, resize, disable', () => {
     expect(none.stderr).toContain('has no cache cluster to resize')
 
     await enableCluster(api.id)
-    await settled()
+    await cachesAvailable(clients.rest, api.id)
     const unconfirmed = await apigw('cache', 'resize', '--api', api.id, '--stage', 'prod', '--size', '6.1')
     expect(unconfirmed.code).toBe(2)
     expect(unconfirmed.stderr).toContain('Warning: Resizing rebuilds the cache cluster of the stage "prod"')
@@ -122,7 +121,7 @@ describe('cache enable, resize, disable', () => {
   it('disable needs confirmation, then deletes the cluster; --wait follows it to NOT_AVAILABLE', async () => {
     const api = await seed.petsApi('cache-disable')
     await enableCluster(api.id)
-    await settled()
+    await cachesAvailable(clients.rest, api.id)
     const unconfirmed = await apigw('cache', 'disable', '--api', api.id, '--stage', 'prod', '--json')
     expect(unconfirmed.code).toBe(2)
     expect(json(unconfirmed.stdout).error.code).toBe('CONFIRMATION_REQUIRED')
@@ -205,7 +204,7 @@ describe('cache status', () => {
     await clients.rest.send(new PutIntegrationCommand({restApiId: api.id, resourceId: api.resources.pets, httpMethod: 'GET', type: 'MOCK', cacheKeyParameters: ['method.request.querystring.page']}))
     expect((await apigw('cache', 'enable', '--api', api.id, '--stage', 'prod')).code).toBe(0)
     expect((await apigw('cache', 'method', 'set', '--api', api.id, '--stage', 'prod', 'GET /pets/{id}', '--ttl', '0')).code).toBe(0)
-    await settled()
+    await cachesAvailable(clients.rest, api.id)
 
     const result = await apigw('cache', 'status', '--api', 'cache-status', '--stage', 'PROD', '--json')
     expect(result.code, result.stderr).toBe(0)
@@ -250,7 +249,7 @@ describe('cache flush', () => {
   it('flushes the stage cache (and the authorizer cache with --authorizers); --dry-run flushes nothing', async () => {
     const api = await seed.petsApi('cache-flush')
     await enableCluster(api.id)
-    await settled()
+    await cachesAvailable(clients.rest, api.id)
     const dry = await apigw('cache', 'flush', '--api', api.id, '--stage', 'prod', '--authorizers', '--dry-run', '--json')
     expect(json(dry.stdout).plan).toMatchObject({
       severity: 'safe',
@@ -277,7 +276,7 @@ describe('cache flush', () => {
     for (const stageName of ['beta', 'dev']) await clients.rest.send(new CreateStageCommand({restApiId: api.id, stageName, deploymentId: api.deploymentId}))
     await enableCluster(api.id)
     await enableCluster(api.id, 'beta')
-    await settled()
+    await cachesAvailable(clients.rest, api.id, ['prod', 'beta'])
     const result = await apigw('cache', 'flush', '--api', api.id, '--all-stages', '--json')
     expect(result.code, result.stderr).toBe(0)
     expect(json(result.stdout).stages).toEqual([
@@ -298,7 +297,7 @@ describe('cache flush', () => {
     const api = await seed.petsApi('cache-partial')
     for (const stageName of ['beta', 'dev']) await clients.rest.send(new CreateStageCommand({restApiId: api.id, stageName, deploymentId: api.deploymentId}))
     for (const stageName of ['beta', 'dev', 'prod']) await enableCluster(api.id, stageName)
-    await settled()
+    await cachesAvailable(clients.rest, api.id, ['beta', 'dev', 'prod'])
     const proxy = await startInterceptingProxy(sandbox.endpoint, (method, path) =>
       method === 'DELETE' && path === `/restapis/${api.id}/stages/dev/cache/data` ? {status: 400, errorType: 'BadRequestException', message: 'Cache cluster is being modified'} : undefined,
     )
