@@ -79,6 +79,19 @@ const RUNBOOK = [
   ['', 'sandbox stop'],
 ]
 
+/**
+ * `--quick` (the demo's test): the same steps and output, with shorter bakes and watches. Live
+ * traffic is still published every 10 s, so each canary step still sees a round of it.
+ */
+const QUICK = process.argv.includes('--quick')
+const QUICKER = [
+  ['--bake 30s', '--bake 10s'],
+  ['--bake 20s', '--bake 10s'],
+  ['--interval 10s', '--interval 2s'],
+  ['--verify-for 40s', '--verify-for 10s'],
+]
+const timed = (step) => (QUICK ? QUICKER.reduce((text, [long, short]) => text.replaceAll(long, short), step) : step)
+
 function buildIfNeeded() {
   const built = join(root, 'dist', 'cli', 'main.js')
   const newest = (dir) => Math.max(...readdirSync(dir, {withFileTypes: true, recursive: true}).filter((e) => e.isFile()).map((e) => statSync(join(e.parentPath, e.name)).mtimeMs))
@@ -122,7 +135,7 @@ async function main() {
   try {
     for (const [narration, step, options] of RUNBOOK) {
       if (narration) console.log(`\n${style('2', `# ${narration}`)}`)
-      await apigw(step.replaceAll('{state}', stateDir), env, options)
+      await apigw(timed(step).replaceAll('{state}', stateDir), env, options)
     }
     console.log(`\n${style('32', 'Demo complete.')} Try it yourself: apigw sandbox start --detach, then any command with --sandbox.`)
   } finally {
