@@ -7,6 +7,18 @@ import {env, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 // Ctrl-C handler or stream listener.
 useSandboxCli()
 
+/** What a run could change in the test process. */
+const processState = () => ({
+  env: process.env,
+  argv: process.argv,
+  exitCode: process.exitCode,
+  sigint: process.rawListeners('SIGINT'),
+  drain: process.stdout.rawListeners('drain'),
+  cwd: process.cwd(),
+  stdin: process.stdin,
+  isTTY: process.stdout.isTTY,
+})
+
 const unreachable = awsEnv('http://127.0.0.1:9', {AWS_MAX_ATTEMPTS: '1'})
 
 describe('a command run in-process', () => {
@@ -21,16 +33,7 @@ describe('a command run in-process', () => {
   })
 
   it('leaves the test process as it found it', async () => {
-    const before = {
-      env: process.env,
-      argv: process.argv,
-      exitCode: process.exitCode,
-      sigint: process.rawListeners('SIGINT'),
-      drain: process.stdout.rawListeners('drain'),
-      cwd: process.cwd(),
-      stdin: process.stdin,
-      isTTY: process.stdout.isTTY,
-    }
+    const before = processState()
     // A usage error, an unknown command (the command_not_found hook), and drift: apis diff ends with
     // this.exit(1), which oclif carries out with process.exit.
     await seed.restApi('in-process-drift')
@@ -39,15 +42,6 @@ describe('a command run in-process', () => {
     expect((await runCli(['apis', 'diff', 'examples/shop.yaml', '--api', 'in-process-drift'], env)).code).toBe(1)
     expect(process.env).toBe(before.env)
     expect(process.env.NO_COLOR).toBe(before.env.NO_COLOR)
-    expect({
-      env: process.env,
-      argv: process.argv,
-      exitCode: process.exitCode,
-      sigint: process.rawListeners('SIGINT'),
-      drain: process.stdout.rawListeners('drain'),
-      cwd: process.cwd(),
-      stdin: process.stdin,
-      isTTY: process.stdout.isTTY,
-    }).toEqual(before)
+    expect(processState()).toEqual(before)
   })
 })
