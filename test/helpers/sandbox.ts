@@ -4,7 +4,7 @@ import {CloudWatchClient} from '@aws-sdk/client-cloudwatch'
 import {TOKEN_HEADER} from '../../src/sandbox/guard.js'
 import {startSandbox, type Sandbox, type SandboxOptions} from '../../src/sandbox/server.js'
 
-export type {Sandbox}
+export type {Sandbox, SandboxOptions}
 
 /** A sandbox in this process on a free loopback port, with short cache transitions; close it in afterAll. */
 export function startTestSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
