@@ -97,7 +97,9 @@ async function runAlone(args: string[], env: Record<string, string>, options: In
     // Not a terminal, whatever the test runner's streams are (a TTY when vitest runs in one).
     for (const stream of STREAMS) Object.defineProperty(stream, 'isTTY', {configurable: true, writable: true, value: undefined})
     globalThis.console = new Console({stdout: process.stdout, stderr: process.stderr})
-    Object.defineProperty(process, 'stdin', {configurable: true, enumerable: true, value: Readable.from(options.input === undefined ? [] : [options.input])})
+    // A byte stream, as a pipe is.
+    const stdin = Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)], {objectMode: false})
+    Object.defineProperty(process, 'stdin', {configurable: true, enumerable: true, value: stdin})
     if (options.cwd) process.chdir(options.cwd)
     const {main} = (await import(MAIN.href)) as {main: (binUrl: string) => Promise<void>}
     await main(BIN.href)

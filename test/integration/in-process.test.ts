@@ -39,7 +39,11 @@ describe('a command run in-process', () => {
     await seed.restApi('in-process-drift')
     expect((await runCli(['apis', 'list', '--output', 'xml'], env)).code).toBe(2)
     expect((await runCli(['apis', 'lsit'], env)).code).toBe(2)
-    expect((await runCli(['apis', 'diff', 'examples/shop.yaml', '--api', 'in-process-drift'], env)).code).toBe(1)
+    const drift = await runCli(['apis', 'diff', 'examples/shop.yaml', '--api', 'in-process-drift'], env)
+    expect(drift.code).toBe(1)
+    // In its own working directory, a path is relative to it.
+    const relative = await runCli(['apis', 'diff', 'shop.yaml', '--api', 'in-process-drift'], env, {cwd: 'examples'})
+    expect(relative).toEqual({...drift, stdout: drift.stdout.replaceAll('examples/shop.yaml', 'shop.yaml')})
     expect(process.env).toBe(before.env)
     expect(process.env.NO_COLOR).toBe(before.env.NO_COLOR)
     expect(processState()).toEqual(before)
