@@ -10,6 +10,9 @@ const tier = (name: string, include: string[]) => ({extends: true, test: {name, 
 
 export default defineConfig({
   test: {
+    // A worker per core, not vitest's cores - 1: many tests wait (on timers, on processes they
+    // started), so on a 2-core machine one worker would leave a core idle.
+    maxWorkers: '100%',
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // The in-process tier imports the built CLI (dist/), which Node loads as it is, not through Vite.
