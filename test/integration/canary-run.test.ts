@@ -13,6 +13,11 @@ import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli
 useSandboxCli()
 
 const apigw = (...args: string[]) => runCli(args, env)
+/**
+ * `canary run` as a process, for the rollouts below that bake at once (describe.concurrent): runs in
+ * the test process take turns, and these spend their time waiting, not starting.
+ */
+const rollout = (...args: string[]) => spawnCli(['canary', 'run', ...args], env)
 const offline = (...args: string[]) => runCli(args, awsEnv('http://127.0.0.1:9', {AWS_MAX_ATTEMPTS: '1'}))
 const stage = (restApiId: string) => clients.rest.send(new GetStageCommand({restApiId, stageName: 'prod'}))
 const events = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as RolloutEvent)
@@ -121,7 +126,7 @@ describe.concurrent('canary run, end to end on the sandbox', () => {
   it('promotes a healthy canary through every step (one JSON line per event without a terminal)', async () => {
     const api = await seed.restApi('run-healthy')
     const stop = drive(api.id)
-    const result = await apigw('canary', 'run', '--api', 'run-healthy', '--stage', 'prod', '--steps', '10,50,100', ...FAST, '--description', 'Checkout v2')
+    const result = await rollout('--api', 'run-healthy', '--stage', 'prod', '--steps', '10,50,100', ...FAST, '--description', 'Checkout v2')
     stop()
     expect(result.code).toBe(0)
     const all = events(result.stdout)
@@ -141,7 +146,7 @@ describe.concurrent('canary run, end to end on the sandbox', () => {
   it('rolls a bad canary back at the first step: exit 1, the gate and its numbers, the stage on its base deployment', async () => {
     const api = await seed.restApi('run-bad')
     const stop = drive(api.id, {canaryErrorRate: {'4xx': 0.02, '5xx': 0.2}})
-    const result = await apigw('canary', 'run', '--api', 'run-bad', '--stage', 'prod', '--steps', '10,50,100', ...FAST)
+    const result = await rollout('--api', 'run-bad', '--stage', 'prod', '--steps', '10,50,100', ...FAST)
     stop()
     expect(result.code).toBe(1)
     const all = events(result.stdout)
@@ -159,14 +164,14 @@ describe.concurrent('canary run, end to end on the sandbox', () => {
   it('takes an existing canary through the steps only when --deployment names it', async () => {
     const api = await seed.restApi('run-existing')
     const canary = await clients.rest.send(new CreateDeploymentCommand({restApiId: api.id, stageName: 'prod', canarySettings: {percentTraffic: 5}}))
-    const refused = await apigw('canary', 'run', '--api', 'run-existing', '--stage', 'prod', '--steps', '50', ...FAST)
+    const refused = await rollout('--api', 'run-existing', '--stage', 'prod', '--steps', '50', ...FAST)
     expect(refused.code).toBe(5)
     expect(refused.stdout).toBe('')
     expect(refused.stderr).toMatch(/already has a canary: deployment \w+, canary \w+ at 5%; canary run without --deployment starts a new canary/)
     expect(refused.stderr).toContain(`--deployment ${canary.id}`)
 
     const stop = drive(api.id)
-    const result = await apigw('canary', 'run', '--api', 'run-existing', '--stage', 'prod', '--deployment', canary.id!, '--steps', '50', ...FAST, '--no-promote')
+    const result = await rollout('--api', 'run-existing', '--stage', 'prod', '--deployment', canary.id!, '--steps', '50', ...FAST, '--no-promote')
     stop()
     expect(result.code).toBe(0)
     expect(result.stderr).toMatch(/Taking the stage's canary \(deployment \w+, canary \w+ at 5%\) through the steps\./)
@@ -175,7 +180,7 @@ describe.concurrent('canary run, end to end on the sandbox', () => {
 
   it('times out (exit 7) when the canary never gets enough requests, and acts as --on-fail', async () => {
     const api = await seed.restApi('run-quiet')
-    const result = await apigw('canary', 'run', '--api', 'run-quiet', '--stage', 'prod', '--steps', '10', '--bake', '1s', '--interval', '1s', '--timeout', '3s', '--on-fail', 'abort', '--yes')
+    const result = await rollout('--api', 'run-quiet', '--stage', 'prod', '--steps', '10', '--bake', '1s', '--interval', '1s', '--timeout', '3s', '--on-fail', 'abort', '--yes')
     expect(result.code).toBe(7)
     const all = events(result.stdout)
     expect(all.filter((e) => e.event === 'evaluation').every((e) => e.event === 'evaluation' && e.outcome === 'inconclusive')).toBe(true)
