@@ -1,4 +1,4 @@
-import {CreateDeploymentCommand, FlushStageCacheCommand, GetStageCommand, UpdateStageCommand} from '@aws-sdk/client-api-gateway'
+import {CreateDeploymentCommand, FlushStageCacheCommand, UpdateStageCommand} from '@aws-sdk/client-api-gateway'
 import {TABLES, type StageRecord} from '../../src/sandbox/model.js'
 import {stageKey} from '../../src/sandbox/rest/lookup.js'
 import {simulateTraffic} from '../../src/sandbox/traffic/simulate.js'
@@ -6,6 +6,7 @@ import type {TrafficSpec} from '../../src/sandbox/traffic/spec.js'
 import type {Sandbox} from './sandbox.js'
 import {sdkClients} from './sandbox.js'
 import {seeder} from './seed.js'
+import {cachesAvailable} from './wait.js'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -38,12 +39,9 @@ export async function canaryStageWithCache(sandbox: Sandbox, name: string, flush
   const canary = await rest.send(new CreateDeploymentCommand({restApiId: api.id, stageName: 'prod', canarySettings: {percentTraffic: 20}}))
   await rest.send(new UpdateStageCommand({restApiId: api.id, stageName: 'prod', patchOperations: [{op: 'replace', path: '/cacheClusterEnabled', value: 'true'}]}))
   // The test sandbox brings caches up, and flushes them, in 50 ms.
-  const available = async () => {
-    while ((await rest.send(new GetStageCommand({restApiId: api.id, stageName: 'prod'}))).cacheClusterStatus !== 'AVAILABLE') await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-  await available()
+  await cachesAvailable(rest, api.id)
   await rest.send(new FlushStageCacheCommand({restApiId: api.id, stageName: 'prod'}))
-  await available()
+  await cachesAvailable(rest, api.id)
 
   const {store} = sandbox.context
   const record = store.get<StageRecord>(TABLES.stages, stageKey(api.id, 'prod'))!

@@ -3,7 +3,7 @@ import {ApiGatewayV2Client} from '@aws-sdk/client-apigatewayv2'
 import {CloudWatchClient} from '@aws-sdk/client-cloudwatch'
 import {startSandbox, TOKEN_HEADER, type Sandbox, type SandboxOptions} from '../../src/sandbox/index.js'
 
-export type {Sandbox}
+export type {Sandbox, SandboxOptions}
 
 /** A sandbox in this process on a free loopback port, with short cache transitions; stop it in afterAll. */
 export function startTestSandbox(options: SandboxOptions = {}): Promise<Sandbox> {

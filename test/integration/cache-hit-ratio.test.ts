@@ -1,10 +1,10 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {systemClock, type Clock} from '../../src/lib/util/clock.js'
 import {TABLES, type StageRecord} from '../../src/sandbox/model.js'
 import {simulateTraffic} from '../../src/sandbox/traffic/simulate.js'
 import {awsEnv, runCli} from '../helpers/cli.js'
 import {seeder} from '../helpers/seed.js'
 import {startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
+import {movableClock} from '../helpers/sandbox-clock.js'
 
 const MINUTE = 60_000
 
@@ -13,10 +13,7 @@ const MINUTE = 60_000
  * flushed "earlier" and apigw, on the real clock, reads that history from CloudWatch now.
  */
 describe('the hit ratio after a flush, in sandbox traffic', () => {
-  let offset = 0
-  const clock: Clock = {now: () => Date.now() + offset, sleep: systemClock.sleep, random: () => Math.random()}
-  /** Sets the sandbox's clock to real time `at`. */
-  const travelTo = (at: number) => (offset = at - Date.now())
+  const {clock, travelTo} = movableClock()
   let sandbox: Sandbox
   let env: Record<string, string>
   let seed: ReturnType<typeof seeder>

@@ -3,16 +3,19 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {awsEnv, runCli} from '../helpers/cli.js'
 import {seeder} from '../helpers/seed.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
+import {movableClock} from '../helpers/sandbox-clock.js'
 
-/** Long enough for a command to see each status, short enough for a test. */
-const DELAY_MS = 2500
+/** As long as on AWS: no transition ends by itself while the test runs, however slow the machine. */
+const DELAY_MS = 4 * 60_000
 
-describe('cache status transitions, --wait and its timeout (sandbox transitions of 2.5 s)', () => {
+/** The sandbox runs on a clock the test moves (while a command waits), so what apigw sees never depends on how fast the commands run. */
+describe('cache status transitions, --wait and its timeout (sandbox transitions of 4 minutes, on a clock the test moves)', () => {
+  const time = movableClock()
   let sandbox: Sandbox
   let env: Record<string, string>
   let seed: ReturnType<typeof seeder>
   beforeAll(async () => {
-    sandbox = await startTestSandbox({transitionDelayMs: DELAY_MS})
+    sandbox = await startTestSandbox({transitionDelayMs: DELAY_MS, clock: time.clock})
     env = awsEnv(sandbox.endpoint)
     seed = seeder(sandbox.endpoint)
   })
@@ -33,7 +36,7 @@ describe('cache status transitions, --wait and its timeout (sandbox transitions 
     const creating = await apigw('cache', 'status', '--api', api.id, '--stage', 'prod', '--json')
     expect(json(creating.stdout).cluster).toEqual({enabled: true, size: '0.5', status: 'CREATE_IN_PROGRESS'})
 
-    const waited = await apigw('cache', 'enable', '--api', api.id, '--stage', 'prod', '--wait', '--json')
+    const waited = await time.passing(DELAY_MS, () => apigw('cache', 'enable', '--api', api.id, '--stage', 'prod', '--wait', '--json'))
     expect(waited.code, waited.stderr).toBe(0)
     expect(json(waited.stdout)).toMatchObject({changes: [], cluster: {status: 'AVAILABLE'}})
     expect(waited.stderr).toMatch(/The cache cluster of stage "prod" is AVAILABLE \(after [\d.]+ s\)\./)
@@ -42,7 +45,7 @@ describe('cache status transitions, --wait and its timeout (sandbox transitions 
     expect(flushTimeout.code).toBe(7)
     expect(flushTimeout.stderr).toContain('Waiting for the cache cluster of stage "prod" to be AVAILABLE: FLUSH_IN_PROGRESS')
     expect(json((await apigw('cache', 'status', '--api', api.id, '--stage', 'prod', '--json')).stdout).cluster.status).toBe('FLUSH_IN_PROGRESS')
-    const flushed = await apigw('cache', 'flush', '--api', api.id, '--stage', 'prod', '--wait')
+    const flushed = await time.passing(DELAY_MS, () => apigw('cache', 'flush', '--api', api.id, '--stage', 'prod', '--wait'))
     expect(flushed.code, flushed.stderr).toBe(0)
     expect(await clusterStatus(api.id)).toBe('AVAILABLE')
 
@@ -53,7 +56,7 @@ describe('cache status transitions, --wait and its timeout (sandbox transitions 
     const flushDeleting = await apigw('cache', 'flush', '--api', api.id, '--stage', 'prod')
     expect(flushDeleting.code).toBe(5)
     expect(flushDeleting.stderr).toContain('prod: no cache cluster (DELETE_IN_PROGRESS)')
-    const disabled = await apigw('cache', 'disable', '--api', api.id, '--stage', 'prod', '--wait', '--json')
+    const disabled = await time.passing(DELAY_MS, () => apigw('cache', 'disable', '--api', api.id, '--stage', 'prod', '--wait', '--json'))
     expect(disabled.code, disabled.stderr).toBe(0)
     expect(json(disabled.stdout).cluster).toEqual({enabled: false, size: null, status: 'NOT_AVAILABLE'})
   })

@@ -4,8 +4,14 @@ import {TABLES, type StageRecord} from '../../src/sandbox/model.js'
 import {awsEnv, runCli} from '../helpers/cli.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 import {startInterceptingProxy} from '../helpers/throttle-proxy.js'
+import {movableClock} from '../helpers/sandbox-clock.js'
 
-useSandboxCli()
+/** As long as on AWS, on a clock the test moves: a cluster is CREATE_IN_PROGRESS until the test says the time has passed. */
+const DELAY_MS = 4 * 60_000
+const time = movableClock()
+useSandboxCli({}, {transitionDelayMs: DELAY_MS, clock: time.clock})
+/** The sandbox's cache transitions under way are over. */
+const transitionsOver = () => time.forward(DELAY_MS)
 
 const apigw = (...args: string[]) => runCli(args, env)
 /** The CLI pointed at a port nothing listens on: a usage error there proves nothing was sent to AWS. */
@@ -25,8 +31,6 @@ const restStage = (restApiId: string, stageName = 'prod') => clients.rest.send(n
 const storedStage = (restApiId: string, stageName = 'prod') => sandbox.context.store.get<StageRecord>(TABLES.stages, `${restApiId}/${stageName.toLowerCase()}`)!
 const enableCluster = (restApiId: string, stageName = 'prod') =>
   clients.rest.send(new UpdateStageCommand({restApiId, stageName, patchOperations: [{op: 'replace', path: '/cacheClusterEnabled', value: 'true'}]}))
-/** Until the sandbox's cache transition (50 ms here) is over. */
-const settled = () => new Promise((resolve) => setTimeout(resolve, 100))
 
 describe('cache enable, resize, disable', () => {
   it('--dry-run shows the exact UpdateStage and changes nothing; enable creates the cluster and turns */* caching on', async () => {
@@ -101,7 +105,7 @@ describe('cache enable, resize, disable', () => {
     expect(none.stderr).toContain('has no cache cluster to resize')
 
     await enableCluster(api.id)
-    await settled()
+    transitionsOver()
     const unconfirmed = await apigw('cache', 'resize', '--api', api.id, '--stage', 'prod', '--size', '6.1')
     expect(unconfirmed.code).toBe(2)
     expect(unconfirmed.stderr).toContain('Warning: Resizing rebuilds the cache cluster of the stage "prod"')
@@ -112,7 +116,7 @@ describe('cache enable, resize, disable', () => {
     const dry = await apigw('cache', 'resize', '--api', api.id, '--stage', 'prod', '--size', '6.1', '--dry-run', '--json')
     expect(json(dry.stdout).plan).toMatchObject({severity: 'destructive', steps: [{input: {patchOperations: [{op: 'replace', path: '/cacheClusterSize', value: '6.1'}]}}]})
 
-    const resized = await apigw('cache', 'resize', '--api', api.id, '--stage', 'prod', '--size', '6.1', '--yes', '--wait', '--json')
+    const resized = await time.passing(DELAY_MS, () => apigw('cache', 'resize', '--api', api.id, '--stage', 'prod', '--size', '6.1', '--yes', '--wait', '--json'))
     expect(resized.code, resized.stderr).toBe(0)
     expect(json(resized.stdout).cluster).toEqual({enabled: true, size: '6.1', status: 'AVAILABLE'})
     expect(resized.stderr).toMatch(/The cache cluster of stage "prod" is AVAILABLE \(after [\d.]+ s\)\./)
@@ -122,12 +126,12 @@ describe('cache enable, resize, disable', () => {
   it('disable needs confirmation, then deletes the cluster; --wait follows it to NOT_AVAILABLE', async () => {
     const api = await seed.petsApi('cache-disable')
     await enableCluster(api.id)
-    await settled()
+    transitionsOver()
     const unconfirmed = await apigw('cache', 'disable', '--api', api.id, '--stage', 'prod', '--json')
     expect(unconfirmed.code).toBe(2)
     expect(json(unconfirmed.stdout).error.code).toBe('CONFIRMATION_REQUIRED')
 
-    const disabled = await apigw('cache', 'disable', '--api', api.id, '--stage', 'prod', '--yes', '--wait')
+    const disabled = await time.passing(DELAY_MS, () => apigw('cache', 'disable', '--api', api.id, '--stage', 'prod', '--yes', '--wait'))
     expect(disabled.code, disabled.stderr).toBe(0)
     expect(disabled.stderr).toContain('Warning: Disabling deletes the 0.5 GB cache cluster')
     expect(disabled.stdout).toMatch(/^cacheCluster\s+on, 0\.5 GB\s+off$/m)
@@ -205,7 +209,7 @@ describe('cache status', () => {
     await clients.rest.send(new PutIntegrationCommand({restApiId: api.id, resourceId: api.resources.pets, httpMethod: 'GET', type: 'MOCK', cacheKeyParameters: ['method.request.querystring.page']}))
     expect((await apigw('cache', 'enable', '--api', api.id, '--stage', 'prod')).code).toBe(0)
     expect((await apigw('cache', 'method', 'set', '--api', api.id, '--stage', 'prod', 'GET /pets/{id}', '--ttl', '0')).code).toBe(0)
-    await settled()
+    transitionsOver()
 
     const result = await apigw('cache', 'status', '--api', 'cache-status', '--stage', 'PROD', '--json')
     expect(result.code, result.stderr).toBe(0)
@@ -250,7 +254,7 @@ describe('cache flush', () => {
   it('flushes the stage cache (and the authorizer cache with --authorizers); --dry-run flushes nothing', async () => {
     const api = await seed.petsApi('cache-flush')
     await enableCluster(api.id)
-    await settled()
+    transitionsOver()
     const dry = await apigw('cache', 'flush', '--api', api.id, '--stage', 'prod', '--authorizers', '--dry-run', '--json')
     expect(json(dry.stdout).plan).toMatchObject({
       severity: 'safe',
@@ -261,7 +265,7 @@ describe('cache flush', () => {
     })
     expect(storedStage(api.id).cacheFlushes).toEqual([])
 
-    const result = await apigw('cache', 'flush', '--api', api.id, '--stage', 'prod', '--authorizers', '--wait', '--json')
+    const result = await time.passing(DELAY_MS, () => apigw('cache', 'flush', '--api', api.id, '--stage', 'prod', '--authorizers', '--wait', '--json'))
     expect(result.code, result.stderr).toBe(0)
     expect(json(result.stdout)).toEqual({
       api: {id: api.id, name: 'cache-flush', type: 'rest'},
@@ -277,7 +281,7 @@ describe('cache flush', () => {
     for (const stageName of ['beta', 'dev']) await clients.rest.send(new CreateStageCommand({restApiId: api.id, stageName, deploymentId: api.deploymentId}))
     await enableCluster(api.id)
     await enableCluster(api.id, 'beta')
-    await settled()
+    transitionsOver()
     const result = await apigw('cache', 'flush', '--api', api.id, '--all-stages', '--json')
     expect(result.code, result.stderr).toBe(0)
     expect(json(result.stdout).stages).toEqual([
@@ -298,7 +302,7 @@ describe('cache flush', () => {
     const api = await seed.petsApi('cache-partial')
     for (const stageName of ['beta', 'dev']) await clients.rest.send(new CreateStageCommand({restApiId: api.id, stageName, deploymentId: api.deploymentId}))
     for (const stageName of ['beta', 'dev', 'prod']) await enableCluster(api.id, stageName)
-    await settled()
+    transitionsOver()
     const proxy = await startInterceptingProxy(sandbox.endpoint, (method, path) =>
       method === 'DELETE' && path === `/restapis/${api.id}/stages/dev/cache/data` ? {status: 400, errorType: 'BadRequestException', message: 'Cache cluster is being modified'} : undefined,
     )

@@ -7,13 +7,18 @@ import type {RolloutEnd, RolloutEvent} from '../../src/lib/canary/controller.js'
 import type {TrafficSpec} from '../../src/sandbox/traffic/spec.js'
 import {parseFaults} from '../../src/lib/sandbox/faults.js'
 import {simulateTraffic} from '../../src/sandbox/traffic/simulate.js'
-import {awsEnv, EMPTY_HOME, runCli, type CliResult} from '../helpers/cli.js'
+import {awsEnv, EMPTY_HOME, runCli, spawnCli, type CliResult} from '../helpers/cli.js'
 import {driveTraffic} from '../helpers/live-traffic.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
 useSandboxCli()
 
 const apigw = (...args: string[]) => runCli(args, env)
+/**
+ * `canary run` as a process, for the rollouts below that bake at once (describe.concurrent): runs in
+ * the test process take turns, and these spend their time waiting, not starting.
+ */
+const rollout = (...args: string[]) => spawnCli(['canary', 'run', ...args], env)
 const offline = (...args: string[]) => runCli(args, awsEnv('http://127.0.0.1:9', {AWS_MAX_ATTEMPTS: '1'}))
 const stage = (restApiId: string) => clients.rest.send(new GetStageCommand({restApiId, stageName: 'prod'}))
 const events = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as RolloutEvent)
@@ -72,7 +77,7 @@ describe('canary status', () => {
   it('--watch prints one JSON line per refresh without a terminal', async () => {
     const api = await seed.restApi('status-watch')
     let lines = ''
-    const result = await runCli(['canary', 'status', '--api', api.id, '--stage', 'prod', '--watch'], env, (child) =>
+    const result = await spawnCli(['canary', 'status', '--api', api.id, '--stage', 'prod', '--watch'], env, (child) =>
       child.stdout!.on('data', (chunk) => {
         lines += chunk
         if (lines.endsWith('\n')) child.kill('SIGINT')
@@ -99,7 +104,7 @@ describe.concurrent('canary run, end to end on the sandbox', () => {
   it('promotes a healthy canary through every step (one JSON line per event without a terminal)', async () => {
     const api = await seed.restApi('run-healthy')
     const stop = drive(api.id)
-    const result = await apigw('canary', 'run', '--api', 'run-healthy', '--stage', 'prod', '--steps', '10,50,100', ...FAST, '--description', 'Checkout v2')
+    const result = await rollout('--api', 'run-healthy', '--stage', 'prod', '--steps', '10,50,100', ...FAST, '--description', 'Checkout v2')
     stop()
     expect(result.code).toBe(0)
     const all = events(result.stdout)
@@ -119,7 +124,7 @@ describe.concurrent('canary run, end to end on the sandbox', () => {
   it('rolls a bad canary back at the first step: exit 1, the gate and its numbers, the stage on its base deployment', async () => {
     const api = await seed.restApi('run-bad')
     const stop = drive(api.id, {canaryErrorRate: {'4xx': 0.02, '5xx': 0.2}})
-    const result = await apigw('canary', 'run', '--api', 'run-bad', '--stage', 'prod', '--steps', '10,50,100', ...FAST)
+    const result = await rollout('--api', 'run-bad', '--stage', 'prod', '--steps', '10,50,100', ...FAST)
     stop()
     expect(result.code).toBe(1)
     const all = events(result.stdout)
@@ -137,14 +142,14 @@ describe.concurrent('canary run, end to end on the sandbox', () => {
   it('takes an existing canary through the steps only when --deployment names it', async () => {
     const api = await seed.restApi('run-existing')
     const canary = await clients.rest.send(new CreateDeploymentCommand({restApiId: api.id, stageName: 'prod', canarySettings: {percentTraffic: 5}}))
-    const refused = await apigw('canary', 'run', '--api', 'run-existing', '--stage', 'prod', '--steps', '50', ...FAST)
+    const refused = await rollout('--api', 'run-existing', '--stage', 'prod', '--steps', '50', ...FAST)
     expect(refused.code).toBe(5)
     expect(refused.stdout).toBe('')
     expect(refused.stderr).toMatch(/already has a canary: deployment \w+, canary \w+ at 5%; canary run without --deployment starts a new canary/)
     expect(refused.stderr).toContain(`--deployment ${canary.id}`)
 
     const stop = drive(api.id)
-    const result = await apigw('canary', 'run', '--api', 'run-existing', '--stage', 'prod', '--deployment', canary.id!, '--steps', '50', ...FAST, '--no-promote')
+    const result = await rollout('--api', 'run-existing', '--stage', 'prod', '--deployment', canary.id!, '--steps', '50', ...FAST, '--no-promote')
     stop()
     expect(result.code).toBe(0)
     expect(result.stderr).toMatch(/Taking the stage's canary \(deployment \w+, canary \w+ at 5%\) through the steps\./)
@@ -153,7 +158,7 @@ describe.concurrent('canary run, end to end on the sandbox', () => {
 
   it('times out (exit 7) when the canary never gets enough requests, and acts as --on-fail', async () => {
     const api = await seed.restApi('run-quiet')
-    const result = await apigw('canary', 'run', '--api', 'run-quiet', '--stage', 'prod', '--steps', '10', '--bake', '1s', '--interval', '1s', '--timeout', '3s', '--on-fail', 'abort', '--yes')
+    const result = await rollout('--api', 'run-quiet', '--stage', 'prod', '--steps', '10', '--bake', '1s', '--interval', '1s', '--timeout', '3s', '--on-fail', 'abort', '--yes')
     expect(result.code).toBe(7)
     const all = events(result.stdout)
     expect(all.filter((e) => e.event === 'evaluation').every((e) => e.event === 'evaluation' && e.outcome === 'inconclusive')).toBe(true)
@@ -163,7 +168,7 @@ describe.concurrent('canary run, end to end on the sandbox', () => {
 
   it('stops with exit 5, leaving the stage as found, when someone else changes it mid-rollout', async () => {
     const api = await seed.restApi('run-meddled')
-    const result = await runCli(['canary', 'run', '--api', 'run-meddled', '--stage', 'prod', '--steps', '10,50', '--bake', '30s', '--interval', '1s', '--yes'], env, (child) => {
+    const result = await spawnCli(['canary', 'run', '--api', 'run-meddled', '--stage', 'prod', '--steps', '10,50', '--bake', '30s', '--interval', '1s', '--yes'], env, (child) => {
       let seen = ''
       child.stdout!.on('data', (chunk) => {
         seen += chunk
@@ -182,7 +187,7 @@ describe.concurrent('canary run, end to end on the sandbox', () => {
 
   it('Ctrl-C without a terminal pauses the canary and exits 130, saying so', async () => {
     const api = await seed.restApi('run-interrupted')
-    const result = await runCli(['canary', 'run', '--api', 'run-interrupted', '--stage', 'prod', '--steps', '10,50', '--bake', '30s', '--interval', '1s', '--yes'], env, (child) =>
+    const result = await spawnCli(['canary', 'run', '--api', 'run-interrupted', '--stage', 'prod', '--steps', '10,50', '--bake', '30s', '--interval', '1s', '--yes'], env, (child) =>
       child.stdout!.on('data', (chunk) => {
         if (String(chunk).includes('"step-started"')) child.kill('SIGINT')
       }),
@@ -293,7 +298,7 @@ describe('canary run: one run per stage at a time', () => {
    */
   async function whileRunning(apiId: string, second: (canaryDeploymentId: string, first: ChildProcess) => Promise<CliResult>): Promise<[CliResult, CliResult]> {
     let started: Promise<CliResult> | undefined
-    const first = await runCli(['canary', 'run', '--api', apiId, '--stage', 'prod', '--steps', '10,50', '--bake', '30s', '--interval', '1s', '--yes'], env, (child) => {
+    const first = await spawnCli(['canary', 'run', '--api', apiId, '--stage', 'prod', '--steps', '10,50', '--bake', '30s', '--interval', '1s', '--yes'], env, (child) => {
       let seen = ''
       child.stdout!.on('data', (chunk) => {
         seen += chunk

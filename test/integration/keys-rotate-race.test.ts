@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {parseFaults} from '../../src/lib/sandbox/faults.js'
 import {startBarrierProxy} from '../helpers/barrier-proxy.js'
-import {awsEnv, runCli, type CliResult} from '../helpers/cli.js'
+import {awsEnv, spawnCli, type CliResult} from '../helpers/cli.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
 useSandboxCli()
@@ -38,7 +38,7 @@ async function partnerKey(name: string): Promise<string> {
 async function rotateTwice(name: string, trial: string, environment: Record<string, string>, onExit = () => {}): Promise<Array<CliResult & {out: string}>> {
   const rotate = async (which: string) => {
     const out = join(dir, `${trial}-${which}.key`)
-    const result = await runCli(['keys', 'rotate', name, '--out', out, '--json'], environment).finally(onExit)
+    const result = await spawnCli(['keys', 'rotate', name, '--out', out, '--json'], environment).finally(onExit)
     return {...result, out}
   }
   return Promise.all([rotate('a'), rotate('b')])

@@ -19,7 +19,7 @@ async function rememberValues(): Promise<void> {
 }
 
 async function run(args: string[], options: {env?: Record<string, string>; input?: string} = {}): Promise<CliResult> {
-  const result = await runCli(args, options.env ?? env, undefined, options.input)
+  const result = await runCli(args, options.env ?? env, {input: options.input})
   transcript.push({args, result, showsValue: args.includes('--show-value')})
   await rememberValues()
   return result

@@ -135,7 +135,7 @@ describe('input checked before any AWS call', () => {
     expect(result.stderr).not.toContain(value)
     expect(await keyCount()).toBe(before)
 
-    const created = await runCli(['keys', 'create', '--name', 'tabbed', '--value-stdin'], env, undefined, `${value}\tc\n`)
+    const created = await runCli(['keys', 'create', '--name', 'tabbed', '--value-stdin'], env, {input: `${value}\tc\n`})
     expect(created.code).toBe(2)
     expect(created.stderr).toContain('The key value from stdin has a control character')
   })

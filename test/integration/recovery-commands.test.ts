@@ -22,6 +22,7 @@ import {parseFaults} from '../../src/lib/sandbox/faults.js'
 import {TABLES, type StageRecord} from '../../src/sandbox/model.js'
 import {runCli, runProgram} from '../helpers/cli.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
+import {cachesAvailable} from '../helpers/wait.js'
 
 /**
  * Every command apigw prints after a partial failure ("Try: …", "Or…: …") must run as printed. For
@@ -304,8 +305,7 @@ describe('cache flush of a fleet', () => {
       await clients.rest.send(new UpdateStageCommand({restApiId: id, stageName, patchOperations: [{op: 'replace', path: '/cacheClusterEnabled', value: 'true'}]}))
     }
     const flushes = () => ['beta', 'dev', 'prod'].map((stage) => sandbox.context.store.get<StageRecord>(TABLES.stages, `${id}/${stage}`)!.cacheFlushes.length)
-    // Until the sandbox's cache clusters (50 ms here) are AVAILABLE.
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await cachesAvailable(clients.rest, id, ['beta', 'dev', 'prod'])
     const commands = await cutShort('fail=FlushStageCache#2', 'cache', 'flush', '--api', id, '--all-stages')
     expect(commands).toEqual([`apigw cache flush --api ${id} --stage dev`])
     expect(flushes()).toEqual([1, 0, 1])

@@ -1,7 +1,7 @@
 import {CreateStageCommand, CreateUsagePlanCommand, GetRestApiCommand, GetStageCommand, GetUsagePlanCommand, GetUsagePlansCommand} from '@aws-sdk/client-api-gateway'
 import {afterEach, describe, expect, it} from 'vitest'
 import {parseFaults} from '../../src/lib/sandbox/faults.js'
-import {runCli} from '../helpers/cli.js'
+import {runCli, spawnCli} from '../helpers/cli.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
 /**
@@ -79,7 +79,7 @@ describe('apis delete --force, cut short', () => {
 
   it('killed part-way: the next run finishes it, whatever step the kill interrupted', async () => {
     const {id, neighbour, gold, silver} = await meteredApi('killed-delete')
-    const killed = await runCli(['apis', 'delete', '--api', id, '--confirm', 'killed-delete', '--force'], env, (child) => {
+    const killed = await spawnCli(['apis', 'delete', '--api', id, '--confirm', 'killed-delete', '--force'], env, (child) => {
       child.stderr?.on('data', (chunk: Buffer) => {
         if (chunk.toString().includes('[3/7]')) child.kill('SIGKILL')
       })

@@ -7,9 +7,10 @@ import {join} from 'node:path'
 import {createInterface} from 'node:readline'
 import {fileURLToPath} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
-import {runCli} from '../helpers/cli.js'
-import {readRuntimeFile} from '../../src/lib/sandbox/runtime.js'
+import {runCli, spawnCli} from '../helpers/cli.js'
+import {isAlive, readRuntimeFile} from '../../src/lib/sandbox/runtime.js'
 import {controlFetch, sdkClients} from '../helpers/sandbox.js'
+import {until} from '../helpers/wait.js'
 
 const stateDirs: string[] = []
 
@@ -81,7 +82,7 @@ describe('apigw sandbox start --detach / status / stop', () => {
     const first = json((await runCli(['sandbox', 'start', '--detach', '--json'], env)).stdout)
     await sdkClients(first.endpoint).rest.send(new CreateRestApiCommand({name: 'survivor'}))
     process.kill(first.pid, 'SIGKILL')
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    await until(() => !isAlive(first.pid))
 
     const second = json((await runCli(['sandbox', 'start', '--detach', '--json'], env)).stdout)
     expect(second.pid).not.toBe(first.pid)
@@ -257,14 +258,16 @@ describe('apigw sandbox traffic', () => {
     const {env} = sandboxEnv()
     const info = json((await runCli(['sandbox', 'start', '--detach', '--json'], env)).stdout)
     await deployedApi(info.endpoint, 'live')
-    const result = await runCli(['sandbox', 'traffic', '--api', 'live', '--stage', 'prod', '--follow', '--rps', '1000'], env, (child) => {
+    // Ctrl-C a moment after it runs: the time since it started is published, at a million requests a
+    // second. (Not at once: a Ctrl-C within the millisecond it started ends with exit 2, an empty window.)
+    const result = await spawnCli(['sandbox', 'traffic', '--api', 'live', '--stage', 'prod', '--follow', '--rps', '1000000'], env, (child) => {
       child.stderr!.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('Ctrl-C to stop')) setTimeout(() => child.kill('SIGINT'), 500)
+        if (chunk.toString().includes('Ctrl-C to stop')) setTimeout(() => child.kill('SIGINT'), 50)
       })
     })
-    expect(result.code).toBe(0)
+    expect(result.code, result.stderr).toBe(0)
     const published = Number(/Stopped after (\d+) requests/.exec(result.stderr)![1])
-    expect(published).toBeGreaterThan(100)
+    expect(published).toBeGreaterThan(0)
   })
 
   it('needs a running sandbox, and says how to start one', async () => {

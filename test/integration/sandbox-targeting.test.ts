@@ -3,7 +3,7 @@ import {existsSync, mkdtempSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {runCli} from '../helpers/cli.js'
+import {runCli, spawnCli} from '../helpers/cli.js'
 import {readRuntimeFile} from '../../src/lib/sandbox/runtime.js'
 import {controlFetch, sdkClients} from '../helpers/sandbox.js'
 import {seeder} from '../helpers/seed.js'
@@ -83,7 +83,7 @@ describe('--sandbox never starts a second sandbox', () => {
 
   it('shares one start among commands racing to start one', async () => {
     const {home, env} = user()
-    const runs = await Promise.all([1, 2, 3].map(() => runCli(['apis', 'list', '--sandbox', '--json'], env)))
+    const runs = await Promise.all([1, 2, 3].map(() => spawnCli(['apis', 'list', '--sandbox', '--json'], env)))
     for (const run of runs) expect(run.code, run.stderr).toBe(0)
     expect(runs.filter((run) => run.stderr.includes('Started a local sandbox')).length).toBe(1)
     // Every run saw the same (empty) sandbox: the one whose runtime file is in the default state directory.

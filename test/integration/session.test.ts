@@ -5,7 +5,7 @@ import type {AddressInfo} from 'node:net'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {awsEnv, runCli} from '../helpers/cli.js'
+import {awsEnv, runCli, spawnCli} from '../helpers/cli.js'
 import {startMoto, type MotoServer} from '../helpers/moto.js'
 
 // How apigw finds its region, credentials and endpoint, seen from the outside.
@@ -141,7 +141,7 @@ describe('interruption', () => {
   it('exits 130 with a message on Ctrl-C while waiting on AWS', async () => {
     const silent = await silentServer()
     try {
-      const result = await runCli(['apis', 'list'], awsEnv(silent.endpoint), (child) => {
+      const result = await spawnCli(['apis', 'list'], awsEnv(silent.endpoint), (child) => {
         silent.onConnection(() => child.kill('SIGINT'))
       })
       expect(result.code).toBe(130)

@@ -2,7 +2,7 @@ import {CreateApiKeyCommand, CreateUsagePlanCommand, DeleteUsagePlanKeyCommand, 
 import {describe, expect, it} from 'vitest'
 import {parseFaults} from '../../src/lib/sandbox/faults.js'
 import {startBarrierProxy} from '../helpers/barrier-proxy.js'
-import {awsEnv, runCli, type CliResult} from '../helpers/cli.js'
+import {awsEnv, runCli, spawnCli, type CliResult} from '../helpers/cli.js'
 import {sdkClients} from '../helpers/sandbox.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
@@ -27,7 +27,7 @@ const STAGE = /^\/restapis\/[^/]+\/stages\/prod$/
 async function together(latency: string, first: string[], second: string[], check: (winner: CliResult | undefined, losers: CliResult[]) => Promise<void>): Promise<boolean> {
   sandbox.faults = parseFaults(latency)
   try {
-    const results = await Promise.all([first, second].map((args) => runCli([...args, '--yes', '--json'], env)))
+    const results = await Promise.all([first, second].map((args) => spawnCli([...args, '--yes', '--json'], env)))
     const codes = results.map((result) => result.code).sort()
     expect([[0, 5], [5, 5]], results.map((result) => result.stdout + result.stderr).join('\n')).toContainEqual(codes)
     const winner = results.find((result) => result.code === 0)

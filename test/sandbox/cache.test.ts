@@ -2,12 +2,15 @@ import {FlushStageAuthorizersCacheCommand, FlushStageCacheCommand, GetStageComma
 import {CreateStageCommand, ResetAuthorizersCacheCommand, type ApiGatewayV2Client} from '@aws-sdk/client-apigatewayv2'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {seeder} from '../helpers/seed.js'
+import {until} from '../helpers/wait.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 import {failure} from './sdk-failure.js'
 
-/** Cache transitions in real time, short enough for a test and long enough to be seen. */
-const DELAY_MS = 400
-const settle = () => new Promise((resolve) => setTimeout(resolve, DELAY_MS + 50))
+/**
+ * Cache transitions in real time, short enough for a test and long enough to be seen: a second, so
+ * that a machine busy enough to take that long between two calls is the only way to miss one.
+ */
+const DELAY_MS = 1000
 
 describe('sandbox stage cache with a real clock (docs/aws-behaviour.md#stage-cache)', () => {
   let sandbox: Sandbox
@@ -28,15 +31,13 @@ describe('sandbox stage cache with a real clock (docs/aws-behaviour.md#stage-cac
     const {id: restApiId} = await seed.restApi('cache-clock')
     await rest.send(new UpdateStageCommand({restApiId, stageName: 'prod', patchOperations: [{op: 'replace', path: '/cacheClusterEnabled', value: 'true'}]}))
     expect(await status(restApiId)).toBe('CREATE_IN_PROGRESS')
-    await settle()
-    expect(await status(restApiId)).toBe('AVAILABLE')
+    await until(async () => (await status(restApiId)) === 'AVAILABLE')
 
     const flushed = await rest.send(new FlushStageCacheCommand({restApiId, stageName: 'prod'}))
     expect(flushed.$metadata.httpStatusCode).toBe(202)
     expect(await status(restApiId)).toBe('FLUSH_IN_PROGRESS')
     expect(await listedStatus(restApiId)).toBe('FLUSH_IN_PROGRESS')
-    await settle()
-    expect(await status(restApiId)).toBe('AVAILABLE')
+    await until(async () => (await status(restApiId)) === 'AVAILABLE')
     expect(await listedStatus(restApiId)).toBe('AVAILABLE')
   })
 

@@ -6,7 +6,7 @@ import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {helpFor} from '../../src/cli/fast-help.js'
 import {loadHelpSources} from '../../src/cli/help-sources.js'
-import {EMPTY_HOME, runCli} from '../helpers/cli.js'
+import {EMPTY_HOME, spawnCli} from '../helpers/cli.js'
 
 // Help is answered from the manifest without oclif (src/cli/fast-help.ts). Here every command's,
 // topic's and the root's help is compared with what oclif's own help class prints for the same argv,
@@ -62,7 +62,7 @@ describe('fast help', () => {
   it('is what the CLI prints without a TTY, from the manifest, exit 0', async () => {
     const expected = oclifHelp([['--help'], ['apis'], ['apis', 'list', '--help'], ['help', 'keys', 'rotate']])
     const env = {PATH: process.env.PATH ?? '', HOME: EMPTY_HOME}
-    const runs = await Promise.all([runCli(['--help'], env), runCli(['apis'], env), runCli(['apis', 'list', '--help'], env), runCli(['help', 'keys', 'rotate'], env)])
+    const runs = await Promise.all([spawnCli(['--help'], env), spawnCli(['apis'], env), spawnCli(['apis', 'list', '--help'], env), spawnCli(['help', 'keys', 'rotate'], env)])
     runs.forEach((run, index) => {
       expect(run.stdout).toBe(expected[index])
       expect(run.stderr).toBe('')
@@ -97,7 +97,7 @@ describe('fast help', () => {
 
   it('--version prints the version oclif shows in the root help', async () => {
     const [root] = oclifHelp([['--help']])
-    const version = await runCli(['--version'], {PATH: process.env.PATH ?? '', HOME: EMPTY_HOME})
+    const version = await spawnCli(['--version'], {PATH: process.env.PATH ?? '', HOME: EMPTY_HOME})
     expect(version.stdout).toMatch(/^apigw\/\d+\.\d+\.\d+ \S+ node-v\d+/)
     expect(root).toContain(`VERSION\n  ${version.stdout}`)
     expect(version.code).toBe(0)
@@ -110,7 +110,7 @@ describe('fast help', () => {
     expect(fastHelp(['help', 'help'], 80)).toBeUndefined()
     const env = {PATH: process.env.PATH ?? '', HOME: EMPTY_HOME}
     // With colour asked for, oclif paints the help.
-    const colored = await runCli(['apis', 'list', '--help', '--color'], env)
+    const colored = await spawnCli(['apis', 'list', '--help', '--color'], env)
     expect(colored.stdout).toContain('\u001B[1mUSAGE')
   })
 })
