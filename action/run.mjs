@@ -38,8 +38,13 @@ try {
   if (env.GITHUB_STEP_SUMMARY && sizeOf(env.GITHUB_STEP_SUMMARY) === summaryBefore) appendFileSync(env.GITHUB_STEP_SUMMARY, summaryMarkdown(args, documents, exitCode))
   process.exitCode = exitCode
 } catch (error) {
+  const exitCode = error.exitCode ?? 3
   process.stderr.write(`::error title=apigw action::${error.message}\n`)
-  process.exitCode = error.exitCode ?? 3
+  // exit-code is always set (docs/ci.md), also when apigw never ran; a file we cannot write changes nothing.
+  try {
+    if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, formatOutputs({'exit-code': String(exitCode)}))
+  } catch {}
+  process.exitCode = exitCode
 }
 
 /**

@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {awsEnv, runCli} from '../helpers/cli.js'
+import {awsEnv, runCli, spawnCli} from '../helpers/cli.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 import {seeder} from '../helpers/seed.js'
 import {runOnTerminal} from '../helpers/tmux.js'
@@ -43,6 +43,8 @@ function user(extra: Record<string, string | undefined> = {}) {
 }
 
 const complete = (args: string[], env: Record<string, string>) => runCli(['__complete', ...args], env)
+// The time box ends the process itself (process.exit from a timer): a real process is needed to see it end.
+const completeInOwnProcess = (args: string[], env: Record<string, string>) => spawnCli(['__complete', ...args], env)
 const lines = (stdout: string) => stdout.split('\n').filter(Boolean)
 
 describe('apigw __complete', () => {
@@ -103,7 +105,7 @@ describe('apigw __complete', () => {
   it('gives up after its time box when AWS does not answer: no names, exit 0', async () => {
     const {port} = silent.address() as {port: number}
     const {env} = user({AWS_ENDPOINT_URL: `http://127.0.0.1:${port}`})
-    expect(await complete(['apis'], env)).toEqual({code: 0, stdout: '', stderr: ''})
+    expect(await completeInOwnProcess(['apis'], env)).toEqual({code: 0, stdout: '', stderr: ''})
   })
 
   it('on a terminal, never asks for an MFA code: no names, exit 0', async () => {
@@ -123,8 +125,8 @@ describe('apigw __complete', () => {
     const home = mkdtempSync(join(tmpdir(), 'apigw-completion-home-'))
     const stateDir = join(home, 'sandbox')
     const env = {PATH: process.env.PATH ?? '', HOME: home, CI: 'true', XDG_CACHE_HOME: join(home, 'cache'), APIGW_SANDBOX_DIR: stateDir}
-    expect(await complete(['apis', '--sandbox'], env)).toEqual({code: 0, stdout: '', stderr: ''})
-    expect(await complete(['apis'], {...env, APIGW_SANDBOX: '1'})).toEqual({code: 0, stdout: '', stderr: ''})
+    expect(await completeInOwnProcess(['apis', '--sandbox'], env)).toEqual({code: 0, stdout: '', stderr: ''})
+    expect(await completeInOwnProcess(['apis'], {...env, APIGW_SANDBOX: '1'})).toEqual({code: 0, stdout: '', stderr: ''})
     expect((await runCli(['sandbox', 'status'], env)).code).toBe(1)
     try {
       expect((await runCli(['sandbox', 'start', '--detach'], env)).code).toBe(0)

@@ -167,12 +167,12 @@ describe('the GitHub Action (action/run.mjs) against a sandbox', () => {
     expect(run.summary).toMatch(/^- Try: /m)
   })
 
-  it('refuses a command it cannot read, before running anything: exit 2, no outputs', async () => {
+  it('refuses a command it cannot read, before running anything: exit 2, and exit-code the only output', async () => {
     for (const command of ['', '   ', `deploy --api ga-shop --stage dev --description 'unclosed`]) {
       const run = await runAction(command)
       expect(run.code).toBe(2)
       expect(run.stderr).toMatch(/^::error title=apigw action::(the command input is empty|the command has an unclosed ' quote)/)
-      expect(run.entries).toEqual([])
+      expect(run.entries).toEqual([{'exit-code': '2'}])
       expect(run.summary).toBe('')
     }
   })
@@ -209,11 +209,11 @@ process.exitCode = 1
 `
 
 describe('the entry script with a stand-in apigw (APIGW_BIN)', () => {
-  it('says so when there is no apigw where APIGW_BIN points: exit 3, no outputs', async () => {
+  it('says so when there is no apigw where APIGW_BIN points: exit 3, and exit-code the only output', async () => {
     const run = await runAction('apis list', {APIGW_BIN: join(tmpdir(), 'no-apigw-here', 'run.js')})
     expect(run.code).toBe(3)
     expect(run.stderr).toContain('::error title=apigw action::there is no apigw at ')
-    expect(run.entries).toEqual([])
+    expect(run.entries).toEqual([{'exit-code': '3'}])
   })
 
 
