@@ -40,12 +40,14 @@ export default class Complete extends ApigwCommand {
   async run(): Promise<void> {
     const [mode, ...rest] = this.argv
     if (mode === 'script') return void process.stdout.write(completionScript(shellOf(rest[0])))
-    setTimeout(() => process.exit(0), TIME_BOX_MS).unref()
+    const timeBox = setTimeout(() => process.exit(0), TIME_BOX_MS).unref()
     try {
       const names = await this.names(mode, rest)
       if (names.length > 0) process.stdout.write(`${names.join('\n')}\n`)
     } catch {
       // No names: the shell offers nothing, and prints nothing into the command line.
+    } finally {
+      clearTimeout(timeBox)
     }
   }
 
