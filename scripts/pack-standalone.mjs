@@ -59,7 +59,10 @@ const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const nodeVersion = JSON.parse(readFileSync(join(root, 'node_modules/node/package.json'), 'utf8')).version
 const nodeRange = `>=${nodeVersion.split('.')[0]}.0.0 <=${nodeVersion}`
 
-const run = (command, args, cwd) => execFileSync(command, args, {cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit']})
+// Settings an outer npm passes down as npm_config_* (`npm exec --allow-scripts=…` in CI) are its
+// own: the installs here are project installs, which npm refuses such a flag for (EALLOWSCRIPTS).
+const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_allow_scripts$/i.test(name)))
+const run = (command, args, cwd) => execFileSync(command, args, {cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit']})
 /** npm, quietly and from its cache where it can; `npm pack` prints the file it wrote last. */
 const npm = (args, cwd) => run('npm', [...args, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], cwd)
 const packInto = (spec, dir, cwd = dir) => join(dir, npm(['pack', spec, '--pack-destination', dir, '--ignore-scripts'], cwd).trim().split('\n').at(-1))
