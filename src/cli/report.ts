@@ -31,6 +31,8 @@ export function fromOclifUsage(error: Error, commandLine: string): ApigwError {
   const message = error.message
     .replace(/^The following errors? occurred:\s*/, '')
     .replace(/\n\s*See more help with --help\s*$/, '')
+    // oclif names a missing flag bare ("Missing required flag stage"): as typed, it is --stage.
+    .replace(/^Missing required flag ([\w-]+)$/gm, 'Missing required flag --$1')
     .trim()
   return usageError(message, [`Try: ${commandLine} --help`])
 }

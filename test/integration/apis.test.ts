@@ -187,6 +187,6 @@ describe('apis show', () => {
     const result = await runCli(['apis', 'show', '--json'], env)
     expect(result.code).toBe(2)
     expect(JSON.parse(result.stdout).error).toMatchObject({code: 'USAGE', exitCode: 2})
-    expect(JSON.parse(result.stdout).error.message).toContain('Missing required flag api')
+    expect(JSON.parse(result.stdout).error.message).toContain('Missing required flag --api')
   })
 })

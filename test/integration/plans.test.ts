@@ -140,7 +140,7 @@ describe('plans create', () => {
     }
     const missingName = await offline('plans', 'create')
     expect(missingName.code).toBe(2)
-    expect(missingName.stderr).toContain('Missing required flag name')
+    expect(missingName.stderr).toContain('Missing required flag --name')
   })
 })
 
