@@ -261,7 +261,7 @@ describe('apigw sandbox traffic', () => {
     const info = json((await runCli(['sandbox', 'start', '--detach', '--json'], env)).stdout)
     await deployedApi(info.endpoint, 'live')
     // Ctrl-C a moment after it runs: the time since it started is published, at a million requests a
-    // second. (Not at once: a Ctrl-C within the millisecond it started ends with exit 2, an empty window.)
+    // second. (A Ctrl-C within the millisecond it started publishes nothing: test/unit/follow-traffic.test.ts.)
     const result = await spawnCli(['sandbox', 'traffic', '--api', 'live', '--stage', 'prod', '--follow', '--rps', '1000000'], env, (child) => {
       child.stderr!.on('data', (chunk: Buffer) => {
         if (chunk.toString().includes('Ctrl-C to stop')) setTimeout(() => child.kill('SIGINT'), 50)

@@ -102,6 +102,8 @@ export async function followTraffic(sandbox: ControlTarget, target: Omit<Traffic
   while (!stopped) {
     await intervalOrStop(options.intervalMs, options.until)
     const end = clock.now()
+    // Stopped within the same millisecond: an empty window has no traffic to publish (and the sandbox refuses one).
+    if (end <= start) continue
     const summary = await simulate(sandbox, {...target, start, end})
     requests += summary.requests
     start = end
