@@ -140,7 +140,8 @@ describe('apigw sandbox faults and reset', () => {
 
     const bad = await runCli(['sandbox', 'faults', 'slow=5%'], env)
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toContain('--faults takes throttle=…, error=…, reset=…, latency=…, fail=…, lost=…; got "slow=5%"')
+    expect(bad.stderr).toContain('sandbox faults takes throttle=…, error=…, reset=…, latency=…, fail=…, lost=…; got "slow=5%"')
+    expect(bad.stderr).toContain('Try: apigw sandbox faults throttle=20%,error=5%,reset=2%,latency=300ms')
 
     // fail=<Operation>#<n>: the n-th call of that operation from now fails once, and is shown counting down.
     expect(json((await runCli(['sandbox', 'faults', 'fail=GetRestApis#2', '--json'], env)).stdout)).toEqual({faults: 'fail=GetRestApis#2'})

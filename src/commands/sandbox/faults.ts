@@ -28,7 +28,7 @@ export default class SandboxFaults extends ApigwCommand {
       await this.emit({data: {faults: status.faults}})
       return
     }
-    const {parseFaults} = await loadFaultsSyntax()
-    await this.emit({data: await controlCall<{faults: string}>(info, 'PUT', 'faults', parseFaults(args.faults))})
+    const {FAULTS_COMMAND, parseFaults} = await loadFaultsSyntax()
+    await this.emit({data: await controlCall<{faults: string}>(info, 'PUT', 'faults', parseFaults(args.faults, FAULTS_COMMAND))})
   }
 }
