@@ -13,6 +13,14 @@ interface NotFoundOptions {
 export default async function commandNotFound({id, config}: NotFoundOptions): Promise<never> {
   const asTyped = (commandId: string) => commandId.replaceAll(':', ' ')
   const wanted = asTyped(id)
+  // A command, then words it does not take (`keys create partner-a`): those words are the mistake.
+  const words = id.split(':')
+  for (let count = words.length - 1; count > 0; count--) {
+    const command = words.slice(0, count).join(':')
+    if (!config.commandIDs.includes(command)) continue
+    const extra = words.slice(count).join(' ')
+    throw usageError(`${config.bin} ${asTyped(command)} takes no argument "${extra}": its input is given with flags.`, [`Try: ${config.bin} ${asTyped(command)} --help`], 'UNEXPECTED_ARGUMENT')
+  }
   const topic = config.topics.find((candidate) => candidate.name === id.split(':')[0])
   // Within a known topic, compare only the words after it: they all share the topic's name.
   const prefix = topic ? `${topic.name} ` : ''

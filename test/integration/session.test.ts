@@ -168,6 +168,14 @@ describe('usage', () => {
     expect(version.stderr).toContain('Try: apigw --version')
   })
 
+  it('names the words a command does not take, not the command, as the mistake (exit 2)', async () => {
+    const extra = await runCli(['keys', 'create', 'partner-a'], awsEnv(moto.endpoint))
+    expect(extra.code).toBe(2)
+    expect(extra.stderr).toBe('Error: apigw keys create takes no argument "partner-a": its input is given with flags.\nTry: apigw keys create --help\n')
+    const json = await runCli(['plans', 'create', 'gold', 'silver', '--json'], awsEnv(moto.endpoint))
+    expect(JSON.parse(json.stdout).error).toMatchObject({code: 'UNEXPECTED_ARGUMENT', message: 'apigw plans create takes no argument "gold silver": its input is given with flags.', exitCode: 2})
+  })
+
   it('rejects an invalid --query before any AWS call', async () => {
     const result = await runCli(['apis', 'list', '--query', 'apis[?', '--debug'], awsEnv(moto.endpoint))
     expect(result.code).toBe(2)
