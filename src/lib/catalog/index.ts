@@ -8,6 +8,8 @@ export {API_TYPES, API_TYPE_LABELS, apiLabel, fetchApis, fromRest, fromV2, isoDa
 export type {AnyApi, ApiSummary, ApiType} from './apis.js'
 export {apiEndpointUrl, stageInvokeUrl} from './endpoints.js'
 export {apiKeyArn, resolveKey} from './keys.js'
+export {notFoundByIdOrName} from './not-found.js'
+export type {NamedThing} from './not-found.js'
 export {resolveApi} from './resolve-api.js'
 export {listApiRoutes, restResources, v2Routes} from './routes.js'
 export type {ApiRoutes, ResourceSummary, RouteSummary} from './routes.js'

@@ -1,6 +1,6 @@
 import type {ApiKey, AwsSession} from '../aws/index.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
-import {closestMatches} from '../util/text.js'
+import {notFoundByIdOrName} from './not-found.js'
 
 /** API key ids are lowercase alphanumerics (10 on AWS); anything else can only be a name. */
 const LOOKS_LIKE_KEY_ID = /^[a-z0-9]{6,16}$/
@@ -25,16 +25,7 @@ export async function resolveKey(session: AwsSession, reference: string): Promis
   if (named.length === 1) return named[0]
   if (named.length > 1) throw ambiguous(wanted, named)
   const all = await gateway.listApiKeys()
-  const suggestions = closestMatches(wanted, all.map((key) => key.name ?? '').filter(Boolean))
-  const where = session.options.sandbox ? 'in the sandbox' : `in region ${session.settings.region}`
-  throw new ApigwError(`No API key with id or name "${wanted}" ${where}.`, {
-    code: 'KEY_NOT_FOUND',
-    exitCode: ExitCode.notFound,
-    suggestions: [
-      ...(suggestions.length > 0 ? [`Did you mean: ${suggestions.join(', ')}?`] : []),
-      session.options.sandbox ? 'Try: apigw keys list --sandbox' : 'Try: apigw keys list (or another --region)',
-    ],
-  })
+  throw notFoundByIdOrName(session, {what: 'API key', code: 'KEY_NOT_FOUND', wanted, names: all.map((key) => key.name ?? ''), list: 'keys list'})
 }
 
 function ambiguous(name: string, keys: ApiKey[]): ApigwError {

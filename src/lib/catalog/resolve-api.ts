@@ -1,7 +1,8 @@
 import type {AwsSession} from '../aws/index.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
-import {byCodePoint, closestMatches} from '../util/text.js'
+import {byCodePoint} from '../util/text.js'
 import {fetchApis, fromRest, fromV2, summarize, type AnyApi, type ApiSummary} from './apis.js'
+import {notFoundByIdOrName} from './not-found.js'
 
 /** API ids (REST and v2 alike) are short lowercase alphanumerics; anything else can only be a name. */
 const LOOKS_LIKE_ID = /^[a-z0-9]{6,16}$/
@@ -21,16 +22,7 @@ export async function resolveApi(session: AwsSession, reference: string): Promis
   const named = all.filter((entry) => summarize(entry).name === wanted)
   if (named.length === 1) return named[0]
   if (named.length > 1) throw ambiguous(wanted, named.map(summarize))
-  const suggestions = closestMatches(wanted, all.map((entry) => summarize(entry).name))
-  const where = session.options.sandbox ? 'in the sandbox' : `in region ${session.settings.region}`
-  throw new ApigwError(`No API with id or name "${wanted}" ${where}.`, {
-    code: 'API_NOT_FOUND',
-    exitCode: ExitCode.notFound,
-    suggestions: [
-      ...(suggestions.length > 0 ? [`Did you mean: ${suggestions.join(', ')}?`] : []),
-      session.options.sandbox ? 'Try: apigw apis list --sandbox' : 'Try: apigw apis list (or another --region)',
-    ],
-  })
+  throw notFoundByIdOrName(session, {what: 'API', code: 'API_NOT_FOUND', wanted, names: all.map((entry) => summarize(entry).name), list: 'apis list'})
 }
 
 /** Lists the same-named APIs oldest first, in aligned columns, and suggests the oldest by id. */

@@ -1,6 +1,6 @@
 import type {AwsSession, UsagePlan} from '../aws/index.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
-import {closestMatches} from '../util/text.js'
+import {notFoundByIdOrName} from '../catalog/index.js'
 
 /**
  * Finds the usage plan an operator means: an id, else an exact name. A name shared by several
@@ -22,14 +22,5 @@ export async function resolvePlan(session: AwsSession, reference: string, listed
       suggestions: [`Try: name the plan by id, e.g. ${named[0].id}`],
     })
   }
-  const suggestions = closestMatches(wanted, plans.map((plan) => plan.name ?? '').filter(Boolean))
-  const where = session.options.sandbox ? 'in the sandbox' : `in region ${session.settings.region}`
-  throw new ApigwError(`No usage plan with id or name "${wanted}" ${where}.`, {
-    code: 'PLAN_NOT_FOUND',
-    exitCode: ExitCode.notFound,
-    suggestions: [
-      ...(suggestions.length > 0 ? [`Did you mean: ${suggestions.join(', ')}?`] : []),
-      session.options.sandbox ? 'Try: apigw plans list --sandbox' : 'Try: apigw plans list (or another --region)',
-    ],
-  })
+  throw notFoundByIdOrName(session, {what: 'usage plan', code: 'PLAN_NOT_FOUND', wanted, names: plans.map((plan) => plan.name ?? ''), list: 'plans list'})
 }
