@@ -1,10 +1,10 @@
 // apigw/entry-points: another folder's files are reached through its index.ts only.
 import {posix} from 'node:path'
-import {excepted, importedFile, importVisitors, projectPath} from './paths.js'
+import {importedFile, importVisitors, projectPath} from './paths.js'
 
 /**
  * Options: {folders: RegExp source whose first group is the folder (one match per folder with a
- * door), entry: 'index.ts', exempt: [folders whose files are each public], exceptions: [{from, to, why}]}.
+ * door), entry: 'index.ts', exempt: [folders whose files are each public]}.
  */
 export default {
   meta: {
@@ -19,7 +19,7 @@ export default {
     },
   },
   create(context) {
-    const {folders, entry = 'index.ts', exempt = [], exceptions = []} = context.options[0] ?? {}
+    const {folders, entry = 'index.ts', exempt = []} = context.options[0] ?? {}
     const pattern = new RegExp(folders)
     const folderOf = (path) => {
       const folder = pattern.exec(path)?.[1]
@@ -31,7 +31,6 @@ export default {
       const to = importedFile(root, context.filename, specifier)
       const folder = to === undefined ? undefined : folderOf(to)
       if (folder === undefined || from.startsWith(`${folder}/`) || to === `${folder}/${entry}`) return
-      if (excepted(exceptions, from, to)) return
       const door = posix.relative(posix.dirname(from), `${folder}/${entry}`).replace(/\.ts$/, '.js')
       const fix = node.parent.type === 'ImportExpression' ? undefined : (fixer) => fixer.replaceText(node, `'${door.startsWith('.') ? door : `./${door}`}'`)
       context.report({node, messageId: 'internal', data: {to, folder, entry}, fix})

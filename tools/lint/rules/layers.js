@@ -1,10 +1,9 @@
 // apigw/layers: a file imports only from the layers its own layer may use.
-import {excepted, importedFile, importVisitors, projectPath} from './paths.js'
+import {importedFile, importVisitors, projectPath} from './paths.js'
 
 /**
- * Options: {layers: [{name, files: RegExp source, may: [layer names]}], exceptions: [{from, to, why}]}.
+ * Options: {layers: [{name, files: RegExp source, may: [layer names]}]}.
  * A file belongs to the first layer whose pattern matches its path; files in no layer are not checked.
- * An exception names one file and one file it may import for now, and why.
  */
 export default {
   meta: {
@@ -16,7 +15,7 @@ export default {
     },
   },
   create(context) {
-    const {layers, exceptions = []} = context.options[0] ?? {}
+    const {layers} = context.options[0] ?? {}
     const compiled = layers.map((layer) => ({...layer, pattern: new RegExp(layer.files)}))
     const layerOf = (path) => compiled.find((layer) => layer.pattern.test(path))
     const root = context.cwd
@@ -27,7 +26,6 @@ export default {
       const to = importedFile(root, context.filename, specifier)
       const target = to === undefined ? undefined : layerOf(to)
       if (!target || own.may.includes(target.name)) return
-      if (excepted(exceptions, from, to)) return
       context.report({node, messageId: 'upward', data: {from, layer: own.name, target: target.name, to, may: own.may.join(', ')}})
     })
   },

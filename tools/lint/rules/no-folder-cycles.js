@@ -1,7 +1,7 @@
 // apigw/no-folder-cycles: no two folders depend on each other, directly or through others.
 import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {excepted, importedFile, importVisitors, projectPath, unitOf} from './paths.js'
+import {importedFile, importVisitors, projectPath, unitOf} from './paths.js'
 
 const SPECIFIERS = /(?:^|[^\w.])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g
 
@@ -15,15 +15,15 @@ const sourceFiles = (dir) =>
  * Read once per process (one lint run), with a regular expression: it only needs the specifiers.
  */
 const graphs = new Map()
-function folderGraph(root, dirs, units, exceptions) {
-  const key = JSON.stringify([root, dirs, units, exceptions])
+function folderGraph(root, dirs, units) {
+  const key = JSON.stringify([root, dirs, units])
   if (graphs.has(key)) return graphs.get(key)
   const graph = new Map()
   for (const file of dirs.flatMap((dir) => sourceFiles(join(root, dir)))) {
     const from = projectPath(root, file)
     for (const match of readFileSync(file, 'utf8').matchAll(SPECIFIERS)) {
       const to = importedFile(root, file, match[1] ?? match[2])
-      if (to === undefined || excepted(exceptions, from, to)) continue
+      if (to === undefined) continue
       const [a, b] = [unitOf(from, units), unitOf(to, units)]
       if (a === b) continue
       if (!graph.has(a)) graph.set(a, new Map())
@@ -57,7 +57,7 @@ function pathBetween(graph, start, goal) {
 
 /**
  * Options: {dirs: ['src'] (what the graph is read from), units: [folders counted whole, subfolders and
- * all], exceptions: [{from, to, why}] (imports left out of the graph)}.
+ * all]}.
  */
 export default {
   meta: {
@@ -69,16 +69,16 @@ export default {
     },
   },
   create(context) {
-    const {dirs = ['src'], units = [], exceptions = []} = context.options[0] ?? {}
+    const {dirs = ['src'], units = []} = context.options[0] ?? {}
     const root = context.cwd
     const from = projectPath(root, context.filename)
     const fromFolder = unitOf(from, units)
     return importVisitors((node, specifier) => {
       const to = importedFile(root, context.filename, specifier)
-      if (to === undefined || excepted(exceptions, from, to)) return
+      if (to === undefined) return
       const toFolder = unitOf(to, units)
       if (toFolder === fromFolder) return
-      const back = pathBetween(folderGraph(root, dirs, units, exceptions), toFolder, fromFolder)
+      const back = pathBetween(folderGraph(root, dirs, units), toFolder, fromFolder)
       if (back) context.report({node, messageId: 'cycle', data: {from, toFolder, fromFolder, path: back.join('; ')}})
     })
   },

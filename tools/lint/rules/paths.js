@@ -22,9 +22,6 @@ export function unitOf(path, units) {
   return unit ?? path.slice(0, path.lastIndexOf('/'))
 }
 
-/** Whether `from` importing `to` is one of the exceptions a rule was given ({from, to, why}). */
-export const excepted = (exceptions, from, to) => exceptions.some((exception) => exception.from === from && exception.to === to)
-
 /** Every import, export-from and import() in a file, as the specifier node and its text. */
 export function importVisitors(check) {
   const visit = (node) => {
