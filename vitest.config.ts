@@ -2,6 +2,7 @@ import {BaseSequencer, type TestSpecification} from 'vitest/node'
 import {defineConfig} from 'vitest/config'
 
 // Four tiers, each runnable alone (npx vitest run --project commands); `npm test` runs them all.
+// Both packages' tests are here: test/sandbox and test/conformance test packages/sandbox, the rest packages/cli.
 // - unit: lib and cli modules, with fakes;
 // - sandbox: the emulator, over HTTP and the SDKs, and checked against moto (test/conformance);
 // - commands: apigw commands against a sandbox, run in the test process (test/helpers/in-process.ts),
@@ -23,6 +24,8 @@ class DemoFirst extends BaseSequencer {
 }
 
 export default defineConfig({
+  // Imports of the workspace package apigw-sandbox reach its TypeScript sources (its "source" export).
+  ssr: {resolve: {conditions: ['source']}},
   test: {
     // A worker per core, not vitest's cores - 1: many tests wait (on timers, on processes they
     // started), so on a 2-core machine one worker would leave a core idle.

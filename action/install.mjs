@@ -30,17 +30,18 @@ try {
   process.exitCode = error.exitCode ?? 3
 }
 
-/** A checkout runs from where it is (built first if need be); PATH gets a link to its bin/run.js. */
+/** A checkout runs from where it is (built first if need be); PATH gets a link to its apigw's bin/run.js. */
 function fromCheckout(dir) {
-  if (!existsSync(join(dir, 'oclif.manifest.json'))) {
+  const cli = join(dir, 'packages', 'cli')
+  if (!existsSync(join(cli, 'oclif.manifest.json'))) {
     run('npm', ['ci', '--no-audit', '--no-fund'], dir)
-    run('npm', ['run', 'build'], dir)
+    run('npm', ['run', 'build', '--workspace', 'apigw'], dir)
   }
   const binDir = join(temp, 'apigw-bin')
   mkdirSync(binDir, {recursive: true})
   rmSync(join(binDir, 'apigw'), {force: true})
-  symlinkSync(join(dir, 'bin', 'run.js'), join(binDir, 'apigw'))
-  return {bin: join(dir, 'bin', 'run.js'), binDir}
+  symlinkSync(join(cli, 'bin', 'run.js'), join(binDir, 'apigw'))
+  return {bin: join(cli, 'bin', 'run.js'), binDir}
 }
 
 /**

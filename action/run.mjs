@@ -16,7 +16,7 @@ import {jsonOutput, parseDocuments, wellKnownOutputs} from './results.mjs'
 import {summaryMarkdown} from './summary.mjs'
 
 const env = process.env
-const bin = env.APIGW_BIN || fileURLToPath(new URL('../bin/run.js', import.meta.url))
+const bin = env.APIGW_BIN || fileURLToPath(new URL('../packages/cli/bin/run.js', import.meta.url))
 
 try {
   const words = splitCommandLine(env.INPUT_COMMAND ?? '')

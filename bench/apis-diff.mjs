@@ -57,7 +57,7 @@ function definition() {
 }
 
 async function startSandboxProcess(stateDir) {
-  const child = spawn(process.execPath, [here('../dist/sandbox/main.js'), JSON.stringify({stateDir, port: 0, idleTimeoutMs: 0, transitionDelayMs: 3000})], {stdio: ['ignore', 'ignore', 'pipe']})
+  const child = spawn(process.execPath, [here('../packages/cli/dist/sandbox/main.js'), JSON.stringify({stateDir, port: 0, idleTimeoutMs: 0, transitionDelayMs: 3000})], {stdio: ['ignore', 'ignore', 'pipe']})
   const [line] = await once(createInterface({input: child.stderr}), 'line')
   return {endpoint: /listening on (\S+)/.exec(line)[1], stop: async () => (child.kill('SIGTERM'), await once(child, 'exit'))}
 }
@@ -73,7 +73,7 @@ const file = join(dir, 'bench-diff.yaml')
 writeFileSync(file, stringify(definition()))
 const sandbox = await startSandboxProcess(join(dir, 'state'))
 const env = {PATH: process.env.PATH, HOME: dir, CI: 'true', AWS_ACCESS_KEY_ID: 'AKIDBENCH', AWS_SECRET_ACCESS_KEY: 'secret', AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL: sandbox.endpoint}
-const apigw = (...args) => spawnSync(process.execPath, [here('../bin/run.js'), ...args], {env, encoding: 'utf8'})
+const apigw = (...args) => spawnSync(process.execPath, [here('../packages/cli/bin/run.js'), ...args], {env, encoding: 'utf8'})
 
 const imported = apigw('apis', 'import', file, '--deploy', 'prod', '--json')
 if (imported.status !== 0) throw new Error(`import failed: ${imported.stderr}`)

@@ -18,11 +18,11 @@ await build({
   stdin: {
     resolveDir: here('.'),
     contents: `
-      export {AwsSession} from '../src/lib/aws/session.js'
-      export {openDashboard} from '../src/lib/dashboard/stage.js'
-      export {readFleet} from '../src/lib/dashboard/fleet.js'
-      export {dashboardView} from '../src/cli/ui/dashboard-view.js'
-      export {palette} from '../src/cli/ui/palette.js'
+      export {AwsSession} from '../packages/cli/src/lib/aws/session.js'
+      export {openDashboard} from '../packages/cli/src/lib/dashboard/stage.js'
+      export {readFleet} from '../packages/cli/src/lib/dashboard/fleet.js'
+      export {dashboardView} from '../packages/cli/src/cli/ui/dashboard-view.js'
+      export {palette} from '../packages/cli/src/cli/ui/palette.js'
       export {startTestSandbox} from '../test/helpers/sandbox.js'
       export {seeder} from '../test/helpers/seed.js'
       export {backfill, canaryStageWithCache} from '../test/helpers/live-stage.js'`,

@@ -35,7 +35,7 @@ for (let i = 0; i < 10; i++) await v2.send(new CreateApiCommand({Name: `bench-ht
 
 // apigw is started as the baselines are, by node: starting it through its #! line adds env's exec,
 // the same for any script (shown as its own row, outside the budgets).
-const apigw = here('../bin/run.js')
+const apigw = here('../packages/cli/bin/run.js')
 const candidates = {
   'node -e 0': ['node', '-e', '0'],
   'apigw --version': ['node', apigw, '--version'],

@@ -66,7 +66,7 @@ async function sdkThroughput(endpoint, apiId) {
 }
 
 async function startSandboxProcess(stateDir) {
-  const child = spawn(process.execPath, [here('../dist/sandbox/main.js'), JSON.stringify({stateDir, port: 0, idleTimeoutMs: 0, transitionDelayMs: 3000})], {stdio: ['ignore', 'ignore', 'pipe']})
+  const child = spawn(process.execPath, [here('../packages/cli/dist/sandbox/main.js'), JSON.stringify({stateDir, port: 0, idleTimeoutMs: 0, transitionDelayMs: 3000})], {stdio: ['ignore', 'ignore', 'pipe']})
   const [line] = await once(createInterface({input: child.stderr}), 'line')
   const endpoint = /listening on (\S+)/.exec(line)[1]
   return {endpoint, stop: async () => (child.kill('SIGTERM'), await once(child, 'exit'))}

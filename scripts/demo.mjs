@@ -8,7 +8,8 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const bin = join(root, 'bin', 'run.js')
+const cli = join(root, 'packages', 'cli')
+const bin = join(cli, 'bin', 'run.js')
 const color = process.stdout.isTTY && !process.env.NO_COLOR
 const style = (code, text) => (color ? `\x1b[${code}m${text}\x1b[0m` : text)
 
@@ -94,11 +95,12 @@ const timed = (step) => (QUICK ? QUICKER.reduce((text, [long, short]) => text.re
 
 function buildIfNeeded() {
   // The build writes the help index last.
-  const built = join(root, 'dist', 'help-index.json')
+  const built = join(cli, 'dist', 'help-index.json')
   const newest = (dir) => Math.max(...readdirSync(dir, {withFileTypes: true, recursive: true}).filter((e) => e.isFile()).map((e) => statSync(join(e.parentPath, e.name)).mtimeMs))
-  if (existsSync(built) && newest(join(root, 'src')) < statSync(built).mtimeMs) return
-  console.log(style('2', '# building apigw (npm run build)'))
-  const result = spawnSync('npm', ['run', 'build', '--silent'], {cwd: root, stdio: 'inherit'})
+  const sources = ['packages/cli/src', 'packages/sandbox/src'].map((dir) => newest(join(root, dir)))
+  if (existsSync(built) && Math.max(...sources) < statSync(built).mtimeMs) return
+  console.log(style('2', '# building apigw (npm run build --workspace apigw)'))
+  const result = spawnSync('npm', ['run', 'build', '--silent', '--workspace', 'apigw'], {cwd: root, stdio: 'inherit'})
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 

@@ -163,8 +163,8 @@ function jsonPage(manifest, notesDir, head) {
 
 /** Every generated file, path relative to the repository → content. `manifest` replaces the built one (tests). */
 export function renderDocs(root, {manifest} = {}) {
-  manifest ??= JSON.parse(readFileSync(join(root, 'oclif.manifest.json'), 'utf8'))
-  const topics = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).oclif.topics ?? {}
+  manifest ??= JSON.parse(readFileSync(join(root, 'packages/cli/oclif.manifest.json'), 'utf8'))
+  const topics = JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')).oclif.topics ?? {}
   const notesDir = join(root, 'docs/src/commands')
   const pages = commandPages(manifest, topics, notesDir)
   pages.set('docs/json.md', jsonPage(manifest, notesDir, read(join(root, 'docs/src/json.md'))))

@@ -7,7 +7,7 @@ import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 
 // `apigw … | head -1` and `apigw … 2>&1 | head -3`: when the reader has gone, what the command did
 // stands and its exit code says so (docs/exit-codes.md), not Node's crash on the broken pipe (exit 1).
-const bin = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
+const bin = fileURLToPath(new URL('../../packages/cli/bin/run.js', import.meta.url))
 
 /**
  * Runs apigw once its reader has closed its end (the reader starts first, apigw 0.3 s later): apigw's

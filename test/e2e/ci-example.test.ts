@@ -21,7 +21,7 @@ describe('examples/ci', () => {
     const result = spawnSync('bash', [SCRIPT], {
       encoding: 'utf8',
       timeout: 60_000,
-      env: {PATH: process.env.PATH, HOME: EMPTY_HOME, CI: 'true', APIGW: `${process.execPath} ${join(root, 'bin/run.js')}`, APIGW_SANDBOX_DIR: join(scratch, 'sandbox'), GITHUB_OUTPUT: output},
+      env: {PATH: process.env.PATH, HOME: EMPTY_HOME, CI: 'true', APIGW: `${process.execPath} ${join(root, 'packages/cli/bin/run.js')}`, APIGW_SANDBOX_DIR: join(scratch, 'sandbox'), GITHUB_OUTPUT: output},
     })
     expect(result.status, result.stderr).toBe(0)
     for (const step of ['$ apigw sandbox start --detach', '$ apigw deploy --api shop --stage dev --create-stage', '$ apigw apis diff examples/shop.yaml --api shop --stage dev', '$ apigw stages promote --api shop --from dev --to prod --diff --yes --wait --json', '$ apigw sandbox stop']) {
@@ -36,7 +36,7 @@ describe('examples/ci', () => {
       `deployment-id=${deployed.deploymentId}\nprevious-deployment-id=\ndeployment-id=${deployed.deploymentId}\nprevious-deployment-id=${promoted.previousDeploymentId}\n`,
     )
     expect(result.stdout).toContain(`prod runs deployment ${deployed.deploymentId} (was ${promoted.previousDeploymentId}).`)
-    const status = spawnSync(process.execPath, [join(root, 'bin/run.js'), 'sandbox', 'status', '--state-dir', join(scratch, 'sandbox')], {encoding: 'utf8', env: {PATH: process.env.PATH, HOME: EMPTY_HOME}})
+    const status = spawnSync(process.execPath, [join(root, 'packages/cli/bin/run.js'), 'sandbox', 'status', '--state-dir', join(scratch, 'sandbox')], {encoding: 'utf8', env: {PATH: process.env.PATH, HOME: EMPTY_HOME}})
     expect(status.status).toBe(1)
   }, 90_000)
 

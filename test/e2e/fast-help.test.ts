@@ -4,8 +4,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {helpFor} from '../../src/cli/fast-help.js'
-import {loadHelpSources} from '../../src/cli/help-sources.js'
+import {helpFor} from '../../packages/cli/src/cli/fast-help.js'
+import {loadHelpSources} from '../../packages/cli/src/cli/help-sources.js'
 import {EMPTY_HOME, spawnCli} from '../helpers/cli.js'
 
 // Help is answered from the manifest without oclif (src/cli/fast-help.ts). Here every command's,
@@ -13,7 +13,7 @@ import {EMPTY_HOME, spawnCli} from '../helpers/cli.js'
 // rendered afresh each run (test/helpers/oclif-help.mjs), so a change in oclif or in a command that the
 // fast path renders differently fails here.
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const manifest = JSON.parse(readFileSync(new URL('../../oclif.manifest.json', import.meta.url), 'utf8')) as {commands: Record<string, {hidden?: boolean}>}
+const manifest = JSON.parse(readFileSync(new URL('../../packages/cli/oclif.manifest.json', import.meta.url), 'utf8')) as {commands: Record<string, {hidden?: boolean}>}
 // Hidden commands (shell completion's __complete) are left to oclif's help.
 const commandIds = Object.keys(manifest.commands).filter((id) => !manifest.commands[id]!.hidden)
 const topicIds = [...new Set(commandIds.flatMap((id) => id.split(':').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join(':'))))]

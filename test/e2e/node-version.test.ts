@@ -9,7 +9,7 @@ import {describe, expect, it} from 'vitest'
 // Node binary in node_modules/.bin, first on npm scripts' PATH), so `npm test` runs on it even where
 // the system Node is older; a silent fallback to the system Node must fail here.
 const TESTED_MAJORS = ['22', '24']
-const root = fileURLToPath(new URL('../../', import.meta.url))
+const root = fileURLToPath(new URL('../../packages/cli/', import.meta.url))
 const major = (version: string) => version.replace(/^v/, '').split('.')[0]
 
 describe('the Node that runs apigw', () => {

@@ -3,7 +3,7 @@ import {createHash} from 'node:crypto'
 import {readdirSync, readFileSync, rmSync, statSync, symlinkSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {expectWorkingInstall, onlyOnPath, packageJson, root, scratch, which} from '../helpers/installed.js'
+import {expectWorkingInstall, onlyOnPath, packageJson, repository, root, scratch, which} from '../helpers/installed.js'
 
 // The standalone tarball for this machine's platform (the one target a test can run), built by
 // `npm run pack:standalone` without its build (`npm test` has just built dist/, see pack.test.ts).
@@ -15,7 +15,7 @@ const name = `apigw-${packageJson.version}-${target}`
 const work = scratch('standalone')
 const out = join(work, 'out')
 const unpacked = join(work, name)
-const nodeVersion = JSON.parse(readFileSync(join(root, 'node_modules/node/package.json'), 'utf8')).version
+const nodeVersion = JSON.parse(readFileSync(join(repository, 'node_modules/node/package.json'), 'utf8')).version
 
 describe.runIf(supported)(`the standalone tarball for ${target}`, () => {
   beforeAll(() => {

@@ -8,8 +8,8 @@ import {EMPTY_HOME} from './cli.js'
 // them against the manifest, and the sandbox each run starts (stopped, and checked stopped, by state directory).
 
 export const root = fileURLToPath(new URL('../..', import.meta.url))
-const BIN = join(root, 'bin/run.js')
-const MANIFEST = JSON.parse(readFileSync(join(root, 'oclif.manifest.json'), 'utf8'))
+const BIN = join(root, 'packages/cli/bin/run.js')
+const MANIFEST = JSON.parse(readFileSync(join(root, 'packages/cli/oclif.manifest.json'), 'utf8'))
 type Flag = {char?: string; allowNo?: boolean}
 
 /** The apigw command lines of a shell script (also inside `$(…)`): the words after `apigw` up to a redirection, a pipe or the end of a quoted string. */

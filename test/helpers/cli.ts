@@ -6,7 +6,7 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {runInProcess, type InProcessOptions} from './in-process.js'
 
-const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
+const BIN = fileURLToPath(new URL('../../packages/cli/bin/run.js', import.meta.url))
 
 /** An empty home directory, so no developer's ~/.aws leaks into a test. */
 export const EMPTY_HOME = mkdtempSync(join(tmpdir(), 'apigw-home-'))

@@ -16,9 +16,9 @@ import type {CliResult} from './cli.js'
  * start-up itself and the bundle's bin/run.js: those tests spawn (./cli.ts, spawnCli).
  */
 
-const BIN = new URL('../../bin/run.js', import.meta.url)
-const MAIN = new URL('../../dist/cli/main.cjs', import.meta.url)
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const BIN = new URL('../../packages/cli/bin/run.js', import.meta.url)
+const MAIN = new URL('../../packages/cli/dist/cli/main.cjs', import.meta.url)
+const ROOT = fileURLToPath(new URL('../../packages/cli/', import.meta.url))
 /** Listeners a run may add, removed again after it: Ctrl-C handlers, oclif's flush() waiting for a drain, apigw's broken-pipe guard. */
 const EVENTS = [
   [process, 'SIGINT'],

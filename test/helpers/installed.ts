@@ -9,7 +9,9 @@ import {runProgram} from './cli.js'
 // Checks for apigw installed the ways operators install it (npm's global prefix, a standalone
 // tarball), run from outside the repository with nothing of it on PATH.
 
-export const root = fileURLToPath(new URL('../../', import.meta.url))
+/** The apigw package (packages/cli), and the repository holding it and its workspace's node_modules. */
+export const root = fileURLToPath(new URL('../../packages/cli/', import.meta.url))
+export const repository = fileURLToPath(new URL('../../', import.meta.url))
 export const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 
 /** A fresh directory for one test file's installs, left in the system's temp directory. */

@@ -1,5 +1,5 @@
-import {simulateTraffic} from '../../src/sandbox/traffic/simulate.js'
-import type {TrafficSpec} from '../../src/sandbox/traffic/spec.js'
+import {simulateTraffic} from '../../packages/sandbox/src/traffic/simulate.js'
+import type {TrafficSpec} from '../../packages/sandbox/src/traffic/spec.js'
 import type {Sandbox} from './sandbox.js'
 
 /**

@@ -1,4 +1,4 @@
-import {systemClock, type Clock} from '../../src/lib/util/clock.js'
+import {systemClock, type Clock} from '../../packages/cli/src/lib/util/clock.js'
 
 /**
  * A clock for an in-process sandbox that the test moves: real time plus an offset. apigw runs on the

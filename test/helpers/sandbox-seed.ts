@@ -1,6 +1,6 @@
-import {TABLES, type RestApiRecord, type StageRecord} from '../../src/sandbox/model.js'
-import {stageKey} from '../../src/sandbox/rest/lookup.js'
-import type {Store} from '../../src/sandbox/store.js'
+import {TABLES, type RestApiRecord, type StageRecord} from '../../packages/sandbox/src/model.js'
+import {stageKey} from '../../packages/sandbox/src/rest/lookup.js'
+import type {Store} from '../../packages/sandbox/src/store.js'
 
 /**
  * REST records written straight into a sandbox's store, for tests of the services that only read

@@ -1,7 +1,7 @@
 import {APIGatewayClient} from '@aws-sdk/client-api-gateway'
 import {ApiGatewayV2Client} from '@aws-sdk/client-apigatewayv2'
 import {CloudWatchClient} from '@aws-sdk/client-cloudwatch'
-import {startSandbox, TOKEN_HEADER, type Sandbox, type SandboxOptions} from '../../src/sandbox/index.js'
+import {startSandbox, TOKEN_HEADER, type Sandbox, type SandboxOptions} from '../../packages/sandbox/src/index.js'
 
 export type {Sandbox, SandboxOptions}
 

@@ -3,7 +3,7 @@ import {existsSync, mkdtempSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
-import {shellQuote} from '../../src/lib/util/shell.js'
+import {shellQuote} from '../../packages/cli/src/lib/util/shell.js'
 
 export interface TerminalRun {
   /** What the terminal showed (stderr, prompts and answers), when the command ended. */

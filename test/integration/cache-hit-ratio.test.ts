@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {TABLES, type StageRecord} from '../../src/sandbox/model.js'
-import {simulateTraffic} from '../../src/sandbox/traffic/simulate.js'
+import {TABLES, type StageRecord} from '../../packages/sandbox/src/model.js'
+import {simulateTraffic} from '../../packages/sandbox/src/traffic/simulate.js'
 import {awsEnv, runCli} from '../helpers/cli.js'
 import {seeder} from '../helpers/seed.js'
 import {startTestSandbox, type Sandbox} from '../helpers/sandbox.js'

@@ -1,6 +1,6 @@
 import {CreateStageCommand, GetStageCommand, PutIntegrationCommand, UpdateStageCommand} from '@aws-sdk/client-api-gateway'
 import {describe, expect, it} from 'vitest'
-import {TABLES, type StageRecord} from '../../src/sandbox/model.js'
+import {TABLES, type StageRecord} from '../../packages/sandbox/src/model.js'
 import {awsEnv, runCli} from '../helpers/cli.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 import {startInterceptingProxy} from '../helpers/throttle-proxy.js'

@@ -1,11 +1,11 @@
 import {CreateDeploymentCommand, GetDeploymentCommand, GetStageCommand, UpdateStageCommand, type PatchOperation} from '@aws-sdk/client-api-gateway'
 import {describe, expect, it} from 'vitest'
-import {AwsSession} from '../../src/lib/aws/session.js'
-import {createCanaryActuator} from '../../src/lib/canary/actuator-aws.js'
-import {preparePromote, prepareSet, prepareStart, prepareStop} from '../../src/lib/canary/manual.js'
-import {runChange} from '../../src/lib/change/runner.js'
-import {ApigwError} from '../../src/lib/errors.js'
-import {parseDescription} from '../../src/lib/releases/note.js'
+import {AwsSession} from '../../packages/cli/src/lib/aws/session.js'
+import {createCanaryActuator} from '../../packages/cli/src/lib/canary/actuator-aws.js'
+import {preparePromote, prepareSet, prepareStart, prepareStop} from '../../packages/cli/src/lib/canary/manual.js'
+import {runChange} from '../../packages/cli/src/lib/change/runner.js'
+import {ApigwError} from '../../packages/cli/src/lib/errors.js'
+import {parseDescription} from '../../packages/cli/src/lib/releases/note.js'
 import {clients, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
 useSandboxCli()

@@ -1,8 +1,8 @@
 import {CreateDeploymentCommand} from '@aws-sdk/client-api-gateway'
 import {describe, expect, it} from 'vitest'
-import {AwsSession} from '../../src/lib/aws/session.js'
-import {canaryMetrics} from '../../src/lib/metrics/canary-base.js'
-import {simulateTraffic} from '../../src/sandbox/traffic/simulate.js'
+import {AwsSession} from '../../packages/cli/src/lib/aws/session.js'
+import {canaryMetrics} from '../../packages/cli/src/lib/metrics/canary-base.js'
+import {simulateTraffic} from '../../packages/sandbox/src/traffic/simulate.js'
 import {sdkClients} from '../helpers/sandbox.js'
 import {sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 

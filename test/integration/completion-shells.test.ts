@@ -6,7 +6,7 @@ import {join} from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {shellQuote} from '../../src/lib/util/shell.js'
+import {shellQuote} from '../../packages/cli/src/lib/util/shell.js'
 import {awsEnv, runProgram} from '../helpers/cli.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 import {seeder} from '../helpers/seed.js'
@@ -14,7 +14,7 @@ import {seeder} from '../helpers/seed.js'
 // Completion as a shell does it: bash's completion machinery (COMP_WORDS, the function `complete`
 // registered) and zsh typed into on a terminal, each set up with the lines docs/completion.md gives,
 // over oclif's completion of commands and flags, against a sandbox.
-const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
+const BIN = fileURLToPath(new URL('../../packages/cli/bin/run.js', import.meta.url))
 const [BASHRC, ZSHRC] = [...readFileSync(new URL('../../docs/completion.md', import.meta.url), 'utf8').matchAll(/```sh\n([\s\S]*?)```/g)].map((block) => block[1]!)
 const hasZsh = (() => {
   try {

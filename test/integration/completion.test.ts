@@ -12,7 +12,7 @@ import {runOnTerminal} from '../helpers/tmux.js'
 
 // `apigw __complete`, the names shell completion offers, run as the completion scripts run it,
 // against a sandbox; whether it called AWS is read from the sandbox (the time of its last request).
-const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
+const BIN = fileURLToPath(new URL('../../packages/cli/bin/run.js', import.meta.url))
 let sandbox: Sandbox
 let silent: Server
 const held = new Set<Socket>()

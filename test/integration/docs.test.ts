@@ -2,7 +2,7 @@ import {existsSync, readFileSync, readdirSync} from 'node:fs'
 import {dirname, join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {ExitCode} from '../../src/lib/errors.js'
+import {ExitCode} from '../../packages/cli/src/lib/errors.js'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const generator = join(root, 'scripts/docs.mjs')
@@ -15,7 +15,7 @@ type Generator = {
   anchor(heading: string): string
 }
 const {renderDocs, anchor} = (await import(generator)) as Generator
-const manifest = (): Manifest => JSON.parse(readFileSync(join(root, 'oclif.manifest.json'), 'utf8'))
+const manifest = (): Manifest => JSON.parse(readFileSync(join(root, 'packages/cli/oclif.manifest.json'), 'utf8'))
 /** The commands the reference documents: not the hidden ones (shell completion's __complete, in docs/completion.md). */
 const documentedIds = () => Object.entries(manifest().commands).filter(([, command]) => !command.hidden).map(([id]) => id)
 

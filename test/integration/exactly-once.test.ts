@@ -4,8 +4,8 @@ import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
-import {parseFaults} from '../../src/lib/sandbox/faults.js'
-import {NO_FAULTS} from '../../src/sandbox/index.js'
+import {parseFaults} from '../../packages/cli/src/lib/sandbox/faults.js'
+import {NO_FAULTS} from '../../packages/sandbox/src/index.js'
 import {runCli} from '../helpers/cli.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
@@ -145,8 +145,8 @@ describe('creates whose answer is lost are made exactly once', () => {
   it('a create with no way to find its resource is not retried: exit 6, OUTCOME_UNKNOWN, and one deployment at most', async () => {
     const http = await seed.httpApi('once-unknown')
     // A v2 deployment made without a stage and without a description cannot be told from others: this is the one create apigw cannot look for.
-    const {createV2Gateway} = await import('../../src/lib/aws/v2-gateway.js')
-    const {AwsSession} = await import('../../src/lib/aws/session.js')
+    const {createV2Gateway} = await import('../../packages/cli/src/lib/aws/v2-gateway.js')
+    const {AwsSession} = await import('../../packages/cli/src/lib/aws/session.js')
     const before = (await clients.v2.send(new GetV2DeploymentsCommand({ApiId: http.id}))).Items ?? []
     const session = new AwsSession({env, endpointUrl: sandbox.endpoint, region: 'us-east-1', retryBudgetMs: 5000, staticCredentials: {accessKeyId: 'a', secretAccessKey: 'b'}})
     sandbox.faults = parseFaults('lost=CreateDeployment:reset')

@@ -268,11 +268,13 @@ describe('the action (action/install.mjs, action.yml)', () => {
   it("installs from a checkout: bin is its bin/run.js, and `apigw` is on GITHUB_PATH for later steps", async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'apigw-install-'))
     const files = {output: join(scratch, 'github-output'), path: join(scratch, 'github-path')}
-    const run = await runProgram(process.execPath, [INSTALL], {env: {...env, RUNNER_TEMP: scratch, GITHUB_OUTPUT: files.output, GITHUB_PATH: files.path, INPUT_VERSION: root}})
+    // The checkout is built (npm test built it): no npm on PATH, so the step may not reinstall this
+    // repository's node_modules under the tests running beside it.
+    const run = await runProgram(process.execPath, [INSTALL], {env: {...env, PATH: '', RUNNER_TEMP: scratch, GITHUB_OUTPUT: files.output, GITHUB_PATH: files.path, INPUT_VERSION: root}})
     expect(run.code, run.stderr).toBe(0)
-    const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version
+    const version = JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')).version
     expect(run.stdout).toContain(`Installed apigw/${version} `)
-    expect(readFileSync(files.output, 'utf8')).toBe(`bin=${join(root, 'bin/run.js')}\nversion=${version}\n`)
+    expect(readFileSync(files.output, 'utf8')).toBe(`bin=${join(root, 'packages/cli/bin/run.js')}\nversion=${version}\n`)
     const binDir = readFileSync(files.path, 'utf8').trim()
     const onPath = await runProgram('apigw', ['--version'], {env: {...env, PATH: `${binDir}:${env.PATH}`}})
     expect(onPath.stdout).toMatch(new RegExp(`^apigw/${version} `))
@@ -280,12 +282,12 @@ describe('the action (action/install.mjs, action.yml)', () => {
 
   it('installs a pinned version once per job: a later step finds it in RUNNER_TEMP and calls no npm', async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'apigw-install-'))
-    const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version
+    const version = JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')).version
     // What an earlier step's `npm install --global --prefix $RUNNER_TEMP/apigw apigw@<version>` left.
     mkdirSync(join(scratch, 'apigw/lib/node_modules'), {recursive: true})
     mkdirSync(join(scratch, 'apigw/bin'))
-    symlinkSync(root, join(scratch, 'apigw/lib/node_modules/apigw'))
-    symlinkSync(join(root, 'bin/run.js'), join(scratch, 'apigw/bin/apigw'))
+    symlinkSync(join(root, 'packages/cli'), join(scratch, 'apigw/lib/node_modules/apigw'))
+    symlinkSync(join(root, 'packages/cli/bin/run.js'), join(scratch, 'apigw/bin/apigw'))
     const output = join(scratch, 'github-output')
     // No npm on PATH: calling it would fail the step.
     const run = await runProgram(process.execPath, [INSTALL], {env: {...env, PATH: '', RUNNER_TEMP: scratch, GITHUB_OUTPUT: output, INPUT_VERSION: `v${version}`}})

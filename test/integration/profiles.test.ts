@@ -5,14 +5,14 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {parseFaults} from '../../src/lib/sandbox/faults.js'
+import {parseFaults} from '../../packages/cli/src/lib/sandbox/faults.js'
 import {runCli, runProgram} from '../helpers/cli.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 import {runOnTerminal} from '../helpers/tmux.js'
 
 // Every kind of AWS profile, run as an operator would: the profile's own endpoint (the sandbox,
 // which also answers STS), output and retry settings, and a role that needs an MFA code.
-const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
+const BIN = fileURLToPath(new URL('../../packages/cli/bin/run.js', import.meta.url))
 const ROLE = 'arn:aws:iam::123456789012:role/operator'
 const MFA = 'arn:aws:iam::123456789012:mfa/alice'
 

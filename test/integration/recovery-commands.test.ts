@@ -18,8 +18,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterEach, beforeAll, describe, expect, it} from 'vitest'
-import {parseFaults} from '../../src/lib/sandbox/faults.js'
-import {TABLES, type StageRecord} from '../../src/sandbox/model.js'
+import {parseFaults} from '../../packages/cli/src/lib/sandbox/faults.js'
+import {TABLES, type StageRecord} from '../../packages/sandbox/src/model.js'
 import {runCli, runProgram} from '../helpers/cli.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 import {cachesAvailable} from '../helpers/wait.js'
@@ -35,7 +35,7 @@ import {cachesAvailable} from '../helpers/wait.js'
  */
 useSandboxCli({AWS_DEFAULT_REGION: 'us-east-1'})
 
-const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
+const BIN = fileURLToPath(new URL('../../packages/cli/bin/run.js', import.meta.url))
 const work = mkdtempSync(join(tmpdir(), 'apigw recovery '))
 let shellEnv: Record<string, string>
 

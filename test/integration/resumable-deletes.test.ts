@@ -1,6 +1,6 @@
 import {CreateStageCommand, CreateUsagePlanCommand, GetRestApiCommand, GetStageCommand, GetUsagePlanCommand, GetUsagePlansCommand} from '@aws-sdk/client-api-gateway'
 import {afterEach, describe, expect, it} from 'vitest'
-import {parseFaults} from '../../src/lib/sandbox/faults.js'
+import {parseFaults} from '../../packages/cli/src/lib/sandbox/faults.js'
 import {runCli, spawnCli} from '../helpers/cli.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 

@@ -8,7 +8,7 @@ import {createInterface} from 'node:readline'
 import {fileURLToPath} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
 import {runCli, spawnCli} from '../helpers/cli.js'
-import {isAlive, readRuntimeFile} from '../../src/lib/sandbox/runtime.js'
+import {isAlive, readRuntimeFile} from '../../packages/cli/src/lib/sandbox/runtime.js'
 import {controlFetch, sdkClients} from '../helpers/sandbox.js'
 import {until} from '../helpers/wait.js'
 
@@ -105,7 +105,7 @@ describe('apigw sandbox start --detach / status / stop', () => {
 describe('apigw sandbox start in the foreground', () => {
   it('serves until Ctrl-C, then stops cleanly with exit 0', async () => {
     const {env, stateDir} = sandboxEnv()
-    const bin = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
+    const bin = fileURLToPath(new URL('../../packages/cli/bin/run.js', import.meta.url))
     const child = spawn(process.execPath, [bin, 'sandbox', 'start', '--json'], {env, stdio: ['ignore', 'pipe', 'pipe']})
     let stderr = ''
     child.stderr.on('data', (chunk) => (stderr += chunk))

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {runCli, spawnCli} from '../helpers/cli.js'
-import {readRuntimeFile} from '../../src/lib/sandbox/runtime.js'
+import {readRuntimeFile} from '../../packages/cli/src/lib/sandbox/runtime.js'
 import {controlFetch, sdkClients} from '../helpers/sandbox.js'
 import {seeder} from '../helpers/seed.js'
 

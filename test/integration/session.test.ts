@@ -205,7 +205,7 @@ describe('usage', () => {
   it('prints its version', async () => {
     const result = await runCli(['--version'], awsEnv(moto.endpoint))
     expect(result.code).toBe(0)
-    expect(result.stdout).toBe(`apigw/${JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version} ${process.platform}-${process.arch} node-${process.version}\n`)
+    expect(result.stdout).toBe(`apigw/${JSON.parse(readFileSync(new URL('../../packages/cli/package.json', import.meta.url), 'utf8')).version} ${process.platform}-${process.arch} node-${process.version}\n`)
   })
 
   it('documents the global flags in every command help', async () => {

@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest'
 
 // The flags many commands share say the same thing in every --help (src/cli/flags.ts builds them).
 type Manifest = {commands: Record<string, {flags: Record<string, {description?: string}>}>}
-const manifest: Manifest = JSON.parse(readFileSync(new URL('../../oclif.manifest.json', import.meta.url), 'utf8'))
+const manifest: Manifest = JSON.parse(readFileSync(new URL('../../packages/cli/oclif.manifest.json', import.meta.url), 'utf8'))
 const commandsWith = (flag: string) => Object.entries(manifest.commands).filter(([, command]) => flag in command.flags)
 const described = (flag: string, except: string[] = []) =>
   Object.fromEntries(commandsWith(flag).filter(([id]) => !except.includes(id)).map(([id, command]) => [id, command.flags[flag].description]))

@@ -1,6 +1,6 @@
 import {CreateApiKeyCommand, CreateUsagePlanCommand, DeleteUsagePlanKeyCommand, GetStageCommand, GetUsagePlanCommand, UpdateApiKeyCommand, UpdateStageCommand, UpdateUsagePlanCommand, type PatchOperation} from '@aws-sdk/client-api-gateway'
 import {describe, expect, it} from 'vitest'
-import {parseFaults} from '../../src/lib/sandbox/faults.js'
+import {parseFaults} from '../../packages/cli/src/lib/sandbox/faults.js'
 import {startBarrierProxy} from '../helpers/barrier-proxy.js'
 import {awsEnv, runCli, spawnCli, type CliResult} from '../helpers/cli.js'
 import {sdkClients} from '../helpers/sandbox.js'

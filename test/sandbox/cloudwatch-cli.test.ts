@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {promisify} from 'node:util'
 import {gunzipSync} from 'node:zlib'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {Clock} from '../../src/sandbox/clock.js'
+import type {Clock} from '../../packages/sandbox/src/clock.js'
 import {EMPTY_HOME} from '../helpers/cli.js'
 import {startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 

@@ -8,9 +8,9 @@ import {
   type MetricDatum,
 } from '@aws-sdk/client-cloudwatch'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {Clock} from '../../src/sandbox/clock.js'
+import type {Clock} from '../../packages/sandbox/src/clock.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
-import {NO_FAULTS} from '../../src/sandbox/faults.js'
+import {NO_FAULTS} from '../../packages/sandbox/src/faults.js'
 
 const NOW = Date.UTC(2024, 0, 10, 12, 0, 0)
 const HOUR_AGO = NOW - 3_600_000

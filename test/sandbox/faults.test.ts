@@ -5,8 +5,8 @@ import {join} from 'node:path'
 import {APIGatewayClient, CreateApiKeyCommand, CreateUsagePlanCommand, GetApiKeysCommand, GetUsagePlansCommand} from '@aws-sdk/client-api-gateway'
 import {PutMetricDataCommand, ListMetricsCommand} from '@aws-sdk/client-cloudwatch'
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest'
-import {realClock, type Clock} from '../../src/sandbox/clock.js'
-import {describeFaults, faultsFromJson, NO_FAULTS} from '../../src/sandbox/faults.js'
+import {realClock, type Clock} from '../../packages/sandbox/src/clock.js'
+import {describeFaults, faultsFromJson, NO_FAULTS} from '../../packages/sandbox/src/faults.js'
 import {controlFetch, sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 
 describe('faults as JSON', () => {

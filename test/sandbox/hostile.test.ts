@@ -2,8 +2,8 @@ import {connect} from 'node:net'
 import {gzipSync} from 'node:zlib'
 import {CreateApiKeyCommand, CreateRestApiCommand, CreateUsagePlanCommand, GetApiKeysCommand, GetRestApisCommand, GetUsagePlansCommand} from '@aws-sdk/client-api-gateway'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {describeFaults} from '../../src/sandbox/faults.js'
-import {isLoopbackHost, isLoopbackOrigin, TOKEN_HEADER} from '../../src/sandbox/guard.js'
+import {describeFaults} from '../../packages/sandbox/src/faults.js'
+import {isLoopbackHost, isLoopbackOrigin, TOKEN_HEADER} from '../../packages/sandbox/src/guard.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 
 // Malformed and hostile requests, sent byte by byte as a broken client or a web page would send

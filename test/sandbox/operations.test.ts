@@ -1,9 +1,9 @@
 import {CreateApiKeyCommand, GetApiKeysCommand} from '@aws-sdk/client-api-gateway'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {NO_FAULTS} from '../../src/sandbox/faults.js'
-import {REST_OPERATIONS, V2_OPERATIONS, operationOfRequest} from '../../src/sandbox/operations.js'
-import {restRoutes} from '../../src/sandbox/rest/routes.js'
-import {v2Routes} from '../../src/sandbox/v2/routes.js'
+import {NO_FAULTS} from '../../packages/sandbox/src/faults.js'
+import {REST_OPERATIONS, V2_OPERATIONS, operationOfRequest} from '../../packages/sandbox/src/operations.js'
+import {restRoutes} from '../../packages/sandbox/src/rest/routes.js'
+import {v2Routes} from '../../packages/sandbox/src/v2/routes.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 import {failure} from './sdk-failure.js'
 

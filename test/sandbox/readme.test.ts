@@ -1,8 +1,8 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {CLOUDWATCH_OPERATIONS, REST_OPERATIONS, V2_OPERATIONS} from '../../src/sandbox/operations.js'
+import {CLOUDWATCH_OPERATIONS, REST_OPERATIONS, V2_OPERATIONS} from '../../packages/sandbox/src/operations.js'
 
-const README = readFileSync(new URL('../../src/sandbox/README.md', import.meta.url), 'utf8')
+const README = readFileSync(new URL('../../packages/sandbox/README.md', import.meta.url), 'utf8')
 const START = /<!-- operations: generated from [^>]*-->\n/
 const END = '<!-- operations: end -->'
 

@@ -33,7 +33,7 @@ import {
 } from '@aws-sdk/client-api-gateway'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {parse as parseYaml} from 'yaml'
-import {TABLES, type DeploymentRecord, type ResourceRecord} from '../../src/sandbox/model.js'
+import {TABLES, type DeploymentRecord, type ResourceRecord} from '../../packages/sandbox/src/model.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 import {seedRestStage} from '../helpers/sandbox-seed.js'
 

@@ -15,7 +15,7 @@ import {
   type PatchOperation,
 } from '@aws-sdk/client-api-gateway'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {TABLES, type ResourceRecord, type StageRecord} from '../../src/sandbox/model.js'
+import {TABLES, type ResourceRecord, type StageRecord} from '../../packages/sandbox/src/model.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 import {seedRestApi} from '../helpers/sandbox-seed.js'
 import {failure} from './sdk-failure.js'

@@ -15,7 +15,7 @@ import {
   type QuotaPeriodType,
 } from '@aws-sdk/client-api-gateway'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
-import {TABLES, type UsageRecord} from '../../src/sandbox/model.js'
+import {TABLES, type UsageRecord} from '../../packages/sandbox/src/model.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 import {seedRestApi, seedRestStage} from '../helpers/sandbox-seed.js'
 import {failure} from './sdk-failure.js'

@@ -1,7 +1,7 @@
 import {GetRestApisCommand} from '@aws-sdk/client-api-gateway'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
-import {NO_FAULTS} from '../../src/sandbox/faults.js'
+import {NO_FAULTS} from '../../packages/sandbox/src/faults.js'
 
 describe('sandbox server', () => {
   let sandbox: Sandbox

@@ -3,12 +3,11 @@ import {dirname, join, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 
-// The sandbox is a package of its own to be: it may import its own modules, Node's, and the
-// packages it would declare as dependencies — never apigw's CLI (src/lib, src/cli, src/commands).
+// The sandbox is a package of its own (packages/sandbox, apigw-sandbox): it may import its own
+// modules, Node's, and the packages it declares as dependencies — never apigw's CLI.
 
-const SANDBOX = fileURLToPath(new URL('../../src/sandbox/', import.meta.url))
-/** What packages/sandbox/package.json would list under "dependencies". */
-const DEPENDENCIES = ['yaml', '@smithy/core']
+const SANDBOX = fileURLToPath(new URL('../../packages/sandbox/src/', import.meta.url))
+const DEPENDENCIES = Object.keys(JSON.parse(readFileSync(new URL('../../packages/sandbox/package.json', import.meta.url), 'utf8')).dependencies)
 
 const sources = (dir: string): string[] =>
   readdirSync(dir, {withFileTypes: true}).flatMap((entry) => (entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []))

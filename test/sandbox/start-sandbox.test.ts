@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {CreateApiKeyCommand, GetApiKeysCommand, GetRestApisCommand} from '@aws-sdk/client-api-gateway'
 import {afterAll, describe, expect, it} from 'vitest'
-import {readRuntimeFile, SandboxStartError, startSandbox, TOKEN_HEADER} from '../../src/sandbox/index.js'
+import {readRuntimeFile, SandboxStartError, startSandbox, TOKEN_HEADER} from '../../packages/sandbox/src/index.js'
 import {sdkClients} from '../helpers/sandbox.js'
 
 // startSandbox is the sandbox's one door, for other projects' tests as for apigw's: these tests

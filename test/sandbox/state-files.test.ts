@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {CreateApiKeyCommand} from '@aws-sdk/client-api-gateway'
 import {afterAll, describe, expect, it} from 'vitest'
-import {readRuntimeFile, startSandbox} from '../../src/sandbox/index.js'
+import {readRuntimeFile, startSandbox} from '../../packages/sandbox/src/index.js'
 import {controlFetch, sdkClients} from '../helpers/sandbox.js'
 
 const home = mkdtempSync(join(tmpdir(), 'apigw-state-files-'))

@@ -2,7 +2,7 @@ import {appendFileSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {Store} from '../../src/sandbox/store.js'
+import {Store} from '../../packages/sandbox/src/store.js'
 
 const stateDir = () => mkdtempSync(join(tmpdir(), 'apigw-store-'))
 

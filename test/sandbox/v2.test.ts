@@ -27,8 +27,8 @@ import {
   type ApiGatewayV2Client,
 } from '@aws-sdk/client-apigatewayv2'
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest'
-import type {Clock} from '../../src/sandbox/clock.js'
-import {TABLES} from '../../src/sandbox/model.js'
+import type {Clock} from '../../packages/sandbox/src/clock.js'
+import {TABLES} from '../../packages/sandbox/src/model.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 import {failure} from './sdk-failure.js'
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {checkCreateOptions, parseTags} from '../../src/lib/apis/create-options.js'
-import type {ApigwError} from '../../src/lib/errors.js'
+import {checkCreateOptions, parseTags} from '../../packages/cli/src/lib/apis/create-options.js'
+import type {ApigwError} from '../../packages/cli/src/lib/errors.js'
 
 const refusal = (check: () => unknown) => {
   try {

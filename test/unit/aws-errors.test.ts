@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {retryAfterMs, toApigwError, transientKind} from '../../src/lib/aws/errors.js'
-import {ApigwError} from '../../src/lib/errors.js'
+import {retryAfterMs, toApigwError, transientKind} from '../../packages/cli/src/lib/aws/errors.js'
+import {ApigwError} from '../../packages/cli/src/lib/errors.js'
 import {awsError} from './aws-fakes.js'
 
 const context = {operation: 'GetRestApi', endpoint: undefined, profile: 'ops'}

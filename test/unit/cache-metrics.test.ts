@@ -1,9 +1,9 @@
 import type {MetricDataResult} from '@aws-sdk/client-cloudwatch'
 import {describe, expect, it} from 'vitest'
-import {cacheFigures, cacheQueries, hitRatio} from '../../src/lib/cache/metrics.js'
-import {recoveryOf} from '../../src/lib/cache/verify.js'
-import {waitForCacheStatus} from '../../src/lib/cache/wait.js'
-import type {AwsSession} from '../../src/lib/aws/session.js'
+import {cacheFigures, cacheQueries, hitRatio} from '../../packages/cli/src/lib/cache/metrics.js'
+import {recoveryOf} from '../../packages/cli/src/lib/cache/verify.js'
+import {waitForCacheStatus} from '../../packages/cli/src/lib/cache/wait.js'
+import type {AwsSession} from '../../packages/cli/src/lib/aws/session.js'
 import {fakeClock} from './fake-clock.js'
 
 const MINUTE = 60_000

@@ -1,11 +1,11 @@
 import {describe, expect, it} from 'vitest'
-import {CACHE_SIZES, parseCacheSize, parseTtl} from '../../src/lib/cache/limits.js'
-import {parseCachedMethod, parseMethodCaching} from '../../src/lib/cache/method.js'
-import {methodStatuses} from '../../src/lib/cache/status.js'
-import type {Resource} from '../../src/lib/aws/rest-gateway.js'
-import {ApigwError} from '../../src/lib/errors.js'
-import {restPatchOperations, restSettings} from '../../src/lib/stages/settings-rest.js'
-import {changesSeverity, changeText, settingChanges, type MethodCaching, type SettingsRequest, type StageSettings} from '../../src/lib/stages/settings.js'
+import {CACHE_SIZES, parseCacheSize, parseTtl} from '../../packages/cli/src/lib/cache/limits.js'
+import {parseCachedMethod, parseMethodCaching} from '../../packages/cli/src/lib/cache/method.js'
+import {methodStatuses} from '../../packages/cli/src/lib/cache/status.js'
+import type {Resource} from '../../packages/cli/src/lib/aws/rest-gateway.js'
+import {ApigwError} from '../../packages/cli/src/lib/errors.js'
+import {restPatchOperations, restSettings} from '../../packages/cli/src/lib/stages/settings-rest.js'
+import {changesSeverity, changeText, settingChanges, type MethodCaching, type SettingsRequest, type StageSettings} from '../../packages/cli/src/lib/stages/settings.js'
 
 const failure = (run: () => unknown): ApigwError => {
   try {

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {runRollout, type ControllerDeps, type RolloutEvent} from '../../src/lib/canary/controller.js'
-import type {RolloutSettings} from '../../src/lib/canary/rollout-settings.js'
-import {ApigwError, ExitCode} from '../../src/lib/errors.js'
+import {runRollout, type ControllerDeps, type RolloutEvent} from '../../packages/cli/src/lib/canary/controller.js'
+import type {RolloutSettings} from '../../packages/cli/src/lib/canary/rollout-settings.js'
+import {ApigwError, ExitCode} from '../../packages/cli/src/lib/errors.js'
 import {fakeActuator, fakeMetrics, side, windowOf, withCanary} from './canary-fakes.js'
 import {fakeClock} from './fake-clock.js'
 

@@ -1,7 +1,7 @@
-import type {CanaryActuator, CanaryState} from '../../src/lib/canary/actuator.js'
-import {shownMinutes, type CanaryMetricsSource, type WindowMetrics} from '../../src/lib/metrics/canary-base.js'
-import {countedFigures, emptyFigures, type Figures} from '../../src/lib/metrics/figures.js'
-import {stageChanged, stateMatches, type StateCheck} from '../../src/lib/canary/state.js'
+import type {CanaryActuator, CanaryState} from '../../packages/cli/src/lib/canary/actuator.js'
+import {shownMinutes, type CanaryMetricsSource, type WindowMetrics} from '../../packages/cli/src/lib/metrics/canary-base.js'
+import {countedFigures, emptyFigures, type Figures} from '../../packages/cli/src/lib/metrics/figures.js'
+import {stageChanged, stateMatches, type StateCheck} from '../../packages/cli/src/lib/canary/state.js'
 
 /** A stage in memory that checks `expected` as the real actuator does, and records what was done to it. */
 export function fakeActuator(initial: CanaryState): CanaryActuator & {state: CanaryState; calls: string[]} {

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {mixedQuantile, shareAtOrBelow, type Sketch} from '../../src/lib/metrics/distribution.js'
-import {judge} from '../../src/lib/metrics/gates.js'
-import {findSeries, minuteWindow} from '../../src/lib/metrics/canary-base.js'
+import {mixedQuantile, shareAtOrBelow, type Sketch} from '../../packages/cli/src/lib/metrics/distribution.js'
+import {judge} from '../../packages/cli/src/lib/metrics/gates.js'
+import {findSeries, minuteWindow} from '../../packages/cli/src/lib/metrics/canary-base.js'
 import {side, windowOf} from './canary-fakes.js'
 
 const MINUTE = 60_000

@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest'
-import type {CanaryState} from '../../src/lib/canary/actuator.js'
-import {canaryOnDeploymentOps, overrideOps, percentOps, percentValue, promotionOps, removeCanaryOps, useStageCacheOps} from '../../src/lib/canary/patches.js'
-import {setChange, type CanaryStage} from '../../src/lib/canary/changes.js'
-import {parseOverrides, parsePercentFlag} from '../../src/lib/canary/request.js'
-import {stateMatches, stateText} from '../../src/lib/canary/state.js'
-import type {AwsSession} from '../../src/lib/aws/session.js'
+import type {CanaryState} from '../../packages/cli/src/lib/canary/actuator.js'
+import {canaryOnDeploymentOps, overrideOps, percentOps, percentValue, promotionOps, removeCanaryOps, useStageCacheOps} from '../../packages/cli/src/lib/canary/patches.js'
+import {setChange, type CanaryStage} from '../../packages/cli/src/lib/canary/changes.js'
+import {parseOverrides, parsePercentFlag} from '../../packages/cli/src/lib/canary/request.js'
+import {stateMatches, stateText} from '../../packages/cli/src/lib/canary/state.js'
+import type {AwsSession} from '../../packages/cli/src/lib/aws/session.js'
 
 describe('canary patch operations (docs/aws-behaviour.md#canary-releases)', () => {
   it('write percentages as AWS reads them back: "25.0", "12.5", "0.0"', () => {

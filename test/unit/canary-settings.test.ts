@@ -2,8 +2,8 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {rolloutSettings} from '../../src/lib/canary/rollout-settings.js'
-import {ApigwError} from '../../src/lib/errors.js'
+import {rolloutSettings} from '../../packages/cli/src/lib/canary/rollout-settings.js'
+import {ApigwError} from '../../packages/cli/src/lib/errors.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'apigw-canary-plan-'))
 const rolloutFile = (text: string) => {

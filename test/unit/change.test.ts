@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {ApigwError} from '../../src/lib/errors.js'
-import {describeChange, fromStep, type Change, type ChangeStep} from '../../src/lib/change/change.js'
-import {runChange} from '../../src/lib/change/runner.js'
+import {ApigwError} from '../../packages/cli/src/lib/errors.js'
+import {describeChange, fromStep, type Change, type ChangeStep} from '../../packages/cli/src/lib/change/change.js'
+import {runChange} from '../../packages/cli/src/lib/change/runner.js'
 
 const step = (operation: string, run: ChangeStep['run']): ChangeStep => ({service: 'apigateway', operation, input: {name: operation}, summary: operation.toLowerCase(), run})
 

@@ -2,11 +2,11 @@ import {mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'nod
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {cachedNames, completionCacheDir, completionCacheKey, COMPLETION_TTL_MS, readCachedNames} from '../../src/lib/completion/cache.js'
-import {namePosition, type CommandShape} from '../../src/lib/completion/position.js'
+import {cachedNames, completionCacheDir, completionCacheKey, COMPLETION_TTL_MS, readCachedNames} from '../../packages/cli/src/lib/completion/cache.js'
+import {namePosition, type CommandShape} from '../../packages/cli/src/lib/completion/position.js'
 
 // The real commands, from the manifest the build writes: a renamed flag or argument shows here.
-const manifest = JSON.parse(readFileSync(new URL('../../oclif.manifest.json', import.meta.url), 'utf8')) as {
+const manifest = JSON.parse(readFileSync(new URL('../../packages/cli/oclif.manifest.json', import.meta.url), 'utf8')) as {
   commands: Record<string, {flags: Record<string, {type: 'option' | 'boolean'; char?: string}>; args: Record<string, unknown>}>
 }
 const commands: Record<string, CommandShape> = Object.fromEntries(

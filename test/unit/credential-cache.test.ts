@@ -2,7 +2,7 @@ import {mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync} from 'nod
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {cacheDirectory, readCachedRole, roleCacheKey, writeCachedRole, type CachedRole} from '../../src/lib/aws/credential-cache.js'
+import {cacheDirectory, readCachedRole, roleCacheKey, writeCachedRole, type CachedRole} from '../../packages/cli/src/lib/aws/credential-cache.js'
 
 const role = {profile: 'ops', roleArn: 'arn:aws:iam::123456789012:role/operator', sourceProfile: 'base'}
 

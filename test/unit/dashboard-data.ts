@@ -1,7 +1,7 @@
-import type {Dashboard, DashboardPanel} from '../../src/lib/dashboard/stage.js'
-import {stagePanels} from '../../src/lib/dashboard/panels.js'
-import {seriesStats} from '../../src/lib/metrics/math.js'
-import type {Traffic} from '../../src/lib/metrics/read.js'
+import type {Dashboard, DashboardPanel} from '../../packages/cli/src/lib/dashboard/stage.js'
+import {stagePanels} from '../../packages/cli/src/lib/dashboard/panels.js'
+import {seriesStats} from '../../packages/cli/src/lib/metrics/math.js'
+import type {Traffic} from '../../packages/cli/src/lib/metrics/read.js'
 
 /**
  * Dashboards from fixed series (no clock, no randomness), for snapshot tests of the rendering:

@@ -1,10 +1,10 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {withDefaultValue} from '../../src/cli/optional-value.js'
-import {barChart, fitColumns, niceCeiling, timeAxis} from '../../src/cli/ui/chart.js'
-import {dashboardView, rangeText} from '../../src/cli/ui/dashboard-view.js'
-import {compactNumber, latencyText, percentText, valueFormat} from '../../src/cli/ui/metric-format.js'
-import {palette} from '../../src/cli/ui/palette.js'
+import {withDefaultValue} from '../../packages/cli/src/cli/optional-value.js'
+import {barChart, fitColumns, niceCeiling, timeAxis} from '../../packages/cli/src/cli/ui/chart.js'
+import {dashboardView, rangeText} from '../../packages/cli/src/cli/ui/dashboard-view.js'
+import {compactNumber, latencyText, percentText, valueFormat} from '../../packages/cli/src/cli/ui/metric-format.js'
+import {palette} from '../../packages/cli/src/cli/ui/palette.js'
 import {fixedDashboard} from './dashboard-data.js'
 
 const plain = palette(false)

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {AwsSession} from '../../src/lib/aws/session.js'
+import {AwsSession} from '../../packages/cli/src/lib/aws/session.js'
 import {awsError, throttled} from './aws-fakes.js'
 import {fakeClock} from './fake-clock.js'
 

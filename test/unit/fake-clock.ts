@@ -1,4 +1,4 @@
-import type {Clock} from '../../src/lib/util/clock.js'
+import type {Clock} from '../../packages/cli/src/lib/util/clock.js'
 
 /** A clock whose sleeps return at once and advance time; random() is fixed so backoff is predictable. */
 export function fakeClock(random = 1): Clock & {slept: number[]} {

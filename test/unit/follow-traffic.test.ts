@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {followTraffic} from '../../src/lib/sandbox/traffic.js'
+import {followTraffic} from '../../packages/cli/src/lib/sandbox/traffic.js'
 
 // `apigw sandbox traffic --follow` stopped within the millisecond it started (Ctrl-C at once) has
 // no window to publish: it ends with nothing published, and asks the sandbox nothing (an empty

@@ -2,11 +2,11 @@ import {mkdtempSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {ANNOTATIONS_PER_LEVEL, annotationLine, escapeData, escapeProperty, markdownTable, markdownText, withinLimits, writeGithubReport} from '../../src/cli/ci/github.js'
-import {githubReport} from '../../src/cli/ci/github-reports.js'
-import type {RolloutEnd, RolloutEvent} from '../../src/lib/canary/controller.js'
-import type {CheckResult} from '../../src/lib/metrics/check.js'
-import type {DiffReport} from '../../src/lib/openapi/diff.js'
+import {ANNOTATIONS_PER_LEVEL, annotationLine, escapeData, escapeProperty, markdownTable, markdownText, withinLimits, writeGithubReport} from '../../packages/cli/src/cli/ci/github.js'
+import {githubReport} from '../../packages/cli/src/cli/ci/github-reports.js'
+import type {RolloutEnd, RolloutEvent} from '../../packages/cli/src/lib/canary/controller.js'
+import type {CheckResult} from '../../packages/cli/src/lib/metrics/check.js'
+import type {DiffReport} from '../../packages/cli/src/lib/openapi/diff.js'
 
 // A name from AWS that tries everything: a table cell's end, a new line with a workflow command, a
 // property's end, HTML, Markdown, and a terminal's retitle and clear (OSC 0, CSI 2J).

@@ -9,12 +9,12 @@ import {
   rotationsInProgress,
   rotationStatus,
   rotationToKey,
-} from '../../src/lib/keys/rotation-state.js'
-import {parseGrace} from '../../src/lib/keys/rotation.js'
-import {dailyRequests, lastDays, lastUsedDay, requestsInLastDay, usageSpan} from '../../src/lib/keys/usage.js'
-import {usageWindow} from '../../src/lib/usage-plans/options.js'
-import type {AwsSession} from '../../src/lib/aws/session.js'
-import {formatTimeLeft} from '../../src/lib/util/duration.js'
+} from '../../packages/cli/src/lib/keys/rotation-state.js'
+import {parseGrace} from '../../packages/cli/src/lib/keys/rotation.js'
+import {dailyRequests, lastDays, lastUsedDay, requestsInLastDay, usageSpan} from '../../packages/cli/src/lib/keys/usage.js'
+import {usageWindow} from '../../packages/cli/src/lib/usage-plans/options.js'
+import type {AwsSession} from '../../packages/cli/src/lib/aws/session.js'
+import {formatTimeLeft} from '../../packages/cli/src/lib/util/duration.js'
 
 const {rotationOf, rotatedTo, graceUntil, finalized} = ROTATION_TAGS
 const GRACE = '2026-11-28T12:00:00Z'

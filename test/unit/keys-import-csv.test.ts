@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {accountProblems, parseKeyFile} from '../../src/lib/keys/import-csv.js'
+import {accountProblems, parseKeyFile} from '../../packages/cli/src/lib/keys/import-csv.js'
 
 const value = (label: string) => `${label}-value-0123456789abcdefghijklm`
 const plan = (id: string, apiStage: string) => ({id, name: `plan-${id}`, apiStages: [{apiId: apiStage.split(':')[0], stage: apiStage.split(':')[1]}]})

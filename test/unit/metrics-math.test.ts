@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest'
-import {trend} from '../../src/lib/dashboard/fleet.js'
-import {windowFigures} from '../../src/lib/metrics/figures.js'
-import {LATENCY_KNOTS, seriesStats, seriesValues, type Formula, type Part, type SeriesData} from '../../src/lib/metrics/math.js'
-import {parseSpan, periodWindow, timeline} from '../../src/lib/metrics/read.js'
-import {parseWindow} from '../../src/lib/util/window.js'
+import {trend} from '../../packages/cli/src/lib/dashboard/fleet.js'
+import {windowFigures} from '../../packages/cli/src/lib/metrics/figures.js'
+import {LATENCY_KNOTS, seriesStats, seriesValues, type Formula, type Part, type SeriesData} from '../../packages/cli/src/lib/metrics/math.js'
+import {parseSpan, periodWindow, timeline} from '../../packages/cli/src/lib/metrics/read.js'
+import {parseWindow} from '../../packages/cli/src/lib/util/window.js'
 
 const MINUTE = 60_000
 const T = [0, MINUTE, 2 * MINUTE, 3 * MINUTE]

@@ -1,13 +1,13 @@
 import {describe, expect, it} from 'vitest'
-import type {CloudWatchGateway, MetricDataQuery} from '../../src/lib/aws/cloudwatch-gateway.js'
-import {ApigwError, ExitCode} from '../../src/lib/errors.js'
-import {fetchQueries} from '../../src/lib/metrics/fetch.js'
-import {addFormula} from '../../src/lib/metrics/math.js'
-import {measureFor, measuresOf} from '../../src/lib/metrics/measures.js'
-import {apiDimension} from '../../src/lib/metrics/names.js'
-import {batches, QuerySet} from '../../src/lib/metrics/query.js'
-import {readMetrics, stageDimensions, trafficParts} from '../../src/lib/metrics/read.js'
-import {findStageSeries} from '../../src/lib/metrics/series.js'
+import type {CloudWatchGateway, MetricDataQuery} from '../../packages/cli/src/lib/aws/cloudwatch-gateway.js'
+import {ApigwError, ExitCode} from '../../packages/cli/src/lib/errors.js'
+import {fetchQueries} from '../../packages/cli/src/lib/metrics/fetch.js'
+import {addFormula} from '../../packages/cli/src/lib/metrics/math.js'
+import {measureFor, measuresOf} from '../../packages/cli/src/lib/metrics/measures.js'
+import {apiDimension} from '../../packages/cli/src/lib/metrics/names.js'
+import {batches, QuerySet} from '../../packages/cli/src/lib/metrics/query.js'
+import {readMetrics, stageDimensions, trafficParts} from '../../packages/cli/src/lib/metrics/read.js'
+import {findStageSeries} from '../../packages/cli/src/lib/metrics/series.js'
 
 const MINUTE = 60_000
 const rest = apiDimension({kind: 'rest', id: 'a1b2c3d4e5', name: 'shop'})

@@ -2,9 +2,9 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {toApigwError} from '../../src/lib/aws/errors.js'
-import {BODY_START, bypassesProxy, NetworkFailure, proxyFor, resolveNetwork} from '../../src/lib/aws/network.js'
-import {ApigwError} from '../../src/lib/errors.js'
+import {toApigwError} from '../../packages/cli/src/lib/aws/errors.js'
+import {BODY_START, bypassesProxy, NetworkFailure, proxyFor, resolveNetwork} from '../../packages/cli/src/lib/aws/network.js'
+import {ApigwError} from '../../packages/cli/src/lib/errors.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'apigw-network-'))
 const pem = (name: string) => {

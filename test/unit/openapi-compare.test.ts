@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {byOperation, compareDefinitions} from '../../src/lib/openapi/compare.js'
-import type {NormalizedApi} from '../../src/lib/openapi/normalize.js'
+import {byOperation, compareDefinitions} from '../../packages/cli/src/lib/openapi/compare.js'
+import type {NormalizedApi} from '../../packages/cli/src/lib/openapi/normalize.js'
 
 /** A map that counts what reads it: lookups by key, and passes over all of it. */
 class CountingMap<V> extends Map<string, V> {

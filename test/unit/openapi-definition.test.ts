@@ -2,8 +2,8 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {readDefinition} from '../../src/lib/openapi/definition-file.js'
-import {checkKindFits, kindSignals, kindToCreate} from '../../src/lib/openapi/kind.js'
+import {readDefinition} from '../../packages/cli/src/lib/openapi/definition-file.js'
+import {checkKindFits, kindSignals, kindToCreate} from '../../packages/cli/src/lib/openapi/kind.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'apigw-definition-'))
 function file(name: string, text: string): string {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {normalizeDefinition} from '../../src/lib/openapi/normalize.js'
+import {normalizeDefinition} from '../../packages/cli/src/lib/openapi/normalize.js'
 
 const LAMBDA = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:orders/invocations'
 

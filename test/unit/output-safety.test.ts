@@ -1,10 +1,10 @@
 import {spawnSync} from 'node:child_process'
 import {parse} from 'yaml'
 import {describe, expect, it} from 'vitest'
-import {escapeControls, escapeDeep} from '../../src/lib/util/escape.js'
-import {renderResult} from '../../src/cli/ui/output.js'
-import {parseDuration} from '../../src/lib/util/duration.js'
-import {shellQuote} from '../../src/lib/util/text.js'
+import {escapeControls, escapeDeep} from '../../packages/cli/src/lib/util/escape.js'
+import {renderResult} from '../../packages/cli/src/cli/ui/output.js'
+import {parseDuration} from '../../packages/cli/src/lib/util/duration.js'
+import {shellQuote} from '../../packages/cli/src/lib/util/text.js'
 
 // What a hostile key name does to a terminal: retitle it (OSC 0), then clear it (CSI 2J).
 const HOSTILE = '\u001B]0;pwned\u0007\u001B[2J'

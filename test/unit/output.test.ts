@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {renderResult, toText} from '../../src/cli/ui/output.js'
-import {colorEnabled} from '../../src/cli/ui/color.js'
+import {renderResult, toText} from '../../packages/cli/src/cli/ui/output.js'
+import {colorEnabled} from '../../packages/cli/src/cli/ui/color.js'
 
 const data = {apis: [{id: 'a1', name: 'pets', type: 'rest'}, {id: 'b2', name: 'orders', type: 'http'}]}
 const render = (format: 'json' | 'yaml' | 'table' | 'text' | 'csv', extra: {query?: string; color?: boolean} = {}) =>

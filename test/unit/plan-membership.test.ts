@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {attachProblem} from '../../src/lib/usage-plans/membership.js'
+import {attachProblem} from '../../packages/cli/src/lib/usage-plans/membership.js'
 
 const plan = (id: string, ...stages: string[]) => ({id, name: `plan-${id}`, apiStages: stages.map((apiStage) => ({apiId: apiStage.split(':')[0], stage: apiStage.split(':')[1]}))})
 const key = {id: 'k1', name: 'partner'}

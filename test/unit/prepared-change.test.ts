@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import type {ChangeStep} from '../../src/lib/change/change.js'
-import {NOTHING_RUN, runPrepared, type ChangeIO, type PreparedChange} from '../../src/lib/change/prepared.js'
-import type {ChangeRun} from '../../src/lib/change/runner.js'
+import type {ChangeStep} from '../../packages/cli/src/lib/change/change.js'
+import {NOTHING_RUN, runPrepared, type ChangeIO, type PreparedChange} from '../../packages/cli/src/lib/change/prepared.js'
+import type {ChangeRun} from '../../packages/cli/src/lib/change/runner.js'
 
 const step = (operation: string, run: ChangeStep['run']): ChangeStep => ({service: 'apigateway', operation, input: {}, summary: operation.toLowerCase(), run})
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import type {Deployment} from '../../src/lib/releases/adapter.js'
-import {releasesOf} from '../../src/lib/releases/history.js'
-import {formatRecord, type ReleaseRecord} from '../../src/lib/releases/note.js'
+import type {Deployment} from '../../packages/cli/src/lib/releases/adapter.js'
+import {releasesOf} from '../../packages/cli/src/lib/releases/history.js'
+import {formatRecord, type ReleaseRecord} from '../../packages/cli/src/lib/releases/note.js'
 
 const record = (fields: Partial<ReleaseRecord> & Pick<ReleaseRecord, 'at'>): string => formatRecord({action: 'deploy', stage: 'prod', by: 'alice@laptop', ...fields})
 const deployment = (id: string, description: string | null, createdDate = '2026-11-01T00:00:00.000Z', autoDeployed = false): Deployment => ({id, createdDate, description, autoDeployed})

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {ApigwError} from '../../src/lib/errors.js'
-import {checkReleaseText, DESCRIPTION_LIMIT, formatRecord, parseDescription, withRecord, type ReleaseRecord} from '../../src/lib/releases/note.js'
+import {ApigwError} from '../../packages/cli/src/lib/errors.js'
+import {checkReleaseText, DESCRIPTION_LIMIT, formatRecord, parseDescription, withRecord, type ReleaseRecord} from '../../packages/cli/src/lib/releases/note.js'
 
 const deploy: ReleaseRecord = {action: 'deploy', stage: 'prod', by: 'alice@laptop', at: '2026-11-21T15:00:00.000Z', replaced: 'a1b2c3'}
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import type {Deployment} from '../../src/lib/releases/adapter.js'
-import {formatRecord} from '../../src/lib/releases/note.js'
-import {unrecordedMove} from '../../src/lib/releases/release.js'
+import type {Deployment} from '../../packages/cli/src/lib/releases/adapter.js'
+import {formatRecord} from '../../packages/cli/src/lib/releases/note.js'
+import {unrecordedMove} from '../../packages/cli/src/lib/releases/release.js'
 
 const deployment = (id: string, ...records: Array<{stage: string; at: string; replaced?: string}>): Deployment => ({
   id,

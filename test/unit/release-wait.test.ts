@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import type {ReleaseAdapter} from '../../src/lib/releases/adapter.js'
-import {waitUntilServed} from '../../src/lib/releases/wait.js'
+import type {ReleaseAdapter} from '../../packages/cli/src/lib/releases/adapter.js'
+import {waitUntilServed} from '../../packages/cli/src/lib/releases/wait.js'
 import {fakeClock} from './fake-clock.js'
 
 /** An adapter whose stage starts serving the deployment after `checks` looks. */

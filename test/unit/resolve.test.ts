@@ -2,8 +2,8 @@ import {APIGatewayClient, GetRestApiCommand, GetRestApisCommand} from '@aws-sdk/
 import {ApiGatewayV2Client, GetApiCommand, GetApisCommand} from '@aws-sdk/client-apigatewayv2'
 import {mockClient} from 'aws-sdk-client-mock'
 import {afterEach, describe, expect, it} from 'vitest'
-import {resolveApi} from '../../src/lib/catalog/resolve-api.js'
-import {AwsSession} from '../../src/lib/aws/session.js'
+import {resolveApi} from '../../packages/cli/src/lib/catalog/resolve-api.js'
+import {AwsSession} from '../../packages/cli/src/lib/aws/session.js'
 import {awsError, notFound} from './aws-fakes.js'
 import {fakeClock} from './fake-clock.js'
 

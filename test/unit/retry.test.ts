@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {RetriesExhausted, withRetry, type RetryNotice} from '../../src/lib/aws/retry.js'
+import {RetriesExhausted, withRetry, type RetryNotice} from '../../packages/cli/src/lib/aws/retry.js'
 import {notFound, throttled} from './aws-fakes.js'
 import {fakeClock} from './fake-clock.js'
 

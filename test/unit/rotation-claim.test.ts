@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {blockerOf, claimsIn, CLAIM_LEASE_MS, NEW_KEY_CLAIM_TAG, rotationClaim} from '../../src/lib/keys/rotation-claim.js'
-import {claimTag} from '../../src/lib/change/claims.js'
+import {blockerOf, claimsIn, CLAIM_LEASE_MS, NEW_KEY_CLAIM_TAG, rotationClaim} from '../../packages/cli/src/lib/keys/rotation-claim.js'
+import {claimTag} from '../../packages/cli/src/lib/change/claims.js'
 
 const T = Date.parse('2026-12-07T12:00:00.000Z')
 const claim = (token: string, at: number) => ({token, at, expiresAt: at + CLAIM_LEASE_MS, holder: null})

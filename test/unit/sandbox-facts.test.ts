@@ -1,13 +1,13 @@
 import {describe, expect, it} from 'vitest'
-import {MAX_QUERIES_PER_CALL} from '../../src/lib/aws/cloudwatch-limits.js'
-import {CACHE_SIZES, DEFAULT_CACHE_SIZE, parseCacheSize, parseTtl} from '../../src/lib/cache/limits.js'
-import {checkPercent} from '../../src/lib/canary/request.js'
-import {keyNameProblem, keyValueProblem, MAX_NAME_LENGTH, MAX_VALUE_LENGTH, MIN_VALUE_LENGTH} from '../../src/lib/keys/limits.js'
-import {INTEGRATION, OPERATION_METHODS} from '../../src/lib/openapi/shape.js'
-import {QUOTA_PERIODS} from '../../src/lib/usage-plans/options.js'
-import {csvRows} from '../../src/lib/util/csv.js'
-import {checkStageName} from '../../src/lib/util/stage-name.js'
-import * as facts from '../../src/sandbox/facts.js'
+import {MAX_QUERIES_PER_CALL} from '../../packages/cli/src/lib/aws/cloudwatch-limits.js'
+import {CACHE_SIZES, DEFAULT_CACHE_SIZE, parseCacheSize, parseTtl} from '../../packages/cli/src/lib/cache/limits.js'
+import {checkPercent} from '../../packages/cli/src/lib/canary/request.js'
+import {keyNameProblem, keyValueProblem, MAX_NAME_LENGTH, MAX_VALUE_LENGTH, MIN_VALUE_LENGTH} from '../../packages/cli/src/lib/keys/limits.js'
+import {INTEGRATION, OPERATION_METHODS} from '../../packages/cli/src/lib/openapi/shape.js'
+import {QUOTA_PERIODS} from '../../packages/cli/src/lib/usage-plans/options.js'
+import {csvRows} from '../../packages/cli/src/lib/util/csv.js'
+import {checkStageName} from '../../packages/cli/src/lib/util/stage-name.js'
+import * as facts from '../../packages/sandbox/src/facts.js'
 
 // apigw checks some of AWS's rules itself, before any call; the sandbox enforces them as AWS would.
 // Each side keeps its own copy (the sandbox imports nothing of apigw's), so these tests compare

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {backfillWindow, parseTrafficProfile} from '../../src/lib/sandbox/traffic.js'
-import {parseFaults} from '../../src/lib/sandbox/faults.js'
-import {describeFaults, NO_FAULTS, pickFault, strikeCall} from '../../src/sandbox/faults.js'
+import {backfillWindow, parseTrafficProfile} from '../../packages/cli/src/lib/sandbox/traffic.js'
+import {parseFaults} from '../../packages/cli/src/lib/sandbox/faults.js'
+import {describeFaults, NO_FAULTS, pickFault, strikeCall} from '../../packages/sandbox/src/faults.js'
 
 const defaults = {rps: '50', errorRate: '4xx=2%,5xx=0.5%', latency: 'p50=40ms,p99=350ms', cacheHit: '80%'}
 

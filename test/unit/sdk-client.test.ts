@@ -2,8 +2,8 @@ import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {APIGatewayClient} from '@aws-sdk/client-api-gateway'
-import {createSdkClient} from '../../src/lib/aws/sdk-client.js'
-import {AwsSession} from '../../src/lib/aws/session.js'
+import {createSdkClient} from '../../packages/cli/src/lib/aws/sdk-client.js'
+import {AwsSession} from '../../packages/cli/src/lib/aws/session.js'
 
 // The SDK's logger middleware: on the stack only under --debug, where each call is noted without its body.
 let server: Server

@@ -2,8 +2,8 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {configuredOutput} from '../../src/lib/aws/profile-settings.js'
-import {resolveSettings} from '../../src/lib/aws/settings.js'
+import {configuredOutput} from '../../packages/cli/src/lib/aws/profile-settings.js'
+import {resolveSettings} from '../../packages/cli/src/lib/aws/settings.js'
 
 const emptyHome = mkdtempSync(join(tmpdir(), 'apigw-unit-home-'))
 

@@ -1,6 +1,6 @@
 import {execFileSync} from 'node:child_process'
 import {describe, expect, it} from 'vitest'
-import {patchOperationsArgument, shellCommand, shellQuote} from '../../src/lib/util/shell.js'
+import {patchOperationsArgument, shellCommand, shellQuote} from '../../packages/cli/src/lib/util/shell.js'
 
 /** What a POSIX shell makes of a printed command line: its words, one per line of printf. */
 const words = (line: string) => execFileSync('sh', ['-c', `printf '%s\\n' ${line}`], {encoding: 'utf8'}).split('\n').slice(0, -1)

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import type {AnyApi} from '../../src/lib/catalog/apis.js'
-import {pickStage, stageNotFound, type FoundStage} from '../../src/lib/catalog/stages.js'
+import type {AnyApi} from '../../packages/cli/src/lib/catalog/apis.js'
+import {pickStage, stageNotFound, type FoundStage} from '../../packages/cli/src/lib/catalog/stages.js'
 
 describe('stageNotFound', () => {
   it('suggests the nearest stage, else one the API has, else making a first one (exit 4)', () => {

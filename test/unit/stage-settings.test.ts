@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest'
-import type {ApigwError} from '../../src/lib/errors.js'
-import {accessLogFormat} from '../../src/lib/stages/access-log-formats.js'
-import {parseSettingsRequest, parseVariables} from '../../src/lib/stages/settings-request.js'
-import {restPatchOperations, restSettings} from '../../src/lib/stages/settings-rest.js'
-import {v2UpdateInput} from '../../src/lib/stages/settings-v2.js'
-import {changesSeverity, settingChanges, type SettingChange, type StageSettings} from '../../src/lib/stages/settings.js'
+import type {ApigwError} from '../../packages/cli/src/lib/errors.js'
+import {accessLogFormat} from '../../packages/cli/src/lib/stages/access-log-formats.js'
+import {parseSettingsRequest, parseVariables} from '../../packages/cli/src/lib/stages/settings-request.js'
+import {restPatchOperations, restSettings} from '../../packages/cli/src/lib/stages/settings-rest.js'
+import {v2UpdateInput} from '../../packages/cli/src/lib/stages/settings-v2.js'
+import {changesSeverity, settingChanges, type SettingChange, type StageSettings} from '../../packages/cli/src/lib/stages/settings.js'
 
 const failure = (run: () => unknown): ApigwError => {
   try {

@@ -3,7 +3,7 @@ import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {withStartLock} from '../../src/lib/sandbox/start-lock.js'
+import {withStartLock} from '../../packages/cli/src/lib/sandbox/start-lock.js'
 import {fakeClock} from './fake-clock.js'
 
 const stateDir = () => mkdtempSync(join(tmpdir(), 'apigw-lock-'))

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {palette} from '../../src/cli/ui/palette.js'
-import {renderTable} from '../../src/cli/ui/table.js'
+import {palette} from '../../packages/cli/src/cli/ui/palette.js'
+import {renderTable} from '../../packages/cli/src/cli/ui/table.js'
 
 describe('renderTable', () => {
   it('aligns columns two spaces apart, shows empty cells as "-" and trims line ends', () => {

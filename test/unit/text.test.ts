@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {nearestDuration, parseDuration} from '../../src/lib/util/duration.js'
-import {closestMatches, editDistance, globToRegExp} from '../../src/lib/util/text.js'
+import {nearestDuration, parseDuration} from '../../packages/cli/src/lib/util/duration.js'
+import {closestMatches, editDistance, globToRegExp} from '../../packages/cli/src/lib/util/text.js'
 
 describe('closestMatches', () => {
   it('suggests near names, best first, case-insensitively', () => {

@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest'
-import {ApigwError} from '../../src/lib/errors.js'
-import {createCommand} from '../../src/lib/usage-plans/commands.js'
-import {parseApiStage, parseQuotaFlag, parseThrottleFlag, usageWindow} from '../../src/lib/usage-plans/options.js'
-import {datesFrom, usageDays} from '../../src/lib/usage-plans/usage.js'
-import {mapConcurrently} from '../../src/lib/util/concurrency.js'
+import {ApigwError} from '../../packages/cli/src/lib/errors.js'
+import {createCommand} from '../../packages/cli/src/lib/usage-plans/commands.js'
+import {parseApiStage, parseQuotaFlag, parseThrottleFlag, usageWindow} from '../../packages/cli/src/lib/usage-plans/options.js'
+import {datesFrom, usageDays} from '../../packages/cli/src/lib/usage-plans/usage.js'
+import {mapConcurrently} from '../../packages/cli/src/lib/util/concurrency.js'
 
 /** The usage error a parser throws: exit 2, the flag named, an example to copy. */
 function refusal(parse: () => unknown): {message: string; suggestions: string[]; exitCode: number} {

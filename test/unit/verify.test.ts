@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {ApigwError} from '../../src/lib/errors.js'
-import {mismatches, requireWritten, sameData} from '../../src/lib/change/verify.js'
+import {ApigwError} from '../../packages/cli/src/lib/errors.js'
+import {mismatches, requireWritten, sameData} from '../../packages/cli/src/lib/change/verify.js'
 
 describe('the read after a write', () => {
   it('compares values as data: key order and absent fields do not matter, values do', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {windowText} from '../../src/cli/ui/metric-format.js'
+import {windowText} from '../../packages/cli/src/cli/ui/metric-format.js'
 
 describe('a window as people read it', () => {
   it('is its times within one day', () => {

@@ -3,8 +3,8 @@ import {closeSync, existsSync, fchmodSync, mkdirSync, openSync, readFileSync, rm
 import {join} from 'node:path'
 import {ApigwError, ExitCode} from '../errors.js'
 import {systemClock, type Clock} from '../util/clock.js'
-import {TOKEN_HEADER, type Faults} from '../../sandbox/contract.js'
-import type {Sandbox} from '../../sandbox/index.js'
+import {TOKEN_HEADER, type Faults} from 'apigw-sandbox/contract'
+import type {Sandbox} from 'apigw-sandbox'
 import type {Env} from '../aws/index.js'
 import {lastStartedElsewhere, locateSandbox, type LocatedSandbox, type LocateOptions} from './locate.js'
 import {findRunning, isAlive, portInUse, readRuntimeFile, refuseSecondSandbox, rememberStarted, startRefusal, type ControlTarget, type RuntimeInfo} from './runtime.js'
@@ -153,7 +153,7 @@ export async function startDetachedAlone({env, ...options}: DetachedOptions & {e
  * own startSandbox, and refused like a detached start when one runs on the state directory already.
  */
 export async function startForeground({env, clock, ...options}: Omit<DetachedOptions, 'daemonScript' | 'faults'> & {faults: Faults; env: Env}): Promise<{sandbox: Sandbox; info: RuntimeInfo}> {
-  const {startSandbox} = await import('../../sandbox/index.js')
+  const {startSandbox} = await import('apigw-sandbox')
   const sandbox = await withStartLock(options.stateDir, () => startSandbox(options), clock).catch((error) => {
     throw startRefusal(error)
   })

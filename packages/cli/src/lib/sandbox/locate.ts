@@ -1,6 +1,6 @@
 import type {Env} from '../aws/index.js'
 import {ApigwError, ExitCode} from '../errors.js'
-import {TOKEN_HEADER} from '../../sandbox/contract.js'
+import {TOKEN_HEADER} from 'apigw-sandbox/contract'
 import {defaultStateDir, findRunning, lastStarted, readRuntimeFile, type ControlTarget, type RuntimeInfo} from './runtime.js'
 
 /** A running sandbox as the `sandbox …` commands need it; stateDir is null when only its token was given. */

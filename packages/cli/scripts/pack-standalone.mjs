@@ -9,7 +9,7 @@
 // Nothing is fetched but npm packages, through npm and its cache (a second run needs no network).
 import {execFileSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
@@ -52,11 +52,13 @@ if (unknown.length > 0) {
 }
 
 const root = resolve(import.meta.dirname, '..')
+/** The repository: npm workspaces keep one lockfile and one node_modules there for every package. */
+const repository = resolve(root, '../..')
 const out = resolve(values.out)
 const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 // The Node apigw is developed and tested with; a platform that lacks that release gets its newest
 // older one of the same major line.
-const nodeVersion = JSON.parse(readFileSync(join(root, 'node_modules/node/package.json'), 'utf8')).version
+const nodeVersion = JSON.parse(readFileSync(join(repository, 'node_modules/node/package.json'), 'utf8')).version
 const nodeRange = `>=${nodeVersion.split('.')[0]}.0.0 <=${nodeVersion}`
 
 // Settings an outer npm passes down as npm_config_* (`npm exec --allow-scripts=…` in CI) are its
@@ -78,7 +80,7 @@ try {
   const apigw = join(work, 'apigw')
   mkdirSync(apigw)
   untar(packInto(root, work, root), apigw)
-  copyFileSync(join(root, 'package-lock.json'), join(apigw, 'package-lock.json'))
+  writeFileSync(join(apigw, 'package-lock.json'), JSON.stringify(runtimeLock(JSON.parse(readFileSync(join(apigw, 'package.json'), 'utf8')))))
   npm(['ci', '--omit=dev', '--ignore-scripts'], apigw)
   rmSync(join(apigw, 'package-lock.json'))
 
@@ -105,4 +107,31 @@ try {
   console.log(out)
 } finally {
   rmSync(work, {recursive: true, force: true})
+}
+
+/**
+ * The workspace's lockfile narrowed to apigw's runtime dependencies, as `npm ci` in the unpacked
+ * package needs it: the packages they reach, at the versions and places the workspace pins.
+ */
+function runtimeLock(pkg) {
+  const {packages} = JSON.parse(readFileSync(join(repository, 'package-lock.json'), 'utf8'))
+  const kept = {'': {name: pkg.name, version: pkg.version, dependencies: pkg.dependencies}}
+  // Node's lookup: a dependency of the package at `from` is in its own node_modules, or its parents'.
+  const locate = (from, name) => {
+    for (let dir = from; ; dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/node_modules/')))) {
+      const path = `${dir ? `${dir}/` : ''}node_modules/${name}`
+      if (packages[path]) return path
+      if (!dir) throw new Error(`package-lock.json has no ${name} for ${from || 'apigw'}: run npm install`)
+    }
+  }
+  const visit = (from, dependencies = {}) => {
+    for (const name of Object.keys(dependencies)) {
+      const path = locate(from, name)
+      if (kept[path]) continue
+      kept[path] = packages[path]
+      visit(path, {...packages[path].dependencies, ...packages[path].optionalDependencies})
+    }
+  }
+  visit('', pkg.dependencies)
+  return {name: pkg.name, version: pkg.version, lockfileVersion: 3, requires: true, packages: kept}
 }

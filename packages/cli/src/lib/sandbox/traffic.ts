@@ -1,4 +1,4 @@
-import {MAX_WINDOW_MS, type ErrorRate, type LatencyProfile, type TrafficSpec, type TrafficSummary} from '../../sandbox/contract.js'
+import {MAX_WINDOW_MS, type ErrorRate, type LatencyProfile, type TrafficSpec, type TrafficSummary} from 'apigw-sandbox/contract'
 import type {AwsSession} from '../aws/index.js'
 import {resolveApi, resolveKey, summarize, type ApiSummary} from '../catalog/index.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'

@@ -1,4 +1,4 @@
-import {LOST_ANSWERS, MAX_LATENCY_MS, noFaults, OPERATION_NAMES, type FailCall, type Faults, type LostAnswer, type LostCall} from '../../sandbox/contract.js'
+import {LOST_ANSWERS, MAX_LATENCY_MS, noFaults, OPERATION_NAMES, type FailCall, type Faults, type LostAnswer, type LostCall} from 'apigw-sandbox/contract'
 import {usageError} from '../errors.js'
 import {parseDuration} from '../util/duration.js'
 import {parseNamedValues, parsePercent} from '../util/percent.js'

@@ -1,12 +1,12 @@
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {homedir} from 'node:os'
 import {dirname, join} from 'node:path'
-import {portInUse as sandboxPortInUse, refuseSecondSandbox as sandboxRefusesSecond, SandboxStartError} from '../../sandbox/contract.js'
+import {portInUse as sandboxPortInUse, refuseSecondSandbox as sandboxRefusesSecond, SandboxStartError} from 'apigw-sandbox/contract'
 import type {Env} from '../aws/index.js'
 import {ApigwError, ExitCode} from '../errors.js'
 
 // The runtime file is the sandbox's (it writes it); apigw reads it through the sandbox's contract.
-export {findRunning, isAlive, readRuntimeFile, type ControlTarget, type RuntimeInfo} from '../../sandbox/contract.js'
+export {findRunning, isAlive, readRuntimeFile, type ControlTarget, type RuntimeInfo} from 'apigw-sandbox/contract'
 
 /** APIGW_SANDBOX_DIR, else ~/.apigw/sandbox. */
 export function defaultStateDir(env: Env): string {

@@ -1,7 +1,7 @@
 // Bundles apigw with esbuild, for startup speed (see docs/speed.md):
 // - dist/oclif/: the oclif that apigw uses, as two files (startup.js: config, run, help; command.js:
 //   Command, flags, parser) over shared chunks, imported everywhere as "#oclif/*" so there is one copy;
-// - dist/sandbox/main.js, the background sandbox process;
+// - dist/sandbox/main.js, the background sandbox process (from the workspace package apigw-sandbox);
 // - dist/cli/main.cjs, the entry point in one CommonJS file, which bin/run.js requires (help needs
 //   nothing else: CommonJS, because Node's ES module loader alone costs a tenth of its start), and
 //   dist/cli/run-oclif.js, one file per command in dist/commands (where oclif finds them), and shared
@@ -24,6 +24,9 @@ const common = {
   target: 'node22',
   // Prefer packages' ES module builds: they tree-shake, and dynamic imports keep their named exports.
   mainFields: ['module', 'main'],
+  // The sandbox (workspace package apigw-sandbox) is bundled from its TypeScript sources; naming a
+  // condition drops esbuild's default "module", so it is named too.
+  conditions: ['source', 'module'],
   // Whitespace and syntax only: full minification measured slower to start (V8 compiles more eagerly).
   minifyWhitespace: true,
   minifySyntax: true,
@@ -126,7 +129,7 @@ await build({
 })
 await build({
   ...common,
-  entryPoints: ['src/cli/run-oclif.ts', 'src/cli/help.ts', 'src/cli/not-found.ts', 'src/sandbox/main.ts', ...sourceFiles('src/commands')],
+  entryPoints: ['src/cli/run-oclif.ts', 'src/cli/help.ts', 'src/cli/not-found.ts', {in: 'apigw-sandbox/main', out: 'sandbox/main'}, ...sourceFiles('src/commands')],
   outdir: 'dist',
   outbase: 'src',
   splitting: true,
