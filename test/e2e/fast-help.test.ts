@@ -12,7 +12,7 @@ import {EMPTY_HOME, spawnCli} from '../helpers/cli.js'
 // topic's and the root's help is compared with what oclif's own help class prints for the same argv,
 // rendered afresh each run (test/helpers/oclif-help.mjs), so a change in oclif or in a command that the
 // fast path renders differently fails here.
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const ROOT = fileURLToPath(new URL('../../packages/cli/', import.meta.url))
 const manifest = JSON.parse(readFileSync(new URL('../../packages/cli/oclif.manifest.json', import.meta.url), 'utf8')) as {commands: Record<string, {hidden?: boolean}>}
 // Hidden commands (shell completion's __complete) are left to oclif's help.
 const commandIds = Object.keys(manifest.commands).filter((id) => !manifest.commands[id]!.hidden)

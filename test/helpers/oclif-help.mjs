@@ -9,7 +9,7 @@ if (!process.stdout.isTTY) process.env.NO_COLOR = '1'
 // oclif and ansis read the environment when they load.
 const {flush, run} = await import('@oclif/core')
 // The package's folder, as bin/run.js gives it to oclif.
-const root = fileURLToPath(new URL('../../', import.meta.url))
+const root = fileURLToPath(new URL('../../packages/cli/', import.meta.url))
 
 const write = process.stdout.write.bind(process.stdout)
 const texts = []

@@ -62,7 +62,7 @@ describe('examples/ci/gitlab-ci.yml', () => {
       }
       for (const [name, value] of Object.entries(PIPELINE.variables as Record<string, string>)) base[name] = value.replace(/\$(\w+)/g, (_, used: string) => base[used] ?? '')
       // As a CI/CD variable of the project would: npm installs this checkout (no registry here).
-      base.APIGW_INSTALL = root
+      base.APIGW_INSTALL = join(root, 'packages/cli')
       stateDirs.push(base.APIGW_SANDBOX_DIR)
       expect(base.APIGW_SANDBOX_DIR).toBe(join(project, '.apigw-sandbox'))
 

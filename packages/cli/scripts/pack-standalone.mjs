@@ -80,7 +80,11 @@ try {
   const apigw = join(work, 'apigw')
   mkdirSync(apigw)
   untar(packInto(root, work, root), apigw)
-  writeFileSync(join(apigw, 'package-lock.json'), JSON.stringify(runtimeLock(JSON.parse(readFileSync(join(apigw, 'package.json'), 'utf8')))))
+  // Without its devDependencies (the workspace's apigw-sandbox among them), which `npm ci` would
+  // otherwise look for in the lock: a standalone install has no use for them.
+  const {devDependencies, ...pkg} = JSON.parse(readFileSync(join(apigw, 'package.json'), 'utf8'))
+  writeFileSync(join(apigw, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`)
+  writeFileSync(join(apigw, 'package-lock.json'), JSON.stringify(runtimeLock(pkg)))
   npm(['ci', '--omit=dev', '--ignore-scripts'], apigw)
   rmSync(join(apigw, 'package-lock.json'))
 
