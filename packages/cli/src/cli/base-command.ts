@@ -172,7 +172,7 @@ export abstract class ApigwCommand extends Command {
   /** What --dry-run prints: the change, each AWS call with its exact input, and what it was built from. */
   protected async showDryRun(change: ChangeDescription, preview?: Record<string, unknown>): Promise<void> {
     // "plan" is the field's name in the JSON output contract (docs/json.md), kept as it always was.
-    await this.emit({data: {dryRun: true, plan: change, ...preview}, view: async () => (await import('./ui/plan-view.js')).planView})
+    await this.emit({data: {dryRun: true, plan: change, ...preview}, view: async () => (await import('./ui/change-view.js')).changeView})
   }
 
   /**

@@ -1,5 +1,5 @@
 import {apiLabel} from '../../lib/catalog/index.js'
-import {type DetachUndone, type PlanDeleteUndone, planNames} from '../../lib/usage-plans/index.js'
+import {type DetachUndone, type UsagePlanDeleteUndone, planNames} from '../../lib/usage-plans/index.js'
 import type {Palette} from './palette.js'
 import {renderKeyValues} from './table.js'
 
@@ -16,7 +16,7 @@ export function detachUndoneView(data: DetachUndone, colors: Palette): string {
 }
 
 /** `plans delete --undo`: the API stages put back. */
-export function planDeleteUndoneView(data: PlanDeleteUndone, colors: Palette): string {
+export function planDeleteUndoneView(data: UsagePlanDeleteUndone, colors: Palette): string {
   return renderKeyValues(
     [
       ['usage plan', `${data.plan.name} (${data.plan.id})`],

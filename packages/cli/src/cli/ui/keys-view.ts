@@ -1,10 +1,10 @@
-import type {CreatedKey, DeletedKey, ImportedKeys, KeyDetails, KeySummary, PlanRef, SwitchedKey} from '../../lib/keys/index.js'
+import type {CreatedKey, DeletedKey, ImportedKeys, KeyDetails, KeySummary, UsagePlanRef, SwitchedKey} from '../../lib/keys/index.js'
 import {keyLabel} from '../../lib/usage-plans/index.js'
 import {tagsText} from './apis-view.js'
 import type {Palette} from './palette.js'
 import {renderKeyValues, renderTable, type Cell} from './table.js'
 
-const planNames = (plans: PlanRef[]) => plans.map((plan) => plan.name || plan.id).join(', ')
+const planNames = (plans: UsagePlanRef[]) => plans.map((plan) => plan.name || plan.id).join(', ')
 
 export function keysListTable(data: {keys: KeySummary[]}, colors: Palette): string {
   if (data.keys.length === 0) return 'No API keys found.'

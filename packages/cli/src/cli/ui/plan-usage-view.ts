@@ -1,4 +1,4 @@
-import type {KeyUsage, PlanUsage} from '../../lib/usage-plans/index.js'
+import type {KeyUsage, UsagePlanUsage} from '../../lib/usage-plans/index.js'
 import type {Palette} from './palette.js'
 import {sparkline} from './sparkline.js'
 import {quotaText} from './plans-view.js'
@@ -16,7 +16,7 @@ const lastDay = (key: KeyUsage) => [...key.days].reverse().find((day) => day.use
  * `plans usage`: the plan and its quota, one line per key (total, last day, what is left of the
  * quota, a sparkline of the days), then the days themselves; missing days show as "-", not 0.
  */
-export function planUsageView(data: PlanUsage, colors: Palette): string {
+export function planUsageView(data: UsagePlanUsage, colors: Palette): string {
   const head = renderKeyValues(
     [
       ['usage plan', `${data.usagePlanName} (${data.usagePlanId})`],
@@ -52,7 +52,7 @@ export function planUsageView(data: PlanUsage, colors: Palette): string {
   return [head, summary, `${days}\n${caption}`].join('\n\n')
 }
 
-function remainingText(remaining: number | null, data: PlanUsage): Cell {
+function remainingText(remaining: number | null, data: UsagePlanUsage): Cell {
   if (data.quota === null) return 'no quota'
   return remaining === null ? null : `${remaining} of ${quotaText(data.quota)}`
 }

@@ -1,4 +1,4 @@
-import {apiStageText, type DeletedPlan, type PlanApiStage, type PlanMembershipChange, type UsagePlanListEntry, type UsagePlanShown, type UsagePlanSummary} from '../../lib/usage-plans/index.js'
+import {apiStageText, type DeletedUsagePlan, type UsagePlanApiStage, type UsagePlanMembershipChange, type UsagePlanListEntry, type UsagePlanShown, type UsagePlanSummary} from '../../lib/usage-plans/index.js'
 import type {Palette} from './palette.js'
 import {renderKeyValues, renderTable, type Cell} from './table.js'
 
@@ -8,7 +8,7 @@ export const throttleText = (throttle: UsagePlanSummary['throttle']): Cell =>
   throttle ? `${throttle.rateLimit ?? '-'} req/s, burst ${throttle.burstLimit ?? '-'}` : null
 export const quotaText = (quota: Pick<NonNullable<UsagePlanSummary['quota']>, 'limit' | 'period'> | null): Cell =>
   quota ? `${quota.limit} ${PERIOD_WORDS[quota.period]}` : null
-const stagesText = (apiStages: PlanApiStage[]): Cell => apiStages.map(apiStageText).join(', ') || null
+const stagesText = (apiStages: UsagePlanApiStage[]): Cell => apiStages.map(apiStageText).join(', ') || null
 const enabledText = (enabled: boolean | null): Cell => (enabled === null ? null : enabled ? 'yes' : 'no')
 
 export function plansListView(data: {plans: UsagePlanListEntry[]}, colors: Palette): string {
@@ -44,7 +44,7 @@ export function planShowView(data: UsagePlanShown, colors: Palette): string {
   ].join('\n\n')
 }
 
-export function planDeletedView(data: DeletedPlan, colors: Palette): string {
+export function planDeletedView(data: DeletedUsagePlan, colors: Palette): string {
   return renderKeyValues(
     [
       ['deleted', `usage plan ${data.plan.name} (${data.plan.id})`],
@@ -55,7 +55,7 @@ export function planDeletedView(data: DeletedPlan, colors: Palette): string {
   )
 }
 
-export function planMembershipView(data: PlanMembershipChange, colors: Palette): string {
+export function planMembershipView(data: UsagePlanMembershipChange, colors: Palette): string {
   return renderKeyValues(
     [
       ['usage plan', `${data.plan.name} (${data.plan.id})`],

@@ -2,7 +2,7 @@ import {Flags} from '../../cli/oclif/command.js'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {changeFlags} from '../../cli/flags.js'
 import {prepareCreate} from '../../lib/usage-plans/index.js'
-import {parseApiStage, parseQuotaFlag, parseThrottleFlag, type PlanQuota, type PlanThrottle} from '../../lib/usage-plans/index.js'
+import {parseApiStage, parseQuotaFlag, parseThrottleFlag, type UsagePlanQuota, type UsagePlanThrottle} from '../../lib/usage-plans/index.js'
 
 export default class PlansCreate extends ApigwCommand {
   static summary = 'create a usage plan for REST API stages'
@@ -25,8 +25,8 @@ export default class PlansCreate extends ApigwCommand {
   async run(): Promise<void> {
     const {flags} = await this.parseFlags(PlansCreate)
     // Checked before the session exists: a malformed value never reaches AWS.
-    const throttle = flags.throttle === undefined ? undefined : (parseThrottleFlag(flags.throttle) as PlanThrottle)
-    const quota = flags.quota === undefined ? undefined : (parseQuotaFlag(flags.quota) as PlanQuota)
+    const throttle = flags.throttle === undefined ? undefined : (parseThrottleFlag(flags.throttle) as UsagePlanThrottle)
+    const quota = flags.quota === undefined ? undefined : (parseQuotaFlag(flags.quota) as UsagePlanQuota)
     const stages = (flags.stage ?? []).map((text: string) => parseApiStage(text, '--stage'))
     const prepared = await prepareCreate(await this.session(), {name: flags.name, description: flags.description, throttle, quota, stages})
     await this.applyChange(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../../cli/ui/plans-view.js')).planShowView})

@@ -1,7 +1,7 @@
 import type {ApiKey, UsagePlan} from '../aws/index.js'
 
 /** A usage plan as key commands show it. */
-export interface PlanRef {
+export interface UsagePlanRef {
   id: string
   name: string
 }
@@ -16,13 +16,13 @@ export interface KeySummary {
   /** ISO 8601. */
   createdDate: string | null
   /** The usage plans the key is in. */
-  plans: PlanRef[]
+  plans: UsagePlanRef[]
 }
 
-export const planRef = (plan: UsagePlan): PlanRef => ({id: plan.id ?? '', name: plan.name ?? ''})
+export const planRef = (plan: UsagePlan): UsagePlanRef => ({id: plan.id ?? '', name: plan.name ?? ''})
 
 /** Field by field, so that a value AWS returned can never slip into the output. */
-export function keySummary(key: ApiKey, plans: PlanRef[]): KeySummary {
+export function keySummary(key: ApiKey, plans: UsagePlanRef[]): KeySummary {
   return {
     id: key.id ?? '',
     name: key.name ?? null,

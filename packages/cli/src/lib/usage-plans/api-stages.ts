@@ -2,12 +2,12 @@ import {apiLabel, listStages, resolveApi, stageNotFound, summarize} from '../cat
 import type {AwsSession} from '../aws/index.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {closestMatches, shellQuote} from '../util/text.js'
-import {planLabel} from './membership.js'
+import {usagePlanLabel} from './membership.js'
 import type {ApiStageReference} from './options.js'
-import {apiStageText, type PlanApiStage, type UsagePlanSummary} from './summary.js'
+import {apiStageText, type UsagePlanApiStage, type UsagePlanSummary} from './summary.js'
 
 /** AWS compares stage names without case (docs/aws-behaviour.md#stage-names-are-compared-without-case). */
-export const sameApiStage = (a: Pick<PlanApiStage, 'apiId' | 'stage'>, b: Pick<PlanApiStage, 'apiId' | 'stage'>) =>
+export const sameApiStage = (a: Pick<UsagePlanApiStage, 'apiId' | 'stage'>, b: Pick<UsagePlanApiStage, 'apiId' | 'stage'>) =>
   a.apiId === b.apiId && a.stage.toLowerCase() === b.stage.toLowerCase()
 
 /**
@@ -15,8 +15,8 @@ export const sameApiStage = (a: Pick<PlanApiStage, 'apiId' | 'stage'>, b: Pick<P
  * REST API (usage plans and API keys do not exist for HTTP and WebSocket APIs) and the stage must
  * exist; it is named as AWS names it. The same stage given twice counts once.
  */
-export async function resolveApiStages(session: AwsSession, references: ApiStageReference[], flag: string): Promise<PlanApiStage[]> {
-  const resolved: PlanApiStage[] = []
+export async function resolveApiStages(session: AwsSession, references: ApiStageReference[], flag: string): Promise<UsagePlanApiStage[]> {
+  const resolved: UsagePlanApiStage[] = []
   for (const reference of references) {
     const apiStage = await resolveApiStage(session, reference, flag)
     if (!resolved.some((known) => sameApiStage(known, apiStage))) resolved.push(apiStage)
@@ -24,7 +24,7 @@ export async function resolveApiStages(session: AwsSession, references: ApiStage
   return resolved
 }
 
-async function resolveApiStage(session: AwsSession, reference: ApiStageReference, flag: string): Promise<PlanApiStage> {
+async function resolveApiStage(session: AwsSession, reference: ApiStageReference, flag: string): Promise<UsagePlanApiStage> {
   const entry = await resolveApi(session, reference.api)
   const {id, name, type} = summarize(entry)
   const label = apiLabel({id, name, type})
@@ -53,13 +53,13 @@ async function resolveApiStage(session: AwsSession, reference: ApiStageReference
  * The plan's own API stage that `--remove-stage` names, by API id or name: no lookup of the API,
  * so a stage of an API deleted since can still be removed. STAGE_NOT_IN_PLAN (exit 4) otherwise.
  */
-export function planApiStage(plan: UsagePlanSummary, reference: ApiStageReference, flag: string): PlanApiStage {
+export function planApiStage(plan: UsagePlanSummary, reference: ApiStageReference, flag: string): UsagePlanApiStage {
   const found = plan.apiStages.find(
     (apiStage) => (apiStage.apiId === reference.api || apiStage.apiName === reference.api) && apiStage.stage.toLowerCase() === reference.stage.toLowerCase(),
   )
   if (found) return found
   const covered = plan.apiStages.map(apiStageText)
-  throw new ApigwError(`The ${planLabel(plan)} does not cover ${reference.api}:${reference.stage}; it covers ${covered.join(', ') || 'no API stages'}.`, {
+  throw new ApigwError(`The ${usagePlanLabel(plan)} does not cover ${reference.api}:${reference.stage}; it covers ${covered.join(', ') || 'no API stages'}.`, {
     code: 'STAGE_NOT_IN_PLAN',
     exitCode: ExitCode.notFound,
     suggestions: covered.length > 0 ? [`Try: ${flag} ${covered[0]}`] : [`Try: apigw plans show ${plan.id}`],

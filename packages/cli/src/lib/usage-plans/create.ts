@@ -4,15 +4,15 @@ import {usageError} from '../errors.js'
 import {sentInput} from '../change/index.js'
 import {resolveApiStages} from './api-stages.js'
 import {quotaArgument, throttleArgument} from './commands.js'
-import type {ApiStageReference, PlanQuota, PlanThrottle} from './options.js'
+import type {ApiStageReference, UsagePlanQuota, UsagePlanThrottle} from './options.js'
 import type {PreparedChange} from '../change/index.js'
 import {apiStageText, summarizePlan, type UsagePlanShown} from './summary.js'
 
-export interface CreatePlanOptions {
+export interface CreateUsagePlanOptions {
   name: string
   description?: string
-  throttle?: PlanThrottle
-  quota?: PlanQuota
+  throttle?: UsagePlanThrottle
+  quota?: UsagePlanQuota
   stages: ApiStageReference[]
 }
 
@@ -20,7 +20,7 @@ export interface CreatePlanOptions {
  * Prepares CreateUsagePlan. Every `--stage` is checked first (a REST API, a stage that exists), so a
  * typo fails before anything is created; a name another plan has is allowed, with a warning.
  */
-export async function prepareCreate(session: AwsSession, options: CreatePlanOptions): Promise<PreparedChange<UsagePlanShown>> {
+export async function prepareCreate(session: AwsSession, options: CreateUsagePlanOptions): Promise<PreparedChange<UsagePlanShown>> {
   const name = options.name.trim()
   if (name === '') throw usageError('--name is empty: a usage plan needs a name.', ['Try: --name gold'], 'EMPTY_PLAN_NAME')
   const gateway = await session.rest()

@@ -2,18 +2,18 @@ import type {UsagePlan} from '../aws/index.js'
 import type {AwsSession} from '../aws/index.js'
 import type {ChangeStep} from '../change/index.js'
 import {createCommand, plansCommand} from './commands.js'
-import {apiStagesStep, clearRecordStep, detachRecords, earliestStart, goneIsDone, isRecordTag, reattachStep, recordDate, recordDetachStep, type DetachRecord, type PlanApiStages} from './detach-record.js'
-import {keyLabel, planLabel} from './membership.js'
+import {apiStagesStep, clearRecordStep, detachRecords, earliestStart, goneIsDone, isRecordTag, reattachStep, recordDate, recordDetachStep, type DetachRecord, type UsagePlanApiStages} from './detach-record.js'
+import {keyLabel, usagePlanLabel} from './membership.js'
 import type {PreparedChange} from '../change/index.js'
 import {resolvePlan} from './resolve.js'
-import {apiStageText, keyReference, keysLoseAccess, planKeys, restApiNames, someOf, summarizePlan, type PlanApiStage, type PlanKey, type UsagePlanSummary} from './summary.js'
+import {apiStageText, keyReference, keysLoseAccess, planKeys, restApiNames, someOf, summarizePlan, type UsagePlanApiStage, type KeyInUsagePlan, type UsagePlanSummary} from './summary.js'
 
 /** The stable JSON shape of `plans delete` (docs/json.md). */
-export interface DeletedPlan {
+export interface DeletedUsagePlan {
   plan: {id: string; name: string}
-  apiStages: PlanApiStage[]
+  apiStages: UsagePlanApiStage[]
   /** The keys that lost access with the plan; the keys themselves stay. */
-  keys: PlanKey[]
+  keys: KeyInUsagePlan[]
   /** The apigw commands that recreate the plan and put its keys back in it. */
   recreate: string[]
   /** When the earlier, unfinished run that this one finished began (from the plan's records); null when none. */
@@ -21,10 +21,10 @@ export interface DeletedPlan {
 }
 
 /** The stable JSON shape of `plans delete --undo` (docs/json.md). */
-export interface PlanDeleteUndone {
+export interface UsagePlanDeleteUndone {
   plan: {id: string; name: string}
   /** The API stages put back (none when nothing was recorded). */
-  restored: PlanApiStage[]
+  restored: UsagePlanApiStage[]
   /** When the undone delete began, from the plan's records; null when none was found. */
   begunAt: string | null
 }
@@ -37,7 +37,7 @@ export interface PlanDeleteUndone {
  * without them destructive (--yes). Afterwards, the commands that recreate it are printed, so
  * nothing is lost without a way back.
  */
-export async function prepareDelete(session: AwsSession, reference: string, options: {now?: Date} = {}): Promise<PreparedChange<DeletedPlan>> {
+export async function prepareDelete(session: AwsSession, reference: string, options: {now?: Date} = {}): Promise<PreparedChange<DeletedUsagePlan>> {
   const [found, apiNames] = await Promise.all([resolvePlan(session, reference), restApiNames(session)])
   const named = summarizePlan(found, apiNames)
   const records = detachRecords(found, 'plan')
@@ -51,14 +51,14 @@ export async function prepareDelete(session: AwsSession, reference: string, opti
     ...(named.apiStages.length > 0
       ? [apiStagesStep(session, apiStagesOf(plan, named.apiStages), 'remove', `remove its API stages, ${named.apiStages.map(apiStageText).join(', ')} (AWS deletes only a plan without stages)`)]
       : []),
-    goneIsDone({service: 'apigateway', operation: 'DeleteUsagePlan', input: {usagePlanId: plan.id}, summary: `delete the ${planLabel(plan)}`, run: async () => (await session.rest()).deleteUsagePlan(plan.id)}),
+    goneIsDone({service: 'apigateway', operation: 'DeleteUsagePlan', input: {usagePlanId: plan.id}, summary: `delete the ${usagePlanLabel(plan)}`, run: async () => (await session.rest()).deleteUsagePlan(plan.id)}),
   ]
   const covering = plan.apiStages.length > 0 ? ` covering ${plan.apiStages.map(apiStageText).join(', ')}` : ''
   const losing = keys.length > 0 ? `; ${keysLoseAccess(keys.length)}: ${someOf(keys.map((key) => keyLabel(keyReference(key))))}` : ', which has no keys'
   const recreate = [createCommand(plan), ...keys.map((key) => plansCommand('attach', plan.name, key.id))]
   return {
     change: {
-      summary: `delete the ${planLabel(plan)}${covering}${losing}`,
+      summary: `delete the ${usagePlanLabel(plan)}${covering}${losing}`,
       severity: keys.length > 0 ? 'severe' : 'destructive',
       steps,
       continues: resumedFrom !== undefined,
@@ -79,7 +79,7 @@ export async function prepareDelete(session: AwsSession, reference: string, opti
  * Undoes a `plans delete` cut short before the plan was deleted: the API stages it recorded go back
  * in (those it does not name again already), and the records are cleared.
  */
-export async function prepareDeleteUndo(session: AwsSession, reference: string): Promise<PreparedChange<PlanDeleteUndone>> {
+export async function prepareDeleteUndo(session: AwsSession, reference: string): Promise<PreparedChange<UsagePlanDeleteUndone>> {
   const [found, apiNames] = await Promise.all([resolvePlan(session, reference), restApiNames(session)])
   const plan = summarizePlan(found, apiNames)
   const records = detachRecords(found, 'plan')
@@ -87,19 +87,19 @@ export async function prepareDeleteUndo(session: AwsSession, reference: string):
   const steps = [...(missing.length > 0 ? [reattachStep(session, apiStagesOf(plan, missing))] : []), ...(records.length > 0 ? [clearRecordStep(session, apiStagesOf(plan, records))] : [])]
   return {
     change: {
-      summary: `put back the API stages an unfinished delete took from the ${planLabel(plan)}`,
+      summary: `put back the API stages an unfinished delete took from the ${usagePlanLabel(plan)}`,
       severity: 'safe',
       steps,
       continues: true,
       recovery: () => `Try: ${plansCommand('delete', plan.id, '--undo')} (carries on from the records still in the plan)`,
     },
-    warnings: records.length === 0 ? [`The ${planLabel(plan)} records no unfinished delete: nothing to undo.`] : [],
+    warnings: records.length === 0 ? [`The ${usagePlanLabel(plan)} records no unfinished delete: nothing to undo.`] : [],
     result: async () => ({plan: {id: plan.id, name: plan.name}, restored: missing, begunAt: earliestStart(records) ?? null}),
   }
 }
 
 const same = (a: Pick<DetachRecord, 'apiId' | 'stage'>) => (b: Pick<DetachRecord, 'apiId' | 'stage'>) => a.apiId === b.apiId && a.stage === b.stage
-const apiStagesOf = (plan: Pick<UsagePlanSummary, 'id' | 'name'>, apiStages: Array<Pick<DetachRecord, 'apiId' | 'stage'>>): PlanApiStages => ({
+const apiStagesOf = (plan: Pick<UsagePlanSummary, 'id' | 'name'>, apiStages: Array<Pick<DetachRecord, 'apiId' | 'stage'>>): UsagePlanApiStages => ({
   kind: 'plan',
   planId: plan.id,
   planName: plan.name,

@@ -51,7 +51,7 @@ export const earliestStart = (records: DetachRecord[]) => records.map((record) =
 export const recordDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 /** A usage plan and the API stages (apiId, stage) a delete detaches from it. */
-export interface PlanApiStages {
+export interface UsagePlanApiStages {
   /** Whose delete records them. */
   kind: RecordKind
   planId: string
@@ -59,10 +59,10 @@ export interface PlanApiStages {
   apiStages: Array<{apiId: string; stage: string}>
 }
 
-const stagesText = (apiStages: PlanApiStages['apiStages']) => apiStages.map(({apiId, stage}) => `${apiId}:${stage}`).join(', ')
+const stagesText = (apiStages: UsagePlanApiStages['apiStages']) => apiStages.map(({apiId, stage}) => `${apiId}:${stage}`).join(', ')
 
 /** TagResource on the plan, before anything is detached from it: the record a later run finds. */
-export function recordDetachStep(session: AwsSession, target: PlanApiStages, begunAt: string): ChangeStep {
+export function recordDetachStep(session: AwsSession, target: UsagePlanApiStages, begunAt: string): ChangeStep {
   const arn = usagePlanArn(session.settings.region, target.planId)
   const tags = Object.fromEntries(target.apiStages.map(({apiId, stage}) => [detachedTag(target.kind, apiId, stage), begunAt]))
   return {
@@ -75,7 +75,7 @@ export function recordDetachStep(session: AwsSession, target: PlanApiStages, beg
 }
 
 /** UntagResource: the record is done with (the delete finished, or was undone). */
-export function clearRecordStep(session: AwsSession, target: PlanApiStages): ChangeStep {
+export function clearRecordStep(session: AwsSession, target: UsagePlanApiStages): ChangeStep {
   const arn = usagePlanArn(session.settings.region, target.planId)
   const tagKeys = target.apiStages.map(({apiId, stage}) => detachedTag(target.kind, apiId, stage))
   return {
@@ -88,7 +88,7 @@ export function clearRecordStep(session: AwsSession, target: PlanApiStages): Cha
 }
 
 /** The AWS CLI command that clears a plan's record, for a run that stopped after the delete itself. */
-export const clearRecordCommand = (region: string, target: PlanApiStages) =>
+export const clearRecordCommand = (region: string, target: UsagePlanApiStages) =>
   shellCommand('aws', 'apigateway', 'untag-resource', '--resource-arn', usagePlanArn(region, target.planId), '--tag-keys', ...target.apiStages.map(({apiId, stage}) => detachedTag(target.kind, apiId, stage)))
 
 /**
@@ -96,7 +96,7 @@ export const clearRecordCommand = (region: string, target: PlanApiStages) =>
  * read again: a call whose answer was lost after it took effect (its retry then refused: "not in
  * Usage Plan", "already exists") has done its job, and is not reported as a failure.
  */
-export function apiStagesStep(session: AwsSession, target: PlanApiStages, op: 'add' | 'remove', summary: string): ChangeStep {
+export function apiStagesStep(session: AwsSession, target: UsagePlanApiStages, op: 'add' | 'remove', summary: string): ChangeStep {
   const patchOperations = target.apiStages.map(({apiId, stage}) => ({op, path: '/apiStages', value: `${apiId}:${stage}`}))
   return {
     service: 'apigateway',
@@ -118,7 +118,7 @@ export function apiStagesStep(session: AwsSession, target: PlanApiStages, op: 'a
 }
 
 /** UpdateUsagePlan adding API stages back to a plan (undoing a detach). */
-export const reattachStep = (session: AwsSession, target: PlanApiStages) =>
+export const reattachStep = (session: AwsSession, target: UsagePlanApiStages) =>
   apiStagesStep(session, target, 'add', `put ${stagesText(target.apiStages)} back in usage plan ${target.planName} (${target.planId})`)
 
 /** A delete step that counts "not found" as done: after a lost answer, its retry finds it gone. */

@@ -16,7 +16,7 @@ export interface KeyReference {
 /** "key partner-a (k1a2b3)", for step summaries and messages. */
 export const keyLabel = (key: {id: string; name?: string | null}) => (key.name ? `key ${key.name} (${key.id})` : `key ${key.id}`)
 /** "usage plan gold (p1a2b3)". */
-export const planLabel = (plan: Pick<UsagePlan, 'id' | 'name'>) => `usage plan ${plan.name} (${plan.id})`
+export const usagePlanLabel = (plan: Pick<UsagePlan, 'id' | 'name'>) => `usage plan ${plan.name} (${plan.id})`
 const apiStages = (plan: UsagePlan) => (plan.apiStages ?? []).map((apiStage) => `${apiStage.apiId}:${apiStage.stage}`)
 
 /**
@@ -26,7 +26,7 @@ const apiStages = (plan: UsagePlan) => (plan.apiStages ?? []).map((apiStage) => 
  */
 export function attachProblem(plan: UsagePlan, key: KeyReference, keyPlans: UsagePlan[]): ApigwError | undefined {
   if (keyPlans.some((member) => member.id === plan.id)) {
-    return new ApigwError(`The ${keyLabel(key)} is already in ${planLabel(plan)}.`, {code: 'KEY_ALREADY_IN_PLAN', exitCode: ExitCode.conflict})
+    return new ApigwError(`The ${keyLabel(key)} is already in ${usagePlanLabel(plan)}.`, {code: 'KEY_ALREADY_IN_PLAN', exitCode: ExitCode.conflict})
   }
   if (keyPlans.length >= MAX_PLANS_PER_KEY) {
     return new ApigwError(`The ${keyLabel(key)} is already in ${keyPlans.length} usage plans, AWS's limit per key.`, {
@@ -40,7 +40,7 @@ export function attachProblem(plan: UsagePlan, key: KeyReference, keyPlans: Usag
     const shared = apiStages(member).filter((apiStage) => wanted.has(apiStage))
     if (shared.length > 0) {
       return new ApigwError(
-        `The ${keyLabel(key)} is in ${planLabel(member)}, which also covers ${shared.join(', ')}; AWS allows a key in one usage plan per API stage.`,
+        `The ${keyLabel(key)} is in ${usagePlanLabel(member)}, which also covers ${shared.join(', ')}; AWS allows a key in one usage plan per API stage.`,
         {code: 'ONE_PLAN_PER_API_STAGE', exitCode: ExitCode.conflict, suggestions: [`Try: apigw plans detach ${member.id} ${key.id} first, to move the key to ${plan.name}`]},
       )
     }
@@ -54,7 +54,7 @@ export function attachKeyStep(session: AwsSession, plan: UsagePlan, key: KeyRefe
     service: 'apigateway',
     operation: 'CreateUsagePlanKey',
     input: {usagePlanId: plan.id, keyId: key.id, keyType: 'API_KEY'},
-    summary: `add ${keyLabel(key)} to ${planLabel(plan)}`,
+    summary: `add ${keyLabel(key)} to ${usagePlanLabel(plan)}`,
     run: async () => (await session.rest()).createUsagePlanKey(plan.id ?? '', key.id),
   }
 }
@@ -65,7 +65,7 @@ export function detachKeyStep(session: AwsSession, plan: UsagePlan, key: KeyRefe
     service: 'apigateway',
     operation: 'DeleteUsagePlanKey',
     input: {usagePlanId: plan.id, keyId: key.id},
-    summary: `remove ${keyLabel(key)} from ${planLabel(plan)}`,
+    summary: `remove ${keyLabel(key)} from ${usagePlanLabel(plan)}`,
     run: async () => (await session.rest()).deleteUsagePlanKey(plan.id ?? '', key.id),
   }
 }
@@ -78,5 +78,5 @@ export async function verifyMembership(session: AwsSession, plan: Pick<UsagePlan
   const members = await (await session.rest()).listUsagePlanKeys(plan.id ?? '')
   const holds = members.some((listed) => listed.id === key.id)
   const text = (value: unknown) => (value ? 'in the plan' : 'not in the plan')
-  requireWritten([{what: keyLabel(key), wrote: member, holds, text}], {subject: capitalize(planLabel(plan)), look: `apigw plans show ${plan.id}`})
+  requireWritten([{what: keyLabel(key), wrote: member, holds, text}], {subject: capitalize(usagePlanLabel(plan)), look: `apigw plans show ${plan.id}`})
 }

@@ -11,13 +11,13 @@ import {parseInstant, type WindowFlags} from '../util/window.js'
 export const QUOTA_PERIODS = ['DAY', 'WEEK', 'MONTH'] as const
 export type QuotaPeriod = (typeof QUOTA_PERIODS)[number]
 
-export interface PlanThrottle {
+export interface UsagePlanThrottle {
   /** Requests per second (AWS takes a float). */
   rateLimit: number
   burstLimit: number
 }
 
-export interface PlanQuota {
+export interface UsagePlanQuota {
   limit: number
   period: QuotaPeriod
 }
@@ -36,14 +36,14 @@ const MAX_QUOTA = 2_147_483_647
 export const DAY_MS = 86_400_000
 
 /** `--throttle 100:200`: 100 requests per second (a float), bursts of 200; with `allowOff`, `off`. */
-export function parseThrottleFlag(text: string, allowOff = false): Removable<PlanThrottle> {
+export function parseThrottleFlag(text: string, allowOff = false): Removable<UsagePlanThrottle> {
   if (allowOff && text.trim().toLowerCase() === 'off') return 'off'
   const {rateLimit, burstLimit} = parseThrottle(text, '--throttle', allowOff ? '100:200 (or --throttle off, to remove it)' : '100:200')
   return {rateLimit: rateLimit ?? 0, burstLimit: burstLimit ?? 0}
 }
 
 /** `--quota 1000/day`: at most 1000 requests a day (week, month); with `allowOff`, `off`. */
-export function parseQuotaFlag(text: string, allowOff = false): Removable<PlanQuota> {
+export function parseQuotaFlag(text: string, allowOff = false): Removable<UsagePlanQuota> {
   if (allowOff && text.trim().toLowerCase() === 'off') return 'off'
   const match = /^\s*(\d+)\s*\/\s*(day|week|month)\s*$/i.exec(text)
   const example = allowOff ? '1000/day (or --quota off, to remove it)' : '1000/day'

@@ -6,7 +6,7 @@ import type {Change, ChangeStep} from '../change/index.js'
 import type {PreparedChange} from '../change/index.js'
 import {patchOperationsArgument, shellCommand} from '../util/shell.js'
 import {plural} from '../util/text.js'
-import {apiStagesStep, clearRecordCommand, clearRecordStep, detachRecords, earliestStart, goneIsDone, reattachStep, recordDate, recordDetachStep, type PlanApiStages} from './detach-record.js'
+import {apiStagesStep, clearRecordCommand, clearRecordStep, detachRecords, earliestStart, goneIsDone, reattachStep, recordDate, recordDetachStep, type UsagePlanApiStages} from './detach-record.js'
 
 /**
  * Usage plans name REST API stages as `apiId:stage`. Deleting an API or a stage that a plan names
@@ -104,7 +104,7 @@ export function findDetachment(plans: UsagePlan[], apiId: string, stage: string 
   return {pending, recorded, unrecorded, all, resumedFrom, begunAt: resumedFrom ?? recordDate(now)}
 }
 
-const apiStagesOf = (apiId: string, plan: UsagePlanReference): PlanApiStages => ({kind: 'api', planId: plan.id, planName: plan.name, apiStages: plan.stages.map((stage) => ({apiId, stage}))})
+const apiStagesOf = (apiId: string, plan: UsagePlanReference): UsagePlanApiStages => ({kind: 'api', planId: plan.id, planName: plan.name, apiStages: plan.stages.map((stage) => ({apiId, stage}))})
 
 export interface DetachingDeletion {
   apiId: string

@@ -4,21 +4,21 @@ import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {AWS_FAN_OUT, mapConcurrently} from '../util/concurrency.js'
 import {planApiStage, resolveApiStages, sameApiStage} from './api-stages.js'
 import {apiStageArgument, plansCommand, quotaArgument, throttleArgument} from './commands.js'
-import {keyLabel, planLabel} from './membership.js'
-import type {ApiStageReference, PlanQuota, PlanThrottle, Removable} from './options.js'
+import {keyLabel, usagePlanLabel} from './membership.js'
+import type {ApiStageReference, UsagePlanQuota, UsagePlanThrottle, Removable} from './options.js'
 import type {PreparedChange} from '../change/index.js'
 import {exclusively, restArn} from '../change/index.js'
 import {requireWritten, type Written} from '../change/index.js'
 import {capitalize} from '../util/text.js'
 import {resolvePlan} from './resolve.js'
-import {apiStageText, keyReference, keysLoseAccess, planKeys, restApiNames, someOf, summarizePlan, type PlanApiStage, type PlanKey, type UsagePlanShown, type UsagePlanSummary} from './summary.js'
+import {apiStageText, keyReference, keysLoseAccess, planKeys, restApiNames, someOf, summarizePlan, type UsagePlanApiStage, type KeyInUsagePlan, type UsagePlanShown, type UsagePlanSummary} from './summary.js'
 
-export interface SetPlanOptions {
+export interface SetUsagePlanOptions {
   plan: string
   name?: string
   description?: string
-  throttle?: Removable<PlanThrottle>
-  quota?: Removable<PlanQuota>
+  throttle?: Removable<UsagePlanThrottle>
+  quota?: Removable<UsagePlanQuota>
   addStages: ApiStageReference[]
   removeStages: ApiStageReference[]
 }
@@ -39,7 +39,7 @@ interface SettingChange {
  * that one of this plan's keys is in (one plan per API stage per key); removed stages must be in the
  * plan. Removing a stage cuts this plan's keys off from it, so that is destructive.
  */
-export async function prepareSet(session: AwsSession, options: SetPlanOptions): Promise<PreparedChange<UsagePlanShown>> {
+export async function prepareSet(session: AwsSession, options: SetUsagePlanOptions): Promise<PreparedChange<UsagePlanShown>> {
   const {name, description, throttle, quota, addStages, removeStages} = options
   if ([name, description, throttle, quota].every((value) => value === undefined) && addStages.length === 0 && removeStages.length === 0) {
     throw usageError(`Nothing to set: give at least one of ${SETTING_FLAGS}.`, [`Try: apigw plans set ${options.plan} --throttle 100:200`], 'NO_SETTINGS')
@@ -57,7 +57,7 @@ export async function prepareSet(session: AwsSession, options: SetPlanOptions): 
 
   const {changes, notices} = changesOf(options, before, added, removed, keys)
   const patchOperations = changes.flatMap((change) => change.operations)
-  const summary = `update ${planLabel(before)}: ${changes.map((change) => change.phrase).join(', ') || 'nothing to change'}`
+  const summary = `update ${usagePlanLabel(before)}: ${changes.map((change) => change.phrase).join(', ') || 'nothing to change'}`
   const gateway = await session.rest()
   return {
     change: {
@@ -66,23 +66,23 @@ export async function prepareSet(session: AwsSession, options: SetPlanOptions): 
       steps:
         patchOperations.length === 0
           ? []
-          : [{service: 'apigateway', operation: 'UpdateUsagePlan', input: {usagePlanId: before.id, patchOperations}, summary, run: () => exclusively(session, restArn(session, `/usageplans/${before.id}`), {subject: capitalize(planLabel(before)), look: plansCommand('show', before.id)}, () => gateway.updateUsagePlan(before.id, patchOperations))}],
+          : [{service: 'apigateway', operation: 'UpdateUsagePlan', input: {usagePlanId: before.id, patchOperations}, summary, run: () => exclusively(session, restArn(session, `/usageplans/${before.id}`), {subject: capitalize(usagePlanLabel(before)), look: plansCommand('show', before.id)}, () => gateway.updateUsagePlan(before.id, patchOperations))}],
     },
     warnings: notices,
     afterwards: changes.length > 0 ? [`Undo: ${plansCommand('set', before.id, ...changes.flatMap((change) => change.undo))}`] : [],
     result: async (run) => {
       if (run.outcomes.length === 0) return {plan: before, keys}
       const now = summarizePlan(await gateway.getUsagePlan(before.id), apiNames)
-      requireWritten(planWritten(options, added, removed, now), {subject: capitalize(planLabel(before)), look: plansCommand('show', before.id)})
+      requireWritten(planWritten(options, added, removed, now), {subject: capitalize(usagePlanLabel(before)), look: plansCommand('show', before.id)})
       return {plan: now, keys}
     },
   }
 }
 
 /** Each value `plans set` wrote, beside what the plan read back holds. */
-function planWritten(options: SetPlanOptions, added: PlanApiStage[], removed: PlanApiStage[], now: UsagePlanSummary): Written[] {
+function planWritten(options: SetUsagePlanOptions, added: UsagePlanApiStage[], removed: UsagePlanApiStage[], now: UsagePlanSummary): Written[] {
   const {name, description, throttle, quota} = options
-  const covers = (apiStage: PlanApiStage) => now.apiStages.some((other) => sameApiStage(other, apiStage))
+  const covers = (apiStage: UsagePlanApiStage) => now.apiStages.some((other) => sameApiStage(other, apiStage))
   const coverage = (value: unknown) => (value ? 'covered' : 'not covered')
   return [
     ...(name === undefined ? [] : [{what: 'name', wrote: name.trim(), holds: now.name}]),
@@ -95,7 +95,7 @@ function planWritten(options: SetPlanOptions, added: PlanApiStage[], removed: Pl
 }
 
 /** Each change asked for, in patch order; removing a throttle or quota the plan lacks is a notice instead. */
-function changesOf(options: SetPlanOptions, before: UsagePlanSummary, added: PlanApiStage[], removed: PlanApiStage[], keys: PlanKey[]): {changes: SettingChange[]; notices: string[]} {
+function changesOf(options: SetUsagePlanOptions, before: UsagePlanSummary, added: UsagePlanApiStage[], removed: UsagePlanApiStage[], keys: KeyInUsagePlan[]): {changes: SettingChange[]; notices: string[]} {
   const {name, description, throttle, quota} = options
   const notices: string[] = []
   const changes: SettingChange[] = []
@@ -110,7 +110,7 @@ function changesOf(options: SetPlanOptions, before: UsagePlanSummary, added: Pla
     {op: 'replace', path: '/quota/period', value: value.period},
   ])
   for (const change of [throttleChange, quotaChange]) {
-    if (typeof change === 'string') notices.push(`The ${planLabel(before)} ${change}; nothing to remove.`)
+    if (typeof change === 'string') notices.push(`The ${usagePlanLabel(before)} ${change}; nothing to remove.`)
     else if (change) changes.push(change)
   }
   const losing = keys.map((key) => keyLabel(keyReference(key)))
@@ -144,17 +144,17 @@ function settingChange<T, Current>(
   return {operations: operations(wanted), phrase: `${setting} ${was} → ${text(wanted)}`, undo}
 }
 
-const unique = (apiStages: PlanApiStage[]) => apiStages.filter((apiStage, index) => apiStages.findIndex((other) => sameApiStage(other, apiStage)) === index)
+const unique = (apiStages: UsagePlanApiStage[]) => apiStages.filter((apiStage, index) => apiStages.findIndex((other) => sameApiStage(other, apiStage)) === index)
 
 const bothWays = (apiStage: string) => usageError(`${apiStage} is given to both --add-stage and --remove-stage.`, ['Try: one of the two'], 'INVALID_OPTION')
 
 /** A stage both added and removed, or added while the plan has it, is refused before any call. */
-function checkStageChanges(plan: UsagePlanSummary, added: PlanApiStage[], removed: PlanApiStage[]): void {
+function checkStageChanges(plan: UsagePlanSummary, added: UsagePlanApiStage[], removed: UsagePlanApiStage[]): void {
   const both = added.find((apiStage) => removed.some((other) => sameApiStage(other, apiStage)))
   if (both) throw bothWays(apiStageText(both))
   const covered = added.find((apiStage) => plan.apiStages.some((other) => sameApiStage(other, apiStage)))
   if (covered) {
-    throw new ApigwError(`The ${planLabel(plan)} already covers ${apiStageText(covered)}.`, {
+    throw new ApigwError(`The ${usagePlanLabel(plan)} already covers ${apiStageText(covered)}.`, {
       code: 'STAGE_ALREADY_IN_PLAN',
       exitCode: ExitCode.conflict,
       suggestions: [`Try: apigw plans show ${plan.id}`],
@@ -166,7 +166,7 @@ function checkStageChanges(plan: UsagePlanSummary, added: PlanApiStage[], remove
  * A key may be in only one usage plan per API stage: refuses (exit 5) adding a stage that another
  * plan covers when a key of this plan is in that plan too, naming the key and the plan.
  */
-async function checkOnePlanPerStage(session: AwsSession, plan: UsagePlanSummary, added: PlanApiStage[], keys: PlanKey[]): Promise<void> {
+async function checkOnePlanPerStage(session: AwsSession, plan: UsagePlanSummary, added: UsagePlanApiStage[], keys: KeyInUsagePlan[]): Promise<void> {
   const gateway = await session.rest()
   const others = (await gateway.listUsagePlans())
     .filter((other) => other.id !== plan.id)
@@ -178,7 +178,7 @@ async function checkOnePlanPerStage(session: AwsSession, plan: UsagePlanSummary,
     if (!key) continue
     const stage = apiStageText(shared[0])
     throw new ApigwError(
-      `Adding ${stage} to the ${planLabel(plan)} would put its ${keyLabel(keyReference(key))} in two plans for that stage: the key is also in the ${planLabel({id: other.id, name: other.name})}, which covers ${stage}. AWS allows a key in one usage plan per API stage.`,
+      `Adding ${stage} to the ${usagePlanLabel(plan)} would put its ${keyLabel(keyReference(key))} in two plans for that stage: the key is also in the ${usagePlanLabel({id: other.id, name: other.name})}, which covers ${stage}. AWS allows a key in one usage plan per API stage.`,
       {
         code: 'ONE_PLAN_PER_API_STAGE',
         exitCode: ExitCode.conflict,

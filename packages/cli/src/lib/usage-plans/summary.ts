@@ -4,7 +4,7 @@ import type {KeyReference} from './membership.js'
 import type {QuotaPeriod} from './options.js'
 
 /** One API stage a usage plan covers; `apiName` is null when the API no longer exists. */
-export interface PlanApiStage {
+export interface UsagePlanApiStage {
   apiId: string
   apiName: string | null
   stage: string
@@ -15,13 +15,13 @@ export interface UsagePlanSummary {
   id: string
   name: string
   description: string | null
-  apiStages: PlanApiStage[]
+  apiStages: UsagePlanApiStage[]
   throttle: {rateLimit: number | null; burstLimit: number | null} | null
   quota: {limit: number; period: QuotaPeriod; offset: number} | null
 }
 
 /** A key as the plans commands show it: never its value. */
-export interface PlanKey {
+export interface KeyInUsagePlan {
   id: string
   name: string | null
   enabled: boolean | null
@@ -30,7 +30,7 @@ export interface PlanKey {
 /** `plans show`, and the result of `plans create` and `plans set`. */
 export interface UsagePlanShown {
   plan: UsagePlanSummary
-  keys: PlanKey[]
+  keys: KeyInUsagePlan[]
 }
 
 /** REST API names by id, for showing API stages by name (one GetRestApis listing). */
@@ -53,22 +53,22 @@ export function summarizePlan(plan: UsagePlan, apiNames: Map<string, string>): U
 }
 
 /** The plan's keys by name, with whether each is enabled: its member list joined with GetApiKeys (no values asked for). */
-export async function planKeys(session: AwsSession, planId: string): Promise<PlanKey[]> {
+export async function planKeys(session: AwsSession, planId: string): Promise<KeyInUsagePlan[]> {
   const gateway = await session.rest()
   const [members, keys] = await Promise.all([gateway.listUsagePlanKeys(planId), gateway.listApiKeys()])
   const byId = new Map(keys.map((key) => [key.id, key]))
   return members.map((member) => planKey({...byId.get(member.id), id: member.id, name: member.name})).sort(byName)
 }
 
-export const planKey = (key: Pick<ApiKey, 'id' | 'name' | 'enabled'>): PlanKey => ({id: key.id ?? '', name: key.name ?? null, enabled: key.enabled ?? null})
+export const planKey = (key: Pick<ApiKey, 'id' | 'name' | 'enabled'>): KeyInUsagePlan => ({id: key.id ?? '', name: key.name ?? null, enabled: key.enabled ?? null})
 
 /** A key as membership.ts names it in messages and steps. */
-export const keyReference = (key: PlanKey): KeyReference => ({id: key.id, name: key.name ?? undefined})
+export const keyReference = (key: KeyInUsagePlan): KeyReference => ({id: key.id, name: key.name ?? undefined})
 
-const byName = (a: PlanKey, b: PlanKey) => byCodePoint(a.name ?? a.id, b.name ?? b.id) || byCodePoint(a.id, b.id)
+const byName = (a: KeyInUsagePlan, b: KeyInUsagePlan) => byCodePoint(a.name ?? a.id, b.name ?? b.id) || byCodePoint(a.id, b.id)
 
 /** "shop:prod" (the API by name when it has one), as operators type it. */
-export const apiStageText = (apiStage: PlanApiStage) => `${apiStage.apiName ?? apiStage.apiId}:${apiStage.stage}`
+export const apiStageText = (apiStage: UsagePlanApiStage) => `${apiStage.apiName ?? apiStage.apiId}:${apiStage.stage}`
 
 /** "1 key loses access", "2 keys lose access". */
 export const keysLoseAccess = (count: number) => `${count} ${count === 1 ? 'key loses' : 'keys lose'} access`

@@ -1,9 +1,9 @@
 import type {AwsSession} from '../aws/index.js'
 import {resolveKey} from '../catalog/index.js'
 import {notInPlan} from './keys.js'
-import {DAY_MS, utcDate, type PlanQuota} from './options.js'
+import {DAY_MS, utcDate, type UsagePlanQuota} from './options.js'
 import {resolvePlan} from './resolve.js'
-import {planKeys, summarizePlan, type PlanKey} from './summary.js'
+import {planKeys, summarizePlan, type KeyInUsagePlan} from './summary.js'
 
 /** One UTC day of one key: null where GetUsage gave nothing for that day (missing, which is not 0). */
 export interface UsageDay {
@@ -20,12 +20,12 @@ export interface KeyUsage {
 }
 
 /** The stable JSON shape of `plans usage` (docs/json.md). */
-export interface PlanUsage {
+export interface UsagePlanUsage {
   usagePlanId: string
   usagePlanName: string
   startDate: string
   endDate: string
-  quota: PlanQuota | null
+  quota: UsagePlanQuota | null
   keys: KeyUsage[]
 }
 
@@ -42,12 +42,12 @@ export interface UsageOptions {
  * Daily usage of the plan's keys from GetUsage, one row per day from startDate to endDate for every
  * key of the plan (or the one asked for), by name.
  */
-export async function planUsage(session: AwsSession, options: UsageOptions): Promise<PlanUsage> {
+export async function planUsage(session: AwsSession, options: UsageOptions): Promise<UsagePlanUsage> {
   const found = await resolvePlan(session, options.plan)
   const plan = summarizePlan(found, new Map())
   const [keys, only] = await Promise.all([planKeys(session, plan.id), options.key === undefined ? undefined : resolveKey(session, options.key)])
   const gateway = await session.rest()
-  let wanted: PlanKey[] = keys
+  let wanted: KeyInUsagePlan[] = keys
   if (only) {
     wanted = keys.filter((key) => key.id === only.id)
     if (wanted.length === 0) throw notInPlan({id: only.id ?? '', name: only.name}, plan, await gateway.listUsagePlansOfKey(only.id ?? ''))
