@@ -2,9 +2,9 @@
 import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {CreateApiKeyCommand, CreateRestApiCommand, GetApiKeysCommand, GetRestApiCommand, GetRestApisCommand, GetStageCommand} from '@aws-sdk/client-api-gateway'
+import {CreateApiKeyCommand, CreateRestApiCommand, GetApiKeysCommand, GetExportCommand, GetRestApiCommand, GetRestApisCommand, GetStageCommand} from '@aws-sdk/client-api-gateway'
 import {CreateApiCommand, GetApiCommand, GetApisCommand} from '@aws-sdk/client-apigatewayv2'
-import {ListMetricsCommand} from '@aws-sdk/client-cloudwatch'
+import {ListMetricsCommand, PutMetricDataCommand} from '@aws-sdk/client-cloudwatch'
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest'
 import {startSandbox} from '../../src/sandbox/index.js'
 import {controlFetch, sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
@@ -48,6 +48,19 @@ describe('sandbox regions', () => {
     expect(names((await eu.v2.send(new GetApisCommand({}))).Items)).toEqual(['far-http'])
     expect((await home.v2.send(new GetApisCommand({}))).Items).toEqual([])
     await expect(home.v2.send(new GetApiCommand({ApiId: api.ApiId}))).rejects.toMatchObject(notFound(api.ApiId!))
+  })
+
+  it("exports a REST API with its own region's host", async () => {
+    const {id} = await seeder(sandbox.endpoint, EU).restApi('eu-orders')
+    const exported = await eu.rest.send(new GetExportCommand({restApiId: id, stageName: 'prod', exportType: 'oas30'}))
+    expect(Buffer.from(exported.body!).toString('utf8')).toContain(`https://${id}.execute-api.${EU}.amazonaws.com`)
+  })
+
+  it('keeps CloudWatch metrics in the region they were published in', async () => {
+    await eu.cloudWatch.send(new PutMetricDataCommand({Namespace: 'Shop', MetricData: [{MetricName: 'Orders', Value: 1}]}))
+    const listed = async (clients: typeof home) => (await clients.cloudWatch.send(new ListMetricsCommand({Namespace: 'Shop'}))).Metrics ?? []
+    expect((await listed(eu)).map((metric) => metric.MetricName)).toEqual(['Orders'])
+    expect(await listed(home)).toEqual([])
   })
 
   it('serves a request that names no region (unsigned) from us-east-1', async () => {
