@@ -63,11 +63,13 @@ describe('sandbox regions', () => {
     expect(await listed(home)).toEqual([])
   })
 
-  it('serves a request that names no region (unsigned) from us-east-1', async () => {
+  it('serves a request that names no region (unsigned, or a scope without a region name) from us-east-1', async () => {
     await home.rest.send(new CreateRestApiCommand({name: 'near'}))
     await eu.rest.send(new CreateRestApiCommand({name: 'far'}))
-    const unsigned = await fetch(`${sandbox.endpoint}/restapis`)
-    expect(names(((await unsigned.json()) as {item: {name: string}[]}).item)).toEqual(['near'])
+    const listed = async (headers: Record<string, string>) => names(((await (await fetch(`${sandbox.endpoint}/restapis`, {headers})).json()) as {item: {name: string}[]}).item)
+    expect(await listed({})).toEqual(['near'])
+    expect(await listed({authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20261207/local/apigateway/aws4_request, SignedHeaders=host, Signature=0'})).toEqual(['near'])
+    expect(await listed({authorization: `AWS4-HMAC-SHA256 Credential=AKID/20261207/${EU}/apigateway/aws4_request, SignedHeaders=host, Signature=0`})).toEqual(['far'])
   })
 
   it("publishes simulated traffic in its API's region: CloudWatch lists the metrics there only", async () => {
