@@ -17,7 +17,7 @@ async function resetSandbox(): Promise<void> {
 /** Runs a scenario on a clean target. */
 async function observe(target: Target, scenario: Scenario): Promise<unknown> {
   await target.reset()
-  return scenario.run(new Probe(sdkClients(target.endpoint)))
+  return scenario.run(new Probe(sdkClients(target.endpoint), (region) => sdkClients(target.endpoint, region)))
 }
 
 const title = (scenario: Scenario) => (scenario.motoDiffers ? `${scenario.name} (moto differs: ${scenario.motoDiffers})` : scenario.name)

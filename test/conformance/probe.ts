@@ -13,7 +13,16 @@ interface Response {
 export class Probe {
   private readonly labels = new Map<string, string>()
 
-  constructor(readonly clients: Clients) {}
+  /** `regional` gives the same target's clients signing for another region. */
+  constructor(
+    readonly clients: Clients,
+    private readonly regional: (region: string) => Clients,
+  ) {}
+
+  /** The target's clients in another region (docs/aws-behaviour.md#regions-are-independent). */
+  inRegion(region: string): Clients {
+    return this.regional(region)
+  }
 
   get rest() {
     return this.clients.rest

@@ -15,16 +15,16 @@ export function controlFetch(target: {endpoint: string; token: string}, path: st
   return fetch(`${target.endpoint}/_sandbox/${path}`, {...init, headers: {...(init.headers as Record<string, string>), [TOKEN_HEADER]: target.token}})
 }
 
-const clientConfig = (endpoint: string) => ({
+const clientConfig = (endpoint: string, region: string) => ({
   endpoint,
-  region: 'us-east-1',
+  region,
   credentials: {accessKeyId: 'AKIDTEST', secretAccessKey: 'secret'},
   maxAttempts: 1,
 })
 
-/** The real SDK clients, pointed at a sandbox (or moto). */
-export const sdkClients = (endpoint: string) => ({
-  rest: new APIGatewayClient(clientConfig(endpoint)),
-  v2: new ApiGatewayV2Client(clientConfig(endpoint)),
-  cloudWatch: new CloudWatchClient(clientConfig(endpoint)),
+/** The real SDK clients, pointed at a sandbox (or moto), signing for `region`. */
+export const sdkClients = (endpoint: string, region = 'us-east-1') => ({
+  rest: new APIGatewayClient(clientConfig(endpoint, region)),
+  v2: new ApiGatewayV2Client(clientConfig(endpoint, region)),
+  cloudWatch: new CloudWatchClient(clientConfig(endpoint, region)),
 })

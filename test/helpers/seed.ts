@@ -9,16 +9,16 @@ import {
 } from '@aws-sdk/client-api-gateway'
 import {ApiGatewayV2Client, CreateApiCommand, CreateIntegrationCommand, CreateRouteCommand, CreateStageCommand} from '@aws-sdk/client-apigatewayv2'
 
-const clientConfig = (endpoint: string) => ({
+const clientConfig = (endpoint: string, region: string) => ({
   endpoint,
-  region: 'us-east-1',
+  region,
   credentials: {accessKeyId: 'AKIDTEST', secretAccessKey: 'secret'},
 })
 
-/** Creates APIs directly with the SDK, the way an operator's other tools would. */
-export function seeder(endpoint: string) {
-  const v1 = new APIGatewayClient(clientConfig(endpoint))
-  const v2 = new ApiGatewayV2Client(clientConfig(endpoint))
+/** Creates APIs directly with the SDK, the way an operator's other tools would, in `region`. */
+export function seeder(endpoint: string, region = 'us-east-1') {
+  const v1 = new APIGatewayClient(clientConfig(endpoint, region))
+  const v2 = new ApiGatewayV2Client(clientConfig(endpoint, region))
   return {
     /** A REST API with GET /pets (HTTP proxy, API key required) and a `prod` stage. */
     async restApi(name: string, description?: string) {

@@ -115,7 +115,7 @@ describe('apis create', () => {
   })
 
   it("derives the URLs from the session's region, not the emulator's", async () => {
-    // The sandbox serves every region from one place and answers with us-east-1 endpoints.
+    // apigw builds the URLs from its own session's region, whatever the service answers.
     const result = await apigw('apis', 'create', '--name', 'far-away', '--type', 'http', '--target', 'https://eu.example.com', '--region', 'eu-west-1', '--json')
     expect(result.code).toBe(0)
     const created = json(result.stdout)

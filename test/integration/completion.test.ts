@@ -81,8 +81,9 @@ describe('apigw __complete', () => {
     sandbox.lastRequestAt = 0
     expect(lines((await complete(['keys'], env)).stdout)).toEqual(['partner-acme', 'partner-zeta'])
     expect(sandbox.lastRequestAt).toBe(0)
-    // Another target (region) is another answer.
-    expect(lines((await complete(['keys', '--region', 'eu-west-1'], env)).stdout)).toContain('partner-new')
+    // Another target (region) is another answer: eu-west-1 has keys of its own.
+    await sdkClients(sandbox.endpoint, 'eu-west-1').rest.send(new CreateApiKeyCommand({name: 'partner-eu', enabled: true}))
+    expect(lines((await complete(['keys', '--region', 'eu-west-1'], env)).stdout)).toEqual(['partner-eu'])
     sandbox.lastRequestAt = 0
     const aMinuteAgo = new Date(Date.now() - 61_000)
     utimesSync(join(cache, file!), aMinuteAgo, aMinuteAgo)

@@ -20,7 +20,8 @@ let sandbox: Sandbox
 
 beforeAll(async () => {
   sandbox = await startTestSandbox()
-  await sdkClients(sandbox.endpoint).rest.send(new CreateRestApiCommand({name: 'shop'}))
+  // The profiles below name both regions, and each region has its own APIs.
+  for (const region of ['us-east-1', 'eu-west-1']) await sdkClients(sandbox.endpoint, region).rest.send(new CreateRestApiCommand({name: 'shop'}))
 })
 
 afterAll(async () => {

@@ -34,7 +34,7 @@ describe('sandbox store', () => {
     store.close()
     Store.open(dir).close()
     expect(readFileSync(join(dir, 'journal.ndjson'), 'utf8')).toBe('')
-    expect(JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')).tables.usagePlans).toEqual([['p1', {id: 'p1'}]])
+    expect(JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')).regions['us-east-1'].usagePlans).toEqual([['p1', {id: 'p1'}]])
   })
 
   it('finds child records by prefix and forgets everything on clear', () => {
@@ -46,6 +46,46 @@ describe('sandbox store', () => {
     expect(store.withPrefix('stages', 'api1/')).toHaveLength(2)
     store.clear()
     expect(Store.open(dir).count('stages')).toBe(0)
+  })
+
+  // docs/aws-behaviour.md#regions-are-independent
+  it('keeps regions apart, in the journal and in the snapshot', () => {
+    const dir = stateDir()
+    const home = Store.open(dir)
+    const eu = home.inRegion('eu-west-1')
+    home.put('restApis', 'a1', {id: 'a1'})
+    eu.put('restApis', 'b2', {id: 'b2'})
+    eu.put('apiKeys', 'k1', {id: 'k1'})
+    // Replayed from the journal (no close: as if killed), then from the snapshot that replay wrote.
+    for (const reopened of [Store.open(dir), Store.open(dir)]) {
+      expect(reopened.all('restApis')).toEqual([{id: 'a1'}])
+      expect(reopened.count('apiKeys')).toBe(0)
+      expect(reopened.inRegion('eu-west-1').all('restApis')).toEqual([{id: 'b2'}])
+      expect(reopened.inRegion('eu-west-1').all('apiKeys')).toEqual([{id: 'k1'}])
+      expect(reopened.regionNames().sort()).toEqual(['eu-west-1', 'us-east-1'])
+      reopened.close()
+    }
+  })
+
+  it('reads a state directory from before regions (version 1, journal lines without a region) as us-east-1', () => {
+    const dir = stateDir()
+    writeFileSync(join(dir, 'state.json'), JSON.stringify({version: 1, tables: {restApis: [['a1', {id: 'a1'}]]}}))
+    writeFileSync(join(dir, 'journal.ndjson'), '["apiKeys","k1",{"id":"k1"}]\n')
+    const store = Store.open(dir)
+    expect(store.region).toBe('us-east-1')
+    expect(store.all('restApis')).toEqual([{id: 'a1'}])
+    expect(store.all('apiKeys')).toEqual([{id: 'k1'}])
+    expect(store.regionNames()).toEqual(['us-east-1'])
+  })
+
+  it('empties every region on clear, and a region\'s store stays usable after it', () => {
+    const store = Store.memory()
+    const eu = store.inRegion('eu-west-1')
+    eu.put('restApis', 'b2', {id: 'b2'})
+    store.clear()
+    expect(eu.count('restApis')).toBe(0)
+    eu.put('restApis', 'c3', {id: 'c3'})
+    expect(store.inRegion('eu-west-1').all('restApis')).toEqual([{id: 'c3'}])
   })
 
   it('refuses a state directory written by another state version', () => {

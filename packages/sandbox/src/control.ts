@@ -1,7 +1,9 @@
 import type {SandboxContext} from './context.js'
 import {describeFaults, faultsFromJson} from './faults.js'
 import {jsonBody, Router} from './http.js'
+import type {Regions} from './regions.js'
 import type {Sandbox} from './server.js'
+import type {Store} from './store.js'
 import {simulateTraffic} from './traffic/simulate.js'
 import type {TrafficSpec} from './traffic/spec.js'
 
@@ -10,8 +12,11 @@ export interface ControlHooks {
   shutdown(): void
 }
 
-/** The sandbox's own endpoints under /_sandbox/: status, reset, faults, traffic and shutdown. Never faulted. */
-export function controlRoutes(context: SandboxContext, hooks: ControlHooks): Router {
+/**
+ * The sandbox's own endpoints under /_sandbox/: status, reset, faults, traffic and shutdown. Never
+ * faulted, and not in any one region: reset forgets every region, traffic flows in its API's region.
+ */
+export function controlRoutes(context: SandboxContext, regions: Regions, hooks: ControlHooks): Router {
   const startedAt = new Date(context.clock.now()).toISOString()
   return new Router()
     .add('GET', '/_sandbox/status', () => ({
@@ -22,7 +27,7 @@ export function controlRoutes(context: SandboxContext, hooks: ControlHooks): Rou
         startedAt,
         faults: describeFaults(hooks.sandbox().faults),
         transitionDelayMs: context.transitionDelayMs,
-        records: context.store.summary(),
+        ...recordsByRegion(context.store),
       },
     }))
     .add('POST', '/_sandbox/reset', () => {
@@ -35,10 +40,24 @@ export function controlRoutes(context: SandboxContext, hooks: ControlHooks): Rou
       sandbox.faults = faultsFromJson(jsonBody(request))
       return {status: 200, body: {faults: describeFaults(sandbox.faults)}}
     })
-    .add('POST', '/_sandbox/traffic', (request) => ({status: 200, body: simulateTraffic(context, jsonBody<TrafficSpec>(request))}))
+    .add('POST', '/_sandbox/traffic', (request) => {
+      const spec = jsonBody<TrafficSpec>(request)
+      return {status: 200, body: simulateTraffic(regions.ofApi(String(spec.apiId)).context, spec)}
+    })
     .add('POST', '/_sandbox/shutdown', () => {
       // Answer first, then stop.
       setImmediate(hooks.shutdown)
       return {status: 202}
     })
+}
+
+/** `records`: how many of each kind every region holds together; `regions`: the same per region that holds any. */
+function recordsByRegion(store: Store): {records: Record<string, number>; regions: Record<string, Record<string, number>>} {
+  const records: Record<string, number> = {}
+  const regions: Record<string, Record<string, number>> = {}
+  for (const region of store.regionNames()) {
+    regions[region] = store.inRegion(region).summary()
+    for (const [table, count] of Object.entries(regions[region])) records[table] = (records[table] ?? 0) + count
+  }
+  return {records, regions}
 }

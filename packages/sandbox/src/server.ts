@@ -2,18 +2,18 @@ import {randomBytes, randomUUID} from 'node:crypto'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
 import type {AddressInfo, Socket} from 'node:net'
 import {realClock, type Clock} from './clock.js'
-import {cloudWatchService, type CloudWatchProtocol} from './cloudwatch/service.js'
+import type {CloudWatchProtocol} from './cloudwatch/service.js'
 import type {SandboxContext} from './context.js'
 import {controlRoutes, type ControlHooks} from './control.js'
 import {MAX_LATENCY_MS, NO_FAULTS, pickFault, strikeCall, type Faults, type LostAnswer} from './faults.js'
 import {isLoopbackName, refusal} from './guard.js'
 import {AwsServiceError, MAX_BODY_BYTES, payloadTooLarge, Router, type SandboxRequest, type SandboxResponse} from './http.js'
 import {operationOfRequest, WRITE_OPERATIONS} from './operations.js'
-import {restRoutes} from './rest/routes.js'
+import {DEFAULT_REGION, regionOfRequest} from './region.js'
+import {Regions} from './regions.js'
 import type {RuntimeInfo} from './runtime-file.js'
 import {Store} from './store.js'
 import {isStsRequest, stsService} from './sts/service.js'
-import {v2Routes} from './v2/routes.js'
 
 export interface ServerOptions {
   /** 0 (the default) picks a free port. */
@@ -35,7 +35,9 @@ export interface ServerOptions {
 export interface Sandbox {
   endpoint: string
   port: number
+  /** The default region's context; `regions` has every region's. */
   context: SandboxContext
+  regions: Regions
   faults: Faults
   /** The secret a caller of the /_sandbox/ endpoints sends in the x-apigw-sandbox-token header. */
   token: string
@@ -66,20 +68,18 @@ export async function serve(options: ServerOptions = {}): Promise<Sandbox> {
     store,
     clock: options.clock ?? realClock,
     transitionDelayMs: options.transitionDelayMs ?? 3000,
-    region: 'us-east-1',
+    region: DEFAULT_REGION,
     accountId: '123456789012',
     newId: (length) => [...randomBytes(length)].map((byte) => ID_ALPHABET[byte % ID_ALPHABET.length]).join(''),
   }
-  const rest = restRoutes(context)
-  const v2 = v2Routes(context)
-  const cloudWatch = cloudWatchService(context)
+  const regions = new Regions(context)
   const sts = stsService(context)
   let sandbox: Sandbox
   const hooks: ControlHooks = {
     sandbox: () => sandbox,
     shutdown: () => void sandbox.stop(),
   }
-  const control = controlRoutes(context, hooks)
+  const control = controlRoutes(context, regions, hooks)
 
   const token = randomBytes(24).toString('base64url')
   const headersTimeout = options.headersTimeoutMs ?? 10_000
@@ -118,13 +118,13 @@ export async function serve(options: ServerOptions = {}): Promise<Sandbox> {
         if (fault) throw fault
         lost = strikeLost(sandbox, operation, context.clock)
       }
-      if (service === 'json' || service === 'cbor') {
-        response = await cloudWatch.handle(service, operation!, request)
-      } else if (service === 'sts') {
-        response = sts.handle(request)
-      } else {
-        const router = service === 'control' ? control : service === 'apigatewayv2' ? v2 : rest
-        response = await route(router, request)
+      if (service === 'sts') response = sts.handle(request)
+      else if (service === 'control') response = await route(control, request)
+      else {
+        // API Gateway and CloudWatch answer from the state of the region the request was signed for.
+        const region = regions.of(regionOfRequest(request.headers))
+        if (service === 'json' || service === 'cbor') response = await region.cloudWatch.handle(service, operation!, request)
+        else response = await route(service === 'apigatewayv2' ? region.v2 : region.rest, request)
       }
     } catch (error) {
       response = errorResponse(service, error)
@@ -139,7 +139,7 @@ export async function serve(options: ServerOptions = {}): Promise<Sandbox> {
     if (!(error instanceof AwsServiceError)) console.error(error)
     const failure = error instanceof AwsServiceError ? error : internalFailure(error)
     if (service === 'sts') return sts.errorResponse(failure)
-    return service === 'json' || service === 'cbor' ? cloudWatch.errorResponse(service, failure) : restError(failure)
+    return service === 'json' || service === 'cbor' ? regions.of(DEFAULT_REGION).cloudWatch.errorResponse(service, failure) : restError(failure)
   }
 
   /** A `lost=…:timeout` call: no answer, until the client gives up (or MAX_LATENCY_MS, or the sandbox stops). */
@@ -170,6 +170,7 @@ export async function serve(options: ServerOptions = {}): Promise<Sandbox> {
     endpoint: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     context,
+    regions,
     faults: options.faults ?? {...NO_FAULTS},
     token,
     lastRequestAt: context.clock.now(),

@@ -1,13 +1,19 @@
 import {chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync} from 'node:fs'
 import {join} from 'node:path'
+import {DEFAULT_REGION} from './region.js'
 
 const SNAPSHOT = 'state.json'
 const JOURNAL = 'journal.ndjson'
-const STATE_VERSION = 1
+/** Version 2 keeps regions apart; version 1 (one region's tables) is read as the default region's. */
+const STATE_VERSION = 2
 /** The journal is folded into the snapshot once it grows past this. */
 const COMPACT_AT_BYTES = 16 * 1024 * 1024
 
 type Table = Map<string, unknown>
+/** One region's tables, by name. */
+type Tables = Map<string, Table>
+/** A journal line: a record put (value) or deleted (null); lines written before regions had no region and are the default region's. */
+type Change = [table: string, id: string, value: unknown, region?: string]
 
 const OWNER_ONLY = 0o600
 /** `state.json.<pid>.tmp`: a snapshot being written. */
@@ -19,7 +25,7 @@ function removeStaleTemporaries(dir: string): void {
 }
 
 /**
- * The sandbox's state: named tables of JSON records, kept in memory.
+ * The sandbox's state: every region's named tables of JSON records, kept in memory.
  *
  * With a state directory, every change is appended to a journal before the request that made it
  * is answered, so a killed sandbox loses nothing it acknowledged; at start (and when the journal
@@ -27,26 +33,144 @@ function removeStaleTemporaries(dir: string): void {
  * The files hold API key values: they are the owner's alone (0600, in a 0700 folder when the
  * store makes it), and a temp file a crash left behind is removed at the next open.
  */
-export class Store {
-  private tables = new Map<string, Table>()
+class State {
+  private readonly regions = new Map<string, Tables>()
+  private readonly views = new Map<string, Store>()
   private journalFd: number | undefined
   private journalBytes = 0
 
-  private constructor(private readonly dir: string | undefined) {}
+  constructor(private readonly dir: string | undefined) {}
 
-  /** A store held in memory only. */
-  static memory(): Store {
-    return new Store(undefined)
+  /** One region's store; the same object for every call. */
+  store(region: string): Store {
+    let view = this.views.get(region)
+    if (!view) this.views.set(region, (view = new Store(this, region, this.tables(region))))
+    return view
   }
 
-  /** A store persisted in `dir`, loading what an earlier sandbox left there. */
+  /** The tables of a region, made empty on first use. */
+  tables(region: string): Tables {
+    let tables = this.regions.get(region)
+    if (!tables) this.regions.set(region, (tables = new Map()))
+    return tables
+  }
+
+  /** The regions that hold at least one record. */
+  regionNames(): string[] {
+    return [...this.regions].filter(([, tables]) => [...tables.values()].some((table) => table.size > 0)).map(([name]) => name)
+  }
+
+  /** Empties every region in place (stores handed out stay valid), on disk too. */
+  clear(): void {
+    for (const tables of this.regions.values()) tables.clear()
+    this.compact()
+  }
+
+  record(change: Change): void {
+    if (this.journalFd === undefined) return
+    const line = JSON.stringify(change) + '\n'
+    this.journalBytes += writeSync(this.journalFd, line)
+    if (this.journalBytes > COMPACT_AT_BYTES) this.compact()
+  }
+
+  close(): void {
+    if (this.journalFd !== undefined) closeSync(this.journalFd)
+    this.journalFd = undefined
+  }
+
+  load(): void {
+    const snapshotPath = join(this.dir!, SNAPSHOT)
+    if (existsSync(snapshotPath)) {
+      const snapshot = JSON.parse(readFileSync(snapshotPath, 'utf8')) as {version: number; tables?: SnapshotTables; regions?: Record<string, SnapshotTables>}
+      if (snapshot.version === 1) this.loadTables(DEFAULT_REGION, snapshot.tables ?? {})
+      else if (snapshot.version === STATE_VERSION) for (const [region, tables] of Object.entries(snapshot.regions ?? {})) this.loadTables(region, tables)
+      else throw new Error(`${snapshotPath} has state version ${snapshot.version}; this sandbox reads versions 1 and ${STATE_VERSION}`)
+    }
+    const journalPath = join(this.dir!, JOURNAL)
+    if (!existsSync(journalPath)) return
+    for (const line of readFileSync(journalPath, 'utf8').split('\n')) {
+      // A line cut short by a crash was never acknowledged: skip it.
+      let change: Change
+      try {
+        change = JSON.parse(line)
+      } catch {
+        continue
+      }
+      const [table, id, value, region = DEFAULT_REGION] = change
+      const tables = this.tables(region)
+      if (value === null) tables.get(table)?.delete(id)
+      else tableOf(tables, table).set(id, value)
+    }
+  }
+
+  /** Writes the whole state as a new snapshot and starts an empty journal. */
+  compact(): void {
+    if (!this.dir) return
+    const regions = Object.fromEntries([...this.regions].map(([region, tables]) => [region, Object.fromEntries([...tables].map(([name, table]) => [name, [...table]]))]))
+    const snapshotPath = join(this.dir, SNAPSHOT)
+    const temporary = `${snapshotPath}.${process.pid}.tmp`
+    const fd = openSync(temporary, 'w', OWNER_ONLY)
+    writeSync(fd, JSON.stringify({version: STATE_VERSION, regions}))
+    fsyncSync(fd)
+    closeSync(fd)
+    renameSync(temporary, snapshotPath)
+    this.close()
+    const journalPath = join(this.dir, JOURNAL)
+    this.journalFd = openSync(journalPath, 'w', OWNER_ONLY)
+    // A journal made by an older sandbox may have been readable by others.
+    chmodSync(journalPath, OWNER_ONLY)
+    this.journalBytes = statSync(journalPath).size
+  }
+
+  private loadTables(region: string, tables: SnapshotTables): void {
+    const into = this.tables(region)
+    for (const [name, rows] of Object.entries(tables)) into.set(name, new Map(rows))
+  }
+}
+
+type SnapshotTables = Record<string, [string, unknown][]>
+
+function tableOf(tables: Tables, name: string): Table {
+  let table = tables.get(name)
+  if (!table) tables.set(name, (table = new Map()))
+  return table
+}
+
+/**
+ * One region's tables of the sandbox's state (AWS keeps each region's resources apart). Every
+ * region's store shares one journal and snapshot; `inRegion` gives another region's.
+ */
+export class Store {
+  /** Use `Store.memory`, `Store.open` or `inRegion`. */
+  constructor(
+    private readonly state: State,
+    readonly region: string,
+    private readonly tables: Tables,
+  ) {}
+
+  /** The default region's store of a state held in memory only. */
+  static memory(): Store {
+    return new State(undefined).store(DEFAULT_REGION)
+  }
+
+  /** The default region's store of a state persisted in `dir`, loading what an earlier sandbox left there. */
   static open(dir: string): Store {
     mkdirSync(dir, {recursive: true, mode: 0o700})
     removeStaleTemporaries(dir)
-    const store = new Store(dir)
-    store.load()
-    store.compact()
-    return store
+    const state = new State(dir)
+    state.load()
+    state.compact()
+    return state.store(DEFAULT_REGION)
+  }
+
+  /** The same state's store for another region. */
+  inRegion(region: string): Store {
+    return this.state.store(region)
+  }
+
+  /** The regions that hold at least one record. */
+  regionNames(): string[] {
+    return this.state.regionNames()
   }
 
   get<T>(table: string, id: string): T | undefined {
@@ -71,84 +195,28 @@ export class Store {
 
   /** Stores (or replaces) a record; records are plain JSON and are persisted as they are now. */
   put<T>(table: string, id: string, value: T): T {
-    this.table(table).set(id, value)
-    this.record([table, id, value])
+    tableOf(this.tables, table).set(id, value)
+    this.state.record([table, id, value, this.region])
     return value
   }
 
   delete(table: string, id: string): boolean {
     const existed = this.tables.get(table)?.delete(id) ?? false
-    if (existed) this.record([table, id, null])
+    if (existed) this.state.record([table, id, null, this.region])
     return existed
   }
 
-  /** Forgets everything, on disk too. */
+  /** Forgets everything, in every region, on disk too. */
   clear(): void {
-    this.tables = new Map()
-    this.compact()
+    this.state.clear()
   }
 
   close(): void {
-    if (this.journalFd !== undefined) closeSync(this.journalFd)
-    this.journalFd = undefined
+    this.state.close()
   }
 
+  /** How many records of each kind this region holds. */
   summary(): Record<string, number> {
     return Object.fromEntries([...this.tables].map(([name, table]) => [name, table.size]))
-  }
-
-  private table(name: string): Table {
-    let table = this.tables.get(name)
-    if (!table) this.tables.set(name, (table = new Map()))
-    return table
-  }
-
-  private record(change: [string, string, unknown]): void {
-    if (this.journalFd === undefined) return
-    const line = JSON.stringify(change) + '\n'
-    this.journalBytes += writeSync(this.journalFd, line)
-    if (this.journalBytes > COMPACT_AT_BYTES) this.compact()
-  }
-
-  private load(): void {
-    const snapshotPath = join(this.dir!, SNAPSHOT)
-    if (existsSync(snapshotPath)) {
-      const snapshot = JSON.parse(readFileSync(snapshotPath, 'utf8')) as {version: number; tables: Record<string, [string, unknown][]>}
-      if (snapshot.version !== STATE_VERSION) throw new Error(`${snapshotPath} has state version ${snapshot.version}; this sandbox reads version ${STATE_VERSION}`)
-      for (const [name, rows] of Object.entries(snapshot.tables)) this.tables.set(name, new Map(rows))
-    }
-    const journalPath = join(this.dir!, JOURNAL)
-    if (!existsSync(journalPath)) return
-    for (const line of readFileSync(journalPath, 'utf8').split('\n')) {
-      // A line cut short by a crash was never acknowledged: skip it.
-      let change: [string, string, unknown]
-      try {
-        change = JSON.parse(line)
-      } catch {
-        continue
-      }
-      const [table, id, value] = change
-      if (value === null) this.tables.get(table)?.delete(id)
-      else this.table(table).set(id, value)
-    }
-  }
-
-  /** Writes the whole state as a new snapshot and starts an empty journal. */
-  private compact(): void {
-    if (!this.dir) return
-    const tables = Object.fromEntries([...this.tables].map(([name, table]) => [name, [...table]]))
-    const snapshotPath = join(this.dir, SNAPSHOT)
-    const temporary = `${snapshotPath}.${process.pid}.tmp`
-    const fd = openSync(temporary, 'w', OWNER_ONLY)
-    writeSync(fd, JSON.stringify({version: STATE_VERSION, tables}))
-    fsyncSync(fd)
-    closeSync(fd)
-    renameSync(temporary, snapshotPath)
-    this.close()
-    const journalPath = join(this.dir, JOURNAL)
-    this.journalFd = openSync(journalPath, 'w', OWNER_ONLY)
-    // A journal made by an older sandbox may have been readable by others.
-    chmodSync(journalPath, OWNER_ONLY)
-    this.journalBytes = statSync(journalPath).size
   }
 }

@@ -13,8 +13,9 @@ interface Taggable {
 
 /**
  * The resource an API Gateway ARN names: `arn:aws:apigateway:<region>::/apikeys/<id>`,
- * `/usageplans/<id>`, `/restapis/<id>` or `/restapis/<id>/stages/<name>`. The sandbox answers for
- * every region, so the region is not checked; an unknown resource is AWS's own 404 for it.
+ * `/usageplans/<id>`, `/restapis/<id>` or `/restapis/<id>/stages/<name>`. The ARN's region is not
+ * checked (what AWS does with another region's is unknown): the resource is looked up in the
+ * request's region, and an unknown resource is AWS's own 404 for it.
  */
 function taggable(context: SandboxContext, arn: string): Taggable {
   const match = /^arn:aws[\w-]*:apigateway:[\w-]*::(\/.+)$/.exec(arn)
