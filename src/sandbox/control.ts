@@ -1,6 +1,7 @@
 import type {SandboxContext} from './context.js'
 import {describeFaults, faultsFromJson} from './faults.js'
 import {jsonBody, Router} from './http.js'
+import {setAuthorizerStub} from './rest/authorizer-stub.js'
 import type {Sandbox} from './server.js'
 import {simulateTraffic} from './traffic/simulate.js'
 import type {TrafficSpec} from './traffic/spec.js'
@@ -10,7 +11,7 @@ export interface ControlHooks {
   shutdown(): void
 }
 
-/** The sandbox's own endpoints under /_sandbox/: status, reset, faults, traffic and shutdown. Never faulted. */
+/** The sandbox's own endpoints under /_sandbox/: status, reset, faults, authorizer stub, traffic and shutdown. Never faulted. */
 export function controlRoutes(context: SandboxContext, hooks: ControlHooks): Router {
   const startedAt = new Date(context.clock.now()).toISOString()
   return new Router()
@@ -35,6 +36,7 @@ export function controlRoutes(context: SandboxContext, hooks: ControlHooks): Rou
       sandbox.faults = faultsFromJson(jsonBody(request))
       return {status: 200, body: {faults: describeFaults(sandbox.faults)}}
     })
+    .add('PUT', '/_sandbox/authorizer-stub', (request) => ({status: 200, body: {stub: setAuthorizerStub(context, jsonBody(request))}}))
     .add('POST', '/_sandbox/traffic', (request) => ({status: 200, body: simulateTraffic(context, jsonBody<TrafficSpec>(request))}))
     .add('POST', '/_sandbox/shutdown', () => {
       // Answer first, then stop.
