@@ -1,5 +1,7 @@
 import {
   CreateAuthorizerCommand,
+  CreateModelCommand,
+  CreateRequestValidatorCommand,
   CreateRestApiCommand,
   DeleteAuthorizerCommand,
   DeleteGatewayResponseCommand,
@@ -8,6 +10,8 @@ import {
   GetAuthorizersCommand,
   GetGatewayResponseCommand,
   GetGatewayResponsesCommand,
+  GetModelCommand,
+  GetRequestValidatorCommand,
   GetRestApiCommand,
   PutGatewayResponseCommand,
   PutMethodCommand,
@@ -18,8 +22,11 @@ import {
   UpdateRestApiCommand,
   type GatewayResponseType,
 } from '@aws-sdk/client-api-gateway'
+import {mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {controlFetch} from '../helpers/sandbox.js'
+import {controlFetch, sdkClients, startTestSandbox} from '../helpers/sandbox.js'
 import {newApi as newApiOn, strip, useRestSandbox} from './rest-parts.js'
 import {failure} from './sdk-failure.js'
 
@@ -251,6 +258,28 @@ describe('sandbox REST gateway responses, authorizers and resource policy', () =
       await controlFetch(target.sandbox, 'authorizer-stub', {method: 'PUT', body: '{}'})
       expect((await invoke()).clientStatus).toBe(200)
     })
+  })
+
+  it('keeps models, validators, gateway responses and authorizers across a restart on a state directory', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'apigw-parts-'))
+    const first = await startTestSandbox({stateDir})
+    const before = sdkClients(first.endpoint).rest
+    const {restApiId} = await newApiOn(before)
+    await before.send(new CreateModelCommand({restApiId, name: 'Pet', contentType: 'application/json', schema: '{"type": "object"}'}))
+    const {id: validatorId} = await before.send(new CreateRequestValidatorCommand({restApiId, name: 'v'}))
+    const {id: authorizerId} = await before.send(new CreateAuthorizerCommand({restApiId, name: 'token', type: 'TOKEN', authorizerUri: LAMBDA_URI}))
+    await before.send(new PutGatewayResponseCommand({restApiId, responseType: 'THROTTLED', statusCode: '503'}))
+    await first.stop()
+    const second = await startTestSandbox({stateDir})
+    try {
+      const after = sdkClients(second.endpoint).rest
+      expect((await after.send(new GetModelCommand({restApiId, modelName: 'Pet'}))).schema).toBe('{"type": "object"}')
+      expect((await after.send(new GetRequestValidatorCommand({restApiId, requestValidatorId: validatorId}))).name).toBe('v')
+      expect((await after.send(new GetAuthorizerCommand({restApiId, authorizerId}))).name).toBe('token')
+      expect((await after.send(new GetGatewayResponseCommand({restApiId, responseType: 'THROTTLED'}))).statusCode).toBe('503')
+    } finally {
+      await second.stop()
+    }
   })
 
   // docs/aws-behaviour.md#a-resource-policy-is-answered-escaped
