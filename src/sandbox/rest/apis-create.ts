@@ -49,7 +49,7 @@ export function newRestApi(context: SandboxContext, input: CreateRestApiInput, o
     minimumCompressionSize: input.minimumCompressionSize,
     policy: input.policy,
     tags: input.tags && Object.keys(input.tags).length > 0 ? input.tags : undefined,
-    ...(options.defaultModels ? defaultModels(context) : {}),
+    models: options.defaultModels ? defaultModels() : undefined,
   }
 }
 

@@ -32,16 +32,11 @@ export const DEFAULT_MODELS: Record<string, {schema: JsonObject; description: st
   },
 }
 
-/** What a new API created by CreateRestApi holds of its default models. */
-export function defaultModels(context: SandboxContext): Pick<RestApiRecord, 'models' | 'modelInfo'> {
-  const entries = Object.entries(DEFAULT_MODELS)
-  return {
-    models: Object.fromEntries(entries.map(([name, model]) => [name, structuredClone(model.schema)])),
-    modelInfo: Object.fromEntries(
-      entries.map(([name, model]) => [name, {id: context.newId(PART_ID_LENGTH), contentType: 'application/json', description: model.description, schema: model.text}]),
-    ),
-  }
-}
+/**
+ * What a new API created by CreateRestApi holds of its default models: their schemas only; their
+ * ids, descriptions and text follow from them (modelInfoOf), so 600 APIs cost no more state.
+ */
+export const defaultModels = (): Record<string, JsonObject> => Object.fromEntries(Object.entries(DEFAULT_MODELS).map(([name, model]) => [name, structuredClone(model.schema)]))
 
 interface CreateModelInput {
   name?: string
@@ -133,11 +128,17 @@ function parseSchema(text: string | undefined): JsonObject {
 }
 
 /**
- * What the API holds of a model besides its schema. A model that came with an imported definition
- * has no such record: it is JSON, its id is derived from the API and its name (stable across calls).
+ * What the API holds of a model besides its schema. A default model, or one that came with an
+ * imported definition, has no such record: its id is derived from the API and its name (stable
+ * across calls), and a default model still as it was made reads with AWS's description and text.
  */
 export function modelInfoOf(api: RestApiRecord, name: string): ModelInfo {
-  return api.modelInfo?.[name] ?? {id: createHash('sha256').update(`${api.id}/${name}`).digest('hex').slice(0, PART_ID_LENGTH), contentType: 'application/json'}
+  const stored = api.modelInfo?.[name]
+  if (stored) return stored
+  const info: ModelInfo = {id: createHash('sha256').update(`${api.id}/${name}`).digest('hex').slice(0, PART_ID_LENGTH), contentType: 'application/json'}
+  const defaults = Object.hasOwn(DEFAULT_MODELS, name) ? DEFAULT_MODELS[name] : undefined
+  if (defaults && JSON.stringify(api.models?.[name]) === JSON.stringify(defaults.schema)) return {...info, description: defaults.description, schema: defaults.text}
+  return info
 }
 
 export function modelWire(api: RestApiRecord, name: string): Record<string, unknown> {
