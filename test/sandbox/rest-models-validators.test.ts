@@ -110,6 +110,13 @@ describe('sandbox REST models and request validators', () => {
         status: 404,
         message: 'Invalid model name specified: mySchema',
       })
+      // An op outside the enum is input validation: refused before the model is looked up.
+      expect(await failure(target.rest.send(new UpdateModelCommand({restApiId, modelName: 'mySchema', patchOperations: [{op: 'wrong' as 'add', path: '/schema'}]})))).toEqual({
+        name: 'ValidationException',
+        status: 400,
+        message:
+          "1 validation error detected: Value 'wrong' at 'updateModelInput.patchOperations.1.member.op' failed to satisfy constraint: Member must satisfy enum value set: [add, remove, move, test, replace, copy]",
+      })
     })
 
     it('refuses to delete a model a method request uses, naming the method as AWS does', async () => {

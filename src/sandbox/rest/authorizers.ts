@@ -58,8 +58,8 @@ export function registerAuthorizers(router: Router, context: SandboxContext): vo
     .add('GET', '/restapis/{restapi_id}/authorizers', (request, {restapi_id}) => partsPage(apiOr(context, restapi_id).authorizers, request.query, authorizerWire))
     .add('GET', AUTHORIZER_PATH, (_request, {restapi_id, authorizer_id}) => json(200, authorizerWire(authorizerOf(restapi_id, authorizer_id))))
     .add('PATCH', AUTHORIZER_PATH, (request, {restapi_id, authorizer_id}) => {
-      authorizerOf(restapi_id, authorizer_id)
       const operations = patchOperationsOf(request, 'updateAuthorizerInput')
+      authorizerOf(restapi_id, authorizer_id)
       const authorizer = changeApi(context, restapi_id, (api) => {
         const authorizer = api.authorizers![authorizer_id]
         for (const operation of operations) patchAuthorizer(authorizer, operation)

@@ -5,7 +5,7 @@ import type {JsonObject, ModelInfo, RestApiRecord} from '../model.js'
 import {apiOr, changeApi, methodsIn, PART_ID_LENGTH} from './api-parts.js'
 import {compact} from './apis-store.js'
 import {pageBySortKey} from './paging.js'
-import {replaceOperationsWithin} from './patch.js'
+import {checkReplaceOnly, patchOperationsOf} from './patch.js'
 
 /**
  * Models (CreateModel, GetModel, GetModels, UpdateModel, DeleteModel): JSON schemas named per API,
@@ -86,8 +86,9 @@ export function registerModels(router: Router, context: SandboxContext): void {
       return json(200, modelWire(api, name))
     })
     .add('PATCH', MODEL_PATH, (request, {restapi_id, model_name}) => {
+      const operations = patchOperationsOf(request, 'updateModelInput')
       modelOf(restapi_id, model_name)
-      const operations = replaceOperationsWithin(request, 'updateModelInput', ['/description', '/schema'])
+      checkReplaceOnly(operations, ['/description', '/schema'])
       const wire = changeApi(context, restapi_id, (api) => {
         const info = {...modelInfoOf(api, model_name)}
         for (const {path, value} of operations) {

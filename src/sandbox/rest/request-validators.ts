@@ -3,7 +3,7 @@ import {badRequest, empty, json, jsonBody, notFound, type Router} from '../http.
 import type {RequestValidatorRecord, RestApiRecord} from '../model.js'
 import {apiOr, changeApi, partOf, PART_ID_LENGTH, partsPage} from './api-parts.js'
 import {compact} from './apis-store.js'
-import {replaceOperationsWithin} from './patch.js'
+import {checkReplaceOnly, patchOperationsOf} from './patch.js'
 
 /**
  * Request validators (Create/Get/GetRequestValidators/Update/DeleteRequestValidator), kept in the
@@ -47,8 +47,9 @@ export function registerRequestValidators(router: Router, context: SandboxContex
     .add('GET', '/restapis/{restapi_id}/requestvalidators', (request, {restapi_id}) => partsPage(apiOr(context, restapi_id).requestValidators, request.query, validatorWire))
     .add('GET', VALIDATOR_PATH, (_request, {restapi_id, validator_id}) => json(200, validatorWire(validatorOf(context, restapi_id, validator_id))))
     .add('PATCH', VALIDATOR_PATH, (request, {restapi_id, validator_id}) => {
+      const operations = patchOperationsOf(request, 'updateRequestValidatorInput')
       validatorOf(context, restapi_id, validator_id)
-      const operations = replaceOperationsWithin(request, 'updateRequestValidatorInput', PATCH_PATHS)
+      checkReplaceOnly(operations, PATCH_PATHS)
       const validator = changeApi(context, restapi_id, (api) => {
         const validator = api.requestValidators![validator_id]
         for (const {path, value} of operations) {
