@@ -12,13 +12,13 @@ const dir = mkdtempSync(join(tmpdir(), 'apigw-authorizers-'))
 const URI = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations'
 
 /** A REST API whose one operation a Lambda TOKEN authorizer guards. */
-const definition = (authorizerUri: string) => `openapi: "3.0.1"
+const definition = (authorizerUri: string, validateRequestBody = false) => `openapi: "3.0.1"
 info:
   title: guarded
   version: "1"
 x-amazon-apigateway-request-validators:
   params:
-    validateRequestBody: false
+    validateRequestBody: ${validateRequestBody}
     validateRequestParameters: true
 paths:
   /pets:
@@ -50,8 +50,8 @@ components:
 `
 
 // docs/aws-behaviour.md#openapi-carries-authorizers-validators-gateway-responses-and-policy
-describe('apis import, export and diff of an API with an authorizer', () => {
-  it('imports the authorizer, finds no difference with the file, and names a changed authorizer (exit 1)', async () => {
+describe('apis import, export and diff of an API with an authorizer and a request validator', () => {
+  it('imports them, finds no difference with the file, and names a changed authorizer or validator (exit 1)', async () => {
     const file = join(dir, 'guarded.yaml')
     writeFileSync(file, definition(URI))
     const imported = await runCli(['apis', 'import', file, '--deploy', 'prod', '--json'], env)
@@ -75,5 +75,10 @@ describe('apis import, export and diff of an API with an authorizer', () => {
     expect(JSON.parse(diff.stdout).changed).toEqual([
       {operation: 'GET /pets', changes: [{field: 'authorizer.authorizerUri', file: URI.replace('function:auth', 'function:auth-v2'), aws: URI}]},
     ])
+
+    writeFileSync(changed, definition(URI, true))
+    const validator = await runCli(['apis', 'diff', changed, '--api', id, '--stage', 'prod', '--json'], env)
+    expect(validator.code).toBe(1)
+    expect(JSON.parse(validator.stdout).changed).toEqual([{operation: 'GET /pets', changes: [{field: 'requestValidator.body', file: true, aws: false}]}])
   })
 })
