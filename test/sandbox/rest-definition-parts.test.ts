@@ -187,5 +187,10 @@ describe('sandbox REST import and export of authorizers, validators, gateway res
     const refused = await failure(target.rest.send(new ImportRestApiCommand({body: body(broken)})))
     expect(refused.status).toBe(400)
     expect(refused.message).toMatch(/^Errors found during import:\n\tUnable to create authorizer 'lambda': /)
+    const jwt = structuredClone(DEFINITION)
+    jwt.components.securitySchemes.pool['x-amazon-apigateway-authorizer'].type = 'jwt'
+    expect((await failure(target.rest.send(new ImportRestApiCommand({body: body(jwt)})))).message).toBe(
+      "Errors found during import:\n\tUnable to create authorizer 'pool': Invalid authorizer type specified: JWT",
+    )
   })
 })

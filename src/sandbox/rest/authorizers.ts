@@ -21,6 +21,7 @@ const SCALAR_PATHS = ['/name', '/type', '/authType', '/authorizerUri', '/authori
 type AuthorizerInput = Partial<Omit<AuthorizerRecord, 'id' | 'createdDate'>>
 
 const authorizerNotFound = () => notFound('Invalid Authorizer identifier specified')
+const invalidType = (type: string | undefined) => badRequest(`Invalid authorizer type specified: ${type}`)
 
 export function registerAuthorizers(router: Router, context: SandboxContext): void {
   const authorizerOf = (apiId: string, authorizerId: string) => partOf(apiOr(context, apiId).authorizers, authorizerId, authorizerNotFound)
@@ -94,6 +95,8 @@ const typeError = (type: string, at: string) => `Value '${type}' at '${at}' fail
 /** What each type needs, checked on create and after every update. */
 export function checkAuthorizer(authorizer: AuthorizerRecord): void {
   if (!authorizer.name) throw badRequest('Authorizer name must be non-empty')
+  // Create and update check the enum as input; an imported definition's type is checked here.
+  if (!AUTHORIZER_TYPES.includes(authorizer.type)) throw invalidType(authorizer.type)
   if (authorizer.type === 'COGNITO_USER_POOLS') {
     if (!authorizer.providerARNs?.length) throw badRequest('Invalid Authorizer: providerARNs must be specified for COGNITO_USER_POOLS authorizers')
   } else if (!authorizer.authorizerUri) throw badRequest(`Invalid Authorizer: authorizerUri must be specified for ${authorizer.type} authorizers`)
@@ -112,7 +115,7 @@ function patchAuthorizer(authorizer: AuthorizerRecord, {op, path, value}: PatchO
   if (!SCALAR_PATHS.includes(path)) throw invalidPatchPath(path)
   if (op !== 'replace') throw replaceOnly()
   if (path === '/type') {
-    if (!AUTHORIZER_TYPES.includes(value ?? '')) throw badRequest(`Invalid authorizer type specified: ${value}`)
+    if (!AUTHORIZER_TYPES.includes(value ?? '')) throw invalidType(value)
     authorizer.type = value as AuthorizerRecord['type']
   } else if (path === '/authorizerResultTtlInSeconds') authorizer.authorizerResultTtlInSeconds = Number(value)
   else if (value) (authorizer as unknown as Record<string, string>)[field] = value
