@@ -1,3 +1,4 @@
+import {apiPartScenarios} from './api-part-scenarios.js'
 import {cloudWatchScenarios} from './cloudwatch-scenarios.js'
 import {keyScenarios} from './key-scenarios.js'
 import type {Scenario} from './probe.js'
@@ -12,4 +13,4 @@ export type {Scenario}
  * Every behaviour the conformance suite checks, for the operations where moto (an implementation nobody
  * here wrote) answers as AWS does. Each runs the same way on moto and on the sandbox.
  */
-export const scenarios: Scenario[] = [...restApiScenarios, ...keyScenarios, ...usagePlanScenarios, ...tagScenarios, ...cloudWatchScenarios, ...regionScenarios]
+export const scenarios: Scenario[] = [...restApiScenarios, ...apiPartScenarios, ...keyScenarios, ...usagePlanScenarios, ...tagScenarios, ...cloudWatchScenarios, ...regionScenarios]

@@ -1,4 +1,5 @@
 import type {Clock} from './clock.js'
+import type {AuthorizerStub} from './rest/authorizer-stub.js'
 import type {Store} from './store.js'
 
 /** What a handler works with: one region's state (see regions.ts), and what all regions share. */
@@ -13,4 +14,6 @@ export interface SandboxContext {
   accountId: string
   /** A new random identifier of `length` lowercase letters and digits. */
   newId(length: number): string
+  /** Answers for what the sandbox cannot run, set through /_sandbox/*: one set per sandbox, shared by its regions. */
+  stubs: {authorizer?: Partial<AuthorizerStub>}
 }

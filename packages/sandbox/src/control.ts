@@ -2,6 +2,7 @@ import type {SandboxContext} from './context.js'
 import {describeFaults, faultsFromJson} from './faults.js'
 import {jsonBody, Router} from './http.js'
 import type {Regions} from './regions.js'
+import {setAuthorizerStub} from './rest/authorizer-stub.js'
 import type {Sandbox} from './server.js'
 import type {Store} from './store.js'
 import {simulateTraffic} from './traffic/simulate.js'
@@ -13,8 +14,9 @@ export interface ControlHooks {
 }
 
 /**
- * The sandbox's own endpoints under /_sandbox/: status, reset, faults, traffic and shutdown. Never
- * faulted, and not in any one region: reset forgets every region, traffic flows in its API's region.
+ * The sandbox's own endpoints under /_sandbox/: status, reset, faults, authorizer stub, traffic and
+ * shutdown. Never faulted, and not in any one region: reset forgets every region, traffic flows in
+ * its API's region, the authorizer stub answers in all.
  */
 export function controlRoutes(context: SandboxContext, regions: Regions, hooks: ControlHooks): Router {
   const startedAt = new Date(context.clock.now()).toISOString()
@@ -40,6 +42,7 @@ export function controlRoutes(context: SandboxContext, regions: Regions, hooks: 
       sandbox.faults = faultsFromJson(jsonBody(request))
       return {status: 200, body: {faults: describeFaults(sandbox.faults)}}
     })
+    .add('PUT', '/_sandbox/authorizer-stub', (request) => ({status: 200, body: {stub: setAuthorizerStub(context, jsonBody(request))}}))
     .add('POST', '/_sandbox/traffic', (request) => {
       const spec = jsonBody<TrafficSpec>(request)
       return {status: 200, body: simulateTraffic(regions.ofApi(String(spec.apiId)).context, spec)}

@@ -52,6 +52,52 @@ export interface RestApiRecord {
   tags?: Tags
   /** Model name → JSON schema (AWS models, shown as `components.schemas` / `definitions` in exports). */
   models?: Record<string, JsonObject>
+  /** Model name → what CreateModel/UpdateModel set besides the schema (`rest/models.ts`). */
+  modelInfo?: Record<string, ModelInfo>
+  /** id → request validator (`rest/request-validators.ts`). */
+  requestValidators?: Record<string, RequestValidatorRecord>
+  /** Response type → a customized gateway response; the others are AWS's defaults (`rest/gateway-responses.ts`). */
+  gatewayResponses?: Record<string, GatewayResponseRecord>
+  /** id → authorizer (`rest/authorizers.ts`). */
+  authorizers?: Record<string, AuthorizerRecord>
+}
+
+export interface ModelInfo {
+  id: string
+  contentType: string
+  description?: string
+  /** The schema as sent (AWS answers it back as sent); `models` holds it parsed. */
+  schema?: string
+}
+
+export interface RequestValidatorRecord {
+  id: string
+  name?: string
+  validateRequestBody: boolean
+  validateRequestParameters: boolean
+  /** Epoch ms; orders listings. */
+  createdDate: number
+}
+
+export interface GatewayResponseRecord {
+  statusCode?: string
+  responseParameters: Record<string, string>
+  responseTemplates: Record<string, string>
+}
+
+export interface AuthorizerRecord {
+  id: string
+  name: string
+  type: 'TOKEN' | 'REQUEST' | 'COGNITO_USER_POOLS'
+  providerARNs?: string[]
+  authType?: string
+  authorizerUri?: string
+  authorizerCredentials?: string
+  identitySource?: string
+  identityValidationExpression?: string
+  authorizerResultTtlInSeconds: number
+  /** Epoch ms; orders listings. */
+  createdDate: number
 }
 
 export type JsonObject = {[key: string]: unknown}
@@ -91,6 +137,7 @@ export interface MethodRecord {
   httpMethod: string
   authorizationType: string
   authorizerId?: string
+  requestValidatorId?: string
   apiKeyRequired: boolean
   operationName?: string
   requestParameters?: Record<string, boolean>

@@ -1,4 +1,5 @@
 import {Router, type SandboxRequest} from './http.js'
+import {API_PART_OPERATIONS} from './rest/api-parts-operations.js'
 
 /**
  * Which AWS operation a request to the sandbox is, named as AWS names it, so that a fault can fail
@@ -49,6 +50,7 @@ export const REST_OPERATIONS: Record<string, string> = {
   FlushStageCache: 'DELETE /restapis/{id}/stages/{stage}/cache/data',
   FlushStageAuthorizersCache: 'DELETE /restapis/{id}/stages/{stage}/cache/authorizers',
   GetExport: 'GET /restapis/{id}/stages/{stage}/exports/{type}',
+  ...API_PART_OPERATIONS,
   CreateApiKey: 'POST /apikeys',
   ImportApiKeys: `POST /apikeys${IMPORT_MODE}`,
   GetApiKeys: 'GET /apikeys',

@@ -71,6 +71,7 @@ export async function serve(options: ServerOptions = {}): Promise<Sandbox> {
     region: DEFAULT_REGION,
     accountId: '123456789012',
     newId: (length) => [...randomBytes(length)].map((byte) => ID_ALPHABET[byte % ID_ALPHABET.length]).join(''),
+    stubs: {},
   }
   const regions = new Regions(context)
   const sts = stsService(context)

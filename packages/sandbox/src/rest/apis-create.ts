@@ -1,7 +1,8 @@
 import type {SandboxContext} from '../context.js'
 import {badRequest, validationError} from '../http.js'
-import type {JsonObject, RestApiRecord, Tags} from '../model.js'
+import type {RestApiRecord, Tags} from '../model.js'
 import {API_ID_LENGTH} from './apis-store.js'
+import {defaultModels} from './models.js'
 
 export interface CreateRestApiInput {
   name?: string
@@ -20,12 +21,6 @@ const ENDPOINT_TYPES = ['PRIVATE', 'EDGE', 'REGIONAL']
 const IP_ADDRESS_TYPES = ['ipv4', 'dualstack']
 const API_KEY_SOURCES = ['AUTHORIZER', 'HEADER']
 const MAX_COMPRESSION_SIZE = 10485760
-
-/** The models every API created by CreateRestApi starts with. */
-const DEFAULT_MODELS: Record<string, JsonObject> = {
-  Empty: {$schema: 'http://json-schema.org/draft-04/schema#', title: 'Empty Schema', type: 'object'},
-  Error: {$schema: 'http://json-schema.org/draft-04/schema#', title: 'Error Schema', type: 'object', properties: {message: {type: 'string'}}},
-}
 
 /**
  * A new API from a CreateRestApi input, validated the way AWS does (input validation first, then
@@ -54,7 +49,7 @@ export function newRestApi(context: SandboxContext, input: CreateRestApiInput, o
     minimumCompressionSize: input.minimumCompressionSize,
     policy: input.policy,
     tags: input.tags && Object.keys(input.tags).length > 0 ? input.tags : undefined,
-    models: options.defaultModels ? structuredClone(DEFAULT_MODELS) : undefined,
+    models: options.defaultModels ? defaultModels() : undefined,
   }
 }
 

@@ -2,6 +2,7 @@ import type {SandboxContext} from '../context.js'
 import {AwsServiceError, badRequest, json, validationError, type SandboxRequest, type SandboxResponse} from '../http.js'
 import type {ResourceRecord, RestApiRecord} from '../model.js'
 import {checkEndpointType, newRestApi} from './apis-create.js'
+import {applyDefinitionParts} from './apis-import-parts.js'
 import {checkChild, childPath} from './apis-resources.js'
 import {apiResources, RESOURCE_ID_LENGTH, restApiWire, saveApi} from './apis-store.js'
 import {requireApi} from './lookup.js'
@@ -31,6 +32,7 @@ export function importRestApi(context: SandboxContext, request: SandboxRequest):
     {defaultModels: false},
   )
   api.models = definition.models
+  applyDefinitionParts(context, api, definition, true)
   const root: ResourceRecord = {id: api.rootResourceId, path: '/'}
   const resources = planResources(context, root, [root], definition)
   checkOutcome(request, definition)
@@ -48,10 +50,11 @@ export function putRestApi(context: SandboxContext, request: SandboxRequest, api
   const current = apiResources(context, apiId).map((resource) => structuredClone(resource))
   const root = current.find((resource) => resource.id === api.rootResourceId)!
   if (overwrite) delete root.resourceMethods
+  api.models = overwrite ? definition.models : {...api.models, ...definition.models}
+  applyDefinitionParts(context, api, definition, overwrite)
   const resources = planResources(context, root, overwrite ? [root] : current, definition)
   checkOutcome(request, definition)
   api.name = definition.title ?? api.name
-  api.models = overwrite ? definition.models : {...api.models, ...definition.models}
   if (overwrite) {
     api.description = definition.description
     api.version = definition.version

@@ -2,7 +2,9 @@ import type {SandboxContext} from '../context.js'
 import {badRequest, conflict, empty, json, jsonBody, notFound, validationError, type Params, type Router} from '../http.js'
 import type {IntegrationRecord, IntegrationResponseRecord, MethodRecord, MethodResponseRecord, ResourceRecord, RestApiRecord} from '../model.js'
 import {requireMethod, requireResource, saveResource} from './apis-store.js'
+import {checkMethodAuthorizer} from './authorizers.js'
 import {requireApi} from './lookup.js'
+import {checkValidatorId} from './request-validators.js'
 import {booleanOf, invalidPatchPath, patchOperationsOf, pathSegments, replaceOnly, setEntry, type PatchOperation} from './patch.js'
 
 const METHOD_PATH = '/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}'
@@ -11,7 +13,7 @@ const INTEGRATION_TYPES = ['HTTP', 'MOCK', 'AWS_PROXY', 'HTTP_PROXY', 'AWS']
 const PASSTHROUGH_BEHAVIORS = ['WHEN_NO_MATCH', 'WHEN_NO_TEMPLATES', 'NEVER']
 export const DEFAULT_TIMEOUT_MS = 29000
 
-type MethodInput = Partial<Omit<MethodRecord, 'httpMethod' | 'methodResponses' | 'methodIntegration'>> & {requestValidatorId?: string}
+type MethodInput = Partial<Omit<MethodRecord, 'httpMethod' | 'methodResponses' | 'methodIntegration'>>
 export type IntegrationInput = Partial<Omit<IntegrationRecord, 'integrationResponses'>>
 
 export function registerMethods(router: Router, context: SandboxContext): void {
@@ -143,11 +145,12 @@ function integrationResponseOf(integration: IntegrationRecord, statusCode: strin
 
 /** A new method, checked as PutMethod checks it. */
 function newMethod(api: RestApiRecord, httpMethod: string, input: MethodInput): MethodRecord {
-  if (input.requestValidatorId) throw badRequest('Invalid Request Validator identifier specified')
+  checkValidatorId(api, input.requestValidatorId)
   const method: MethodRecord = {
     httpMethod,
     authorizationType: input.authorizationType ?? 'NONE',
     authorizerId: input.authorizerId,
+    requestValidatorId: input.requestValidatorId,
     apiKeyRequired: input.apiKeyRequired ?? false,
     operationName: input.operationName,
     requestParameters: input.requestParameters,
@@ -158,10 +161,8 @@ function newMethod(api: RestApiRecord, httpMethod: string, input: MethodInput): 
   return method
 }
 
-/** The sandbox has no authorizers, so a method can never name a valid one. */
 function checkMethod(api: RestApiRecord, method: MethodRecord): void {
-  if (method.authorizationType === 'CUSTOM' || method.authorizationType === 'COGNITO_USER_POOLS')
-    throw badRequest('Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.')
+  checkMethodAuthorizer(api, method)
   const names = Object.keys(method.requestParameters ?? {}).map((key) => key.split('.').slice(3).join('.'))
   if (new Set(names).size !== names.length) throw badRequest('Parameter names must be unique across querystring, header and path')
   checkModels(api, method.requestModels)
@@ -185,11 +186,10 @@ function patchMethod(api: RestApiRecord, method: MethodRecord, {op, path, value}
   if (op !== 'replace') throw replaceOnly()
   if (field === 'apiKeyRequired') method.apiKeyRequired = booleanOf(value)
   else if (field === 'requestValidatorId') {
-    if (value) throw badRequest('Invalid Request Validator identifier specified')
-  } else if (field === 'authorizerId') {
-    // An authorizer matters only to CUSTOM and COGNITO_USER_POOLS methods, which need one the sandbox lacks.
-    if (method.authorizationType === 'CUSTOM' || method.authorizationType === 'COGNITO_USER_POOLS') checkMethod(api, method)
-  } else if (field === 'authorizationType') method.authorizationType = value ?? 'NONE'
+    checkValidatorId(api, value)
+    method.requestValidatorId = value || undefined
+  } else if (field === 'authorizerId') method.authorizerId = value || undefined
+  else if (field === 'authorizationType') method.authorizationType = value ?? 'NONE'
   else method.operationName = value
 }
 

@@ -2,6 +2,7 @@ import type {SandboxContext} from '../context.js'
 import {epochSeconds, notFound} from '../http.js'
 import {TABLES, type MethodRecord, type ResourceRecord, type RestApiRecord} from '../model.js'
 import {deploymentKey, deploymentsOf, stageKey, stagesOf} from './lookup.js'
+import {policyWire} from './policy.js'
 
 /** REST API ids are 10 lowercase letters and digits; child resource ids 6. */
 export const API_ID_LENGTH = 10
@@ -73,7 +74,7 @@ export function restApiWire(api: RestApiRecord): Record<string, unknown> {
       version: api.version,
       binaryMediaTypes: api.binaryMediaTypes,
       minimumCompressionSize: api.minimumCompressionSize,
-      policy: api.policy,
+      policy: api.policy === undefined ? undefined : policyWire(api.policy),
       tags: api.tags,
     }),
     createdDate: epochSeconds(api.createdDate),

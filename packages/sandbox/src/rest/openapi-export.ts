@@ -3,6 +3,7 @@ import {OPENAPI_INTEGRATION_KEY} from '../facts.js'
 import type {IntegrationRecord, JsonObject, MethodRecord, ResourceRecord, RestApiRecord} from '../model.js'
 import {DEFAULT_TIMEOUT_MS} from './apis-methods.js'
 import {isPlainObject, nonEmpty} from './apis-store.js'
+import {apiPartExtensions, authorizerSchemes, authorizerSecurity, validatorName} from './openapi-export-parts.js'
 import {modelNameOf} from './openapi-import.js'
 
 export type ExportType = 'oas30' | 'swagger'
@@ -40,6 +41,7 @@ export function exportDocument(source: ExportSource): JsonObject {
   const securitySchemes = {
     ...(methods.some((method) => method.apiKeyRequired) ? {api_key: API_KEY_SCHEME} : {}),
     ...(methods.some((method) => method.authorizationType === 'AWS_IAM') ? {sigv4: SIGV4_SCHEME} : {}),
+    ...authorizerSchemes(api, source.extensions.includes('authorizers') || source.extensions.includes('apigateway')),
   }
   const schemas = Object.fromEntries(Object.entries(api.models ?? {}).map(([name, schema]) => [name, modelSchema(schema, type)]))
   const paths: JsonObject = {}
@@ -49,7 +51,7 @@ export function exportDocument(source: ExportSource): JsonObject {
     paths[resource.path] = Object.fromEntries(
       entries.map(([httpMethod, method]) => [
         httpMethod === 'ANY' ? 'x-amazon-apigateway-any-method' : httpMethod.toLowerCase(),
-        operation(method, swagger, withIntegrations),
+        operation(method, {api, swagger, withIntegrations, withApiGateway: source.extensions.includes('apigateway')}),
       ]),
     )
   }
@@ -60,6 +62,7 @@ export function exportDocument(source: ExportSource): JsonObject {
         'x-amazon-apigateway-binary-media-types': api.binaryMediaTypes,
         'x-amazon-apigateway-api-key-source': api.apiKeySource === 'HEADER' ? undefined : api.apiKeySource,
         'x-amazon-apigateway-minimum-compression-size': api.minimumCompressionSize,
+        ...apiPartExtensions(api),
       }
     : {}
   if (swagger)
@@ -84,7 +87,15 @@ export function exportDocument(source: ExportSource): JsonObject {
   }
 }
 
-function operation(method: MethodRecord, swagger: boolean, withIntegrations: boolean): JsonObject {
+interface OperationOptions {
+  api: RestApiRecord
+  swagger: boolean
+  withIntegrations: boolean
+  /** The `apigateway` extensions: the method's request validator too. */
+  withApiGateway: boolean
+}
+
+function operation(method: MethodRecord, {api, swagger, withIntegrations, withApiGateway}: OperationOptions): JsonObject {
   const parameters = Object.entries(method.requestParameters ?? {}).flatMap(([key, required]) => {
     const [, , location, ...name] = key.split('.')
     if (!(location in LOCATIONS)) return []
@@ -93,8 +104,10 @@ function operation(method: MethodRecord, swagger: boolean, withIntegrations: boo
   })
   const requestModels = Object.entries(method.requestModels ?? {})
   const responses = Object.values(method.methodResponses ?? {})
-  const security = method.apiKeyRequired ? [{api_key: []}] : method.authorizationType === 'AWS_IAM' ? [{sigv4: []}] : undefined
+  const authorizer = authorizerSecurity(api, method)
+  const security = method.apiKeyRequired ? [{api_key: []}, ...(authorizer ?? [])] : method.authorizationType === 'AWS_IAM' ? [{sigv4: []}] : authorizer
   const integration = withIntegrations && method.methodIntegration ? integrationExtension(method.methodIntegration) : undefined
+  const validator = withApiGateway ? validatorName(api, method) : undefined
   if (swagger) {
     const integrationResponses = Object.values(method.methodIntegration?.integrationResponses ?? {})
     const bodyModel = requestModels[0]?.[1]
@@ -116,6 +129,7 @@ function operation(method: MethodRecord, swagger: boolean, withIntegrations: boo
         }),
       ),
       security,
+      'x-amazon-apigateway-request-validator': validator,
       [OPENAPI_INTEGRATION_KEY]: integration,
     }
   }
@@ -132,6 +146,7 @@ function operation(method: MethodRecord, swagger: boolean, withIntegrations: boo
       }),
     ),
     security,
+    'x-amazon-apigateway-request-validator': validator,
     [OPENAPI_INTEGRATION_KEY]: integration,
   }
 }

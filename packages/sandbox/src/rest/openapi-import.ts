@@ -1,7 +1,7 @@
 import {parse as parseYaml} from 'yaml'
 import {OPENAPI_INTEGRATION_KEY, OPENAPI_METHODS} from '../facts.js'
 import {AwsServiceError, badRequest} from '../http.js'
-import type {IntegrationResponseRecord, JsonObject, MethodRecord, MethodResponseRecord} from '../model.js'
+import type {AuthorizerRecord, IntegrationResponseRecord, JsonObject, MethodRecord, MethodResponseRecord} from '../model.js'
 import {newIntegration, type IntegrationInput} from './apis-methods.js'
 import {isPlainObject} from './apis-store.js'
 import {unescapePointer} from './patch.js'
@@ -15,12 +15,25 @@ export interface ApiDefinition {
   apiKeySource?: string
   minimumCompressionSize?: number
   models: Record<string, JsonObject>
+  /**
+   * Authorizers (by security scheme name) and request validators (by name). Methods name them by
+   * these names in `authorizerId` and `requestValidatorId` until the import gives them ids.
+   */
+  authorizers: Record<string, AuthorizerDefinition>
+  requestValidators: Record<string, {validateRequestBody: boolean; validateRequestParameters: boolean}>
+  /** Response type → its customized response, as `x-amazon-apigateway-gateway-responses` has it. */
+  gatewayResponses: Record<string, {statusCode?: string; responseParameters?: Record<string, string>; responseTemplates?: Record<string, string>}>
+  /** `x-amazon-apigateway-policy`, as JSON text. */
+  policy?: string
   paths: {path: string; methods: MethodRecord[]}[]
   /** Problems AWS imports past, reporting them (`failonwarnings` turns them into a failure). */
   warnings: string[]
   /** Problems that fail the import. */
   errors: string[]
 }
+
+/** An authorizer as a security scheme's `x-amazon-apigateway-authorizer` describes it. */
+export type AuthorizerDefinition = Omit<AuthorizerRecord, 'id' | 'createdDate' | 'authorizerResultTtlInSeconds'> & {authorizerResultTtlInSeconds?: number}
 
 const PARAMETER_LOCATIONS: Record<string, string> = {path: 'path', query: 'querystring', header: 'header'}
 const MODEL_REF = /(?:#\/definitions\/|#\/components\/schemas\/|\/models\/)([^/]+)$/
@@ -69,7 +82,7 @@ class DefinitionReader {
   private readonly securitySchemes: JsonObject
   private readonly warnings: string[] = []
   private readonly errors: string[] = []
-  private readonly warnedSchemes = new Set<string>()
+  private readonly authorizers: Record<string, AuthorizerDefinition> = {}
 
   constructor(
     private readonly doc: JsonObject,
@@ -80,6 +93,10 @@ class DefinitionReader {
     this.models = objectAt(this.swagger ? doc.definitions : components.schemas) as Record<string, JsonObject>
     this.knownModels = new Set([...knownModels, ...Object.keys(this.models)])
     this.securitySchemes = objectAt(this.swagger ? doc.securityDefinitions : components.securitySchemes)
+    for (const [name, scheme] of Object.entries(this.securitySchemes)) {
+      const authorizer = objectAt(scheme)['x-amazon-apigateway-authorizer']
+      if (isPlainObject(authorizer)) this.authorizers[name] = authorizerOf(name, objectAt(scheme), authorizer)
+    }
   }
 
   read(): ApiDefinition {
@@ -97,6 +114,7 @@ class DefinitionReader {
       paths.push({path, methods})
     }
     const compression = this.doc['x-amazon-apigateway-minimum-compression-size']
+    const policy = this.doc['x-amazon-apigateway-policy']
     return {
       title: stringAt(info.title),
       description: stringAt(info.description),
@@ -105,6 +123,20 @@ class DefinitionReader {
       apiKeySource: upper(this.doc['x-amazon-apigateway-api-key-source']),
       minimumCompressionSize: typeof compression === 'number' ? compression : undefined,
       models: this.models,
+      authorizers: this.authorizers,
+      requestValidators: Object.fromEntries(
+        Object.entries(objectAt(this.doc['x-amazon-apigateway-request-validators'])).map(([name, raw]) => {
+          const validator = objectAt(raw)
+          return [name, {validateRequestBody: validator.validateRequestBody === true, validateRequestParameters: validator.validateRequestParameters === true}]
+        }),
+      ),
+      gatewayResponses: Object.fromEntries(
+        Object.entries(objectAt(this.doc['x-amazon-apigateway-gateway-responses'])).map(([type, raw]) => {
+          const response = objectAt(raw)
+          return [type, {statusCode: stringAt(response.statusCode), responseParameters: stringMap(response.responseParameters), responseTemplates: stringMap(response.responseTemplates)}]
+        }),
+      ),
+      policy: policy === undefined || policy === null ? undefined : typeof policy === 'string' ? policy : JSON.stringify(policy),
       paths,
       warnings: this.warnings,
       errors: this.errors,
@@ -118,6 +150,7 @@ class DefinitionReader {
     const method: MethodRecord = {
       httpMethod,
       ...this.authorization(operation.security ?? this.doc.security),
+      requestValidatorId: stringAt(operation['x-amazon-apigateway-request-validator'] ?? this.doc['x-amazon-apigateway-request-validator']),
       operationName: typeof operation.operationId === 'string' ? operation.operationId : undefined,
       requestParameters: this.requestParameters(parameters),
       requestModels: this.requestModels(operation, parameters, attribute),
@@ -200,25 +233,23 @@ class DefinitionReader {
     return Object.fromEntries(contentTypes.map((contentType) => [contentType, name]))
   }
 
-  /** API keys and IAM are understood; authorizers are not, so their methods stay open, with a warning. */
-  private authorization(security: unknown): Pick<MethodRecord, 'authorizationType' | 'apiKeyRequired'> {
+  /** API keys, IAM and authorizers (named by their scheme, with the scopes a Cognito method asks for). */
+  private authorization(security: unknown): Pick<MethodRecord, 'authorizationType' | 'authorizerId' | 'authorizationScopes' | 'apiKeyRequired'> {
     let apiKeyRequired = false
-    let authorizationType = 'NONE'
+    let authorization: Pick<MethodRecord, 'authorizationType' | 'authorizerId' | 'authorizationScopes'> = {authorizationType: 'NONE'}
     for (const requirement of Array.isArray(security) ? security : []) {
-      for (const name of Object.keys(objectAt(requirement))) {
+      for (const [name, scopes] of Object.entries(objectAt(requirement))) {
         const scheme = objectAt(this.securitySchemes[name])
-        if (scheme['x-amazon-apigateway-authtype'] === 'awsSigv4') authorizationType = 'AWS_IAM'
-        else if (scheme['x-amazon-apigateway-authorizer'] !== undefined) this.warnUnsupportedAuthorizer(name)
-        else if (scheme.type === 'apiKey' && String(scheme.name).toLowerCase() === 'x-api-key') apiKeyRequired = true
+        const authorizer = this.authorizers[name]
+        if (scheme['x-amazon-apigateway-authtype'] === 'awsSigv4') authorization = {authorizationType: 'AWS_IAM'}
+        else if (authorizer) {
+          const cognito = authorizer.type === 'COGNITO_USER_POOLS'
+          const asked = stringsAt(scopes)
+          authorization = {authorizationType: cognito ? 'COGNITO_USER_POOLS' : 'CUSTOM', authorizerId: name, authorizationScopes: cognito && asked?.length ? asked : undefined}
+        } else if (scheme.type === 'apiKey' && String(scheme.name).toLowerCase() === 'x-api-key') apiKeyRequired = true
       }
     }
-    return {authorizationType, apiKeyRequired}
-  }
-
-  private warnUnsupportedAuthorizer(name: string): void {
-    if (this.warnedSchemes.has(name)) return
-    this.warnedSchemes.add(name)
-    this.warnings.push(`Unable to create authorizer '${name}': the sandbox does not support authorizers; methods using it are left with authorization NONE`)
+    return {...authorization, apiKeyRequired}
   }
 
   private integration(raw: JsonObject): MethodRecord['methodIntegration'] {
@@ -259,5 +290,21 @@ class DefinitionReader {
     let target: unknown = this.doc
     for (const segment of ref.slice(2).split('/')) target = objectAt(target)[unescapePointer(segment)]
     return target
+  }
+}
+
+/** A security scheme's authorizer in API Gateway's terms (types are written in lower case there). */
+function authorizerOf(name: string, scheme: JsonObject, raw: JsonObject): AuthorizerDefinition {
+  const ttl = raw.authorizerResultTtlInSeconds
+  return {
+    name,
+    type: upper(raw.type) as AuthorizerRecord['type'],
+    authType: stringAt(scheme['x-amazon-apigateway-authtype']),
+    authorizerUri: stringAt(raw.authorizerUri),
+    authorizerCredentials: stringAt(raw.authorizerCredentials),
+    identitySource: stringAt(raw.identitySource),
+    identityValidationExpression: stringAt(raw.identityValidationExpression),
+    providerARNs: stringsAt(raw.providerARNs),
+    authorizerResultTtlInSeconds: ttl === undefined ? undefined : Number(ttl),
   }
 }

@@ -86,3 +86,14 @@ export function setEntry<V>(map: Record<string, V> | undefined, key: string, val
   else next[key] = value
   return Object.keys(next).length === 0 ? undefined : next
 }
+
+/**
+ * Models and request validators: only `replace`, of a fixed list of paths, each refusal in AWS's
+ * words (two spaces after "path"). Checked once the resource is found; the ops' enum before that.
+ */
+export function checkReplaceOnly(operations: PatchOperation[], paths: readonly string[]): void {
+  for (const {op, path} of operations) {
+    if (op !== 'replace') throw badRequest(`Invalid patch path  '${path}' specified for op '${op}'. Please choose supported operations`)
+    if (!paths.includes(path)) throw badRequest(`Invalid patch path  '${path}' specified for op 'replace'. Must be one of: [${paths.join(', ')}]`)
+  }
+}

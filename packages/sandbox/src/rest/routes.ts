@@ -1,5 +1,6 @@
 import type {SandboxContext} from '../context.js'
 import {Router} from '../http.js'
+import {registerApiParts} from './api-parts-routes.js'
 import {registerRestApis} from './apis.js'
 import {registerKeys} from './keys.js'
 import {registerStages} from './stages.js'
@@ -9,6 +10,7 @@ import {registerTags} from './tags.js'
 export function restRoutes(context: SandboxContext): Router {
   const router = new Router()
   registerRestApis(router, context)
+  registerApiParts(router, context)
   registerStages(router, context)
   registerKeys(router, context)
   registerTags(router, context)

@@ -40,7 +40,7 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
  * does with each operation, so that two documents meaning the same API come out equal however
  * they are ordered, formatted or versioned: paths and methods; query and header parameters (REST;
  * HTTP APIs keep none, and path parameters follow from the path); the integration; authorization,
- * the authorizer and its scopes; the API-key requirement (REST). Defaults AWS writes on export
+ * the authorizer and its scopes; the API-key requirement and the request validator (REST). Defaults AWS writes on export
  * (passthroughBehavior when_no_match, the default timeout, connectionType INTERNET, payload format
  * 1.0 for HTTP proxies, a 300 s authorizer cache) are dropped, as are responses, models, servers and
  * version stamps.
@@ -53,6 +53,7 @@ export function normalizeDefinition(document: Json, kind: ImportKind): Normalize
     const fields: OperationFields = {}
     if (kind === 'rest') Object.assign(fields, parameterFields(document, pathItem.parameters, operation.parameters))
     Object.assign(fields, securityFields(kind, schemes, Array.isArray(operation.security) ? operation.security : document.security))
+    if (kind === 'rest') Object.assign(fields, validatorFields(document, operation))
     const integration = resolveRef(document, operation[INTEGRATION])
     if (isObject(integration)) Object.assign(fields, integrationFields(integration, kind))
     operations.set(operationName(method, path.length > 1 ? path.replace(/\/+$/, '') : path), fields)
@@ -97,6 +98,20 @@ function securityFields(kind: ImportKind, schemes: Json, requirements: unknown):
     }
   }
   return fields
+}
+
+const VALIDATOR = 'x-amazon-apigateway-request-validator'
+
+/** The request validator an operation uses (its own, else the document's), by name and with what it checks (REST). */
+function validatorFields(document: Json, operation: Json): OperationFields {
+  const name = operation[VALIDATOR] ?? document[VALIDATOR]
+  if (typeof name !== 'string') return {}
+  const validator = objectAt(objectAt(document[`${VALIDATOR}s`])[name])
+  return {
+    requestValidator: name,
+    'requestValidator.body': validator.validateRequestBody === true,
+    'requestValidator.parameters': validator.validateRequestParameters === true,
+  }
 }
 
 function authorizerSettings(authorizer: Json): Json {
