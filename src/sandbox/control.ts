@@ -3,6 +3,7 @@ import {describeFaults, faultsFromJson} from './faults.js'
 import {jsonBody, Router} from './http.js'
 import type {Sandbox} from './server.js'
 import {simulateTraffic} from './traffic/simulate.js'
+import {setWebAcl, type WebAclInput} from './rest/waf.js'
 import type {TrafficSpec} from './traffic/spec.js'
 
 export interface ControlHooks {
@@ -35,6 +36,7 @@ export function controlRoutes(context: SandboxContext, hooks: ControlHooks): Rou
       sandbox.faults = faultsFromJson(jsonBody(request))
       return {status: 200, body: {faults: describeFaults(sandbox.faults)}}
     })
+    .add('PUT', '/_sandbox/waf', (request) => setWebAcl(context, jsonBody<WebAclInput>(request)))
     .add('POST', '/_sandbox/traffic', (request) => ({status: 200, body: simulateTraffic(context, jsonBody<TrafficSpec>(request))}))
     .add('POST', '/_sandbox/shutdown', () => {
       // Answer first, then stop.

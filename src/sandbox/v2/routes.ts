@@ -3,6 +3,7 @@ import {Router} from '../http.js'
 import {registerApiRoutes} from './api-routes.js'
 import {registerApis} from './apis.js'
 import {registerDeployments} from './deployments.js'
+import {registerDomains} from './domains.js'
 import {registerImportExport} from './import-export.js'
 import {registerIntegrations} from './integrations.js'
 import {registerStages} from './stages.js'
@@ -16,5 +17,6 @@ export function v2Routes(context: SandboxContext): Router {
   registerIntegrations(router, context)
   registerStages(router, context)
   registerDeployments(router, context)
+  registerDomains(router, context)
   return router
 }
