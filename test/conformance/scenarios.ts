@@ -1,4 +1,5 @@
 import {cloudWatchScenarios} from './cloudwatch-scenarios.js'
+import {domainScenarios} from './domain-scenarios.js'
 import {keyScenarios} from './key-scenarios.js'
 import type {Scenario} from './probe.js'
 import {restApiScenarios} from './rest-api-scenarios.js'
@@ -11,4 +12,4 @@ export type {Scenario}
  * Every behaviour the conformance suite checks, for the operations where moto (an implementation nobody
  * here wrote) answers as AWS does. Each runs the same way on moto and on the sandbox.
  */
-export const scenarios: Scenario[] = [...restApiScenarios, ...keyScenarios, ...usagePlanScenarios, ...tagScenarios, ...cloudWatchScenarios]
+export const scenarios: Scenario[] = [...restApiScenarios, ...keyScenarios, ...usagePlanScenarios, ...tagScenarios, ...domainScenarios, ...cloudWatchScenarios]
