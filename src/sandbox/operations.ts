@@ -86,6 +86,7 @@ export const REST_OPERATIONS: Record<string, string> = {
   UpdateVpcLink: 'PATCH /vpclinks/{id}',
   DeleteVpcLink: 'DELETE /vpclinks/{id}',
   CreateDocumentationPart: 'POST /restapis/{id}/documentation/parts',
+  ImportDocumentationParts: 'PUT /restapis/{id}/documentation/parts',
   GetDocumentationParts: 'GET /restapis/{id}/documentation/parts',
   GetDocumentationPart: 'GET /restapis/{id}/documentation/parts/{part}',
   UpdateDocumentationPart: 'PATCH /restapis/{id}/documentation/parts/{part}',

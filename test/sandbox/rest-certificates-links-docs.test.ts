@@ -13,6 +13,8 @@ import {
   GetDocumentationVersionsCommand,
   GetStageCommand,
   GetVpcLinkCommand,
+  ImportDocumentationPartsCommand,
+  DeleteRestApiCommand,
   UpdateClientCertificateCommand,
   UpdateDocumentationPartCommand,
   UpdateStageCommand,
@@ -21,6 +23,7 @@ import {
   type DocumentationPartType,
 } from '@aws-sdk/client-api-gateway'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {TABLES} from '../../src/sandbox/model.js'
 import {controlFetch, sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 import {seedRestApi, seedRestStage} from '../helpers/sandbox-seed.js'
 import {failure} from './sdk-failure.js'
@@ -139,6 +142,31 @@ describe('sandbox client certificates, VPC links, WAF and documentation', () => 
       await rest.send(new DeleteDocumentationPartCommand({restApiId: 'pets', documentationPartId: page.id}))
       expect((await rest.send(new GetDocumentationPartsCommand({restApiId: 'pets'}))).items).toHaveLength(2)
     })
+  })
+
+  it('imports parts from x-amazon-apigateway-documentation, merging or overwriting; they go with the API (docs/aws-behaviour.md#importing-documentation-parts)', async () => {
+    const document = (parts: unknown[]) =>
+      new TextEncoder().encode(JSON.stringify({openapi: '3.0.1', info: {title: 'pets', version: '1'}, paths: {}, 'x-amazon-apigateway-documentation': {version: '1', documentationParts: parts}}))
+    const api = await rest.send(new CreateDocumentationPartCommand({restApiId: 'pets', location: {type: 'API'}, properties: '{"old":true}'}))
+    const merged = await rest.send(
+      new ImportDocumentationPartsCommand({
+        restApiId: 'pets',
+        body: document([
+          {location: {type: 'API'}, properties: {description: 'new'}},
+          {location: {type: 'METHOD', path: '/pets', method: 'GET'}, properties: {summary: 'List'}},
+        ]),
+      }),
+    )
+    expect(merged.ids![0]).toBe(api.id)
+    const listed = (await rest.send(new GetDocumentationPartsCommand({restApiId: 'pets'}))).items!
+    expect(listed.map((part) => part.properties).sort()).toEqual(['{"description":"new"}', '{"summary":"List"}'])
+    const overwritten = await rest.send(
+      new ImportDocumentationPartsCommand({restApiId: 'pets', mode: 'overwrite', body: document([{location: {type: 'RESOURCE', path: '/pets'}, properties: {}}])}),
+    )
+    expect((await rest.send(new GetDocumentationPartsCommand({restApiId: 'pets'}))).items!.map((part) => part.id)).toEqual(overwritten.ids)
+    await rest.send(new CreateDocumentationVersionCommand({restApiId: 'pets', documentationVersion: '1'}))
+    await rest.send(new DeleteRestApiCommand({restApiId: 'pets'}))
+    expect(sandbox.context.store.count(TABLES.documentationParts) + sandbox.context.store.count(TABLES.documentationVersions)).toBe(0)
   })
 
   it("documentation versions snapshot the parts and become a stage's documentationVersion (docs/aws-behaviour.md#documentation-versions)", async () => {

@@ -9,6 +9,8 @@ import {
   GetBasePathMappingsCommand,
   GetDomainNameCommand,
   GetDomainNamesCommand,
+  GetTagsCommand,
+  TagResourceCommand,
   UpdateBasePathMappingCommand,
   UpdateDomainNameCommand,
   type APIGatewayClient,
@@ -123,6 +125,15 @@ describe('sandbox custom domain names (docs/aws-behaviour.md#custom-domain-names
       status: 404,
       message: 'Invalid domain name identifier specified',
     })
+  })
+
+  it('tags a domain name by its ARN; GetDomainName shows them (docs/aws-behaviour.md#tag-rules)', async () => {
+    await regional()
+    const resourceArn = 'arn:aws:apigateway:us-east-1::/domainnames/api.example.com'
+    expect((await rest.send(new TagResourceCommand({resourceArn, tags: {team: 'edge'}}))).$metadata.httpStatusCode).toBe(204)
+    expect((await rest.send(new GetTagsCommand({resourceArn}))).tags).toEqual({team: 'edge'})
+    expect((await rest.send(new GetDomainNameCommand({domainName: 'api.example.com'}))).tags).toEqual({team: 'edge'})
+    expect(await failure(rest.send(new GetTagsCommand({resourceArn: 'arn:aws:apigateway:us-east-1::/domainnames/nope.example.com'})))).toMatchObject({status: 404})
   })
 
   describe('base path mappings (docs/aws-behaviour.md#base-path-mappings)', () => {

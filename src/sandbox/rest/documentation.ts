@@ -1,7 +1,8 @@
 import type {SandboxContext} from '../context.js'
 import {badRequest, conflict, empty, epochSeconds, json, jsonBody, notFound, validationError, type Router} from '../http.js'
-import {TABLES} from '../model.js'
+import {TABLES, type JsonObject} from '../model.js'
 import {requireApi, requireStage} from './lookup.js'
+import {parseDocument} from './openapi-import.js'
 import {pageBySortKey, pageInCreationOrder} from './paging.js'
 import {patchOperationsWithin} from './patch.js'
 import {saveStage} from './stage-records.js'
@@ -71,6 +72,11 @@ export function registerDocumentation(router: Router, context: SandboxContext): 
       store.put(TABLES.documentationParts, `${restapi_id}/${part.id}`, part)
       return json(201, part)
     })
+    .add('PUT', parts, (request, {restapi_id}) => {
+      requireApi(context, restapi_id)
+      const ids = importDocumentation(context, restapi_id, parseDocument(request.body), request.query.get('mode') === 'overwrite')
+      return json(200, {ids})
+    })
     .add('GET', parts, (request, {restapi_id}) => {
       requireApi(context, restapi_id)
       const {query} = request
@@ -127,6 +133,39 @@ export function registerDocumentation(router: Router, context: SandboxContext): 
       store.delete(TABLES.documentationVersions, `${restapi_id}/${requireVersion(context, restapi_id, version).version}`)
       return empty(202)
     })
+}
+
+/**
+ * ImportDocumentationParts: the parts of an OpenAPI document's `x-amazon-apigateway-documentation`
+ * (`properties` as objects), merged into the API's (a part at a known location replaces its
+ * properties) or, with mode=overwrite, replacing them all. docs/aws-behaviour.md#importing-documentation-parts
+ */
+function importDocumentation(context: SandboxContext, apiId: string, doc: JsonObject, overwrite: boolean): string[] {
+  const documentation = doc['x-amazon-apigateway-documentation'] as {documentationParts?: unknown} | undefined
+  const imported = Array.isArray(documentation?.documentationParts) ? (documentation.documentationParts as {location?: Partial<DocumentationLocation>; properties?: unknown}[]) : []
+  // Every part is checked before any is stored, so a bad one leaves the API's parts as they were.
+  const incoming = imported.map((part) => {
+    const properties = JSON.stringify(part.properties ?? {})
+    return {location: checkedLocation(part.location, properties, 'importDocumentationPartsInput'), properties}
+  })
+  if (overwrite) deleteDocumentationParts(context, apiId)
+  const existing = partsOf(context, apiId)
+  return incoming.map(({location, properties}) => {
+    const part = existing.find((known) => sameLocation(known.location, location)) ?? {id: context.newId(6), location, properties}
+    context.store.put(TABLES.documentationParts, `${apiId}/${part.id}`, {...part, properties})
+    return part.id
+  })
+}
+
+const deleteDocumentationParts = (context: SandboxContext, apiId: string) => {
+  for (const part of partsOf(context, apiId)) context.store.delete(TABLES.documentationParts, `${apiId}/${part.id}`)
+}
+
+/** An API's documentation goes with it. */
+export function deleteDocumentationOf(context: SandboxContext, apiId: string): void {
+  deleteDocumentationParts(context, apiId)
+  for (const version of context.store.withPrefix<DocumentationVersionRecord>(TABLES.documentationVersions, `${apiId}/`))
+    context.store.delete(TABLES.documentationVersions, `${apiId}/${version.version}`)
 }
 
 const partsOf = (context: SandboxContext, apiId: string) => context.store.withPrefix<DocumentationPartRecord>(TABLES.documentationParts, `${apiId}/`)
