@@ -38,6 +38,8 @@ export const TABLES = {
   clientCertificates: 'clientCertificates',
   /** id → VpcLinkRecord (rest/vpc-links.ts) */
   vpcLinks: 'vpcLinks',
+  /** id → V2VpcLinkRecord (v2/vpc-links.ts); v2 links are another kind than v1's */
+  v2VpcLinks: 'v2VpcLinks',
   /** `${apiId}/${partId}` → DocumentationPartRecord (rest/documentation.ts) */
   documentationParts: 'documentationParts',
   /** `${apiId}/${version}` → DocumentationVersionRecord */

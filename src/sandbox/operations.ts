@@ -142,6 +142,11 @@ export const V2_OPERATIONS: Record<string, string> = {
   GetApiMapping: 'GET /v2/domainnames/{name}/apimappings/{id}',
   UpdateApiMapping: 'PATCH /v2/domainnames/{name}/apimappings/{id}',
   DeleteApiMapping: 'DELETE /v2/domainnames/{name}/apimappings/{id}',
+  CreateVpcLink: 'POST /v2/vpclinks',
+  GetVpcLinks: 'GET /v2/vpclinks',
+  GetVpcLink: 'GET /v2/vpclinks/{id}',
+  UpdateVpcLink: 'PATCH /v2/vpclinks/{id}',
+  DeleteVpcLink: 'DELETE /v2/vpclinks/{id}',
 }
 
 /** CloudWatch names its operation on the wire (X-Amz-Target, or the RPC v2 CBOR path). */

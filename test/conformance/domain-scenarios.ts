@@ -18,6 +18,7 @@ import {
   CreateDomainNameCommand as CreateV2DomainNameCommand,
   CreateStageCommand as CreateV2StageCommand,
   GetApiMappingCommand,
+  GetVpcLinkCommand as GetV2VpcLinkCommand,
 } from '@aws-sdk/client-apigatewayv2'
 import type {Probe, Scenario} from './probe.js'
 
@@ -152,6 +153,12 @@ export const domainScenarios: Scenario[] = [
         trailing: await key('orders/'),
         missing: await probe.failure(v2.send(new GetApiMappingCommand({DomainName: DOMAIN, ApiMappingId: 'nope00'}))),
       }
+    },
+  },
+  {
+    name: 'A missing v2 VPC link is a 404 naming it',
+    async run(probe) {
+      return probe.failure(probe.clients.v2.send(new GetV2VpcLinkCommand({VpcLinkId: 'nope00'})))
     },
   },
 ]

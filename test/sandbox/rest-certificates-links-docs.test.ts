@@ -13,6 +13,7 @@ import {
   GetDocumentationVersionsCommand,
   GetStageCommand,
   GetVpcLinkCommand,
+  GetVpcLinksCommand,
   ImportDocumentationPartsCommand,
   DeleteRestApiCommand,
   UpdateClientCertificateCommand,
@@ -22,6 +23,13 @@ import {
   type APIGatewayClient,
   type DocumentationPartType,
 } from '@aws-sdk/client-api-gateway'
+import {
+  CreateVpcLinkCommand as CreateV2VpcLinkCommand,
+  DeleteVpcLinkCommand as DeleteV2VpcLinkCommand,
+  GetVpcLinkCommand as GetV2VpcLinkCommand,
+  GetVpcLinksCommand as GetV2VpcLinksCommand,
+  UpdateVpcLinkCommand as UpdateV2VpcLinkCommand,
+} from '@aws-sdk/client-apigatewayv2'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {TABLES} from '../../src/sandbox/model.js'
 import {controlFetch, sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
@@ -92,6 +100,35 @@ describe('sandbox client certificates, VPC links, WAF and documentation', () => 
     expect(renamed.name).toBe('nlb')
     await rest.send(new DeleteVpcLinkCommand({vpcLinkId: link.id}))
     expect(await failure(rest.send(new GetVpcLinkCommand({vpcLinkId: link.id})))).toEqual({name: 'NotFoundException', status: 404, message: 'VPCLink not found'})
+  })
+
+  it('v2 VPC links are their own kind: PENDING, then AVAILABLE, with AWS status messages (docs/aws-behaviour.md#version-2-vpc-links)', async () => {
+    const {v2} = sdkClients(sandbox.endpoint)
+    const {$metadata, ...link} = await v2.send(new CreateV2VpcLinkCommand({Name: 'private', SubnetIds: ['subnet-1', 'subnet-2'], SecurityGroupIds: ['sg-1']}))
+    expect($metadata.httpStatusCode).toBe(201)
+    expect(link).toEqual({
+      CreatedDate: expect.any(Date),
+      Name: 'private',
+      SecurityGroupIds: ['sg-1'],
+      SubnetIds: ['subnet-1', 'subnet-2'],
+      Tags: {},
+      VpcLinkId: expect.any(String),
+      VpcLinkStatus: 'PENDING',
+      VpcLinkStatusMessage: 'VPC link is provisioning ENIs',
+      VpcLinkVersion: 'V2',
+    })
+    await new Promise((resolve) => setTimeout(resolve, 80))
+    expect(await v2.send(new GetV2VpcLinkCommand({VpcLinkId: link.VpcLinkId}))).toMatchObject({VpcLinkStatus: 'AVAILABLE', VpcLinkStatusMessage: 'VPC link is ready to route traffic'})
+    expect((await v2.send(new UpdateV2VpcLinkCommand({VpcLinkId: link.VpcLinkId, Name: 'renamed'}))).Name).toBe('renamed')
+    expect((await v2.send(new GetV2VpcLinksCommand({}))).Items!.map((each) => each.VpcLinkId)).toEqual([link.VpcLinkId])
+    // v1 lists only its own kind.
+    expect((await rest.send(new GetVpcLinksCommand({}))).items).toEqual([])
+    expect((await v2.send(new DeleteV2VpcLinkCommand({VpcLinkId: link.VpcLinkId}))).$metadata.httpStatusCode).toBe(202)
+    expect(await failure(v2.send(new GetV2VpcLinkCommand({VpcLinkId: link.VpcLinkId})))).toEqual({
+      name: 'NotFoundException',
+      status: 404,
+      message: `Invalid VpcLink identifier specified ${link.VpcLinkId}`,
+    })
   })
 
   it("sets a stage's webAclArn through PUT /_sandbox/waf, with the token (docs/aws-behaviour.md#a-rest-stage-shows-its-waf-web-acl)", async () => {

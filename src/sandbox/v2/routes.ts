@@ -4,6 +4,7 @@ import {registerApiRoutes} from './api-routes.js'
 import {registerApis} from './apis.js'
 import {registerDeployments} from './deployments.js'
 import {registerDomains} from './domains.js'
+import {registerVpcLinks} from './vpc-links.js'
 import {registerImportExport} from './import-export.js'
 import {registerIntegrations} from './integrations.js'
 import {registerStages} from './stages.js'
@@ -18,5 +19,6 @@ export function v2Routes(context: SandboxContext): Router {
   registerStages(router, context)
   registerDeployments(router, context)
   registerDomains(router, context)
+  registerVpcLinks(router, context)
   return router
 }
