@@ -246,6 +246,8 @@ describe('sandbox custom domain names (docs/aws-behaviour.md#custom-domain-names
       const create = () => v2.send(new CreateV2DomainNameCommand({DomainName: 'h.example.com', DomainNameConfigurations: [{CertificateArn: CERT}]}))
       expect((await create()).DomainNameConfigurations![0].EndpointType).toBe('REGIONAL')
       expect(await failure(create())).toEqual({name: 'ConflictException', status: 409, message: 'The domain name you provided already exists.'})
+      const enhanced = new CreateV2DomainNameCommand({DomainName: 'e.example.com', DomainNameConfigurations: [{CertificateArn: CERT, SecurityPolicy: 'SecurityPolicy_TLS13_1_3_2025_09' as 'TLS_1_2'}]})
+      expect(await failure(v2.send(enhanced))).toMatchObject({name: 'BadRequestException', status: 400})
       expect(await failure(v2.send(new GetV2DomainNameCommand({DomainName: 'nope.example.com'})))).toEqual({
         name: 'NotFoundException',
         status: 404,

@@ -1,7 +1,7 @@
 import type {SandboxContext} from '../context.js'
 import {badRequest, conflict, empty, json, jsonBody, notFound, type Router, type SandboxRequest} from '../http.js'
 import {TABLES, type Tags} from '../model.js'
-import {createDomainName, SECURITY_POLICIES} from '../rest/domain-names.js'
+import {createDomainName} from '../rest/domain-names.js'
 import {
   CLOUDFRONT_HOSTED_ZONE_ID,
   deleteDomainName,
@@ -59,6 +59,7 @@ export function registerDomains(router: Router, context: SandboxContext): void {
     .add('POST', domains, (request) => {
       const input = jsonBody<DomainNameInput>(request)
       const [configuration = {}] = input.domainNameConfigurations ?? []
+      if (configuration.securityPolicy !== undefined) checkedSecurityPolicy(configuration.securityPolicy)
       const endpointType = configuration.endpointType ?? 'REGIONAL'
       const certificate = endpointType === 'EDGE' ? {certificateArn: configuration.certificateArn, certificateName: configuration.certificateName} : {regionalCertificateArn: configuration.certificateArn, regionalCertificateName: configuration.certificateName}
       const created = createDomainName(
@@ -76,10 +77,7 @@ export function registerDomains(router: Router, context: SandboxContext): void {
     .add('PATCH', domain, (request, {domainName}) => {
       const updated = {...requireDomainName(context, domainName)}
       const [configuration] = jsonBody<DomainNameInput>(request).domainNameConfigurations ?? []
-      if (configuration?.securityPolicy !== undefined) {
-        if (!SECURITY_POLICIES.slice(0, 2).includes(configuration.securityPolicy)) throw badRequest(`Invalid SecurityPolicy specified: ${configuration.securityPolicy}`)
-        updated.securityPolicy = configuration.securityPolicy
-      }
+      if (configuration?.securityPolicy !== undefined) updated.securityPolicy = checkedSecurityPolicy(configuration.securityPolicy)
       if (configuration?.certificateArn) updated[updated.endpointType === 'EDGE' ? 'certificateArn' : 'regionalCertificateArn'] = configuration.certificateArn
       store.put(TABLES.domainNames, updated.domainName, updated)
       return json(200, domainNameWire(context, updated))
@@ -113,6 +111,14 @@ export function registerDomains(router: Router, context: SandboxContext): void {
       deleteMapping(context, requireMapping(context, domainName, apiMappingId))
       return empty(204)
     })
+}
+
+/** apigatewayv2's SecurityPolicy enum: the legacy policies only. docs/aws-behaviour.md#what-a-custom-domain-name-answers */
+const V2_SECURITY_POLICIES = ['TLS_1_0', 'TLS_1_2']
+
+function checkedSecurityPolicy(policy: string): string {
+  if (!V2_SECURITY_POLICIES.includes(policy)) throw badRequest(`Invalid SecurityPolicy specified: ${policy}. Must be one of: [${V2_SECURITY_POLICIES.join(', ')}]`)
+  return policy
 }
 
 const MAPPING_EXISTS = 'The API mapping key is already in use on this domain name'
