@@ -23,6 +23,7 @@ import {
   CreateStageCommand as CreateV2StageCommand,
   DeleteApiCommand,
   DeleteApiMappingCommand,
+  DeleteStageCommand as DeleteV2StageCommand,
   GetApiMappingCommand,
   GetApiMappingsCommand,
   GetDomainNameCommand as GetV2DomainNameCommand,
@@ -275,6 +276,11 @@ describe('sandbox custom domain names (docs/aws-behaviour.md#custom-domain-names
       // The v1 view of a multi-level key.
       const v1 = await rest.send(new GetBasePathMappingsCommand({domainName: 'api.example.com'}))
       expect(v1.items).toEqual([{basePath: 'orders/v2', restApiId: api.ApiId, stage: 'live'}])
+      expect(await failure(v2.send(new DeleteV2StageCommand({ApiId: api.ApiId, StageName: 'live'})))).toEqual({
+        name: 'BadRequestException',
+        status: 400,
+        message: 'Deleting stage live failed. Please remove all API mappings for the stage from your custom domain names.',
+      })
       expect(await failure(v2.send(new DeleteApiCommand({ApiId: api.ApiId})))).toEqual({
         name: 'BadRequestException',
         status: 400,

@@ -29,6 +29,12 @@ export function refuseV2ApiWhileMapped(context: SandboxContext, apiId: string): 
   if (mappingsTo(context, apiId).length > 0) throw badRequest(`Deleting API ${apiId} failed. Please remove all API mappings for the API from your custom domain names.`)
 }
 
+/** docs/aws-behaviour.md#a-mapped-api-or-stage-cannot-be-deleted (the v2 stage's words are the sandbox's, by analogy) */
+export function refuseV2StageWhileMapped(context: SandboxContext, apiId: string, stageName: string): void {
+  if (mappingsTo(context, apiId, stageName).length > 0)
+    throw badRequest(`Deleting stage ${stageName} failed. Please remove all API mappings for the stage from your custom domain names.`)
+}
+
 /** docs/aws-behaviour.md#a-mapped-api-or-stage-cannot-be-deleted */
 export function refuseApiWhileMapped(context: SandboxContext, apiId: string): void {
   if (mappingsTo(context, apiId).length > 0) throw badRequest(`Deleting RestApi ${apiId} failed. Please remove all base path mappings related to the RestApi in your domains.`)
