@@ -120,6 +120,11 @@ describe('sandbox custom domain names (docs/aws-behaviour.md#custom-domain-names
     )
     expect(updated.securityPolicy).toBe('TLS_1_0')
     expect((await rest.send(new GetDomainNameCommand({domainName: 'a.example.com'}))).securityPolicy).toBe('TLS_1_0')
+    const badPath = new UpdateDomainNameCommand({domainName: 'a.example.com', patchOperations: [{op: 'replace', path: '/domainName', value: 'x.example.com'}]})
+    expect(await failure(rest.send(badPath))).toMatchObject({name: 'BadRequestException', status: 400, message: expect.stringContaining("Invalid patch path  '/domainName'")})
+    // A regional certificate cannot be taken away from a REGIONAL domain.
+    const noCertificate = new UpdateDomainNameCommand({domainName: 'a.example.com', patchOperations: [{op: 'replace', path: '/regionalCertificateArn', value: ''}]})
+    expect(await failure(rest.send(noCertificate))).toMatchObject({name: 'BadRequestException', status: 400})
     expect((await rest.send(new DeleteDomainNameCommand({domainName: 'a.example.com'}))).$metadata.httpStatusCode).toBe(202)
     expect(await failure(rest.send(new GetDomainNameCommand({domainName: 'a.example.com'})))).toEqual({
       name: 'NotFoundException',
