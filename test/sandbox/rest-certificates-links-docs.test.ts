@@ -14,6 +14,9 @@ import {
   GetStageCommand,
   GetVpcLinkCommand,
   GetVpcLinksCommand,
+  CreateRestApiCommand,
+  PutIntegrationCommand,
+  PutMethodCommand,
   ImportDocumentationPartsCommand,
   DeleteRestApiCommand,
   UpdateClientCertificateCommand,
@@ -100,6 +103,21 @@ describe('sandbox client certificates, VPC links, WAF and documentation', () => 
     expect(renamed.name).toBe('nlb')
     await rest.send(new DeleteVpcLinkCommand({vpcLinkId: link.id}))
     expect(await failure(rest.send(new GetVpcLinkCommand({vpcLinkId: link.id})))).toEqual({name: 'NotFoundException', status: 404, message: 'VPCLink not found'})
+  })
+
+  it('a VPC_LINK integration names an existing VPC link or a stage variable (docs/aws-behaviour.md#an-integration-through-a-vpc-link-names-it)', async () => {
+    const api = await rest.send(new CreateRestApiCommand({name: 'private'}))
+    const restApiId = api.id!
+    await rest.send(new PutMethodCommand({restApiId, resourceId: api.rootResourceId, httpMethod: 'GET', authorizationType: 'NONE'}))
+    const integrate = (connectionId?: string) =>
+      rest.send(
+        new PutIntegrationCommand({restApiId, resourceId: api.rootResourceId, httpMethod: 'GET', type: 'HTTP_PROXY', integrationHttpMethod: 'GET', uri: 'http://nlb.internal/', connectionType: 'VPC_LINK', connectionId}),
+      )
+    expect(await failure(integrate())).toMatchObject({name: 'BadRequestException', status: 400, message: 'connectionId is required when connectionType is VPC_LINK'})
+    expect(await failure(integrate('nope00'))).toMatchObject({name: 'BadRequestException', status: 400, message: 'Invalid VPC link identifier specified: nope00'})
+    expect((await integrate('${stageVariables.vpcLinkId}')).connectionId).toBe('${stageVariables.vpcLinkId}')
+    const link = await rest.send(new CreateVpcLinkCommand({name: 'nlb', targetArns: ['arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/nlb/1']}))
+    expect(await integrate(link.id)).toMatchObject({connectionType: 'VPC_LINK', connectionId: link.id})
   })
 
   it('v2 VPC links are their own kind: PENDING, then AVAILABLE, with AWS status messages (docs/aws-behaviour.md#version-2-vpc-links)', async () => {

@@ -70,6 +70,21 @@ export function registerVpcLinks(router: Router, context: SandboxContext): void 
   registerDelete(router, context, '/vpclinks', TABLES.vpcLinks, VPC_LINK_NOT_FOUND)
 }
 
+/**
+ * A PutIntegration of connectionType VPC_LINK names its link: an existing VPC link's id, or a stage
+ * variable (`${stageVariables.vpcLinkId}`) resolved only at call time.
+ * docs/aws-behaviour.md#an-integration-through-a-vpc-link-names-it
+ */
+export function checkedConnection<T extends {connectionType?: string; connectionId?: string}>(context: SandboxContext, integration: T): T {
+  if (integration.connectionType !== 'VPC_LINK') return integration
+  const {connectionId} = integration
+  if (!connectionId) throw badRequest('connectionId is required when connectionType is VPC_LINK')
+  if (!STAGE_VARIABLE.test(connectionId) && !context.store.get(TABLES.vpcLinks, connectionId)) throw badRequest(`Invalid VPC link identifier specified: ${connectionId}`)
+  return integration
+}
+
+const STAGE_VARIABLE = /^\$\{stageVariables\.[A-Za-z0-9_]+\}$/
+
 export const requireVpcLink = (context: SandboxContext, id: string) => requireRecord<VpcLinkRecord>(context, TABLES.vpcLinks, id, VPC_LINK_NOT_FOUND)
 
 /** The VpcLink wire shape, its status as of `now`. */
