@@ -26,7 +26,10 @@ import {
   DeleteStageCommand as DeleteV2StageCommand,
   GetApiMappingCommand,
   GetApiMappingsCommand,
+  DeleteDomainNameCommand as DeleteV2DomainNameCommand,
   GetDomainNameCommand as GetV2DomainNameCommand,
+  GetDomainNamesCommand as GetV2DomainNamesCommand,
+  UpdateDomainNameCommand as UpdateV2DomainNameCommand,
   UpdateApiMappingCommand,
   type ApiGatewayV2Client,
 } from '@aws-sdk/client-apigatewayv2'
@@ -259,6 +262,18 @@ describe('sandbox custom domain names (docs/aws-behaviour.md#custom-domain-names
         status: 404,
         message: 'The domain name resource specified in the request was not found.',
       })
+    })
+
+    it('updates, lists and deletes a v1 domain through v2, its mappings with it', async () => {
+      await regional()
+      await map('orders')
+      const updated = await v2.send(new UpdateV2DomainNameCommand({DomainName: 'api.example.com', DomainNameConfigurations: [{SecurityPolicy: 'TLS_1_0'}]}))
+      expect(updated.DomainNameConfigurations![0].SecurityPolicy).toBe('TLS_1_0')
+      expect((await rest.send(new GetDomainNameCommand({domainName: 'api.example.com'}))).securityPolicy).toBe('TLS_1_0')
+      expect((await v2.send(new GetV2DomainNamesCommand({}))).Items!.map((domain) => domain.DomainName)).toEqual(['api.example.com'])
+      expect((await v2.send(new DeleteV2DomainNameCommand({DomainName: 'api.example.com'}))).$metadata.httpStatusCode).toBe(204)
+      await regional()
+      expect((await rest.send(new GetBasePathMappingsCommand({domainName: 'api.example.com'}))).items).toEqual([])
     })
 
     it('maps HTTP and REST APIs under multi-level keys, with the key rules, and refuses to delete a mapped API (docs/aws-behaviour.md#api-mappings)', async () => {
