@@ -1,5 +1,6 @@
 import {apiPartScenarios} from './api-part-scenarios.js'
 import {cloudWatchScenarios} from './cloudwatch-scenarios.js'
+import {domainScenarios} from './domain-scenarios.js'
 import {keyScenarios} from './key-scenarios.js'
 import type {Scenario} from './probe.js'
 import {regionScenarios} from './region-scenarios.js'
@@ -13,4 +14,4 @@ export type {Scenario}
  * Every behaviour the conformance suite checks, for the operations where moto (an implementation nobody
  * here wrote) answers as AWS does. Each runs the same way on moto and on the sandbox.
  */
-export const scenarios: Scenario[] = [...restApiScenarios, ...apiPartScenarios, ...keyScenarios, ...usagePlanScenarios, ...tagScenarios, ...cloudWatchScenarios, ...regionScenarios]
+export const scenarios: Scenario[] = [...restApiScenarios, ...apiPartScenarios, ...keyScenarios, ...usagePlanScenarios, ...tagScenarios, ...domainScenarios, ...cloudWatchScenarios, ...regionScenarios]

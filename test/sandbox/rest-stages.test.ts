@@ -201,6 +201,8 @@ describe('sandbox REST deployments, stages, canaries and cache (docs/aws-behavio
   describe('UpdateStage (docs/aws-behaviour.md#updatestage-takes-a-fixed-list-of-paths)', () => {
     it('sets and removes description, variables, tracing, access logging, client certificate and deploymentId', async () => {
       const {restApiId, second} = await apiWithStage()
+      // The certificate must exist (docs/aws-behaviour.md#client-certificates).
+      sandbox.context.store.put(TABLES.clientCertificates, 'cert01', {clientCertificateId: 'cert01', pemEncodedCertificate: '', createdDate: 0, expirationDate: 0})
       const stage = await patch(
         restApiId,
         'prod',

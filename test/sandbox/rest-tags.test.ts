@@ -114,10 +114,10 @@ describe('sandbox tags: TagResource, UntagResource, GetTags', () => {
         status: 400,
         message: 'Invalid ARN specified in the request: not-an-arn',
       })
-      expect(await failure(rest.send(new GetTagsCommand({resourceArn: arn('/domainnames/api.example.com')})))).toMatchObject({
+      expect(await failure(rest.send(new GetTagsCommand({resourceArn: arn('/widgets/w1')})))).toMatchObject({
         name: 'BadRequestException',
         status: 400,
-        message: expect.stringContaining('it cannot tag arn:aws:apigateway:us-east-1::/domainnames/api.example.com'),
+        message: expect.stringContaining('it cannot tag arn:aws:apigateway:us-east-1::/widgets/w1'),
       })
     })
   })

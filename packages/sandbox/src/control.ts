@@ -3,6 +3,7 @@ import {describeFaults, faultsFromJson} from './faults.js'
 import {jsonBody, Router} from './http.js'
 import type {Regions} from './regions.js'
 import {setAuthorizerStub} from './rest/authorizer-stub.js'
+import {setWebAcl, type WebAclInput} from './rest/waf.js'
 import type {Sandbox} from './server.js'
 import type {Store} from './store.js'
 import {simulateTraffic} from './traffic/simulate.js'
@@ -43,6 +44,10 @@ export function controlRoutes(context: SandboxContext, regions: Regions, hooks: 
       return {status: 200, body: {faults: describeFaults(sandbox.faults)}}
     })
     .add('PUT', '/_sandbox/authorizer-stub', (request) => ({status: 200, body: {stub: setAuthorizerStub(context, jsonBody(request))}}))
+    .add('PUT', '/_sandbox/waf', (request) => {
+      const input = jsonBody<WebAclInput>(request)
+      return setWebAcl(regions.ofApi(String(input.restApiId)).context, input)
+    })
     .add('POST', '/_sandbox/traffic', (request) => {
       const spec = jsonBody<TrafficSpec>(request)
       return {status: 200, body: simulateTraffic(regions.ofApi(String(spec.apiId)).context, spec)}

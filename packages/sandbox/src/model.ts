@@ -30,6 +30,20 @@ export const TABLES = {
   v2Stages: 'v2Stages',
   /** `${apiId}/${deploymentId}` */
   v2Deployments: 'v2Deployments',
+  /** domain name → DomainNameRecord (rest/domain-records.ts); one namespace for v1 and v2, as in AWS */
+  domainNames: 'domainNames',
+  /** `${domainName}/${key}` → ApiMappingRecord: v1 base path mappings and v2 API mappings are one kind */
+  apiMappings: 'apiMappings',
+  /** id → ClientCertificateRecord (rest/client-certificates.ts) */
+  clientCertificates: 'clientCertificates',
+  /** id → VpcLinkRecord (rest/vpc-links.ts) */
+  vpcLinks: 'vpcLinks',
+  /** id → V2VpcLinkRecord (v2/vpc-links.ts); v2 links are another kind than v1's */
+  v2VpcLinks: 'v2VpcLinks',
+  /** `${apiId}/${partId}` → DocumentationPartRecord (rest/documentation.ts) */
+  documentationParts: 'documentationParts',
+  /** `${apiId}/${version}` → DocumentationVersionRecord */
+  documentationVersions: 'documentationVersions',
   /** `${seriesKey}|${minuteStartMs}` → MetricMinute */
   metricData: 'metricData',
 } as const
@@ -215,6 +229,8 @@ export interface StageRecord {
   accessLogSettings?: {format?: string; destinationArn?: string}
   canarySettings?: CanarySettings
   documentationVersion?: string
+  /** The WAF web ACL associated with the stage; set through the sandbox's /_sandbox/waf (WAF is another service). */
+  webAclArn?: string
   tags?: Tags
   createdDate: number
   lastUpdatedDate: number

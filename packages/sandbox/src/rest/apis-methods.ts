@@ -6,6 +6,7 @@ import {checkMethodAuthorizer} from './authorizers.js'
 import {requireApi} from './lookup.js'
 import {checkValidatorId} from './request-validators.js'
 import {booleanOf, invalidPatchPath, patchOperationsOf, pathSegments, replaceOnly, setEntry, type PatchOperation} from './patch.js'
+import {checkedConnection} from './vpc-links.js'
 
 const METHOD_PATH = '/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}'
 const HTTP_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'ANY']
@@ -83,7 +84,7 @@ export function registerMethods(router: Router, context: SandboxContext): void {
 
     .add('PUT', `${METHOD_PATH}/integration`, (request, params) => {
       const input = jsonBody<IntegrationInput>(request)
-      const integration = changing(params, (resource) => (requireMethod(resource, params.http_method).methodIntegration = newIntegration(input, resource.id)))
+      const integration = changing(params, (resource) => (requireMethod(resource, params.http_method).methodIntegration = checkedConnection(context, newIntegration(input, resource.id))))
       return json(201, integration)
     })
     .add('GET', `${METHOD_PATH}/integration`, (_request, params) => json(200, integrationOf(methodOf(params))))

@@ -2,6 +2,7 @@ import type {SandboxContext} from '../context.js'
 import {epochSeconds, notFound} from '../http.js'
 import {TABLES, type MethodRecord, type ResourceRecord, type RestApiRecord} from '../model.js'
 import {deploymentKey, deploymentsOf, stageKey, stagesOf} from './lookup.js'
+import {deleteDocumentationOf} from './documentation.js'
 import {policyWire} from './policy.js'
 
 /** REST API ids are 10 lowercase letters and digits; child resource ids 6. */
@@ -47,6 +48,7 @@ export function deleteApi(context: SandboxContext, apiId: string): void {
   for (const resource of apiResources(context, apiId)) store.delete(TABLES.resources, resourceKey(apiId, resource.id))
   for (const deployment of deploymentsOf(context, apiId)) store.delete(TABLES.deployments, deploymentKey(apiId, deployment.id))
   for (const stage of stagesOf(context, apiId)) store.delete(TABLES.stages, stageKey(apiId, stage.stageName))
+  deleteDocumentationOf(context, apiId)
   store.delete(TABLES.restApis, apiId)
 }
 

@@ -10,6 +10,7 @@ import {booleanOf, invalidPatchPath, patchOperationsOf, pathSegments, replaceOnl
 import {registerResources} from './apis-resources.js'
 import {deleteApi, restApiWire, saveApi} from './apis-store.js'
 import {requireApi} from './lookup.js'
+import {refuseApiWhileMapped} from './stage-references.js'
 
 /**
  * The REST API definition part of `apigateway`: APIs, resources, methods, integrations, OpenAPI
@@ -42,6 +43,7 @@ export function registerRestApis(router: Router, context: SandboxContext): void 
     .add('DELETE', '/restapis/{restapi_id}', (_request, {restapi_id}) => {
       requireApi(context, restapi_id)
       refuseWhileInUsagePlans(context, restapi_id)
+      refuseApiWhileMapped(context, restapi_id)
       deleteApi(context, restapi_id)
       return empty(202)
     })

@@ -50,7 +50,7 @@ export function readDefinition(body: Buffer, knownModels: string[]): ApiDefiniti
   return new DefinitionReader(doc, knownModels).read()
 }
 
-function parseDocument(body: Buffer): JsonObject {
+export function parseDocument(body: Buffer): JsonObject {
   const text = body.toString('utf8')
   let doc: unknown
   try {

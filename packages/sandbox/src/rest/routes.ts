@@ -4,6 +4,7 @@ import {registerApiParts} from './api-parts-routes.js'
 import {registerRestApis} from './apis.js'
 import {registerKeys} from './keys.js'
 import {registerStages} from './stages.js'
+import {registerCustomDomains} from './custom-domains.js'
 import {registerTags} from './tags.js'
 
 /** The `apigateway` (REST v1) service. */
@@ -14,5 +15,6 @@ export function restRoutes(context: SandboxContext): Router {
   registerStages(router, context)
   registerKeys(router, context)
   registerTags(router, context)
+  registerCustomDomains(router, context)
   return router
 }

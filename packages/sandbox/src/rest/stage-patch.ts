@@ -50,6 +50,10 @@ const FIELDS: Record<string, FieldHandler> = {
   },
   '/accessLogSettings/destinationArn': (stage, op, value) => setAccessLog(stage, op, 'destinationArn', value),
   '/accessLogSettings/format': (stage, op, value) => setAccessLog(stage, op, 'format', value),
+  '/documentationVersion': (stage, op, value) => {
+    if (op === 'remove') delete stage.documentationVersion
+    else stage.documentationVersion = value || undefined
+  },
   '/tracingEnabled': settable((stage, value, path) => (stage.tracingEnabled = parseBoolean(value, path))),
 }
 

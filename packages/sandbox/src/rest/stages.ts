@@ -7,6 +7,7 @@ import {canaryOf, canaryView, type CanaryInput} from './canary.js'
 import {registerDeployments} from './deployments.js'
 import {patchOperationsIn} from './patch.js'
 import {applyStagePatch} from './stage-patch.js'
+import {checkStageReferences, refuseWhileMapped} from './stage-references.js'
 import {findStage, requireApi, requireStage, stagesOf} from './lookup.js'
 import {createStage, deleteStage, deploymentExists, draftOf, requireStageName, saveStage, updateStage} from './stage-records.js'
 
@@ -42,10 +43,11 @@ export function registerStages(router: Router, context: SandboxContext): void {
     const before = requireStage(context, restapi_id, stage_name)
     const draft = draftOf(before)
     applyStagePatch(draft, patchOperationsIn(request), deploymentExists(context, restapi_id))
+    checkStageReferences(context, before, draft)
     return json(200, stageView(updateStage(context, before, draft), now()))
   })
   router.add('DELETE', stage, (_request, {restapi_id, stage_name}) => {
-    deleteStage(context, requireStage(context, restapi_id, stage_name))
+    deleteStage(context, refuseWhileMapped(context, requireStage(context, restapi_id, stage_name)))
     return empty(202)
   })
   router.add('DELETE', `${stage}/cache/data`, (_request, {restapi_id, stage_name}) => {
@@ -96,6 +98,7 @@ function stageView(stage: StageRecord, now: number) {
     methodSettings: stage.methodSettings,
     variables: nonEmpty(stage.variables),
     documentationVersion: stage.documentationVersion,
+    webAclArn: stage.webAclArn,
     accessLogSettings: nonEmpty(stage.accessLogSettings),
     canarySettings: stage.canarySettings && canaryView(stage.canarySettings),
     tracingEnabled: stage.tracingEnabled,

@@ -4,6 +4,9 @@ import {TABLES, type Tags} from '../model.js'
 import {requireApiKey, requireUsagePlan} from './keys-records.js'
 import {requireApi, requireStage, stageKey} from './lookup.js'
 import {checkedTags, tagsAfter} from './tag-limits.js'
+import {requireClientCertificate} from './client-certificates.js'
+import {requireDomainName} from './domain-records.js'
+import {requireVpcLink} from './vpc-links.js'
 
 /** A tagged record: its tags, and how to store new ones (none stored as no `tags` field, as AWS shows it). */
 interface Taggable {
@@ -29,11 +32,15 @@ function taggable(context: SandboxContext, arn: string): Taggable {
   if (parts.length === 2 && parts[0] === 'apikeys') return record(TABLES.apiKeys, parts[1], requireApiKey(store, parts[1]))
   if (parts.length === 2 && parts[0] === 'usageplans') return record(TABLES.usagePlans, parts[1], requireUsagePlan(store, parts[1]))
   if (parts.length === 2 && parts[0] === 'restapis') return record(TABLES.restApis, parts[1], requireApi(context, parts[1]))
+  // docs/aws-behaviour.md#tag-rules: domain names, client certificates and VPC links carry tags too.
+  if (parts.length === 2 && parts[0] === 'domainnames') return record(TABLES.domainNames, parts[1], requireDomainName(context, parts[1]))
+  if (parts.length === 2 && parts[0] === 'clientcertificates') return record(TABLES.clientCertificates, parts[1], requireClientCertificate(context, parts[1]))
+  if (parts.length === 2 && parts[0] === 'vpclinks') return record(TABLES.vpcLinks, parts[1], requireVpcLink(context, parts[1]))
   if (parts.length === 4 && parts[0] === 'restapis' && parts[2] === 'stages') {
     const stage = requireStage(context, parts[1], parts[3])
     return record(TABLES.stages, stageKey(stage.apiId, stage.stageName), stage)
   }
-  throw badRequest(`The sandbox tags REST APIs, stages, API keys and usage plans; it cannot tag ${arn}`)
+  throw badRequest(`The sandbox tags REST APIs, stages, API keys, usage plans, domain names, client certificates and VPC links; it cannot tag ${arn}`)
 }
 
 /** TagResource, UntagResource and GetTags (REST v1), on API keys, usage plans, REST APIs and stages. */

@@ -4,6 +4,7 @@ import {TABLES} from '../model.js'
 import {createRoute, DEFAULT_ROUTE, updateRoute} from './api-routes.js'
 import {autoDeploy} from './deployments.js'
 import {createIntegration, updateIntegration, type IntegrationFields} from './integrations.js'
+import {refuseV2ApiWhileMapped} from '../rest/stage-references.js'
 import {apiWire, CHILD_TABLES, childKey, integrationsOf, integrationTarget, requireApi, routesOf} from './lookup.js'
 import type {ProtocolType, V2ApiRecord} from './records.js'
 import {createStage, DEFAULT_STAGE} from './stages.js'
@@ -149,6 +150,7 @@ export function registerApis(router: Router, context: SandboxContext): void {
 
   router.add('DELETE', '/v2/apis/{apiId}', (_request, {apiId}) => {
     requireApi(context, apiId)
+    refuseV2ApiWhileMapped(context, apiId)
     deleteApi(context, apiId)
     return empty(204)
   })

@@ -3,6 +3,8 @@ import {Router} from '../http.js'
 import {registerApiRoutes} from './api-routes.js'
 import {registerApis} from './apis.js'
 import {registerDeployments} from './deployments.js'
+import {registerDomains} from './domains.js'
+import {registerVpcLinks} from './vpc-links.js'
 import {registerImportExport} from './import-export.js'
 import {registerIntegrations} from './integrations.js'
 import {registerStages} from './stages.js'
@@ -16,5 +18,7 @@ export function v2Routes(context: SandboxContext): Router {
   registerIntegrations(router, context)
   registerStages(router, context)
   registerDeployments(router, context)
+  registerDomains(router, context)
+  registerVpcLinks(router, context)
   return router
 }

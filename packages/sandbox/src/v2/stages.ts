@@ -1,6 +1,7 @@
 import type {SandboxContext} from '../context.js'
 import {badRequest, conflict, empty, json, jsonBody, type Router} from '../http.js'
 import {TABLES} from '../model.js'
+import {refuseV2StageWhileMapped} from '../rest/stage-references.js'
 import {autoDeployStage} from './deployments.js'
 import {childKey, requireApi, requireDeployment, requireStage, stagesOf, stageWire} from './lookup.js'
 import type {V2StageRecord} from './records.js'
@@ -83,6 +84,7 @@ export function registerStages(router: Router, context: SandboxContext): void {
 
   router.add('DELETE', '/v2/apis/{apiId}/stages/{stageName}', (_request, {apiId, stageName}) => {
     requireStage(context, apiId, stageName)
+    refuseV2StageWhileMapped(context, apiId, stageName)
     context.store.delete(TABLES.v2Stages, childKey(apiId, stageName))
     return empty(204)
   })

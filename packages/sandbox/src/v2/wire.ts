@@ -1,7 +1,7 @@
 import {badRequest, type SandboxRequest} from '../http.js'
 
 /** apigatewayv2 dates travel as ISO-8601 strings, to the second like AWS. */
-const isoDate = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+export const isoDate = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 /** How a record becomes a response: which fields are internal and which hold epoch-ms dates. */
 export interface WireShape {
