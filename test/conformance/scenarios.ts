@@ -1,6 +1,7 @@
 import {cloudWatchScenarios} from './cloudwatch-scenarios.js'
 import {keyScenarios} from './key-scenarios.js'
 import type {Scenario} from './probe.js'
+import {restAnswerScenarios} from './rest-answer-scenarios.js'
 import {restApiScenarios} from './rest-api-scenarios.js'
 import {tagScenarios} from './tag-scenarios.js'
 import {usagePlanScenarios} from './usage-plan-scenarios.js'
@@ -11,4 +12,4 @@ export type {Scenario}
  * Every behaviour the conformance suite checks, for the operations where moto (an implementation nobody
  * here wrote) answers as AWS does. Each runs the same way on moto and on the sandbox.
  */
-export const scenarios: Scenario[] = [...restApiScenarios, ...keyScenarios, ...usagePlanScenarios, ...tagScenarios, ...cloudWatchScenarios]
+export const scenarios: Scenario[] = [...restApiScenarios, ...restAnswerScenarios, ...keyScenarios, ...usagePlanScenarios, ...tagScenarios, ...cloudWatchScenarios]

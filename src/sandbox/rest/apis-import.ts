@@ -1,9 +1,10 @@
 import type {SandboxContext} from '../context.js'
-import {AwsServiceError, badRequest, json, validationError, type SandboxRequest, type SandboxResponse} from '../http.js'
-import type {ResourceRecord, RestApiRecord} from '../model.js'
+import {AwsServiceError, badRequest, json, type SandboxRequest, type SandboxResponse} from '../http.js'
+import {checkInput, enumProblems} from './input-checks.js'
+import type {ResourceRecord} from '../model.js'
 import {checkEndpointType, newRestApi} from './apis-create.js'
 import {checkChild, childPath} from './apis-resources.js'
-import {apiResources, RESOURCE_ID_LENGTH, restApiWire, saveApi} from './apis-store.js'
+import {apiResources, nonEmpty, RESOURCE_ID_LENGTH, restApiWire, restApiWithTags, saveApi} from './apis-store.js'
 import {requireApi} from './lookup.js'
 import {readDefinition, type ApiDefinition} from './openapi-import.js'
 
@@ -35,14 +36,14 @@ export function importRestApi(context: SandboxContext, request: SandboxRequest):
   const resources = planResources(context, root, [root], definition)
   checkOutcome(request, definition)
   saveApi(context, api, resources)
-  return json(201, withWarnings(api, definition))
+  return json(201, withWarnings(restApiWire(api), definition))
 }
 
 /** PutRestApi: `merge` (the default) adds and replaces what the definition names; `overwrite` replaces everything. Never deploys. */
 export function putRestApi(context: SandboxContext, request: SandboxRequest, apiId: string): SandboxResponse {
-  const api = structuredClone(requireApi(context, apiId))
   const mode = request.query.get('mode') ?? 'merge'
-  if (!PUT_MODES.includes(mode)) throw validationError([`Value '${mode}' at 'mode' failed to satisfy constraint: Member must satisfy enum value set: [${PUT_MODES.join(', ')}]`])
+  checkInput(enumProblems(mode, 'mode', PUT_MODES))
+  const api = structuredClone(requireApi(context, apiId))
   const overwrite = mode === 'overwrite'
   const definition = definitionOf(request, overwrite ? [] : Object.keys(api.models ?? {}))
   const current = apiResources(context, apiId).map((resource) => structuredClone(resource))
@@ -59,10 +60,11 @@ export function putRestApi(context: SandboxContext, request: SandboxRequest, api
   } else {
     api.description = definition.description ?? api.description
     api.version = definition.version ?? api.version
-    api.binaryMediaTypes = definition.binaryMediaTypes ?? api.binaryMediaTypes
+    // Merge adds the definition's binary media types to the API's own (docs/aws-behaviour.md#putrestapi-merges-binary-media-types).
+    api.binaryMediaTypes = nonEmpty([...new Set([...(api.binaryMediaTypes ?? []), ...(definition.binaryMediaTypes ?? [])])])
   }
   saveApi(context, api, resources)
-  return json(200, withWarnings(api, definition))
+  return json(200, withWarnings(restApiWithTags(api), definition))
 }
 
 function definitionOf(request: SandboxRequest, knownModels: string[]): ApiDefinition {
@@ -78,8 +80,7 @@ function checkOutcome(request: SandboxRequest, definition: ApiDefinition): void 
     throw badRequest(`Warnings found during import:\n\t${definition.warnings.join('\n\t')}`)
 }
 
-const withWarnings = (api: RestApiRecord, definition: ApiDefinition) =>
-  definition.warnings.length > 0 ? {...restApiWire(api), warnings: definition.warnings} : restApiWire(api)
+const withWarnings = (wire: Record<string, unknown>, definition: ApiDefinition) => (definition.warnings.length > 0 ? {...wire, warnings: definition.warnings} : wire)
 
 /**
  * The resources the API has once the definition's paths are laid over `resources`:

@@ -5,7 +5,7 @@ import {nonEmpty} from './apis-store.js'
 import {cacheStatusAt, flushCache, requireCacheSize} from './cache.js'
 import {canaryOf, canaryView, type CanaryInput} from './canary.js'
 import {registerDeployments} from './deployments.js'
-import {patchOperationsIn} from './patch.js'
+import {patchOperationsOf} from './patch.js'
 import {applyStagePatch} from './stage-patch.js'
 import {findStage, requireApi, requireStage, stagesOf} from './lookup.js'
 import {createStage, deleteStage, deploymentExists, draftOf, requireStageName, saveStage, updateStage} from './stage-records.js'
@@ -39,9 +39,10 @@ export function registerStages(router: Router, context: SandboxContext): void {
   })
   router.add('GET', stage, (_request, {restapi_id, stage_name}) => json(200, stageView(requireStage(context, restapi_id, stage_name), now())))
   router.add('PATCH', stage, (request, {restapi_id, stage_name}) => {
+    const operations = patchOperationsOf(request, 'updateStageInput')
     const before = requireStage(context, restapi_id, stage_name)
     const draft = draftOf(before)
-    applyStagePatch(draft, patchOperationsIn(request), deploymentExists(context, restapi_id))
+    applyStagePatch(draft, operations, deploymentExists(context, restapi_id))
     return json(200, stageView(updateStage(context, before, draft), now()))
   })
   router.add('DELETE', stage, (_request, {restapi_id, stage_name}) => {

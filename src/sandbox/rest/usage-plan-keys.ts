@@ -26,11 +26,12 @@ export function registerUsagePlanKeys(router: Router, context: SandboxContext): 
     .add('GET', '/usageplans/{usageplanId}/keys', (request, {usageplanId}) => {
       // An unknown plan simply has no keys (AWS answers 200 with no items).
       const nameQuery = request.query.get('name')
-      const members = keysOfPlan(store, usageplanId).flatMap((member) => {
+      // Newest member first, as AWS lists them (docs/aws-behaviour.md#usage-plan-keys-are-listed-newest-first).
+      const members = [...keysOfPlan(store, usageplanId)].reverse().flatMap((member) => {
         const key = store.get<ApiKeyRecord>(TABLES.apiKeys, member.keyId)
         return key && (!nameQuery || key.name?.startsWith(nameQuery)) ? [{member, key}] : []
       })
-      const page = pageInCreationOrder(members, ({member}) => ({id: member.keyId, createdDate: member.createdDate ?? 0}), request.query, false)
+      const page = pageInCreationOrder(members, ({member}) => ({id: member.keyId, createdDate: member.createdDate ?? 0}), request.query, true)
       return {status: 200, body: {item: page.items.map(({key}) => usagePlanKeyView(key)), position: page.position}}
     })
     .add('GET', '/usageplans/{usageplanId}/keys/{keyId}', (_request, {usageplanId, keyId}) => ({status: 200, body: usagePlanKeyView(memberKey(usageplanId, keyId))}))
