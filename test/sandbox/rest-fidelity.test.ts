@@ -243,6 +243,12 @@ describe('sandbox REST answers (docs/aws-behaviour.md#how-rest-operations-answer
       expect(key.value).toMatch(/^[A-Za-z0-9]{40}$/)
     })
 
+    it('PutIntegrationResponse keeps an empty template as null', async () => {
+      const at = await apiWithResponses()
+      const put = await rest.send(new PutIntegrationResponseCommand({...at, statusCode: '200', selectionPattern: '', responseTemplates: {'application/json': ''}}))
+      expect(withoutMetadata(put)).toEqual({statusCode: '200', selectionPattern: '', responseTemplates: {'application/json': null}, $metadata: undefined})
+    })
+
     it('UpdateApiKey reads /enabled as true only when it says true', async () => {
       const key = await rest.send(new CreateApiKeyCommand({enabled: true}))
       const updated = await rest.send(new UpdateApiKeyCommand({apiKey: key.id, patchOperations: [{op: 'replace', path: '/enabled', value: 'not-a-boolean'}]}))

@@ -102,7 +102,10 @@ export function registerMethods(router: Router, context: SandboxContext): void {
 
     .add('PUT', `${METHOD_PATH}/integration/responses/{status_code}`, (request, params) => {
       const statusCode = checkStatusCode(params.status_code)
-      const response: IntegrationResponseRecord = {...jsonBody<Omit<IntegrationResponseRecord, 'statusCode'>>(request), statusCode}
+      const input = jsonBody<Omit<IntegrationResponseRecord, 'statusCode'>>(request)
+      // An empty template is kept as null (docs/aws-behaviour.md#an-empty-string-is-no-value).
+      const responseTemplates = input.responseTemplates && Object.fromEntries(Object.entries(input.responseTemplates).map(([type, template]) => [type, template || null]))
+      const response: IntegrationResponseRecord = {...input, responseTemplates, statusCode}
       changing(params, (resource) => {
         const integration = integrationOf(requireMethod(resource, params.http_method))
         integration.integrationResponses = {...integration.integrationResponses, [statusCode]: response}
