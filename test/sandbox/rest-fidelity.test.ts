@@ -1,8 +1,11 @@
 import {
   CreateApiKeyCommand,
   CreateDeploymentCommand,
+  CreateResourceCommand,
   CreateRestApiCommand,
+  CreateStageCommand,
   CreateUsagePlanCommand,
+  CreateUsagePlanKeyCommand,
   GetApiKeyCommand,
   GetApiKeysCommand,
   GetDeploymentsCommand,
@@ -66,6 +69,38 @@ describe('sandbox REST answers (docs/aws-behaviour.md#how-rest-operations-answer
     await rest.send(new CreateDeploymentCommand({restApiId: at.restApiId, stageName: 'prod'}))
     return at.restApiId
   }
+
+  describe('required members (docs/aws-behaviour.md#input-is-checked-before-anything-is-looked-up)', () => {
+    const missing = (...members: string[]) => ({
+      status: 400,
+      name: 'ValidationException',
+      message: `${members.length === 1 ? '1 validation error' : `${members.length} validation errors`} detected: ${members
+        .map((member) => `Value null at '${member}' failed to satisfy constraint: Member must not be null`)
+        .join('; ')}`,
+    })
+
+    it('are refused before the API, resource or plan named is looked up', async () => {
+      expect(await failure(rest.send(new CreateStageCommand({restApiId: 'nope000000', stageName: undefined as unknown as string, deploymentId: undefined as unknown as string})))).toEqual(
+        missing('createStageInput.stageName', 'createStageInput.deploymentId'),
+      )
+      expect(await failure(rest.send(new CreateResourceCommand({restApiId: 'nope000000', parentId: 'nope00', pathPart: undefined as unknown as string})))).toEqual(
+        missing('createResourceInput.pathPart'),
+      )
+      expect(await failure(rest.send(new CreateUsagePlanKeyCommand({usagePlanId: 'nope00', keyId: undefined as unknown as string, keyType: 'API_KEY'})))).toEqual(
+        missing('createUsagePlanKeyInput.keyId'),
+      )
+      expect(await failure(rest.send(new CreateUsagePlanCommand({name: undefined as unknown as string})))).toEqual(missing('createUsagePlanInput.name'))
+    })
+
+    it('then the lookups answer their 404s', async () => {
+      expect(await failure(rest.send(new CreateStageCommand({restApiId: 'nope000000', stageName: 'prod', deploymentId: 'abc123'})))).toEqual({
+        status: 404,
+        name: 'NotFoundException',
+        message: 'Invalid API identifier specified 123456789012:nope000000',
+      })
+      expect(await failure(rest.send(new CreateUsagePlanKeyCommand({usagePlanId: 'nope00', keyId: 'k', keyType: 'API_KEY'})))).toMatchObject({status: 404, name: 'NotFoundException'})
+    })
+  })
 
   describe('UpdateMethodResponse (docs/aws-behaviour.md#method-and-integration-responses-are-patched-by-map-entry)', () => {
     const updateMethodResponse = (at: {restApiId: string; resourceId: string; httpMethod: string}, statusCode: string, ...patchOperations: PatchOperation[]) =>

@@ -1,9 +1,9 @@
 import type {SandboxContext} from '../context.js'
-import {badRequest, conflict, empty, json, jsonBody, notFound, validationError, type Params, type Router} from '../http.js'
+import {badRequest, conflict, empty, json, jsonBody, notFound, type Params, type Router} from '../http.js'
 import type {IntegrationRecord, IntegrationResponseRecord, MethodRecord, MethodResponseRecord, ResourceRecord, RestApiRecord} from '../model.js'
 import {requireMethod, requireResource, saveResource} from './apis-store.js'
 import {requireApi} from './lookup.js'
-import {checkInput, enumProblems, statusCodeProblems} from './input-checks.js'
+import {checkInput, enumProblems, requiredProblems, statusCodeProblems} from './input-checks.js'
 import {booleanOf, invalidPatchPath, patchOperationsOf, pathSegments, replaceOnly, setEntry, type PatchOperation} from './patch.js'
 
 export const METHOD_PATH = '/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}'
@@ -30,7 +30,7 @@ export function registerMethods(router: Router, context: SandboxContext): void {
       const {http_method} = params
       if (!HTTP_METHODS.includes(http_method)) throw badRequest(`Invalid HttpMethod specified. Valid options are ${HTTP_METHODS.join(',')}`)
       const input = jsonBody<MethodInput>(request)
-      if (!input.authorizationType) throw validationError(["Value null at 'putMethodInput.authorizationType' failed to satisfy constraint: Member must not be null"])
+      checkInput(requiredProblems('putMethodInput', {authorizationType: input.authorizationType}))
       const method = changing(params, (resource, api) => {
         if (resource.resourceMethods?.[http_method]) throw conflict('Method already exists for this resource')
         const method = newMethod(api, http_method, input)

@@ -13,6 +13,12 @@ export function checkInput(...problems: string[][]): void {
   if (errors.length > 0) throw validationError(errors)
 }
 
+/** Members the service model requires, missing (null counts as missing); `input` names the input shape, e.g. `createStageInput`. */
+export const requiredProblems = (input: string, members: Record<string, unknown>): string[] =>
+  Object.entries(members).flatMap(([member, value]) =>
+    value === undefined || value === null ? [`Value null at '${input}.${member}' failed to satisfy constraint: Member must not be null`] : [],
+  )
+
 /** A value outside its enum (`value` null when the member is required but missing). */
 export const enumProblems = (value: string | null, at: string, allowed: readonly string[]): string[] =>
   value !== null && allowed.includes(value)

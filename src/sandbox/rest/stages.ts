@@ -5,6 +5,7 @@ import {nonEmpty} from './apis-store.js'
 import {cacheStatusAt, flushCache, requireCacheSize} from './cache.js'
 import {canaryOf, canaryView, type CanaryInput} from './canary.js'
 import {registerDeployments} from './deployments.js'
+import {checkInput, requiredProblems} from './input-checks.js'
 import {patchOperationsOf} from './patch.js'
 import {applyStagePatch} from './stage-patch.js'
 import {findStage, requireApi, requireStage, stagesOf} from './lookup.js'
@@ -63,6 +64,7 @@ export function registerStages(router: Router, context: SandboxContext): void {
 }
 
 function createStageFrom(context: SandboxContext, apiId: string, input: CreateStageInput): StageRecord {
+  checkInput(requiredProblems('createStageInput', {stageName: input.stageName, deploymentId: input.deploymentId}))
   requireApi(context, apiId)
   const stageName = requireStageName(input.stageName)
   if (findStage(context, apiId, stageName)) throw conflict('Stage already exists')

@@ -1,6 +1,7 @@
 import type {SandboxContext} from '../context.js'
 import {badRequest, jsonBody, notFound, type Router} from '../http.js'
 import {TABLES, type ApiKeyRecord} from '../model.js'
+import {checkInput, requiredProblems} from './input-checks.js'
 import {pageInCreationOrder} from './paging.js'
 import {addKeyToPlan, KEY_NOT_FOUND, keysOfPlan, planKey, removePlanKey, requireApiKey, requireUsagePlan, usagePlanKeyView} from './keys-records.js'
 
@@ -16,8 +17,9 @@ export function registerUsagePlanKeys(router: Router, context: SandboxContext): 
 
   router
     .add('POST', '/usageplans/{usageplanId}/keys', (request, {usageplanId}) => {
-      const plan = requireUsagePlan(store, usageplanId)
       const {keyId, keyType} = jsonBody<{keyId?: string; keyType?: string}>(request)
+      checkInput(requiredProblems('createUsagePlanKeyInput', {keyId, keyType}))
+      const plan = requireUsagePlan(store, usageplanId)
       if (keyType !== 'API_KEY') throw badRequest(`Invalid Usage Plan Key type specified: ${keyType ?? ''}. Must be one of: [API_KEY]`)
       const key = requireApiKey(store, keyId ?? '')
       addKeyToPlan(context, plan, key)

@@ -3,6 +3,7 @@ import {USAGE_PLAN_QUOTA_PERIODS} from '../facts.js'
 import {badRequest, conflict, jsonBody, notFound, type Router} from '../http.js'
 import {TABLES, type Tags, type UsagePlanRecord} from '../model.js'
 import {tagsAnswer} from './apis-store.js'
+import {checkInput, requiredProblems} from './input-checks.js'
 import {pageInCreationOrder} from './paging.js'
 import {checkPatchPaths, numberValue, patchOperationsOf, type PatchOperation} from './patch.js'
 import {checkOnePlanPerStage, keysOfPlan, planKey, removePlanKey, requireUsagePlan, sameApiStage, type ApiStage} from './keys-records.js'
@@ -32,6 +33,7 @@ export function registerUsagePlans(router: Router, context: SandboxContext): voi
   router
     .add('POST', '/usageplans', (request) => {
       const input = jsonBody<CreateUsagePlanInput>(request)
+      checkInput(requiredProblems('createUsagePlanInput', {name: input.name}))
       const name = requireName(input.name)
       const apiStages: ApiStage[] = []
       for (const {apiId, stage} of input.apiStages ?? []) {
