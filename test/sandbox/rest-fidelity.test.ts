@@ -23,6 +23,7 @@ import {
   PutMethodResponseCommand,
   PutRestApiCommand,
   UpdateApiKeyCommand,
+  UpdateDeploymentCommand,
   UpdateIntegrationResponseCommand,
   UpdateMethodResponseCommand,
   UpdateRestApiCommand,
@@ -90,6 +91,19 @@ describe('sandbox REST answers (docs/aws-behaviour.md#how-rest-operations-answer
         missing('createUsagePlanKeyInput.keyId'),
       )
       expect(await failure(rest.send(new CreateUsagePlanCommand({name: undefined as unknown as string})))).toEqual(missing('createUsagePlanInput.name'))
+    })
+
+    it('a patch op outside JSON Patch is refused before the stage, deployment, key or plan is looked up', async () => {
+      const patchOperations = [{op: 'wrong' as PatchOperation['op'], path: '/description', value: 'd'}]
+      const refused = (input: string) => ({
+        status: 400,
+        name: 'ValidationException',
+        message: `1 validation error detected: Value 'wrong' at '${input}.patchOperations.1.member.op' failed to satisfy constraint: ${OP_ENUM}`,
+      })
+      expect(await failure(rest.send(new UpdateStageCommand({restApiId: 'nope000000', stageName: 'prod', patchOperations})))).toEqual(refused('updateStageInput'))
+      expect(await failure(rest.send(new UpdateDeploymentCommand({restApiId: 'nope000000', deploymentId: 'abc123', patchOperations})))).toEqual(refused('updateDeploymentInput'))
+      expect(await failure(rest.send(new UpdateApiKeyCommand({apiKey: 'nope', patchOperations})))).toEqual(refused('updateApiKeyInput'))
+      expect(await failure(rest.send(new UpdateUsagePlanCommand({usagePlanId: 'nope00', patchOperations})))).toEqual(refused('updateUsagePlanInput'))
     })
 
     it('then the lookups answer their 404s', async () => {
