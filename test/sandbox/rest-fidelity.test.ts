@@ -106,6 +106,19 @@ describe('sandbox REST answers (docs/aws-behaviour.md#how-rest-operations-answer
       expect(await failure(rest.send(new UpdateUsagePlanCommand({usagePlanId: 'nope00', patchOperations})))).toEqual(refused('updateUsagePlanInput'))
     })
 
+    it('PutMethod looks the resource up before it checks the HTTP method', async () => {
+      const api = await rest.send(new CreateRestApiCommand({name: 'methods'}))
+      const put = (restApiId: string, resourceId: string) => failure(rest.send(new PutMethodCommand({restApiId, resourceId, httpMethod: 'WRONG', authorizationType: 'NONE'})))
+      const noResource = {status: 404, name: 'NotFoundException', message: 'Invalid Resource identifier specified'}
+      expect(await put('fake-api', api.rootResourceId!)).toEqual(noResource)
+      expect(await put(api.id!, 'fake-resource-id')).toEqual(noResource)
+      expect(await put(api.id!, api.rootResourceId!)).toEqual({
+        status: 400,
+        name: 'BadRequestException',
+        message: 'Invalid HttpMethod specified. Valid options are GET,PUT,POST,DELETE,PATCH,OPTIONS,HEAD,ANY',
+      })
+    })
+
     it('then the lookups answer their 404s', async () => {
       expect(await failure(rest.send(new CreateStageCommand({restApiId: 'nope000000', stageName: 'prod', deploymentId: 'abc123'})))).toEqual({
         status: 404,

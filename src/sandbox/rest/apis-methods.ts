@@ -28,10 +28,11 @@ export function registerMethods(router: Router, context: SandboxContext): void {
   router
     .add('PUT', METHOD_PATH, (request, params) => {
       const {http_method} = params
-      if (!HTTP_METHODS.includes(http_method)) throw badRequest(`Invalid HttpMethod specified. Valid options are ${HTTP_METHODS.join(',')}`)
       const input = jsonBody<MethodInput>(request)
       checkInput(requiredProblems('putMethodInput', {authorizationType: input.authorizationType}))
       const method = changing(params, (resource, api) => {
+        // The resource is looked up before the HTTP method is checked (docs/aws-behaviour.md#input-is-checked-before-anything-is-looked-up).
+        if (!HTTP_METHODS.includes(http_method)) throw badRequest(`Invalid HttpMethod specified. Valid options are ${HTTP_METHODS.join(',')}`)
         if (resource.resourceMethods?.[http_method]) throw conflict('Method already exists for this resource')
         const method = newMethod(api, http_method, input)
         resource.resourceMethods = {...resource.resourceMethods, [http_method]: method}
