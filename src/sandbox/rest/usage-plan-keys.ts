@@ -29,7 +29,7 @@ export function registerUsagePlanKeys(router: Router, context: SandboxContext): 
       // An unknown plan simply has no keys (AWS answers 200 with no items).
       const nameQuery = request.query.get('name')
       // Newest member first, as AWS lists them (docs/aws-behaviour.md#usage-plan-keys-are-listed-newest-first).
-      const members = [...keysOfPlan(store, usageplanId)].reverse().flatMap((member) => {
+      const members = keysOfPlan(store, usageplanId).reverse().flatMap((member) => {
         const key = store.get<ApiKeyRecord>(TABLES.apiKeys, member.keyId)
         return key && (!nameQuery || key.name?.startsWith(nameQuery)) ? [{member, key}] : []
       })
