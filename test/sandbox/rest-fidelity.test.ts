@@ -6,9 +6,11 @@ import {
   CreateStageCommand,
   CreateUsagePlanCommand,
   CreateUsagePlanKeyCommand,
+  DeleteIntegrationResponseCommand,
   GetApiKeyCommand,
   GetApiKeysCommand,
   GetDeploymentsCommand,
+  GetIntegrationResponseCommand,
   GetMethodResponseCommand,
   GetRestApiCommand,
   GetRestApisCommand,
@@ -235,6 +237,30 @@ describe('sandbox REST answers (docs/aws-behaviour.md#how-rest-operations-answer
         message: 'Invalid patch operation specified. Must be one of: [replace]',
       })
       expect(await update({}, '200', {op: 'replace', path: '/statusCode', value: '201'})).toEqual({status: 400, name: 'BadRequestException', message: 'Invalid patch path /statusCode'})
+    })
+  })
+
+  describe('integration response 404s (docs/aws-behaviour.md#method-and-integration-responses-are-patched-by-map-entry)', () => {
+    it('DeleteIntegrationResponse answers a missing method as a missing integration; GetIntegrationResponse as a missing method', async () => {
+      const at = await apiWithResponses()
+      const noIntegration = {status: 404, name: 'NotFoundException', message: 'Invalid Integration identifier specified'}
+      for (const httpMethod of ['POST', 'WRONG'])
+        expect(await failure(rest.send(new DeleteIntegrationResponseCommand({...at, httpMethod, statusCode: '200'})))).toEqual(noIntegration)
+      expect(await failure(rest.send(new DeleteIntegrationResponseCommand({...at, restApiId: 'bad-api-id', statusCode: '200'})))).toEqual({
+        status: 404,
+        name: 'NotFoundException',
+        message: 'Invalid Resource identifier specified',
+      })
+      expect(await failure(rest.send(new DeleteIntegrationResponseCommand({...at, statusCode: '201'})))).toEqual({
+        status: 404,
+        name: 'NotFoundException',
+        message: 'Invalid Response status code specified',
+      })
+      expect(await failure(rest.send(new GetIntegrationResponseCommand({...at, httpMethod: 'POST', statusCode: '200'})))).toEqual({
+        status: 404,
+        name: 'NotFoundException',
+        message: 'Invalid Method identifier specified',
+      })
     })
   })
 

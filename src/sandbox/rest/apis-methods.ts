@@ -120,7 +120,8 @@ export function registerMethods(router: Router, context: SandboxContext): void {
     .add('DELETE', `${METHOD_PATH}/integration/responses/{status_code}`, (_request, params) => {
       checkStatusCode(params.status_code)
       changing(params, (resource) => {
-        const integration = integrationOf(requireMethod(resource, params.http_method))
+        // A missing method reads as a missing integration here, as AWS answers DeleteIntegrationResponse.
+        const integration = integrationOf(resource.resourceMethods?.[params.http_method])
         integrationResponseOf(integration, params.status_code)
         integration.integrationResponses = setEntry(integration.integrationResponses, params.status_code, undefined)
       })
@@ -142,8 +143,8 @@ export function methodResponseOf(method: MethodRecord, statusCode: string): Meth
   return response
 }
 
-export function integrationOf(method: MethodRecord): IntegrationRecord {
-  if (!method.methodIntegration) throw notFound('Invalid Integration identifier specified')
+export function integrationOf(method: MethodRecord | undefined): IntegrationRecord {
+  if (!method?.methodIntegration) throw notFound('Invalid Integration identifier specified')
   return method.methodIntegration
 }
 
