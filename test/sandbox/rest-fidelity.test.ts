@@ -337,6 +337,14 @@ describe('sandbox REST answers (docs/aws-behaviour.md#how-rest-operations-answer
       expect(withoutMetadata(put)).toEqual({statusCode: '200', selectionPattern: '', responseTemplates: {'application/json': null}, $metadata: undefined})
     })
 
+    it('CreateApiKey and UpdateApiKey refuse a description over 125,000 characters (docs/aws-behaviour.md#api-key-values-and-names)', async () => {
+      const refused = {status: 400, name: 'BadRequestException', message: 'Invalid API Key description specified.'}
+      expect(await failure(rest.send(new CreateApiKeyCommand({description: 'a'.repeat(125001)})))).toEqual(refused)
+      const key = await rest.send(new CreateApiKeyCommand({description: 'a'.repeat(125000)}))
+      const patchOperations: PatchOperation[] = [{op: 'replace', path: '/description', value: 'a'.repeat(125001)}]
+      expect(await failure(rest.send(new UpdateApiKeyCommand({apiKey: key.id, patchOperations})))).toEqual(refused)
+    })
+
     it('UpdateApiKey reads /enabled as true only when it says true', async () => {
       const key = await rest.send(new CreateApiKeyCommand({enabled: true}))
       const updated = await rest.send(new UpdateApiKeyCommand({apiKey: key.id, patchOperations: [{op: 'replace', path: '/enabled', value: 'not-a-boolean'}]}))

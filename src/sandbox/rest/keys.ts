@@ -36,7 +36,7 @@ export function registerKeys(router: Router, context: SandboxContext): void {
       const input = jsonBody<CreateApiKeyInput>(request)
       // An empty name or value is no name or value: the key gets none, or a generated one
       // (docs/aws-behaviour.md#an-empty-string-is-no-value).
-      const problem = apiKeyNameRefusal(input.name) ?? (input.value ? apiKeyValueRefusal(input.value) : undefined)
+      const problem = apiKeyNameRefusal(input.name) ?? descriptionRefusal(input.description) ?? (input.value ? apiKeyValueRefusal(input.value) : undefined)
       if (problem) throw badRequest(problem)
       const value = input.value || generatedValue()
       if (keyWithValue(store, value)) throw conflict('API Key already exists')
@@ -76,7 +76,7 @@ export function registerKeys(router: Router, context: SandboxContext): void {
         const field = operation.path.slice(1) as 'description' | 'enabled' | 'name' | 'customerId'
         if (field === 'enabled') key.enabled = booleanOf(operation.value)
         else {
-          const problem = field === 'name' ? apiKeyNameRefusal(operation.value) : undefined
+          const problem = field === 'name' ? apiKeyNameRefusal(operation.value) : field === 'description' ? descriptionRefusal(operation.value) : undefined
           if (problem) throw badRequest(problem)
           // An empty value clears the field.
           key[field] = operation.value || undefined
@@ -97,6 +97,11 @@ export function registerKeys(router: Router, context: SandboxContext): void {
   registerUsagePlanKeys(router, context)
   registerUsage(router, context)
 }
+
+/** AWS refuses a description of 125,001 characters (docs/aws-behaviour.md#api-key-values-and-names). */
+const DESCRIPTION_MAX_LENGTH = 125000
+const descriptionRefusal = (description: string | undefined) =>
+  description !== undefined && description.length > DESCRIPTION_MAX_LENGTH ? 'Invalid API Key description specified.' : undefined
 
 function generatedValue(): string {
   return [...randomBytes(GENERATED_VALUE_LENGTH)].map((byte) => VALUE_ALPHABET[byte % VALUE_ALPHABET.length]).join('')
