@@ -108,6 +108,15 @@ describe('sandbox REST answers (docs/aws-behaviour.md#how-rest-operations-answer
       expect(await failure(rest.send(new UpdateUsagePlanCommand({usagePlanId: 'nope00', patchOperations})))).toEqual(refused('updateUsagePlanInput'))
     })
 
+    it('PutRestApi reads its body before it looks the API up', async () => {
+      for (const body of ['test:\n  value: [unclosed', "{'key:value}"])
+        expect(await failure(rest.send(new PutRestApiCommand({restApiId: 'nope000000', body: Buffer.from(body)})))).toEqual({
+          status: 400,
+          name: 'BadRequestException',
+          message: 'Invalid OpenAPI input.',
+        })
+    })
+
     it('PutMethod looks the resource up before it checks the HTTP method', async () => {
       const api = await rest.send(new CreateRestApiCommand({name: 'methods'}))
       const put = (restApiId: string, resourceId: string) => failure(rest.send(new PutMethodCommand({restApiId, resourceId, httpMethod: 'WRONG', authorizationType: 'NONE'})))

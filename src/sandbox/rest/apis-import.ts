@@ -1,12 +1,12 @@
 import type {SandboxContext} from '../context.js'
 import {AwsServiceError, badRequest, json, type SandboxRequest, type SandboxResponse} from '../http.js'
 import {checkInput, enumProblems} from './input-checks.js'
-import type {ResourceRecord} from '../model.js'
+import type {JsonObject, ResourceRecord} from '../model.js'
 import {checkEndpointType, newRestApi} from './apis-create.js'
 import {checkChild, childPath} from './apis-resources.js'
 import {apiResources, nonEmpty, RESOURCE_ID_LENGTH, restApiWire, restApiWithTags, saveApi} from './apis-store.js'
 import {requireApi} from './lookup.js'
-import {readDefinition, type ApiDefinition} from './openapi-import.js'
+import {parseDefinition, readDefinition, type ApiDefinition} from './openapi-import.js'
 
 /** AWS's limit on an API definition file. */
 const MAX_DEFINITION_BYTES = 6 * 1024 * 1024
@@ -14,7 +14,7 @@ const PUT_MODES = ['overwrite', 'merge']
 
 /** ImportRestApi: a new API from a definition. Nothing is stored unless the whole import succeeds. */
 export function importRestApi(context: SandboxContext, request: SandboxRequest): SandboxResponse {
-  const definition = definitionOf(request, [])
+  const definition = readDefinition(parsedBody(request), [])
   const type = request.query.get('endpointConfigurationTypes') ?? 'EDGE'
   checkEndpointType(type)
   if (definition.title === undefined) definition.errors.push('Unable to create the API: the definition has no info.title to name it')
@@ -43,9 +43,11 @@ export function importRestApi(context: SandboxContext, request: SandboxRequest):
 export function putRestApi(context: SandboxContext, request: SandboxRequest, apiId: string): SandboxResponse {
   const mode = request.query.get('mode') ?? 'merge'
   checkInput(enumProblems(mode, 'mode', PUT_MODES))
+  // The body is read before the API is looked up (docs/aws-behaviour.md#input-is-checked-before-anything-is-looked-up).
+  const doc = parsedBody(request)
   const api = structuredClone(requireApi(context, apiId))
   const overwrite = mode === 'overwrite'
-  const definition = definitionOf(request, overwrite ? [] : Object.keys(api.models ?? {}))
+  const definition = readDefinition(doc, overwrite ? [] : Object.keys(api.models ?? {}))
   const current = apiResources(context, apiId).map((resource) => structuredClone(resource))
   const root = current.find((resource) => resource.id === api.rootResourceId)!
   if (overwrite) delete root.resourceMethods
@@ -67,10 +69,10 @@ export function putRestApi(context: SandboxContext, request: SandboxRequest, api
   return json(200, withWarnings(restApiWithTags(api), definition))
 }
 
-function definitionOf(request: SandboxRequest, knownModels: string[]): ApiDefinition {
+function parsedBody(request: SandboxRequest): JsonObject {
   if (request.body.length > MAX_DEFINITION_BYTES)
     throw badRequest(`The API definition is ${request.body.length} bytes; API Gateway accepts definitions of at most ${MAX_DEFINITION_BYTES} bytes (6 MB)`)
-  return readDefinition(request.body, knownModels)
+  return parseDefinition(request.body)
 }
 
 /** Errors fail an import; warnings fail it only when the caller asks with `failonwarnings=true`. */
