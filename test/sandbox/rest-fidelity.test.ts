@@ -11,6 +11,7 @@ import {
   GetApiKeysCommand,
   GetDeploymentsCommand,
   GetIntegrationResponseCommand,
+  GetResourcesCommand,
   GetMethodResponseCommand,
   GetRestApiCommand,
   GetRestApisCommand,
@@ -441,6 +442,19 @@ describe('sandbox REST answers (docs/aws-behaviour.md#how-rest-operations-answer
       expect((await patch(restApiId, {op: 'replace', path: '/accessLogSettings/format', value: '$context.extendedRequestId'})).accessLogSettings).toMatchObject({
         format: '$context.extendedRequestId',
       })
+    })
+  })
+
+  describe('GetResources (docs/aws-behaviour.md#resources-are-listed-by-path)', () => {
+    it('lists resources by path, not in the order they were made', async () => {
+      const api = await rest.send(new CreateRestApiCommand({name: 'proxies'}))
+      const create = async (parentId: string, pathPart: string) => (await rest.send(new CreateResourceCommand({restApiId: api.id, parentId, pathPart}))).id!
+      await create(api.rootResourceId!, '{proxy+}')
+      const parent = await create(api.rootResourceId!, 'parent')
+      await create(parent, '{proxy+}')
+      await create(await create(parent, 'child'), '{proxy+}')
+      const listed = (await rest.send(new GetResourcesCommand({restApiId: api.id}))).items!.map((resource) => resource.path)
+      expect(listed).toEqual(['/', '/parent', '/parent/child', '/parent/child/{proxy+}', '/parent/{proxy+}', '/{proxy+}'])
     })
   })
 
