@@ -2,9 +2,10 @@ import {validationError} from '../http.js'
 import type {PatchOperation} from './patch.js'
 
 /**
- * AWS reads an operation's input before it looks anything up: an op outside JSON Patch, or a path
- * parameter that breaks its pattern, fails the call as a ValidationException naming every problem,
- * even when the API, resource or method named does not exist
+ * AWS reads an operation's input before it looks anything up: a required member missing, a value
+ * outside its enum, an op outside JSON Patch or a path parameter that breaks its pattern fails the
+ * call as a ValidationException naming every problem, even when the API, resource or method named
+ * does not exist
  * (docs/aws-behaviour.md#input-is-checked-before-anything-is-looked-up). Each check returns its
  * problems; `checkInput` runs them all and throws them together, in AWS's order.
  */
