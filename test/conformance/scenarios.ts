@@ -4,6 +4,7 @@ import {domainScenarios} from './domain-scenarios.js'
 import {keyScenarios} from './key-scenarios.js'
 import type {Scenario} from './probe.js'
 import {regionScenarios} from './region-scenarios.js'
+import {restAnswerScenarios} from './rest-answer-scenarios.js'
 import {restApiScenarios} from './rest-api-scenarios.js'
 import {tagScenarios} from './tag-scenarios.js'
 import {usagePlanScenarios} from './usage-plan-scenarios.js'
@@ -14,4 +15,4 @@ export type {Scenario}
  * Every behaviour the conformance suite checks, for the operations where moto (an implementation nobody
  * here wrote) answers as AWS does. Each runs the same way on moto and on the sandbox.
  */
-export const scenarios: Scenario[] = [...restApiScenarios, ...apiPartScenarios, ...keyScenarios, ...usagePlanScenarios, ...tagScenarios, ...domainScenarios, ...cloudWatchScenarios, ...regionScenarios]
+export const scenarios: Scenario[] = [...restApiScenarios, ...restAnswerScenarios, ...apiPartScenarios, ...keyScenarios, ...usagePlanScenarios, ...tagScenarios, ...domainScenarios, ...cloudWatchScenarios, ...regionScenarios]

@@ -120,7 +120,8 @@ export interface IntegrationResponseRecord {
   statusCode: string
   selectionPattern?: string
   responseParameters?: Record<string, string>
-  responseTemplates?: Record<string, string>
+  /** null for a template sent empty, as AWS keeps it. */
+  responseTemplates?: Record<string, string | null>
   contentHandling?: string
 }
 
