@@ -30,6 +30,12 @@ export const TABLES = {
   v2Stages: 'v2Stages',
   /** `${apiId}/${deploymentId}` */
   v2Deployments: 'v2Deployments',
+  /** `${apiId}/${authorizerId}` */
+  v2Authorizers: 'v2Authorizers',
+  /** `${apiId}/${routeId}/${routeResponseId}` (WebSocket) */
+  v2RouteResponses: 'v2RouteResponses',
+  /** `${apiId}/${integrationId}/${integrationResponseId}` (WebSocket) */
+  v2IntegrationResponses: 'v2IntegrationResponses',
   /** `${seriesKey}|${minuteStartMs}` → MetricMinute */
   metricData: 'metricData',
 } as const

@@ -101,6 +101,21 @@ export const V2_OPERATIONS: Record<string, string> = {
   UpdateStage: 'PATCH /v2/apis/{id}/stages/{stage}',
   DeleteStage: 'DELETE /v2/apis/{id}/stages/{stage}',
   ResetAuthorizersCache: 'DELETE /v2/apis/{id}/stages/{stage}/cache/authorizers',
+  CreateAuthorizer: 'POST /v2/apis/{id}/authorizers',
+  GetAuthorizers: 'GET /v2/apis/{id}/authorizers',
+  GetAuthorizer: 'GET /v2/apis/{id}/authorizers/{authorizer}',
+  UpdateAuthorizer: 'PATCH /v2/apis/{id}/authorizers/{authorizer}',
+  DeleteAuthorizer: 'DELETE /v2/apis/{id}/authorizers/{authorizer}',
+  CreateRouteResponse: 'POST /v2/apis/{id}/routes/{route}/routeresponses',
+  GetRouteResponses: 'GET /v2/apis/{id}/routes/{route}/routeresponses',
+  GetRouteResponse: 'GET /v2/apis/{id}/routes/{route}/routeresponses/{response}',
+  UpdateRouteResponse: 'PATCH /v2/apis/{id}/routes/{route}/routeresponses/{response}',
+  DeleteRouteResponse: 'DELETE /v2/apis/{id}/routes/{route}/routeresponses/{response}',
+  CreateIntegrationResponse: 'POST /v2/apis/{id}/integrations/{integration}/integrationresponses',
+  GetIntegrationResponses: 'GET /v2/apis/{id}/integrations/{integration}/integrationresponses',
+  GetIntegrationResponse: 'GET /v2/apis/{id}/integrations/{integration}/integrationresponses/{response}',
+  UpdateIntegrationResponse: 'PATCH /v2/apis/{id}/integrations/{integration}/integrationresponses/{response}',
+  DeleteIntegrationResponse: 'DELETE /v2/apis/{id}/integrations/{integration}/integrationresponses/{response}',
 }
 
 /** CloudWatch names its operation on the wire (X-Amz-Target, or the RPC v2 CBOR path). */

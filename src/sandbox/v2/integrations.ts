@@ -4,6 +4,7 @@ import {TABLES} from '../model.js'
 import {autoDeploy} from './deployments.js'
 import {childKey, integrationsOf, integrationTarget, integrationWire, requireApi, requireIntegration, routesOf} from './lookup.js'
 import type {V2ApiRecord, V2IntegrationRecord} from './records.js'
+import {deleteIntegrationResponses} from './responses.js'
 import {listPage, requireText, sentFields} from './wire.js'
 
 const FIELDS = [
@@ -59,7 +60,14 @@ export function updateIntegration(context: SandboxContext, api: V2ApiRecord, int
 function checkIntegration(api: V2ApiRecord, integration: V2IntegrationRecord): void {
   const {integrationType: type, integrationUri: uri, timeoutInMillis: timeout, payloadFormatVersion: payload} = integration
   const allowed = TYPES[api.protocolType]
-  if (!allowed.includes(type)) throw badRequest(`Unsupported integration type ${type} for ${api.protocolType} APIs. Must be one of [${allowed.join(', ')}]`)
+  if (!allowed.includes(type)) {
+    // docs/aws-behaviour.md#http-apis-take-only-proxy-integrations
+    throw badRequest(
+      api.protocolType === 'HTTP'
+        ? `Currently, an API with a protocol type of HTTP may only be associated with proxy integrations (${allowed.join(', ')})`
+        : `Invalid integration type specified: ${type}. Must be one of [${allowed.join(', ')}]`,
+    )
+  }
   if (type !== 'MOCK' && !uri) throw badRequest(`IntegrationUri is required for integration type ${type}`)
   if (type === 'AWS_PROXY' && !uri!.startsWith('arn:')) throw badRequest(`Invalid integration URI specified: ${uri}. AWS_PROXY integrations take a Lambda function ARN`)
   if (type === 'HTTP_PROXY' && integration.connectionType === 'INTERNET' && !/^https?:\/\/\S+$/.test(uri!)) {
@@ -76,9 +84,9 @@ function checkIntegration(api: V2ApiRecord, integration: V2IntegrationRecord): v
 
 export function registerIntegrations(router: Router, context: SandboxContext): void {
   router.add('POST', '/v2/apis/{apiId}/integrations', (request, {apiId}) => {
-    const api = requireApi(context, apiId)
     const body = jsonBody(request)
     const integrationType = requireText(body, 'integrationType')
+    const api = requireApi(context, apiId)
     const integration = createIntegration(context, api, {...(sentFields(body, FIELDS) as IntegrationFields), integrationType})
     autoDeploy(context, apiId)
     return json(201, integrationWire(integration))
@@ -103,8 +111,10 @@ export function registerIntegrations(router: Router, context: SandboxContext): v
 
   router.add('DELETE', '/v2/apis/{apiId}/integrations/{integrationId}', (_request, {apiId, integrationId}) => {
     requireIntegration(context, apiId, integrationId)
-    const user = routesOf(context, apiId).find((route) => route.target === integrationTarget(integrationId))
-    if (user) throw conflict(`Integration ${integrationId} is the target of route ${user.routeId} (${user.routeKey}); retarget or delete that route first`)
+    // docs/aws-behaviour.md#an-integration-in-use-cannot-be-deleted
+    const users = routesOf(context, apiId).filter((route) => route.target === integrationTarget(integrationId))
+    if (users.length > 0) throw conflict(`Cannot delete Integration because it is referenced by the following Routes with Ids: [${users.map((route) => route.routeId).join(', ')}]`)
+    deleteIntegrationResponses(context, apiId, integrationId)
     context.store.delete(TABLES.v2Integrations, childKey(apiId, integrationId))
     autoDeploy(context, apiId)
     return empty(204)

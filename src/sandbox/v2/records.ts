@@ -117,3 +117,46 @@ export interface V2DeploymentRecord {
   routes: V2RouteRecord[]
   integrations: V2IntegrationRecord[]
 }
+
+export type V2AuthorizerType = 'JWT' | 'REQUEST'
+
+export interface V2AuthorizerRecord {
+  apiId: string
+  authorizerId: string
+  name: string
+  authorizerType: V2AuthorizerType
+  identitySource?: string[]
+  authorizerUri?: string
+  authorizerCredentialsArn?: string
+  authorizerPayloadFormatVersion?: string
+  authorizerResultTtlInSeconds?: number
+  enableSimpleResponses?: boolean
+  identityValidationExpression?: string
+  jwtConfiguration?: {issuer?: string; audience?: string[]}
+  createdDate: number
+}
+
+/** A WebSocket route's response, keyed `<apiId>/<routeId>/<routeResponseId>`. */
+export interface V2RouteResponseRecord {
+  apiId: string
+  routeId: string
+  routeResponseId: string
+  routeResponseKey: string
+  modelSelectionExpression?: string
+  responseModels?: Record<string, string>
+  responseParameters?: Record<string, {required?: boolean}>
+  createdDate: number
+}
+
+/** A WebSocket integration's response, keyed `<apiId>/<integrationId>/<integrationResponseId>`. */
+export interface V2IntegrationResponseRecord {
+  apiId: string
+  integrationId: string
+  integrationResponseId: string
+  integrationResponseKey: string
+  contentHandlingStrategy?: string
+  responseParameters?: Record<string, string>
+  responseTemplates?: Record<string, string>
+  templateSelectionExpression?: string
+  createdDate: number
+}
