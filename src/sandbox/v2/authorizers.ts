@@ -23,7 +23,7 @@ const FIELDS = [
   'name',
 ] as const
 
-type AuthorizerFields = Partial<Pick<V2AuthorizerRecord, (typeof FIELDS)[number]>>
+export type AuthorizerFields = Partial<Pick<V2AuthorizerRecord, (typeof FIELDS)[number]>>
 
 const TYPES: V2AuthorizerType[] = ['REQUEST', 'JWT']
 const PAYLOAD_FORMAT_VERSIONS = ['1.0', '2.0']
@@ -61,6 +61,13 @@ function checkAuthorizer(api: V2ApiRecord, authorizer: AuthorizerFields & {autho
 const save = (context: SandboxContext, authorizer: V2AuthorizerRecord) =>
   context.store.put(TABLES.v2Authorizers, childKey(authorizer.apiId, authorizer.authorizerId), authorizer)
 
+/** Creates an authorizer after checking it (CreateAuthorizer, ImportApi). */
+export function createAuthorizer(context: SandboxContext, api: V2ApiRecord, fields: AuthorizerFields & {name: string; authorizerType: V2AuthorizerType}): V2AuthorizerRecord {
+  checkShape(fields)
+  checkAuthorizer(api, fields)
+  return save(context, {...fields, apiId: api.apiId, authorizerId: context.newId(6), createdDate: context.clock.now()})
+}
+
 export function registerAuthorizers(router: Router, context: SandboxContext): void {
   router.add('POST', '/v2/apis/{apiId}/authorizers', (request, {apiId}) => {
     const body = jsonBody(request)
@@ -68,10 +75,7 @@ export function registerAuthorizers(router: Router, context: SandboxContext): vo
     const authorizerType = requireText(body, 'authorizerType') as V2AuthorizerType
     const fields = sentFields(body, FIELDS) as AuthorizerFields
     checkShape(fields)
-    const api = requireApi(context, apiId)
-    const authorizer = {...fields, name, authorizerType}
-    checkAuthorizer(api, authorizer)
-    return json(201, authorizerWire(save(context, {...authorizer, apiId, authorizerId: context.newId(6), createdDate: context.clock.now()})))
+    return json(201, authorizerWire(createAuthorizer(context, requireApi(context, apiId), {...fields, name, authorizerType})))
   })
 
   router.add('GET', '/v2/apis/{apiId}/authorizers', (request, {apiId}) => {

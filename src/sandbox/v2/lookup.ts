@@ -73,7 +73,7 @@ const ROUTE_SHAPE: WireShape = {internal: ['apiId', 'createdDate'], dates: []}
 const INTEGRATION_SHAPE: WireShape = {internal: ['apiId', 'createdDate'], dates: []}
 const STAGE_SHAPE: WireShape = {internal: ['apiId'], dates: ['createdDate', 'lastUpdatedDate']}
 const AUTHORIZER_SHAPE: WireShape = {internal: ['apiId', 'createdDate'], dates: []}
-const DEPLOYMENT_SHAPE: WireShape = {internal: ['apiId', 'routes', 'integrations'], dates: ['createdDate']}
+const DEPLOYMENT_SHAPE: WireShape = {internal: ['apiId', 'routes', 'integrations', 'authorizers'], dates: ['createdDate']}
 
 export const apiWire = (api: V2ApiRecord) => toWire(api, API_SHAPE)
 export const routeWire = (route: V2RouteRecord) => toWire(route, ROUTE_SHAPE)

@@ -113,9 +113,11 @@ export interface V2DeploymentRecord {
   autoDeployed: boolean
   deploymentStatus: 'DEPLOYED'
   createdDate: number
-  /** The API's routes and integrations as deployed; stage exports read these. */
+  /** The API's routes, integrations and authorizers as deployed; stage exports read these. */
   routes: V2RouteRecord[]
   integrations: V2IntegrationRecord[]
+  /** Absent in deployments made before authorizers were served. */
+  authorizers?: V2AuthorizerRecord[]
 }
 
 export type V2AuthorizerType = 'JWT' | 'REQUEST'
