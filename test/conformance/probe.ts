@@ -19,6 +19,10 @@ export class Probe {
     return this.clients.rest
   }
 
+  get v2() {
+    return this.clients.v2
+  }
+
   get cloudWatch() {
     return this.clients.cloudWatch
   }

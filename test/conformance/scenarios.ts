@@ -4,6 +4,7 @@ import type {Scenario} from './probe.js'
 import {restApiScenarios} from './rest-api-scenarios.js'
 import {tagScenarios} from './tag-scenarios.js'
 import {usagePlanScenarios} from './usage-plan-scenarios.js'
+import {v2Scenarios} from './v2-scenarios.js'
 
 export type {Scenario}
 
@@ -11,4 +12,4 @@ export type {Scenario}
  * Every behaviour the conformance suite checks, for the operations where moto (an implementation nobody
  * here wrote) answers as AWS does. Each runs the same way on moto and on the sandbox.
  */
-export const scenarios: Scenario[] = [...restApiScenarios, ...keyScenarios, ...usagePlanScenarios, ...tagScenarios, ...cloudWatchScenarios]
+export const scenarios: Scenario[] = [...restApiScenarios, ...keyScenarios, ...usagePlanScenarios, ...tagScenarios, ...cloudWatchScenarios, ...v2Scenarios]
