@@ -148,4 +148,16 @@ export const v2Scenarios: Scenario[] = [
       return probe.observe(created)
     },
   },
+  {
+    name: 'A WebSocket integration that maps responses gets a response selection expression and passes unmapped bodies through',
+    // docs/aws-behaviour.md#websocket-integration-defaults; moto leaves out the default PayloadFormatVersion, so it is sent.
+    async run(probe) {
+      const ApiId = await newApi(probe, 'WEBSOCKET')
+      const sent = {ApiId, ConnectionType: 'INTERNET', PayloadFormatVersion: '1.0'} as const
+      const mock = await probe.v2.send(new CreateIntegrationCommand({...sent, IntegrationType: 'MOCK'}))
+      const lambda = await probe.v2.send(new CreateIntegrationCommand({...sent, IntegrationType: 'AWS', IntegrationUri: LAMBDA_URI, IntegrationMethod: 'POST'}))
+      for (const integration of [mock, lambda]) probe.label(integration.IntegrationId, 'integration')
+      return probe.observe([mock, lambda])
+    },
+  },
 ]

@@ -32,6 +32,18 @@ export type IntegrationFields = Partial<Pick<V2IntegrationRecord, (typeof FIELDS
 const TYPES = {HTTP: ['AWS_PROXY', 'HTTP_PROXY'], WEBSOCKET: ['AWS', 'AWS_PROXY', 'HTTP', 'HTTP_PROXY', 'MOCK']}
 const MAX_TIMEOUT_MS = {HTTP: 30000, WEBSOCKET: 29000}
 const MIN_TIMEOUT_MS = 50
+const NON_PROXY = ['AWS', 'HTTP', 'MOCK']
+
+/**
+ * A WebSocket integration that maps its response (AWS, HTTP, MOCK) picks it by status code, or for
+ * Lambda (AWS) by error message, and passes unmapped bodies through.
+ * docs/aws-behaviour.md#websocket-integration-defaults
+ */
+function websocketDefaults(type: string): Partial<V2IntegrationRecord> {
+  if (!NON_PROXY.includes(type)) return {}
+  const selection = type === 'AWS' ? '${integration.response.body.errorMessage}' : '${integration.response.statuscode}'
+  return {passthroughBehavior: 'WHEN_NO_MATCH', integrationResponseSelectionExpression: selection}
+}
 
 /** Creates an integration with AWS's defaults after checking it; the caller auto-deploys. */
 export function createIntegration(context: SandboxContext, api: V2ApiRecord, fields: IntegrationFields & {integrationType: string}): V2IntegrationRecord {
@@ -39,8 +51,9 @@ export function createIntegration(context: SandboxContext, api: V2ApiRecord, fie
   const integration: V2IntegrationRecord = {
     connectionType: 'INTERNET',
     timeoutInMillis: MAX_TIMEOUT_MS[api.protocolType],
+    payloadFormatVersion: '1.0',
     // HTTP APIs proxy: Lambda is invoked with POST, URLs with the client's own method.
-    ...(http && {payloadFormatVersion: '1.0', integrationMethod: fields.integrationType === 'AWS_PROXY' ? 'POST' : 'ANY'}),
+    ...(http ? {integrationMethod: fields.integrationType === 'AWS_PROXY' ? 'POST' : 'ANY'} : websocketDefaults(fields.integrationType)),
     ...fields,
     apiId: api.apiId,
     integrationId: context.newId(7),
@@ -77,8 +90,10 @@ function checkIntegration(api: V2ApiRecord, integration: V2IntegrationRecord): v
   if (!Number.isInteger(timeout) || timeout < MIN_TIMEOUT_MS || timeout > maxTimeout) {
     throw badRequest(`Invalid timeout specified: ${timeout}. TimeoutInMillis must be between ${MIN_TIMEOUT_MS} and ${maxTimeout}`)
   }
-  if (api.protocolType === 'HTTP' && payload !== '1.0' && !(payload === '2.0' && type === 'AWS_PROXY')) {
-    throw badRequest(`Invalid payload format version specified: ${payload}. HTTP APIs take 1.0, or 2.0 for AWS_PROXY integrations`)
+  // Only an HTTP API's Lambda proxy takes payload format 2.0. docs/aws-behaviour.md#websocket-integration-defaults
+  const payloads = api.protocolType === 'HTTP' && type === 'AWS_PROXY' ? ['1.0', '2.0'] : ['1.0']
+  if (!payloads.includes(payload!)) {
+    throw badRequest(`Invalid payload format version specified: ${payload}. Must be one of [${payloads.join(', ')}] for ${type} integrations of ${api.protocolType} APIs`)
   }
 }
 

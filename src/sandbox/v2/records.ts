@@ -72,6 +72,8 @@ export interface V2IntegrationRecord {
   requestTemplates?: Record<string, string>
   responseParameters?: Record<string, Record<string, string>>
   templateSelectionExpression?: string
+  /** Set by API Gateway on WebSocket integrations that map responses. */
+  integrationResponseSelectionExpression?: string
   timeoutInMillis: number
   tlsConfig?: {serverNameToVerify?: string}
   apiGatewayManaged?: boolean
