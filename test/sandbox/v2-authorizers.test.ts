@@ -144,6 +144,11 @@ describe('route authorization', () => {
     expect(open.AuthorizerId).toBeUndefined()
   })
 
+  it('checks the authorization type before looking the API up (docs/aws-behaviour.md#version-2-requests-are-checked-before-lookups)', async () => {
+    const wrong = new CreateRouteCommand({ApiId: 'nothere', RouteKey: 'GET /x', AuthorizationType: 'COGNITO_USER_POOLS' as 'JWT'})
+    expect(await failure(env.v2.send(wrong))).toEqual(badRequest('Invalid authorization type specified: COGNITO_USER_POOLS. Must be one of [NONE, AWS_IAM, CUSTOM, JWT]'))
+  })
+
   it('refuses JWT on a WebSocket route and an API key on an HTTP route', async () => {
     const websocket = await newApi('WEBSOCKET')
     expect(await failure(env.v2.send(new CreateRouteCommand({ApiId: websocket, RouteKey: '$connect', AuthorizationType: 'JWT'})))).toEqual(

@@ -94,13 +94,24 @@ function checkTarget(context: SandboxContext, apiId: string, target: string | un
   if (!known) throw badRequest(`Invalid target specified: ${target}. A route's target must be integrations/<IntegrationId> for an integration of this API`)
 }
 
+/** The route fields a request sends, its authorization type checked before anything is looked up. */
+function routeFields(body: Record<string, unknown>): RouteFields {
+  const fields = sentFields(body, FIELDS) as RouteFields
+  const type = fields.authorizationType
+  if (type !== undefined && !AUTHORIZATION_TYPES.HTTP.includes(type)) {
+    throw badRequest(`Invalid authorization type specified: ${type}. Must be one of [${AUTHORIZATION_TYPES.HTTP.join(', ')}]`)
+  }
+  return fields
+}
+
 export function registerApiRoutes(router: Router, context: SandboxContext): void {
   router.add('POST', '/v2/apis/{apiId}/routes', (request, {apiId}) => {
     // docs/aws-behaviour.md#version-2-requests-are-checked-before-lookups
     const body = jsonBody(request)
     const routeKey = requireText(body, 'routeKey', 1024)
+    const fields = routeFields(body)
     const api = requireApi(context, apiId)
-    const route = createRoute(context, api, {...(sentFields(body, FIELDS) as RouteFields), routeKey})
+    const route = createRoute(context, api, {...fields, routeKey})
     autoDeploy(context, apiId)
     return json(201, routeWire(route))
   })
@@ -115,8 +126,9 @@ export function registerApiRoutes(router: Router, context: SandboxContext): void
   )
 
   router.add('PATCH', '/v2/apis/{apiId}/routes/{routeId}', (request, {apiId, routeId}) => {
+    const fields = routeFields(jsonBody(request))
     const api = requireApi(context, apiId)
-    const route = updateRoute(context, api, requireRoute(context, apiId, routeId), sentFields(jsonBody(request), FIELDS) as RouteFields)
+    const route = updateRoute(context, api, requireRoute(context, apiId, routeId), fields)
     autoDeploy(context, apiId)
     return json(200, routeWire(route))
   })
