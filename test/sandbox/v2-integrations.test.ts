@@ -50,3 +50,38 @@ describe('WebSocket integrations', () => {
     )
   })
 })
+
+// docs/aws-behaviour.md#integration-connections-and-service-actions
+describe('HTTP API integrations', () => {
+  const httpApi = async () => (await env.v2.send(new CreateApiCommand({Name: 'orders', ProtocolType: 'HTTP'}))).ApiId!
+
+  it('an AWS service integration names its action (subtype) and takes no URI', async () => {
+    const ApiId = await httpApi()
+    const sqs = await env.v2.send(
+      new CreateIntegrationCommand({
+        ApiId,
+        IntegrationType: 'AWS_PROXY',
+        IntegrationSubtype: 'SQS-SendMessage',
+        PayloadFormatVersion: '1.0',
+        CredentialsArn: 'arn:aws:iam::123456789012:role/apigw-sqs',
+        RequestParameters: {QueueUrl: '$request.header.queueUrl', MessageBody: '$request.body.message'},
+      }),
+    )
+    expect(sqs).toMatchObject({IntegrationType: 'AWS_PROXY', IntegrationSubtype: 'SQS-SendMessage'})
+    expect(sqs.IntegrationUri).toBeUndefined()
+    expect(await failure(env.v2.send(new CreateIntegrationCommand({ApiId, IntegrationType: 'AWS_PROXY'})))).toEqual(
+      badRequest('IntegrationUri is required for integration type AWS_PROXY'),
+    )
+  })
+
+  it('a private integration (VPC_LINK) names its VPC link; other connection types are refused', async () => {
+    const ApiId = await httpApi()
+    const listener = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/orders/abc/def'
+    const privateIntegration = new CreateIntegrationCommand({ApiId, IntegrationType: 'HTTP_PROXY', IntegrationUri: listener, ConnectionType: 'VPC_LINK'})
+    expect(await failure(env.v2.send(privateIntegration))).toEqual(badRequest('ConnectionId is required for VPC_LINK connections'))
+    const linked = await env.v2.send(new CreateIntegrationCommand({...privateIntegration.input, ConnectionId: 'vl1234'}))
+    expect(linked).toMatchObject({ConnectionType: 'VPC_LINK', ConnectionId: 'vl1234', IntegrationUri: listener})
+    const wrong = new CreateIntegrationCommand({ApiId, IntegrationType: 'HTTP_PROXY', IntegrationUri: 'https://example.com', ConnectionType: 'DIRECT' as 'INTERNET'})
+    expect(await failure(env.v2.send(wrong))).toEqual(badRequest('Invalid connection type specified: DIRECT. Must be one of [INTERNET, VPC_LINK]'))
+  })
+})

@@ -71,21 +71,41 @@ export function updateIntegration(context: SandboxContext, api: V2ApiRecord, int
 }
 
 function checkIntegration(api: V2ApiRecord, integration: V2IntegrationRecord): void {
-  const {integrationType: type, integrationUri: uri, timeoutInMillis: timeout, payloadFormatVersion: payload} = integration
   const allowed = TYPES[api.protocolType]
-  if (!allowed.includes(type)) {
+  if (!allowed.includes(integration.integrationType)) {
     // docs/aws-behaviour.md#http-apis-take-only-proxy-integrations
     throw badRequest(
       api.protocolType === 'HTTP'
         ? `Currently, an API with a protocol type of HTTP may only be associated with proxy integrations (${allowed.join(', ')})`
-        : `Invalid integration type specified: ${type}. Must be one of [${allowed.join(', ')}]`,
+        : `Invalid integration type specified: ${integration.integrationType}. Must be one of [${allowed.join(', ')}]`,
     )
   }
-  if (type !== 'MOCK' && !uri) throw badRequest(`IntegrationUri is required for integration type ${type}`)
-  if (type === 'AWS_PROXY' && !uri!.startsWith('arn:')) throw badRequest(`Invalid integration URI specified: ${uri}. AWS_PROXY integrations take a Lambda function ARN`)
-  if (type === 'HTTP_PROXY' && integration.connectionType === 'INTERNET' && !/^https?:\/\/\S+$/.test(uri!)) {
+  checkConnection(integration)
+  checkUri(integration)
+  checkTimeoutAndPayload(api, integration)
+}
+
+function checkUri({integrationType: type, integrationUri: uri, integrationSubtype, connectionType}: V2IntegrationRecord): void {
+  // A MOCK calls nothing; an AWS service integration (AWS_PROXY with a subtype) names its action instead.
+  if (type === 'MOCK' || (type === 'AWS_PROXY' && integrationSubtype !== undefined)) return
+  if (!uri) throw badRequest(`IntegrationUri is required for integration type ${type}`)
+  if (type === 'AWS_PROXY' && !uri.startsWith('arn:')) throw badRequest(`Invalid integration URI specified: ${uri}. AWS_PROXY integrations take a Lambda function ARN`)
+  if (type === 'HTTP_PROXY' && connectionType === 'INTERNET' && !/^https?:\/\/\S+$/.test(uri)) {
     throw badRequest(`Invalid integration URI specified: ${uri}. HTTP_PROXY integrations take an http:// or https:// URL`)
   }
+}
+
+const CONNECTION_TYPES = ['INTERNET', 'VPC_LINK']
+
+/** A private integration (VPC_LINK) names its VPC link. */
+function checkConnection({connectionType, connectionId}: V2IntegrationRecord): void {
+  if (!CONNECTION_TYPES.includes(connectionType)) {
+    throw badRequest(`Invalid connection type specified: ${connectionType}. Must be one of [${CONNECTION_TYPES.join(', ')}]`)
+  }
+  if (connectionType === 'VPC_LINK' && !connectionId) throw badRequest('ConnectionId is required for VPC_LINK connections')
+}
+
+function checkTimeoutAndPayload(api: V2ApiRecord, {integrationType: type, timeoutInMillis: timeout, payloadFormatVersion: payload}: V2IntegrationRecord): void {
   const maxTimeout = MAX_TIMEOUT_MS[api.protocolType]
   if (!Number.isInteger(timeout) || timeout < MIN_TIMEOUT_MS || timeout > maxTimeout) {
     throw badRequest(`Invalid timeout specified: ${timeout}. TimeoutInMillis must be between ${MIN_TIMEOUT_MS} and ${maxTimeout}`)
