@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {
   CreateApiCommand,
+  CreateAuthorizerCommand,
   CreateIntegrationCommand,
   CreateIntegrationResponseCommand,
   CreateRouteCommand,
@@ -12,6 +13,7 @@ import {
   DeleteIntegrationResponseCommand,
   DeleteRouteCommand,
   DeleteRouteResponseCommand,
+  GetAuthorizerCommand,
   GetIntegrationResponseCommand,
   GetIntegrationResponsesCommand,
   GetRouteResponseCommand,
@@ -124,18 +126,27 @@ describe('integration responses', () => {
 })
 
 describe('state', () => {
-  it('route responses survive a restart, as every v2 record does', async () => {
+  it('authorizers and route and integration responses survive a restart, as every v2 record does', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'apigw-v2-responses-'))
     try {
       const first = await startTestSandbox({stateDir})
       const client = sdkClients(first.endpoint).v2
       const ids = await websocketRoute(client)
-      const response = await client.send(new CreateRouteResponseCommand({...ids, RouteResponseKey: '$default'}))
+      const {ApiId} = ids
+      const routeResponse = await client.send(new CreateRouteResponseCommand({...ids, RouteResponseKey: '$default'}))
+      const {IntegrationId} = await client.send(new CreateIntegrationCommand({ApiId, IntegrationType: 'MOCK'}))
+      const integrationResponse = await client.send(new CreateIntegrationResponseCommand({ApiId, IntegrationId, IntegrationResponseKey: '$default'}))
+      const authorizer = await client.send(
+        new CreateAuthorizerCommand({ApiId, Name: 'lambda', AuthorizerType: 'REQUEST', AuthorizerUri: 'arn:aws:lambda', IdentitySource: ['route.request.header.X']}),
+      )
       await first.stop()
       const second = await startTestSandbox({stateDir})
       try {
-        const reread = await sdkClients(second.endpoint).v2.send(new GetRouteResponseCommand({...ids, RouteResponseId: response.RouteResponseId}))
-        expect(reread.RouteResponseKey).toBe('$default')
+        const reread = sdkClients(second.endpoint).v2
+        expect((await reread.send(new GetRouteResponseCommand({...ids, RouteResponseId: routeResponse.RouteResponseId}))).RouteResponseKey).toBe('$default')
+        const integrationResponseId = integrationResponse.IntegrationResponseId
+        expect((await reread.send(new GetIntegrationResponseCommand({ApiId, IntegrationId, IntegrationResponseId: integrationResponseId}))).IntegrationResponseKey).toBe('$default')
+        expect((await reread.send(new GetAuthorizerCommand({ApiId, AuthorizerId: authorizer.AuthorizerId}))).Name).toBe('lambda')
       } finally {
         await second.stop()
       }
