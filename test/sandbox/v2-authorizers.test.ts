@@ -176,6 +176,16 @@ describe('DeleteAuthorizer', () => {
     expect((await env.v2.send(new GetAuthorizersCommand({ApiId: apiId}))).Items).toEqual([])
   })
 
+  it('on the wire: 409, the kind in x-amzn-ErrorType and a body of only a lower-case message (docs/aws-behaviour.md#errors-carry-their-code-in-a-header)', async () => {
+    const apiId = await newApi()
+    const jwt = await jwtAuthorizer(apiId)
+    await env.v2.send(new CreateRouteCommand({ApiId: apiId, RouteKey: 'GET /orders', AuthorizationType: 'JWT', AuthorizerId: jwt.AuthorizerId}))
+    const response = await fetch(`${env.sandbox.endpoint}/v2/apis/${apiId}/authorizers/${jwt.AuthorizerId}`, {method: 'DELETE'})
+    expect(response.status).toBe(409)
+    expect(response.headers.get('x-amzn-errortype')).toBe('ConflictException')
+    expect(await response.json()).toEqual({message: "Cannot delete authorizer 'cognito', is referenced in route: GET /orders"})
+  })
+
   it('DeleteApi forgets its authorizers', async () => {
     const apiId = await newApi()
     await jwtAuthorizer(apiId)
