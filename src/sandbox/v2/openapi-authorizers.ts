@@ -1,14 +1,12 @@
 import type {AuthorizerFields} from './authorizers.js'
 import type {V2AuthorizerRecord, V2AuthorizerType, V2RouteRecord} from './records.js'
+import {isObject, type Json} from './wire.js'
 
 /**
  * HTTP API authorizers in OpenAPI: a security scheme under `components.securitySchemes` carrying
  * `x-amazon-apigateway-authorizer` (type `jwt` or `request`), and a route's `security`
  * requirement naming it. docs/aws-behaviour.md#http-api-authorizers-in-openapi
  */
-
-type Json = Record<string, unknown>
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const AUTHORIZER_KEY = 'x-amazon-apigateway-authorizer'
 const TYPES: Record<string, V2AuthorizerType> = {jwt: 'JWT', request: 'REQUEST'}

@@ -5,6 +5,7 @@ import type {IntegrationFields} from './integrations.js'
 import {integrationTarget} from './lookup.js'
 import {readAuthorizers, readSecurity, routeSecurity, securitySchemes, type DefinedAuthorizer, type DefinedSecurity} from './openapi-authorizers.js'
 import type {V2ApiRecord, V2AuthorizerRecord, V2Cors, V2IntegrationRecord, V2RouteRecord} from './records.js'
+import {isObject, type Json} from './wire.js'
 
 /** OpenAPI 3 definitions of HTTP APIs, with API Gateway's x-amazon-apigateway-* extensions, in and out. */
 
@@ -48,9 +49,6 @@ export interface ApiDefinition {
   routes: DefinedRoute[]
   warnings: string[]
 }
-
-type Json = Record<string, unknown>
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Reads an OpenAPI 3 definition (JSON or YAML) into what ImportApi and ReimportApi build. */
 export function parseDefinition(body: string): ApiDefinition {
