@@ -51,6 +51,15 @@ describe('WebSocket integrations', () => {
   })
 })
 
+describe('validation order (docs/aws-behaviour.md#version-2-requests-are-checked-before-lookups)', () => {
+  it('an unknown integration or connection type is refused before the API is looked up', async () => {
+    const wrongType = new CreateIntegrationCommand({ApiId: 'nothere', IntegrationType: 'LAMBDA' as 'AWS'})
+    expect(await failure(env.v2.send(wrongType))).toEqual(badRequest('Invalid integration type specified: LAMBDA. Must be one of [AWS, AWS_PROXY, HTTP, HTTP_PROXY, MOCK]'))
+    const wrongConnection = new UpdateIntegrationCommand({ApiId: 'nothere', IntegrationId: 'nothere', ConnectionType: 'DIRECT' as 'INTERNET'})
+    expect(await failure(env.v2.send(wrongConnection))).toEqual(badRequest('Invalid connection type specified: DIRECT. Must be one of [INTERNET, VPC_LINK]'))
+  })
+})
+
 // docs/aws-behaviour.md#integration-connections-and-service-actions
 describe('HTTP API integrations', () => {
   const httpApi = async () => (await env.v2.send(new CreateApiCommand({Name: 'orders', ProtocolType: 'HTTP'}))).ApiId!

@@ -97,11 +97,15 @@ function checkUri({integrationType: type, integrationUri: uri, integrationSubtyp
 
 const CONNECTION_TYPES = ['INTERNET', 'VPC_LINK']
 
-/** A private integration (VPC_LINK) names its VPC link. */
-function checkConnection({connectionType, connectionId}: V2IntegrationRecord): void {
+function checkConnectionType(connectionType: string): void {
   if (!CONNECTION_TYPES.includes(connectionType)) {
     throw badRequest(`Invalid connection type specified: ${connectionType}. Must be one of [${CONNECTION_TYPES.join(', ')}]`)
   }
+}
+
+/** A private integration (VPC_LINK) names its VPC link. */
+function checkConnection({connectionType, connectionId}: V2IntegrationRecord): void {
+  checkConnectionType(connectionType)
   if (connectionType === 'VPC_LINK' && !connectionId) throw badRequest('ConnectionId is required for VPC_LINK connections')
 }
 
@@ -117,12 +121,22 @@ function checkTimeoutAndPayload(api: V2ApiRecord, {integrationType: type, timeou
   }
 }
 
+/** The integration fields a request sends, its enums checked before anything is looked up. */
+function integrationFields(body: Record<string, unknown>): IntegrationFields {
+  const fields = sentFields(body, FIELDS) as IntegrationFields
+  const type = fields.integrationType
+  if (type !== undefined && !TYPES.WEBSOCKET.includes(type)) throw badRequest(`Invalid integration type specified: ${type}. Must be one of [${TYPES.WEBSOCKET.join(', ')}]`)
+  if (fields.connectionType !== undefined) checkConnectionType(fields.connectionType)
+  return fields
+}
+
 export function registerIntegrations(router: Router, context: SandboxContext): void {
   router.add('POST', '/v2/apis/{apiId}/integrations', (request, {apiId}) => {
     const body = jsonBody(request)
     const integrationType = requireText(body, 'integrationType')
+    const fields = integrationFields(body)
     const api = requireApi(context, apiId)
-    const integration = createIntegration(context, api, {...(sentFields(body, FIELDS) as IntegrationFields), integrationType})
+    const integration = createIntegration(context, api, {...fields, integrationType})
     autoDeploy(context, apiId)
     return json(201, integrationWire(integration))
   })
@@ -137,8 +151,8 @@ export function registerIntegrations(router: Router, context: SandboxContext): v
   )
 
   router.add('PATCH', '/v2/apis/{apiId}/integrations/{integrationId}', (request, {apiId, integrationId}) => {
+    const fields = integrationFields(jsonBody(request))
     const api = requireApi(context, apiId)
-    const fields = sentFields(jsonBody(request), FIELDS) as IntegrationFields
     const integration = updateIntegration(context, api, requireIntegration(context, apiId, integrationId), fields)
     autoDeploy(context, apiId)
     return json(200, integrationWire(integration))
