@@ -27,6 +27,8 @@ type RouteFields = Partial<Pick<V2RouteRecord, (typeof FIELDS)[number] | 'apiGat
 
 export const DEFAULT_ROUTE = '$default'
 const HTTP_ROUTE_KEY = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) \/\S*$/
+/** A `{name+}` path variable followed by more path. */
+const GREEDY_NOT_LAST = /\+\}./
 const AUTHORIZATION_TYPES = {HTTP: ['NONE', 'AWS_IAM', 'CUSTOM', 'JWT'], WEBSOCKET: ['NONE', 'AWS_IAM', 'CUSTOM']}
 /** The authorizer type each authorization type needs, and AWS's words when the route names none of that type. */
 const NEEDS_AUTHORIZER: Record<string, {type: V2AuthorizerType; message: string}> = {
@@ -62,9 +64,13 @@ export function updateRoute(context: SandboxContext, api: V2ApiRecord, route: V2
   return context.store.put(TABLES.v2Routes, childKey(api.apiId, route.routeId), updated)
 }
 
+/** docs/aws-behaviour.md#http-api-route-keys */
 function checkRouteKey(context: SandboxContext, api: V2ApiRecord, routeKey: string): void {
-  if (api.protocolType === 'HTTP' && routeKey !== DEFAULT_ROUTE && !HTTP_ROUTE_KEY.test(routeKey)) {
-    throw badRequest(`Invalid route key specified: ${routeKey}. HTTP API route keys are $default or a method and a path, such as GET /pets`)
+  if (api.protocolType === 'HTTP' && routeKey !== DEFAULT_ROUTE) {
+    if (!HTTP_ROUTE_KEY.test(routeKey)) {
+      throw badRequest(`Invalid route key specified: ${routeKey}. HTTP API route keys are $default or a method and a path, such as GET /pets`)
+    }
+    if (GREEDY_NOT_LAST.test(routeKey)) throw badRequest(`Invalid route key specified: ${routeKey}. A greedy path variable such as {proxy+} must end the path`)
   }
   if (routesOf(context, api.apiId).some((route) => route.routeKey === routeKey)) throw conflict(`Route with key ${routeKey} already exists for this API`)
 }
