@@ -134,7 +134,12 @@ export function registerApiRoutes(router: Router, context: SandboxContext): void
   router.add('PATCH', '/v2/apis/{apiId}/routes/{routeId}', (request, {apiId, routeId}) => {
     const fields = routeFields(jsonBody(request))
     const api = requireApi(context, apiId)
-    const route = updateRoute(context, api, requireRoute(context, apiId, routeId), fields)
+    const current = requireRoute(context, apiId, routeId)
+    // docs/aws-behaviour.md#quick-created-routes-and-integrations-are-managed
+    if (current.apiGatewayManaged && fields.routeKey !== undefined && fields.routeKey !== current.routeKey) {
+      throw badRequest(`The route key of route ${routeId} cannot be changed: API Gateway manages the route (quick create). Change it with UpdateApi's RouteKey`)
+    }
+    const route = updateRoute(context, api, current, fields)
     autoDeploy(context, apiId)
     return json(200, routeWire(route))
   })

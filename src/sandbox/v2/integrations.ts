@@ -159,7 +159,9 @@ export function registerIntegrations(router: Router, context: SandboxContext): v
   })
 
   router.add('DELETE', '/v2/apis/{apiId}/integrations/{integrationId}', (_request, {apiId, integrationId}) => {
-    requireIntegration(context, apiId, integrationId)
+    const integration = requireIntegration(context, apiId, integrationId)
+    // docs/aws-behaviour.md#quick-created-routes-and-integrations-are-managed
+    if (integration.apiGatewayManaged) throw badRequest(`Integration ${integrationId} cannot be deleted: API Gateway manages it (quick create)`)
     // docs/aws-behaviour.md#an-integration-in-use-cannot-be-deleted
     const users = routesOf(context, apiId).filter((route) => route.target === integrationTarget(integrationId))
     if (users.length > 0) throw conflict(`Cannot delete Integration because it is referenced by the following Routes with Ids: [${users.map((route) => route.routeId).join(', ')}]`)
