@@ -85,6 +85,12 @@ describe('CreateAuthorizer, GetAuthorizer(s), UpdateAuthorizer', () => {
     expect(await failure(jwtAuthorizer(websocket))).toEqual(badRequest('JWT authorizers are supported only for HTTP APIs'))
     const noJwt = new CreateAuthorizerCommand({ApiId: http, Name: 'jwt', AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization']})
     expect(await failure(env.v2.send(noJwt))).toEqual(badRequest('JwtConfiguration is required for JWT authorizers'))
+    for (const IdentitySource of [[], ['$request.header.Authorization', '$request.querystring.token'], ['$context.identity.sourceIp']]) {
+      const wrongSource = new CreateAuthorizerCommand({ApiId: http, Name: 'jwt', AuthorizerType: 'JWT', IdentitySource, JwtConfiguration: JWT})
+      expect(await failure(env.v2.send(wrongSource))).toEqual(
+        badRequest(`Invalid identity source specified: [${IdentitySource.join(', ')}]. A JWT authorizer takes one header or query string, such as $request.header.Authorization`),
+      )
+    }
     // A WebSocket REQUEST authorizer takes no payload format version.
     expect(await lambdaAuthorizer(websocket, {AuthorizerPayloadFormatVersion: undefined, IdentitySource: ['route.request.header.X-Token']})).toMatchObject({
       AuthorizerType: 'REQUEST',

@@ -28,6 +28,8 @@ export type AuthorizerFields = Partial<Pick<V2AuthorizerRecord, (typeof FIELDS)[
 const TYPES: V2AuthorizerType[] = ['REQUEST', 'JWT']
 const PAYLOAD_FORMAT_VERSIONS = ['1.0', '2.0']
 const MAX_TTL_SECONDS = 3600
+/** Where a JWT authorizer reads the token: one header or query string parameter. */
+const JWT_IDENTITY_SOURCE = /^\$request\.(header|querystring)\.\S+$/
 
 /** What the request itself must hold, checked before the API is looked up. */
 function checkShape(fields: AuthorizerFields): void {
@@ -46,6 +48,10 @@ function checkAuthorizer(api: V2ApiRecord, authorizer: AuthorizerFields & {autho
   if (authorizer.authorizerType === 'JWT') {
     if (!http) throw badRequest('JWT authorizers are supported only for HTTP APIs')
     if (!authorizer.jwtConfiguration) throw badRequest('JwtConfiguration is required for JWT authorizers')
+    const sources = authorizer.identitySource ?? []
+    if (sources.length !== 1 || !JWT_IDENTITY_SOURCE.test(sources[0])) {
+      throw badRequest(`Invalid identity source specified: [${sources.join(', ')}]. A JWT authorizer takes one header or query string, such as $request.header.Authorization`)
+    }
     return
   }
   if (!authorizer.authorizerUri) throw badRequest('AuthorizerUri is required for REQUEST authorizers')
