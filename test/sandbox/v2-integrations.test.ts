@@ -28,11 +28,24 @@ describe('WebSocket integrations', () => {
 
   it('a Lambda (AWS) integration picks its response by error message; proxies have no selection expression', async () => {
     const ApiId = await websocketApi()
-    const lambda = await env.v2.send(new CreateIntegrationCommand({ApiId, IntegrationType: 'AWS', IntegrationUri: LAMBDA_URI, IntegrationMethod: 'POST'}))
-    expect(lambda).toMatchObject({IntegrationResponseSelectionExpression: '${integration.response.body.errorMessage}', PassthroughBehavior: 'WHEN_NO_MATCH'})
+    const lambda = await env.v2.send(new CreateIntegrationCommand({ApiId, IntegrationType: 'AWS', IntegrationUri: LAMBDA_URI}))
+    expect(lambda).toMatchObject({
+      IntegrationMethod: 'POST',
+      IntegrationResponseSelectionExpression: '${integration.response.body.errorMessage}',
+      PassthroughBehavior: 'WHEN_NO_MATCH',
+    })
     const proxy = await env.v2.send(new CreateIntegrationCommand({ApiId, IntegrationType: 'AWS_PROXY', IntegrationUri: LAMBDA_URI}))
     expect(proxy.IntegrationResponseSelectionExpression).toBeUndefined()
     expect(proxy.PassthroughBehavior).toBeUndefined()
+  })
+
+  it('invokes a Lambda function with POST only', async () => {
+    const ApiId = await websocketApi()
+    expect((await env.v2.send(new CreateIntegrationCommand({ApiId, IntegrationType: 'AWS_PROXY', IntegrationUri: LAMBDA_URI}))).IntegrationMethod).toBe('POST')
+    const get = new CreateIntegrationCommand({ApiId, IntegrationType: 'AWS', IntegrationUri: LAMBDA_URI, IntegrationMethod: 'GET'})
+    expect(await failure(env.v2.send(get))).toEqual(badRequest('Invalid integration method specified: GET. A WebSocket API invokes a Lambda function with POST'))
+    const queue = 'arn:aws:apigateway:us-east-1:sqs:path/123456789012/chat'
+    expect((await env.v2.send(new CreateIntegrationCommand({ApiId, IntegrationType: 'AWS', IntegrationUri: queue, IntegrationMethod: 'GET'}))).IntegrationMethod).toBe('GET')
   })
 
   it('takes only payload format 1.0, where an HTTP API Lambda proxy also takes 2.0', async () => {

@@ -39,11 +39,17 @@ const NON_PROXY = ['AWS', 'HTTP', 'MOCK']
  * Lambda (AWS) by error message, and passes unmapped bodies through.
  * docs/aws-behaviour.md#websocket-integration-defaults
  */
-function websocketDefaults(type: string): Partial<V2IntegrationRecord> {
-  if (!NON_PROXY.includes(type)) return {}
+function websocketDefaults({integrationType: type, integrationUri}: IntegrationFields & {integrationType: string}): Partial<V2IntegrationRecord> {
+  // A Lambda function is invoked with POST.
+  const method = isLambda(type, integrationUri) ? {integrationMethod: 'POST'} : {}
+  if (!NON_PROXY.includes(type)) return method
   const selection = type === 'AWS' ? '${integration.response.body.errorMessage}' : '${integration.response.statuscode}'
-  return {passthroughBehavior: 'WHEN_NO_MATCH', integrationResponseSelectionExpression: selection}
+  return {...method, passthroughBehavior: 'WHEN_NO_MATCH', integrationResponseSelectionExpression: selection}
 }
+
+/** An AWS_PROXY integration, or an AWS one whose URI invokes a Lambda function. */
+const isLambda = (type: string, uri: string | undefined) => type === 'AWS_PROXY' || (type === 'AWS' && uri !== undefined && LAMBDA_URI.test(uri))
+const LAMBDA_URI = /^arn:[^:]+:(apigateway:[^:]*:lambda:path\/|lambda:)/
 
 /** Creates an integration with AWS's defaults after checking it; the caller auto-deploys. */
 export function createIntegration(context: SandboxContext, api: V2ApiRecord, fields: IntegrationFields & {integrationType: string}): V2IntegrationRecord {
@@ -53,7 +59,7 @@ export function createIntegration(context: SandboxContext, api: V2ApiRecord, fie
     timeoutInMillis: MAX_TIMEOUT_MS[api.protocolType],
     payloadFormatVersion: '1.0',
     // HTTP APIs proxy: Lambda is invoked with POST, URLs with the client's own method.
-    ...(http ? {integrationMethod: fields.integrationType === 'AWS_PROXY' ? 'POST' : 'ANY'} : websocketDefaults(fields.integrationType)),
+    ...(http ? {integrationMethod: fields.integrationType === 'AWS_PROXY' ? 'POST' : 'ANY'} : websocketDefaults(fields)),
     ...fields,
     apiId: api.apiId,
     integrationId: context.newId(7),
@@ -82,7 +88,15 @@ function checkIntegration(api: V2ApiRecord, integration: V2IntegrationRecord): v
   }
   checkConnection(integration)
   checkUri(integration)
+  checkMethod(api, integration)
   checkTimeoutAndPayload(api, integration)
+}
+
+/** docs/aws-behaviour.md#websocket-integration-defaults */
+function checkMethod(api: V2ApiRecord, {integrationType: type, integrationUri: uri, integrationMethod: method}: V2IntegrationRecord): void {
+  if (api.protocolType === 'WEBSOCKET' && isLambda(type, uri) && method !== 'POST') {
+    throw badRequest(`Invalid integration method specified: ${method}. A WebSocket API invokes a Lambda function with POST`)
+  }
 }
 
 function checkUri({integrationType: type, integrationUri: uri, integrationSubtype, connectionType}: V2IntegrationRecord): void {
