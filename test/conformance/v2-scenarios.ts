@@ -160,4 +160,29 @@ export const v2Scenarios: Scenario[] = [
       return probe.observe([mock, lambda])
     },
   },
+  {
+    name: 'A second route with the same key is refused with 409',
+    motoDiffers: 'moto creates the second route',
+    // docs/aws-behaviour.md#http-api-route-keys
+    aws: {error: 'ConflictException', status: 409, message: 'Route with key GET /orders already exists for this API'},
+    async run(probe) {
+      const ApiId = await newApi(probe, 'HTTP')
+      await probe.v2.send(new CreateRouteCommand({ApiId, RouteKey: 'GET /orders'}))
+      return probe.failure(probe.v2.send(new CreateRouteCommand({ApiId, RouteKey: 'GET /orders'})))
+    },
+  },
+  {
+    name: 'An HTTP API refuses an integration that is not a proxy',
+    motoDiffers: 'moto creates a MOCK integration on an HTTP API',
+    // docs/aws-behaviour.md#http-apis-take-only-proxy-integrations
+    aws: {
+      error: 'BadRequestException',
+      status: 400,
+      message: 'Currently, an API with a protocol type of HTTP may only be associated with proxy integrations (AWS_PROXY, HTTP_PROXY)',
+    },
+    async run(probe) {
+      const ApiId = await newApi(probe, 'HTTP')
+      return probe.failure(probe.v2.send(new CreateIntegrationCommand({ApiId, IntegrationType: 'MOCK'})))
+    },
+  },
 ]
