@@ -4,7 +4,7 @@ import {TABLES} from '../model.js'
 import {createRoute, DEFAULT_ROUTE, updateRoute} from './api-routes.js'
 import {autoDeploy} from './deployments.js'
 import {createIntegration, updateIntegration, type IntegrationFields} from './integrations.js'
-import {apiWire, CHILD_TABLES, integrationsOf, integrationTarget, requireApi, routesOf} from './lookup.js'
+import {apiWire, CHILD_TABLES, childKey, integrationsOf, integrationTarget, requireApi, routesOf} from './lookup.js'
 import type {ProtocolType, V2ApiRecord} from './records.js'
 import {createStage, DEFAULT_STAGE} from './stages.js'
 import {listPage, requireText, sentFields} from './wire.js'
@@ -61,7 +61,7 @@ export function checkApiFields(protocolType: ProtocolType, fields: ApiFields): v
 export function deleteApi(context: SandboxContext, apiId: string): void {
   for (const {table, idFields} of CHILD_TABLES) {
     for (const child of context.store.withPrefix<Record<string, string>>(table, `${apiId}/`)) {
-      context.store.delete(table, [apiId, ...idFields.map((field) => child[field])].join('/'))
+      context.store.delete(table, childKey(apiId, ...idFields.map((field) => child[field])))
     }
   }
   context.store.delete(TABLES.v2Apis, apiId)

@@ -11,8 +11,8 @@ import type {
 } from './records.js'
 import {toWire, type WireShape} from './wire.js'
 
-/** Child records are keyed `<apiId>/<id>` (model.ts), so one prefix finds every child of an API. */
-export const childKey = (apiId: string, id: string) => `${apiId}/${id}`
+/** Child records are keyed `<apiId>/<id>` (a child's child `<apiId>/<parentId>/<id>`, model.ts), so one prefix finds every child of an API. */
+export const childKey = (apiId: string, ...ids: string[]) => [apiId, ...ids].join('/')
 
 /** A route's target naming one of the API's integrations. */
 export const integrationTarget = (integrationId: string) => `integrations/${integrationId}`

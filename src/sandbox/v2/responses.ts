@@ -1,7 +1,7 @@
 import type {SandboxContext} from '../context.js'
 import {badRequest, conflict, empty, json, jsonBody, notFound, type Router} from '../http.js'
 import {TABLES} from '../model.js'
-import {requireApi, requireIntegration, requireRoute} from './lookup.js'
+import {childKey, requireApi, requireIntegration, requireRoute} from './lookup.js'
 import type {V2ApiRecord} from './records.js'
 import {listPage, requireText, sentFields, toWire} from './wire.js'
 
@@ -61,9 +61,9 @@ export const deleteRouteResponses = (context: SandboxContext, apiId: string, rou
 export const deleteIntegrationResponses = (context: SandboxContext, apiId: string, integrationId: string) =>
   deleteResponsesOf(context, INTEGRATION_RESPONSES, apiId, integrationId)
 
-const keyOf = (kind: ResponseKind, response: ResponseRecord) => `${response.apiId}/${response[kind.parentField]}/${response[kind.idField]}`
+const keyOf = (kind: ResponseKind, response: ResponseRecord) => childKey(response.apiId, response[kind.parentField] as string, response[kind.idField] as string)
 const responsesOf = (context: SandboxContext, kind: ResponseKind, apiId: string, parentId: string) =>
-  context.store.withPrefix<ResponseRecord>(kind.table, `${apiId}/${parentId}/`)
+  context.store.withPrefix<ResponseRecord>(kind.table, `${childKey(apiId, parentId)}/`)
 
 /** The request's own checks, made before anything is looked up. */
 function checkShape(fields: Record<string, unknown>): void {
@@ -83,7 +83,7 @@ function requireParent(context: SandboxContext, kind: ResponseKind, apiId: strin
 
 function requireResponse(context: SandboxContext, kind: ResponseKind, apiId: string, parentId: string, responseId: string): ResponseRecord {
   requireParent(context, kind, apiId, parentId)
-  const response = context.store.get<ResponseRecord>(kind.table, `${apiId}/${parentId}/${responseId}`)
+  const response = context.store.get<ResponseRecord>(kind.table, childKey(apiId, parentId, responseId))
   if (!response) throw notFound(`Invalid ${kind.label} identifier specified ${responseId}`)
   return response
 }
