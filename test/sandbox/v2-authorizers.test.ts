@@ -68,7 +68,7 @@ describe('CreateAuthorizer, GetAuthorizer(s), UpdateAuthorizer', () => {
   it('refuses what AWS refuses, each in its own words', async () => {
     const http = await newApi()
     const websocket = await newApi('WEBSOCKET')
-    // moto 5.2.1 answers this one with these words (observed); the rest are the sandbox's.
+    // AWS's words, reported (terraform-provider-aws#15181), and moto's; the rest are the sandbox's.
     expect(await failure(lambdaAuthorizer(http, {AuthorizerPayloadFormatVersion: undefined}))).toEqual(
       badRequest('AuthorizerPayloadFormatVersion is a required parameter for REQUEST authorizer'),
     )
