@@ -1,4 +1,5 @@
 import {
+  CreateAuthorizerCommand,
   CreateDeploymentCommand,
   CreateStageCommand,
   ExportApiCommand,
@@ -129,6 +130,15 @@ describe('ImportApi and ExportApi with authorizers', () => {
     expect(await authorizersOf(apiId)).toEqual({})
     expect((await exported(apiId)).components).toBeUndefined()
     expect(Object.keys((await exported(apiId, 'prod')).components.securitySchemes)).toEqual(['cognito', 'lambda'])
+  })
+
+  it('an auto-deploying stage deploys a new authorizer at once, and exports it', async () => {
+    const {components, ...withoutAuthorizers} = DEFINITION
+    const apiId = await importApi({...withoutAuthorizers, paths: {'/health': DEFINITION.paths['/health']}})
+    await env.v2.send(new CreateStageCommand({ApiId: apiId, StageName: '$default', AutoDeploy: true}))
+    const jwt = {Issuer: 'https://issuer.example.com/'}
+    await env.v2.send(new CreateAuthorizerCommand({ApiId: apiId, Name: 'cognito', AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'], JwtConfiguration: jwt}))
+    expect(Object.keys((await exported(apiId, '$default')).components.securitySchemes)).toEqual(['cognito'])
   })
 
   it('warns of a scheme HTTP APIs cannot have and of a requirement naming no scheme', async () => {

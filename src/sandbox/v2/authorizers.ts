@@ -1,6 +1,7 @@
 import type {SandboxContext} from '../context.js'
 import {badRequest, conflict, empty, json, jsonBody, type Router} from '../http.js'
 import {TABLES} from '../model.js'
+import {autoDeploy} from './deployments.js'
 import {authorizersOf, authorizerWire, childKey, requireApi, requireAuthorizer, routesOf} from './lookup.js'
 import type {V2ApiRecord, V2AuthorizerRecord, V2AuthorizerType} from './records.js'
 import {listPage, requireText, sentFields} from './wire.js'
@@ -81,7 +82,9 @@ export function registerAuthorizers(router: Router, context: SandboxContext): vo
     const authorizerType = requireText(body, 'authorizerType') as V2AuthorizerType
     const fields = sentFields(body, FIELDS) as AuthorizerFields
     checkShape(fields)
-    return json(201, authorizerWire(createAuthorizer(context, requireApi(context, apiId), {...fields, name, authorizerType})))
+    const authorizer = createAuthorizer(context, requireApi(context, apiId), {...fields, name, authorizerType})
+    autoDeploy(context, apiId)
+    return json(201, authorizerWire(authorizer))
   })
 
   router.add('GET', '/v2/apis/{apiId}/authorizers', (request, {apiId}) => {
@@ -99,7 +102,9 @@ export function registerAuthorizers(router: Router, context: SandboxContext): vo
     const api = requireApi(context, apiId)
     const updated = {...requireAuthorizer(context, apiId, authorizerId), ...fields}
     checkAuthorizer(api, updated)
-    return json(200, authorizerWire(save(context, updated)))
+    save(context, updated)
+    autoDeploy(context, apiId)
+    return json(200, authorizerWire(updated))
   })
 
   router.add('DELETE', '/v2/apis/{apiId}/authorizers/{authorizerId}', (_request, {apiId, authorizerId}) => {
@@ -108,6 +113,7 @@ export function registerAuthorizers(router: Router, context: SandboxContext): vo
     const user = routesOf(context, apiId).find((route) => route.authorizerId === authorizerId)
     if (user) throw conflict(`Cannot delete authorizer '${authorizer.name}', is referenced in route: ${user.routeKey}`)
     context.store.delete(TABLES.v2Authorizers, childKey(apiId, authorizerId))
+    autoDeploy(context, apiId)
     return empty(204)
   })
 }

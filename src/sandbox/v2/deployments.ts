@@ -35,7 +35,7 @@ export function autoDeployStage(context: SandboxContext, stage: V2StageRecord): 
 }
 
 /**
- * The auto-deploy rule: each request that changes an API's routes or integrations makes one new
+ * The auto-deploy rule: each request that changes an API's routes, integrations or authorizers makes one new
  * deployment (AutoDeployed true) for every stage with AutoDeploy on, and points that stage at it.
  */
 export function autoDeploy(context: SandboxContext, apiId: string): void {
