@@ -2,7 +2,6 @@ import type {SandboxContext} from '../context.js'
 import {badRequest, conflict, empty, json, jsonBody, notFound, type Router} from '../http.js'
 import {TABLES} from '../model.js'
 import {childKey, requireApi, requireIntegration, requireRoute} from './lookup.js'
-import type {V2ApiRecord} from './records.js'
 import {listPage, requireText, sentFields, toWire} from './wire.js'
 
 /**
@@ -12,8 +11,10 @@ import {listPage, requireText, sentFields, toWire} from './wire.js'
 
 interface ResponseKind {
   table: string
-  /** The parent's collection in the path and the operation's noun, e.g. `routes`, `Route`. */
+  /** The parents' collection in the path (`routes`) and a parent's name in messages (`Route`). */
   parents: string
+  parentLabel: string
+  /** The responses' collection in the path and a response's name in messages. */
   segment: string
   label: string
   parentField: string
@@ -26,6 +27,7 @@ interface ResponseKind {
 const ROUTE_RESPONSES: ResponseKind = {
   table: TABLES.v2RouteResponses,
   parents: 'routes',
+  parentLabel: 'Route',
   segment: 'routeresponses',
   label: 'RouteResponse',
   parentField: 'routeId',
@@ -38,6 +40,7 @@ const ROUTE_RESPONSES: ResponseKind = {
 const INTEGRATION_RESPONSES: ResponseKind = {
   table: TABLES.v2IntegrationResponses,
   parents: 'integrations',
+  parentLabel: 'Integration',
   segment: 'integrationresponses',
   label: 'IntegrationResponse',
   parentField: 'integrationId',
@@ -74,11 +77,10 @@ function checkShape(fields: Record<string, unknown>): void {
 }
 
 /** The API, which must be a WebSocket API, and the parent the path names. */
-function requireParent(context: SandboxContext, kind: ResponseKind, apiId: string, parentId: string): V2ApiRecord {
+function requireParent(context: SandboxContext, kind: ResponseKind, apiId: string, parentId: string): void {
   const api = requireApi(context, apiId)
   kind.requireParent(context, apiId, parentId)
   if (api.protocolType !== 'WEBSOCKET') throw badRequest(`${kind.label}s are supported only for WebSocket APIs`)
-  return api
 }
 
 function requireResponse(context: SandboxContext, kind: ResponseKind, apiId: string, parentId: string, responseId: string): ResponseRecord {
@@ -90,7 +92,7 @@ function requireResponse(context: SandboxContext, kind: ResponseKind, apiId: str
 
 function checkKeyFree(context: SandboxContext, kind: ResponseKind, apiId: string, parentId: string, key: unknown): void {
   if (responsesOf(context, kind, apiId, parentId).some((response) => response[kind.keyField] === key)) {
-    throw conflict(`${kind.label} with key ${String(key)} already exists for this ${kind.parents === 'routes' ? 'Route' : 'Integration'}`)
+    throw conflict(`${kind.label} with key ${String(key)} already exists for this ${kind.parentLabel}`)
   }
 }
 
