@@ -8,7 +8,8 @@ import {autoDeploy} from './deployments.js'
 import {createIntegration} from './integrations.js'
 import {apiWire, authorizersOf, childKey, integrationsOf, integrationTarget, requireApi, requireDeployment, requireStage, routesOf} from './lookup.js'
 import {exportDefinition, parseDefinition, serializeDefinition, type ApiDefinition} from './openapi.js'
-import type {V2ApiRecord} from './records.js'
+import type {DefinedSecurity} from './openapi-authorizers.js'
+import type {V2ApiRecord, V2AuthorizerRecord} from './records.js'
 
 const OUTPUT_TYPES = ['JSON', 'YAML'] as const
 
@@ -42,17 +43,23 @@ function addRoutes(context: SandboxContext, api: V2ApiRecord, definition: ApiDef
       integrationId = sharedIntegrations.get(shareKey) ?? createIntegration(context, api, fields).integrationId
       sharedIntegrations.set(shareKey, integrationId)
     }
-    const authorizer = route.security && authorizers.get(route.security.scheme)
     createRoute(context, api, {
       routeKey: route.routeKey,
       operationName: route.operationName,
       target: integrationId && integrationTarget(integrationId),
-      ...(authorizer && {
-        authorizationType: authorizer.authorizerType === 'JWT' ? 'JWT' : 'CUSTOM',
-        authorizerId: authorizer.authorizerId,
-        ...(route.security!.scopes.length > 0 && {authorizationScopes: route.security!.scopes}),
-      }),
+      ...authorizationOf(route.security, authorizers),
     })
+  }
+}
+
+/** What a route's security requirement gives it: JWT with its scopes, or CUSTOM for a Lambda authorizer. */
+function authorizationOf(security: DefinedSecurity | undefined, authorizers: Map<string, V2AuthorizerRecord>) {
+  const authorizer = security && authorizers.get(security.scheme)
+  if (!security || !authorizer) return {}
+  return {
+    authorizationType: authorizer.authorizerType === 'JWT' ? 'JWT' : 'CUSTOM',
+    authorizerId: authorizer.authorizerId,
+    ...(security.scopes.length > 0 && {authorizationScopes: security.scopes}),
   }
 }
 
