@@ -44,6 +44,12 @@ export const TABLES = {
   documentationParts: 'documentationParts',
   /** `${apiId}/${version}` → DocumentationVersionRecord */
   documentationVersions: 'documentationVersions',
+  /** `${apiId}/${authorizerId}` */
+  v2Authorizers: 'v2Authorizers',
+  /** `${apiId}/${routeId}/${routeResponseId}` (WebSocket) */
+  v2RouteResponses: 'v2RouteResponses',
+  /** `${apiId}/${integrationId}/${integrationResponseId}` (WebSocket) */
+  v2IntegrationResponses: 'v2IntegrationResponses',
   /** `${seriesKey}|${minuteStartMs}` → MetricMinute */
   metricData: 'metricData',
 } as const

@@ -151,6 +151,21 @@ export const V2_OPERATIONS: Record<string, string> = {
   GetVpcLink: 'GET /v2/vpclinks/{id}',
   UpdateVpcLink: 'PATCH /v2/vpclinks/{id}',
   DeleteVpcLink: 'DELETE /v2/vpclinks/{id}',
+  CreateAuthorizer: 'POST /v2/apis/{id}/authorizers',
+  GetAuthorizers: 'GET /v2/apis/{id}/authorizers',
+  GetAuthorizer: 'GET /v2/apis/{id}/authorizers/{authorizer}',
+  UpdateAuthorizer: 'PATCH /v2/apis/{id}/authorizers/{authorizer}',
+  DeleteAuthorizer: 'DELETE /v2/apis/{id}/authorizers/{authorizer}',
+  CreateRouteResponse: 'POST /v2/apis/{id}/routes/{route}/routeresponses',
+  GetRouteResponses: 'GET /v2/apis/{id}/routes/{route}/routeresponses',
+  GetRouteResponse: 'GET /v2/apis/{id}/routes/{route}/routeresponses/{response}',
+  UpdateRouteResponse: 'PATCH /v2/apis/{id}/routes/{route}/routeresponses/{response}',
+  DeleteRouteResponse: 'DELETE /v2/apis/{id}/routes/{route}/routeresponses/{response}',
+  CreateIntegrationResponse: 'POST /v2/apis/{id}/integrations/{integration}/integrationresponses',
+  GetIntegrationResponses: 'GET /v2/apis/{id}/integrations/{integration}/integrationresponses',
+  GetIntegrationResponse: 'GET /v2/apis/{id}/integrations/{integration}/integrationresponses/{response}',
+  UpdateIntegrationResponse: 'PATCH /v2/apis/{id}/integrations/{integration}/integrationresponses/{response}',
+  DeleteIntegrationResponse: 'DELETE /v2/apis/{id}/integrations/{integration}/integrationresponses/{response}',
 }
 
 /** CloudWatch names its operation on the wire (X-Amz-Target, or the RPC v2 CBOR path). */
