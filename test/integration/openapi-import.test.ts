@@ -75,6 +75,8 @@ describe('apis import (REST)', () => {
     // docs/aws-behaviour.md#every-method-needs-an-integration-to-be-deployed
     expect(error.message).toContain('Step 2 of 2 failed: CreateDeployment failed: No integration defined for method: POST /orders has no integration, so AWS deployed nothing and no stage changed.')
     const [api] = (await clients.rest.send(new GetRestApisCommand({}))).items ?? []
+    // Importing the same file again would fail the same way: the way on is to fix the definition.
+    expect(error.suggestions).toEqual([`Try: give every operation an x-amazon-apigateway-integration, apigw apis import <openapi-file> --api ${api.id}, then deploy`])
     expect(await resourcePaths(api.id!)).toEqual(['/gift-cards', '/orders'])
     expect((await clients.rest.send(new GetStagesCommand({restApiId: api.id}))).item).toEqual([])
   })

@@ -47,6 +47,14 @@ describe('changes', () => {
     expect(error.suggestions).toEqual(['Try: resume from step 2'])
   })
 
+  it("offer the failed step's own fix, not a re-run, when re-running cannot help (fixFirst)", async () => {
+    const noIntegration = new ApigwError('No integration defined for method', {code: 'NO_INTEGRATION', exitCode: 5, fixFirst: true, suggestions: ['Try: give GET /orders an integration, then import again']})
+    const change: Change = {summary: 's', severity: 'safe', steps: [step('Import', async () => 'ok'), step('Deploy', async () => Promise.reject(noIntegration))], recovery: () => 'Try: run the same import again'}
+    const error = (await runChange(change).catch((e) => e)) as ApigwError
+    expect(error.exitCode).toBe(8)
+    expect(error.suggestions).toEqual(['Try: give GET /orders an integration, then import again'])
+  })
+
   it('pass a failure of the first step through unchanged: nothing was changed', async () => {
     const original = new ApigwError('Invalid API identifier specified', {code: 'NotFoundException', exitCode: 4})
     const change: Change = {summary: 's', severity: 'safe', steps: [step('A', async () => Promise.reject(original)), step('B', async () => 'b')]}

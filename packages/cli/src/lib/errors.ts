@@ -22,6 +22,11 @@ export interface ApigwErrorOptions {
   exitCode: ExitCodeValue
   suggestions?: string[]
   cause?: unknown
+  /**
+   * Running the command again cannot help until the operator changes something (a definition, a
+   * setting): a change that fails part-way on such an error offers its suggestions, not a re-run.
+   */
+  fixFirst?: boolean
 }
 
 /** Every failure apigw reports on purpose. Anything else reaching the CLI is an internal error (exit 70). */
@@ -29,6 +34,7 @@ export class ApigwError extends Error {
   readonly code: string
   readonly exitCode: ExitCodeValue
   readonly suggestions: string[]
+  readonly fixFirst: boolean
 
   constructor(message: string, options: ApigwErrorOptions) {
     super(message, {cause: options.cause})
@@ -36,6 +42,7 @@ export class ApigwError extends Error {
     this.code = options.code
     this.exitCode = options.exitCode
     this.suggestions = options.suggestions ?? []
+    this.fixFirst = options.fixFirst ?? false
   }
 }
 

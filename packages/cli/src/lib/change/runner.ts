@@ -78,10 +78,11 @@ function failure(change: Change, failed: number, results: StepResults, outcomes:
   const cause = error instanceof Error ? error.message : String(error)
   const lines = outcomes.map((outcome) => `  ${outcome.status.padEnd(7)}  ${outcome.step}. ${outcome.summary} (${outcome.operation})`)
   const recovery = change.recovery?.(failed, results)
+  const fixFirst = error instanceof ApigwError && error.fixFirst
   return new ApigwError(`Step ${failed + 1} of ${change.steps.length} failed: ${cause}\n${lines.join('\n')}`, {
     code: 'PARTIAL_FAILURE',
     exitCode: ExitCode.partial,
-    suggestions: recovery ? [recovery] : ['Try: run the command again; the steps that are done are listed above'],
+    suggestions: fixFirst ? error.suggestions : recovery ? [recovery] : ['Try: run the command again; the steps that are done are listed above'],
     cause: error,
   })
 }

@@ -71,6 +71,7 @@ function explainRefusal(restApiId: string, gateway: () => ReturnType<AwsSession[
       throw new ApigwError(`${error.message}: there is nothing to deploy yet.`, {
         code: 'NOTHING_TO_DEPLOY',
         exitCode: ExitCode.conflict,
+        fixFirst: true,
         suggestions: [`Try: apigw apis import <openapi-file> --api ${restApiId}, then deploy`],
         cause: error,
       })
@@ -81,6 +82,7 @@ function explainRefusal(restApiId: string, gateway: () => ReturnType<AwsSession[
       throw new ApigwError(`${error.message}: ${which}, so AWS deployed nothing and no stage changed.`, {
         code: 'NO_INTEGRATION',
         exitCode: ExitCode.conflict,
+        fixFirst: true,
         suggestions: [`Try: give every operation an x-amazon-apigateway-integration, apigw apis import <openapi-file> --api ${restApiId}, then deploy`],
         cause: error,
       })
