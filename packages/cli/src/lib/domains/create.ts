@@ -66,7 +66,7 @@ export async function prepareDeleteDomain(session: AwsSession, options: {domain:
       steps: [{service: 'apigatewayv2', operation: 'DeleteDomainName', input: {DomainName: domain.domainName}, summary: `delete ${domain.domainName}`, run: () => v2.deleteCustomDomain(domain.domainName)}],
     },
     confirmName: domain.domainName,
-    warnings: count > 0 ? [`Its paths ${domain.mappings.map((mapping) => pathText(mapping.path)).join(', ')} stop answering (docs/aws-behaviour.md#deleting-a-domain-name-deletes-its-mappings).`] : [],
+    warnings: count > 0 ? [`Its mappings go with it; these paths stop answering: ${domain.mappings.map((mapping) => pathText(mapping.path)).join(', ')}.`] : [],
     result: async () => {
       const left = await v2.listCustomDomains()
       if (left.some((found) => found.DomainName === domain.domainName)) {
