@@ -1,4 +1,4 @@
-import {GetApiMappingsCommand, GetDomainNameCommand as GetV2DomainNameCommand} from '@aws-sdk/client-apigatewayv2'
+import {CreateStageCommand as CreateV2StageCommand, GetApiMappingsCommand, GetDomainNameCommand as GetV2DomainNameCommand} from '@aws-sdk/client-apigatewayv2'
 import {CreateStageCommand, GetBasePathMappingCommand, GetDomainNamesCommand} from '@aws-sdk/client-api-gateway'
 import {describe, expect, it} from 'vitest'
 import {TABLES} from '../../packages/sandbox/src/model.js'
@@ -140,6 +140,17 @@ describe('domains switch', () => {
     const bad = await apigw('domains', 'switch', '--domain', 'empty.shop.test', '--path', 'v1', '--to', 'empty-shop', '--yes')
     expect(bad.code).toBe(2)
     expect((await apigw('domains', 'switch', '--domain', 'empty.shop.test', '--path', 'v2', '--to', 'empty-shop:prod', '--yes')).code).toBe(4)
+    const typo = await apigw('domains', 'switch', '--domain', 'empty.shop.test', '--path', 'v1', '--to', 'empty-shop:prdo', '--yes')
+    expect(typo.code).toBe(4)
+    expect(typo.stderr).toContain('Try: --to empty-shop:prod')
+
+    const http = await seed.httpApi('empty-orders')
+    await clients.v2.send(new CreateV2StageCommand({ApiId: http.id, StageName: 'idle'}))
+    const undeployed = await apigw('domains', 'map', '--domain', 'empty.shop.test', '--path', 'orders', '--api', http.id, '--stage', 'idle')
+    expect(undeployed.code).toBe(5)
+    expect(undeployed.stderr).toContain('runs no deployment')
+    expect(undeployed.stderr).toContain(`Try: apigw deploy --api ${http.id} --stage idle`)
+    expect(await mappingAt('empty.shop.test', 'orders')).toBeUndefined()
   })
 
   it('a failing gate refuses the switch and writes nothing; a passing one lets it through', async () => {

@@ -2,9 +2,9 @@ import type {AwsSession} from '../aws/index.js'
 import type {PreparedChange} from '../change/index.js'
 import {sentInput} from '../change/index.js'
 import {ApigwError, ExitCode} from '../errors.js'
-import {shellCommand} from '../util/shell.js'
 import {plural} from '../util/text.js'
 import {pathText, readDomains, type DomainSummary} from './read.js'
+import {apigwCommand} from './target.js'
 
 export interface CreateDomainOptions {
   domain: string
@@ -24,7 +24,7 @@ export async function prepareCreateDomain(session: AwsSession, options: CreateDo
     throw new ApigwError(`The custom domain name ${options.domain} exists already.`, {
       code: 'DOMAIN_EXISTS',
       exitCode: ExitCode.conflict,
-      suggestions: [`Try: ${shellCommand('apigw', 'domains', 'show', options.domain)}`],
+      suggestions: [`Try: ${apigwCommand(session, 'domains', 'show', options.domain)}`],
     })
   }
   const input = {
@@ -41,7 +41,7 @@ export async function prepareCreateDomain(session: AwsSession, options: CreateDo
     result: async () => (await readDomains(session, {domain: options.domain})).domains[0],
     nextSteps: (domain) => [
       `Point DNS at it: an alias (or CNAME) of ${domain.domainName} to ${domain.dnsTarget.domainName ?? '?'} (hosted zone ${domain.dnsTarget.hostedZoneId ?? '?'}).`,
-      `Then map a path: ${shellCommand('apigw', 'domains', 'map', '--domain', domain.domainName, '--path', '', '--api', '<api>', '--stage', '<stage>')}`,
+      `Then map a path: ${apigwCommand(session, 'domains', 'map', '--domain', domain.domainName, '--path', '', '--api', '<api>', '--stage', '<stage>')}`,
     ],
   }
 }
@@ -70,7 +70,7 @@ export async function prepareDeleteDomain(session: AwsSession, options: {domain:
     result: async () => {
       const left = await v2.listCustomDomains()
       if (left.some((found) => found.DomainName === domain.domainName)) {
-        throw new ApigwError(`${domain.domainName} is still there after DeleteDomainName answered: another change landed meanwhile.`, {code: 'CHANGED_MEANWHILE', exitCode: ExitCode.conflict, suggestions: [`Try: ${shellCommand('apigw', 'domains', 'show', domain.domainName)}`]})
+        throw new ApigwError(`${domain.domainName} is still there after DeleteDomainName answered: another change landed meanwhile.`, {code: 'CHANGED_MEANWHILE', exitCode: ExitCode.conflict, suggestions: [`Try: ${apigwCommand(session, 'domains', 'show', domain.domainName)}`]})
       }
       return {domain: domain.domainName, mappings: domain.mappings}
     },

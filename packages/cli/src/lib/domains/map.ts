@@ -1,9 +1,8 @@
 import type {AwsSession} from '../aws/index.js'
 import type {ChangeStep, PreparedChange} from '../change/index.js'
 import {ApigwError, ExitCode} from '../errors.js'
-import {shellCommand} from '../util/shell.js'
 import {pathText, type DomainMapping} from './read.js'
-import {findTarget, normalPath, openPath, pathLabel, pathNotMapped, throughBasePath, type MappingTarget} from './target.js'
+import {apigwCommand, findTarget, normalPath, openPath, pathLabel, pathNotMapped, throughBasePath, type MappingTarget} from './target.js'
 
 /** The stable JSON shape of `domains map` and `domains unmap` (docs/json.md). */
 export interface MappingChanged {
@@ -31,7 +30,7 @@ export async function prepareMap(session: AwsSession, options: MapOptions): Prom
     throw new ApigwError(`The ${where} is already mapped, to ${mapping.api.id}:${mapping.stage ?? '(whole API)'}.`, {
       code: 'PATH_MAPPED',
       exitCode: ExitCode.conflict,
-      suggestions: [`Try: ${shellCommand('apigw', 'domains', 'switch', '--domain', domain.domainName, '--path', pathText(path), '--to', `${target.api.id}:${target.stage}`)}, to move it in place`],
+      suggestions: [`Try: ${apigwCommand(session, 'domains', 'switch', '--domain', domain.domainName, '--path', pathText(path), '--to', `${target.api.id}:${target.stage}`)}, to move it in place`],
     })
   }
   const through = throughBasePath([target.api.type], path) ? 'base-path-mapping' : 'api-mapping'
@@ -68,7 +67,7 @@ async function createStep(session: AwsSession, domainName: string, path: string,
 export async function prepareUnmap(session: AwsSession, options: {domain: string; path: string}): Promise<PreparedChange<MappingChanged>> {
   const path = normalPath(options.path)
   const {domain, mapping} = await openPath(session, {domain: options.domain, path})
-  if (!mapping) throw pathNotMapped(domain, path)
+  if (!mapping) throw pathNotMapped(session, domain, path)
   const where = pathLabel(domain.domainName, path)
   const through = throughBasePath([mapping.api.type], path) ? 'base-path-mapping' : 'api-mapping'
   const step: ChangeStep =

@@ -2,10 +2,9 @@ import type {AwsSession} from '../aws/index.js'
 import {requireWritten, type ChangeStep, type PreparedChange} from '../change/index.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {checkStage, type CheckOptions, type CheckResult} from '../metrics/index.js'
-import {shellCommand} from '../util/shell.js'
 import {previousTag, previousValue, parseTarget, targetText} from './previous.js'
 import {pathText, type DomainMapping, type DomainSummary} from './read.js'
-import {domainArn, findTarget, normalPath, openPath, pathLabel, pathNotMapped, throughBasePath, type MappingTarget} from './target.js'
+import {apigwCommand, domainArn, findTarget, normalPath, openPath, pathLabel, pathNotMapped, throughBasePath, type MappingTarget} from './target.js'
 
 /** The metrics check a switch passes first: `metrics check`'s options, on the target stage. */
 export type SwitchGate = Omit<CheckOptions, 'api' | 'stage' | 'traffic'>
@@ -49,9 +48,9 @@ export function parseTo(text: string): {api: string; stage: string} {
 export async function prepareSwitch(session: AwsSession, options: SwitchOptions): Promise<PreparedChange<SwitchResult>> {
   const path = normalPath(options.path)
   const {domain, mapping} = await openPath(session, {domain: options.domain, path})
-  if (!mapping) throw pathNotMapped(domain, path)
-  const wanted = options.back ? backTarget(domain, mapping) : parseTo(options.to ?? '')
-  const target = await findTarget(session, wanted)
+  if (!mapping) throw pathNotMapped(session, domain, path)
+  const wanted = options.back ? backTarget(session, domain, mapping) : parseTo(options.to ?? '')
+  const target = await findTarget(session, wanted, (stage) => `--to ${wanted.api}:${stage}`)
   const where = pathLabel(domain.domainName, path)
   const notes: string[] = []
   if (mapping.api.id === target.api.id && mapping.stage === target.stage) {
@@ -59,10 +58,10 @@ export async function prepareSwitch(session: AwsSession, options: SwitchOptions)
     return {notes, result: () => resultOf(domain, path, mapping, target, mapping, null)}
   }
   const gate = options.gate ? await checkStage(session, {...options.gate, api: target.api.id, stage: target.stage, traffic: 'all'}) : undefined
-  if (gate && !gate.result.pass) throw gateRefused(where, target, gate.result)
+  if (gate && !gate.result.pass) throw gateRefused(session, where, target, gate.result)
   const through = throughBasePath([mapping.api.type, target.api.type], path) ? 'base-path-mapping' : 'api-mapping'
   const steps = [...(mapping.stage === null ? [] : [await recordStep(session, domain.domainName, path, mapping)]), await switchStep(session, domain.domainName, path, mapping, target, through)]
-  const look = shellCommand('apigw', 'domains', 'show', domain.domainName)
+  const look = apigwCommand(session, 'domains', 'show', domain.domainName)
   return {
     change: {
       summary: `switch ${where} from ${mapping.api.id}:${mapping.stage ?? '(whole API)'} to stage "${target.stage}" of ${target.api.name} (${target.api.id})`,
@@ -82,7 +81,7 @@ export async function prepareSwitch(session: AwsSession, options: SwitchOptions)
       )
       return resultOf(domain, path, mapping, target, after ?? null, gate?.result ?? null, through)
     },
-    nextSteps: () => [`To switch back: ${shellCommand('apigw', 'domains', 'switch', '--domain', domain.domainName, '--path', pathText(path), '--back')}`],
+    nextSteps: () => [`To switch back: ${apigwCommand(session, 'domains', 'switch', '--domain', domain.domainName, '--path', pathText(path), '--back')}`],
   }
 }
 
@@ -98,25 +97,25 @@ function resultOf(domain: DomainSummary, path: string, before: DomainMapping, ta
   }
 }
 
-function backTarget(domain: DomainSummary, mapping: DomainMapping): {api: string; stage: string} {
+function backTarget(session: AwsSession, domain: DomainSummary, mapping: DomainMapping): {api: string; stage: string} {
   const recorded = mapping.previous === null ? undefined : parseTarget(mapping.previous)
   if (!recorded) {
     throw new ApigwError(`No earlier target is recorded for ${pathLabel(domain.domainName, mapping.path)}: --back returns to what \`apigw domains switch\` switched away from.`, {
       code: 'NO_PREVIOUS_TARGET',
       exitCode: ExitCode.notFound,
-      suggestions: [`Try: ${shellCommand('apigw', 'domains', 'switch', '--domain', domain.domainName, '--path', pathText(mapping.path), '--to', '<api>:<stage>')}`],
+      suggestions: [`Try: ${apigwCommand(session, 'domains', 'switch', '--domain', domain.domainName, '--path', pathText(mapping.path), '--to', '<api>:<stage>')}`],
     })
   }
   return {api: recorded.apiId, stage: recorded.stage}
 }
 
-function gateRefused(where: string, target: MappingTarget, result: CheckResult): ApigwError {
+function gateRefused(session: AwsSession, where: string, target: MappingTarget, result: CheckResult): ApigwError {
   const failed = result.gates.filter((gate) => gate.status === 'fail').map((gate) => gate.detail)
   const why = result.outcome === 'not-enough-data' ? (result.reason ?? 'not enough data') : failed.join('; ')
   return new ApigwError(`Not switching the ${where}: stage "${target.stage}" of ${target.api.name} (${target.api.id}) ${result.outcome === 'not-enough-data' ? 'has not enough data to judge' : 'failed the gate'}: ${why}.`, {
     code: 'GATE_FAILED',
     exitCode: ExitCode.negative,
-    suggestions: [`Try: ${shellCommand('apigw', 'metrics', 'check', '--api', target.api.id, '--stage', target.stage)}, to see its figures`],
+    suggestions: [`Try: ${apigwCommand(session, 'metrics', 'check', '--api', target.api.id, '--stage', target.stage)}, to see its figures`],
   })
 }
 

@@ -24,17 +24,26 @@ export function normalPath(path: string): string {
   return trimmed === '(none)' ? '' : trimmed
 }
 
-/** The API's stage, which must exist and run a deployment: a path mapped to it must answer. */
-export async function findTarget(session: AwsSession, options: {api: string; stage: string}): Promise<MappingTarget> {
+/** An apigw command to suggest, with --sandbox when this run talks to the sandbox (so that it reaches the same one). */
+export const apigwCommand = (session: AwsSession, ...args: string[]) => `${shellCommand('apigw', ...args)}${session.options.sandbox ? ' --sandbox' : ''}`
+
+/**
+ * The API's stage, which must exist and run a deployment: a path mapped to it must answer.
+ * `stageHint` turns a stage name into the flag that names it (`--to api:stage` for a switch).
+ */
+export async function findTarget(session: AwsSession, options: {api: string; stage: string}, stageHint = (stage: string) => `--stage ${stage}`): Promise<MappingTarget> {
   const entry = await resolveApi(session, options.api)
   const {id, name, type} = summarize(entry)
-  const found = await findStage(session, entry, options.stage)
+  const found = await findStage(session, entry, options.stage).catch((error: unknown) => {
+    if (!(error instanceof ApigwError) || error.code !== 'STAGE_NOT_FOUND') throw error
+    throw new ApigwError(error.message, {code: error.code, exitCode: error.exitCode, suggestions: error.suggestions.map((line) => line.replace(/^Try: --stage (\S+)$/, (_, stage: string) => `Try: ${stageHint(stage)}`))})
+  })
   const deploymentId = found.summary.deploymentId
   if (!deploymentId) {
     throw new ApigwError(`Stage "${found.summary.name}" of ${apiLabel({id, name, type})} runs no deployment: a path mapped to it would answer nothing.`, {
       code: 'STAGE_NOT_DEPLOYED',
       exitCode: ExitCode.conflict,
-      suggestions: [`Try: ${shellCommand('apigw', 'deploy', '--api', id, '--stage', found.summary.name)}`],
+      suggestions: [`Try: ${apigwCommand(session, 'deploy', '--api', id, '--stage', found.summary.name)}`],
     })
   }
   return {api: {id, name, type}, stage: found.summary.name, deploymentId}
@@ -47,13 +56,13 @@ export async function openPath(session: AwsSession, options: {domain: string; pa
   return {domain, mapping: domain.mappings.find((candidate) => candidate.path === options.path)}
 }
 
-export function pathNotMapped(domain: DomainSummary, path: string): ApigwError {
+export function pathNotMapped(session: AwsSession, domain: DomainSummary, path: string): ApigwError {
   return new ApigwError(`Path ${pathText(path)} of ${domain.domainName} is not mapped.`, {
     code: 'MAPPING_NOT_FOUND',
     exitCode: ExitCode.notFound,
     suggestions: [
       domain.mappings.length > 0 ? `Its paths: ${domain.mappings.map((mapping) => pathText(mapping.path)).join(', ')}` : 'It has no mappings.',
-      `Try: ${shellCommand('apigw', 'domains', 'show', domain.domainName)}`,
+      `Try: ${apigwCommand(session, 'domains', 'show', domain.domainName)}`,
     ],
   })
 }
