@@ -7,7 +7,7 @@ import {runCli} from '../helpers/cli.js'
 import {driveTraffic} from '../helpers/live-traffic.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
-useSandboxCli()
+useSandboxCli({USER: 'ci'})
 
 const apigw = (...args: string[]) => runCli(args, env)
 const json = (stdout: string) => JSON.parse(stdout)
@@ -107,7 +107,7 @@ describe('domains switch', () => {
     const before = await mappingAt('orders.shop.test', 'orders')
 
     const dry = await apigw('domains', 'switch', '--domain', 'orders.shop.test', '--path', 'orders', '--to', 'orders-green:$default', '--dry-run', '--json')
-    expect(json(dry.stdout).plan.steps.map((step: {operation: string}) => step.operation)).toEqual(['TagResource', 'UpdateApiMapping'])
+    expect(json(dry.stdout).plan.steps.map((step: {operation: string}) => step.operation)).toEqual(['TagResource', 'UpdateApiMapping', 'UpdateDeployment'])
     expect((await mappingAt('orders.shop.test', 'orders'))?.ApiId).toBe(blue.id)
 
     const switched = await apigw('domains', 'switch', '--domain', 'orders.shop.test', '--path', 'orders', '--to', 'orders-green:$default', '--yes', '--json')
@@ -169,6 +169,11 @@ describe('domains switch', () => {
       expect(passed.code, passed.stderr).toBe(0)
       expect(json(passed.stdout).gate.outcome).toBe('passed')
       expect((await clients.rest.send(new GetBasePathMappingCommand({domainName: 'gated.shop.test', basePath: 'shop'}))).restApiId).toBe(green.id)
+      // Recorded as a release of the stage the path now reaches; a later deploy still replaces the right deployment.
+      const history = json((await apigw('stages', 'history', '--api', 'gated-green', '--stage', 'prod', '--json')).stdout)
+      expect(history.releases[0]).toMatchObject({action: 'switch', fromStage: 'gated.shop.test/shop', deploymentId: green.deploymentId, live: true, by: expect.stringMatching(/^ci@/)})
+      expect((await apigw('deploy', '--api', 'gated-green', '--stage', 'prod', '--json')).code).toBe(0)
+      expect((await apigw('stages', 'rollback', '--api', 'gated-green', '--stage', 'prod', '--yes', '--json')).stdout).toContain(`"deploymentId": "${green.deploymentId}"`)
     } finally {
       stop()
     }

@@ -2,6 +2,7 @@ import type {AwsSession} from '../aws/index.js'
 import {requireWritten, type ChangeStep, type PreparedChange} from '../change/index.js'
 import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {checkStage, type CheckOptions, type CheckResult} from '../metrics/index.js'
+import {switchRecordStep} from '../releases/index.js'
 import {previousTag, previousValue, parseTarget, targetText} from './previous.js'
 import {pathText, type DomainMapping, type DomainSummary} from './read.js'
 import {apigwCommand, domainArn, findTarget, normalPath, openPath, pathLabel, pathNotMapped, throughBasePath, type MappingTarget} from './target.js'
@@ -17,6 +18,9 @@ export interface SwitchOptions {
   /** Return to what the last switch of this path switched away from. */
   back?: boolean
   gate?: SwitchGate
+  /** Who switches, for the release record (user@host, or the CI run). */
+  actor: string
+  now?: Date
 }
 
 /** The stable JSON shape of `domains switch` (docs/json.md). */
@@ -60,14 +64,22 @@ export async function prepareSwitch(session: AwsSession, options: SwitchOptions)
   const gate = options.gate ? await checkStage(session, {...options.gate, api: target.api.id, stage: target.stage, traffic: 'all'}) : undefined
   if (gate && !gate.result.pass) throw gateRefused(session, where, target, gate.result)
   const through = throughBasePath([mapping.api.type, target.api.type], path) ? 'base-path-mapping' : 'api-mapping'
-  const steps = [...(mapping.stage === null ? [] : [await recordStep(session, domain.domainName, path, mapping)]), await switchStep(session, domain.domainName, path, mapping, target, through)]
+  const record = {apiId: target.api.id, stage: target.stage, deploymentId: target.deploymentId, domainPath: `${domain.domainName}/${path}`, actor: options.actor, at: (options.now ?? new Date()).toISOString()}
+  const steps = [
+    ...(mapping.stage === null ? [] : [await recordStep(session, domain.domainName, path, mapping)]),
+    await switchStep(session, domain.domainName, path, mapping, target, through),
+    await switchRecordStep(session, record),
+  ]
   const look = apigwCommand(session, 'domains', 'show', domain.domainName)
   return {
     change: {
       summary: `switch ${where} from ${mapping.api.id}:${mapping.stage ?? '(whole API)'} to stage "${target.stage}" of ${target.api.name} (${target.api.id})`,
       severity: 'destructive',
       steps,
-      recovery: (failed) => (failed === steps.length - 1 ? `Try: ${look}, then run this command again` : undefined),
+      recovery: (failed) => {
+        if (failed === steps.length - 1) return `The ${where} reaches ${targetText({apiId: target.api.id, stage: target.stage})}; only the record of the switch in stages history is missing.`
+        return failed === steps.length - 2 ? `Try: ${look}, then run this command again` : undefined
+      },
     },
     notes: [...notes, ...(gate ? [`Gate passed on ${targetText({apiId: target.api.id, stage: target.stage})}: ${gate.result.outcome}.`] : [])],
     result: async () => {
