@@ -1,7 +1,7 @@
 import type {AwsSession} from '../aws/index.js'
 import type {PreparedChange} from '../change/index.js'
 import {sentInput} from '../change/index.js'
-import {ApigwError, ExitCode} from '../errors.js'
+import {ApigwError, ExitCode, usageError} from '../errors.js'
 import {plural} from '../util/text.js'
 import {pathText, readDomains, type DomainSummary} from './read.js'
 import {apigwCommand} from './target.js'
@@ -18,6 +18,10 @@ export interface CreateDomainOptions {
 
 /** Prepares CreateDomainName (v2, which makes a domain both services see); one that exists is refused (exit 5). */
 export async function prepareCreateDomain(session: AwsSession, options: CreateDomainOptions): Promise<PreparedChange<DomainSummary>> {
+  if (options.truststoreUri && (options.endpointType !== 'REGIONAL' || options.securityPolicy !== 'TLS_1_2')) {
+    // docs/aws-behaviour.md#what-a-custom-domain-name-needs
+    throw usageError('Mutual TLS (--truststore-uri) is for regional domains with TLS 1.2 only.', ['Try: leave out --endpoint and --tls (regional, TLS 1.2 are the defaults)'], 'MUTUAL_TLS_UNSUPPORTED')
+  }
   const v2 = await session.v2()
   const there = await v2.listCustomDomains()
   if (there.some((domain) => domain.DomainName?.toLowerCase() === options.domain.toLowerCase())) {
