@@ -83,15 +83,17 @@ export async function prepareSwitch(session: AwsSession, options: SwitchOptions)
     },
     notes: [...notes, ...(gate ? [`Gate passed on ${targetText({apiId: target.api.id, stage: target.stage})}: ${gate.result.outcome}.`] : [])],
     result: async () => {
-      const after = (await openPath(session, {domain: domain.domainName, path})).mapping
+      // One GetApiMapping: apigatewayv2 sees v1's base path mappings too.
+      const holds = await (await session.v2()).getApiMapping(domain.domainName, mapping.apiMappingId)
       requireWritten(
         [
-          {what: 'API', wrote: target.api.id, holds: after?.api.id},
-          {what: 'stage', wrote: target.stage, holds: after?.stage},
+          {what: 'API', wrote: target.api.id, holds: holds.ApiId},
+          {what: 'stage', wrote: target.stage, holds: holds.Stage},
         ],
         {subject: `The ${where}`, look},
       )
-      return resultOf(domain, path, mapping, target, after ?? null, gate?.result ?? null, through)
+      const after: DomainMapping = {...mapping, api: {...target.api, exists: true}, stage: target.stage, stageExists: true, previous: mapping.stage === null ? mapping.previous : targetText({apiId: mapping.api.id, stage: mapping.stage})}
+      return resultOf(domain, path, mapping, target, after, gate?.result ?? null, through)
     },
     nextSteps: () => [`To switch back: ${apigwCommand(session, 'domains', 'switch', '--domain', domain.domainName, '--path', pathText(path), '--back')}`],
   }
