@@ -79,6 +79,30 @@ describe('domains create, list, show, delete', () => {
   })
 })
 
+describe('creates whose answer is lost are made once', () => {
+  it('CreateDomainName, CreateBasePathMapping and CreateApiMapping answers lost after the sandbox made them: one of each, exit 0', async () => {
+    const lost = async (fault: string, ...args: string[]) => {
+      sandbox.faults = parseFaults(fault)
+      try {
+        const result = await apigw(...args)
+        expect(sandbox.faults.lost, 'the lost-answer fault did not strike').toEqual([])
+        expect(result.code, result.stderr).toBe(0)
+        expect(result.stderr).toContain('was lost, but AWS had done it')
+      } finally {
+        sandbox.faults = parseFaults('none')
+      }
+    }
+    await lost('lost=CreateDomainName:503', 'domains', 'create', 'once.shop.test', '--certificate-arn', CERT)
+    expect(((await clients.rest.send(new GetDomainNamesCommand({}))).items ?? []).filter((domain) => domain.domainName === 'once.shop.test')).toHaveLength(1)
+    await seed.petsApi('once-shop')
+    await seed.httpApi('once-orders')
+    await lost('lost=CreateBasePathMapping:reset', 'domains', 'map', '--domain', 'once.shop.test', '--path', 'shop', '--api', 'once-shop', '--stage', 'prod')
+    await lost('lost=CreateApiMapping:503', 'domains', 'map', '--domain', 'once.shop.test', '--path', 'orders/v1', '--api', 'once-orders', '--stage', '$default')
+    const {Items = []} = await clients.v2.send(new GetApiMappingsCommand({DomainName: 'once.shop.test'}))
+    expect(Items.map((item) => item.ApiMappingKey).sort()).toEqual(['orders/v1', 'shop'])
+  })
+})
+
 describe('domains map, unmap', () => {
   it('refuses a mapped path (switch moves it) and an unknown stage; unmap needs --yes off a terminal, then the path is gone', async () => {
     await createDomain('map.shop.test')
