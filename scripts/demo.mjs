@@ -23,6 +23,15 @@ const RUNBOOK = [
   ['All three kinds, in one list.', 'apis list --sandbox'],
   ['The REST API: settings, stages, resources.', 'apis show --api shop --sandbox'],
   ["The HTTP API's route table alone.", 'apis routes --api greenhouse --sandbox'],
+  // --- custom domains (issue 21): a blue/green switch and back on the HTTP API ---
+  ['Custom domains. A second stage of the HTTP API, "green", beside "live"; a regional domain (TLS 1.2) whose path plants reaches live.', 'deploy --api greenhouse --stage green --create-stage --sandbox'],
+  ['', 'domains create api.greenhouse.example --certificate-arn arn:aws:acm:us-east-1:123456789012:certificate/5d1c2a6e-8f3b-4c1d-9e7a-2b4f6c8d0e1f --sandbox'],
+  ['', 'domains map --domain api.greenhouse.example --path plants --api greenhouse --stage live --sandbox'],
+  ['Blue/green: move plants to green in place (one UpdateApiMapping, never unmapped), recording live as the way back. --dry-run first.', 'domains switch --domain api.greenhouse.example --path plants --to greenhouse:green --sandbox --dry-run'],
+  ['', 'domains switch --domain api.greenhouse.example --path plants --to greenhouse:green --yes --sandbox'],
+  ['And back to live.', 'domains switch --domain api.greenhouse.example --path plants --back --yes --sandbox'],
+  ['', 'domains show api.greenhouse.example --sandbox'],
+  // --- end of custom domains ---
   ["Export what stage prod serves, then check the file in version control against it: no drift (exit 0).", 'apis export --api shop --stage prod --yaml --out {state}/shop-prod.yaml --sandbox'],
   ['', 'apis diff examples/shop.yaml --api shop --sandbox'],
   ['Ship a fix: deploy to a new "dev" stage, then promote dev to prod (the CI step). Every deployment records who made it and what it replaced.', 'deploy --api shop --stage dev --create-stage --description "Fix checkout timeout (#482)" --wait --sandbox'],

@@ -54,6 +54,7 @@ function state(release: Release, history: StageHistory): string {
 
 function action(release: Release): string {
   if (release.action === 'promote') return `promote from ${release.fromStage}`
+  if (release.action === 'switch') return `switch of ${release.fromStage}`
   if (release.action) return release.action
   return release.autoDeployed ? '(auto-deploy)' : '(not recorded)'
 }

@@ -18,6 +18,9 @@ export const CREATE_OPERATIONS: ReadonlySet<string> = new Set([
   'CreateUsagePlanKey',
   'CreateDeployment',
   'CreateStage',
+  'CreateDomainName',
+  'CreateBasePathMapping',
+  'CreateApiMapping',
 ])
 
 /** The tag that marks a resource with the request that created it: `apigw:request = <token>`. */

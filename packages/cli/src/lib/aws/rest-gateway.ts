@@ -38,6 +38,10 @@ import {
   UpdateDeploymentCommand,
   UpdateStageCommand,
   UpdateUsagePlanCommand,
+  CreateBasePathMappingCommand,
+  DeleteBasePathMappingCommand,
+  GetBasePathMappingCommand,
+  UpdateBasePathMappingCommand,
   type CreateApiKeyCommandInput,
   type Deployment,
   type CreateDeploymentCommandInput,
@@ -215,6 +219,23 @@ export function createRestGateway(session: AwsSession) {
     tagResource: (resourceArn: string, tags: Record<string, string>) => call('TagResource', () => client.send(new TagResourceCommand({resourceArn, tags}))),
     untagResource: (resourceArn: string, tagKeys: string[]) =>
       call('UntagResource', () => client.send(new UntagResourceCommand({resourceArn, tagKeys}))),
+    // Base path mappings of custom domain names (apigw domains); basePath '(none)' is the empty one.
+    getBasePathMapping: (domainName: string, basePath: string) =>
+      call('GetBasePathMapping', () => client.send(new GetBasePathMappingCommand({domainName, basePath}))),
+    /** apigw maps a base path only after seeing it free: found mapped to the same stage after a lost answer, it is this call's. */
+    createBasePathMapping: (domainName: string, basePath: string, restApiId: string, stage: string) =>
+      create(
+        'CreateBasePathMapping',
+        () => client.send(new CreateBasePathMappingCommand({domainName, basePath, restApiId, stage})),
+        async () => {
+          const found = await gateway.getBasePathMapping(domainName, basePath || '(none)').catch(unlessNotFound)
+          return found?.restApiId === restApiId && found.stage === stage ? found : undefined
+        },
+      ),
+    updateBasePathMapping: (domainName: string, basePath: string, patchOperations: PatchOperation[]) =>
+      call('UpdateBasePathMapping', () => client.send(new UpdateBasePathMappingCommand({domainName, basePath, patchOperations}))),
+    deleteBasePathMapping: (domainName: string, basePath: string) =>
+      call('DeleteBasePathMapping', () => client.send(new DeleteBasePathMappingCommand({domainName, basePath}))),
   }
   return gateway
 }

@@ -19,6 +19,16 @@ import {
   ResetAuthorizersCacheCommand,
   UpdateDeploymentCommand,
   UpdateStageCommand,
+  CreateApiMappingCommand,
+  CreateDomainNameCommand,
+  DeleteApiMappingCommand,
+  DeleteDomainNameCommand,
+  GetApiMappingCommand,
+  GetApiMappingsCommand,
+  GetDomainNameCommand,
+  GetDomainNamesCommand,
+  UpdateApiMappingCommand,
+  type CreateDomainNameCommandInput,
   type CreateApiCommandInput,
   type CreateDeploymentCommandInput,
   type CreateStageCommandInput,
@@ -36,7 +46,7 @@ import type {AwsSession} from './session.js'
 
 import type {Api as FullApi, Deployment as V2Deployment, Stage as FullStage} from '@aws-sdk/client-apigatewayv2'
 
-export type {Deployment as V2Deployment, Integration, Route, RouteSettings as V2RouteSettings, UpdateStageCommandInput as V2UpdateStageInput} from '@aws-sdk/client-apigatewayv2'
+export type {ApiMapping, DomainName as CustomDomain, Deployment as V2Deployment, Integration, Route, RouteSettings as V2RouteSettings, UpdateStageCommandInput as V2UpdateStageInput} from '@aws-sdk/client-apigatewayv2'
 /** GetApis items and GetApi responses differ only in which fields the model marks required. */
 export type Api = Partial<FullApi>
 /** GetStages items and CreateStage/GetStage responses, likewise. */
@@ -106,6 +116,31 @@ export function createV2Gateway(session: AwsSession) {
     getDeployment: (ApiId: string, DeploymentId: string) =>
       call('GetDeployment', () => client.send(new GetDeploymentCommand({ApiId, DeploymentId}))),
     updateDeployment: (input: UpdateDeploymentCommandInput) => call('UpdateDeployment', () => client.send(new UpdateDeploymentCommand(input))),
+    // Custom domain names and API mappings (apigw domains): one set per region, v1's and v2's alike
+    // (docs/aws-behaviour.md#custom-domain-names-are-shared-by-v1-and-v2).
+    listCustomDomains: () => pages('GetDomainNames', (NextToken) => client.send(new GetDomainNamesCommand({NextToken}))),
+    getCustomDomain: (DomainName: string) => call('GetDomainName', () => client.send(new GetDomainNameCommand({DomainName}))),
+    createCustomDomain: (input: CreateDomainNameCommandInput) =>
+      create(
+        'CreateDomainName',
+        (token) => client.send(new CreateDomainNameCommand({...input, Tags: withRequestTag(input.Tags, token)})),
+        async (token) => byRequestTag([await gateway.getCustomDomain(input.DomainName ?? '').catch(unlessNotFound)], (domain) => domain?.Tags, token),
+      ),
+    deleteCustomDomain: (DomainName: string) => call('DeleteDomainName', () => client.send(new DeleteDomainNameCommand({DomainName}))),
+    listApiMappings: (DomainName: string) => pages('GetApiMappings', (NextToken) => client.send(new GetApiMappingsCommand({DomainName, NextToken}))),
+    getApiMapping: (DomainName: string, ApiMappingId: string) =>
+      call('GetApiMapping', () => client.send(new GetApiMappingCommand({DomainName, ApiMappingId}))),
+    /** apigw maps a key only after seeing it free: found mapped to the same stage after a lost answer, it is this call's. */
+    createApiMapping: (DomainName: string, ApiMappingKey: string, ApiId: string, Stage: string) =>
+      create(
+        'CreateApiMapping',
+        () => client.send(new CreateApiMappingCommand({DomainName, ApiMappingKey, ApiId, Stage})),
+        async () => (await gateway.listApiMappings(DomainName)).find((found) => (found.ApiMappingKey ?? '') === ApiMappingKey && found.ApiId === ApiId && found.Stage === Stage),
+      ),
+    updateApiMapping: (DomainName: string, ApiMappingId: string, target: {ApiId: string; Stage: string}) =>
+      call('UpdateApiMapping', () => client.send(new UpdateApiMappingCommand({DomainName, ApiMappingId, ...target}))),
+    deleteApiMapping: (DomainName: string, ApiMappingId: string) =>
+      call('DeleteApiMapping', () => client.send(new DeleteApiMappingCommand({DomainName, ApiMappingId}))),
   }
   return gateway
 }

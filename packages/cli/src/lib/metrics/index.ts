@@ -7,7 +7,7 @@
 export {PERIOD_SECONDS, canaryMetrics, minuteWindow, shownMinutes} from './canary-base.js'
 export type {CanaryMetricsSource, WindowMetrics} from './canary-base.js'
 export {checkStage} from './check.js'
-export type {CheckResult} from './check.js'
+export type {CheckOptions, CheckResult} from './check.js'
 export {emptyFigures} from './figures.js'
 export type {Figures} from './figures.js'
 export {judge, millis, percent} from './gates.js'

@@ -16,6 +16,8 @@ export type {ReleaseChange, ReleaseFollowUp, ReleaseResult} from './release.js'
 export {restReleases} from './rest-release.js'
 export {prepareRollback} from './rollback.js'
 export type {StageDiff} from './stage-diff.js'
+export {switchRecordStep} from './switch-record.js'
+export type {SwitchRecord} from './switch-record.js'
 
 // Loaded on demand (import() of one module), so that commands that do not need them never load them:
 // an index that is itself imported with import() would load its whole domain.

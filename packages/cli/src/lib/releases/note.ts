@@ -7,18 +7,23 @@ import {usageError} from '../errors.js'
  *
  *   Fix the checkout timeout [apigw: deploy prod by alice@laptop at 2026-11-21T15:00:00.000Z, replaced a1b2c3]
  *   [apigw: promote prod from dev by bob@ci at 2026-11-22T09:10:11.000Z, replaced d4e5f6]
+ *   [apigw: switch green from api.example.com/orders by carol@ci at 2026-11-23T10:00:00.000Z, replaced a1b2c3]
+ *
+ * A switch (`domains switch`) moves a custom domain's path to the stage, not the stage to a
+ * deployment: its record names the path, and carries the stage's own `replaced` forward, so that
+ * rollback still finds what the stage ran before.
  *
  * Records are appended, newest last; the replaced deployment makes rollback possible with no other store.
  */
 
-export const RELEASE_ACTIONS = ['deploy', 'promote', 'rollback'] as const
+export const RELEASE_ACTIONS = ['deploy', 'promote', 'rollback', 'switch'] as const
 export type ReleaseAction = (typeof RELEASE_ACTIONS)[number]
 
 export interface ReleaseRecord {
   action: ReleaseAction
   /** The stage released to, as AWS spells it. */
   stage: string
-  /** promote: the stage whose deployment was promoted. */
+  /** promote: the stage whose deployment was promoted; switch: the domain's path, `<domain>/<path>`. */
   from?: string
   /** Who or what made the release: user@host, or the CI run. */
   by: string
@@ -34,7 +39,7 @@ export const DESCRIPTION_LIMIT = 1024
 export const TEXT_LIMIT = 800
 const BY_LIMIT = 64
 
-const RECORD = /\s*\[apigw: (deploy|promote|rollback) (\S+)(?: from (\S+))? by (\S+) at (\d{4}-\d\d-\d\dT[\d:.]+Z)(?:, replaced ([^\s\]]+))?\]/g
+const RECORD = /\s*\[apigw: (deploy|promote|rollback|switch) (\S+)(?: from (\S+))? by (\S+) at (\d{4}-\d\d-\d\dT[\d:.]+Z)(?:, replaced ([^\s\]]+))?\]/g
 
 export function formatRecord(record: ReleaseRecord): string {
   const from = record.from === undefined ? '' : ` from ${record.from}`
