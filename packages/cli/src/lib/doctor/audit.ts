@@ -71,7 +71,7 @@ export async function runDoctor(session: AwsSession, options: DoctorOptions): Pr
       scope: {
         apis: inventory.apis.length,
         stages: inventory.apis.reduce((sum, api) => sum + api.stages.length, 0),
-        usagePlans: inventory.usagePlans.length,
+        usagePlans: inventory.plansInScope.length,
         domains: inventory.domains.length,
       },
       findings,
@@ -97,7 +97,7 @@ export function findProblems(checks: Check[], inventory: Inventory): Finding[] {
         if (check.stage) add(check, check.stage(context), api.api, stage.name, check.fix !== undefined)
       }
     }
-    for (const plan of inventory.usagePlans) if (check.plan) add(check, check.plan(plan), null, null)
+    for (const plan of inventory.plansInScope) if (check.plan) add(check, check.plan(plan), null, null)
     for (const domain of inventory.domains) if (check.domain) add(check, check.domain(domain), null, null)
   }
   const rank = (finding: Finding) => SEVERITIES.indexOf(finding.severity)

@@ -42,7 +42,10 @@ export interface ApiFacts {
 
 export interface Inventory {
   apis: ApiFacts[]
+  /** Every usage plan of the region: whether a stage is in one needs them all. */
   usagePlans: UsagePlan[]
+  /** The plans audited: all of them, or with --api those that cover the API. */
+  plansInScope: UsagePlan[]
   domains: DomainName[]
 }
 
@@ -69,7 +72,9 @@ export async function readInventory(session: AwsSession, options: InventoryOptio
     needsRegion ? rest.listUsagePlans() : Promise.resolve([] as UsagePlan[]),
     options.api === undefined ? rest.listDomainNamesForAudit() : Promise.resolve([] as DomainName[]),
   ])
-  return {apis, usagePlans, domains}
+  const ids = new Set(apis.map((facts) => facts.api.id))
+  const plansInScope = options.api === undefined ? usagePlans : usagePlans.filter((plan) => plan.apiStages?.some((apiStage) => ids.has(apiStage.apiId ?? '')))
+  return {apis, usagePlans, plansInScope, domains}
 }
 
 async function readApi(session: AwsSession, entry: AnyApi, stageName: string | undefined): Promise<ApiFacts> {
