@@ -4,40 +4,17 @@
 // 500. It prints the curve, the AWS calls per audit, and the budget of issue 20 (500 stages < 10 s).
 // A measurement, not a test.
 import {spawn} from 'node:child_process'
-import {mkdirSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
-import {build} from 'esbuild'
+import {here, importFromSource, median} from './bundle.mjs'
 
-const here = (path) => fileURLToPath(new URL(path, import.meta.url))
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
 const STAGES_PER_API = 5
 const SIZES = [100, 250, 500]
 
-const bundled = here('../dist/bench/doctor-lib.mjs')
-mkdirSync(here('../dist/bench'), {recursive: true})
-await build({
-  stdin: {
-    resolveDir: here('.'),
-    contents: `
+const lib = await importFromSource('doctor-lib', `
       export {AwsSession} from '../packages/cli/src/lib/aws/session.js'
       export {runDoctor} from '../packages/cli/src/lib/doctor/audit.js'
       export {startTestSandbox} from '../test/helpers/sandbox.js'
-      export {seedRestApi, seedRestStage} from '../test/helpers/sandbox-seed.js'`,
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  packages: 'external',
-  outfile: bundled,
-  logLevel: 'warning',
-})
-const lib = await import(bundled)
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = sorted.length >> 1
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
+      export {seedRestApi, seedRestStage} from '../test/helpers/sandbox-seed.js'`)
 
 const sandbox = await lib.startTestSandbox()
 const store = sandbox.context.store

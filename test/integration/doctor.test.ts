@@ -87,7 +87,7 @@ describe('apigw doctor', () => {
     expect(report.calls).toBe(6)
 
     const table = await apigw('doctor', '--api', api.id, '-o', 'table')
-    expect(table.stdout).toContain('No findings in 1 API, 1 stage')
+    expect(table.stdout).toContain('No findings.\n\n1 API, 1 stage, 0 usage plans, 0 custom domains checked with 19 checks')
     expect(table.stdout).toContain('in 6 AWS calls')
   })
 

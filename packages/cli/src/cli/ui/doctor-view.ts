@@ -35,7 +35,7 @@ export function doctorView(report: DoctorReport, colors: Palette): string {
   const scope = `${plural(report.scope.apis, 'API')}, ${plural(report.scope.stages, 'stage')}, ${plural(report.scope.usagePlans, 'usage plan')}, ${plural(report.scope.domains, 'custom domain')}`
   const counts = `${report.counts.high} high, ${report.counts.medium} medium, ${report.counts.low} low`
   const verdict = report.pass ? colors.green(`pass: nothing at or above ${report.failOn}`) : colors.red(`fail: findings at or above ${report.failOn}`)
-  const head = report.findings.length === 0 ? `No findings in ${scope}.` : findingBlocks(report.findings, colors)
+  const head = report.findings.length === 0 ? 'No findings.' : findingBlocks(report.findings, colors)
   return [head, '', `${scope} checked with ${plural(report.checks.length, 'check')} in ${plural(report.calls, 'AWS call')}: ${counts}; ${verdict}.`].join('\n')
 }
 
