@@ -11,6 +11,7 @@ import {
   UpdateStageCommand,
   type PatchOperation,
 } from '@aws-sdk/client-api-gateway'
+import {GetStageCommand as GetV2StageCommand} from '@aws-sdk/client-apigatewayv2'
 import {mkdtempSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -177,6 +178,20 @@ describe('apigw doctor', () => {
     const twice = await apigw(...args, '--json')
     expect(twice.code, twice.stderr).toBe(0)
     expect(json(twice.stdout).fixed).toEqual([])
+  })
+
+  it('--fix on an HTTP API: access logs and throttling through the v2 settings, read back; authorization left as steps', async () => {
+    const http = await seed.httpApi('doctor-fix-http')
+    const fixed = await apigw('doctor', '--fix', '--api', http.id, '--access-log', LOG_GROUP, '--json')
+    expect(fixed.code, fixed.stderr).toBe(0)
+    const result = json(fixed.stdout)
+    expect(result.fixed).toEqual([expect.objectContaining({stage: '$default', checks: ['access-logging-off', 'throttle-default']})])
+    expect(result.manual.map((finding: {check: string}) => finding.check)).toEqual(['method-authorization', 'untagged-stage'])
+    const stage = await clients.v2.send(new GetV2StageCommand({ApiId: http.id, StageName: '$default'}))
+    expect(stage.AccessLogSettings?.DestinationArn).toBe(LOG_GROUP)
+    expect(stage.DefaultRouteSettings).toMatchObject({ThrottlingRateLimit: 1000, ThrottlingBurstLimit: 500})
+    const again = await apigw('doctor', '--api', http.id, '--checks', 'access-logging-off,throttle-default', '--fail-on', 'low', '--json')
+    expect(again.code, again.stderr).toBe(0)
   })
 
   it('under GitHub Actions: one annotation per finding and the findings in the job summary', async () => {

@@ -116,6 +116,7 @@ export const CHECKS: Check[] = [
     id: 'api-key-without-plan',
     severity: 'high',
     title: 'methods require an API key but the stage is in no usage plan',
+    // docs/aws-behaviour.md#a-required-api-key-works-only-through-a-usage-plan
     why: 'a key only works through a usage plan of the stage: every call to those methods gets 403',
     mappings: {},
     stage: (context) => {
@@ -166,6 +167,7 @@ export const CHECKS: Check[] = [
     id: 'waf-missing',
     severity: 'medium',
     title: 'a public REST stage has no WAF web ACL',
+    // The stage's webAclArn: docs/aws-behaviour.md#a-rest-stage-shows-its-waf-web-acl
     why: 'nothing filters SQL injection, bad bots or floods before they reach the backend',
     mappings: {securityHub: 'APIGateway.4', prowler: 'apigateway_restapi_waf_acl_attached', checkov: 'CKV2_AWS_29'},
     stage: (context) => {
@@ -208,6 +210,7 @@ export const CHECKS: Check[] = [
     id: 'throttle-default',
     severity: 'low',
     title: 'stage throttling is left at the account default',
+    // docs/aws-behaviour.md#account-throttling-is-shared-by-every-api-of-a-region
     why: 'one client can use the whole account-wide limit shared by every API in the region',
     mappings: {},
     stage: (context) => (atAccountDefault(context.stage.settings.defaults.throttle) ? stageProblem(context, 'no stage-wide throttle below the account default', doctorFix(context, 'throttle-default')) : []),
@@ -253,6 +256,7 @@ export const CHECKS: Check[] = [
     id: 'domain-tls',
     severity: 'high',
     title: 'a custom domain accepts TLS below 1.2',
+    // The security policies: docs/aws-behaviour.md#what-a-custom-domain-name-answers
     why: 'TLS 1.0 and 1.1 have known weaknesses and are refused by compliance standards',
     mappings: {controlTower: 'CT.APIGATEWAY.PR.6', checkov: 'CKV_AWS_206'},
     domain: (domain) =>
@@ -305,6 +309,7 @@ export const CHECKS: Check[] = [
     id: 'cache-key-without-api-key',
     severity: 'medium',
     title: 'an API-key-protected GET is cached without the key in its cache key',
+    // docs/aws-behaviour.md#a-cached-methods-cache-key-is-its-cache-key-parameters
     why: 'one client’s cached response is served to another client with a different key',
     mappings: {},
     stage: (context) => {
