@@ -130,9 +130,11 @@ describe('apigw doctor', () => {
     expect(sarifViolations(log)).toEqual([])
     const [run] = log.runs
     expect(run.tool.driver.rules.map((rule: {id: string}) => rule.id)).toEqual(CHECK_IDS)
+    // Code scanning takes relative URIs (an absolute one must share the checkout's file: scheme).
+    for (const result of run.results) expect(result.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^apigw\/[^:\s]+$/)
     const audit = json((await apigw('doctor', '--api', api.id, '--json')).stdout)
     expect(run.results).toHaveLength(audit.findings.length)
-    expect(run.results[0]).toMatchObject({ruleId: 'api-key-without-plan', level: 'error', locations: [{physicalLocation: {artifactLocation: {uri: `apigw:/${api.id}/prod/stage%20prod`}}}]})
+    expect(run.results[0]).toMatchObject({ruleId: 'api-key-without-plan', level: 'error', locations: [{physicalLocation: {artifactLocation: {uri: `apigw/${api.id}/prod/stage%20prod`}}}]})
   })
 
   it('--fix: --dry-run shows one change and writes nothing; then fixes the fixable findings, leaves authorization and WAF to a person, and a second run passes them', async () => {

@@ -4,8 +4,9 @@ import {CHECKS, type Check, type CheckSeverity} from './checks.js'
 /**
  * The report as SARIF 2.1.0 (OASIS), as GitHub code scanning reads it: one rule per check run,
  * one result per finding. Findings are about AWS resources, not files: each result names its
- * resource as a logical location, and as an artifact URI of its own (`apigw:/<api>/<stage>/…`)
- * since code scanning shows only results with a physical location.
+ * resource as a logical location, and as a relative artifact URI of its own
+ * (`apigw/<api>/<stage>/…`): code scanning refuses a result without a physical location, and an
+ * absolute URI whose scheme is not the checkout's (file:).
  */
 
 export interface SarifLog {
@@ -45,10 +46,10 @@ function rule(check: Check) {
   }
 }
 
-/** Where a finding is: apigw:/<api id>/<stage>/<resource> (or apigw:/<resource> for plans and domains). */
+/** Where a finding is: apigw/<api id>/<stage>/<resource> (or apigw/<resource> for plans and domains), each part percent-encoded. */
 function location(finding: Finding): string {
   const parts = [finding.api?.id, finding.stage, finding.resource].filter((part): part is string => part !== null && part !== undefined)
-  return `apigw:/${parts.map(encodeURIComponent).join('/')}`
+  return `apigw/${parts.map(encodeURIComponent).join('/')}`
 }
 
 function result(finding: Finding, ruleIndex: number) {
