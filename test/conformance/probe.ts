@@ -28,6 +28,10 @@ export class Probe {
     return this.clients.rest
   }
 
+  get v2() {
+    return this.clients.v2
+  }
+
   get cloudWatch() {
     return this.clients.cloudWatch
   }

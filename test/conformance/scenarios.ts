@@ -4,9 +4,11 @@ import {domainScenarios} from './domain-scenarios.js'
 import {keyScenarios} from './key-scenarios.js'
 import type {Scenario} from './probe.js'
 import {regionScenarios} from './region-scenarios.js'
+import {restAnswerScenarios} from './rest-answer-scenarios.js'
 import {restApiScenarios} from './rest-api-scenarios.js'
 import {tagScenarios} from './tag-scenarios.js'
 import {usagePlanScenarios} from './usage-plan-scenarios.js'
+import {v2Scenarios} from './v2-scenarios.js'
 
 export type {Scenario}
 
@@ -14,4 +16,4 @@ export type {Scenario}
  * Every behaviour the conformance suite checks, for the operations where moto (an implementation nobody
  * here wrote) answers as AWS does. Each runs the same way on moto and on the sandbox.
  */
-export const scenarios: Scenario[] = [...restApiScenarios, ...apiPartScenarios, ...keyScenarios, ...usagePlanScenarios, ...tagScenarios, ...domainScenarios, ...cloudWatchScenarios, ...regionScenarios]
+export const scenarios: Scenario[] = [...restApiScenarios, ...restAnswerScenarios, ...apiPartScenarios, ...keyScenarios, ...usagePlanScenarios, ...tagScenarios, ...domainScenarios, ...cloudWatchScenarios, ...regionScenarios, ...v2Scenarios]

@@ -36,8 +36,15 @@ const CASES: Array<{args: string[]; code: number; timed?: boolean}> = [
   {args: ['apis', 'list', '--output', 'xml'], code: 2},
 ]
 
-/** What a windowed command prints, without its numbers (and the padding that follows their width). */
-const shape = (text: string) => text.replace(/\d+/g, '#').replace(/[ \t]+/g, ' ')
+/**
+ * What a windowed command prints, without its numbers, its charts' bars (the two runs may see the
+ * window a minute apart) and the padding that follows their width.
+ */
+const shape = (text: string) =>
+  text
+    .replace(/\d+(\.\d+)?/g, '#')
+    .replace(/[\u2581-\u2588](?:[\u2581-\u2588 ]*[\u2581-\u2588])?/g, '▮')
+    .replace(/[ \t]+/g, ' ')
 
 beforeAll(async () => {
   const shop = await canaryStageWithCache(sandbox, 'smoke-shop')

@@ -1,4 +1,4 @@
-import {GetDeploymentCommand, GetResourcesCommand, GetRestApiCommand, GetRestApisCommand, GetStageCommand} from '@aws-sdk/client-api-gateway'
+import {GetDeploymentCommand, GetResourcesCommand, GetRestApiCommand, GetRestApisCommand, GetStageCommand, GetStagesCommand} from '@aws-sdk/client-api-gateway'
 import {CreateStageCommand, GetApisCommand, GetDeploymentCommand as GetV2DeploymentCommand, GetDeploymentsCommand, GetRoutesCommand, GetStageCommand as GetV2StageCommand} from '@aws-sdk/client-apigatewayv2'
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -64,6 +64,19 @@ describe('apis import (REST)', () => {
     // Recorded as apigw deploy records it, so stages history and rollback know of it.
     const deployment = await clients.rest.send(new GetDeploymentCommand({restApiId: imported.api.id, deploymentId: stage.deploymentId}))
     expect(deployment.description).toMatch(/^\[apigw: deploy prod by \S+ at \S+Z\]$/)
+  })
+
+  it('imports an operation without an integration, then shows AWS refusing to deploy it: the import is done, nothing deployed (exit 8)', async () => {
+    const definition = file('no-integration.yaml', `${EXTRA}  /orders:\n    post:\n      responses: {'201': {description: created}}\n`)
+    const result = await runCli(['apis', 'import', definition, '--deploy', 'prod', '--json'], env)
+    expect(result.code, result.stdout).toBe(8)
+    const {error} = json(result.stdout)
+    expect(error.code).toBe('PARTIAL_FAILURE')
+    // docs/aws-behaviour.md#every-method-needs-an-integration-to-be-deployed
+    expect(error.message).toContain('Step 2 of 2 failed: CreateDeployment failed: No integration defined for method: POST /orders has no integration, so AWS deployed nothing and no stage changed.')
+    const [api] = (await clients.rest.send(new GetRestApisCommand({}))).items ?? []
+    expect(await resourcePaths(api.id!)).toEqual(['/gift-cards', '/orders'])
+    expect((await clients.rest.send(new GetStagesCommand({restApiId: api.id}))).item).toEqual([])
   })
 
   it('warns before creating a second API of the same name, as apis create does', async () => {

@@ -128,6 +128,21 @@ describe.concurrent('apigw deploy (REST)', () => {
     expect(await restDeployments(api.id)).toHaveLength(1)
   })
 
+  it('explains AWS refusing a method without an integration (exit 5, NO_INTEGRATION), naming it; the stage keeps its deployment', async () => {
+    const api = await restApi()
+    const root = ((await clients.rest.send(new GetResourcesCommand({restApiId: api.id}))).items ?? []).find((resource) => resource.path === '/')!
+    await clients.rest.send(new PutMethodCommand({restApiId: api.id, resourceId: root.id, httpMethod: 'POST', authorizationType: 'NONE'}))
+    const result = await apigw('deploy', '--api', api.id, '--stage', 'prod', '--json')
+    expect(result.code).toBe(5)
+    const {error} = json(result.stdout)
+    expect(error.code).toBe('NO_INTEGRATION')
+    // docs/aws-behaviour.md#every-method-needs-an-integration-to-be-deployed
+    expect(error.message).toBe('CreateDeployment failed: No integration defined for method: POST / has no integration, so AWS deployed nothing and no stage changed.')
+    expect(error.suggestions[0]).toContain(`apigw apis import <openapi-file> --api ${api.id}`)
+    expect(await restDeployments(api.id)).toHaveLength(1)
+    expect((await restStage(api.id, 'prod')).deploymentId).toBe(api.deploymentId)
+  })
+
   it('prints the plan with --dry-run and deploys nothing', async () => {
     const api = await restApi()
     const result = await apigw('deploy', '--api', api.id, '--stage', 'prod', '--description', 'try', '--dry-run', '--json')

@@ -233,8 +233,8 @@ describe('sandbox API keys (docs/aws-behaviour.md#api-keys)', () => {
       expect(first).toMatchObject({name: 'first', value: 'a'.repeat(30), description: 'An imported key', enabled: true})
       expect(second).toMatchObject({name: 'second', value: 'b'.repeat(30), enabled: false})
       expect(second.description).toBeUndefined()
-      expect((await rest.send(new GetUsagePlanKeysCommand({usagePlanId: gold}))).items!.map((key) => key.name)).toEqual(['first', 'second'])
-      expect((await rest.send(new GetUsagePlanKeysCommand({usagePlanId: silver}))).items!.map((key) => key.name)).toEqual(['second', 'third'])
+      expect((await rest.send(new GetUsagePlanKeysCommand({usagePlanId: gold}))).items!.map((key) => key.name)).toEqual(['second', 'first'])
+      expect((await rest.send(new GetUsagePlanKeysCommand({usagePlanId: silver}))).items!.map((key) => key.name)).toEqual(['third', 'second'])
       expect((await rest.send(new GetUsagePlansCommand({keyId: second.id}))).items!.map((plan) => plan.name)).toEqual(['gold', 'silver'])
     })
 

@@ -58,7 +58,7 @@ describe('sandbox REST deployments, stages, canaries and cache (docs/aws-behavio
     const restApiId = newId(10)
     const rootId = newId(10)
     seedRestApi(store, {id: restApiId, name: `api-${restApiId}`, createdDate: clock.now(), rootResourceId: rootId})
-    const get = methods ? {GET: {httpMethod: 'GET', authorizationType: 'NONE', apiKeyRequired: false}} : undefined
+    const get = methods ? {GET: {httpMethod: 'GET', authorizationType: 'NONE', apiKeyRequired: false, methodIntegration: {type: 'MOCK', timeoutInMillis: 29000, cacheKeyParameters: []}}} : undefined
     const resources: ResourceRecord[] = [
       {id: rootId, path: '/', resourceMethods: get},
       {id: newId(10), parentId: rootId, pathPart: 'pets', path: '/pets', resourceMethods: get && {GET: {...get.GET, apiKeyRequired: true}}},

@@ -262,14 +262,14 @@ describe('sandbox usage plans (docs/aws-behaviour.md#usage-plans)', () => {
       })
     })
 
-    it('GetUsagePlanKeys answers 200 with no items for an unknown plan, filters by name prefix and pages', async () => {
+    it('GetUsagePlanKeys answers 200 with no items for an unknown plan, lists newest first, filters by name prefix and pages (docs/aws-behaviour.md#usage-plan-keys-are-listed-newest-first)', async () => {
       expect((await rest.send(new GetUsagePlanKeysCommand({usagePlanId: 'nope00'}))).items).toEqual([])
       const usagePlanId = await createPlan('p')
       for (const name of ['web-1', 'web-2', 'app-1']) await addKey(usagePlanId, await createKey(name))
-      expect((await rest.send(new GetUsagePlanKeysCommand({usagePlanId, nameQuery: 'web'}))).items!.map((key) => key.name)).toEqual(['web-1', 'web-2'])
+      expect((await rest.send(new GetUsagePlanKeysCommand({usagePlanId, nameQuery: 'web'}))).items!.map((key) => key.name)).toEqual(['web-2', 'web-1'])
       const first = await rest.send(new GetUsagePlanKeysCommand({usagePlanId, limit: 2}))
       const second = await rest.send(new GetUsagePlanKeysCommand({usagePlanId, limit: 2, position: first.position}))
-      expect([...first.items!, ...second.items!].map((key) => key.name)).toEqual(['web-1', 'web-2', 'app-1'])
+      expect([...first.items!, ...second.items!].map((key) => key.name)).toEqual(['app-1', 'web-2', 'web-1'])
       expect(second.position).toBeUndefined()
     })
 

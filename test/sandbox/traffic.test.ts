@@ -6,6 +6,7 @@ import {
   CreateUsagePlanKeyCommand,
   FlushStageCacheCommand,
   GetUsageCommand,
+  PutIntegrationCommand,
   PutMethodCommand,
   UpdateStageCommand,
 } from '@aws-sdk/client-api-gateway'
@@ -284,6 +285,7 @@ describe('traffic simulator', () => {
     const {rest} = clients
     const api = await rest.send(new CreateRestApiCommand({name: 'shop'}))
     await rest.send(new PutMethodCommand({restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'GET', authorizationType: 'NONE'}))
+    await rest.send(new PutIntegrationCommand({restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'GET', type: 'MOCK'}))
     await rest.send(new CreateDeploymentCommand({restApiId: api.id, stageName: 'live'}))
     await rest.send(new UpdateStageCommand({restApiId: api.id, stageName: 'live', patchOperations: [{op: 'replace', path: '/cacheClusterEnabled', value: 'true'}]}))
     clock.set(T0 + 10 * MINUTE)

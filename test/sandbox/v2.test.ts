@@ -199,7 +199,8 @@ describe('routes and integrations', () => {
       TimeoutInMillis: 30000,
     })
     expect(await failure(v2.send(new CreateIntegrationCommand({ApiId: api.ApiId, IntegrationType: 'MOCK'})))).toEqual(
-      badRequest('Unsupported integration type MOCK for HTTP APIs. Must be one of [AWS_PROXY, HTTP_PROXY]'),
+      // docs/aws-behaviour.md#http-apis-take-only-proxy-integrations
+      badRequest('Currently, an API with a protocol type of HTTP may only be associated with proxy integrations (AWS_PROXY, HTTP_PROXY)'),
     )
     const slow = new UpdateIntegrationCommand({ApiId: api.ApiId, IntegrationId: integration.IntegrationId, TimeoutInMillis: 45000})
     expect(await failure(v2.send(slow))).toEqual(badRequest('Invalid timeout specified: 45000. TimeoutInMillis must be between 50 and 30000'))
@@ -252,10 +253,11 @@ describe('routes and integrations', () => {
     const api = await httpApi()
     const integration = await proxy(api.ApiId!)
     const route = await v2.send(new CreateRouteCommand({ApiId: api.ApiId, RouteKey: '$default', Target: `integrations/${integration.IntegrationId}`}))
+    // docs/aws-behaviour.md#an-integration-in-use-cannot-be-deleted
     expect(await failure(v2.send(new DeleteIntegrationCommand({ApiId: api.ApiId, IntegrationId: integration.IntegrationId})))).toEqual({
       name: 'ConflictException',
       status: 409,
-      message: `Integration ${integration.IntegrationId} is the target of route ${route.RouteId} ($default); retarget or delete that route first`,
+      message: `Cannot delete Integration because it is referenced by the following Routes with Ids: [${route.RouteId}]`,
     })
     expect((await v2.send(new DeleteRouteCommand({ApiId: api.ApiId, RouteId: route.RouteId}))).$metadata.httpStatusCode).toBe(204)
     expect((await v2.send(new DeleteIntegrationCommand({ApiId: api.ApiId, IntegrationId: integration.IntegrationId}))).$metadata.httpStatusCode).toBe(204)

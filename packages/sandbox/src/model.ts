@@ -44,6 +44,12 @@ export const TABLES = {
   documentationParts: 'documentationParts',
   /** `${apiId}/${version}` → DocumentationVersionRecord */
   documentationVersions: 'documentationVersions',
+  /** `${apiId}/${authorizerId}` */
+  v2Authorizers: 'v2Authorizers',
+  /** `${apiId}/${routeId}/${routeResponseId}` (WebSocket) */
+  v2RouteResponses: 'v2RouteResponses',
+  /** `${apiId}/${integrationId}/${integrationResponseId}` (WebSocket) */
+  v2IntegrationResponses: 'v2IntegrationResponses',
   /** `${seriesKey}|${minuteStartMs}` → MetricMinute */
   metricData: 'metricData',
 } as const
@@ -120,7 +126,8 @@ export interface IntegrationResponseRecord {
   statusCode: string
   selectionPattern?: string
   responseParameters?: Record<string, string>
-  responseTemplates?: Record<string, string>
+  /** null for a template sent empty, as AWS keeps it. */
+  responseTemplates?: Record<string, string | null>
   contentHandling?: string
 }
 

@@ -1,7 +1,8 @@
 import type {SandboxContext} from '../context.js'
-import {badRequest, validationError} from '../http.js'
+import {badRequest} from '../http.js'
 import type {RestApiRecord, Tags} from '../model.js'
 import {API_ID_LENGTH} from './apis-store.js'
+import {checkInput, enumProblems, requiredProblems} from './input-checks.js'
 import {defaultModels} from './models.js'
 
 export interface CreateRestApiInput {
@@ -53,19 +54,21 @@ export function newRestApi(context: SandboxContext, input: CreateRestApiInput, o
   }
 }
 
+/** CreateRestApi's input, checked as AWS's input validation does (docs/aws-behaviour.md#input-is-checked-before-anything-is-looked-up). */
 function validateInput(input: CreateRestApiInput): void {
-  const errors: string[] = []
-  const at = (field: string) => `at 'createRestApiInput.${field}' failed to satisfy constraint:`
-  if (input.name === undefined || input.name === null) errors.push(`Value null ${at('name')} Member must not be null`)
+  const optionalEnum = (value: string | undefined, member: string, allowed: string[]) =>
+    value === undefined ? [] : enumProblems(value, `createRestApiInput.${member}`, allowed)
   const types = input.endpointConfiguration?.types
-  if (types?.some((type) => !ENDPOINT_TYPES.includes(type)))
-    errors.push(`Value '[${types.join(', ')}]' ${at('endpointConfiguration.types')} Member must satisfy constraint: [Member must satisfy enum value set: [${ENDPOINT_TYPES.join(', ')}]]`)
-  const ipAddressType = input.endpointConfiguration?.ipAddressType
-  if (ipAddressType !== undefined && !IP_ADDRESS_TYPES.includes(ipAddressType))
-    errors.push(`Value '${ipAddressType}' ${at('endpointConfiguration.ipAddressType')} Member must satisfy enum value set: [${IP_ADDRESS_TYPES.join(', ')}]`)
-  if (input.apiKeySource !== undefined && !API_KEY_SOURCES.includes(input.apiKeySource))
-    errors.push(`Value '${input.apiKeySource}' ${at('apiKeySource')} Member must satisfy enum value set: [${API_KEY_SOURCES.join(', ')}]`)
-  if (errors.length > 0) throw validationError(errors)
+  checkInput(
+    requiredProblems('createRestApiInput', {name: input.name}),
+    types?.some((type) => !ENDPOINT_TYPES.includes(type))
+      ? [
+          `Value '[${types.join(', ')}]' at 'createRestApiInput.endpointConfiguration.types' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [${ENDPOINT_TYPES.join(', ')}]]`,
+        ]
+      : [],
+    optionalEnum(input.endpointConfiguration?.ipAddressType, 'endpointConfiguration.ipAddressType', IP_ADDRESS_TYPES),
+    optionalEnum(input.apiKeySource, 'apiKeySource', API_KEY_SOURCES),
+  )
 }
 
 export function checkPrivateIpAddressType(types: string[], ipAddressType: string): void {

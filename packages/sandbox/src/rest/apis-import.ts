@@ -1,12 +1,13 @@
 import type {SandboxContext} from '../context.js'
-import {AwsServiceError, badRequest, json, validationError, type SandboxRequest, type SandboxResponse} from '../http.js'
-import type {ResourceRecord, RestApiRecord} from '../model.js'
+import {AwsServiceError, badRequest, json, type SandboxRequest, type SandboxResponse} from '../http.js'
+import {checkInput, enumProblems} from './input-checks.js'
+import type {JsonObject, ResourceRecord} from '../model.js'
 import {checkEndpointType, newRestApi} from './apis-create.js'
 import {applyDefinitionParts} from './apis-import-parts.js'
 import {checkChild, childPath} from './apis-resources.js'
-import {apiResources, RESOURCE_ID_LENGTH, restApiWire, saveApi} from './apis-store.js'
+import {apiResources, nonEmpty, RESOURCE_ID_LENGTH, restApiWire, restApiWithTags, saveApi} from './apis-store.js'
 import {requireApi} from './lookup.js'
-import {readDefinition, type ApiDefinition} from './openapi-import.js'
+import {parseDefinition, readDefinition, type ApiDefinition} from './openapi-import.js'
 
 /** AWS's limit on an API definition file. */
 const MAX_DEFINITION_BYTES = 6 * 1024 * 1024
@@ -14,7 +15,7 @@ const PUT_MODES = ['overwrite', 'merge']
 
 /** ImportRestApi: a new API from a definition. Nothing is stored unless the whole import succeeds. */
 export function importRestApi(context: SandboxContext, request: SandboxRequest): SandboxResponse {
-  const definition = definitionOf(request, [])
+  const definition = readDefinition(parsedBody(request), [])
   const type = request.query.get('endpointConfigurationTypes') ?? 'EDGE'
   checkEndpointType(type)
   if (definition.title === undefined) definition.errors.push('Unable to create the API: the definition has no info.title to name it')
@@ -37,16 +38,18 @@ export function importRestApi(context: SandboxContext, request: SandboxRequest):
   const resources = planResources(context, root, [root], definition)
   checkOutcome(request, definition)
   saveApi(context, api, resources)
-  return json(201, withWarnings(api, definition))
+  return json(201, withWarnings(restApiWire(api), definition))
 }
 
 /** PutRestApi: `merge` (the default) adds and replaces what the definition names; `overwrite` replaces everything. Never deploys. */
 export function putRestApi(context: SandboxContext, request: SandboxRequest, apiId: string): SandboxResponse {
-  const api = structuredClone(requireApi(context, apiId))
   const mode = request.query.get('mode') ?? 'merge'
-  if (!PUT_MODES.includes(mode)) throw validationError([`Value '${mode}' at 'mode' failed to satisfy constraint: Member must satisfy enum value set: [${PUT_MODES.join(', ')}]`])
+  checkInput(enumProblems(mode, 'mode', PUT_MODES))
+  // The body is read before the API is looked up (docs/aws-behaviour.md#input-is-checked-before-anything-is-looked-up).
+  const doc = parsedBody(request)
+  const api = structuredClone(requireApi(context, apiId))
   const overwrite = mode === 'overwrite'
-  const definition = definitionOf(request, overwrite ? [] : Object.keys(api.models ?? {}))
+  const definition = readDefinition(doc, overwrite ? [] : Object.keys(api.models ?? {}))
   const current = apiResources(context, apiId).map((resource) => structuredClone(resource))
   const root = current.find((resource) => resource.id === api.rootResourceId)!
   if (overwrite) delete root.resourceMethods
@@ -62,16 +65,17 @@ export function putRestApi(context: SandboxContext, request: SandboxRequest, api
   } else {
     api.description = definition.description ?? api.description
     api.version = definition.version ?? api.version
-    api.binaryMediaTypes = definition.binaryMediaTypes ?? api.binaryMediaTypes
+    // Merge adds the definition's binary media types to the API's own (docs/aws-behaviour.md#putrestapi-merges-binary-media-types).
+    api.binaryMediaTypes = nonEmpty([...new Set([...(api.binaryMediaTypes ?? []), ...(definition.binaryMediaTypes ?? [])])])
   }
   saveApi(context, api, resources)
-  return json(200, withWarnings(api, definition))
+  return json(200, withWarnings(restApiWithTags(api), definition))
 }
 
-function definitionOf(request: SandboxRequest, knownModels: string[]): ApiDefinition {
+function parsedBody(request: SandboxRequest): JsonObject {
   if (request.body.length > MAX_DEFINITION_BYTES)
     throw badRequest(`The API definition is ${request.body.length} bytes; API Gateway accepts definitions of at most ${MAX_DEFINITION_BYTES} bytes (6 MB)`)
-  return readDefinition(request.body, knownModels)
+  return parseDefinition(request.body)
 }
 
 /** Errors fail an import; warnings fail it only when the caller asks with `failonwarnings=true`. */
@@ -81,8 +85,7 @@ function checkOutcome(request: SandboxRequest, definition: ApiDefinition): void 
     throw badRequest(`Warnings found during import:\n\t${definition.warnings.join('\n\t')}`)
 }
 
-const withWarnings = (api: RestApiRecord, definition: ApiDefinition) =>
-  definition.warnings.length > 0 ? {...restApiWire(api), warnings: definition.warnings} : restApiWire(api)
+const withWarnings = (wire: Record<string, unknown>, definition: ApiDefinition) => (definition.warnings.length > 0 ? {...wire, warnings: definition.warnings} : wire)
 
 /**
  * The resources the API has once the definition's paths are laid over `resources`:

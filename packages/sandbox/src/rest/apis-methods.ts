@@ -1,14 +1,15 @@
 import type {SandboxContext} from '../context.js'
-import {badRequest, conflict, empty, json, jsonBody, notFound, validationError, type Params, type Router} from '../http.js'
+import {badRequest, conflict, empty, json, jsonBody, notFound, type Params, type Router} from '../http.js'
 import type {IntegrationRecord, IntegrationResponseRecord, MethodRecord, MethodResponseRecord, ResourceRecord, RestApiRecord} from '../model.js'
 import {requireMethod, requireResource, saveResource} from './apis-store.js'
 import {checkMethodAuthorizer} from './authorizers.js'
 import {requireApi} from './lookup.js'
+import {checkInput, enumProblems, requiredProblems, statusCodeProblems} from './input-checks.js'
 import {checkValidatorId} from './request-validators.js'
 import {booleanOf, invalidPatchPath, patchOperationsOf, pathSegments, replaceOnly, setEntry, type PatchOperation} from './patch.js'
 import {checkedConnection} from './vpc-links.js'
 
-const METHOD_PATH = '/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}'
+export const METHOD_PATH = '/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}'
 const HTTP_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'ANY']
 const INTEGRATION_TYPES = ['HTTP', 'MOCK', 'AWS_PROXY', 'HTTP_PROXY', 'AWS']
 const PASSTHROUGH_BEHAVIORS = ['WHEN_NO_MATCH', 'WHEN_NO_TEMPLATES', 'NEVER']
@@ -30,10 +31,11 @@ export function registerMethods(router: Router, context: SandboxContext): void {
   router
     .add('PUT', METHOD_PATH, (request, params) => {
       const {http_method} = params
-      if (!HTTP_METHODS.includes(http_method)) throw badRequest(`Invalid HttpMethod specified. Valid options are ${HTTP_METHODS.join(',')}`)
       const input = jsonBody<MethodInput>(request)
-      if (!input.authorizationType) throw validationError(["Value null at 'putMethodInput.authorizationType' failed to satisfy constraint: Member must not be null"])
+      checkInput(requiredProblems('putMethodInput', {authorizationType: input.authorizationType}))
       const method = changing(params, (resource, api) => {
+        // The resource is looked up before the HTTP method is checked (docs/aws-behaviour.md#input-is-checked-before-anything-is-looked-up).
+        if (!HTTP_METHODS.includes(http_method)) throw badRequest(`Invalid HttpMethod specified. Valid options are ${HTTP_METHODS.join(',')}`)
         if (resource.resourceMethods?.[http_method]) throw conflict('Method already exists for this resource')
         const method = newMethod(api, http_method, input)
         resource.resourceMethods = {...resource.resourceMethods, [http_method]: method}
@@ -72,8 +74,12 @@ export function registerMethods(router: Router, context: SandboxContext): void {
       })
       return json(201, response)
     })
-    .add('GET', `${METHOD_PATH}/responses/{status_code}`, (_request, params) => json(200, methodResponseOf(methodOf(params), params.status_code)))
+    .add('GET', `${METHOD_PATH}/responses/{status_code}`, (_request, params) => {
+      const statusCode = checkStatusCode(params.status_code)
+      return json(200, methodResponseOf(methodOf(params), statusCode))
+    })
     .add('DELETE', `${METHOD_PATH}/responses/{status_code}`, (_request, params) => {
+      checkStatusCode(params.status_code)
       changing(params, (resource) => {
         const method = requireMethod(resource, params.http_method)
         methodResponseOf(method, params.status_code)
@@ -84,6 +90,7 @@ export function registerMethods(router: Router, context: SandboxContext): void {
 
     .add('PUT', `${METHOD_PATH}/integration`, (request, params) => {
       const input = jsonBody<IntegrationInput>(request)
+      checkInput(integrationTypeProblems(input))
       const integration = changing(params, (resource) => (requireMethod(resource, params.http_method).methodIntegration = checkedConnection(context, newIntegration(input, resource.id))))
       return json(201, integration)
     })
@@ -99,19 +106,25 @@ export function registerMethods(router: Router, context: SandboxContext): void {
 
     .add('PUT', `${METHOD_PATH}/integration/responses/{status_code}`, (request, params) => {
       const statusCode = checkStatusCode(params.status_code)
-      const response: IntegrationResponseRecord = {...jsonBody<Omit<IntegrationResponseRecord, 'statusCode'>>(request), statusCode}
+      const input = jsonBody<Omit<IntegrationResponseRecord, 'statusCode'>>(request)
+      // An empty template is kept as null (docs/aws-behaviour.md#an-empty-string-is-no-value).
+      const responseTemplates = input.responseTemplates && Object.fromEntries(Object.entries(input.responseTemplates).map(([type, template]) => [type, template || null]))
+      const response: IntegrationResponseRecord = {...input, responseTemplates, statusCode}
       changing(params, (resource) => {
         const integration = integrationOf(requireMethod(resource, params.http_method))
         integration.integrationResponses = {...integration.integrationResponses, [statusCode]: response}
       })
       return json(201, response)
     })
-    .add('GET', `${METHOD_PATH}/integration/responses/{status_code}`, (_request, params) =>
-      json(200, integrationResponseOf(integrationOf(methodOf(params)), params.status_code)),
-    )
+    .add('GET', `${METHOD_PATH}/integration/responses/{status_code}`, (_request, params) => {
+      const statusCode = checkStatusCode(params.status_code)
+      return json(200, integrationResponseOf(integrationOf(methodOf(params)), statusCode))
+    })
     .add('DELETE', `${METHOD_PATH}/integration/responses/{status_code}`, (_request, params) => {
+      checkStatusCode(params.status_code)
       changing(params, (resource) => {
-        const integration = integrationOf(requireMethod(resource, params.http_method))
+        // A missing method reads as a missing integration here, as AWS answers DeleteIntegrationResponse.
+        const integration = integrationOf(resource.resourceMethods?.[params.http_method])
         integrationResponseOf(integration, params.status_code)
         integration.integrationResponses = setEntry(integration.integrationResponses, params.status_code, undefined)
       })
@@ -119,27 +132,27 @@ export function registerMethods(router: Router, context: SandboxContext): void {
     })
 }
 
-const statusCodeNotFound = () => notFound('Invalid Response status code specified')
+export const statusCodeNotFound = () => notFound('Invalid Response status code specified')
 
+/** The status code path parameter, checked before anything is looked up (docs/aws-behaviour.md#input-is-checked-before-anything-is-looked-up). */
 function checkStatusCode(statusCode: string): string {
-  if (!/^[1-5]\d\d$/.test(statusCode))
-    throw validationError([`Value '${statusCode}' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d`])
+  checkInput(statusCodeProblems(statusCode))
   return statusCode
 }
 
-function methodResponseOf(method: MethodRecord, statusCode: string): MethodResponseRecord {
-  const response = method.methodResponses?.[checkStatusCode(statusCode)]
+export function methodResponseOf(method: MethodRecord, statusCode: string): MethodResponseRecord {
+  const response = method.methodResponses?.[statusCode]
   if (!response) throw statusCodeNotFound()
   return response
 }
 
-function integrationOf(method: MethodRecord): IntegrationRecord {
-  if (!method.methodIntegration) throw notFound('Invalid Integration identifier specified')
+export function integrationOf(method: MethodRecord | undefined): IntegrationRecord {
+  if (!method?.methodIntegration) throw notFound('Invalid Integration identifier specified')
   return method.methodIntegration
 }
 
-function integrationResponseOf(integration: IntegrationRecord, statusCode: string): IntegrationResponseRecord {
-  const response = integration.integrationResponses?.[checkStatusCode(statusCode)]
+export function integrationResponseOf(integration: IntegrationRecord, statusCode: string): IntegrationResponseRecord {
+  const response = integration.integrationResponses?.[statusCode]
   if (!response) throw statusCodeNotFound()
   return response
 }
@@ -169,7 +182,7 @@ function checkMethod(api: RestApiRecord, method: MethodRecord): void {
   checkModels(api, method.requestModels)
 }
 
-function checkModels(api: RestApiRecord, models: Record<string, string> | undefined): void {
+export function checkModels(api: RestApiRecord, models: Record<string, string> | undefined): void {
   for (const name of Object.values(models ?? {})) if (!api.models?.[name]) throw badRequest(`Invalid model identifier specified: ${name}`)
 }
 
@@ -194,13 +207,13 @@ function patchMethod(api: RestApiRecord, method: MethodRecord, {op, path, value}
   else method.operationName = value
 }
 
+/** PutIntegration's type, read before anything is looked up. */
+const integrationTypeProblems = (input: IntegrationInput) => enumProblems(input.type || null, 'putIntegrationInput.type', INTEGRATION_TYPES)
+
 /** A new integration, checked as PutIntegration checks it; AWS's default cache namespace is the resource's id. */
 export function newIntegration(input: IntegrationInput, resourceId?: string): IntegrationRecord {
-  const {type} = input
-  if (!type || !INTEGRATION_TYPES.includes(type)) {
-    const value = type ? `'${type}'` : 'null'
-    throw validationError([`Value ${value} at 'putIntegrationInput.type' failed to satisfy constraint: Member must satisfy enum value set: [${INTEGRATION_TYPES.join(', ')}]`])
-  }
+  checkInput(integrationTypeProblems(input))
+  const type = input.type!
   const mock = type === 'MOCK'
   if (!mock) {
     if (!input.httpMethod) throw badRequest('Enumeration value for HttpMethod must be non-empty')

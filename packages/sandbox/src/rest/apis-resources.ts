@@ -2,6 +2,7 @@ import type {SandboxContext} from '../context.js'
 import {badRequest, conflict, empty, json, jsonBody, type Router, type SandboxRequest} from '../http.js'
 import {TABLES, type ResourceRecord} from '../model.js'
 import {pageBySortKey} from './paging.js'
+import {checkInput, requiredProblems} from './input-checks.js'
 import {patchOperationsOf, type PatchOperation} from './patch.js'
 import {apiResources, RESOURCE_ID_LENGTH, requireResource, resourceKey, resourceNotFound, resourceWire, saveResource} from './apis-store.js'
 import {requireApi} from './lookup.js'
@@ -18,9 +19,10 @@ export function registerResources(router: Router, context: SandboxContext): void
       json(200, resourceWire(requireResource(context, restapi_id, resource_id), embedsMethods(request))),
     )
     .add('POST', '/restapis/{restapi_id}/resources/{parent_id}', (request, {restapi_id, parent_id}) => {
+      const {pathPart} = jsonBody<{pathPart?: string}>(request)
+      checkInput(requiredProblems('createResourceInput', {pathPart}))
       requireApi(context, restapi_id)
       const parent = requireResource(context, restapi_id, parent_id)
-      const {pathPart} = jsonBody<{pathPart?: string}>(request)
       const siblings = apiResources(context, restapi_id).filter((resource) => resource.parentId === parent.id)
       checkChild(parent, siblings, pathPart)
       const resource: ResourceRecord = {id: context.newId(RESOURCE_ID_LENGTH), parentId: parent.id, pathPart, path: childPath(parent.path, pathPart)}

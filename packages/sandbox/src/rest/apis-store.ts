@@ -1,6 +1,6 @@
 import type {SandboxContext} from '../context.js'
 import {epochSeconds, notFound} from '../http.js'
-import {TABLES, type MethodRecord, type ResourceRecord, type RestApiRecord} from '../model.js'
+import {TABLES, type MethodRecord, type ResourceRecord, type RestApiRecord, type Tags} from '../model.js'
 import {deploymentKey, deploymentsOf, stageKey, stagesOf} from './lookup.js'
 import {deleteDocumentationOf} from './documentation.js'
 import {policyWire} from './policy.js'
@@ -86,6 +86,15 @@ export function restApiWire(api: RestApiRecord): Record<string, unknown> {
     rootResourceId: api.rootResourceId,
   }
 }
+
+/**
+ * GetRestApi, UpdateRestApi and PutRestApi answer with `tags`, `{}` when there are none; CreateRestApi,
+ * ImportRestApi and GetRestApis leave it out then (docs/aws-behaviour.md#a-single-resource-read-or-update-always-shows-tags).
+ */
+export const restApiWithTags = (api: RestApiRecord): Record<string, unknown> => ({...restApiWire(api), tags: tagsAnswer(api.tags, true)})
+
+/** `tags` as AWS answers them: `{}` when there are none in a single resource's Get or Update answer (`always`), else left out then. */
+export const tagsAnswer = (tags: Tags | undefined, always: boolean): Tags | undefined => (always ? (tags ?? {}) : nonEmpty(tags))
 
 /** Without `embed=methods` AWS lists each method of a resource as an empty object. */
 export function resourceWire(resource: ResourceRecord, embedMethods: boolean): Record<string, unknown> {

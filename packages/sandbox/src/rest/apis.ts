@@ -8,7 +8,8 @@ import {registerMethods} from './apis-methods.js'
 import {pageBySortKey} from './paging.js'
 import {booleanOf, invalidPatchPath, patchOperationsOf, pathSegments, replaceOnly, type PatchOperation} from './patch.js'
 import {registerResources} from './apis-resources.js'
-import {deleteApi, restApiWire, saveApi} from './apis-store.js'
+import {registerResponseUpdates} from './apis-response-updates.js'
+import {deleteApi, restApiWire, restApiWithTags, saveApi} from './apis-store.js'
 import {requireApi} from './lookup.js'
 import {refuseApiWhileMapped} from './stage-references.js'
 
@@ -30,15 +31,14 @@ export function registerRestApis(router: Router, context: SandboxContext): void 
       const page = pageBySortKey(apis, (api) => `${String(api.createdDate).padStart(16, '0')}/${api.id}`, request.query)
       return json(200, {item: page.items.map(restApiWire), position: page.position})
     })
-    .add('GET', '/restapis/{restapi_id}', (_request, {restapi_id}) => json(200, restApiWire(requireApi(context, restapi_id))))
+    .add('GET', '/restapis/{restapi_id}', (_request, {restapi_id}) => json(200, restApiWithTags(requireApi(context, restapi_id))))
     .add('PUT', '/restapis/{restapi_id}', (request, {restapi_id}) => putRestApi(context, request, restapi_id))
     .add('PATCH', '/restapis/{restapi_id}', (request, {restapi_id}) => {
       const api = structuredClone(requireApi(context, restapi_id))
       for (const operation of patchOperationsOf(request, 'updateRestApiInput')) patchRestApi(api, operation)
       checkPrivateIpAddressType(api.endpointConfiguration.types, api.endpointConfiguration.ipAddressType ?? 'ipv4')
       context.store.put(TABLES.restApis, api.id, api)
-      // AWS answers UpdateRestApi with `tags`, even when there are none.
-      return json(200, {...restApiWire(api), tags: api.tags ?? {}})
+      return json(200, restApiWithTags(api))
     })
     .add('DELETE', '/restapis/{restapi_id}', (_request, {restapi_id}) => {
       requireApi(context, restapi_id)
@@ -49,6 +49,7 @@ export function registerRestApis(router: Router, context: SandboxContext): void 
     })
   registerResources(router, context)
   registerMethods(router, context)
+  registerResponseUpdates(router, context)
   registerExport(router, context)
 }
 
@@ -73,10 +74,12 @@ function patchRestApi(api: RestApiRecord, {op, path, value}: PatchOperation): vo
     return
   }
   if (field === 'endpointConfiguration' && key === 'types' && subKey !== undefined) {
-    if (!['add', 'remove', 'replace'].includes(op)) throw badRequest("Invalid patch operation specified. Must be 'add'|'remove'|'replace'")
-    if (op !== 'replace') throw badRequest('Cannot create an api with multiple Endpoint Types.')
+    // An API has one endpoint type: it is only ever replaced, and a PRIVATE one is dualstack
+    // (docs/aws-behaviour.md#an-endpoint-type-is-replaced-never-added-or-removed).
+    if (op !== 'replace') throw badRequest("Invalid patch operation specified. Must be 'add'|'remove'|'replace'")
     checkEndpointType(value)
     api.endpointConfiguration.types = [value]
+    if (value === 'PRIVATE') api.endpointConfiguration.ipAddressType = 'dualstack'
     return
   }
   if (!SCALAR_PATHS.includes(path)) throw invalidPatchPath(path)

@@ -4,7 +4,7 @@ import {TABLES} from '../model.js'
 import {deleteMapping, findMapping, mappingsOf, NO_BASE_PATH, replaceMapping, requireDomainName, saveMapping, type ApiMappingRecord} from './domain-records.js'
 import {findStage} from './lookup.js'
 import {pageBySortKey} from './paging.js'
-import {patchOperationsWithin} from './patch.js'
+import {checkPatchPaths, patchOperationsOf} from './patch.js'
 
 /**
  * CreateBasePathMapping, GetBasePathMapping(s), UpdateBasePathMapping and DeleteBasePathMapping.
@@ -45,7 +45,7 @@ export function registerBasePathMappings(router: Router, context: SandboxContext
       const after = {...before}
       let apiId: string | undefined = before.apiId
       let stage = before.stage
-      for (const {path, value} of patchOperationsWithin(request, MAPPING_PATCH_PATHS)) {
+      for (const {path, value} of checkPatchPaths(patchOperationsOf(request, 'updateBasePathMappingInput'), MAPPING_PATCH_PATHS)) {
         if (path === '/basePath') after.key = checkedBasePath(value ?? '')
         else if (path === '/restapiId') apiId = value
         else stage = value || undefined

@@ -3,7 +3,7 @@ import type {SandboxContext} from '../context.js'
 import {epochSeconds, json, jsonBody, type Router} from '../http.js'
 import {TABLES, type Tags} from '../model.js'
 import {pageInCreationOrder} from './paging.js'
-import {patchOperationsWithin} from './patch.js'
+import {checkPatchPaths, patchOperationsOf} from './patch.js'
 import {registerDelete, requireRecord} from './top-level.js'
 
 /**
@@ -50,7 +50,7 @@ export function registerClientCertificates(router: Router, context: SandboxConte
     .add('GET', '/clientcertificates/{id}', (_request, {id}) => json(200, clientCertificateView(requireClientCertificate(context, id))))
     .add('PATCH', '/clientcertificates/{id}', (request, {id}) => {
       const certificate = {...requireClientCertificate(context, id)}
-      for (const {value} of patchOperationsWithin(request, {replace: ['/description']})) certificate.description = value || undefined
+      for (const {value} of checkPatchPaths(patchOperationsOf(request, 'updateClientCertificateInput'), {replace: ['/description']})) certificate.description = value || undefined
       store.put(TABLES.clientCertificates, id, certificate)
       return json(200, clientCertificateView(certificate))
     })

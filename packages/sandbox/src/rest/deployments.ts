@@ -5,7 +5,7 @@ import {apiResources} from './apis-store.js'
 import {requireCacheSize} from './cache.js'
 import {canaryOf, type CanaryInput} from './canary.js'
 import {pageInCreationOrder} from './paging.js'
-import {patchOperationsIn} from './patch.js'
+import {patchOperationsOf} from './patch.js'
 import {deploymentKey, deploymentsOf, findDeployment, findStage, requireApi, stagesOf} from './lookup.js'
 import {createStage, draftOf, requireStageName, updateStage} from './stage-records.js'
 
@@ -34,9 +34,10 @@ export function registerDeployments(router: Router, context: SandboxContext): vo
     json(200, deploymentView(requireDeployment(context, restapi_id, deployment_id), request)),
   )
   router.add('PATCH', `${base}/{deployment_id}`, (request, {restapi_id, deployment_id}) => {
+    const operations = patchOperationsOf(request, 'updateDeploymentInput')
     // A copy, so a batch that fails halfway leaves the stored deployment as it was.
     const deployment = structuredClone(requireDeployment(context, restapi_id, deployment_id))
-    for (const {op = '', path = '', value} of patchOperationsIn(request)) {
+    for (const {op, path, value} of operations) {
       if (path !== '/description' || !['add', 'replace', 'remove'].includes(op))
         throw badRequest(`Invalid patch path  '${path}' specified for op '${op}'. Must be one of: [/description]`)
       if (op === 'remove') delete deployment.description
@@ -75,6 +76,8 @@ function createDeployment(context: SandboxContext, apiId: string, input: CreateD
   if (input.cacheClusterSize !== undefined) requireCacheSize(input.cacheClusterSize)
   const resources = apiResources(context, apiId)
   if (!resources.some((resource) => Object.keys(resource.resourceMethods ?? {}).length > 0)) throw badRequest("The REST API doesn't contain any methods")
+  // docs/aws-behaviour.md#every-method-needs-an-integration-to-be-deployed
+  if (resources.some((resource) => Object.values(resource.resourceMethods ?? {}).some((method) => !method.methodIntegration))) throw badRequest('No integration defined for method')
 
   const deployment: DeploymentRecord = {
     id,

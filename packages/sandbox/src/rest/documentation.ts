@@ -2,9 +2,9 @@ import type {SandboxContext} from '../context.js'
 import {badRequest, conflict, empty, epochSeconds, json, jsonBody, notFound, validationError, type Router} from '../http.js'
 import {TABLES, type JsonObject} from '../model.js'
 import {requireApi, requireStage} from './lookup.js'
-import {parseDocument} from './openapi-import.js'
+import {parseDefinition} from './openapi-import.js'
 import {pageBySortKey, pageInCreationOrder} from './paging.js'
-import {patchOperationsWithin} from './patch.js'
+import {checkPatchPaths, patchOperationsOf} from './patch.js'
 import {saveStage} from './stage-records.js'
 
 /**
@@ -74,7 +74,7 @@ export function registerDocumentation(router: Router, context: SandboxContext): 
     })
     .add('PUT', parts, (request, {restapi_id}) => {
       requireApi(context, restapi_id)
-      const ids = importDocumentation(context, restapi_id, parseDocument(request.body), request.query.get('mode') === 'overwrite')
+      const ids = importDocumentation(context, restapi_id, parseDefinition(request.body), request.query.get('mode') === 'overwrite')
       return json(200, {ids})
     })
     .add('GET', parts, (request, {restapi_id}) => {
@@ -92,7 +92,7 @@ export function registerDocumentation(router: Router, context: SandboxContext): 
     .add('GET', `${parts}/{part_id}`, (_request, {restapi_id, part_id}) => json(200, requirePart(context, restapi_id, part_id)))
     .add('PATCH', `${parts}/{part_id}`, (request, {restapi_id, part_id}) => {
       const part = {...requirePart(context, restapi_id, part_id)}
-      for (const {value} of patchOperationsWithin(request, {replace: ['/properties']})) part.properties = checkedProperties(value)
+      for (const {value} of checkPatchPaths(patchOperationsOf(request, 'updateDocumentationPartInput'), {replace: ['/properties']})) part.properties = checkedProperties(value)
       store.put(TABLES.documentationParts, `${restapi_id}/${part.id}`, part)
       return json(200, part)
     })
@@ -125,7 +125,7 @@ export function registerDocumentation(router: Router, context: SandboxContext): 
     .add('GET', `${versions}/{version}`, (_request, {restapi_id, version}) => json(200, versionView(requireVersion(context, restapi_id, version))))
     .add('PATCH', `${versions}/{version}`, (request, {restapi_id, version}) => {
       const found = {...requireVersion(context, restapi_id, version)}
-      for (const {value} of patchOperationsWithin(request, {replace: ['/description']})) found.description = value || undefined
+      for (const {value} of checkPatchPaths(patchOperationsOf(request, 'updateDocumentationVersionInput'), {replace: ['/description']})) found.description = value || undefined
       store.put(TABLES.documentationVersions, `${restapi_id}/${found.version}`, found)
       return json(200, versionView(found))
     })

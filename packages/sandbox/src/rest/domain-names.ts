@@ -11,7 +11,7 @@ import {
   type DomainNameRecord,
 } from './domain-records.js'
 import {pageBySortKey} from './paging.js'
-import {patchOperationsWithin} from './patch.js'
+import {checkPatchPaths, patchOperationsOf} from './patch.js'
 
 /**
  * CreateDomainName, GetDomainName(s), UpdateDomainName and DeleteDomainName (REST v1).
@@ -67,7 +67,7 @@ export function registerDomainNames(router: Router, context: SandboxContext): vo
     .add('GET', '/domainnames/{domain_name}', (_request, {domain_name}) => json(200, domainNameView(context, requireDomainName(context, domain_name))))
     .add('PATCH', '/domainnames/{domain_name}', (request, {domain_name}) => {
       const domain = structuredClone(requireDomainName(context, domain_name))
-      for (const {path, value} of patchOperationsWithin(request, DOMAIN_PATCH_PATHS)) {
+      for (const {path, value} of checkPatchPaths(patchOperationsOf(request, 'updateDomainNameInput'), DOMAIN_PATCH_PATHS)) {
         const field = path.slice(1)
         if (field === 'securityPolicy') domain.securityPolicy = checkedSecurityPolicy(value, 'updateDomainNameInput')
         else if (field.startsWith('mutualTlsAuthentication/')) domain.mutualTlsAuthentication = patchedTruststore(domain, field, value)

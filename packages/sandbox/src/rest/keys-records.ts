@@ -2,6 +2,7 @@ import type {SandboxContext} from '../context.js'
 import {badRequest, conflict, epochSeconds, notFound} from '../http.js'
 import {TABLES, type ApiKeyRecord, type UsagePlanKeyRecord, type UsagePlanRecord} from '../model.js'
 import type {Store} from '../store.js'
+import {tagsAnswer} from './apis-store.js'
 
 /** How many usage plans one API key may belong to (an AWS quota). */
 const MAX_PLANS_PER_KEY = 10
@@ -25,8 +26,8 @@ export function keyWithValue(store: Store, value: string): ApiKeyRecord | undefi
   return store.all<ApiKeyRecord>(TABLES.apiKeys).find((key) => key.value === value)
 }
 
-/** The ApiKey wire shape; the value only when asked for. */
-export function apiKeyView(key: ApiKeyRecord, includeValue: boolean) {
+/** The ApiKey wire shape; the value only when asked for, `tags` always in UpdateApiKey (`single`). */
+export function apiKeyView(key: ApiKeyRecord, includeValue: boolean, single = false) {
   return {
     id: key.id,
     value: includeValue ? key.value : undefined,
@@ -37,7 +38,7 @@ export function apiKeyView(key: ApiKeyRecord, includeValue: boolean) {
     createdDate: epochSeconds(key.createdDate),
     lastUpdatedDate: epochSeconds(key.lastUpdatedDate),
     stageKeys: key.stageKeys,
-    tags: key.tags,
+    tags: tagsAnswer(key.tags, single),
   }
 }
 

@@ -4,7 +4,7 @@ import {badRequest, conflict, jsonBody, type Router, type SandboxRequest} from '
 import {TABLES, type ApiKeyRecord, type Tags} from '../model.js'
 import {importApiKeys} from './keys-import.js'
 import {pageInCreationOrder} from './paging.js'
-import {booleanValue, patchOperationsWithin} from './patch.js'
+import {booleanOf, checkPatchPaths, patchOperationsOf} from './patch.js'
 import {apiKeyNameRefusal, apiKeyValueRefusal} from '../facts.js'
 import {apiKeyView, keyWithValue, plansOfKey, removePlanKey, requireApiKey} from './keys-records.js'
 import {registerUsagePlanKeys} from './usage-plan-keys.js'
@@ -34,14 +34,16 @@ export function registerKeys(router: Router, context: SandboxContext): void {
     .add('POST', '/apikeys', (request) => {
       if (request.query.get('mode') === 'import') return importApiKeys(context, request)
       const input = jsonBody<CreateApiKeyInput>(request)
-      const problem = apiKeyNameRefusal(input.name) ?? (input.value === undefined ? undefined : apiKeyValueRefusal(input.value))
+      // An empty name or value is no name or value: the key gets none, or a generated one
+      // (docs/aws-behaviour.md#an-empty-string-is-no-value).
+      const problem = apiKeyNameRefusal(input.name) ?? descriptionRefusal(input.description) ?? (input.value ? apiKeyValueRefusal(input.value) : undefined)
       if (problem) throw badRequest(problem)
-      const value = input.value ?? generatedValue()
+      const value = input.value || generatedValue()
       if (keyWithValue(store, value)) throw conflict('API Key already exists')
       const now = context.clock.now()
       const key: ApiKeyRecord = {
         id: context.newId(10),
-        name: input.name,
+        name: input.name || undefined,
         description: input.description,
         customerId: input.customerId,
         enabled: input.enabled ?? false,
@@ -67,13 +69,14 @@ export function registerKeys(router: Router, context: SandboxContext): void {
     })
     .add('GET', '/apikeys/{api_Key}', (request, {api_Key}) => ({status: 200, body: apiKeyView(requireApiKey(store, api_Key), isTrue(request, 'includeValue'))}))
     .add('PATCH', '/apikeys/{api_Key}', (request, {api_Key}) => {
+      const operations = patchOperationsOf(request, 'updateApiKeyInput')
       // A copy, so that a bad operation part-way leaves the stored key as it was.
       const key = {...requireApiKey(store, api_Key)}
-      for (const operation of patchOperationsWithin(request, KEY_PATCH_PATHS)) {
+      for (const operation of checkPatchPaths(operations, KEY_PATCH_PATHS)) {
         const field = operation.path.slice(1) as 'description' | 'enabled' | 'name' | 'customerId'
-        if (field === 'enabled') key.enabled = booleanValue(operation)
+        if (field === 'enabled') key.enabled = booleanOf(operation.value)
         else {
-          const problem = field === 'name' ? apiKeyNameRefusal(operation.value) : undefined
+          const problem = field === 'name' ? apiKeyNameRefusal(operation.value) : field === 'description' ? descriptionRefusal(operation.value) : undefined
           if (problem) throw badRequest(problem)
           // An empty value clears the field.
           key[field] = operation.value || undefined
@@ -81,7 +84,7 @@ export function registerKeys(router: Router, context: SandboxContext): void {
       }
       key.lastUpdatedDate = context.clock.now()
       store.put(TABLES.apiKeys, key.id, key)
-      return {status: 200, body: apiKeyView(key, false)}
+      return {status: 200, body: apiKeyView(key, false, true)}
     })
     .add('DELETE', '/apikeys/{api_Key}', (_request, {api_Key}) => {
       requireApiKey(store, api_Key)
@@ -94,6 +97,11 @@ export function registerKeys(router: Router, context: SandboxContext): void {
   registerUsagePlanKeys(router, context)
   registerUsage(router, context)
 }
+
+/** AWS refuses a description of 125,001 characters (docs/aws-behaviour.md#api-key-values-and-names). */
+const DESCRIPTION_MAX_LENGTH = 125000
+const descriptionRefusal = (description: string | undefined) =>
+  description !== undefined && description.length > DESCRIPTION_MAX_LENGTH ? 'Invalid API Key description specified.' : undefined
 
 function generatedValue(): string {
   return [...randomBytes(GENERATED_VALUE_LENGTH)].map((byte) => VALUE_ALPHABET[byte % VALUE_ALPHABET.length]).join('')

@@ -42,15 +42,15 @@ const MODEL_REF = /(?:#\/definitions\/|#\/components\/schemas\/|\/models\/)([^/]
 export const modelNameOf = (ref: unknown) => (typeof ref === 'string' ? MODEL_REF.exec(ref)?.[1] : undefined)
 
 /**
- * Reads a definition sent as JSON or YAML. `knownModels` are models the API already has, which the
- * document may refer to (a merge); references to any other model are dropped with a warning.
+ * Reads a parsed definition. `knownModels` are models the API already has, which the document may
+ * refer to (a merge); references to any other model are dropped with a warning.
  */
-export function readDefinition(body: Buffer, knownModels: string[]): ApiDefinition {
-  const doc = parseDocument(body)
+export function readDefinition(doc: JsonObject, knownModels: string[]): ApiDefinition {
   return new DefinitionReader(doc, knownModels).read()
 }
 
-export function parseDocument(body: Buffer): JsonObject {
+/** A definition sent as JSON or YAML, parsed; anything that is not OpenAPI 3 or Swagger 2 is refused. */
+export function parseDefinition(body: Buffer): JsonObject {
   const text = body.toString('utf8')
   let doc: unknown
   try {

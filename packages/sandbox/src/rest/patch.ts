@@ -1,4 +1,5 @@
-import {AwsServiceError, badRequest, jsonBody, validationError, type SandboxRequest} from '../http.js'
+import {AwsServiceError, badRequest, jsonBody, type SandboxRequest} from '../http.js'
+import {checkInput, patchOperationProblems} from './input-checks.js'
 
 /**
  * The patch operations of the REST services' Update* calls. AWS checks them differently for
@@ -13,37 +14,27 @@ export interface PatchOperation {
   from?: string
 }
 
-const PATCH_OPS = ['add', 'remove', 'move', 'test', 'replace', 'copy']
-
-/** The request's patch operations as sent (stages and deployments check each one as they apply it). */
-export function patchOperationsIn(request: SandboxRequest): PatchOperation[] {
+/**
+ * The request's patch operations. Every Update* call reads them before it looks anything up: ops
+ * outside JSON Patch fail all together as AWS's input validation reports them (`input` names the
+ * operation's input shape, e.g. `updateRestApiInput`), with the problems `more` checks of the rest of
+ * the input (docs/aws-behaviour.md#input-is-checked-before-anything-is-looked-up).
+ */
+export function patchOperationsOf(request: SandboxRequest, input: string, ...more: string[][]): PatchOperation[] {
   const operations: unknown = jsonBody<{patchOperations?: unknown}>(request).patchOperations ?? []
   // A list of objects, as the service model says; anything else would reach the handlers as nonsense.
   if (!Array.isArray(operations) || operations.some((operation) => operation === null || typeof operation !== 'object' || Array.isArray(operation))) {
     throw new AwsServiceError(400, 'SerializationException', 'patchOperations must be a list of patch operations')
   }
+  checkInput(patchOperationProblems(operations as PatchOperation[], input), ...more)
   return operations as PatchOperation[]
 }
 
 /**
- * APIs, resources and methods: ops outside JSON Patch fail all together, the way AWS's input
- * validation reports them (`input` names the operation's input shape, e.g. `updateRestApiInput`).
+ * API keys, usage plans and deployments: each operation checked against the paths its op may touch.
+ * All are checked before any is applied, so a bad operation leaves the record unchanged, as in AWS.
  */
-export function patchOperationsOf(request: SandboxRequest, input: string): PatchOperation[] {
-  const operations = patchOperationsIn(request)
-  const errors = operations.flatMap(({op}, index) =>
-    PATCH_OPS.includes(op) ? [] : [`Value '${op}' at '${input}.patchOperations.${index + 1}.member.op' failed to satisfy constraint: Member must satisfy enum value set: [${PATCH_OPS.join(', ')}]`],
-  )
-  if (errors.length > 0) throw validationError(errors)
-  return operations
-}
-
-/**
- * API keys and usage plans: each operation checked against the paths its op may touch. All are
- * checked before any is applied, so a bad operation leaves the record unchanged, as in AWS.
- */
-export function patchOperationsWithin(request: SandboxRequest, pathsByOp: Record<string, readonly string[]>): PatchOperation[] {
-  const operations = patchOperationsIn(request)
+export function checkPatchPaths(operations: PatchOperation[], pathsByOp: Record<string, readonly string[]>): PatchOperation[] {
   for (const {op, path} of operations) {
     const paths = pathsByOp[op] ?? []
     // AWS's message has two spaces after "path".
@@ -61,15 +52,8 @@ export const pathSegments = (path: string): string[] => path.split('/').slice(1)
 export const invalidPatchPath = (path: string) => badRequest(`Invalid patch path ${path}`)
 export const replaceOnly = () => badRequest('Invalid patch operation specified. Must be one of: [replace]')
 
-/** An API or method patch value read as a boolean, as AWS reads it there: only "true" is true. */
+/** A patch value read as a boolean, as AWS reads it for APIs, methods and API keys: only "true" is true. */
 export const booleanOf = (value: string | undefined) => value?.toLowerCase() === 'true'
-
-/** An API key patch value that must read as a boolean ("true"/"false", any case). */
-export function booleanValue(operation: PatchOperation): boolean {
-  const value = operation.value?.toLowerCase()
-  if (value !== 'true' && value !== 'false') throw badRequest(`Invalid value '${operation.value}' for ${operation.path}: must be true or false`)
-  return value === 'true'
-}
 
 /** A usage plan patch value that must read as a non-negative number (integers only where `integer`). */
 export function numberValue(operation: PatchOperation, integer: boolean): number {

@@ -1,6 +1,7 @@
 import {badRequest} from '../http.js'
 import type {StageRecord} from '../model.js'
 import {requireCacheSize} from './cache.js'
+import {applyAccessLogOperation, isAccessLogPath} from './stage-access-log.js'
 import {applyCanaryOperation, applyPromotionCopy, type DeploymentExists} from './canary.js'
 import {invalidPath, parseSettingPath, removeMethodSettings, resetMethodSetting, setMethodSetting} from './stage-method-settings.js'
 import {parseBoolean} from './stage-values.js'
@@ -19,15 +20,6 @@ const settable =
     set(stage, value, path, deploymentExists)
   }
 
-function setAccessLog(stage: StageRecord, op: StageOp, field: 'destinationArn' | 'format', value: string | undefined): void {
-  const settings = {...stage.accessLogSettings}
-  if (op === 'remove') delete settings[field]
-  else if (field === 'destinationArn' && !value?.startsWith('arn:')) throw badRequest('Invalid ARN specified in the request')
-  else settings[field] = value ?? ''
-  stage.accessLogSettings = settings
-  if (Object.keys(settings).length === 0) delete stage.accessLogSettings
-}
-
 /** The stage's own fields, by path. */
 const FIELDS: Record<string, FieldHandler> = {
   '/deploymentId': settable((stage, value, _path, deploymentExists) => {
@@ -44,12 +36,6 @@ const FIELDS: Record<string, FieldHandler> = {
     if (op === 'remove') delete stage.clientCertificateId
     else stage.clientCertificateId = value ?? ''
   },
-  '/accessLogSettings': (stage, op, _value, path) => {
-    if (op !== 'remove') throw invalidOperation(op, path)
-    delete stage.accessLogSettings
-  },
-  '/accessLogSettings/destinationArn': (stage, op, value) => setAccessLog(stage, op, 'destinationArn', value),
-  '/accessLogSettings/format': (stage, op, value) => setAccessLog(stage, op, 'format', value),
   '/documentationVersion': (stage, op, value) => {
     if (op === 'remove') delete stage.documentationVersion
     else stage.documentationVersion = value || undefined
@@ -76,6 +62,7 @@ export function applyStagePatch(stage: StageRecord, operations: PatchOperation[]
 function applyStageOperation(stage: StageRecord, op: StageOp, path: string, value: string | undefined, deploymentExists: DeploymentExists): void {
   const field = Object.hasOwn(FIELDS, path) ? FIELDS[path] : undefined
   if (field) return field(stage, op, value, path, deploymentExists)
+  if (isAccessLogPath(path)) return applyAccessLogOperation(stage, op, path, value)
   const variable = path.startsWith(VARIABLES_PREFIX) ? unescapePointer(path.slice(VARIABLES_PREFIX.length)) : ''
   if (variable) {
     const variables = {...stage.variables}

@@ -5,7 +5,8 @@ import {nonEmpty} from './apis-store.js'
 import {cacheStatusAt, flushCache, requireCacheSize} from './cache.js'
 import {canaryOf, canaryView, type CanaryInput} from './canary.js'
 import {registerDeployments} from './deployments.js'
-import {patchOperationsIn} from './patch.js'
+import {checkInput, requiredProblems} from './input-checks.js'
+import {patchOperationsOf} from './patch.js'
 import {applyStagePatch} from './stage-patch.js'
 import {checkStageReferences, refuseWhileMapped} from './stage-references.js'
 import {findStage, requireApi, requireStage, stagesOf} from './lookup.js'
@@ -40,9 +41,10 @@ export function registerStages(router: Router, context: SandboxContext): void {
   })
   router.add('GET', stage, (_request, {restapi_id, stage_name}) => json(200, stageView(requireStage(context, restapi_id, stage_name), now())))
   router.add('PATCH', stage, (request, {restapi_id, stage_name}) => {
+    const operations = patchOperationsOf(request, 'updateStageInput')
     const before = requireStage(context, restapi_id, stage_name)
     const draft = draftOf(before)
-    applyStagePatch(draft, patchOperationsIn(request), deploymentExists(context, restapi_id))
+    applyStagePatch(draft, operations, deploymentExists(context, restapi_id))
     checkStageReferences(context, before, draft)
     return json(200, stageView(updateStage(context, before, draft), now()))
   })
@@ -64,6 +66,7 @@ export function registerStages(router: Router, context: SandboxContext): void {
 }
 
 function createStageFrom(context: SandboxContext, apiId: string, input: CreateStageInput): StageRecord {
+  checkInput(requiredProblems('createStageInput', {stageName: input.stageName, deploymentId: input.deploymentId}))
   requireApi(context, apiId)
   const stageName = requireStageName(input.stageName)
   if (findStage(context, apiId, stageName)) throw conflict('Stage already exists')

@@ -1,6 +1,7 @@
 import type {SandboxContext} from '../context.js'
 import {badRequest, jsonBody, notFound, type Router} from '../http.js'
 import {TABLES, type ApiKeyRecord} from '../model.js'
+import {checkInput, requiredProblems} from './input-checks.js'
 import {pageInCreationOrder} from './paging.js'
 import {addKeyToPlan, KEY_NOT_FOUND, keysOfPlan, planKey, removePlanKey, requireApiKey, requireUsagePlan, usagePlanKeyView} from './keys-records.js'
 
@@ -16,8 +17,9 @@ export function registerUsagePlanKeys(router: Router, context: SandboxContext): 
 
   router
     .add('POST', '/usageplans/{usageplanId}/keys', (request, {usageplanId}) => {
-      const plan = requireUsagePlan(store, usageplanId)
       const {keyId, keyType} = jsonBody<{keyId?: string; keyType?: string}>(request)
+      checkInput(requiredProblems('createUsagePlanKeyInput', {keyId, keyType}))
+      const plan = requireUsagePlan(store, usageplanId)
       if (keyType !== 'API_KEY') throw badRequest(`Invalid Usage Plan Key type specified: ${keyType ?? ''}. Must be one of: [API_KEY]`)
       const key = requireApiKey(store, keyId ?? '')
       addKeyToPlan(context, plan, key)
@@ -26,11 +28,12 @@ export function registerUsagePlanKeys(router: Router, context: SandboxContext): 
     .add('GET', '/usageplans/{usageplanId}/keys', (request, {usageplanId}) => {
       // An unknown plan simply has no keys (AWS answers 200 with no items).
       const nameQuery = request.query.get('name')
-      const members = keysOfPlan(store, usageplanId).flatMap((member) => {
+      // Newest member first, as AWS lists them (docs/aws-behaviour.md#usage-plan-keys-are-listed-newest-first).
+      const members = keysOfPlan(store, usageplanId).reverse().flatMap((member) => {
         const key = store.get<ApiKeyRecord>(TABLES.apiKeys, member.keyId)
         return key && (!nameQuery || key.name?.startsWith(nameQuery)) ? [{member, key}] : []
       })
-      const page = pageInCreationOrder(members, ({member}) => ({id: member.keyId, createdDate: member.createdDate ?? 0}), request.query, false)
+      const page = pageInCreationOrder(members, ({member}) => ({id: member.keyId, createdDate: member.createdDate ?? 0}), request.query, true)
       return {status: 200, body: {item: page.items.map(({key}) => usagePlanKeyView(key)), position: page.position}}
     })
     .add('GET', '/usageplans/{usageplanId}/keys/{keyId}', (_request, {usageplanId, keyId}) => ({status: 200, body: usagePlanKeyView(memberKey(usageplanId, keyId))}))

@@ -1,9 +1,11 @@
 import type {SandboxContext} from '../context.js'
 import {USAGE_PLAN_QUOTA_PERIODS} from '../facts.js'
-import {badRequest, conflict, jsonBody, type Router} from '../http.js'
+import {badRequest, conflict, jsonBody, notFound, type Router} from '../http.js'
 import {TABLES, type Tags, type UsagePlanRecord} from '../model.js'
+import {tagsAnswer} from './apis-store.js'
+import {checkInput, requiredProblems} from './input-checks.js'
 import {pageInCreationOrder} from './paging.js'
-import {numberValue, patchOperationsWithin, type PatchOperation} from './patch.js'
+import {checkPatchPaths, numberValue, patchOperationsOf, type PatchOperation} from './patch.js'
 import {checkOnePlanPerStage, keysOfPlan, planKey, removePlanKey, requireUsagePlan, sameApiStage, type ApiStage} from './keys-records.js'
 import {findStage, requireApi} from './lookup.js'
 
@@ -31,6 +33,7 @@ export function registerUsagePlans(router: Router, context: SandboxContext): voi
   router
     .add('POST', '/usageplans', (request) => {
       const input = jsonBody<CreateUsagePlanInput>(request)
+      checkInput(requiredProblems('createUsagePlanInput', {name: input.name}))
       const name = requireName(input.name)
       const apiStages: ApiStage[] = []
       for (const {apiId, stage} of input.apiStages ?? []) {
@@ -54,14 +57,15 @@ export function registerUsagePlans(router: Router, context: SandboxContext): voi
       const keyId = request.query.get('keyId')
       const plans = store.all<UsagePlanRecord>(TABLES.usagePlans).filter((plan) => !keyId || planKey(store, plan.id, keyId))
       const page = pageInCreationOrder(plans, (plan) => ({id: plan.id, createdDate: plan.createdDate ?? 0}), request.query, false)
-      return {status: 200, body: {item: page.items.map(planView), position: page.position}}
+      return {status: 200, body: {item: page.items.map((plan) => planView(plan)), position: page.position}}
     })
-    .add('GET', '/usageplans/{usageplanId}', (_request, {usageplanId}) => ({status: 200, body: planView(requireUsagePlan(store, usageplanId))}))
+    .add('GET', '/usageplans/{usageplanId}', (_request, {usageplanId}) => ({status: 200, body: planView(requireUsagePlan(store, usageplanId), true)}))
     .add('PATCH', '/usageplans/{usageplanId}', (request, {usageplanId}) => {
+      const operations = patchOperationsOf(request, 'updateUsagePlanInput')
       // A copy, so that a bad operation part-way leaves the stored plan as it was.
       const plan = structuredClone(requireUsagePlan(store, usageplanId))
       let quota: Partial<Quota> | undefined = plan.quota
-      for (const operation of patchOperationsWithin(request, PLAN_PATCH_PATHS)) {
+      for (const operation of checkPatchPaths(operations, PLAN_PATCH_PATHS)) {
         if (operation.path === '/apiStages') applyApiStageChange(context, plan, operation)
         else if (operation.path === '/throttle') plan.throttle = undefined
         else if (operation.path === '/quota') quota = undefined
@@ -74,7 +78,7 @@ export function registerUsagePlans(router: Router, context: SandboxContext): voi
       }
       plan.quota = quota && checkedQuota(quota)
       store.put(TABLES.usagePlans, plan.id, plan)
-      return {status: 200, body: planView(plan)}
+      return {status: 200, body: planView(plan, true)}
     })
     .add('DELETE', '/usageplans/{usageplanId}', (_request, {usageplanId}) => {
       const plan = requireUsagePlan(store, usageplanId)
@@ -87,8 +91,8 @@ export function registerUsagePlans(router: Router, context: SandboxContext): voi
     })
 }
 
-/** The UsagePlan wire shape. */
-function planView(plan: UsagePlanRecord) {
+/** The UsagePlan wire shape; `tags` always in GetUsagePlan and UpdateUsagePlan (`single`). */
+function planView(plan: UsagePlanRecord, single = false) {
   return {
     id: plan.id,
     name: plan.name,
@@ -97,7 +101,7 @@ function planView(plan: UsagePlanRecord) {
     throttle: plan.throttle,
     quota: plan.quota,
     productCode: plan.productCode,
-    tags: plan.tags,
+    tags: tagsAnswer(plan.tags, single),
   }
 }
 
@@ -130,8 +134,10 @@ function existingApiStage(context: SandboxContext, apiId: string | undefined, st
 function applyApiStageChange(context: SandboxContext, plan: UsagePlanRecord, operation: PatchOperation): void {
   const [apiId, stage] = (operation.value ?? '').split(':')
   if (operation.op === 'remove') {
-    const remaining = plan.apiStages.filter((known) => !sameApiStage(known, {apiId, stage: stage ?? ''}))
-    if (remaining.length === plan.apiStages.length) throw badRequest(`API Stage ${operation.value} is not in Usage Plan ${plan.id}`)
+    // docs/aws-behaviour.md#removing-an-api-stage-a-usage-plan-does-not-have
+    if (stage === undefined) throw badRequest('Invalid API Stage specified')
+    const remaining = plan.apiStages.filter((known) => !sameApiStage(known, {apiId, stage}))
+    if (remaining.length === plan.apiStages.length) throw notFound(`Invalid API Stage {api: ${apiId}, stage: ${stage}} specified for usageplan ${plan.id}`)
     plan.apiStages = remaining
     return
   }

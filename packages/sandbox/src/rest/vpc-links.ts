@@ -2,7 +2,7 @@ import type {SandboxContext} from '../context.js'
 import {badRequest, json, jsonBody, type Router} from '../http.js'
 import {TABLES, type Tags} from '../model.js'
 import {pageInCreationOrder} from './paging.js'
-import {patchOperationsWithin} from './patch.js'
+import {checkPatchPaths, patchOperationsOf} from './patch.js'
 import {registerDelete, requireRecord} from './top-level.js'
 
 /**
@@ -59,7 +59,7 @@ export function registerVpcLinks(router: Router, context: SandboxContext): void 
     .add('GET', '/vpclinks/{id}', (_request, {id}) => json(200, vpcLinkView(requireVpcLink(context, id), context.clock.now())))
     .add('PATCH', '/vpclinks/{id}', (request, {id}) => {
       const link = {...requireVpcLink(context, id)}
-      for (const {path, value} of patchOperationsWithin(request, {replace: ['/name', '/description']})) {
+      for (const {path, value} of checkPatchPaths(patchOperationsOf(request, 'updateVpcLinkInput'), {replace: ['/name', '/description']})) {
         if (path === '/description') link.description = value || undefined
         else if (value) link.name = value
         else throw badRequest('Name is required for a VPC link')

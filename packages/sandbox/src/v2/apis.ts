@@ -60,8 +60,10 @@ export function checkApiFields(protocolType: ProtocolType, fields: ApiFields): v
 
 /** Forgets an API and everything under it. */
 export function deleteApi(context: SandboxContext, apiId: string): void {
-  for (const {table, idField} of CHILD_TABLES) {
-    for (const child of context.store.withPrefix<Record<string, string>>(table, `${apiId}/`)) context.store.delete(table, childKey(apiId, child[idField]))
+  for (const {table, idFields} of CHILD_TABLES) {
+    for (const child of context.store.withPrefix<Record<string, string>>(table, `${apiId}/`)) {
+      context.store.delete(table, childKey(apiId, ...idFields.map((field) => child[field])))
+    }
   }
   context.store.delete(TABLES.v2Apis, apiId)
 }

@@ -1,7 +1,7 @@
 import type {SandboxContext} from '../context.js'
 import {badRequest, empty, json, jsonBody, type Router} from '../http.js'
 import {TABLES} from '../model.js'
-import {childKey, deploymentsOf, deploymentWire, integrationsOf, requireApi, requireDeployment, requireStage, routesOf, stagesOf} from './lookup.js'
+import {authorizersOf, childKey, deploymentsOf, deploymentWire, integrationsOf, requireApi, requireDeployment, requireStage, routesOf, stagesOf} from './lookup.js'
 import type {V2DeploymentRecord, V2StageRecord} from './records.js'
 import {listPage} from './wire.js'
 
@@ -17,6 +17,7 @@ function deploy(context: SandboxContext, apiId: string, options: {description?: 
     // Copies: the live records are mutated in place when they change.
     routes: structuredClone(routesOf(context, apiId)),
     integrations: structuredClone(integrationsOf(context, apiId)),
+    authorizers: structuredClone(authorizersOf(context, apiId)),
   }
   return context.store.put(TABLES.v2Deployments, childKey(apiId, deployment.deploymentId), deployment)
 }
@@ -34,7 +35,7 @@ export function autoDeployStage(context: SandboxContext, stage: V2StageRecord): 
 }
 
 /**
- * The auto-deploy rule: each request that changes an API's routes or integrations makes one new
+ * The auto-deploy rule: each request that changes an API's routes, integrations or authorizers makes one new
  * deployment (AutoDeployed true) for every stage with AutoDeploy on, and points that stage at it.
  */
 export function autoDeploy(context: SandboxContext, apiId: string): void {

@@ -3,11 +3,13 @@ import {badRequest, json, jsonBody, type Router, type SandboxRequest} from '../h
 import {TABLES} from '../model.js'
 import {createRoute} from './api-routes.js'
 import {checkApiFields, deleteApi, insertApi} from './apis.js'
+import {createAuthorizer} from './authorizers.js'
 import {autoDeploy} from './deployments.js'
 import {createIntegration} from './integrations.js'
-import {apiWire, childKey, integrationsOf, integrationTarget, requireApi, requireDeployment, requireStage, routesOf} from './lookup.js'
+import {apiWire, authorizersOf, childKey, integrationsOf, integrationTarget, requireApi, requireDeployment, requireStage, routesOf} from './lookup.js'
 import {exportDefinition, parseDefinition, serializeDefinition, type ApiDefinition} from './openapi.js'
-import type {V2ApiRecord} from './records.js'
+import type {DefinedSecurity} from './openapi-authorizers.js'
+import type {V2ApiRecord, V2AuthorizerRecord} from './records.js'
 
 const OUTPUT_TYPES = ['JSON', 'YAML'] as const
 
@@ -30,8 +32,9 @@ const apiFieldsOf = (definition: ApiDefinition) => ({
   warnings: definition.warnings.length > 0 ? definition.warnings : undefined,
 })
 
-/** Creates the definition's routes, one integration per operation or per shared ($ref) integration. */
+/** Creates the definition's authorizers, then its routes, one integration per operation or per shared ($ref) integration. */
 function addRoutes(context: SandboxContext, api: V2ApiRecord, definition: ApiDefinition): void {
+  const authorizers = new Map(definition.authorizers.map((fields) => [fields.name, createAuthorizer(context, api, fields)]))
   const sharedIntegrations = new Map<string, string>()
   for (const route of definition.routes) {
     let integrationId: string | undefined
@@ -44,26 +47,45 @@ function addRoutes(context: SandboxContext, api: V2ApiRecord, definition: ApiDef
       routeKey: route.routeKey,
       operationName: route.operationName,
       target: integrationId && integrationTarget(integrationId),
+      ...authorizationOf(route.security, authorizers),
     })
   }
 }
 
-function removeRoutesAndIntegrations(context: SandboxContext, apiId: string): void {
-  for (const route of routesOf(context, apiId)) context.store.delete(TABLES.v2Routes, childKey(apiId, route.routeId))
-  for (const integration of integrationsOf(context, apiId)) context.store.delete(TABLES.v2Integrations, childKey(apiId, integration.integrationId))
+/** What a route's security requirement gives it: JWT with its scopes, or CUSTOM for a Lambda authorizer. */
+function authorizationOf(security: DefinedSecurity | undefined, authorizers: Map<string, V2AuthorizerRecord>) {
+  const authorizer = security && authorizers.get(security.scheme)
+  if (!security || !authorizer) return {}
+  return {
+    authorizationType: authorizer.authorizerType === 'JWT' ? 'JWT' : 'CUSTOM',
+    authorizerId: authorizer.authorizerId,
+    ...(security.scopes.length > 0 && {authorizationScopes: security.scopes}),
+  }
 }
 
-/** Replaces an API's routes and integrations, all or nothing. */
+/** What a reimport replaces: each table with the field naming a record within its API. */
+const REPLACED = [
+  {table: TABLES.v2Routes, idField: 'routeId'},
+  {table: TABLES.v2Integrations, idField: 'integrationId'},
+  {table: TABLES.v2Authorizers, idField: 'authorizerId'},
+] as const
+
+const replacedOf = (context: SandboxContext, apiId: string) =>
+  REPLACED.map(({table, idField}) => ({table, idField, records: context.store.withPrefix<Record<string, string>>(table, `${apiId}/`)}))
+
+function removeReplaced(context: SandboxContext, apiId: string): void {
+  for (const {table, idField, records} of replacedOf(context, apiId)) for (const record of records) context.store.delete(table, childKey(apiId, record[idField]))
+}
+
+/** Replaces an API's routes, integrations and authorizers, all or nothing. */
 function replaceRoutes(context: SandboxContext, api: V2ApiRecord, definition: ApiDefinition): void {
-  const routes = routesOf(context, api.apiId)
-  const integrations = integrationsOf(context, api.apiId)
-  removeRoutesAndIntegrations(context, api.apiId)
+  const before = replacedOf(context, api.apiId)
+  removeReplaced(context, api.apiId)
   try {
     addRoutes(context, api, definition)
   } catch (error) {
-    removeRoutesAndIntegrations(context, api.apiId)
-    for (const integration of integrations) context.store.put(TABLES.v2Integrations, childKey(api.apiId, integration.integrationId), integration)
-    for (const route of routes) context.store.put(TABLES.v2Routes, childKey(api.apiId, route.routeId), route)
+    removeReplaced(context, api.apiId)
+    for (const {table, idField, records} of before) for (const record of records) context.store.put(table, childKey(api.apiId, record[idField]), record)
     throw error
   }
 }
@@ -72,7 +94,8 @@ function replaceRoutes(context: SandboxContext, api: V2ApiRecord, definition: Ap
 function deployedContent(context: SandboxContext, apiId: string, stageName: string) {
   const stage = requireStage(context, apiId, stageName)
   if (!stage.deploymentId) throw badRequest(`Stage ${stageName} has no deployment to export`)
-  return requireDeployment(context, apiId, stage.deploymentId)
+  const {routes, integrations, authorizers = []} = requireDeployment(context, apiId, stage.deploymentId)
+  return {routes, integrations, authorizers}
 }
 
 function requireHttpApi(context: SandboxContext, apiId: string, operation: string): V2ApiRecord {
@@ -114,9 +137,12 @@ export function registerImportExport(router: Router, context: SandboxContext): v
     const exportVersion = request.query.get('exportVersion')
     if (exportVersion !== null && exportVersion !== '1.0') throw badRequest(`Invalid exportVersion specified: ${exportVersion}. Must be one of [1.0]`)
     const stageName = request.query.get('stageName') ?? undefined
-    const {routes, integrations} = stageName === undefined ? {routes: routesOf(context, apiId), integrations: integrationsOf(context, apiId)} : deployedContent(context, apiId, stageName)
+    const content =
+      stageName === undefined
+        ? {routes: routesOf(context, apiId), integrations: integrationsOf(context, apiId), authorizers: authorizersOf(context, apiId)}
+        : deployedContent(context, apiId, stageName)
     const includeExtensions = request.query.get('includeExtensions') !== 'false'
-    const document = exportDefinition(api, routes, integrations, {stageName, includeExtensions})
+    const document = exportDefinition(api, content, {stageName, includeExtensions})
     return {
       status: 200,
       body: serializeDefinition(document, outputType),

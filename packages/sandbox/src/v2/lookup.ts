@@ -1,21 +1,31 @@
 import type {SandboxContext} from '../context.js'
 import {notFound} from '../http.js'
 import {TABLES} from '../model.js'
-import type {V2ApiRecord, V2DeploymentRecord, V2IntegrationRecord, V2RouteRecord, V2StageRecord} from './records.js'
+import type {
+  V2ApiRecord,
+  V2AuthorizerRecord,
+  V2DeploymentRecord,
+  V2IntegrationRecord,
+  V2RouteRecord,
+  V2StageRecord,
+} from './records.js'
 import {toWire, type WireShape} from './wire.js'
 
-/** Child records are keyed `<apiId>/<id>` (model.ts), so one prefix finds every child of an API. */
-export const childKey = (apiId: string, id: string) => `${apiId}/${id}`
+/** Child records are keyed `<apiId>/<id>` (a child's child `<apiId>/<parentId>/<id>`, model.ts), so one prefix finds every child of an API. */
+export const childKey = (apiId: string, ...ids: string[]) => [apiId, ...ids].join('/')
 
 /** A route's target naming one of the API's integrations. */
 export const integrationTarget = (integrationId: string) => `integrations/${integrationId}`
 
-/** Each table of an API's children and the field naming a child within its API. */
+/** Each table of an API's children and the fields naming a child within its API (more than one for a child's child). */
 export const CHILD_TABLES = [
-  {table: TABLES.v2Routes, idField: 'routeId'},
-  {table: TABLES.v2Integrations, idField: 'integrationId'},
-  {table: TABLES.v2Stages, idField: 'stageName'},
-  {table: TABLES.v2Deployments, idField: 'deploymentId'},
+  {table: TABLES.v2Routes, idFields: ['routeId']},
+  {table: TABLES.v2Integrations, idFields: ['integrationId']},
+  {table: TABLES.v2Stages, idFields: ['stageName']},
+  {table: TABLES.v2Deployments, idFields: ['deploymentId']},
+  {table: TABLES.v2Authorizers, idFields: ['authorizerId']},
+  {table: TABLES.v2RouteResponses, idFields: ['routeId', 'routeResponseId']},
+  {table: TABLES.v2IntegrationResponses, idFields: ['integrationId', 'integrationResponseId']},
 ] as const
 
 export function requireApi(context: SandboxContext, apiId: string): V2ApiRecord {
@@ -45,6 +55,9 @@ export const requireStage = (context: SandboxContext, apiId: string, stageName: 
 export const requireDeployment = (context: SandboxContext, apiId: string, deploymentId: string) =>
   requireChild<V2DeploymentRecord>(context, TABLES.v2Deployments, apiId, deploymentId, `Invalid Deployment identifier specified ${deploymentId}`)
 
+export const requireAuthorizer = (context: SandboxContext, apiId: string, authorizerId: string) =>
+  requireChild<V2AuthorizerRecord>(context, TABLES.v2Authorizers, apiId, authorizerId, `Invalid Authorizer identifier specified ${authorizerId}`)
+
 export const routesOf = (context: SandboxContext, apiId: string) => context.store.withPrefix<V2RouteRecord>(TABLES.v2Routes, `${apiId}/`)
 export const integrationsOf = (context: SandboxContext, apiId: string) =>
   context.store.withPrefix<V2IntegrationRecord>(TABLES.v2Integrations, `${apiId}/`)
@@ -52,15 +65,20 @@ export const stagesOf = (context: SandboxContext, apiId: string) => context.stor
 export const deploymentsOf = (context: SandboxContext, apiId: string) =>
   context.store.withPrefix<V2DeploymentRecord>(TABLES.v2Deployments, `${apiId}/`)
 
+export const authorizersOf = (context: SandboxContext, apiId: string) =>
+  context.store.withPrefix<V2AuthorizerRecord>(TABLES.v2Authorizers, `${apiId}/`)
+
 const API_SHAPE: WireShape = {internal: [], dates: ['createdDate']}
 const ROUTE_SHAPE: WireShape = {internal: ['apiId', 'createdDate'], dates: []}
 const INTEGRATION_SHAPE: WireShape = {internal: ['apiId', 'createdDate'], dates: []}
 const STAGE_SHAPE: WireShape = {internal: ['apiId'], dates: ['createdDate', 'lastUpdatedDate']}
-const DEPLOYMENT_SHAPE: WireShape = {internal: ['apiId', 'routes', 'integrations'], dates: ['createdDate']}
+const AUTHORIZER_SHAPE: WireShape = {internal: ['apiId', 'createdDate'], dates: []}
+const DEPLOYMENT_SHAPE: WireShape = {internal: ['apiId', 'routes', 'integrations', 'authorizers'], dates: ['createdDate']}
 
 export const apiWire = (api: V2ApiRecord) => toWire(api, API_SHAPE)
 export const routeWire = (route: V2RouteRecord) => toWire(route, ROUTE_SHAPE)
 export const integrationWire = (integration: V2IntegrationRecord) => toWire(integration, INTEGRATION_SHAPE)
 /** AWS shows AutoDeploy only when it is on. */
 export const stageWire = (stage: V2StageRecord) => toWire({...stage, autoDeploy: stage.autoDeploy || undefined}, STAGE_SHAPE)
+export const authorizerWire = (authorizer: V2AuthorizerRecord) => toWire(authorizer, AUTHORIZER_SHAPE)
 export const deploymentWire = (deployment: V2DeploymentRecord) => toWire(deployment, DEPLOYMENT_SHAPE)

@@ -3,7 +3,9 @@ import {OPENAPI_INTEGRATION_KEY} from '../facts.js'
 import {badRequest} from '../http.js'
 import type {IntegrationFields} from './integrations.js'
 import {integrationTarget} from './lookup.js'
-import type {V2ApiRecord, V2Cors, V2IntegrationRecord, V2RouteRecord} from './records.js'
+import {readAuthorizers, readSecurity, routeSecurity, securitySchemes, type DefinedAuthorizer, type DefinedSecurity} from './openapi-authorizers.js'
+import type {V2ApiRecord, V2AuthorizerRecord, V2Cors, V2IntegrationRecord, V2RouteRecord} from './records.js'
+import {isObject, type Json} from './wire.js'
 
 /** OpenAPI 3 definitions of HTTP APIs, with API Gateway's x-amazon-apigateway-* extensions, in and out. */
 
@@ -35,6 +37,7 @@ export interface DefinedRoute {
   operationName?: string
   /** Routes that reference one shared integration ($ref) carry the same `shareKey`. */
   integration?: {shareKey: string; fields: IntegrationFields & {integrationType: string}}
+  security?: DefinedSecurity
 }
 
 export interface ApiDefinition {
@@ -42,12 +45,10 @@ export interface ApiDefinition {
   description?: string
   version?: string
   corsConfiguration?: V2Cors
+  authorizers: DefinedAuthorizer[]
   routes: DefinedRoute[]
   warnings: string[]
 }
-
-type Json = Record<string, unknown>
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Reads an OpenAPI 3 definition (JSON or YAML) into what ImportApi and ReimportApi build. */
 export function parseDefinition(body: string): ApiDefinition {
@@ -65,6 +66,7 @@ export function parseDefinition(body: string): ApiDefinition {
   if (typeof info.title !== 'string' || info.title === '') throw badRequest('Invalid OpenAPI definition: info.title is required; it becomes the API name')
   const warnings: string[] = []
   const routes: DefinedRoute[] = []
+  const authorizers = readAuthorizers(document, warnings)
   const shared = isObject(document.components) && isObject(document.components[SHARED_INTEGRATIONS]) ? document.components[SHARED_INTEGRATIONS] : {}
   for (const [path, item] of Object.entries(isObject(document.paths) ? document.paths : {})) {
     if (!isObject(item)) continue
@@ -72,7 +74,8 @@ export function parseDefinition(body: string): ApiDefinition {
       const operation = item[method] as Json
       const routeKey = path === DEFAULT_PATH ? DEFAULT_PATH : `${method === ANY_METHOD ? 'ANY' : method.toUpperCase()} ${path}`
       const integration = readIntegration(operation[OPENAPI_INTEGRATION_KEY], routeKey, shared, warnings)
-      routes.push({routeKey, operationName: typeof operation.operationId === 'string' ? operation.operationId : undefined, integration})
+      const security = readSecurity(operation, document.security, authorizers, routeKey, warnings)
+      routes.push({routeKey, operationName: typeof operation.operationId === 'string' ? operation.operationId : undefined, integration, security})
     }
   }
   return {
@@ -80,6 +83,7 @@ export function parseDefinition(body: string): ApiDefinition {
     description: typeof info.description === 'string' ? info.description : undefined,
     version: info.version === undefined ? undefined : String(info.version),
     corsConfiguration: isObject(document[`${EXTENSION_PREFIX}cors`]) ? (document[`${EXTENSION_PREFIX}cors`] as V2Cors) : undefined,
+    authorizers: [...authorizers.values()],
     routes,
     warnings,
   }
@@ -115,12 +119,20 @@ export interface ExportOptions {
   includeExtensions: boolean
 }
 
-/** The OpenAPI 3.0 document ExportApi returns for these routes and integrations. */
-export function exportDefinition(api: V2ApiRecord, routes: V2RouteRecord[], integrations: V2IntegrationRecord[], options: ExportOptions): Json {
+/** What an export is made of: the API's current routes, integrations and authorizers, or a deployment's. */
+export interface ExportedContent {
+  routes: V2RouteRecord[]
+  integrations: V2IntegrationRecord[]
+  authorizers: V2AuthorizerRecord[]
+}
+
+/** The OpenAPI 3.0 document ExportApi returns for this content. */
+export function exportDefinition(api: V2ApiRecord, {routes, integrations, authorizers}: ExportedContent, options: ExportOptions): Json {
   const paths: Record<string, Json> = {}
   for (const route of [...routes].sort((a, b) => (a.routeKey < b.routeKey ? -1 : a.routeKey > b.routeKey ? 1 : 0))) {
     const [method, path] = route.routeKey === DEFAULT_PATH ? [ANY_METHOD, DEFAULT_PATH] : splitRouteKey(route.routeKey)
     const integration = integrations.find((candidate) => route.target === integrationTarget(candidate.integrationId))
+    const security = routeSecurity(route, authorizers)
     const parameters = [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => ({
       name,
       in: 'path',
@@ -132,6 +144,7 @@ export function exportDefinition(api: V2ApiRecord, routes: V2RouteRecord[], inte
     paths[path][method] = {
       ...(route.operationName && {operationId: route.operationName}),
       ...(parameters.length > 0 && {parameters}),
+      ...(security && {security}),
       responses: {default: {description: `Default response for ${route.routeKey}`}},
       ...(integration && options.includeExtensions && {[OPENAPI_INTEGRATION_KEY]: integrationExtension(integration)}),
     }
@@ -144,6 +157,8 @@ export function exportDefinition(api: V2ApiRecord, routes: V2RouteRecord[], inte
     }),
     paths,
   }
+  const schemes = securitySchemes(authorizers, options.includeExtensions)
+  if (schemes) document.components = {securitySchemes: schemes}
   if (options.includeExtensions) {
     if (api.corsConfiguration) document[`${EXTENSION_PREFIX}cors`] = api.corsConfiguration
     document[`${EXTENSION_PREFIX}importexport-version`] = '1.0'

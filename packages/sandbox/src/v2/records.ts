@@ -72,6 +72,8 @@ export interface V2IntegrationRecord {
   requestTemplates?: Record<string, string>
   responseParameters?: Record<string, Record<string, string>>
   templateSelectionExpression?: string
+  /** Set by API Gateway on WebSocket integrations that map responses. */
+  integrationResponseSelectionExpression?: string
   timeoutInMillis: number
   tlsConfig?: {serverNameToVerify?: string}
   apiGatewayManaged?: boolean
@@ -113,7 +115,52 @@ export interface V2DeploymentRecord {
   autoDeployed: boolean
   deploymentStatus: 'DEPLOYED'
   createdDate: number
-  /** The API's routes and integrations as deployed; stage exports read these. */
+  /** The API's routes, integrations and authorizers as deployed; stage exports read these. */
   routes: V2RouteRecord[]
   integrations: V2IntegrationRecord[]
+  /** Absent in deployments made before authorizers were served. */
+  authorizers?: V2AuthorizerRecord[]
+}
+
+export type V2AuthorizerType = 'JWT' | 'REQUEST'
+
+export interface V2AuthorizerRecord {
+  apiId: string
+  authorizerId: string
+  name: string
+  authorizerType: V2AuthorizerType
+  identitySource?: string[]
+  authorizerUri?: string
+  authorizerCredentialsArn?: string
+  authorizerPayloadFormatVersion?: string
+  authorizerResultTtlInSeconds?: number
+  enableSimpleResponses?: boolean
+  identityValidationExpression?: string
+  jwtConfiguration?: {issuer?: string; audience?: string[]}
+  createdDate: number
+}
+
+/** A WebSocket route's response, keyed `<apiId>/<routeId>/<routeResponseId>`. */
+export interface V2RouteResponseRecord {
+  apiId: string
+  routeId: string
+  routeResponseId: string
+  routeResponseKey: string
+  modelSelectionExpression?: string
+  responseModels?: Record<string, string>
+  responseParameters?: Record<string, {required?: boolean}>
+  createdDate: number
+}
+
+/** A WebSocket integration's response, keyed `<apiId>/<integrationId>/<integrationResponseId>`. */
+export interface V2IntegrationResponseRecord {
+  apiId: string
+  integrationId: string
+  integrationResponseId: string
+  integrationResponseKey: string
+  contentHandlingStrategy?: string
+  responseParameters?: Record<string, string>
+  responseTemplates?: Record<string, string>
+  templateSelectionExpression?: string
+  createdDate: number
 }

@@ -2,11 +2,13 @@ import type {SandboxContext} from '../context.js'
 import {Router} from '../http.js'
 import {registerApiRoutes} from './api-routes.js'
 import {registerApis} from './apis.js'
+import {registerAuthorizers} from './authorizers.js'
 import {registerDeployments} from './deployments.js'
 import {registerDomains} from './domains.js'
 import {registerVpcLinks} from './vpc-links.js'
 import {registerImportExport} from './import-export.js'
 import {registerIntegrations} from './integrations.js'
+import {registerResponses} from './responses.js'
 import {registerStages} from './stages.js'
 
 /** The `apigatewayv2` (HTTP and WebSocket APIs) service. */
@@ -20,5 +22,7 @@ export function v2Routes(context: SandboxContext): Router {
   registerDeployments(router, context)
   registerDomains(router, context)
   registerVpcLinks(router, context)
+  registerAuthorizers(router, context)
+  registerResponses(router, context)
   return router
 }

@@ -1,5 +1,9 @@
 import {badRequest, type SandboxRequest} from '../http.js'
 
+/** A JSON object, as request bodies and OpenAPI documents hold them. */
+export type Json = Record<string, unknown>
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
+
 /** apigatewayv2 dates travel as ISO-8601 strings, to the second like AWS. */
 export const isoDate = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 

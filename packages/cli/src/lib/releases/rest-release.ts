@@ -21,7 +21,7 @@ export function restReleases(session: AwsSession, api: PendingId): ReleaseAdapte
           operation: 'CreateDeployment',
           input: {restApiId, stageName, description},
           summary: newStage ? `deploy to a new stage "${stageName}"` : `deploy to stage "${stageName}"`,
-          run: async (results) => (await gateway()).createDeployment({restApiId: api.of(results), stageName, description}).catch(explainNoMethods(restApiId)),
+          run: async (results) => (await gateway()).createDeployment({restApiId: api.of(results), stageName, description}).catch(explainRefusal(api.of(results), gateway)),
         },
       ],
       deploymentId: (results) => (results[firstStep - 1] as RestDeployment).id ?? '',
@@ -61,9 +61,12 @@ function fromRest(deployment: RestDeployment): Deployment {
   return {id: deployment.id ?? '', createdDate: isoDate(deployment.createdDate), description: deployment.description ?? null, autoDeployed: false}
 }
 
-/** AWS refuses to deploy a REST API without methods; say what to do about it. */
-function explainNoMethods(restApiId: string) {
-  return (error: unknown): never => {
+/**
+ * AWS refuses to deploy a REST API without methods, or one with a method that has no integration
+ * (docs/aws-behaviour.md#every-method-needs-an-integration-to-be-deployed); say which and what to do.
+ */
+function explainRefusal(restApiId: string, gateway: () => ReturnType<AwsSession['rest']>) {
+  return async (error: unknown): Promise<never> => {
     if (error instanceof ApigwError && /doesn't contain any methods/.test(error.message)) {
       throw new ApigwError(`${error.message}: there is nothing to deploy yet.`, {
         code: 'NOTHING_TO_DEPLOY',
@@ -72,6 +75,26 @@ function explainNoMethods(restApiId: string) {
         cause: error,
       })
     }
+    if (error instanceof ApigwError && /No integration defined for method/.test(error.message)) {
+      const missing = await methodsWithoutIntegration(gateway, restApiId).catch(() => [])
+      const which = missing.length > 0 ? `${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no integration` : 'a method has no integration'
+      throw new ApigwError(`${error.message}: ${which}, so AWS deployed nothing and no stage changed.`, {
+        code: 'NO_INTEGRATION',
+        exitCode: ExitCode.conflict,
+        suggestions: [`Try: give every operation an x-amazon-apigateway-integration, apigw apis import <openapi-file> --api ${restApiId}, then deploy`],
+        cause: error,
+      })
+    }
     throw error
   }
+}
+
+/** `GET /pets`-style names of the methods that lack an integration. */
+async function methodsWithoutIntegration(gateway: () => ReturnType<AwsSession['rest']>, restApiId: string): Promise<string[]> {
+  const resources = await (await gateway()).listResources(restApiId)
+  return resources.flatMap((resource) =>
+    Object.entries(resource.resourceMethods ?? {})
+      .filter(([, method]) => !method.methodIntegration)
+      .map(([httpMethod]) => `${httpMethod} ${resource.path ?? '/'}`),
+  )
 }
