@@ -41,10 +41,10 @@ export default class Doctor extends ApigwCommand {
     selectChecks(checks)
     const tags = parseTags(flags.tag ?? [])
     const sarif = (flags.output as string | undefined) === 'sarif'
+    if (sarif && flags.fix) throw usageError('-o sarif is for the audit; --fix prints what it changed.', ['Try: apigw doctor --fix --json'])
     const session = await this.session()
     const options = {api: flags.api, stage: flags.stage, checks, failOn: flags['fail-on'], onProgress: this.progress(flags.api === undefined)}
     if (flags.fix) {
-      if (sarif) throw usageError('-o sarif is for the audit; --fix prints what it changed.', ['Try: apigw doctor --fix --json'])
       const prepared = await prepareDoctorFix(session, {...options, accessLogArn: flags['access-log'], tags})
       await this.applyChange(prepared, {dryRun: flags['dry-run'], view: async () => (await import('../cli/ui/doctor-view.js')).doctorFixView})
       return
