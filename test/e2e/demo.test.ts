@@ -27,6 +27,8 @@ describe('npm run demo', () => {
     expect(output).toContain('$ apigw sandbox faults lost=CreateUsagePlan:503')
     expect(output).toContain('the answer to CreateUsagePlan was lost, but AWS had done it: apigw found what it made and did not do it again.')
     expect(output).not.toContain('did not answer')
+    // The tour ends with doctor: fixed checks pass on the second run.
+    expect(output).toMatch(/\$ apigw doctor --fix --api shop[^\n]*\n[\s\S]*No findings\.\n\n1 API, 1 stage/)
     const endpoint = /endpoint\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1]
     await expect(fetch(`${endpoint}/_sandbox/status`)).rejects.toThrow()
   }, 450_000)

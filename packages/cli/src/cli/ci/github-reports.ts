@@ -2,6 +2,7 @@ import type {RolloutEnd, RolloutEvent} from '../../lib/canary/index.js'
 import {millis, percent, type GateName} from '../../lib/metrics/index.js'
 import type {CheckResult} from '../../lib/metrics/index.js'
 import type {DiffReport} from '../../lib/openapi/index.js'
+import type {DoctorReport} from '../../lib/doctor/index.js'
 import {plural} from '../../lib/util/text.js'
 import {markdownTable, markdownText, type Annotation, type GithubReport} from './github.js'
 
@@ -10,10 +11,12 @@ export type CiResult =
   | {command: 'metrics check'; result: CheckResult; exitCode: number}
   | {command: 'canary run'; events: RolloutEvent[]; end: RolloutEnd}
   | {command: 'apis diff'; result: DiffReport; exitCode: number}
+  | {command: 'doctor'; result: DoctorReport; exitCode: number}
 
 export function githubReport(input: CiResult): GithubReport {
   if (input.command === 'metrics check') return checkReport(input.result, input.exitCode)
   if (input.command === 'canary run') return rolloutReport(input.events, input.end)
+  if (input.command === 'doctor') return doctorReport(input.result, input.exitCode)
   return diffReport(input.result, input.exitCode)
 }
 
@@ -108,6 +111,29 @@ function diffReport(diff: DiffReport, exitCode: number): GithubReport {
       ...diff.removed.map((operation) => ['removed (only in AWS)', operation, '', '', '']),
       ...diff.changed.flatMap(({operation, changes}) => changes.map((change) => ['changed', operation, change.field, shown(change.file), shown(change.aws)])),
     ]),
+  ]
+  return {annotations, summary: markdown(summary)}
+}
+
+const DOCTOR_LEVELS = {high: 'error', medium: 'warning', low: 'notice'} as const
+
+/** One annotation per finding (high an error, medium a warning, low a notice); every finding in the summary's table. */
+function doctorReport(report: DoctorReport, exitCode: number): GithubReport {
+  const annotations: Annotation[] = report.findings.map((finding) => ({
+    level: DOCTOR_LEVELS[finding.severity],
+    title: `doctor: ${finding.check}${finding.api ? ` on ${where(finding.api, finding.stage)}` : ''}`,
+    message: `${finding.detail}. ${finding.why}. Fix: ${finding.fix}`,
+  }))
+  const counts = `${report.counts.high} high, ${report.counts.medium} medium, ${report.counts.low} low`
+  const summary = [
+    heading('doctor', report.pass ? 'passed' : `failed at ${report.failOn}`, exitCode),
+    '',
+    `${plural(report.scope.apis, 'API')} and ${plural(report.scope.stages, 'stage')} checked: ${counts}.`,
+    '',
+    ...markdownTable(
+      ['severity', 'check', 'where', 'resource', 'what', 'fix'],
+      report.findings.map((finding) => [finding.severity, finding.check, finding.api ? where(finding.api, finding.stage) : '—', finding.resource, finding.detail, finding.fix]),
+    ),
   ]
   return {annotations, summary: markdown(summary)}
 }

@@ -8,7 +8,7 @@ export type {CloudWatchGateway, Metric, MetricDataQuery, MetricDataResult} from 
 export {MAX_QUERIES_PER_CALL} from './cloudwatch-limits.js'
 export type {ApisBefore} from './exactly-once.js'
 export {configuredOutput} from './profile-settings.js'
-export type {ApiKey, Deployment, MethodSetting, PatchOperation, Resource, RestApi, RestGateway, Stage, UsagePlan} from './rest-gateway.js'
+export type {ApiKey, Deployment, DomainName, MethodSetting, PatchOperation, Resource, RestApi, RestGateway, Stage, UsagePlan} from './rest-gateway.js'
 export {AwsSession} from './session.js'
 export type {SessionOptions} from './session.js'
 export {dnsSuffix} from './settings.js'

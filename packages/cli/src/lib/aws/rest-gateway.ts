@@ -26,6 +26,7 @@ import {
   DeleteStageCommand,
   GetDeploymentCommand,
   GetDeploymentsCommand,
+  GetDomainNamesCommand,
   GetExportCommand,
   GetResourcesCommand,
   GetRestApiCommand,
@@ -60,7 +61,7 @@ import {byRequestTag, deploymentFinder, newApi, withRequestTag, type ApisBefore}
 import {createSdkClient} from './sdk-client.js'
 import type {AwsSession} from './session.js'
 
-export type {ApiKey, Deployment, MethodSetting, PatchOperation, Resource, RestApi, Stage, UsagePlan} from '@aws-sdk/client-api-gateway'
+export type {ApiKey, Deployment, DomainName, MethodSetting, PatchOperation, Resource, RestApi, Stage, UsagePlan} from '@aws-sdk/client-api-gateway'
 
 /** API Gateway v1 page size maximum (docs/aws-behaviour.md#rest-lists-page-by-position): fewer round trips on large accounts. */
 const PAGE_SIZE = 500
@@ -215,6 +216,12 @@ export function createRestGateway(session: AwsSession) {
           return ids.length > 0 ? {ids, warnings: []} : undefined
         },
       ),
+    /** Custom domain names with their TLS security policy, for `apigw doctor` (a name of its own: `apigw domains` adds its own domain methods). */
+    listDomainNamesForAudit: () =>
+      collectPages(async (position) => {
+        const page = await call('GetDomainNames', () => client.send(new GetDomainNamesCommand({limit: PAGE_SIZE, position})))
+        return {items: page.items, next: page.position}
+      }),
     getTags: async (resourceArn: string) => (await call('GetTags', () => client.send(new GetTagsCommand({resourceArn})))).tags ?? {},
     tagResource: (resourceArn: string, tags: Record<string, string>) => call('TagResource', () => client.send(new TagResourceCommand({resourceArn, tags}))),
     untagResource: (resourceArn: string, tagKeys: string[]) =>

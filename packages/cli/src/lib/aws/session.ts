@@ -107,6 +107,9 @@ export class AwsSession {
     }
   }
 
+  /** AWS calls made through this session (not counting retries), for apigw doctor and the benches. */
+  callsMade = 0
+
   /** This machine's clock, as the session's retries read it. */
   now(): number {
     return this.clock.now()
@@ -128,6 +131,7 @@ export class AwsSession {
    * did not make it; without `find` it is not retried at all.
    */
   async call<T>(service: ServiceName, operation: string, send: () => Promise<T>, find?: FindLost<T>): Promise<T> {
+    this.callsMade++
     const context = {operation, endpoint: this.settings.endpoints[service], profile: this.settings.profile}
     const isCreate = CREATE_OPERATIONS.has(operation)
     let answerLost = false
