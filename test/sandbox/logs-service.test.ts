@@ -83,6 +83,18 @@ describe('sandbox CloudWatch Logs (docs/aws-behaviour.md#cloudwatch-logs-limits-
     expect(await filter({logGroupName: 'merge', logStreamNamePrefix: 'a'})).toEqual(['a0', 'a1', 'a2'])
   })
 
+  it('keeps an event\'s eventId when an earlier event arrives later (a follower dedupes by it)', async () => {
+    await group('ids', {s: ['late']}, NOW - 60_000)
+    const ids = async () => (await logs.send(new FilterLogEventsCommand({logGroupName: 'ids'}))).events!.map((event) => [event.message, event.eventId])
+    const [before] = await ids()
+    await logs.send(new PutLogEventsCommand({logGroupName: 'ids', logStreamName: 's', logEvents: [{timestamp: NOW - 120_000, message: 'early'}]}))
+    const after = await ids()
+    expect(after.map(([message]) => message)).toEqual(['early', 'late'])
+    expect(after[1]).toEqual(before)
+    expect(new Set(after.map(([, id]) => id)).size).toBe(2)
+    expect(after.every(([, id]) => /^\d+$/.test(id!))).toBe(true)
+  })
+
   it('pages FilterLogEvents with nextToken: every event once, in order, across pages', async () => {
     const messages = (stream: string) => Array.from({length: 25}, (_, i) => `${stream}-${String(i).padStart(2, '0')}`)
     await group('paged', {s1: messages('s1'), s2: messages('s2'), s3: messages('s3')})
