@@ -179,4 +179,16 @@ describe('the traffic simulator writes access and execution logs (docs/aws-behav
     expect(used).toHaveLength(summary.requests)
     expect(new Set(used)).toEqual(new Set(keys))
   })
+
+  it("follows a method's own log level over the stage-wide one", async () => {
+    await loggingStage('method', FORMATS.custom, [
+      {op: 'replace', path: '/*/*/logging/loglevel', value: 'INFO'},
+      {op: 'replace', path: '/~1{id}/GET/logging/loglevel', value: 'OFF'},
+    ])
+    await traffic({apiId, stage: 'method'})
+    expect(await messages({logGroupName: `API-Gateway-Execution-Logs_${apiId}/method`}).catch((error: Error) => error.name)).toBe('ResourceNotFoundException')
+    await loggingStage('method2', FORMATS.custom, [{op: 'replace', path: '/~1{id}/GET/logging/loglevel', value: 'ERROR'}])
+    const summary = await traffic({apiId, stage: 'method2'})
+    expect(await messages({logGroupName: `API-Gateway-Execution-Logs_${apiId}/method2`})).toHaveLength(2 * summary.errors5xx)
+  })
 })
