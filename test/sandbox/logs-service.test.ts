@@ -13,7 +13,7 @@ import {
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Clock} from '../../packages/sandbox/src/clock.js'
 import {faultsFromJson} from '../../packages/sandbox/src/faults.js'
-import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
+import {controlFetch, sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 
 const NOW = Date.UTC(2024, 0, 10, 12, 0, 0)
 const fixedClock: Clock = {now: () => NOW, sleep: async () => {}, random: () => 0.5}
@@ -164,5 +164,21 @@ describe('sandbox CloudWatch Logs (docs/aws-behaviour.md#cloudwatch-logs-limits-
     sandbox.faults = faultsFromJson({throttle: 1})
     expect(await failure(logs.send(new DescribeLogGroupsCommand({})))).toMatchObject({name: 'ThrottlingException', message: 'Rate exceeded'})
     sandbox.faults = faultsFromJson({})
+  })
+
+  it('forgets groups and their events at a reset; a group made again starts empty', async () => {
+    const other = await startTestSandbox({clock: fixedClock})
+    try {
+      const client = sdkClients(other.endpoint).logs
+      await client.send(new CreateLogGroupCommand({logGroupName: 'kept'}))
+      await client.send(new CreateLogStreamCommand({logGroupName: 'kept', logStreamName: 's'}))
+      await client.send(new PutLogEventsCommand({logGroupName: 'kept', logStreamName: 's', logEvents: [{timestamp: NOW, message: 'before'}]}))
+      expect((await controlFetch(other, 'reset', {method: 'POST'})).status).toBe(204)
+      expect((await client.send(new DescribeLogGroupsCommand({}))).logGroups).toEqual([])
+      await client.send(new CreateLogGroupCommand({logGroupName: 'kept'}))
+      expect((await client.send(new FilterLogEventsCommand({logGroupName: 'kept'}))).events).toEqual([])
+    } finally {
+      await other.stop()
+    }
   })
 })
