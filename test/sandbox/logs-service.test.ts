@@ -10,6 +10,9 @@ import {
   type CloudWatchLogsClient,
   type FilterLogEventsCommandInput,
 } from '@aws-sdk/client-cloudwatch-logs'
+import {mkdtempSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Clock} from '../../packages/sandbox/src/clock.js'
 import {faultsFromJson} from '../../packages/sandbox/src/faults.js'
@@ -179,6 +182,28 @@ describe('sandbox CloudWatch Logs (docs/aws-behaviour.md#cloudwatch-logs-limits-
       expect((await client.send(new FilterLogEventsCommand({logGroupName: 'kept'}))).events).toEqual([])
     } finally {
       await other.stop()
+    }
+  })
+
+  it('keeps groups across a restart in the state directory, but not their events (README: "Log events live in memory only")', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'apigw-logs-state-'))
+    try {
+      const first = await startTestSandbox({clock: fixedClock, stateDir})
+      const before = sdkClients(first.endpoint).logs
+      await before.send(new CreateLogGroupCommand({logGroupName: 'persisted'}))
+      await before.send(new CreateLogStreamCommand({logGroupName: 'persisted', logStreamName: 's'}))
+      await before.send(new PutLogEventsCommand({logGroupName: 'persisted', logStreamName: 's', logEvents: [{timestamp: NOW, message: 'gone after restart'}]}))
+      await first.stop()
+      const second = await startTestSandbox({clock: fixedClock, stateDir})
+      try {
+        const after = sdkClients(second.endpoint).logs
+        expect((await after.send(new DescribeLogGroupsCommand({}))).logGroups!.map((g) => [g.logGroupName, g.storedBytes])).toEqual([['persisted', 0]])
+        expect((await after.send(new FilterLogEventsCommand({logGroupName: 'persisted'}))).events).toEqual([])
+      } finally {
+        await second.stop()
+      }
+    } finally {
+      rmSync(stateDir, {recursive: true, force: true})
     }
   })
 })
