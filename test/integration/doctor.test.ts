@@ -11,7 +11,7 @@ import {
   UpdateStageCommand,
   type PatchOperation,
 } from '@aws-sdk/client-api-gateway'
-import {GetStageCommand as GetV2StageCommand} from '@aws-sdk/client-apigatewayv2'
+import {CreateStageCommand as CreateV2StageCommand, GetStageCommand as GetV2StageCommand, GetTagsCommand as GetV2TagsCommand} from '@aws-sdk/client-apigatewayv2'
 import {mkdtempSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -194,6 +194,28 @@ describe('apigw doctor', () => {
     expect(stage.DefaultRouteSettings).toMatchObject({ThrottlingRateLimit: 1000, ThrottlingBurstLimit: 500})
     const again = await apigw('doctor', '--api', http.id, '--checks', 'access-logging-off,throttle-default', '--fail-on', 'low', '--json')
     expect(again.code, again.stderr).toBe(0)
+  })
+
+  it('--fix --tag tags HTTP and WebSocket stages through apigatewayv2, read back by ARN; a second run passes untagged-stage', async () => {
+    const http = await seed.httpApi('doctor-tag-http')
+    const websocket = await seed.websocketApi('doctor-tag-ws')
+    await clients.v2.send(new CreateV2StageCommand({ApiId: websocket.id, StageName: 'live', Tags: {'apigw:note': 'apigw tags do not count'}}))
+    for (const [apiId, stageName] of [[http.id, '$default'], [websocket.id, 'live']]) {
+      const before = await apigw('doctor', '--api', apiId, '--checks', 'untagged-stage', '--fail-on', 'low', '--json')
+      expect(before.code, before.stderr).toBe(1)
+      const args = ['doctor', '--fix', '--api', apiId, '--checks', 'untagged-stage', '--tag', 'owner=payments', '--tag', 'env=prod']
+      const dry = json((await apigw(...args, '--dry-run', '--json')).stdout)
+      const stageArn = `arn:aws:apigateway:us-east-1::/apis/${apiId}/stages/${stageName}`
+      expect(dry.plan.steps).toEqual([expect.objectContaining({service: 'apigatewayv2', operation: 'TagResource', input: {resourceArn: stageArn, tags: {owner: 'payments', env: 'prod'}}})])
+      const fixed = await apigw(...args, '--json')
+      expect(fixed.code, fixed.stderr).toBe(0)
+      expect(json(fixed.stdout).fixed).toEqual([expect.objectContaining({stage: stageName, checks: ['untagged-stage'], tags: {owner: 'payments', env: 'prod'}})])
+      const {Tags} = await clients.v2.send(new GetV2TagsCommand({ResourceArn: stageArn}))
+      expect(Tags).toMatchObject({owner: 'payments', env: 'prod'})
+      const after = await apigw('doctor', '--api', apiId, '--checks', 'untagged-stage', '--fail-on', 'low', '--json')
+      expect(after.code, after.stderr).toBe(0)
+      expect(json(after.stdout).findings).toEqual([])
+    }
   })
 
   it('under GitHub Actions: one annotation per finding and the findings in the job summary', async () => {

@@ -339,7 +339,7 @@ export const CHECKS: Check[] = [
       Object.keys(context.stage.tags).some((key) => !key.startsWith('apigw:') && !key.startsWith('aws:'))
         ? []
         : stageProblem(context, 'no tags', `${doctorFix(context, 'untagged-stage')} --tag owner=<team>`),
-    fix: (context, given) => (context.api.api.type === 'rest' && Object.keys(given.tags).length > 0 ? {tags: given.tags} : undefined),
+    fix: (_context, given) => (Object.keys(given.tags).length > 0 ? {tags: given.tags} : undefined),
   },
 ]
 
