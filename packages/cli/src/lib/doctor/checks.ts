@@ -277,11 +277,10 @@ export const CHECKS: Check[] = [
     why: 'every deployment counts toward a quota, and old ones hide which snapshot is live',
     mappings: {},
     api: (api) => {
-      const used = new Set(api.stages.flatMap(({stage}) => (stage.kind === 'rest' ? [stage.raw.deploymentId, stage.raw.canarySettings?.deploymentId] : [])))
+      const used = new Set(api.stages.flatMap(({stage}) => (stage.kind === 'rest' ? [stage.raw.deploymentId, stage.raw.canarySettings?.deploymentId] : [stage.raw.DeploymentId])))
       const unused = api.deploymentIds.filter((id) => !used.has(id)).length
-      return unused > UNUSED_DEPLOYMENTS_LIMIT
-        ? [{resource: `API ${api.api.name}`, detail: `${unused} deployments no stage uses`, fix: `aws apigateway delete-deployment --rest-api-id ${q(api.api.id)} --deployment-id <id> for the old ones`}]
-        : []
+      const remove = api.api.type === 'rest' ? `aws apigateway delete-deployment --rest-api-id ${q(api.api.id)}` : `aws apigatewayv2 delete-deployment --api-id ${q(api.api.id)}`
+      return unused > UNUSED_DEPLOYMENTS_LIMIT ? [{resource: `API ${api.api.name}`, detail: `${unused} deployments no stage uses`, fix: `${remove} --deployment-id <id> for the old ones`}] : []
     },
   },
   {
