@@ -1,0 +1,52 @@
+import {fieldOf, type LogLine} from '../../lib/logs/index.js'
+import {escapeControls, escapeDeep, toSafeJson} from '../../lib/util/escape.js'
+import type {OutputFormat} from '../../lib/util/output-formats.js'
+import {toCsv} from './csv.js'
+import {palette, type Palette} from './palette.js'
+import {toYaml} from './yaml-text.js'
+
+/**
+ * Log lines are printed as they are read, a batch at a time, never gathered into one document:
+ * JSON lines for json, a YAML document per line, CSV with one header, and for table and text a
+ * line each with the time, side, status and route in columns. Text from the logs is escaped.
+ */
+export function logLinesWriter(format: OutputFormat, color: boolean): (batch: LogLine[]) => string {
+  const colors = palette(color)
+  let headed = false
+  switch (format) {
+    case 'json':
+      return (batch) => batch.map((line) => `${toSafeJson(line, 0)}\n`).join('')
+    case 'yaml':
+      return (batch) => batch.map((line) => `---\n${toYaml(line)}\n`).join('')
+    case 'csv':
+      return (batch) => {
+        const rows = toCsv(batch.map(csvRecord)).split('\n')
+        const text = (headed ? rows.slice(1) : rows).join('\n')
+        headed = true
+        return `${text}\n`
+      }
+    case 'text':
+      return (batch) => batch.map((line) => `${[line.time, line.side, line.kind, line.status ?? '-', line.route ?? '-', line.requestId ?? '-', line.message].map((cell) => escapeControls(String(cell))).join('\t')}\n`).join('')
+    case 'table':
+      return (batch) => batch.map((line) => `${tableLine(escapeDeep(line), colors)}\n`).join('')
+  }
+}
+
+/**
+ * One line: time, side, kind; then for an access line in the stage's format its status, route,
+ * request id, caller and latency, and for any other line the message as written.
+ */
+function tableLine(line: LogLine, colors: Palette): string {
+  const side = line.side === 'canary' ? colors.magenta('canary') : 'base  '
+  const kind = line.kind === 'access' ? 'access' : 'exec  '
+  return `${colors.dim(line.time)} ${side} ${kind} ${line.fields ? accessSummary(line, line.fields, colors) : line.message}`
+}
+
+function accessSummary(line: LogLine, fields: NonNullable<LogLine['fields']>, colors: Palette): string {
+  const status = line.status === null ? '-' : line.status >= 500 ? colors.red(String(line.status)) : line.status >= 400 ? colors.yellow(String(line.status)) : String(line.status)
+  const latency = fieldOf(fields, 'integrationLatency') ?? fieldOf(fields, 'latency')
+  const rest = [line.requestId, fieldOf(fields, 'apiKeyId') ?? fieldOf(fields, 'ip'), latency && `${latency} ms`, fieldOf(fields, 'error')].filter(Boolean)
+  return `${status} ${line.route ?? '-'}  ${rest.join(' ')}`
+}
+
+const csvRecord = (line: LogLine) => ({time: line.time, kind: line.kind, side: line.side, status: line.status, route: line.route, requestId: line.requestId, group: line.group, eventId: line.eventId, message: line.message})
