@@ -1,8 +1,10 @@
-import {fieldOf, type LogLine} from '../../lib/logs/index.js'
+import {fieldOf, type LogLine, type LogsSummary, type SideFigures} from '../../lib/logs/index.js'
 import {escapeControls, escapeDeep, toSafeJson} from '../../lib/util/escape.js'
 import type {OutputFormat} from '../../lib/util/output-formats.js'
 import {toCsv} from './csv.js'
+import {latencyText, percentText} from './metric-format.js'
 import {palette, type Palette} from './palette.js'
+import {renderTable} from './table.js'
 import {toYaml} from './yaml-text.js'
 
 /**
@@ -50,3 +52,19 @@ function accessSummary(line: LogLine, fields: NonNullable<LogLine['fields']>, co
 }
 
 const csvRecord = (line: LogLine) => ({time: line.time, kind: line.kind, side: line.side, status: line.status, route: line.route, requestId: line.requestId, group: line.group, eventId: line.eventId, message: line.message})
+
+/** `logs summary`: a heading and a table for each figure, canary versus base first. */
+export function logsSummaryView(summary: LogsSummary, colors: Palette): string {
+  const rate = (share: number | null) => (share === null ? '-' : percentText(share))
+  const side = (name: string, figures: SideFigures) => [name, figures.requests, figures['4xx'], rate(figures['4xxRate']), figures['5xx'], rate(figures['5xxRate'])]
+  const sections = [
+    `${colors.bold(`${summary.api.name} (${summary.api.id}) stage ${summary.stage}`)}: access logs ${summary.window.start.slice(0, 16)}Z to ${summary.window.end.slice(0, 16)}Z, ${summary.groups.join(', ') || 'no group'}`,
+    section('Canary versus base', renderTable(['', 'REQUESTS', '4XX', '4XX RATE', '5XX', '5XX RATE'], [side('base', summary.sides.base), ...(summary.sides.canary ? [side('canary', summary.sides.canary)] : [])], colors), colors),
+    section('5XX and 4XX by route and status', summary.errors.length === 0 ? 'none' : renderTable(['ROUTE', 'STATUS', 'REQUESTS'], summary.errors.map((row) => [row.route, row.status, row.requests]), colors), colors),
+  ]
+  if (summary.slowest) sections.push(section('Slowest routes (p99 integration latency)', renderTable(['ROUTE', 'P99', 'REQUESTS'], summary.slowest.map((row) => [row.route, row.p99 === null ? '-' : latencyText(row.p99), row.requests]), colors), colors))
+  if (summary.callers) sections.push(section('Top callers', renderTable(['CALLER', 'REQUESTS', '4XX', '5XX'], summary.callers.map((row) => [row.caller, row.requests, row['4xx'], row['5xx']]), colors), colors))
+  return sections.join('\n\n')
+}
+
+const section = (title: string, body: string, colors: Palette) => `${colors.bold(title)}\n${body}`

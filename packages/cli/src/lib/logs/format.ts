@@ -39,13 +39,12 @@ export function formatVariables(format: string): string[] {
 }
 
 export function accessLogParser(format: string): AccessLogParser {
-  return format.trim().startsWith('{') ? jsonParser(format) : templateParser(format)
+  return isJsonFormat(format) ? jsonParser(format) : templateParser(format)
 }
 
 /** JSON: the line's keys are the template's keys; each takes the name of the variable the template puts there. */
 function jsonParser(format: string): AccessLogParser {
-  const keys = new Map<string, string>()
-  for (const match of format.matchAll(/"([^"]+)"\s*:\s*"?(\$context\.[A-Za-z0-9_.]+)"?/g)) keys.set(match[1], match[2].slice('$context.'.length))
+  const keys = new Map([...jsonKeys(format)].map(([variable, key]) => [key, variable]))
   return {
     parse(line) {
       let value: unknown
@@ -65,10 +64,26 @@ function jsonParser(format: string): AccessLogParser {
   }
 }
 
+/** The JSON keys of a JSON template, by the variable each carries (the first key where a variable is twice). */
+export function jsonKeys(format: string): Map<string, string> {
+  const keys = new Map<string, string>()
+  for (const match of format.matchAll(/"([^"]+)"\s*:\s*"?\$context\.([A-Za-z0-9_.]+)"?/g)) if (!keys.has(match[2])) keys.set(match[2], match[1])
+  return keys
+}
+
+export const isJsonFormat = (format: string) => format.trim().startsWith('{')
+
+/** The literal text of a template between its variables, and the variables, in order. */
+export function templateParts(format: string): {literals: string[]; variables: string[]} {
+  return {literals: format.trim().split(VARIABLE), variables: formatVariables(format)}
+}
+
+/** The variables that carry a known field. */
+export const variablesOf = (name: KnownField): readonly string[] => KNOWN[name]
+
 /** Any other template: the literal text between variables must match exactly; each variable is the shortest text that fits. */
 function templateParser(format: string): AccessLogParser {
-  const variables = formatVariables(format)
-  const literals = format.trim().split(VARIABLE)
+  const {literals, variables} = templateParts(format)
   const source = literals.map(escapeRegExp).join('(.*?)')
   const pattern = new RegExp(`^${source}$`, 's')
   return {
@@ -91,7 +106,7 @@ export function fieldOf(fields: AccessFields, name: KnownField): string | null {
   return null
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** The route of a request as the operator writes it: `GET /orders/{id}` (REST: method and resource; HTTP: the route key). */
 export function routeOf(fields: AccessFields): string | null {

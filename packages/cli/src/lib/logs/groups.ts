@@ -79,18 +79,22 @@ export function logGroupName(arn: string): string | null {
 const describe = (selection: Selection) =>
   `${selection.sides.length === 1 ? `${selection.sides[0]} ` : ''}${selection.kinds.length === 1 ? `${selection.kinds[0]} logs` : 'logs'}`
 
-/** LOGGING_OFF (exit 4): the stage writes no log, and the commands that turn logging on, with what they cost. */
-function loggingOff(found: Omit<StageLogs, 'notices'>): ApigwError {
+/**
+ * LOGGING_OFF (exit 4): the stage writes no log (or not the kind `needs` says), and the commands that
+ * turn logging on, with what they cost.
+ */
+export function loggingOff(found: Omit<StageLogs, 'notices' | 'sources'>, needs?: string): ApigwError {
   const target = `--api ${shellQuote(found.api.id)} --stage ${shellQuote(found.stage)}`
   const suggestions = [
     `Try: apigw stages set ${target} --access-log arn:aws:logs:<region>:<account>:log-group:<name> --access-log-format json (one line per request)`,
   ]
-  if (found.api.type !== 'http') {
+  if (found.api.type !== 'http' && !needs) {
     suggestions.push(
       `Or: apigw stages set ${target} --logging error (execution logs of failed requests; --logging info logs every request's steps, and --data-trace on their full bodies: both are billed as CloudWatch Logs ingestion per request, and data trace can log personal data)`,
     )
   }
-  return new ApigwError(`Stage ${found.stage} of ${found.api.name} (${found.api.id}) writes no logs: ${found.api.type === 'http' ? 'no access log is set' : 'execution logging is off and no access log is set'}.`, {
+  const why = needs ? `${needs}, and no access log is set` : found.api.type === 'http' ? 'no access log is set' : 'execution logging is off and no access log is set'
+  return new ApigwError(`Stage ${found.stage} of ${found.api.name} (${found.api.id}) writes no ${needs ? 'access ' : ''}logs: ${why}.`, {
     code: 'LOGGING_OFF',
     exitCode: ExitCode.notFound,
     suggestions,
