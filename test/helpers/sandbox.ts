@@ -1,6 +1,7 @@
 import {APIGatewayClient} from '@aws-sdk/client-api-gateway'
 import {ApiGatewayV2Client} from '@aws-sdk/client-apigatewayv2'
 import {CloudWatchClient} from '@aws-sdk/client-cloudwatch'
+import {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs'
 import {startSandbox, TOKEN_HEADER, type Sandbox, type SandboxOptions} from '../../packages/sandbox/src/index.js'
 
 export type {Sandbox, SandboxOptions}
@@ -27,4 +28,5 @@ export const sdkClients = (endpoint: string, region = 'us-east-1') => ({
   rest: new APIGatewayClient(clientConfig(endpoint, region)),
   v2: new ApiGatewayV2Client(clientConfig(endpoint, region)),
   cloudWatch: new CloudWatchClient(clientConfig(endpoint, region)),
+  logs: new CloudWatchLogsClient(clientConfig(endpoint, region)),
 })

@@ -20,6 +20,7 @@ import type {TrafficSpec, TrafficSummary} from '../../packages/sandbox/src/traff
 import {controlFetch, sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 import {seedRestApi, seedRestStage} from '../helpers/sandbox-seed.js'
 import {seeder} from '../helpers/seed.js'
+import {seededRandom} from '../helpers/seeded-random.js'
 
 const MINUTE = 60_000
 const T0 = Date.UTC(2025, 0, 15, 10, 0)
@@ -33,19 +34,12 @@ type Point = [timestamp: number, value: number]
 
 /** A clock that stands still until set, whose random() is a seeded generator (mulberry32): every run publishes the same numbers. */
 function seededClock(seed: number): Clock & {set(time: number): void} {
-  let state = seed >>> 0
   let now = T0
   return {
     now: () => now,
     set: (time) => void (now = time),
     sleep: async (ms) => void (now += ms),
-    random() {
-      state = (state + 0x6d2b79f5) >>> 0
-      let t = state
-      t = Math.imul(t ^ (t >>> 15), t | 1)
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-    },
+    random: seededRandom(seed),
   }
 }
 

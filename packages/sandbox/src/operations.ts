@@ -1,4 +1,5 @@
 import {Router, type SandboxRequest} from './http.js'
+import {LOGS_OPERATION_NAMES} from './logs/service.js'
 import {API_PART_OPERATIONS} from './rest/api-parts-operations.js'
 
 /**
@@ -154,13 +155,17 @@ export const V2_OPERATIONS: Record<string, string> = {
 /** CloudWatch names its operation on the wire (X-Amz-Target, or the RPC v2 CBOR path). */
 export const CLOUDWATCH_OPERATIONS = ['PutMetricData', 'GetMetricData', 'GetMetricStatistics', 'ListMetrics']
 
+/** CloudWatch Logs names its operation on the wire too (X-Amz-Target `Logs_20140328.<Operation>`). */
+export const LOGS_OPERATIONS = LOGS_OPERATION_NAMES
+
 /** Every operation name a fault may name. */
-export const OPERATION_NAMES: ReadonlySet<string> = new Set([...Object.keys(REST_OPERATIONS), ...Object.keys(V2_OPERATIONS), ...CLOUDWATCH_OPERATIONS])
+export const OPERATION_NAMES: ReadonlySet<string> = new Set([...Object.keys(REST_OPERATIONS), ...Object.keys(V2_OPERATIONS), ...CLOUDWATCH_OPERATIONS, ...LOGS_OPERATIONS])
 
 /** The operations that change state (what `lost=2%` strikes): API Gateway's non-GET routes, and CloudWatch's PutMetricData. */
 export const WRITE_OPERATIONS: ReadonlySet<string> = new Set([
   ...[...Object.entries(REST_OPERATIONS), ...Object.entries(V2_OPERATIONS)].filter(([, route]) => !route.startsWith('GET ')).map(([name]) => name),
   'PutMetricData',
+  ...LOGS_OPERATIONS.filter((name) => /^(Create|Delete|Put)/.test(name)),
 ])
 
 /** A router from `METHOD /path` to the operations it serves: one, or two told apart by `mode=import`. */

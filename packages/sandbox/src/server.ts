@@ -7,6 +7,7 @@ import type {SandboxContext} from './context.js'
 import {controlRoutes, type ControlHooks} from './control.js'
 import {MAX_LATENCY_MS, NO_FAULTS, pickFault, strikeCall, type Faults, type LostAnswer} from './faults.js'
 import {isLoopbackName, refusal} from './guard.js'
+import {LOGS_TARGET, logsErrorResponse} from './logs/service.js'
 import {AwsServiceError, MAX_BODY_BYTES, payloadTooLarge, Router, type SandboxRequest, type SandboxResponse} from './http.js'
 import {operationOfRequest, WRITE_OPERATIONS} from './operations.js'
 import {DEFAULT_REGION, regionOfRequest} from './region.js'
@@ -57,7 +58,7 @@ const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
 /** How long stopping waits for calls still running before cutting them off. */
 const CLOSE_GRACE_MS = 1000
 
-type Service = 'apigateway' | 'apigatewayv2' | 'sts' | 'control' | CloudWatchProtocol
+type Service = 'apigateway' | 'apigatewayv2' | 'sts' | 'control' | 'logs' | CloudWatchProtocol
 
 /** Serves a sandbox on a loopback address (never another interface). */
 export async function serve(options: ServerOptions = {}): Promise<Sandbox> {
@@ -125,6 +126,7 @@ export async function serve(options: ServerOptions = {}): Promise<Sandbox> {
         // API Gateway and CloudWatch answer from the state of the region the request was signed for.
         const region = regions.of(regionOfRequest(request.headers))
         if (service === 'json' || service === 'cbor') response = await region.cloudWatch.handle(service, operation!, request)
+        else if (service === 'logs') response = region.logs.handle(operation!, request)
         else response = await route(service === 'apigatewayv2' ? region.v2 : region.rest, request)
       }
     } catch (error) {
@@ -140,6 +142,7 @@ export async function serve(options: ServerOptions = {}): Promise<Sandbox> {
     if (!(error instanceof AwsServiceError)) console.error(error)
     const failure = error instanceof AwsServiceError ? error : internalFailure(error)
     if (service === 'sts') return sts.errorResponse(failure)
+    if (service === 'logs') return logsErrorResponse(failure)
     return service === 'json' || service === 'cbor' ? regions.of(DEFAULT_REGION).cloudWatch.errorResponse(service, failure) : restError(failure)
   }
 
@@ -198,6 +201,7 @@ export async function serve(options: ServerOptions = {}): Promise<Sandbox> {
 function serviceOf(request: RequestHead): Service {
   if (request.path.startsWith('/_sandbox/')) return 'control'
   if (String(request.headers['x-amz-target'] ?? '').startsWith(CLOUDWATCH_TARGET)) return 'json'
+  if (String(request.headers['x-amz-target'] ?? '').startsWith(LOGS_TARGET)) return 'logs'
   if (CLOUDWATCH_CBOR_PATH.test(request.path)) return 'cbor'
   if (request.path.startsWith('/v2/')) return 'apigatewayv2'
   if (isStsRequest(request)) return 'sts'
@@ -211,9 +215,10 @@ async function route(router: Router, request: SandboxRequest): Promise<SandboxRe
   throw new AwsServiceError(404, 'NotFoundException', `No operation matches ${request.method} ${request.path}`)
 }
 
-/** The AWS operation a request calls: named on the wire by CloudWatch, found from the route for API Gateway. */
+/** The AWS operation a request calls: named on the wire by CloudWatch and CloudWatch Logs, found from the route for API Gateway. */
 function operationOf(service: Exclude<Service, 'control' | 'sts'>, request: SandboxRequest): string | undefined {
   if (service === 'json') return String(request.headers['x-amz-target']).slice(CLOUDWATCH_TARGET.length)
+  if (service === 'logs') return String(request.headers['x-amz-target']).slice(LOGS_TARGET.length)
   if (service === 'cbor') return CLOUDWATCH_CBOR_PATH.exec(request.path)![1]
   return operationOfRequest(service, request)
 }

@@ -4,6 +4,7 @@ import {CohortSampler, type Cohort} from './cohort.js'
 import {MinuteMetrics, routeDimensions, stageDimensions} from './metrics.js'
 import {poisson, RoundRobin, Splitter} from './random.js'
 import type {TrafficSpec, TrafficSummary} from './spec.js'
+import {TrafficLogs} from './log-writer.js'
 import {checkKeys, resolveTarget} from './target.js'
 import {UsageTally} from './usage.js'
 import {checkIdentifiers, checkProfile} from './validate.js'
@@ -15,7 +16,8 @@ import {checkIdentifiers, checkProfile} from './validate.js'
  * REST traffic is split between base and canary by the canary percentage in force at each moment;
  * canary requests count in the stage's series and again in "<stage>/Canary". With detailed metrics,
  * the base's requests are spread evenly over the methods (or routes) that have them on, and each
- * method's count in a series of its own too.
+ * method's count in a series of its own too. When the stage logs, each request also gets its
+ * access-log line and execution-log lines (log-writer.ts).
  */
 export function simulateTraffic(context: SandboxContext, spec: TrafficSpec): TrafficSummary {
   checkIdentifiers(spec)
@@ -34,6 +36,7 @@ export function simulateTraffic(context: SandboxContext, spec: TrafficSpec): Tra
   const canarySeries = stageDimensions(target, `${target.stageName}/Canary`)
   const routeSeries = target.detailed.map((route) => routeDimensions(target, target.stageName, route))
   const spread = routeSeries.length > 0 ? new RoundRobin(random, routeSeries.length) : undefined
+  const logs = TrafficLogs.of(context, target, keys)
   const totals = {requests: 0, canaryRequests: 0, errors4xx: 0, errors5xx: 0, cacheHits: 0}
   const count = (cohort: Cohort) => {
     totals.requests += cohort.requests
@@ -52,10 +55,12 @@ export function simulateTraffic(context: SandboxContext, spec: TrafficSpec): Tra
     const baseCohorts = spread ? spread.spread(baseRequests).map((part) => base.sample(part, conditions.cacheHitRatio)) : [base.sample(baseRequests, conditions.cacheHitRatio)]
     const canaryCohort = canary.sample(canaryRequests, conditions.canaryUsesCache ? conditions.cacheHitRatio : undefined)
     baseCohorts.forEach((cohort, i) => {
+      logs?.write(from, to, cohort, false)
       metrics.add(from, stageSeries, cohort)
       if (spread) metrics.add(from, routeSeries[i], cohort)
       count(cohort)
     })
+    logs?.write(from, to, canaryCohort, true)
     metrics.add(from, stageSeries, canaryCohort)
     metrics.add(from, canarySeries, canaryCohort)
     usage?.add(from, requests)
