@@ -1,18 +1,17 @@
-import {GetStageCommand, UpdateStageCommand} from '@aws-sdk/client-api-gateway'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {CreateDeploymentCommand, GetStageCommand, UpdateStageCommand} from '@aws-sdk/client-api-gateway'
+import {CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand} from '@aws-sdk/client-cloudwatch-logs'
+import {beforeAll, describe, expect, it} from 'vitest'
+import type {TrafficSummary} from '../../packages/sandbox/src/traffic/spec.js'
 import {awsEnv, runCli} from '../helpers/cli.js'
-import {startFakeLogs, type FakeLogs} from '../helpers/fake-logs.js'
-import {clients, env, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
+import {controlFetch} from '../helpers/sandbox.js'
+import {movableClock} from '../helpers/sandbox-clock.js'
+import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
-// API Gateway from the sandbox; CloudWatch Logs from a stand-in (helpers/fake-logs.ts) until the sandbox serves it.
-useSandboxCli()
-let logs: FakeLogs
-beforeAll(async () => {
-  logs = await startFakeLogs(50)
-})
-afterAll(() => logs?.stop())
+// Real time, but the canary's test starts the canary in the past (the simulator splits traffic as the stage was then).
+const time = movableClock()
+useSandboxCli({}, {clock: time.clock})
 
-const apigw = (...args: string[]) => runCli(args, {...env, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: logs.endpoint})
+const apigw = (...args: string[]) => runCli(args, env)
 const offline = (...args: string[]) => runCli(args, awsEnv('http://127.0.0.1:9', {AWS_MAX_ATTEMPTS: '1'}))
 const jsonLines = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line))
 
@@ -41,12 +40,32 @@ const request = (n: number, status: number, path = '/pets/{id}') => ({
 
 const minutesAgo = (minutes: number) => Date.now() - minutes * 60_000
 
+/** Creates the group if new, and writes the events to it through PutLogEvents, in a stream of their own. */
+let streams = 0
+async function put(group: string, events: Array<{timestamp: number; message: string}>): Promise<void> {
+  await clients.logs.send(new CreateLogGroupCommand({logGroupName: group})).catch((error: Error) => {
+    if (error.name !== 'ResourceAlreadyExistsException') throw error
+  })
+  if (events.length === 0) return
+  const logStreamName = `s${++streams}`
+  await clients.logs.send(new CreateLogStreamCommand({logGroupName: group, logStreamName}))
+  await clients.logs.send(new PutLogEventsCommand({logGroupName: group, logStreamName, logEvents: events.toSorted((a, b) => a.timestamp - b.timestamp)}))
+}
+
+/** The sandbox's traffic simulator over the last five minutes. */
+async function traffic(apiId: string, stage: string): Promise<TrafficSummary> {
+  const body = {apiId, stage, rps: 2, start: minutesAgo(5), end: minutesAgo(0.5), errorRate: {'4xx': 0.1, '5xx': 0.08}, latency: {p50: 80, p99: 400}, cacheHit: 0}
+  const response = await controlFetch(sandbox, 'traffic', {method: 'POST', body: JSON.stringify(body)})
+  expect(response.status).toBe(200)
+  return (await response.json()) as TrafficSummary
+}
+
 describe('apigw logs', () => {
   it.each(['json', 'clf', 'xml', 'csv', '$context.requestId|$context.httpMethod|$context.resourcePath|$context.status|$context.identity.sourceIp'])('parses access lines in the %s format', async (format) => {
     const api = await seed.petsApi(`logs-format-${format.length}`)
     const group = `access-${api.id}`
     const stored = await accessLogOn(api.id, group, format)
-    logs.put(group, [
+    await put(group, [
       {timestamp: minutesAgo(3), message: render(stored, request(1, 200, '/pets'))},
       {timestamp: minutesAgo(2), message: render(stored, request(2, 502))},
       {timestamp: minutesAgo(1), message: 'not a line of this format'},
@@ -63,6 +82,53 @@ describe('apigw logs', () => {
     expect(lines[2]).toMatchObject({fields: null, message: 'not a line of this format'})
   })
 
+  describe("the traffic simulator's lines", () => {
+    const FORMATS = ['json', 'clf', 'xml', 'csv', 'rid=$context.requestId status=$context.status canary=$context.isCanaryRequest route=$context.httpMethod $context.resourcePath.']
+    it.each(FORMATS)('every line of %s parsed, statuses as the simulator counts them', async (format) => {
+      const api = await seed.petsApi(`logs-traffic-${format.length}`)
+      const group = `traffic-${api.id}`
+      await put(group, [])
+      await accessLogOn(api.id, group, format)
+      const summary = await traffic(api.id, 'prod')
+      const result = await apigw('logs', '--api', api.id, '--stage', 'prod', '--access', '-o', 'json')
+      expect(result.code, result.stderr).toBe(0)
+      const lines = jsonLines(result.stdout)
+      expect(lines).toHaveLength(summary.requests)
+      expect(lines.filter((line) => line.fields === null || !/^[0-9a-f-]{36}$/.test(line.requestId) || !/^GET \/pets/.test(line.route))).toEqual([])
+      expect(lines.filter((line) => line.status >= 500)).toHaveLength(summary.errors5xx)
+      expect(lines.filter((line) => line.status >= 400 && line.status < 500)).toHaveLength(summary.errors4xx)
+    })
+
+    it("a canary's requests apart from the base's, each line once, execution lines too", async () => {
+      const api = await seed.petsApi('logs-traffic-canary')
+      const group = `traffic-canary-${api.id}`
+      await put(group, [])
+      await put(`${group}/Canary`, [])
+      await accessLogOn(api.id, group, 'json')
+      time.travelTo(minutesAgo(8))
+      await clients.rest.send(new CreateDeploymentCommand({restApiId: api.id, stageName: 'prod', canarySettings: {percentTraffic: 30}}))
+      await clients.rest.send(new UpdateStageCommand({restApiId: api.id, stageName: 'prod', patchOperations: [{op: 'replace', path: '/*/*/logging/loglevel', value: 'ERROR'}]}))
+      time.travelTo(Date.now())
+      const summary = await traffic(api.id, 'prod')
+      expect(summary.canaryRequests).toBeGreaterThan(0)
+      const side = async (...flags: string[]) => jsonLines((await apigw('logs', '--api', api.id, '--stage', 'prod', '--access', ...flags, '-o', 'json')).stdout)
+      const [all, canary, base] = [await side(), await side('--canary'), await side('--base')]
+      expect(all).toHaveLength(summary.requests)
+      expect(new Set(all.map((line) => line.requestId)).size).toBe(summary.requests)
+      expect(canary).toHaveLength(summary.canaryRequests)
+      expect(base).toHaveLength(summary.requests - summary.canaryRequests)
+      // The json preset has no $context.isCanaryRequest: the canary's lines are known by their copy in the /Canary group.
+      expect(canary.every((line) => line.side === 'canary' && line.group.endsWith('/Canary'))).toBe(true)
+      expect(base.every((line) => line.side === 'base' && !line.group.endsWith('/Canary'))).toBe(true)
+      expect(new Set(all.filter((line) => line.side === 'canary').map((line) => line.requestId))).toEqual(new Set(canary.map((line) => line.requestId)))
+      // At ERROR, each 5XX's failure and its completion: the canary's in its group, once.
+      const failures = jsonLines((await apigw('logs', '--api', api.id, '--stage', 'prod', '--execution', '--canary', '--filter', '"Execution failed"', '-o', 'json')).stdout)
+      const canary5xx = new Set(canary.filter((line) => line.status >= 500).map((line) => line.requestId))
+      expect(new Set(failures.map((line) => line.requestId))).toEqual(canary5xx)
+      expect(failures).toHaveLength(canary5xx.size)
+    })
+  })
+
   describe('a stage with a canary, access and execution logs', () => {
     let api: string
     const access = () => `access-canary-${api}`
@@ -71,15 +137,20 @@ describe('apigw logs', () => {
       api = (await seed.petsApi('logs-canary')).id
       const format = await accessLogOn(api, access(), 'json')
       await clients.rest.send(new UpdateStageCommand({restApiId: api, stageName: 'prod', patchOperations: [{op: 'replace', path: '/*/*/logging/loglevel', value: 'ERROR'}]}))
-      // 120 lines in four groups, interleaved in time: pages of 50 and a merge across groups.
+      // 120 requests' lines in four groups, interleaved in time, merged across groups.
+      const [accessLines, executionLines]: Array<Array<[string, {timestamp: number; message: string}]>> = [[], []]
       for (let n = 0; n < 60; n++) {
         const canary = n % 3 === 0
         const status = n % 10 === 0 ? 504 : n % 7 === 0 ? 404 : 200
         const timestamp = minutesAgo(9) + n * 5_000
-        logs.put(canary ? `${access()}/Canary` : access(), [{timestamp, message: render(format, {...request(n, status), ...(n % 2 ? {resourcePath: '/pets'} : {})})}])
-        logs.put(canary ? `${execution()}/Canary` : execution(), [{timestamp: timestamp - 1, message: `(req-${n}) ${status === 504 ? 'Execution failed due to a timeout error' : 'Method completed with status: ' + status}`}])
+          // As API Gateway does, the canary's requests are logged in the stage's groups and again in the /Canary ones.
+        const accessLine = {timestamp, message: render(format, {...request(n, status), ...(n % 2 ? {resourcePath: '/pets'} : {})})}
+        const executionLine = {timestamp: timestamp - 1, message: `(req-${n}) ${status === 504 ? 'Execution failed due to a timeout error' : 'Method completed with status: ' + status}`}
+        for (const group of canary ? [access(), `${access()}/Canary`] : [access()]) accessLines.push([group, accessLine])
+        for (const group of canary ? [execution(), `${execution()}/Canary`] : [execution()]) executionLines.push([group, executionLine])
       }
-      logs.put(`${execution()}-other`, [{timestamp: minutesAgo(5), message: '(req-x) a stage whose name only starts the same'}])
+      for (const [group, events] of Object.entries(Object.groupBy([...accessLines, ...executionLines], ([group]) => group))) await put(group, events!.map(([, event]) => event))
+      await put(`${execution()}-other`, [{timestamp: minutesAgo(5), message: '(req-x) a stage whose name only starts the same'}])
     })
 
     it('reads every group, merged by time, base and canary apart', async () => {
@@ -91,7 +162,6 @@ describe('apigw logs', () => {
       expect(new Set(lines.map((line) => line.group))).toEqual(new Set([access(), `${access()}/Canary`, execution(), `${execution()}/Canary`]))
       expect(lines.filter((line) => line.side === 'canary').every((line) => Number(line.requestId.slice(4)) % 3 === 0)).toBe(true)
       expect(lines.filter((line) => line.side === 'canary')).toHaveLength(40)
-      expect(logs.calls.get('FilterLogEvents')).toBeGreaterThanOrEqual(4)
     })
 
     it('--canary, --base, --access and --execution pick the groups', async () => {

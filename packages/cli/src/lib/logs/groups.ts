@@ -53,7 +53,9 @@ export async function findStageLogs(session: AwsSession, options: {api: string; 
     if (group === null) notices.push(`The access logs of ${stage.name} go to ${accessLog.destinationArn}, which is not a CloudWatch Logs group: apigw reads only CloudWatch Logs.`)
     else sources.push(...(await twins(logs, group, 'access')))
   }
-  const found = {api, stage: stage.name, executionLogging, accessLog, sources: sources.filter((source) => options.sides.includes(source.side)), notices}
+  // Canary groups first: the merge takes the earlier group of two events at one time (tail.ts, canaryCopies).
+  const chosen = sources.filter((source) => options.sides.includes(source.side)).sort((a, b) => Number(b.side === 'canary') - Number(a.side === 'canary'))
+  const found = {api, stage: stage.name, executionLogging, accessLog, sources: chosen, notices}
   if (!executionLogging && !accessLog) throw loggingOff(found)
   if (found.sources.length === 0) notices.push(`No log group of ${stage.name} holds ${describe(options)} yet: API Gateway creates a group with the first request it logs.`)
   return found

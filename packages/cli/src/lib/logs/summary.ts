@@ -53,14 +53,18 @@ export async function summarizeStageLogs(session: AwsSession, options: SummaryOp
   const queries = summaryQueries(stage.accessLog.format)
   const logs = await session.logs()
   const clock = options.clock ?? systemClock
+  // The stage's group holds the canary's requests too (docs/aws-behaviour.md#api-gateway-creates-the-execution-log-groups):
+  // only the count by group reads the /Canary one, to tell the canary's requests apart.
+  const stageGroups = stage.sources.filter((source) => source.side === 'base').map((source) => source.group)
   const run = async (which: keyof typeof queries): Promise<QueryResults | null> => {
     const query = queries[which]
     if ('missing' in query) {
       notes.push(`No ${which === 'latency' ? 'slowest routes' : which} table: ${query.missing}.`)
       return null
     }
-    if (groups.length === 0) return null
-    return runQuery(logs, {logGroupNames: groups, startTime: Math.floor(options.startTime / 1000), endTime: Math.ceil(options.endTime / 1000), queryString: query.query}, clock, (line) => options.onProgress?.(`${which}: ${line}`))
+    const logGroupNames = which === 'requests' ? groups : stageGroups
+    if (logGroupNames.length === 0) return null
+    return runQuery(logs, {logGroupNames, startTime: Math.floor(options.startTime / 1000), endTime: Math.ceil(options.endTime / 1000), queryString: query.query}, clock, (line) => options.onProgress?.(`${which}: ${line}`))
   }
   const [requests, latency, callers] = await Promise.all([run('requests'), run('latency'), run('callers')])
   for (const result of [requests, callers]) if (result && result.rows.length >= 10_000) notes.push('Logs Insights returned its maximum of 10,000 rows: the figures leave out the rest; try a shorter --since.')
@@ -70,10 +74,10 @@ export async function summarizeStageLogs(session: AwsSession, options: SummaryOp
     stage: stage.stage,
     window: {start: new Date(options.startTime).toISOString(), end: new Date(options.endTime).toISOString()},
     groups,
-    errors: requests ? errorsByRoute(requests.rows) : [],
+    errors: requests ? errorsByRoute(requests.rows.filter((row) => sideOf(row) === 'base')) : [],
     slowest: latency ? latency.rows.map((row) => ({route: routeOfRow(row), p99: numberOrNull(row.p99), requests: Number(row.requests)})) : null,
     callers: callers ? topCallers(callers.rows) : null,
-    sides: {base: sideFigures(requests?.rows ?? [], 'base'), canary: hasCanary ? sideFigures(requests?.rows ?? [], 'canary') : null},
+    sides: sidesOf(requests?.rows ?? [], hasCanary),
     notes,
   }
 }
@@ -127,14 +131,24 @@ function topCallers(rows: Array<Record<string, string>>): NonNullable<LogsSummar
   return callers.sort((a, b) => b.requests - a.requests).slice(0, TOP)
 }
 
-function sideFigures(rows: Array<Record<string, string>>, side: Side): SideFigures {
-  const figures = {requests: 0, '4xx': 0, '5xx': 0}
-  for (const row of rows.filter((row) => sideOf(row) === side)) {
-    const [count, status] = [Number(row.requests), Number(row.status)]
-    figures.requests += count
-    if (status >= 500) figures['5xx'] += count
-    else if (status >= 400) figures['4xx'] += count
+/** The canary's figures from its own group; the base's are the stage group's less the canary's. */
+function sidesOf(rows: Array<Record<string, string>>, hasCanary: boolean): LogsSummary['sides'] {
+  const count = (side: Side) => {
+    const figures = {requests: 0, '4xx': 0, '5xx': 0}
+    for (const row of rows.filter((row) => sideOf(row) === side)) {
+      const [requests, status] = [Number(row.requests), Number(row.status)]
+      figures.requests += requests
+      if (status >= 500) figures['5xx'] += requests
+      else if (status >= 400) figures['4xx'] += requests
+    }
+    return figures
   }
+  const [all, canary] = [count('base'), count('canary')]
+  const base = hasCanary ? {requests: all.requests - canary.requests, '4xx': all['4xx'] - canary['4xx'], '5xx': all['5xx'] - canary['5xx']} : all
+  return {base: withRates(base), canary: hasCanary ? withRates(canary) : null}
+}
+
+function withRates(figures: {requests: number; '4xx': number; '5xx': number}): SideFigures {
   const rate = (errors: number) => (figures.requests === 0 ? null : errors / figures.requests)
   return {...figures, '4xxRate': rate(figures['4xx']), '5xxRate': rate(figures['5xx'])}
 }
