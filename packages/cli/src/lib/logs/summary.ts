@@ -74,11 +74,20 @@ export async function summarizeStageLogs(session: AwsSession, options: SummaryOp
     stage: stage.stage,
     window: {start: new Date(options.startTime).toISOString(), end: new Date(options.endTime).toISOString()},
     groups,
-    errors: requests ? errorsByRoute(requests.rows.filter((row) => sideOf(row) === 'base')) : [],
-    slowest: latency ? latency.rows.map((row) => ({route: routeOfRow(row), p99: numberOrNull(row.p99), requests: Number(row.requests)})) : null,
-    callers: callers ? topCallers(callers.rows) : null,
-    sides: sidesOf(requests?.rows ?? [], hasCanary),
+    ...summaryTables({requests: requests?.rows ?? null, latency: latency?.rows ?? null, callers: callers?.rows ?? null}, hasCanary),
     notes,
+  }
+}
+
+type Rows = Array<Record<string, string>>
+
+/** The tables of the summary from the queries' rows (null: the query did not run). */
+export function summaryTables(rows: {requests: Rows | null; latency: Rows | null; callers: Rows | null}, hasCanary: boolean): Pick<LogsSummary, 'errors' | 'slowest' | 'callers' | 'sides'> {
+  return {
+    errors: errorsByRoute((rows.requests ?? []).filter((row) => sideOf(row) === 'base')),
+    slowest: rows.latency && rows.latency.map((row) => ({route: routeOfRow(row), p99: numberOrNull(row.p99), requests: Number(row.requests)})),
+    callers: rows.callers && topCallers(rows.callers),
+    sides: sidesOf(rows.requests ?? [], hasCanary),
   }
 }
 
@@ -105,7 +114,7 @@ const routeOfRow = (row: Record<string, string>) => row.route ?? `${row.method ?
 const numberOrNull = (text: string | undefined) => (text === undefined || text === '' || Number.isNaN(Number(text)) ? null : Number(text))
 
 /** Sums rows into one entry per key, in first-seen order. */
-function tally<T extends {requests: number}>(rows: Array<Record<string, string>>, key: (row: Record<string, string>) => string | null, make: (row: Record<string, string>) => T, add: (into: T, row: Record<string, string>) => void = () => {}): T[] {
+function tally<T extends {requests: number}>(rows: Rows, key: (row: Record<string, string>) => string | null, make: (row: Record<string, string>) => T, add: (into: T, row: Record<string, string>) => void = () => {}): T[] {
   const byKey = new Map<string, T>()
   for (const row of rows) {
     const name = key(row)
@@ -117,12 +126,12 @@ function tally<T extends {requests: number}>(rows: Array<Record<string, string>>
   return [...byKey.values()]
 }
 
-function errorsByRoute(rows: Array<Record<string, string>>): LogsSummary['errors'] {
+function errorsByRoute(rows: Rows): LogsSummary['errors'] {
   const errors = tally(rows, (row) => (Number(row.status) >= 400 ? `${routeOfRow(row)} ${row.status}` : null), (row) => ({route: routeOfRow(row), status: Number(row.status), requests: 0}))
   return errors.sort((a, b) => b.requests - a.requests || b.status - a.status).slice(0, 2 * TOP)
 }
 
-function topCallers(rows: Array<Record<string, string>>): NonNullable<LogsSummary['callers']> {
+function topCallers(rows: Rows): NonNullable<LogsSummary['callers']> {
   const callers = tally(rows, (row) => row.caller || '-', (row) => ({caller: row.caller || '-', requests: 0, '4xx': 0, '5xx': 0}), (entry, row) => {
     const status = Number(row.status)
     if (status >= 500) entry['5xx'] += Number(row.requests)
@@ -132,7 +141,7 @@ function topCallers(rows: Array<Record<string, string>>): NonNullable<LogsSummar
 }
 
 /** The canary's figures from its own group; the base's are the stage group's less the canary's. */
-function sidesOf(rows: Array<Record<string, string>>, hasCanary: boolean): LogsSummary['sides'] {
+function sidesOf(rows: Rows, hasCanary: boolean): LogsSummary['sides'] {
   const count = (side: Side) => {
     const figures = {requests: 0, '4xx': 0, '5xx': 0}
     for (const row of rows.filter((row) => sideOf(row) === side)) {
