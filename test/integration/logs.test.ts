@@ -3,6 +3,7 @@ import {CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand} from
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {TrafficSummary} from '../../packages/sandbox/src/traffic/spec.js'
 import {awsEnv, runCli} from '../helpers/cli.js'
+import {simulateTraffic} from '../../packages/sandbox/src/traffic/simulate.js'
 import {controlFetch} from '../helpers/sandbox.js'
 import {movableClock} from '../helpers/sandbox-clock.js'
 import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
@@ -192,6 +193,39 @@ describe('apigw logs', () => {
       const rows = csv.stdout.trim().split('\n')
       expect(rows[0]).toBe('time,kind,side,status,route,requestId,group,eventId,message')
       expect(rows).toHaveLength(61)
+    })
+  })
+
+  describe('canary status when the canary is worse than its base', () => {
+    it("shows the canary's first error lines and the commands that show more", async () => {
+      time.travelTo(minutesAgo(3))
+      const api = await seed.petsApi('logs-canary-status')
+      await clients.rest.send(new CreateDeploymentCommand({restApiId: api.id, stageName: 'prod', canarySettings: {percentTraffic: 40}}))
+      await clients.rest.send(new UpdateStageCommand({restApiId: api.id, stageName: 'prod', patchOperations: [{op: 'replace', path: '/*/*/logging/loglevel', value: 'ERROR'}]}))
+      time.travelTo(Date.now())
+      const now = Date.now()
+      simulateTraffic(sandbox.context, {apiId: api.id, stage: 'prod', rps: 20, start: now - 60_000, end: now, errorRate: {'4xx': 0, '5xx': 0}, latency: {p50: 40, p99: 350}, cacheHit: 0, canaryErrorRate: {'4xx': 0, '5xx': 0.5}})
+      const result = await apigw('canary', 'status', '--api', api.id, '--stage', 'prod')
+      expect(result.code, result.stderr).toBe(0)
+      expect(result.stderr).toContain(`The canary's first error lines (API-Gateway-Execution-Logs_${api.id}/prod/Canary):`)
+      const lines = result.stderr.split('\n').filter((line) => /^ {2}\d\d:\d\d:\d\d\.\d{3} \([0-9a-f-]{36}\) Execution failed due to /.test(line))
+      expect(lines).toHaveLength(5)
+      // The window of canary status: its --since (15m), widened to whole minutes.
+      expect(result.stderr).toMatch(new RegExp(`\\nMore: apigw logs --api ${api.id} --stage prod --canary --execution --filter '"Execution failed"' --since 1[56]m\\n`))
+      expect(result.stderr).toMatch(new RegExp(`\\nCanary versus base: apigw logs summary --api ${api.id} --stage prod --since 1[56]m\\n`))
+    })
+
+    it('says why the logs could not be read, and exits 0', async () => {
+      time.travelTo(minutesAgo(3))
+      const api = await seed.petsApi('logs-canary-nolog')
+      await clients.rest.send(new CreateDeploymentCommand({restApiId: api.id, stageName: 'prod', canarySettings: {percentTraffic: 40}}))
+      time.travelTo(Date.now())
+      const now = Date.now()
+      simulateTraffic(sandbox.context, {apiId: api.id, stage: 'prod', rps: 20, start: now - 60_000, end: now, errorRate: {'4xx': 0, '5xx': 0}, latency: {p50: 40, p99: 350}, cacheHit: 0, canaryErrorRate: {'4xx': 0, '5xx': 0.5}})
+      const result = await apigw('canary', 'status', '--api', api.id, '--stage', 'prod')
+      expect(result.code, result.stderr).toBe(0)
+      expect(result.stderr).toContain(`The canary's logs could not be read: Stage prod of logs-canary-nolog (${api.id}) writes no logs`)
+      expect(result.stdout).toMatch(/^traffic\s+40% canary, 60% base$/m)
     })
   })
 

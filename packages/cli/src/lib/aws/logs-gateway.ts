@@ -59,6 +59,9 @@ export function createLogsGateway(session: AwsSession) {
         nextToken = page.nextToken
       } while (nextToken)
     },
+    /** One page of at most `limit` events: for a bounded look, never the whole window. */
+    filterLogEventsOnce: async (input: FilterInput & {limit: number}): Promise<LogEvent[]> =>
+      ((await call('FilterLogEvents', () => client.send(new FilterLogEventsCommand(input)))).events ?? []).map(toEvent),
     startQuery: async (input: {logGroupNames: string[]; startTime: number; endTime: number; queryString: string; limit?: number}) =>
       (await call('StartQuery', () => client.send(new StartQueryCommand(input)))).queryId!,
     getQueryResults: async (queryId: string): Promise<QueryResults> => {
