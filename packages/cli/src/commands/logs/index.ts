@@ -1,3 +1,4 @@
+import {once} from 'node:events'
 import {ApigwCommand} from '../../cli/base-command.js'
 import {metricWindowFlags, stageTargetFlags, windowOf} from '../../cli/flags.js'
 import {Flags} from '../../cli/oclif/command.js'
@@ -65,7 +66,8 @@ export default class Logs extends ApigwCommand {
     const write = logLinesWriter(this.outputFormat(), colorEnabled({flag: flags.color, env: process.env, isTTY: Boolean(process.stdout.isTTY)}))
     let count = 0
     for await (const batch of lines) {
-      process.stdout.write(write(batch))
+      // Wait while the reader is behind, so that lines never pile up in memory.
+      if (!process.stdout.write(write(batch))) await once(process.stdout, 'drain')
       count += batch.length
     }
     if (count === 0) this.note(`No lines in ${stage.sources.map((source) => source.group).join(', ') || 'any group'} over ${window.label}.`)
