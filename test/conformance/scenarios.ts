@@ -2,6 +2,7 @@ import {apiPartScenarios} from './api-part-scenarios.js'
 import {cloudWatchScenarios} from './cloudwatch-scenarios.js'
 import {domainScenarios} from './domain-scenarios.js'
 import {keyScenarios} from './key-scenarios.js'
+import {logsScenarios} from './logs-scenarios.js'
 import type {Scenario} from './probe.js'
 import {regionScenarios} from './region-scenarios.js'
 import {restApiScenarios} from './rest-api-scenarios.js'
@@ -14,4 +15,4 @@ export type {Scenario}
  * Every behaviour the conformance suite checks, for the operations where moto (an implementation nobody
  * here wrote) answers as AWS does. Each runs the same way on moto and on the sandbox.
  */
-export const scenarios: Scenario[] = [...restApiScenarios, ...apiPartScenarios, ...keyScenarios, ...usagePlanScenarios, ...tagScenarios, ...domainScenarios, ...cloudWatchScenarios, ...regionScenarios]
+export const scenarios: Scenario[] = [...restApiScenarios, ...apiPartScenarios, ...keyScenarios, ...usagePlanScenarios, ...tagScenarios, ...domainScenarios, ...cloudWatchScenarios, ...logsScenarios, ...regionScenarios]

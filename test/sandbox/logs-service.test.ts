@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Clock} from '../../packages/sandbox/src/clock.js'
+import {faultsFromJson} from '../../packages/sandbox/src/faults.js'
 import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 
 const NOW = Date.UTC(2024, 0, 10, 12, 0, 0)
@@ -141,5 +142,15 @@ describe('sandbox CloudWatch Logs (docs/aws-behaviour.md#cloudwatch-logs-limits-
     )
     expect(result.rejectedLogEventsInfo).toEqual({tooOldLogEventEndIndex: 1, tooNewLogEventStartIndex: 2})
     expect(await filter({logGroupName: 'ages'})).toEqual(['kept'])
+  })
+
+  it('lets faults strike Logs operations by name, answered as Logs clients know them', async () => {
+    await group('faulted', {s: ['one']})
+    sandbox.faults = faultsFromJson({fail: [{operation: 'FilterLogEvents', call: 1}]})
+    expect(await failure(logs.send(new FilterLogEventsCommand({logGroupName: 'faulted'})))).toMatchObject({name: 'ServiceUnavailableException', $metadata: {httpStatusCode: 503}})
+    expect(await filter({logGroupName: 'faulted'})).toEqual(['one'])
+    sandbox.faults = faultsFromJson({throttle: 1})
+    expect(await failure(logs.send(new DescribeLogGroupsCommand({})))).toMatchObject({name: 'ThrottlingException', message: 'Rate exceeded'})
+    sandbox.faults = faultsFromJson({})
   })
 })

@@ -1,4 +1,5 @@
 import {invalidParameter} from './errors.js'
+import {tokenize} from './tokens.js'
 
 /**
  * CloudWatch Logs filter patterns, the subset docs/sandbox.md#log-filter-patterns lists
@@ -91,21 +92,6 @@ function compare(value: unknown, operator: Operator, right: Operand): boolean {
 
 const JSON_TOKEN = /\s*(\|\||&&|\(|\)|!=|<=|>=|=|<|>|"(?:[^"\\]|\\.)*"|\$[\w.[\]-]*|[^\s()=!<>&|"]+)/y
 
-function tokens(text: string, grammar: RegExp): string[] {
-  const found: string[] = []
-  grammar.lastIndex = 0
-  while (grammar.lastIndex < text.length) {
-    const start = grammar.lastIndex
-    const match = grammar.exec(text)
-    if (!match) {
-      if (text.slice(start).trim() === '') break
-      throw invalidPattern()
-    }
-    found.push(match[1])
-  }
-  return found
-}
-
 /** `$.a.b[0].c` → the value at that path in `document`. */
 function select(document: unknown, selector: string): unknown {
   const steps = selector.slice(1).match(/\.[^.[\]]+|\[\d+\]/g) ?? []
@@ -121,7 +107,7 @@ function select(document: unknown, selector: string): unknown {
 type JsonTest = (document: unknown) => boolean
 
 function jsonPattern(body: string): EventMatcher {
-  const list = tokens(body, JSON_TOKEN)
+  const list = tokenize(body, JSON_TOKEN, invalidPattern)
   let at = 0
   const peek = () => list[at]
   const next = () => list[at++]

@@ -3,6 +3,7 @@ import {AwsServiceError, jsonBody, type SandboxRequest, type SandboxResponse} fr
 import {toLogsError} from './errors.js'
 import {createLogGroup, createLogStream, deleteLogGroup, describeLogGroups, describeLogStreams, putLogEvents} from './groups.js'
 import type {Input} from './input.js'
+import {getQueryResults, startQuery, stopQuery} from './insights.js'
 import {filterLogEvents, getLogEvents} from './read.js'
 
 /** The X-Amz-Target prefix of CloudWatch Logs' operations (AWS JSON 1.1, as every current SDK sends them). */
@@ -19,6 +20,9 @@ const OPERATIONS: Record<string, Operation> = {
   PutLogEvents: putLogEvents,
   FilterLogEvents: filterLogEvents,
   GetLogEvents: getLogEvents,
+  StartQuery: startQuery,
+  GetQueryResults: getQueryResults,
+  StopQuery: stopQuery,
 }
 
 /** The operations the sandbox serves (the operation table and the coverage generator read it). */
