@@ -196,6 +196,47 @@ describe('apigw logs', () => {
     })
   })
 
+  describe('logs summary', () => {
+    const FORMAT = '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","method":"$context.httpMethod","resource":"$context.resourcePath","status":"$context.status","integrationLatency":"$context.integrationLatency"}'
+    it.each([
+      ['a JSON format', FORMAT],
+      ['CLF (parsed in the query)', 'clf'],
+    ])('over %s: figures that add up to the simulated traffic, canary and base apart', async (_, format) => {
+      time.travelTo(minutesAgo(8))
+      const api = await seed.petsApi(`logs-summary-${format.length}`)
+      const group = `summary-${api.id}`
+      await put(group, [])
+      await put(`${group}/Canary`, [])
+      await accessLogOn(api.id, group, format)
+      await clients.rest.send(new CreateDeploymentCommand({restApiId: api.id, stageName: 'prod', canarySettings: {percentTraffic: 30}}))
+      time.travelTo(Date.now())
+      const body = {apiId: api.id, stage: 'prod', rps: 4, start: minutesAgo(5), end: minutesAgo(0.5), errorRate: {'4xx': 0.05, '5xx': 0.02}, latency: {p50: 80, p99: 400}, cacheHit: 0, canaryErrorRate: {'4xx': 0.05, '5xx': 0.3}}
+      const traffic = (await (await controlFetch(sandbox, 'traffic', {method: 'POST', body: JSON.stringify(body)})).json()) as TrafficSummary
+      const result = await apigw('logs', 'summary', '--api', api.id, '--stage', 'prod', '--json')
+      expect(result.code, result.stderr).toBe(0)
+      const summary = JSON.parse(result.stdout)
+      const {base, canary} = summary.sides
+      expect(base.requests + canary.requests).toBe(traffic.requests)
+      expect(canary.requests).toBe(traffic.canaryRequests)
+      expect(base['5xx'] + canary['5xx']).toBe(traffic.errors5xx)
+      expect(base['4xx'] + canary['4xx']).toBe(traffic.errors4xx)
+      // Within sampling error of the rates asked for (a few hundred requests a side).
+      expect(canary['5xxRate']).toBeGreaterThan(0.15)
+      expect(canary['5xxRate']).toBeLessThan(0.45)
+      expect(base['5xxRate']).toBeLessThan(0.08)
+      const errors = summary.errors.reduce((sum: number, row: {requests: number}) => sum + row.requests, 0)
+      expect(errors).toBe(traffic.errors4xx + traffic.errors5xx)
+      expect(summary.errors.every((row: {route: string; status: number}) => /^GET \/pets/.test(row.route) && row.status >= 400)).toBe(true)
+      expect(summary.callers.reduce((sum: number, row: {requests: number}) => sum + row.requests, 0)).toBe(traffic.requests)
+      if (format === 'clf') expect(summary.slowest).toBeNull()
+      else expect(summary.slowest.map((row: {route: string}) => row.route).toSorted()).toEqual(['GET /pets', 'GET /pets/{id}'])
+      expect(result.stderr).toMatch(/Logs Insights requests: /)
+      const table = await apigw('logs', 'summary', '--api', api.id, '--stage', 'prod')
+      expect(table.stdout).toMatch(/^Canary versus base\n/m)
+      expect(table.stdout).toMatch(/^5XX and 4XX by route and status\n/m)
+    })
+  })
+
   describe('canary status when the canary is worse than its base', () => {
     it("shows the canary's first error lines and the commands that show more", async () => {
       time.travelTo(minutesAgo(3))
