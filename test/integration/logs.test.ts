@@ -2,7 +2,7 @@ import {CreateDeploymentCommand, GetStageCommand, UpdateStageCommand} from '@aws
 import {CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand} from '@aws-sdk/client-cloudwatch-logs'
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {TrafficSummary} from '../../packages/sandbox/src/traffic/spec.js'
-import {awsEnv, runCli} from '../helpers/cli.js'
+import {awsEnv, runCli, spawnCli} from '../helpers/cli.js'
 import {simulateTraffic} from '../../packages/sandbox/src/traffic/simulate.js'
 import {controlFetch} from '../helpers/sandbox.js'
 import {movableClock} from '../helpers/sandbox-clock.js'
@@ -194,6 +194,32 @@ describe('apigw logs', () => {
       expect(rows[0]).toBe('time,kind,side,status,route,requestId,group,eventId,message')
       expect(rows).toHaveLength(61)
     })
+  })
+
+  it('--follow prints what arrives after each refresh, a late event too, nothing twice; Ctrl-C ends it (exit 130)', async () => {
+    const api = await seed.petsApi('logs-follow')
+    const group = `follow-${api.id}`
+    const format = await accessLogOn(api.id, group, 'json')
+    const line = (n: number, minutes: number) => ({timestamp: minutesAgo(minutes), message: render(format, request(n, 200))})
+    await put(group, [line(1, 3), line(2, 2), line(3, 1)])
+    let stdout = ''
+    let added = false
+    const result = await spawnCli(['logs', '--api', api.id, '--stage', 'prod', '--follow', '-o', 'json'], env, (child) =>
+      child.stdout!.on('data', (chunk) => {
+        stdout += chunk
+        const count = stdout.split('\n').length - 1
+        // After the first read: a new event, and one stamped before the newest already printed (made readable late).
+        if (count === 3 && !added) {
+          added = true
+          void put(group, [line(4, 0), line(5, 1.5)])
+        }
+        if (count === 5) child.kill('SIGINT')
+      }),
+    )
+    expect(result.code, result.stderr).toBe(130)
+    const lines = jsonLines(result.stdout)
+    expect(lines.map((entry) => entry.requestId)).toEqual(['req-1', 'req-2', 'req-3', 'req-5', 'req-4'])
+    expect(new Set(lines.map((entry) => entry.eventId)).size).toBe(5)
   })
 
   describe('logs summary', () => {
