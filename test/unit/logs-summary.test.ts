@@ -9,7 +9,7 @@ describe('Logs Insights queries in the stage format', () => {
     const queries = summaryQueries(JSON_FORMAT)
     expect(queries.requests).toEqual({query: 'stats count(*) as requests by @log, `route` as route, `status` as status | limit 10000'})
     expect(queries.latency).toEqual({query: 'stats pct(`integration latency`, 99) as p99, count(*) as requests by `route` as route | sort p99 desc | limit 10'})
-    expect(queries.callers).toEqual({query: 'stats count(*) as requests by `key` as caller, `status` as status | limit 10000'})
+    expect(queries.callers).toEqual({query: 'stats count(*) as requests by `key` as key, `ip` as ip, `status` as status | limit 10000'})
   })
 
   it('any other format: a parse with a named group per variable, which reads the lines as the parser does', () => {
@@ -19,7 +19,7 @@ describe('Logs Insights queries in the stage format', () => {
     const groups = new RegExp(regex.replaceAll('\\/', '/')).exec('198.51.100.4 - - [07/Dec/2026:10:00:00 +0000] "GET /orders/{id} HTTP/1.1" 502 36 3f1c')!.groups
     expect(groups).toMatchObject({identity_sourceIp: '198.51.100.4', httpMethod: 'GET', resourcePath: '/orders/{id}', status: '502', requestId: '3f1c'})
     expect(queries.latency).toEqual({missing: "the stage's access log format has no $context.integrationLatency"})
-    expect((queries.callers as {query: string}).query).toMatch(/stats count\(\*\) as requests by identity_sourceIp as caller, status as status/)
+    expect((queries.callers as {query: string}).query).toMatch(/stats count\(\*\) as requests by identity_sourceIp as ip, status as status/)
   })
 })
 
@@ -33,7 +33,7 @@ describe('the tables from the rows', () => {
       row('access/Canary', '/pets', 200, 90),
       row('access/Canary', '/pets', 502, 10),
     ]
-    const tables = summaryTables({requests, latency: null, callers: [{caller: 'k1', status: '200', requests: '5'}, {caller: 'k2', status: '502', requests: '7'}, {caller: 'k1', status: '404', requests: '1'}]}, true)
+    const tables = summaryTables({requests, latency: null, callers: [{key: 'k1', ip: '192.0.2.1', status: '200', requests: '5'}, {key: 'k2', ip: '192.0.2.1', status: '502', requests: '7'}, {key: 'k1', ip: '192.0.2.2', status: '404', requests: '1'}, {key: '-', ip: '192.0.2.9', status: '200', requests: '2'}]}, true)
     expect(tables.errors).toEqual([
       {route: 'GET /pets', status: 502, requests: 30},
       {route: 'GET /pets/{id}', status: 404, requests: 12},
@@ -43,6 +43,7 @@ describe('the tables from the rows', () => {
     expect(tables.callers).toEqual([
       {caller: 'k2', requests: 7, '4xx': 0, '5xx': 7},
       {caller: 'k1', requests: 6, '4xx': 1, '5xx': 0},
+      {caller: '192.0.2.9', requests: 2, '4xx': 0, '5xx': 0},
     ])
     expect(tables.slowest).toBeNull()
   })

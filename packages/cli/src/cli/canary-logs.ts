@@ -16,6 +16,7 @@ export async function noteCanaryLogs(session: AwsSession, target: {api: string; 
     note(`The canary's first error lines (${excerpt.group}):`)
     for (const line of excerpt.lines) note(`  ${line.time.slice(11, 23)} ${escapeControls(line.message)}`)
   }
-  note(`More: ${excerpt.more[0]}`)
-  note(`Canary versus base: ${excerpt.more[1]}`)
+  const [lines, summary] = excerpt.more
+  note(`More: ${lines}`)
+  if (summary) note(`Canary versus base: ${summary}`)
 }

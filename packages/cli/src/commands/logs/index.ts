@@ -14,7 +14,7 @@ const FOLLOW = {pollMs: 2_000, overlapMs: 5 * 60_000}
 export default class Logs extends ApigwCommand {
   static summary = "a stage's access and execution logs, base and canary apart, parsed in the stage's own access log format"
   static description =
-    "Finds the stage's log groups (execution logs `API-Gateway-Execution-Logs_{apiId}/{stage}` by prefix, the access log group from the stage's settings, each with its `/Canary` twin), reads them over the window with FilterLogEvents page by page, merged by time, and prints each line as it arrives: access lines parsed in the stage's own format (JSON, CLF, XML, CSV or any $context template) into status, route, request id and every variable of the format. --filter is a CloudWatch Logs filter pattern, applied by AWS. --status and --route select access lines (execution lines carry neither, so they are left out); --request-id selects both. --follow keeps reading every 2 s until Ctrl-C, each read reaching 5 minutes back so a late event is not missed, and no line is printed twice. -o json prints one JSON object per line (JSON lines). When the stage writes no logs, it says so (exit 4) with the commands that turn logging on."
+    "Finds the stage's log groups (execution logs `API-Gateway-Execution-Logs_{apiId}/{stage}` by prefix, the access log group from the stage's settings, each with its `/Canary` twin), reads them over the window with FilterLogEvents page by page, merged by time, and prints each line as it arrives: access lines parsed in the stage's own format (JSON, CLF, XML, CSV or any $context template) into status, route, request id and every variable of the format. --filter is a CloudWatch Logs filter pattern, applied by AWS. --status and --route select access lines (execution lines carry neither, so they are left out); --request-id selects both. --follow keeps reading every 2 s until Ctrl-C, each read reaching 5 minutes back so a late event is not missed, and no line is printed twice. -o json prints one JSON object per line (JSON lines). --limit stops after that many lines (with --follow too). When the stage writes no logs, it says so (exit 4) with the commands that turn logging on."
 
   static examples = [
     'apigw logs --api shop --stage prod --since 30m',
@@ -36,6 +36,7 @@ export default class Logs extends ApigwCommand {
     status: Flags.string({description: 'access lines with this status: 5xx, 4xx or a code such as 502'}),
     route: Flags.string({description: "access lines of this route, e.g. 'GET /orders/{id}'"}),
     'request-id': Flags.string({description: "one request's lines"}),
+    limit: Flags.integer({description: 'stop after this many lines', min: 1}),
   }
 
   async run(): Promise<void> {
@@ -66,9 +67,11 @@ export default class Logs extends ApigwCommand {
     const write = logLinesWriter(this.outputFormat(), colorEnabled({flag: flags.color, env: process.env, isTTY: Boolean(process.stdout.isTTY)}))
     let count = 0
     for await (const batch of lines) {
+      const kept = flags.limit === undefined ? batch : batch.slice(0, flags.limit - count)
       // Wait while the reader is behind, so that lines never pile up in memory.
-      if (!process.stdout.write(write(batch))) await once(process.stdout, 'drain')
-      count += batch.length
+      if (!process.stdout.write(write(kept))) await once(process.stdout, 'drain')
+      count += kept.length
+      if (count === flags.limit) break
     }
     if (count === 0) this.note(`No lines in ${stage.sources.map((source) => source.group).join(', ') || 'any group'} over ${window.label}.`)
   }

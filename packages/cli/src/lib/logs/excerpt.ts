@@ -12,7 +12,7 @@ export interface CanaryLogExcerpt {
   group: string | null
   /** Why no line could be read (logging off, no canary group, AWS refused), or null. */
   unreadable: string | null
-  /** The commands that show more: the canary's error lines, and canary versus base. */
+  /** The commands that show more: the canary's error lines, and canary versus base (with access logs). */
   more: string[]
 }
 
@@ -25,9 +25,10 @@ export async function canaryLogExcerpt(session: AwsSession, options: {api: strin
   const limit = options.limit ?? 5
   const since = `${Math.max(1, Math.floor((options.endTime - options.startTime) / 60_000))}m`
   const target = `--api ${shellQuote(options.api)} --stage ${shellQuote(options.stage)}`
-  const moreOf = (source?: LogSource) => [
+  // logs summary reads access logs: named only where the stage has them (or where that is not known).
+  const moreOf = (source?: LogSource, accessLogs = true) => [
     `apigw logs ${target} --canary ${source?.kind === 'execution' ? `--execution --filter '"Execution failed"'` : '--status 5xx'} --since ${since}`,
-    `apigw logs summary ${target} --since ${since}`,
+    ...(accessLogs ? [`apigw logs summary ${target} --since ${since}`] : []),
   ]
   const more = moreOf()
   try {
@@ -38,7 +39,7 @@ export async function canaryLogExcerpt(session: AwsSession, options: {api: strin
     const events = await (await session.logs()).filterLogEventsOnce({logGroupName: source.group, startTime: options.startTime, endTime: options.endTime, filterPattern: errorPattern(source, format), limit: source.kind === 'access' && !isJsonFormat(format ?? '') ? 200 : limit})
     const read = lineReader(format, source.kind === 'access' ? {status: {from: 500, to: 599}} : {})
     const lines = events.map((event) => read(source, event)).filter((line): line is LogLine => line !== null).slice(0, limit)
-    return {lines, group: source.group, unreadable: null, more: moreOf(source)}
+    return {lines, group: source.group, unreadable: null, more: moreOf(source, stage.accessLog !== null)}
   } catch (error) {
     if (error instanceof ApigwError) return {lines: [], group: null, unreadable: error.message, more}
     throw error

@@ -47,12 +47,13 @@ export function summaryQueries(format: string): Record<'requests' | 'latency' | 
   const status = fields.field('status')
   const route = routeFields(fields)
   const latency = fields.field('integrationLatency')
-  const caller = fields.field('apiKeyId') ?? fields.field('ip')
+  // A stage without API keys writes `-` for the key: the caller is then its source IP, so both are asked for.
+  const callers = [fields.field('apiKeyId') && `${fields.field('apiKeyId')} as key`, fields.field('ip') && `${fields.field('ip')} as ip`].filter(Boolean).join(', ')
   const lacks = (what: string) => ({missing: `the stage's access log format has no ${what}`})
   return {
     requests: status && route ? {query: pipe(`stats count(*) as requests by @log, ${route}, ${status} as status`, 'limit 10000')} : lacks(status ? '$context.httpMethod with $context.resourcePath, nor $context.routeKey' : '$context.status'),
     latency: latency && route ? {query: pipe(`stats pct(${latency}, 99) as p99, count(*) as requests by ${route}`, 'sort p99 desc', 'limit 10')} : lacks('$context.integrationLatency'),
-    callers: caller && status ? {query: pipe(`stats count(*) as requests by ${caller} as caller, ${status} as status`, 'limit 10000')} : lacks('$context.identity.apiKeyId nor $context.identity.sourceIp'),
+    callers: callers && status ? {query: pipe(`stats count(*) as requests by ${callers}, ${status} as status`, 'limit 10000')} : lacks('$context.identity.apiKeyId nor $context.identity.sourceIp'),
   }
 }
 

@@ -132,7 +132,8 @@ function errorsByRoute(rows: Rows): LogsSummary['errors'] {
 }
 
 function topCallers(rows: Rows): NonNullable<LogsSummary['callers']> {
-  const callers = tally(rows, (row) => row.caller || '-', (row) => ({caller: row.caller || '-', requests: 0, '4xx': 0, '5xx': 0}), (entry, row) => {
+  const callerOf = (row: Record<string, string>) => [row.key, row.ip].find((value) => value && value !== '-') ?? '-'
+  const callers = tally(rows, callerOf, (row) => ({caller: callerOf(row), requests: 0, '4xx': 0, '5xx': 0}), (entry, row) => {
     const status = Number(row.status)
     if (status >= 500) entry['5xx'] += Number(row.requests)
     else if (status >= 400) entry['4xx'] += Number(row.requests)
