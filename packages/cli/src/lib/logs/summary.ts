@@ -95,6 +95,7 @@ export function summaryTables(rows: {requests: Rows | null; latency: Rows | null
 async function runQuery(logs: LogsGateway, input: Parameters<LogsGateway['startQuery']>[0], clock: Clock, progress: (line: string) => void): Promise<QueryResults> {
   const queryId = await logs.startQuery(input)
   const started = clock.now()
+  let said = ''
   for (;;) {
     const results = await logs.getQueryResults(queryId)
     if (results.status === 'Complete') return results
@@ -104,7 +105,9 @@ async function runQuery(logs: LogsGateway, input: Parameters<LogsGateway['startQ
     if (clock.now() - started > QUERY_TIMEOUT_MS) {
       throw new ApigwError(`The Logs Insights query ${queryId} was still ${results.status} after 5 minutes.`, {code: 'QUERY_TIMEOUT', exitCode: ExitCode.timeout, suggestions: ['Try: a shorter --since']})
     }
-    progress(`${results.status}, ${results.statistics?.recordsScanned ?? 0} records scanned, ${results.statistics?.recordsMatched ?? 0} matched`)
+    // A line when the query moves on (Scheduled, Running, more records), not every second.
+    const line = `${results.status}, ${results.statistics?.recordsScanned ?? 0} records scanned`
+    if (line !== said) progress((said = line))
     await clock.sleep(POLL_MS)
   }
 }
