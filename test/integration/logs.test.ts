@@ -3,6 +3,7 @@ import {CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand} from
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {TrafficSummary} from '../../packages/sandbox/src/traffic/spec.js'
 import {awsEnv, runCli, spawnCli} from '../helpers/cli.js'
+import {parseFaults} from '../../packages/cli/src/lib/sandbox/faults.js'
 import {simulateTraffic} from '../../packages/sandbox/src/traffic/simulate.js'
 import {controlFetch} from '../helpers/sandbox.js'
 import {movableClock} from '../helpers/sandbox-clock.js'
@@ -281,6 +282,30 @@ describe('apigw logs', () => {
       expect(result.stderr).toMatch(new RegExp(`\\nMore: apigw logs --api ${api.id} --stage prod --canary --execution --filter '"Execution failed"' --since 1[56]m\\n`))
       // logs summary reads access logs, which this stage has not.
       expect(result.stderr).not.toContain('logs summary')
+    })
+
+    it('says so when CloudWatch Logs fails, and still exits 0', async () => {
+      time.travelTo(minutesAgo(3))
+      const api = await seed.petsApi('logs-canary-fault')
+      await clients.rest.send(new CreateDeploymentCommand({restApiId: api.id, stageName: 'prod', canarySettings: {percentTraffic: 40}}))
+      await clients.rest.send(new UpdateStageCommand({restApiId: api.id, stageName: 'prod', patchOperations: [{op: 'replace', path: '/*/*/logging/loglevel', value: 'ERROR'}]}))
+      time.travelTo(Date.now())
+      const now = Date.now()
+      simulateTraffic(sandbox.context, {apiId: api.id, stage: 'prod', rps: 20, start: now - 60_000, end: now, errorRate: {'4xx': 0, '5xx': 0}, latency: {p50: 40, p99: 350}, cacheHit: 0, canaryErrorRate: {'4xx': 0, '5xx': 0.5}})
+      sandbox.faults = parseFaults('fail=FilterLogEvents')
+      try {
+        const result = await apigw('canary', 'status', '--api', api.id, '--stage', 'prod', '--retry-budget', '0s')
+        expect(result.code, result.stderr).toBe(0)
+        expect(result.stderr).toMatch(/^The canary's logs could not be read: FilterLogEvents failed/m)
+        expect(result.stdout).toMatch(/^traffic\s+40% canary, 60% base$/m)
+        // A fault strikes one call: again for the logs command, which does fail on it.
+        sandbox.faults = parseFaults('fail=FilterLogEvents')
+        const logs = await apigw('logs', '--api', api.id, '--stage', 'prod', '--retry-budget', '0s')
+        expect(logs.code, logs.stderr).toBe(6)
+        expect(logs.stderr).toContain('FilterLogEvents failed')
+      } finally {
+        sandbox.faults = parseFaults('none')
+      }
     })
 
     it('says why the logs could not be read, and exits 0', async () => {
