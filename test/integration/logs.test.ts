@@ -265,14 +265,20 @@ describe('apigw logs', () => {
   })
 
   describe('canary status when the canary is worse than its base', () => {
-    it("shows the canary's first error lines and the commands that show more", async () => {
+    /** A stage whose canary (40%, started 3 minutes ago) answered half its requests with 5XX over the last minute. */
+    async function failingCanary(name: string, {executionLogs}: {executionLogs: boolean}) {
       time.travelTo(minutesAgo(3))
-      const api = await seed.petsApi('logs-canary-status')
+      const api = await seed.petsApi(name)
       await clients.rest.send(new CreateDeploymentCommand({restApiId: api.id, stageName: 'prod', canarySettings: {percentTraffic: 40}}))
-      await clients.rest.send(new UpdateStageCommand({restApiId: api.id, stageName: 'prod', patchOperations: [{op: 'replace', path: '/*/*/logging/loglevel', value: 'ERROR'}]}))
+      if (executionLogs) await clients.rest.send(new UpdateStageCommand({restApiId: api.id, stageName: 'prod', patchOperations: [{op: 'replace', path: '/*/*/logging/loglevel', value: 'ERROR'}]}))
       time.travelTo(Date.now())
       const now = Date.now()
       simulateTraffic(sandbox.context, {apiId: api.id, stage: 'prod', rps: 20, start: now - 60_000, end: now, errorRate: {'4xx': 0, '5xx': 0}, latency: {p50: 40, p99: 350}, cacheHit: 0, canaryErrorRate: {'4xx': 0, '5xx': 0.5}})
+      return api
+    }
+
+    it("shows the canary's first error lines and the commands that show more", async () => {
+      const api = await failingCanary('logs-canary-status', {executionLogs: true})
       const result = await apigw('canary', 'status', '--api', api.id, '--stage', 'prod')
       expect(result.code, result.stderr).toBe(0)
       expect(result.stderr).toContain(`The canary's first error lines (API-Gateway-Execution-Logs_${api.id}/prod/Canary):`)
@@ -285,13 +291,7 @@ describe('apigw logs', () => {
     })
 
     it('says so when CloudWatch Logs fails, and still exits 0', async () => {
-      time.travelTo(minutesAgo(3))
-      const api = await seed.petsApi('logs-canary-fault')
-      await clients.rest.send(new CreateDeploymentCommand({restApiId: api.id, stageName: 'prod', canarySettings: {percentTraffic: 40}}))
-      await clients.rest.send(new UpdateStageCommand({restApiId: api.id, stageName: 'prod', patchOperations: [{op: 'replace', path: '/*/*/logging/loglevel', value: 'ERROR'}]}))
-      time.travelTo(Date.now())
-      const now = Date.now()
-      simulateTraffic(sandbox.context, {apiId: api.id, stage: 'prod', rps: 20, start: now - 60_000, end: now, errorRate: {'4xx': 0, '5xx': 0}, latency: {p50: 40, p99: 350}, cacheHit: 0, canaryErrorRate: {'4xx': 0, '5xx': 0.5}})
+      const api = await failingCanary('logs-canary-fault', {executionLogs: true})
       sandbox.faults = parseFaults('fail=FilterLogEvents')
       try {
         const result = await apigw('canary', 'status', '--api', api.id, '--stage', 'prod', '--retry-budget', '0s')
@@ -309,12 +309,7 @@ describe('apigw logs', () => {
     })
 
     it('says why the logs could not be read, and exits 0', async () => {
-      time.travelTo(minutesAgo(3))
-      const api = await seed.petsApi('logs-canary-nolog')
-      await clients.rest.send(new CreateDeploymentCommand({restApiId: api.id, stageName: 'prod', canarySettings: {percentTraffic: 40}}))
-      time.travelTo(Date.now())
-      const now = Date.now()
-      simulateTraffic(sandbox.context, {apiId: api.id, stage: 'prod', rps: 20, start: now - 60_000, end: now, errorRate: {'4xx': 0, '5xx': 0}, latency: {p50: 40, p99: 350}, cacheHit: 0, canaryErrorRate: {'4xx': 0, '5xx': 0.5}})
+      const api = await failingCanary('logs-canary-nolog', {executionLogs: false})
       const result = await apigw('canary', 'status', '--api', api.id, '--stage', 'prod')
       expect(result.code, result.stderr).toBe(0)
       expect(result.stderr).toContain(`The canary's logs could not be read: Stage prod of logs-canary-nolog (${api.id}) writes no logs`)
