@@ -101,6 +101,19 @@ describe('sandbox Logs Insights (docs/aws-behaviour.md#logs-insights-queries)', 
     expect(rows).toEqual([{failures: String(summary.errors5xx)}])
   })
 
+  it.each([
+    ['fields @timestamp as t, status | filter @message like "requestId" | limit 2', 2],
+    ['filter status >= 500 and status <= 599 | stats count(*) as n', 1],
+    ['filter status =~ /^5/ or status in ["404", "403"] | stats count(*) as n by status | sort n desc', undefined],
+    ['stats count(*) as n by bin(5m)', 4],
+    ['filter not ispresent(nothing) and canary = "false" | stats count_distinct(route) as routes, max(integrationLatency) as slowest', 1],
+    ['display status | filter tolower(route) = "get /" | limit 1', 1],
+  ])('runs %s', async (queryString, rows) => {
+    const result = await query(queryString)
+    if (rows !== undefined) expect(result).toHaveLength(rows)
+    expect(result.length).toBeGreaterThan(0)
+  })
+
   it('refuses what it does not serve with MalformedQueryException', async () => {
     const error = await start('fields @message | dedup status').then(
       () => expect.unreachable('the query was accepted'),

@@ -10,10 +10,13 @@ import {
   type CloudWatchLogsClient,
   type FilterLogEventsCommandInput,
 } from '@aws-sdk/client-cloudwatch-logs'
+import {mkdtempSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Clock} from '../../packages/sandbox/src/clock.js'
 import {faultsFromJson} from '../../packages/sandbox/src/faults.js'
-import {sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
+import {controlFetch, sdkClients, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
 
 const NOW = Date.UTC(2024, 0, 10, 12, 0, 0)
 const fixedClock: Clock = {now: () => NOW, sleep: async () => {}, random: () => 0.5}
@@ -81,6 +84,18 @@ describe('sandbox CloudWatch Logs (docs/aws-behaviour.md#cloudwatch-logs-limits-
     expect(await filter({logGroupIdentifier: 'arn:aws:logs:us-east-1:123456789012:log-group:merge', startTime: NOW - 599_000, endTime: NOW - 598_000})).toEqual(['a1', 'b1', 'a2', 'b2'])
     expect(await filter({logGroupName: 'merge', logStreamNames: ['b']})).toEqual(['b0', 'b1', 'b2'])
     expect(await filter({logGroupName: 'merge', logStreamNamePrefix: 'a'})).toEqual(['a0', 'a1', 'a2'])
+  })
+
+  it('keeps an event\'s eventId when an earlier event arrives later (a follower dedupes by it)', async () => {
+    await group('ids', {s: ['late']}, NOW - 60_000)
+    const ids = async () => (await logs.send(new FilterLogEventsCommand({logGroupName: 'ids'}))).events!.map((event) => [event.message, event.eventId])
+    const [before] = await ids()
+    await logs.send(new PutLogEventsCommand({logGroupName: 'ids', logStreamName: 's', logEvents: [{timestamp: NOW - 120_000, message: 'early'}]}))
+    const after = await ids()
+    expect(after.map(([message]) => message)).toEqual(['early', 'late'])
+    expect(after[1]).toEqual(before)
+    expect(new Set(after.map(([, id]) => id)).size).toBe(2)
+    expect(after.every(([, id]) => /^\d+$/.test(id!))).toBe(true)
   })
 
   it('pages FilterLogEvents with nextToken: every event once, in order, across pages', async () => {
@@ -152,5 +167,43 @@ describe('sandbox CloudWatch Logs (docs/aws-behaviour.md#cloudwatch-logs-limits-
     sandbox.faults = faultsFromJson({throttle: 1})
     expect(await failure(logs.send(new DescribeLogGroupsCommand({})))).toMatchObject({name: 'ThrottlingException', message: 'Rate exceeded'})
     sandbox.faults = faultsFromJson({})
+  })
+
+  it('forgets groups and their events at a reset; a group made again starts empty', async () => {
+    const other = await startTestSandbox({clock: fixedClock})
+    try {
+      const client = sdkClients(other.endpoint).logs
+      await client.send(new CreateLogGroupCommand({logGroupName: 'kept'}))
+      await client.send(new CreateLogStreamCommand({logGroupName: 'kept', logStreamName: 's'}))
+      await client.send(new PutLogEventsCommand({logGroupName: 'kept', logStreamName: 's', logEvents: [{timestamp: NOW, message: 'before'}]}))
+      expect((await controlFetch(other, 'reset', {method: 'POST'})).status).toBe(204)
+      expect((await client.send(new DescribeLogGroupsCommand({}))).logGroups).toEqual([])
+      await client.send(new CreateLogGroupCommand({logGroupName: 'kept'}))
+      expect((await client.send(new FilterLogEventsCommand({logGroupName: 'kept'}))).events).toEqual([])
+    } finally {
+      await other.stop()
+    }
+  })
+
+  it('keeps groups across a restart in the state directory, but not their events (README: "Log events live in memory only")', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'apigw-logs-state-'))
+    try {
+      const first = await startTestSandbox({clock: fixedClock, stateDir})
+      const before = sdkClients(first.endpoint).logs
+      await before.send(new CreateLogGroupCommand({logGroupName: 'persisted'}))
+      await before.send(new CreateLogStreamCommand({logGroupName: 'persisted', logStreamName: 's'}))
+      await before.send(new PutLogEventsCommand({logGroupName: 'persisted', logStreamName: 's', logEvents: [{timestamp: NOW, message: 'gone after restart'}]}))
+      await first.stop()
+      const second = await startTestSandbox({clock: fixedClock, stateDir})
+      try {
+        const after = sdkClients(second.endpoint).logs
+        expect((await after.send(new DescribeLogGroupsCommand({}))).logGroups!.map((g) => [g.logGroupName, g.storedBytes])).toEqual([['persisted', 0]])
+        expect((await after.send(new FilterLogEventsCommand({logGroupName: 'persisted'}))).events).toEqual([])
+      } finally {
+        await second.stop()
+      }
+    } finally {
+      rmSync(stateDir, {recursive: true, force: true})
+    }
   })
 })

@@ -1,4 +1,4 @@
-import {CreateDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, GetResourcesCommand, PutIntegrationCommand, PutMethodCommand, UpdateStageCommand} from '@aws-sdk/client-api-gateway'
+import {CreateApiKeyCommand, CreateDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, GetResourcesCommand, PutIntegrationCommand, PutMethodCommand, UpdateStageCommand} from '@aws-sdk/client-api-gateway'
 import {CreateApiCommand, CreateStageCommand, UpdateStageCommand as UpdateV2StageCommand} from '@aws-sdk/client-apigatewayv2'
 import {CreateLogGroupCommand, DescribeLogGroupsCommand, FilterLogEventsCommand, type FilterLogEventsCommandInput} from '@aws-sdk/client-cloudwatch-logs'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -169,5 +169,26 @@ describe('the traffic simulator writes access and execution logs (docs/aws-behav
     const lines = await messages({logGroupName: 'http-access'})
     expect(lines).toHaveLength(summary.requests)
     for (const line of lines) expect(line).toMatch(/^GET \/pets\/\{id\} \/pets\/\d+ \d{3} -$/)
+  })
+
+  it('names the API key each request used', async () => {
+    const group = await loggingStage('keys', '$context.identity.apiKeyId $context.status')
+    const keys = [(await clients.rest.send(new CreateApiKeyCommand({name: 'k1', enabled: true}))).id!, (await clients.rest.send(new CreateApiKeyCommand({name: 'k2', enabled: true}))).id!]
+    const summary = await traffic({apiId, stage: 'keys', keys})
+    const used = (await messages({logGroupName: group})).map((line) => line.split(' ')[0])
+    expect(used).toHaveLength(summary.requests)
+    expect(new Set(used)).toEqual(new Set(keys))
+  })
+
+  it("follows a method's own log level over the stage-wide one", async () => {
+    await loggingStage('method', FORMATS.custom, [
+      {op: 'replace', path: '/*/*/logging/loglevel', value: 'INFO'},
+      {op: 'replace', path: '/~1{id}/GET/logging/loglevel', value: 'OFF'},
+    ])
+    await traffic({apiId, stage: 'method'})
+    expect(await messages({logGroupName: `API-Gateway-Execution-Logs_${apiId}/method`}).catch((error: Error) => error.name)).toBe('ResourceNotFoundException')
+    await loggingStage('method2', FORMATS.custom, [{op: 'replace', path: '/~1{id}/GET/logging/loglevel', value: 'ERROR'}])
+    const summary = await traffic({apiId, stage: 'method2'})
+    expect(await messages({logGroupName: `API-Gateway-Execution-Logs_${apiId}/method2`})).toHaveLength(2 * summary.errors5xx)
   })
 })

@@ -21,6 +21,8 @@ export interface LogStream {
   times: number[]
   messages: string[]
   ingestion: number[]
+  /** Each event's number, unique in the process and never reused: what its eventId is made of. */
+  sequence: number[]
   storedBytes: number
 }
 
@@ -49,7 +51,7 @@ export class LogGroupData {
   ensure(name: string, at: number): LogStream {
     let stream = this.streams.get(name)
     if (!stream) {
-      this.streams.set(name, (stream = {name, creationTime: at, times: [], messages: [], ingestion: [], storedBytes: 0}))
+      this.streams.set(name, (stream = {name, creationTime: at, times: [], messages: [], ingestion: [], sequence: [], storedBytes: 0}))
       this.sortedNames = undefined
     }
     return stream
@@ -62,18 +64,23 @@ export class LogGroupData {
   }
 }
 
+let lastSequence = 0
+
 /** Adds one event in time order: an append when it is the latest, as nearly every write is. */
 export function appendEvent(stream: LogStream, timestamp: number, message: string, ingestionTime: number): void {
   let at = stream.times.length
   if (at > 0 && stream.times[at - 1] > timestamp) at = firstAfter(stream.times, timestamp)
+  const sequence = ++lastSequence
   if (at === stream.times.length) {
     stream.times.push(timestamp)
     stream.messages.push(message)
     stream.ingestion.push(ingestionTime)
+    stream.sequence.push(sequence)
   } else {
     stream.times.splice(at, 0, timestamp)
     stream.messages.splice(at, 0, message)
     stream.ingestion.splice(at, 0, ingestionTime)
+    stream.sequence.splice(at, 0, sequence)
   }
   // AWS counts each event's UTF-8 bytes plus 26 bytes of overhead.
   stream.storedBytes += Buffer.byteLength(message) + 26
@@ -119,6 +126,8 @@ export class LogGroups {
 
   create(name: string): LogGroupRecord {
     if (this.record(name)) throw groupExists()
+    // Groups forgotten by a reset of the sandbox leave their events here: let them go.
+    for (const known of this.data.keys()) if (!this.record(known)) this.data.delete(known)
     this.data.set(name, new LogGroupData())
     return this.context.store.put<LogGroupRecord>(LOG_GROUPS, name, {logGroupName: name, creationTime: this.context.clock.now()})
   }

@@ -160,7 +160,7 @@ const field = (name: string): Expression => {
   return (row) => row.get(key)
 }
 
-const TOKEN = /\s*(\d+(?:\.\d+)?[smhd]?\b|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\/(?:[^/\\]|\\.)+\/|`[^`]+`|[@A-Za-z_][\w.@]*|!=|<=|>=|=|<|>|\(|\)|\[|\]|,|\+|-|\*|\/)/y
+const TOKEN = /\s*(\d+(?:\.\d+)?[smhd]?\b|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\/(?:[^/\\]|\\.)+\/|`[^`]+`|[@A-Za-z_][\w.@]*|=~|!=|<=|>=|=|<|>|\(|\)|\[|\]|,|\+|-|\*|\/)/y
 
 /** Filter and field expressions: comparisons, like, in, and/or/not, ispresent(), bin(), arithmetic left out. */
 class ExpressionParser {

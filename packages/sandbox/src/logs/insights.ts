@@ -46,6 +46,7 @@ export function startQuery(context: SandboxContext, input: Input) {
   if (end < start) throw invalidParameter('End time should not be before the start time')
   const commands = parseQuery(requiredString(input, 'queryString'))
   const limit = optionalNumber(input, 'limit')
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 10_000)) throw constraintFailed('limit', limit, 'Member must have value between 1 and 10000')
   const store = new LogGroups(context)
   const events = groups.map((name) => ({name, data: store.events(name)}))
   const queryId = crypto.randomUUID()

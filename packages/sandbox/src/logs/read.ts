@@ -129,8 +129,8 @@ function startIndex(stream: LogStream, start: number, after: FilterPosition | un
   return Math.max(index + 1, firstAtOrAfter(stream.times, time))
 }
 
-/** A stable id: the event's time and its place in its stream. */
-const eventId = (stream: LogStream, index: number) => `${stream.times[index]}${String(index).padStart(10, '0')}${stream.name.length}`
+/** Digits, as AWS's are: the event's time and its sequence number, the same on every read (a follower dedupes by it). */
+const eventId = (stream: LogStream, index: number) => `${stream.times[index]}${String(stream.sequence[index]).padStart(12, '0')}`
 
 /** GetLogEvents: at most 10,000 events and 1 MB a page. */
 const MAX_GET_EVENTS = 10_000

@@ -10,11 +10,12 @@ import type {Histogram} from './latency.js'
 import type {Uniform} from './random.js'
 import type {Target} from './target.js'
 
-/** One route traffic is spread over: how a request names it in the logs. */
+/** One route traffic is spread over: how a request names it in the logs, and its execution logging (REST). */
 interface LoggedRoute {
   httpMethod: string
   resourcePath: string
   routeKey?: string
+  executionLogging?: {level: 'INFO' | 'ERROR'; dataTrace: boolean}
 }
 
 /** What the logs say about a failed request: its status, the access log's error fields, the execution log's reason. */
@@ -55,14 +56,14 @@ export function accessLogGroupOf(destinationArn: string | undefined): string | u
 /** Where a stage's requests are logged, and how. */
 interface Destinations {
   access?: {format: string; base: LogGroupData; canary?: LogGroupData; baseName: string; canaryName: string}
-  execution?: {level: 'INFO' | 'ERROR'; dataTrace: boolean; base: LogGroupData; canary: LogGroupData; baseName: string; canaryName: string}
+  execution?: {base: LogGroupData; canary: LogGroupData; baseName: string; canaryName: string}
 }
 
 /**
  * Writes a log line (and execution-log lines) for each simulated request, when the stage logs:
  * access logs to the group its `accessLogSettings` names, if that group exists (API Gateway does
- * not create it); REST execution logs at the stage-wide (`*\/*`) level to the group API Gateway
- * creates. Canary requests also go to the `/Canary` groups.
+ * not create it); REST execution logs at each method's level (its own setting, else the stage-wide
+ * `*\/*` one) to the group API Gateway creates. Canary requests also go to the `/Canary` groups.
  */
 export class TrafficLogs {
   private constructor(
@@ -86,15 +87,14 @@ export class TrafficLogs {
       const canaryName = canaryGroup(accessName)
       destinations.access = {format, base: groups.events(accessName), baseName: accessName, canaryName, canary: groups.record(canaryName) ? groups.events(canaryName) : undefined}
     }
-    const level = rest?.methodSettings['*/*']?.loggingLevel
-    if (rest && (level === 'INFO' || level === 'ERROR')) {
+    const routes = rest ? restRoutes(context, rest) : v2Routes(context, target.apiId, target.stageName)
+    if (routes.some((route) => route.executionLogging)) {
       const baseName = executionLogGroup(target.apiId, target.stageName)
       const canaryName = canaryGroup(baseName)
-      destinations.execution = {level, dataTrace: rest.methodSettings['*/*'].dataTraceEnabled, base: groups.ensure(baseName), baseName, canaryName, canary: groups.ensure(canaryName)}
+      destinations.execution = {base: groups.ensure(baseName), baseName, canaryName, canary: groups.ensure(canaryName)}
     }
     if (!destinations.access && !destinations.execution) return undefined
     const scope = {apiId: target.apiId, stage: target.stageName, region: context.region, accountId: context.accountId, deploymentId: stage.deploymentId}
-    const routes = rest ? restRoutes(context, rest) : v2Routes(context, target.apiId, target.stageName)
     return new TrafficLogs(context, scope, destinations, routes, keys, () => context.clock.random())
   }
 
@@ -110,15 +110,16 @@ export class TrafficLogs {
     for (let i = 0; i < count; i++) {
       const failure = outcomes[i]
       const integrationLatency = integration[i]
-      const request = this.request(times[i], failure, integrationLatency, Math.max(latencies[i] ?? 1, (integrationLatency ?? 0) + 1), canary)
+      const route = this.routes[Math.floor(this.random() * this.routes.length)]
+      const request = this.request(route, times[i], failure, integrationLatency, Math.max(latencies[i] ?? 1, (integrationLatency ?? 0) + 1), canary)
       const {access, execution} = this.destinations
       if (access) {
         const line = renderAccessLog(access.format, this.scope, request)
         this.append(access.base, access.baseName, request.time, line, now)
         if (canary && access.canary) this.append(access.canary, access.canaryName, request.time, line, now)
       }
-      if (execution) {
-        for (const [offset, line] of executionLines(request, failure, execution.level, execution.dataTrace, this.scope)) {
+      if (execution && route.executionLogging) {
+        for (const [offset, line] of executionLines(request, failure, route.executionLogging, this.scope)) {
           this.append(execution.base, execution.baseName, request.time + offset, line, now)
           if (canary) this.append(execution.canary, execution.canaryName, request.time + offset, line, now)
         }
@@ -126,8 +127,7 @@ export class TrafficLogs {
     }
   }
 
-  private request(time: number, failure: Failure | undefined, integrationLatency: number | undefined, responseLatency: number, canary: boolean): LoggedRequest {
-    const route = this.routes[Math.floor(this.random() * this.routes.length)]
+  private request(route: LoggedRoute, time: number, failure: Failure | undefined, integrationLatency: number | undefined, responseLatency: number, canary: boolean): LoggedRequest {
     const concrete = route.resourcePath.replace(/\{[^}]+\+\}/g, 'items/1').replace(/\{[^}]+\}/g, () => String(1 + Math.floor(this.random() * 999)))
     const keyId = this.keys.length > 0 ? this.keys[Math.floor(this.random() * this.keys.length)] : undefined
     const status = failure?.status ?? (route.httpMethod === 'POST' ? 201 : 200)
@@ -188,7 +188,7 @@ function expand(histogram: Histogram): number[] {
  * A REST request's execution-log lines at `level` (with their ms offsets), in the shapes API Gateway
  * writes: every request at INFO, only the failures behind 5XXs at ERROR; bodies only with data trace.
  */
-function executionLines(request: LoggedRequest, failure: Failure | undefined, level: 'INFO' | 'ERROR', dataTrace: boolean, scope: LogScope): [number, string][] {
+function executionLines(request: LoggedRequest, failure: Failure | undefined, {level, dataTrace}: {level: 'INFO' | 'ERROR'; dataTrace: boolean}, scope: LogScope): [number, string][] {
   const id = `(${request.requestId})`
   const done: [number, string] = [request.responseLatency, `${id} Method completed with status: ${request.status}`]
   const failed: [number, string][] = failure?.execution ? [[request.responseLatency, `${id} ${failure.execution}`]] : []
@@ -207,11 +207,24 @@ function executionLines(request: LoggedRequest, failure: Failure | undefined, le
   return [...lines, ...failed, done]
 }
 
-/** A REST stage's deployed methods (`GET /orders/{id}`); `GET /` when none are deployed. */
+/** A REST stage's deployed methods (`GET /orders/{id}`), each with its execution logging; `GET /` when none are deployed. */
 function restRoutes(context: SandboxContext, stage: StageRecord): LoggedRoute[] {
   const resources = findDeployment(context, stage.apiId, stage.deploymentId)?.resources ?? []
-  const routes = resources.flatMap((resource) => Object.keys(resource.resourceMethods ?? {}).map((method) => ({httpMethod: method === 'ANY' ? 'GET' : method, resourcePath: resource.path})))
-  return routes.length > 0 ? routes : [{httpMethod: 'GET', resourcePath: '/'}]
+  const everywhere = stage.methodSettings['*/*']
+  // A method's own entry decides when it sets a level; otherwise the stage-wide one does.
+  const logging = (key: string): LoggedRoute['executionLogging'] => {
+    const setting = stage.methodSettings[key]?.loggingLevel ? stage.methodSettings[key] : everywhere
+    const level = setting?.loggingLevel
+    return level === 'INFO' || level === 'ERROR' ? {level, dataTrace: setting.dataTraceEnabled} : undefined
+  }
+  const routes = resources.flatMap((resource) =>
+    Object.keys(resource.resourceMethods ?? {}).map((method) => ({
+      httpMethod: method === 'ANY' ? 'GET' : method,
+      resourcePath: resource.path,
+      executionLogging: logging(`${resource.path.slice(1)}/${method}`),
+    })),
+  )
+  return routes.length > 0 ? routes : [{httpMethod: 'GET', resourcePath: '/', executionLogging: logging('*/*')}]
 }
 
 /** A v2 stage's routes (deployed, or the API's before any deployment); `$default` is called at `/`. */
