@@ -317,6 +317,15 @@ describe('apigw logs', () => {
     })
   })
 
+  it('says when the access log group does not exist (API Gateway does not create it)', async () => {
+    const api = await seed.petsApi('logs-no-group')
+    await accessLogOn(api.id, `missing-${api.id}`, 'json')
+    const result = await apigw('logs', '--api', api.id, '--stage', 'prod', '--access')
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stderr).toContain(`The access log group missing-${api.id} does not exist, and API Gateway does not create it: no access line is written. Create it: aws logs create-log-group --log-group-name missing-${api.id}`)
+    expect(result.stdout).toBe('')
+  })
+
   it('says when the stage writes no logs, and how to turn them on (exit 4)', async () => {
     const api = await seed.petsApi('logs-off')
     const result = await apigw('logs', '--api', api.id, '--stage', 'prod')

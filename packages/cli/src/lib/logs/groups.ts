@@ -51,13 +51,18 @@ export async function findStageLogs(session: AwsSession, options: {api: string; 
   if (options.kinds.includes('access') && accessLog) {
     const group = logGroupName(accessLog.destinationArn)
     if (group === null) notices.push(`The access logs of ${stage.name} go to ${accessLog.destinationArn}, which is not a CloudWatch Logs group: apigw reads only CloudWatch Logs.`)
-    else sources.push(...(await twins(logs, group, 'access')))
+    else {
+      const found = await twins(logs, group, 'access')
+      // API Gateway writes access logs only to a group that exists (docs/aws-behaviour.md#access-log-lines).
+      if (!found.some((source) => source.side === 'base')) notices.push(`The access log group ${group} does not exist, and API Gateway does not create it: no access line is written. Create it: aws logs create-log-group --log-group-name ${shellQuote(group)}`)
+      sources.push(...found)
+    }
   }
   // Canary groups first: the merge takes the earlier group of two events at one time (tail.ts, canaryCopies).
   const chosen = sources.filter((source) => options.sides.includes(source.side)).sort((a, b) => Number(b.side === 'canary') - Number(a.side === 'canary'))
   const found = {api, stage: stage.name, executionLogging, accessLog, sources: chosen, notices}
   if (!executionLogging && !accessLog) throw loggingOff(found)
-  if (found.sources.length === 0) notices.push(`No log group of ${stage.name} holds ${describe(options)} yet: API Gateway creates a group with the first request it logs.`)
+  if (found.sources.length === 0) notices.push(`No log group of ${stage.name} holds ${describe(options)} yet.`)
   return found
 }
 
