@@ -101,6 +101,22 @@ describe('apigw logs', () => {
       expect(lines.filter((line) => line.status >= 400 && line.status < 500)).toHaveLength(summary.errors4xx)
     })
 
+    it('an HTTP API: its route keys, access logs only', async () => {
+      const api = await seed.httpApi('logs-http')
+      const group = `traffic-http-${api.id}`
+      await put(group, [])
+      const set = await apigw('stages', 'set', '--api', api.id, '--stage', '$default', '--access-log', ACCESS_ARN(group), '--access-log-format', 'json', '--yes')
+      expect(set.code, set.stderr).toBe(0)
+      const summary = await traffic(api.id, '$default')
+      const result = await apigw('logs', '--api', api.id, '--stage', '$default', '-o', 'json')
+      expect(result.code, result.stderr).toBe(0)
+      const lines = jsonLines(result.stdout)
+      expect(lines).toHaveLength(summary.requests)
+      expect(new Set(lines.map((line) => `${line.kind} ${line.route}`))).toEqual(new Set(['access GET /orders']))
+      const none = await apigw('logs', '--api', api.id, '--stage', '$default', '--execution')
+      expect(none.stderr).toContain('HTTP APIs have no execution logs, only access logs.')
+    })
+
     it("a canary's requests apart from the base's, each line once, execution lines too", async () => {
       const api = await seed.petsApi('logs-traffic-canary')
       const group = `traffic-canary-${api.id}`

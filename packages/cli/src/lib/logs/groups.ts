@@ -44,6 +44,7 @@ export async function findStageLogs(session: AwsSession, options: {api: string; 
   const executionLogging = api.type === 'http' ? null : stage.logging && stage.logging !== 'OFF' ? stage.logging : null
   const accessLog = stage.accessLog?.destinationArn ? {destinationArn: stage.accessLog.destinationArn, format: stage.accessLog.format} : null
   const sources: LogSource[] = []
+  if (options.kinds.includes('execution') && api.type === 'http' && !options.kinds.includes('access')) notices.push('HTTP APIs have no execution logs, only access logs.')
   if (options.kinds.includes('execution') && api.type !== 'http') {
     const names = [`API-Gateway-Execution-Logs_${api.id}/${stage.name}`, `API-Gateway-Execution-Logs/${api.id}/${stage.name}`]
     for (const found of await Promise.all(names.map((name) => twins(logs, name, 'execution')))) sources.push(...found)
@@ -62,7 +63,7 @@ export async function findStageLogs(session: AwsSession, options: {api: string; 
   const chosen = sources.filter((source) => options.sides.includes(source.side)).sort((a, b) => Number(b.side === 'canary') - Number(a.side === 'canary'))
   const found = {api, stage: stage.name, executionLogging, accessLog, sources: chosen, notices}
   if (!executionLogging && !accessLog) throw loggingOff(found)
-  if (found.sources.length === 0) notices.push(`No log group of ${stage.name} holds ${describe(options)} yet.`)
+  if (found.sources.length === 0 && notices.length === 0) notices.push(`No log group of ${stage.name} holds ${describe(options)} yet.`)
   return found
 }
 
