@@ -44,11 +44,17 @@ const RUNBOOK = [
   ['', 'stages list --api shop --sandbox'],
   ['Caching: a 0.5 GB cache cluster for prod, its GET methods cached for 60 s. On AWS a cluster is billed by the hour and takes minutes to create (1 s here); --wait follows it until AVAILABLE.', 'cache enable --api shop --stage prod --size 0.5 --ttl 60 --wait --sandbox'],
   ['One method cached longer: its patch paths write each "/" of the resource path as ~1.', 'cache method set --api shop --stage prod "GET /orders/{orderId}" --ttl 300 --sandbox --dry-run'],
+  // --- Logs (issue 19): execution logging on prod, so the failed canary's errors can be read. ---
+  ['Execution logging at ERROR on prod: API Gateway logs the failures behind 5XXs (the canary\'s also in a /Canary group).', 'stages set --api shop --stage prod --logging error --sandbox'],
+  // --- end of Logs ---
   ['Canary releases. Live traffic in the background, 400 requests/s; whatever runs as the canary answers 20% of its requests with 5XX.', 'sandbox traffic --api shop --stage prod --follow --rps 400 --canary-error-rate 5xx=20%', {background: true}],
   ['A canary by hand: 10% of prod\'s traffic goes to the API as it is now; status shows canary and base side by side (no canary data yet is said, never shown as 0).', 'canary start --api shop --stage prod --percent 10 --description "Checkout v2 (#512)" --sandbox'],
   ['', 'canary status --api shop --stage prod --since 5m --sandbox'],
   ['', 'canary abort --api shop --stage prod --sandbox'],
   ['Let apigw decide: deploy a canary at 5%, then 25%, 100%, judged every 10 s against the gates. The canary breaks the 5XX gate: rolled back at the first step, exit 1.', 'canary run --api shop --stage prod --steps 5,25,100 --bake 30s --interval 10s --description "Checkout v2 (#512)" --yes --sandbox', {exit: 1}],
+  // --- Logs (issue 19): the failed canary's logs. ---
+  ["Why did it fail? The canary's execution log, the first lines behind its 5XXs (apigw logs reads the stage's groups, base and canary apart).", 'logs --api shop --stage prod --canary --execution --filter failed --since 5m --limit 4 --sandbox'],
+  // --- end of Logs ---
   ['Fixed: the same traffic, with a healthy canary this time.', 'sandbox traffic --api shop --stage prod --follow --rps 400', {background: true}],
   ['', 'canary run --api shop --stage prod --steps 10,50,100 --bake 20s --interval 10s --description "Checkout v3 (#530)" --yes --sandbox'],
   ['', 'stages history --api shop --stage prod --sandbox'],

@@ -23,7 +23,8 @@ const ARGVS = [
   [],
   ['--help'],
   ['help'],
-  ...topicIds.flatMap((id) => [words(id), [...words(id), '--help'], ['help', ...words(id)]]),
+  // A topic that is a command too (`apigw logs`) runs the command when named alone, so only its help is compared.
+  ...topicIds.flatMap((id) => [...(commandIds.includes(id) ? [] : [words(id)]), [...words(id), '--help'], ['help', ...words(id)]]),
   ...commandIds.flatMap((id) => [[...words(id), '--help'], ['help', ...words(id)]]),
   ['autocomplete', '--help'],
 ]

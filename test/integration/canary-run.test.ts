@@ -137,6 +137,9 @@ describe.concurrent('canary run, end to end on the sandbox', () => {
     const after = await stage(api.id)
     expect(after.deploymentId).toBe(api.deploymentId)
     expect(after.canarySettings).toBeUndefined()
+    // The canary's logs after the failed gate (test/integration/logs.test.ts shows them read): this stage writes none, which is said.
+    expect(result.stderr).toMatch(new RegExp(`^The canary's logs could not be read: Stage prod of run-bad \\(${api.id}\\) writes no logs`, 'm'))
+    expect(result.stderr).toMatch(new RegExp(`^More: apigw logs --api ${api.id} --stage prod --canary --status 5xx --since \\d+m$`, 'm'))
   }, 60_000)
 
   it('takes an existing canary through the steps only when --deployment names it', async () => {

@@ -8,9 +8,9 @@ import {loadSandboxClient, loadTrafficDriver} from '../../lib/sandbox/index.js'
 const FOLLOW_INTERVAL_MS = 10_000
 
 export default class SandboxTraffic extends ApigwCommand {
-  static summary = "publish CloudWatch metrics as if traffic had flowed through a sandbox API's stage"
+  static summary = "publish CloudWatch metrics and logs as if traffic had flowed through a sandbox API's stage"
   static description =
-    'Backfills the past --duration (default 30m), or with --follow publishes live until Ctrl-C. Each minute is split between the base and canary deployments by the stage\'s canary percentage at that minute (canary metrics also go under Stage "<stage>/Canary"); cache hits count only while the stage cache is available, and dip after a flush; requests spread over --keys count towards usage plans.'
+    'Backfills the past --duration (default 30m), or with --follow publishes live until Ctrl-C. Each minute is split between the base and canary deployments by the stage\'s canary percentage at that minute (canary metrics also go under Stage "<stage>/Canary"); cache hits count only while the stage cache is available, and dip after a flush; requests spread over --keys count towards usage plans. With the stage\'s access logging on (its log group must exist, as in AWS), each request also writes an access-log line in the stage\'s format; with execution logging on (REST), execution-log lines.'
 
   static examples = [
     'apigw sandbox traffic --api petstore --stage prod --duration 30m',

@@ -6,6 +6,7 @@
  */
 export type {CloudWatchGateway, Metric, MetricDataQuery, MetricDataResult} from './cloudwatch-gateway.js'
 export {MAX_QUERIES_PER_CALL} from './cloudwatch-limits.js'
+export type {LogEvent, LogGroup, LogsGateway, QueryResults} from './logs-gateway.js'
 export type {ApisBefore} from './exactly-once.js'
 export {configuredOutput} from './profile-settings.js'
 export type {ApiKey, Deployment, DomainName, MethodSetting, PatchOperation, Resource, RestApi, RestGateway, Stage, UsagePlan} from './rest-gateway.js'

@@ -11,6 +11,7 @@ import {resolveSettings, type AwsSettings, type ServiceName, type SettingsInput}
 import type {RestGateway} from './rest-gateway.js'
 import type {V2Gateway} from './v2-gateway.js'
 import type {CloudWatchGateway} from './cloudwatch-gateway.js'
+import type {LogsGateway} from './logs-gateway.js'
 
 export interface SessionOptions extends SettingsInput {
   /** How long, from the session's start, throttled or unavailable calls may keep being retried. */
@@ -86,6 +87,10 @@ export class AwsSession {
 
   cloudwatch(): Promise<CloudWatchGateway> {
     return this.gateway('cloudwatch', async () => (await import('./cloudwatch-gateway.js')).createCloudWatchGateway(this))
+  }
+
+  logs(): Promise<LogsGateway> {
+    return this.gateway('logs', async () => (await import('./logs-gateway.js')).createLogsGateway(this))
   }
 
   /**
