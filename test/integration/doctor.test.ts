@@ -206,7 +206,7 @@ describe('apigw doctor', () => {
       const args = ['doctor', '--fix', '--api', apiId, '--checks', 'untagged-stage', '--tag', 'owner=payments', '--tag', 'env=prod']
       const dry = json((await apigw(...args, '--dry-run', '--json')).stdout)
       const stageArn = `arn:aws:apigateway:us-east-1::/apis/${apiId}/stages/${stageName}`
-      expect(dry.plan.steps).toEqual([expect.objectContaining({service: 'apigatewayv2', operation: 'TagResource', input: {resourceArn: stageArn, tags: {owner: 'payments', env: 'prod'}}})])
+      expect(dry.plan.steps).toEqual([expect.objectContaining({service: 'apigatewayv2', operation: 'TagResource', input: {ResourceArn: stageArn, Tags: {owner: 'payments', env: 'prod'}}})])
       const fixed = await apigw(...args, '--json')
       expect(fixed.code, fixed.stderr).toBe(0)
       expect(json(fixed.stdout).fixed).toEqual([expect.objectContaining({stage: stageName, checks: ['untagged-stage'], tags: {owner: 'payments', env: 'prod'}})])

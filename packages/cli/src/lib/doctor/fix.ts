@@ -100,7 +100,8 @@ function tagSteps(session: AwsSession, part: StagePart): ChangeStep[] {
     {
       service: isRest(part) ? 'apigateway' : 'apigatewayv2',
       operation: 'TagResource',
-      input: {resourceArn, tags: part.fix.tags},
+      // The call's input as each SDK names it (apigatewayv2's members are capitalised).
+      input: isRest(part) ? {resourceArn, tags: part.fix.tags} : {ResourceArn: resourceArn, Tags: part.fix.tags},
       summary: `tag stage "${part.stage.name}" of ${part.api.api.name}: ${Object.keys(part.fix.tags).join(', ')}`,
       run: () =>
         exclusively(session, resourceArn, {subject: stageSubject(part), look: stageLook(part)}, async () => {
