@@ -3,44 +3,20 @@
 // traffic, and 100 HTTP APIs with an hour of traffic each. It times, in rounds: a dashboard refresh
 // (the GetMetricData calls it makes, reading, rendering at 160x48 and 80x24), and `dashboard --all`
 // (its queries and calls). A measurement, not a test: it prints medians against the budgets of issue 9.
-import {mkdirSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
-import {build} from 'esbuild'
+import {bundleLib, median} from './bundle.mjs'
 
-const here = (path) => fileURLToPath(new URL(path, import.meta.url))
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30)
 const APIS = 100
 
-// apigw's library and the test seeders, bundled from source (dist holds only the CLI's chunks).
-const bundled = here('../dist/bench/dashboard-lib.mjs')
-mkdirSync(here('../dist/bench'), {recursive: true})
-await build({
-  stdin: {
-    resolveDir: here('.'),
-    contents: `
-      export {AwsSession} from '../packages/cli/src/lib/aws/session.js'
-      export {openDashboard} from '../packages/cli/src/lib/dashboard/stage.js'
-      export {readFleet} from '../packages/cli/src/lib/dashboard/fleet.js'
-      export {dashboardView} from '../packages/cli/src/cli/ui/dashboard-view.js'
-      export {palette} from '../packages/cli/src/cli/ui/palette.js'
-      export {startTestSandbox} from '../test/helpers/sandbox.js'
-      export {seeder} from '../test/helpers/seed.js'
-      export {backfill, canaryStageWithCache} from '../test/helpers/live-stage.js'`,
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  packages: 'external',
-  outfile: bundled,
-  logLevel: 'warning',
-})
-const lib = await import(bundled)
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = sorted.length >> 1
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
+const lib = await bundleLib('dashboard-lib', `
+  export {AwsSession} from '../packages/cli/src/lib/aws/session.js'
+  export {openDashboard} from '../packages/cli/src/lib/dashboard/stage.js'
+  export {readFleet} from '../packages/cli/src/lib/dashboard/fleet.js'
+  export {dashboardView} from '../packages/cli/src/cli/ui/dashboard-view.js'
+  export {palette} from '../packages/cli/src/cli/ui/palette.js'
+  export {startTestSandbox} from '../test/helpers/sandbox.js'
+  export {seeder} from '../test/helpers/seed.js'
+  export {backfill, canaryStageWithCache} from '../test/helpers/live-stage.js'`)
 
 const sandbox = await lib.startTestSandbox()
 const calls = []
