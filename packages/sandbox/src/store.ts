@@ -63,6 +63,7 @@ class State {
   /** Empties every region in place (stores handed out stay valid), on disk too. */
   clear(): void {
     for (const tables of this.regions.values()) tables.clear()
+    for (const view of this.views.values()) view.changedAll()
     this.compact()
   }
 
@@ -78,7 +79,12 @@ class State {
     this.journalFd = undefined
   }
 
-  load(): void {
+  /**
+   * Reads the snapshot and the journal; true when a compaction is due: the journal is not empty (its
+   * changes are folded in, and a line a crash cut short, which an append would run into, dropped),
+   * or there is no snapshot yet.
+   */
+  load(): boolean {
     const snapshotPath = join(this.dir!, SNAPSHOT)
     if (existsSync(snapshotPath)) {
       const snapshot = JSON.parse(readFileSync(snapshotPath, 'utf8')) as {version: number; tables?: SnapshotTables; regions?: Record<string, SnapshotTables>}
@@ -87,8 +93,8 @@ class State {
       else throw new Error(`${snapshotPath} has state version ${snapshot.version}; this sandbox reads versions 1 and ${STATE_VERSION}`)
     }
     const journalPath = join(this.dir!, JOURNAL)
-    if (!existsSync(journalPath)) return
-    for (const line of readFileSync(journalPath, 'utf8').split('\n')) {
+    const journal = existsSync(journalPath) ? readFileSync(journalPath, 'utf8') : ''
+    for (const line of journal.split('\n')) {
       // A line cut short by a crash was never acknowledged: skip it.
       let change: Change
       try {
@@ -101,6 +107,7 @@ class State {
       if (value === null) tables.get(table)?.delete(id)
       else tableOf(tables, table).set(id, value)
     }
+    return journal.length > 0 || !existsSync(snapshotPath)
   }
 
   /** Writes the whole state as a new snapshot and starts an empty journal. */
@@ -114,9 +121,14 @@ class State {
     fsyncSync(fd)
     closeSync(fd)
     renameSync(temporary, snapshotPath)
+    this.openJournal('w')
+  }
+
+  /** Starts writing the journal: empty ('w', after a compaction) or where it ends ('a'). */
+  openJournal(flags: 'w' | 'a'): void {
     this.close()
-    const journalPath = join(this.dir, JOURNAL)
-    this.journalFd = openSync(journalPath, 'w', OWNER_ONLY)
+    const journalPath = join(this.dir!, JOURNAL)
+    this.journalFd = openSync(journalPath, flags, OWNER_ONLY)
     // A journal made by an older sandbox may have been readable by others.
     chmodSync(journalPath, OWNER_ONLY)
     this.journalBytes = statSync(journalPath).size
@@ -141,6 +153,8 @@ function tableOf(tables: Tables, name: string): Table {
  * region's store shares one journal and snapshot; `inRegion` gives another region's.
  */
 export class Store {
+  private readonly revisions = new Map<string, number>()
+
   /** Use `Store.memory`, `Store.open` or `inRegion`. */
   constructor(
     private readonly state: State,
@@ -158,8 +172,9 @@ export class Store {
     mkdirSync(dir, {recursive: true, mode: 0o700})
     removeStaleTemporaries(dir)
     const state = new State(dir)
-    state.load()
-    state.compact()
+    // With an empty journal the snapshot is already the whole state: rewriting it would only cost time.
+    if (state.load()) state.compact()
+    else state.openJournal('a')
     return state.store(DEFAULT_REGION)
   }
 
@@ -193,15 +208,31 @@ export class Store {
     return this.tables.get(table)?.size ?? 0
   }
 
+  /** A number that changes whenever a record of `table` is put or deleted: what an index built from the table checks. */
+  revision(table: string): number {
+    return this.revisions.get(table) ?? 0
+  }
+
+  /** Every table changed (the state was cleared). */
+  changedAll(): void {
+    for (const table of this.revisions.keys()) this.changed(table)
+  }
+
+  private changed(table: string): void {
+    this.revisions.set(table, this.revision(table) + 1)
+  }
+
   /** Stores (or replaces) a record; records are plain JSON and are persisted as they are now. */
   put<T>(table: string, id: string, value: T): T {
     tableOf(this.tables, table).set(id, value)
+    this.changed(table)
     this.state.record([table, id, value, this.region])
     return value
   }
 
   delete(table: string, id: string): boolean {
     const existed = this.tables.get(table)?.delete(id) ?? false
+    if (existed) this.changed(table)
     if (existed) this.state.record([table, id, null, this.region])
     return existed
   }

@@ -1,5 +1,6 @@
 import {TABLES, type MetricMinute} from '../model.js'
 import type {Store} from '../store.js'
+import {indexMinute} from './series.js'
 
 export interface Dimension {
   Name: string
@@ -34,8 +35,10 @@ export function seriesKey(namespace: string, metricName: string, dimensions: Dim
 /** Folds an observation into its series' one-minute aggregate, as CloudWatch stores standard-resolution data. */
 export function recordMetric(store: Store, observation: MetricObservation): MetricMinute {
   const minute = minuteOf(observation.timestamp)
-  const id = `${seriesKey(observation.namespace, observation.metricName, observation.dimensions)}|${minute}`
+  const key = seriesKey(observation.namespace, observation.metricName, observation.dimensions)
+  const id = `${key}|${minute}`
   const existing = store.get<MetricMinute>(TABLES.metricData, id)
+  const [countedBefore, revision] = [(existing?.sampleCount ?? 0) > 0, store.revision(TABLES.metricData)]
   const entry: MetricMinute = existing ?? {
     namespace: observation.namespace,
     metricName: observation.metricName,
@@ -67,7 +70,9 @@ export function recordMetric(store: Store, observation: MetricObservation): Metr
     }
     addToDistribution(entry, samples)
   }
-  return store.put(TABLES.metricData, id, entry)
+  store.put(TABLES.metricData, id, entry)
+  indexMinute(store, key, entry, countedBefore, revision)
+  return entry
 }
 
 /** A value and how many times it was seen. */
