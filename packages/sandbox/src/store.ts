@@ -1,11 +1,19 @@
 import {chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync} from 'node:fs'
 import {join} from 'node:path'
+import {upgradeMinute} from './cloudwatch/record.js'
+import {TABLES, type MetricMinute} from './model.js'
 import {DEFAULT_REGION} from './region.js'
 
 const SNAPSHOT = 'state.json'
 const JOURNAL = 'journal.ndjson'
-/** Version 2 keeps regions apart; version 1 (one region's tables) is read as the default region's. */
-const STATE_VERSION = 2
+/**
+ * Version 3 stores a metric minute's distribution flat; version 2 kept regions apart; version 1
+ * (one region's tables) is read as the default region's. Older records are upgraded as they are read.
+ */
+const STATE_VERSION = 3
+/** Records written by older sandboxes, brought to today's shape as they are read (snapshot or journal). */
+const UPGRADES: Record<string, (record: unknown) => unknown> = {[TABLES.metricData]: (record) => upgradeMinute(record as MetricMinute)}
+const upgraded = (table: string, record: unknown) => (Object.hasOwn(UPGRADES, table) ? UPGRADES[table](record) : record)
 /** The journal is folded into the snapshot once it grows past this. */
 const COMPACT_AT_BYTES = 16 * 1024 * 1024
 
@@ -89,8 +97,8 @@ class State {
     if (existsSync(snapshotPath)) {
       const snapshot = JSON.parse(readFileSync(snapshotPath, 'utf8')) as {version: number; tables?: SnapshotTables; regions?: Record<string, SnapshotTables>}
       if (snapshot.version === 1) this.loadTables(DEFAULT_REGION, snapshot.tables ?? {})
-      else if (snapshot.version === STATE_VERSION) for (const [region, tables] of Object.entries(snapshot.regions ?? {})) this.loadTables(region, tables)
-      else throw new Error(`${snapshotPath} has state version ${snapshot.version}; this sandbox reads versions 1 and ${STATE_VERSION}`)
+      else if (snapshot.version >= 2 && snapshot.version <= STATE_VERSION) for (const [region, tables] of Object.entries(snapshot.regions ?? {})) this.loadTables(region, tables)
+      else throw new Error(`${snapshotPath} has state version ${snapshot.version}; this sandbox reads versions 1 to ${STATE_VERSION}`)
     }
     const journalPath = join(this.dir!, JOURNAL)
     const journal = existsSync(journalPath) ? readFileSync(journalPath, 'utf8') : ''
@@ -105,7 +113,7 @@ class State {
       const [table, id, value, region = DEFAULT_REGION] = change
       const tables = this.tables(region)
       if (value === null) tables.get(table)?.delete(id)
-      else tableOf(tables, table).set(id, value)
+      else tableOf(tables, table).set(id, upgraded(table, value))
     }
     return journal.length > 0 || !existsSync(snapshotPath)
   }
@@ -136,7 +144,7 @@ class State {
 
   private loadTables(region: string, tables: SnapshotTables): void {
     const into = this.tables(region)
-    for (const [name, rows] of Object.entries(tables)) into.set(name, new Map(rows))
+    for (const [name, rows] of Object.entries(tables)) into.set(name, new Map(Object.hasOwn(UPGRADES, name) ? rows.map(([id, record]) => [id, upgraded(name, record)]) : rows))
   }
 }
 

@@ -80,7 +80,18 @@ type Sample = [value: number, count: number]
 
 function addToDistribution(entry: MetricMinute, samples: Sample[]): void {
   if (!entry.distribution) return
-  const merged = new Map(entry.distribution)
+  const merged = new Map<number, number>()
+  for (let i = 0; i < entry.distribution.length; i += 2) merged.set(entry.distribution[i], entry.distribution[i + 1])
   for (const [value, count] of samples) merged.set(value, (merged.get(value) ?? 0) + count)
-  entry.distribution = [...merged].sort((a, b) => a[0] - b[0])
+  entry.distribution = [...merged].sort((a, b) => a[0] - b[0]).flat()
+}
+
+/**
+ * A minute as an older sandbox stored it (state version 2 and before: a distribution of [value,
+ * count] pairs) in today's shape (one flat array); today's minutes are returned as they are.
+ */
+export function upgradeMinute(minute: MetricMinute): MetricMinute {
+  const distribution = minute.distribution as unknown[] | undefined
+  if (Array.isArray(distribution?.[0])) minute.distribution = (distribution as Sample[]).flat()
+  return minute
 }

@@ -20,8 +20,9 @@ export function aggregate(minutes: MetricMinute[]): Aggregate {
     total.sampleCount += minute.sampleCount
     total.minimum = Math.min(total.minimum, minute.minimum)
     total.maximum = Math.max(total.maximum, minute.maximum)
-    if (!minute.distribution) counts = undefined
-    else if (counts) for (const [value, count] of minute.distribution) counts.set(value, (counts.get(value) ?? 0) + count)
+    const flat = minute.distribution
+    if (!flat) counts = undefined
+    else if (counts) for (let i = 0; i < flat.length; i += 2) counts.set(flat[i], (counts.get(flat[i]) ?? 0) + flat[i + 1])
   }
   if (counts) total.distribution = [...counts].sort((a, b) => a[0] - b[0])
   return total
