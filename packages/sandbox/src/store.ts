@@ -16,6 +16,8 @@ const UPGRADES: Record<string, (record: unknown) => unknown> = {[TABLES.metricDa
 const upgraded = (table: string, record: unknown) => (Object.hasOwn(UPGRADES, table) ? UPGRADES[table](record) : record)
 /** The journal is folded into the snapshot once it grows past this. */
 const COMPACT_AT_BYTES = 16 * 1024 * 1024
+/** Records written to a snapshot at a time. */
+const SNAPSHOT_CHUNK = 2000
 
 type Table = Map<string, unknown>
 /** One region's tables, by name. */
@@ -121,15 +123,41 @@ class State {
   /** Writes the whole state as a new snapshot and starts an empty journal. */
   compact(): void {
     if (!this.dir) return
-    const regions = Object.fromEntries([...this.regions].map(([region, tables]) => [region, Object.fromEntries([...tables].map(([name, table]) => [name, [...table]]))]))
     const snapshotPath = join(this.dir, SNAPSHOT)
     const temporary = `${snapshotPath}.${process.pid}.tmp`
     const fd = openSync(temporary, 'w', OWNER_ONLY)
-    writeSync(fd, JSON.stringify({version: STATE_VERSION, regions}))
+    this.writeSnapshot(fd)
     fsyncSync(fd)
     closeSync(fd)
     renameSync(temporary, snapshotPath)
     this.openJournal('w')
+  }
+
+  /**
+   * The snapshot's JSON, {"version":…,"regions":{region:{table:[[id,record],…]}}}, written a few
+   * thousand records at a time: one string of the whole state would double the memory a large state
+   * (a fleet's metric minutes) takes while it is written.
+   */
+  private writeSnapshot(fd: number): void {
+    const write = (text: string) => writeSync(fd, text)
+    write(`{"version":${STATE_VERSION},"regions":{`)
+    ;[...this.regions].forEach(([region, tables], r) => {
+      write(`${r > 0 ? ',' : ''}${JSON.stringify(region)}:{`)
+      ;[...tables].forEach(([name, table], t) => {
+        write(`${t > 0 ? ',' : ''}${JSON.stringify(name)}:[`)
+        let [chunk, written] = [[] as string[], 0]
+        const flush = () => {
+          if (chunk.length > 0) write((written > 0 ? ',' : '') + chunk.join(','))
+          written += chunk.length
+          chunk = []
+        }
+        for (const row of table) if (chunk.push(JSON.stringify(row)) === SNAPSHOT_CHUNK) flush()
+        flush()
+        write(']')
+      })
+      write('}')
+    })
+    write('}}')
   }
 
   /** Starts writing the journal: empty ('w', after a compaction) or where it ends ('a'). */
