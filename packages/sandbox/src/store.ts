@@ -160,6 +160,13 @@ class State {
     write('}}')
   }
 
+  /** Goes on from the snapshot as it is and the (empty) journal: both made the owner's alone, as a compaction would make them. */
+  keepSnapshot(): void {
+    // A snapshot made by an older sandbox may have been readable by others.
+    chmodSync(join(this.dir!, SNAPSHOT), OWNER_ONLY)
+    this.openJournal('a')
+  }
+
   /** Starts writing the journal: empty ('w', after a compaction) or where it ends ('a'). */
   openJournal(flags: 'w' | 'a'): void {
     this.close()
@@ -210,7 +217,7 @@ export class Store {
     const state = new State(dir)
     // With an empty journal the snapshot is already the whole state: rewriting it would only cost time.
     if (state.load()) state.compact()
-    else state.openJournal('a')
+    else state.keepSnapshot()
     return state.store(DEFAULT_REGION)
   }
 
