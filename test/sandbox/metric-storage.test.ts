@@ -20,7 +20,7 @@ function figures(store: Store) {
   return ['p50', 'p90', 'p99', 'SampleCount', 'Sum', 'Minimum', 'Maximum', 'PR(:20)'].map((stat) => statistic(stat)!(merged))
 }
 
-describe('metric minutes stored compactly (one flat array of values and counts)', () => {
+describe('metric minutes stored compactly (flat distributions; by series in the snapshot)', () => {
   it('keeps a minute\'s distribution flat and in value order, and the same across a restart (journal, then snapshot)', () => {
     const dir = stateDir()
     const store = Store.open(dir)
@@ -50,6 +50,9 @@ describe('metric minutes stored compactly (one flat array of values and counts)'
     Store.open(dir).close() // folds the journal into a new snapshot
     const snapshot = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8'))
     expect(snapshot.version).toBe(3)
-    expect(snapshot.regions['us-east-1'].metricData.map(([, minute]: [string, MetricMinute]) => minute.distribution)).toEqual([[10, 2, 30, 1], [10, 1, 20, 3]])
+    // By series, each field a column.
+    expect(snapshot.regions['us-east-1'].metricData).toEqual([
+      {namespace: 'AWS/ApiGateway', metricName: 'Latency', dimensions, minute: [T0, T0 + 60_000], unit: ['Milliseconds', 'Milliseconds'], sum: [0, 10], sampleCount: [3, 4], minimum: [10, 10], maximum: [30, 30], distribution: [[10, 2, 30, 1], [10, 1, 20, 3]]},
+    ])
   })
 })

@@ -64,18 +64,18 @@ describe('sandbox store', () => {
   it('writes a snapshot of many records (in pieces) that reads back whole: full pieces, a partial one, an emptied table, two regions', () => {
     const dir = stateDir()
     const store = Store.open(dir)
-    for (let i = 0; i < 4000; i++) store.put('metricData', `m${i}`, {i})
+    for (let i = 0; i < 4000; i++) store.put('restApis', `a${i}`, {i})
     for (let i = 0; i < 2001; i++) store.inRegion('eu-west-1').put('apiKeys', `k${i}`, {i})
     store.put('stages', 's1', {id: 's1'})
     store.delete('stages', 's1')
     store.close()
     Store.open(dir).close()
     const snapshot = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8'))
-    expect(snapshot.regions['us-east-1'].metricData).toHaveLength(4000)
+    expect(snapshot.regions['us-east-1'].restApis).toHaveLength(4000)
     expect(snapshot.regions['us-east-1'].stages).toEqual([])
     expect(snapshot.regions['eu-west-1'].apiKeys.at(-1)).toEqual(['k2000', {i: 2000}])
     const reopened = Store.open(dir)
-    expect([reopened.count('metricData'), reopened.inRegion('eu-west-1').count('apiKeys')]).toEqual([4000, 2001])
+    expect([reopened.count('restApis'), reopened.inRegion('eu-west-1').count('apiKeys')]).toEqual([4000, 2001])
   })
 
   it('finds child records by prefix and forgets everything on clear', () => {

@@ -1,14 +1,16 @@
 import {chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync} from 'node:fs'
 import {join} from 'node:path'
 import {upgradeMinute} from './cloudwatch/record.js'
+import {minutesBySeries, minutesOf, type SeriesColumns} from './cloudwatch/snapshot.js'
 import {TABLES, type MetricMinute} from './model.js'
 import {DEFAULT_REGION} from './region.js'
 
 const SNAPSHOT = 'state.json'
 const JOURNAL = 'journal.ndjson'
 /**
- * Version 3 stores a metric minute's distribution flat; version 2 kept regions apart; version 1
- * (one region's tables) is read as the default region's. Older records are upgraded as they are read.
+ * Version 3 stores metric minutes by series, in columns, each minute's distribution flat; version 2
+ * kept regions apart; version 1 (one region's tables) is read as the default region's. Older
+ * records are upgraded as they are read.
  */
 const STATE_VERSION = 3
 /** Records written by older sandboxes, brought to today's shape as they are read (snapshot or journal). */
@@ -99,7 +101,8 @@ class State {
     if (existsSync(snapshotPath)) {
       const snapshot = JSON.parse(readFileSync(snapshotPath, 'utf8')) as {version: number; tables?: SnapshotTables; regions?: Record<string, SnapshotTables>}
       if (snapshot.version === 1) this.loadTables(DEFAULT_REGION, snapshot.tables ?? {})
-      else if (snapshot.version >= 2 && snapshot.version <= STATE_VERSION) for (const [region, tables] of Object.entries(snapshot.regions ?? {})) this.loadTables(region, tables)
+      else if (snapshot.version === 2) for (const [region, tables] of Object.entries(snapshot.regions ?? {})) this.loadTables(region, tables)
+      else if (snapshot.version === STATE_VERSION) for (const [region, tables] of Object.entries(snapshot.regions ?? {})) this.loadTables(region, bySeriesRead(tables))
       else throw new Error(`${snapshotPath} has state version ${snapshot.version}; this sandbox reads versions 1 to ${STATE_VERSION}`)
     }
     const journalPath = join(this.dir!, JOURNAL)
@@ -145,13 +148,14 @@ class State {
       write(`${r > 0 ? ',' : ''}${JSON.stringify(region)}:{`)
       ;[...tables].forEach(([name, table], t) => {
         write(`${t > 0 ? ',' : ''}${JSON.stringify(name)}:[`)
+        const rows: Iterable<unknown> = name === TABLES.metricData ? minutesBySeries(table.values() as Iterable<MetricMinute>) : table
         let [chunk, written] = [[] as string[], 0]
         const flush = () => {
           if (chunk.length > 0) write((written > 0 ? ',' : '') + chunk.join(','))
           written += chunk.length
           chunk = []
         }
-        for (const row of table) if (chunk.push(JSON.stringify(row)) === SNAPSHOT_CHUNK) flush()
+        for (const row of rows) if (chunk.push(JSON.stringify(row)) === SNAPSHOT_CHUNK) flush()
         flush()
         write(']')
       })
@@ -184,6 +188,12 @@ class State {
 }
 
 type SnapshotTables = Record<string, [string, unknown][]>
+
+/** A version 3 snapshot's tables as rows: its metricData is by series. */
+function bySeriesRead(tables: SnapshotTables): SnapshotTables {
+  const series = tables[TABLES.metricData] as unknown as SeriesColumns[] | undefined
+  return series ? {...tables, [TABLES.metricData]: minutesOf(series)} : tables
+}
 
 function tableOf(tables: Tables, name: string): Table {
   let table = tables.get(name)
