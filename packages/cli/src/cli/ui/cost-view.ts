@@ -1,0 +1,31 @@
+import {API_TYPE_LABELS} from '../../lib/catalog/index.js'
+import type {CostReport} from '../../lib/cost/index.js'
+import {compactNumber} from './metric-format.js'
+import type {Palette} from './palette.js'
+import {renderTable, type Cell} from './table.js'
+
+/** USD, to the cent; under a cent shown as such rather than as $0.00. */
+export const usd = (value: number) => (value > 0 && value < 0.005 ? '<$0.01' : `$${value.toFixed(2)}`)
+
+/** `apigw cost`: a row per API, dearest first, the total, the prices used and what is assumed. */
+export function costView(data: CostReport, colors: Palette): string {
+  const rows = data.apis.map((row): Cell[] => [
+    row.api.name,
+    row.api.id,
+    API_TYPE_LABELS[row.api.type],
+    compactNumber(row.requests) + (row.connectionMinutes === null ? '' : ` msgs, ${compactNumber(row.connectionMinutes)} conn-min`),
+    usd(row.requestCost),
+    row.caches.length === 0 ? null : row.caches.map((cache) => `${cache.stage} ${cache.sizeGb} GB ${Math.round(cache.hours)} h ${usd(cache.cost)}`).join('\n'),
+    usd(row.cost),
+    row.asHttp === null ? null : row.asHttp.requestCost === null ? colors.dim(`no: ${row.asHttp.restOnly.join(', ')}`) : usd(row.asHttp.requestCost),
+  ])
+  const hours = data.window.hours
+  const span = hours >= 48 ? `${Math.round(hours / 24)} days` : `${Math.round(hours)} hours`
+  return [
+    `${colors.bold(`${usd(data.total)} over ${span}`)} (${data.window.start.slice(0, 16)}Z – ${data.window.end.slice(0, 16)}Z) · prices of ${data.prices.region}, ${data.prices.date} (${data.prices.source})`,
+    '',
+    rows.length > 0 ? renderTable(['API', 'ID', 'TYPE', 'REQUESTS', 'REQUEST COST', 'CACHE', 'TOTAL', 'AS HTTP API'], rows, colors) : 'No APIs found.',
+    '',
+    colors.dim(['Assumed:', ...data.assumptions.map((line) => `- ${line}`)].join('\n')),
+  ].join('\n')
+}
