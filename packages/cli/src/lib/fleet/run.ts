@@ -37,7 +37,7 @@ export async function forEachTarget<T>(
   read: (session: AwsSession) => Promise<T>,
   options: {concurrency?: number} = {},
 ): Promise<FleetRun<T>> {
-  const accounts = new Map<string | undefined, Promise<string>>()
+  const accounts = new Map<string | undefined, Promise<string | null>>()
   const outcomes: Array<{target: TargetReport; result?: T}> = new Array(specs.length)
   const runOne = async (spec: TargetSpec, index: number) => {
     const target: TargetReport = {profile: spec.profile ?? null, region: spec.region ?? null, account: null, error: null}
@@ -45,7 +45,8 @@ export async function forEachTarget<T>(
     try {
       const session = await open(spec)
       target.region = session.settings.region
-      if (!accounts.has(spec.profile)) accounts.set(spec.profile, session.sts().then(async (sts) => (await sts.callerIdentity()).account))
+      // An account that cannot be read leaves the column empty: the target's own calls say what is wrong, if anything.
+      if (!accounts.has(spec.profile)) accounts.set(spec.profile, readAccount(session))
       target.account = await accounts.get(spec.profile)!
       outcomes[index].result = await read(session)
     } catch (error) {
@@ -63,6 +64,14 @@ export async function forEachTarget<T>(
   return {
     targets: outcomes.map((outcome) => outcome.target),
     results: outcomes.filter((outcome) => outcome.target.error === null).map((outcome) => ({target: outcome.target, result: outcome.result as T})),
+  }
+}
+
+async function readAccount(session: AwsSession): Promise<string | null> {
+  try {
+    return (await (await session.sts()).callerIdentity()).account || null
+  } catch {
+    return null
   }
 }
 
