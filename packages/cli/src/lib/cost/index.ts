@@ -3,7 +3,7 @@
  * The public door of lib/cost: code outside this folder imports from here, never from its files.
  */
 export type {ApiCost, CostReport} from './cost.js'
-export {parsePrices} from './prices.js'
+export {parsePrices, tiered} from './prices.js'
 export type {Prices, Tier} from './prices.js'
 export {US_EAST_1} from './prices-us-east-1.js'
 
