@@ -1,3 +1,4 @@
+import {CreateStageCommand} from '@aws-sdk/client-apigatewayv2'
 import {CreateDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, GetResourcesCommand, PutIntegrationCommand, PutMethodCommand} from '@aws-sdk/client-api-gateway'
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -19,6 +20,7 @@ const cost = (...args: string[]) => runCli(['cost', ...args], env)
 interface Row {
   api: {id: string; name: string}
   requests: number
+  connectionMinutes: number
   requestCost: number
   caches: Array<{stage: string; sizeGb: string; hours: number; cost: number}>
   cost: number
@@ -55,6 +57,9 @@ describe('apigw cost against hand-computed figures', () => {
     requests.orders = traffic(ids.orders, '$default', 5)
     ids.plain = await plainRestApi('cost-plain')
     requests.plain = traffic(ids.plain, 'live', 2)
+    ids.chat = (await seed.websocketApi('cost-chat')).id
+    await clients.v2.send(new CreateStageCommand({ApiId: ids.chat, StageName: 'live'}))
+    requests.chat = traffic(ids.chat, 'live', 3)
   })
 
   const rowsOf = (stdout: string) => Object.fromEntries((JSON.parse(stdout).apis as Row[]).map((row) => [row.api.name, row]))
@@ -74,7 +79,12 @@ describe('apigw cost against hand-computed figures', () => {
     expect(rows['cost-orders'].requestCost).toBeCloseTo(requests.orders / 1e6, 10)
     expect(rows['cost-plain'].requestCost).toBeCloseTo((requests.plain * 3.5) / 1e6, 10)
     expect(rows['cost-plain'].asHttp).toEqual({restOnly: [], requestCost: expect.closeTo(requests.plain / 1e6, 10)})
-    expect(report.total).toBeCloseTo(((requests.shop + requests.plain) * 3.5 + requests.orders) / 1e6 + 0.06, 10)
+    // WebSocket: $1.00 per million messages, $0.25 per million connection minutes (one a connection).
+    const chat = rows['cost-chat']
+    expect(chat.requests).toBe(requests.chat)
+    expect(chat.connectionMinutes).toBeGreaterThan(0)
+    expect(chat.requestCost).toBeCloseTo((requests.chat + chat.connectionMinutes * 0.25) / 1e6, 10)
+    expect(report.total).toBeCloseTo(((requests.shop + requests.plain) * 3.5 + requests.orders + requests.chat + chat.connectionMinutes * 0.25) / 1e6 + 0.06, 10)
     expect(report.window.hours).toBe(3)
     expect(report.prices).toEqual({source: 'https://aws.amazon.com/api-gateway/pricing/', date: US_EAST_1.date, region: 'us-east-1'})
     expect(report.assumptions.length).toBeGreaterThan(0)
