@@ -125,3 +125,19 @@ describe('dashboard --all --regions --profiles', () => {
     expect(code).toBe(2)
   })
 })
+
+describe('cost --all --regions --profiles', () => {
+  it("prices every target's APIs in one list, with the failed profile on its own rows", async () => {
+    const {code, stdout} = await run('cost', '--all', '--since', '1h', ...fleetArgs, '--json')
+    expect(code).toBe(0)
+    const data = JSON.parse(stdout) as {apis: Array<{region: string; account: string; api: {id: string}; requests: number; cost: number}>; total: number; targets: Target[]}
+    expect(data.apis.map((row) => [row.account, row.region, row.api.id]).sort()).toEqual(REGIONS.map((region) => ['123456789012', region, ids[region]]).sort())
+    for (const row of data.apis) expect(row.requests).toBeGreaterThan(0)
+    expect(data.total).toBeCloseTo(data.apis[0].cost + data.apis[1].cost, 10)
+    expect(data.targets.filter((target) => target.error !== null)).toHaveLength(2)
+    const strict = await run('cost', '--all', ...fleetArgs, '--strict')
+    expect(strict.code).toBe(8)
+    expect(strict.stdout).toMatch(/^ACCOUNT\s+REGION\s+API\s+ID\s+TYPE\s+REQUESTS/m)
+    expect(strict.stdout).toMatch(/^-\s+eu-west-1\s+profile gone: not read: /m)
+  })
+})

@@ -1,5 +1,6 @@
 import {API_TYPE_LABELS} from '../../lib/catalog/index.js'
-import type {CostReport} from '../../lib/cost/index.js'
+import type {CostReport, FleetCostReport} from '../../lib/cost/index.js'
+import {failureRows, TARGET_HEAD, targetCells} from './fleet-targets-view.js'
 import {compactNumber} from './metric-format.js'
 import type {Palette} from './palette.js'
 import {renderTable, type Cell} from './table.js'
@@ -8,8 +9,10 @@ import {renderTable, type Cell} from './table.js'
 export const usd = (value: number) => (value > 0 && value < 0.005 ? '<$0.01' : `$${value.toFixed(2)}`)
 
 /** `apigw cost`: a row per API, dearest first, the total, the prices used and what is assumed. */
-export function costView(data: CostReport, colors: Palette): string {
+export function costView(data: CostReport | FleetCostReport, colors: Palette): string {
+  const fleet = 'targets' in data ? data : undefined
   const rows = data.apis.map((row): Cell[] => [
+    ...(fleet ? targetCells(row as FleetCostReport['apis'][number]) : []),
     row.api.name,
     row.api.id,
     API_TYPE_LABELS[row.api.type],
@@ -19,13 +22,18 @@ export function costView(data: CostReport, colors: Palette): string {
     usd(row.cost),
     row.asHttp === null ? null : row.asHttp.requestCost === null ? colors.dim(`no: ${row.asHttp.restOnly.join(', ')}`) : usd(row.asHttp.requestCost),
   ])
-  const hours = data.window.hours
-  const span = hours >= 48 ? `${Math.round(hours / 24)} days` : `${Math.round(hours)} hours`
+  const head = [...(fleet ? TARGET_HEAD : []), 'API', 'ID', 'TYPE', 'REQUESTS', 'REQUEST COST', 'CACHE', 'TOTAL', 'AS HTTP API']
+  const failures = fleet ? failureRows(fleet.targets, head.length, colors) : []
   return [
-    `${colors.bold(`${usd(data.total)} over ${span}`)} (${data.window.start.slice(0, 16)}Z – ${data.window.end.slice(0, 16)}Z) · prices of ${data.prices.region}, ${data.prices.date} (${data.prices.source})`,
+    `${colors.bold(`${usd(data.total)}${data.window ? ` over ${spanText(data.window)}` : ''}`)} · prices of ${data.prices.region}, ${data.prices.date} (${data.prices.source})`,
     '',
-    rows.length > 0 ? renderTable(['API', 'ID', 'TYPE', 'REQUESTS', 'REQUEST COST', 'CACHE', 'TOTAL', 'AS HTTP API'], rows, colors) : 'No APIs found.',
+    rows.length + failures.length > 0 ? renderTable(head, [...rows, ...failures], colors) : 'No APIs found.',
     '',
     colors.dim(['Assumed:', ...data.assumptions.map((line) => `- ${line}`)].join('\n')),
   ].join('\n')
+}
+
+function spanText(window: CostReport['window']): string {
+  const span = window.hours >= 48 ? `${Math.round(window.hours / 24)} days` : `${Math.round(window.hours)} hours`
+  return `${span} (${window.start.slice(0, 16)}Z – ${window.end.slice(0, 16)}Z)`
 }

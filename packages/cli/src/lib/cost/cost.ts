@@ -3,6 +3,7 @@ import {type AnyApi, type ApiType, fetchApis, listStages, resolveApi, summarize,
 import {apiDimension, metricName, NAMESPACE} from '../metrics/index.js'
 import {systemClock, type Clock} from '../util/clock.js'
 import {byCodePoint} from '../util/text.js'
+import {forEachTarget, located, type TargetReport, type TargetSpec} from '../fleet/index.js'
 import {restOnlyFeatures} from './features.js'
 import {tiered, type Prices, type Tier} from './prices.js'
 
@@ -144,4 +145,27 @@ async function readCounts(session: AwsSession, apis: Array<{entry: AnyApi; stage
     counts[owners[i].api][owners[i].connects ? 'connects' : 'requests'] += sum
   })
   return counts
+}
+
+/** `apigw cost` with --regions or --profiles: every target's APIs, each priced with its own account's and region's tiers. */
+export interface FleetCostReport extends Omit<CostReport, 'window' | 'apis'> {
+  /** The window every target was read over; null when none could be read. */
+  window: CostReport['window'] | null
+  apis: Array<ApiCost & Pick<TargetReport, 'account' | 'region' | 'profile'>>
+  targets: TargetReport[]
+}
+
+export async function readFleetCost(specs: TargetSpec[], open: (spec: TargetSpec) => Promise<AwsSession>, options: Omit<CostOptions, 'api'>): Promise<FleetCostReport> {
+  // One instant for every target, so that they all read the same window.
+  const now = (options.clock ?? systemClock).now()
+  const run = await forEachTarget(specs, open, (session) => readCost(session, {...options, clock: {...systemClock, now: () => now}}))
+  const apis = located(run, (report) => report.apis).sort((a, b) => b.cost - a.cost || byCodePoint(a.api.name, b.api.name))
+  return {
+    window: run.results[0]?.result.window ?? null,
+    prices: {source: options.prices.source, date: options.prices.date, region: options.prices.region},
+    apis,
+    total: apis.reduce((sum, api) => sum + api.cost, 0),
+    assumptions: [...ASSUMPTIONS, 'Each region of each account is priced with the one table; tiers apply per account and region.'],
+    targets: run.targets,
+  }
 }
