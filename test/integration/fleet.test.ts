@@ -89,6 +89,19 @@ describe('apis list --regions --profiles', () => {
     expect(healthy.code).toBe(0)
   })
 
+  it('reports a profile that is not defined on its own row, as a failure of that target', async () => {
+    const {code, stdout} = await run('apis', 'list', '--profiles', 'prod,nope', '--json')
+    expect(code).toBe(0)
+    const data = JSON.parse(stdout) as {apis: unknown[]; targets: Target[]}
+    expect(data.apis).toHaveLength(1)
+    expect(data.targets[1]).toEqual({
+      profile: 'nope',
+      region: null,
+      account: null,
+      error: {code: 'PROFILE_NOT_FOUND', message: 'Profile "nope" (from --profiles) is not defined in the AWS config or credentials file.'},
+    })
+  })
+
   it('refuses an unknown region, an empty list or --strict alone before any call (exit 2)', async () => {
     for (const args of [['--regions', 'us-east-1,mars-1'], ['--regions', ''], ['--profiles', 'prod,,gone'], ['--regions', ' , ']]) {
       const {code, stderr} = await run('apis', 'list', ...args, '--profiles', 'prod', '--debug')

@@ -85,10 +85,11 @@ export abstract class ApigwCommand extends Command {
     if (target.profile === undefined && this.sandboxMode()) {
       return this.createSession(sandboxTarget(await (this.sandboxEndpoint ??= this.runningSandbox()), target.region ?? flags.region))
     }
-    return this.createSession({profile: target.profile ?? flags.profile, region: target.region ?? flags.region, endpointUrl: flags['endpoint-url'], env: process.env})
+    const profile = target.profile === undefined ? {profile: flags.profile} : {profile: target.profile, profileSource: '--profiles'}
+    return this.createSession({...profile, region: target.region ?? flags.region, endpointUrl: flags['endpoint-url'], env: process.env})
   }
 
-  private createSession(target: Pick<SessionOptions, 'profile' | 'region' | 'endpointUrl' | 'env' | 'staticCredentials' | 'sandbox'>): AwsSession {
+  private createSession(target: Pick<SessionOptions, 'profile' | 'profileSource' | 'region' | 'endpointUrl' | 'env' | 'staticCredentials' | 'sandbox'>): AwsSession {
     const flags = this.requireGlobals()
     return new AwsSession({
       ...target,

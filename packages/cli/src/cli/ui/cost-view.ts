@@ -1,6 +1,7 @@
 import {API_TYPE_LABELS} from '../../lib/catalog/index.js'
 import type {CostReport, FleetCostReport} from '../../lib/cost/index.js'
 import {failureRows, TARGET_HEAD, targetCells} from './fleet-targets-view.js'
+import {plural} from '../../lib/util/text.js'
 import {compactNumber} from './metric-format.js'
 import type {Palette} from './palette.js'
 import {renderTable, type Cell} from './table.js'
@@ -34,6 +35,6 @@ export function costView(data: CostReport | FleetCostReport, colors: Palette): s
 }
 
 function spanText(window: CostReport['window']): string {
-  const span = window.hours >= 48 ? `${Math.round(window.hours / 24)} days` : `${Math.round(window.hours)} hours`
+  const span = window.hours >= 48 ? plural(Math.round(window.hours / 24), 'day') : plural(Math.round(window.hours), 'hour')
   return `${span} (${window.start.slice(0, 16)}Z – ${window.end.slice(0, 16)}Z)`
 }
