@@ -72,4 +72,17 @@ describe('forEachTarget', () => {
     expect(run.results.map((result) => result.target.region)).toEqual(['us-east-1'])
     expect(run.targets[1]).toEqual({profile: null, region: 'eu-west-1', account: null, error: {code: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.'}})
   })
+
+  it('says an opt-in region may not be enabled when its credentials are refused there', async () => {
+    const refused = new ApigwError('GetRestApis failed: AWS rejected the credentials: The security token included in the request is invalid.', {code: 'INVALID_CREDENTIALS', exitCode: ExitCode.config})
+    const run = await forEachTarget(
+      targets({regions: 'us-east-1,af-south-1'})!,
+      async (spec) => fakeSession(spec, []),
+      async (session) => {
+        if (session.settings.region === 'af-south-1') throw refused
+        return 'read'
+      },
+    )
+    expect(run.targets.map((target) => target.error?.message ?? null)).toEqual([null, `${refused.message} (af-south-1 is an opt-in region: is it enabled in this account?)`])
+  })
 })

@@ -4,7 +4,7 @@ import type {Prices} from './prices.js'
  * API Gateway's published prices in us-east-1 (USD), from https://aws.amazon.com/api-gateway/pricing/
  * as apigw's authors knew them in June 2025: written without network access, so check them there;
  * other regions differ a little (--prices takes a file of the same shape, docs/fleet.md#cost).
- * Tiers are per account and region per month: `upTo` is the month's cumulative count where a tier
+ * Tiers are per account and region per month (docs/aws-behaviour.md#api-gateway-prices-requests-in-monthly-tiers): `upTo` is the month's cumulative count where a tier
  * ends (null: no end), `perMillion` its price per million units.
  */
 export const US_EAST_1: Prices = {

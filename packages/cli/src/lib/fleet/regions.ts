@@ -4,7 +4,8 @@
  * https://docs.aws.amazon.com/general/latest/gr/apigateway.html, as apigw's authors knew it in
  * June 2025 (written without network access: check it there when a region is missing).
  * `optIn`: regions an account must enable first; until then AWS refuses their calls
- * (UnrecognizedClientException), which fleet views report on the region's own row.
+ * (UnrecognizedClientException, docs/aws-behaviour.md#opt-in-regions-refuse-calls-until-enabled),
+ * which fleet views report on the region's own row.
  */
 export const LIST_DATE = '2025-06'
 export const LIST_SOURCE = 'https://docs.aws.amazon.com/general/latest/gr/apigateway.html'

@@ -50,7 +50,7 @@ export async function forEachTarget<T>(
       target.account = await accounts.get(spec.profile)!
       outcomes[index].result = await read(session)
     } catch (error) {
-      target.error = failureOf(error)
+      target.error = failureOf(error, target.region)
     }
   }
   let next = 0

@@ -45,8 +45,14 @@ function list(text: string, flag: string, suggestion: string): string[] {
   return names
 }
 
-/** What one target's failure says, whatever failed (the profile's settings, its credentials, the region). */
-export function failureOf(error: unknown): {code: string; message: string} {
-  if (error instanceof ApigwError) return {code: error.code, message: error.message}
-  throw error
+/**
+ * What one target's failure says, whatever failed (the profile's settings, its credentials, the
+ * region). Credentials refused in an opt-in region most likely mean the region is not enabled
+ * (docs/aws-behaviour.md#opt-in-regions-refuse-calls-until-enabled): it says so.
+ */
+export function failureOf(error: unknown, region: string | null): {code: string; message: string} {
+  if (!(error instanceof ApigwError)) throw error
+  const optIn = API_GATEWAY_REGIONS.some((known) => known.name === region && known.optIn)
+  const hint = optIn && error.code === 'INVALID_CREDENTIALS' ? ` (${region} is an opt-in region: is it enabled in this account?)` : ''
+  return {code: error.code, message: error.message + hint}
 }
