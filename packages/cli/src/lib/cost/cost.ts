@@ -2,6 +2,7 @@ import type {AwsSession, MetricDataQuery} from '../aws/index.js'
 import {type AnyApi, type ApiType, fetchApis, listStages, resolveApi, summarize, type FoundStage} from '../catalog/index.js'
 import {apiDimension, metricName, NAMESPACE} from '../metrics/index.js'
 import {systemClock, type Clock} from '../util/clock.js'
+import {AWS_FAN_OUT, mapConcurrently} from '../util/concurrency.js'
 import {byCodePoint} from '../util/text.js'
 import {forEachTarget, located, type TargetReport, type TargetSpec} from '../fleet/index.js'
 import {restOnlyFeatures} from './features.js'
@@ -55,7 +56,7 @@ export const ASSUMPTIONS = [
 export async function readCost(session: AwsSession, options: CostOptions): Promise<CostReport> {
   const {prices} = options
   const entries = options.api ? [await resolveApi(session, options.api)] : await fetchApis(session)
-  const withStages = await Promise.all(entries.map(async (entry) => ({entry, stages: await listStages(session, entry)})))
+  const withStages = await mapConcurrently(entries, AWS_FAN_OUT, async (entry) => ({entry, stages: await listStages(session, entry)}))
   const end = Math.floor((options.clock ?? systemClock).now() / 60_000) * 60_000
   const start = end - Math.ceil(options.sinceMs / 60_000) * 60_000
   const counts = await readCounts(session, withStages, {start, end})
@@ -70,25 +71,23 @@ export async function readCost(session: AwsSession, options: CostOptions): Promi
   const share = (units: number, total: number, tiers: Tier[]) => (total === 0 ? 0 : (tiered(total, tiers) * units) / total)
   const requestTiers = {rest: prices.rest.requests, http: prices.http.requests, websocket: prices.websocket.messages}
 
-  const apis = await Promise.all(
-    withStages.map(async ({entry, stages}, i): Promise<ApiCost> => {
-      const {requests, connects} = counts[i]
-      const websocket = entry.type === 'websocket'
-      const requestCost =
-        share(requests, totals[entry.type], requestTiers[entry.type]) + (websocket ? share(connects, totals.connectionMinutes, prices.websocket.connectionMinutes) : 0)
-      const caches = entry.type === 'rest' ? cacheCosts(stages, prices, {start, end}) : []
-      const summary = summarize(entry)
-      return {
-        api: {id: summary.id, name: summary.name, type: summary.type},
-        requests,
-        connectionMinutes: websocket ? connects : null,
-        requestCost,
-        caches,
-        cost: requestCost + caches.reduce((sum, cache) => sum + cache.cost, 0),
-        asHttp: entry.type === 'rest' ? await asHttp(session, entry, stages, planned, requests, totals.http, prices) : null,
-      }
-    }),
-  )
+  const apis = await mapConcurrently(withStages, AWS_FAN_OUT, async ({entry, stages}, i): Promise<ApiCost> => {
+    const {requests, connects} = counts[i]
+    const websocket = entry.type === 'websocket'
+    const requestCost =
+      share(requests, totals[entry.type], requestTiers[entry.type]) + (websocket ? share(connects, totals.connectionMinutes, prices.websocket.connectionMinutes) : 0)
+    const caches = entry.type === 'rest' ? cacheCosts(stages, prices, {start, end}) : []
+    const summary = summarize(entry)
+    return {
+      api: {id: summary.id, name: summary.name, type: summary.type},
+      requests,
+      connectionMinutes: websocket ? connects : null,
+      requestCost,
+      caches,
+      cost: requestCost + caches.reduce((sum, cache) => sum + cache.cost, 0),
+      asHttp: entry.type === 'rest' ? await asHttp(session, entry, stages, planned, requests, totals.http, prices) : null,
+    }
+  })
   return {
     window: {start: new Date(start).toISOString(), end: new Date(end).toISOString(), hours: (end - start) / HOUR},
     prices: {source: prices.source, date: prices.date, region: prices.region},

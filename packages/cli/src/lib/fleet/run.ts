@@ -1,4 +1,5 @@
 import type {AwsSession} from '../aws/index.js'
+import {mapConcurrently} from '../util/concurrency.js'
 import {failureOf, type TargetSpec} from './targets.js'
 
 /** One target as fleet views report it: JSON `targets[]` (docs/json.md). */
@@ -38,29 +39,20 @@ export async function forEachTarget<T>(
   options: {concurrency?: number} = {},
 ): Promise<FleetRun<T>> {
   const accounts = new Map<string | undefined, Promise<string | null>>()
-  const outcomes: Array<{target: TargetReport; result?: T}> = new Array(specs.length)
-  const runOne = async (spec: TargetSpec, index: number) => {
+  const outcomes = await mapConcurrently(specs, options.concurrency ?? DEFAULT_CONCURRENCY, async (spec) => {
     const target: TargetReport = {profile: spec.profile ?? null, region: spec.region ?? null, account: null, error: null}
-    outcomes[index] = {target}
     try {
       const session = await open(spec)
       target.region = session.settings.region
       // An account that cannot be read leaves the column empty: the target's own calls say what is wrong, if anything.
       if (!accounts.has(spec.profile)) accounts.set(spec.profile, readAccount(session))
       target.account = await accounts.get(spec.profile)!
-      outcomes[index].result = await read(session)
+      return {target, result: await read(session)}
     } catch (error) {
       target.error = failureOf(error, target.region)
+      return {target}
     }
-  }
-  let next = 0
-  const worker = async () => {
-    while (next < specs.length) {
-      const index = next++
-      await runOne(specs[index], index)
-    }
-  }
-  await Promise.all(Array.from({length: Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, specs.length)}, worker))
+  })
   return {
     targets: outcomes.map((outcome) => outcome.target),
     results: outcomes.filter((outcome) => outcome.target.error === null).map((outcome) => ({target: outcome.target, result: outcome.result as T})),
