@@ -81,6 +81,15 @@ describe('apis list --regions --profiles', () => {
     expect(lines[3].indexOf('profile gone')).toBe(lines[0].indexOf('CREATED'))
   })
 
+  it('prints the APIs as CSV with --query apis, account and region first', async () => {
+    const {code, stdout} = await run('apis', 'list', ...fleetArgs, '--query', 'apis', '-o', 'csv')
+    expect(code).toBe(0)
+    expect(stdout.split('\n').slice(0, 2)).toEqual([
+      'account,region,profile,id,name,type,endpointType,createdDate,description',
+      expect.stringMatching(new RegExp(`^123456789012,us-east-1,prod,${ids['us-east-1']},shop-us-east-1,http,REGIONAL,`)),
+    ])
+  })
+
   it('exits 8 with --strict when a target failed, still printing what was read', async () => {
     const {code, stdout} = await run('apis', 'list', ...fleetArgs, '--strict', '--json')
     expect(code).toBe(8)
