@@ -1,5 +1,5 @@
 import {ApigwError, usageError} from '../errors.js'
-import {API_GATEWAY_REGIONS, LIST_DATE} from './regions.js'
+import {API_GATEWAY_REGIONS, LIST_DATE, LIST_SOURCE} from './regions.js'
 
 /** One place a fleet view reads: a profile (undefined: the one in use) and a region (undefined: the profile's). */
 export interface TargetSpec {
@@ -33,6 +33,7 @@ function regionList(text: string): string[] {
   if (unknown.length > 0) {
     throw usageError(`--regions: ${unknown.map((name) => `"${name}"`).join(', ')} ${unknown.length === 1 ? 'is not a region' : 'are not regions'} API Gateway is offered in (apigw's list of ${LIST_DATE}).`, [
       'Try: --regions us-east-1,eu-west-1 (or --regions all); the list is in docs/fleet.md#regions',
+      `Or: check ${LIST_SOURCE} for a newer region (and tell apigw's maintainers)`,
     ])
   }
   return names
