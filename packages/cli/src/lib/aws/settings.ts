@@ -21,6 +21,8 @@ const STS = {endpointEnv: 'AWS_ENDPOINT_URL_STS', configKeys: ['sts']} as const
 
 export interface SettingsInput {
   profile?: string
+  /** Where `profile` was named, for messages: --profile unless said (--profiles, for a fleet view's target). */
+  profileSource?: string
   region?: string
   endpointUrl?: string
   env: Env
@@ -54,7 +56,7 @@ export function resolveSettings(input: SettingsInput): AwsSettings {
   const profile = input.profile || env.AWS_PROFILE || undefined
   const profileName = profile ?? 'default'
   const profiles = configProfiles(env)
-  if (profile) requireProfile(profile, input.profile ? '--profile' : 'AWS_PROFILE', profiles, env)
+  if (profile) requireProfile(profile, input.profile ? (input.profileSource ?? '--profile') : 'AWS_PROFILE', profiles, env)
   const config = profiles.get(profileName) ?? {}
   const candidates: Array<[string | undefined, string]> = [
     [input.region, '--region'],
