@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {CLOUDWATCH_OPERATIONS, REST_OPERATIONS, V2_OPERATIONS} from '../../packages/sandbox/src/operations.js'
+import {ACM_OPERATIONS, CLOUDWATCH_OPERATIONS, REST_OPERATIONS, V2_OPERATIONS} from '../../packages/sandbox/src/operations.js'
 
 const README = readFileSync(new URL('../../packages/sandbox/README.md', import.meta.url), 'utf8')
 const START = /<!-- operations: generated from [^>]*-->\n/
@@ -14,6 +14,8 @@ function operationsList(): string {
     table('API Gateway REST APIs (`apigateway`)', REST_OPERATIONS),
     table('API Gateway HTTP and WebSocket APIs (`apigatewayv2`)', V2_OPERATIONS),
     `CloudWatch (AWS JSON 1.0 and Smithy RPC v2 CBOR): ${CLOUDWATCH_OPERATIONS.join(', ')}.`,
+    '',
+    `ACM (AWS JSON 1.1, \`X-Amz-Target: CertificateManager.<Operation>\`): ${ACM_OPERATIONS.join(', ')}.`,
     '',
   ].join('\n')
 }

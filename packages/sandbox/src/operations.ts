@@ -171,8 +171,11 @@ export const V2_OPERATIONS: Record<string, string> = {
 /** CloudWatch names its operation on the wire (X-Amz-Target, or the RPC v2 CBOR path). */
 export const CLOUDWATCH_OPERATIONS = ['PutMetricData', 'GetMetricData', 'GetMetricStatistics', 'ListMetrics']
 
+/** ACM names its operation on the wire too (X-Amz-Target: CertificateManager.<Operation>). */
+export const ACM_OPERATIONS = ['DescribeCertificate', 'ListCertificates']
+
 /** Every operation name a fault may name. */
-export const OPERATION_NAMES: ReadonlySet<string> = new Set([...Object.keys(REST_OPERATIONS), ...Object.keys(V2_OPERATIONS), ...CLOUDWATCH_OPERATIONS])
+export const OPERATION_NAMES: ReadonlySet<string> = new Set([...Object.keys(REST_OPERATIONS), ...Object.keys(V2_OPERATIONS), ...CLOUDWATCH_OPERATIONS, ...ACM_OPERATIONS])
 
 /** The operations that change state (what `lost=2%` strikes): API Gateway's non-GET routes, and CloudWatch's PutMetricData. */
 export const WRITE_OPERATIONS: ReadonlySet<string> = new Set([

@@ -1,3 +1,4 @@
+import {acmService, type AcmService} from './acm/service.js'
 import {cloudWatchService, type CloudWatchService} from './cloudwatch/service.js'
 import type {SandboxContext} from './context.js'
 import type {Router} from './http.js'
@@ -11,6 +12,7 @@ export interface Region {
   rest: Router
   v2: Router
   cloudWatch: CloudWatchService
+  acm: AcmService
 }
 
 /**
@@ -29,7 +31,7 @@ export class Regions {
     let found = this.built.get(region)
     if (!found) {
       const context = region === this.home.region ? this.home : {...this.home, region, store: this.home.store.inRegion(region)}
-      this.built.set(region, (found = {context, rest: restRoutes(context), v2: v2Routes(context), cloudWatch: cloudWatchService(context)}))
+      this.built.set(region, (found = {context, rest: restRoutes(context), v2: v2Routes(context), cloudWatch: cloudWatchService(context), acm: acmService(context)}))
     }
     return found
   }
