@@ -10,6 +10,7 @@ import {RetriesExhausted, withRetry, type RetryNotice} from './retry.js'
 import {resolveSettings, type AwsSettings, type ServiceName, type SettingsInput} from './settings.js'
 import type {RestGateway} from './rest-gateway.js'
 import type {V2Gateway} from './v2-gateway.js'
+import type {AcmGateway} from './acm-gateway.js'
 import type {CloudWatchGateway} from './cloudwatch-gateway.js'
 
 export interface SessionOptions extends SettingsInput {
@@ -86,6 +87,10 @@ export class AwsSession {
 
   cloudwatch(): Promise<CloudWatchGateway> {
     return this.gateway('cloudwatch', async () => (await import('./cloudwatch-gateway.js')).createCloudWatchGateway(this))
+  }
+
+  acm(): Promise<AcmGateway> {
+    return this.gateway('acm', async () => (await import('./acm-gateway.js')).createAcmGateway(this))
   }
 
   /**

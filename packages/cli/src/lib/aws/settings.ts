@@ -10,6 +10,7 @@ export const SERVICES = {
   apigateway: {endpointEnv: 'AWS_ENDPOINT_URL_API_GATEWAY', configKeys: ['api_gateway', 'apigateway']},
   apigatewayv2: {endpointEnv: 'AWS_ENDPOINT_URL_APIGATEWAYV2', configKeys: ['apigatewayv2']},
   cloudwatch: {endpointEnv: 'AWS_ENDPOINT_URL_CLOUDWATCH', configKeys: ['cloudwatch']},
+  acm: {endpointEnv: 'AWS_ENDPOINT_URL_ACM', configKeys: ['acm']},
 } as const
 
 export type ServiceName = keyof typeof SERVICES
