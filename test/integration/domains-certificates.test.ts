@@ -1,5 +1,8 @@
 import {DescribeCertificateCommand} from '@aws-sdk/client-acm'
 import {GetDomainNameCommand} from '@aws-sdk/client-api-gateway'
+import {mkdtempSync, readFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {parseFaults} from '../../packages/cli/src/lib/sandbox/faults.js'
 import {runCli} from '../helpers/cli.js'
@@ -65,6 +68,13 @@ describe('certificate expiry from ACM', () => {
     const expired = await apigw('domains', 'check', '--json')
     expect(expired.code).toBe(1)
     expect(certificateFindings(expired.stdout)).toEqual([`failed certificate-expired: certificate ${arn} expired ${gone} (2 days ago)`])
+
+    // Under GitHub Actions: an annotation per failing finding, and the job summary.
+    const summary = join(mkdtempSync(join(tmpdir(), 'apigw-summary-')), 'summary.md')
+    const ci = await runCli(['domains', 'check'], {...env, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary})
+    expect(ci.code).toBe(1)
+    expect(ci.stderr).toContain(`::error title=domains check%3A certificate-expired on soon.cert.test::certificate ${arn} expired ${gone} (2 days ago)`)
+    expect(readFileSync(summary, 'utf8')).toMatch(/^### ❌ apigw domains check: failed \(exit 1\)\n[\s\S]*\| FAIL \| certificate-expired \| soon\.cert\.test \|/)
 
     await expireIn(arn, 90)
     const passing = await apigw('domains', 'check', '--json')

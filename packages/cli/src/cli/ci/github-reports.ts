@@ -1,6 +1,7 @@
 import type {RolloutEnd, RolloutEvent} from '../../lib/canary/index.js'
 import {millis, percent, type GateName} from '../../lib/metrics/index.js'
 import type {CheckResult} from '../../lib/metrics/index.js'
+import type {DomainCheck} from '../../lib/domains/index.js'
 import type {DiffReport} from '../../lib/openapi/index.js'
 import {plural} from '../../lib/util/text.js'
 import {markdownTable, markdownText, type Annotation, type GithubReport} from './github.js'
@@ -10,10 +11,12 @@ export type CiResult =
   | {command: 'metrics check'; result: CheckResult; exitCode: number}
   | {command: 'canary run'; events: RolloutEvent[]; end: RolloutEnd}
   | {command: 'apis diff'; result: DiffReport; exitCode: number}
+  | {command: 'domains check'; result: DomainCheck; exitCode: number}
 
 export function githubReport(input: CiResult): GithubReport {
   if (input.command === 'metrics check') return checkReport(input.result, input.exitCode)
   if (input.command === 'canary run') return rolloutReport(input.events, input.end)
+  if (input.command === 'domains check') return domainsReport(input.result, input.exitCode)
   return diffReport(input.result, input.exitCode)
 }
 
@@ -108,6 +111,22 @@ function diffReport(diff: DiffReport, exitCode: number): GithubReport {
       ...diff.removed.map((operation) => ['removed (only in AWS)', operation, '', '', '']),
       ...diff.changed.flatMap(({operation, changes}) => changes.map((change) => ['changed', operation, change.field, shown(change.file), shown(change.aws)])),
     ]),
+  ]
+  return {annotations, summary: markdown(summary)}
+}
+
+/** `domains check`: an error per failing finding (an expiring certificate, TLS 1.0, a dangling mapping), a notice per note. */
+function domainsReport(check: DomainCheck, exitCode: number): GithubReport {
+  const annotations = check.findings.map(
+    (finding): Annotation => ({level: finding.level === 'failed' ? 'error' : 'notice', title: `domains check: ${finding.kind}${finding.domain ? ` on ${finding.domain}` : ''}`, message: finding.detail}),
+  )
+  const failing = check.findings.filter((finding) => finding.level === 'failed').length
+  const summary = [
+    heading('domains check', check.outcome, exitCode),
+    '',
+    `${plural(check.domains, 'custom domain')} checked: ${plural(failing, 'finding')} failing, ${plural(check.findings.length - failing, 'note')}.`,
+    '',
+    ...markdownTable(['', 'check', 'domain', 'path', 'detail'], check.findings.map((finding) => [finding.level === 'failed' ? 'FAIL' : 'note', finding.kind, finding.domain ?? '—', finding.path ?? '—', finding.detail])),
   ]
   return {annotations, summary: markdown(summary)}
 }

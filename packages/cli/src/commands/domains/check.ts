@@ -1,4 +1,5 @@
 import {ApigwCommand} from '../../cli/base-command.js'
+import {reportToCi} from '../../cli/ci/index.js'
 import {checkDomains} from '../../lib/domains/index.js'
 import {ExitCode} from '../../lib/errors.js'
 
@@ -13,6 +14,8 @@ export default class DomainsCheck extends ApigwCommand {
     await this.parseFlags(DomainsCheck)
     const result = await checkDomains(await this.session())
     await this.emit({data: result, view: async () => (await import('../../cli/ui/domains-view.js')).domainCheckView})
-    if (result.outcome === 'failed') this.exit(ExitCode.negative)
+    const exitCode = result.outcome === 'failed' ? ExitCode.negative : ExitCode.ok
+    await reportToCi({command: 'domains check', result, exitCode})
+    if (exitCode !== ExitCode.ok) this.exit(exitCode)
   }
 }
