@@ -50,6 +50,8 @@ export const TABLES = {
   v2RouteResponses: 'v2RouteResponses',
   /** `${apiId}/${integrationId}/${integrationResponseId}` (WebSocket) */
   v2IntegrationResponses: 'v2IntegrationResponses',
+  /** certificate ARN → CertificateRecord (acm/certificates.ts), in the ARN's region */
+  certificates: 'certificates',
   /** `${seriesKey}|${minuteStartMs}` → MetricMinute */
   metricData: 'metricData',
 } as const

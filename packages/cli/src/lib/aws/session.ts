@@ -10,6 +10,7 @@ import {RetriesExhausted, withRetry, type RetryNotice} from './retry.js'
 import {resolveSettings, type AwsSettings, type ServiceName, type SettingsInput} from './settings.js'
 import type {RestGateway} from './rest-gateway.js'
 import type {V2Gateway} from './v2-gateway.js'
+import type {AcmGateway} from './acm-gateway.js'
 import type {CloudWatchGateway} from './cloudwatch-gateway.js'
 import type {LogsGateway} from './logs-gateway.js'
 import type {StsGateway} from './sts-gateway.js'
@@ -99,6 +100,10 @@ export class AwsSession {
 
   sts(): Promise<StsGateway> {
     return this.gateway('sts', async () => (await import('./sts-gateway.js')).createStsGateway(this))
+  }
+
+  acm(): Promise<AcmGateway> {
+    return this.gateway('acm', async () => (await import('./acm-gateway.js')).createAcmGateway(this))
   }
 
   /**

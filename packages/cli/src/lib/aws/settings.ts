@@ -11,6 +11,7 @@ export const SERVICES = {
   apigatewayv2: {endpointEnv: 'AWS_ENDPOINT_URL_APIGATEWAYV2', configKeys: ['apigatewayv2']},
   cloudwatch: {endpointEnv: 'AWS_ENDPOINT_URL_CLOUDWATCH', configKeys: ['cloudwatch']},
   logs: {endpointEnv: 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS', configKeys: ['cloudwatch_logs']},
+  acm: {endpointEnv: 'AWS_ENDPOINT_URL_ACM', configKeys: ['acm']},
 } as const
 
 export type ServiceName = keyof typeof SERVICES
