@@ -90,6 +90,8 @@ const RUNBOOK = [
   ['A CI gate on the last 15 minutes: within the limits, exit 0…', 'metrics check --api shop --stage prod --since 15m --max-5xx-rate 1% --max-p99 800ms --sandbox'],
   ['…and over them, exit 1, with the numbers.', 'metrics check --api shop --stage prod --since 15m --max-5xx-rate 0.1% --sandbox', {exit: 1}],
   ['Every API and stage of the region, worst first.', 'dashboard --all --sandbox'],
+  ['The fleet: every region named, in one table with account and region (the sandbox keeps regions apart: eu-west-1 has no APIs).', 'dashboard --all --regions us-east-1,eu-west-1 --sandbox'],
+  ['What that traffic costs at us-east-1 prices, with shop\'s cache cluster hours, and whether a REST API could be a cheaper HTTP API.', 'cost --all --since 3h --sandbox'],
   ['And the dashboard: prod over the last 30 minutes, with each method\'s panels (detailed metrics were turned on above).', 'dashboard --api shop --stage prod --since 30m --routes --sandbox'],
   // ---- doctor (issue 20): the tour ends with the production checklist ----
   ['Last, the production checklist: doctor audits what is live (here four checks of it; no high finding among them, so exit 0).', 'doctor --api shop --stage prod --checks execution-logging-off,xray-off,access-logging-off,waf-missing --sandbox'],

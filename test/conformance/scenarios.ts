@@ -1,3 +1,4 @@
+import {acmScenarios} from './acm-scenarios.js'
 import {apiPartScenarios} from './api-part-scenarios.js'
 import {cloudWatchScenarios} from './cloudwatch-scenarios.js'
 import {domainScenarios} from './domain-scenarios.js'
@@ -18,4 +19,4 @@ export type {Scenario}
  * Every behaviour the conformance suite checks, for the operations where moto (an implementation nobody
  * here wrote) answers as AWS does. Each runs the same way on moto and on the sandbox.
  */
-export const scenarios: Scenario[] = [...restApiScenarios, ...restAnswerScenarios, ...apiPartScenarios, ...keyScenarios, ...usagePlanScenarios, ...tagScenarios, ...domainScenarios, ...cloudWatchScenarios, ...logsScenarios, ...regionScenarios, ...v2Scenarios, ...v2TagScenarios]
+export const scenarios: Scenario[] = [...restApiScenarios, ...restAnswerScenarios, ...apiPartScenarios, ...keyScenarios, ...usagePlanScenarios, ...tagScenarios, ...domainScenarios, ...cloudWatchScenarios, ...logsScenarios, ...acmScenarios, ...regionScenarios, ...v2Scenarios, ...v2TagScenarios]

@@ -96,3 +96,57 @@ export async function startBarrierProxy(target: string, count: number, matches: 
       }),
   }
 }
+
+export interface GateProxy {
+  endpoint: string
+  /** Opens the gate now (call it when a racing command has exited). */
+  release(): void
+  close(): Promise<void>
+}
+
+/**
+ * Two commands at once, overlapping however busy the machine is: an HTTP server on 127.0.0.1 that
+ * forwards everything to `target`, but holds the calls `hold` picks until `count` calls `opens`
+ * picks have been answered (or release()). Holding the first command's write until both commands'
+ * claims have landed puts the second's claim inside the first's change, every time.
+ */
+export async function startGateProxy(
+  target: string,
+  hold: (method: string, path: string) => boolean,
+  opens: (method: string, path: string) => boolean,
+  count: number,
+): Promise<GateProxy> {
+  const upstream = new URL(target)
+  let opened = 0
+  let open: () => void = () => {}
+  const gate = new Promise<void>((resolve) => (open = resolve))
+  const server: Server = createServer((incoming, answer) => {
+    const chunks: Buffer[] = []
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
+    incoming.on('end', async () => {
+      const method = incoming.method ?? 'GET'
+      const path = decodeURIComponent(new URL(incoming.url ?? '/', 'http://x').pathname)
+      if (hold(method, path)) await gate
+      const call = request({host: upstream.hostname, port: upstream.port, method, path: incoming.url, headers: incoming.headers}, (response) => {
+        answer.writeHead(response.statusCode ?? 502, response.headers)
+        response.pipe(answer)
+        response.on('end', () => {
+          if (opens(method, path) && ++opened >= count) open()
+        })
+      })
+      call.on('error', () => answer.destroy())
+      call.end(Buffer.concat(chunks))
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const {port} = server.address() as AddressInfo
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    release: () => open(),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}

@@ -1,3 +1,4 @@
+import {ACMClient} from '@aws-sdk/client-acm'
 import {APIGatewayClient} from '@aws-sdk/client-api-gateway'
 import {ApiGatewayV2Client} from '@aws-sdk/client-apigatewayv2'
 import {CloudWatchClient} from '@aws-sdk/client-cloudwatch'
@@ -29,4 +30,5 @@ export const sdkClients = (endpoint: string, region = 'us-east-1') => ({
   v2: new ApiGatewayV2Client(clientConfig(endpoint, region)),
   cloudWatch: new CloudWatchClient(clientConfig(endpoint, region)),
   logs: new CloudWatchLogsClient(clientConfig(endpoint, region)),
+  acm: new ACMClient(clientConfig(endpoint, region)),
 })

@@ -1,32 +1,14 @@
 import {CreateDeploymentCommand} from '@aws-sdk/client-api-gateway'
 import {describe, expect, it} from 'vitest'
-import {AwsSession} from '../../packages/cli/src/lib/aws/session.js'
 import {canaryMetrics} from '../../packages/cli/src/lib/metrics/canary-base.js'
 import {simulateTraffic} from '../../packages/sandbox/src/traffic/simulate.js'
+import {countingSession} from '../helpers/counting-session.js'
 import {sdkClients} from '../helpers/sandbox.js'
 import {sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
 useSandboxCli()
 
 const MINUTE = 60_000
-
-/** A session against the sandbox that counts the AWS calls it makes. */
-function countingSession() {
-  const calls: string[] = []
-  const session = new AwsSession({
-    region: 'us-east-1',
-    endpointUrl: sandbox.endpoint,
-    env: {},
-    staticCredentials: {accessKeyId: 'a', secretAccessKey: 'b'},
-    sandbox: true,
-    retryBudgetMs: 1000,
-    onDebug: (line) => {
-      const call = /^cloudwatch (\w+) ok/.exec(line)
-      if (call) calls.push(call[1])
-    },
-  })
-  return {session, calls}
-}
 
 /** Ten minutes of traffic from now on (the sandbox takes future windows too), with the canary as the stage has it. */
 function traffic(apiId: string, profile: {canaryErrorRate?: {'4xx': number; '5xx': number}; canaryLatency?: {p50: number; p99: number}} = {}) {
@@ -50,7 +32,7 @@ describe('canary metrics from the sandbox CloudWatch', () => {
     const api = await seed.restApi('metrics-canary')
     await sdkClients(sandbox.endpoint).rest.send(new CreateDeploymentCommand({restApiId: api.id, stageName: 'prod', canarySettings: {percentTraffic: 20}}))
     const {start, end, summary} = traffic(api.id, {canaryErrorRate: {'4xx': 0.02, '5xx': 0.2}, canaryLatency: {p50: 90, p99: 900}})
-    const {session, calls} = countingSession()
+    const {session, calls} = countingSession(sandbox.endpoint)
     const metrics = await canaryMetrics(session, {apiName: 'metrics-canary', stage: 'prod'}).read({start, end})
 
     expect(metrics.series).toEqual({stage: 'prod', canary: 'prod/Canary'})
@@ -84,7 +66,7 @@ describe('canary metrics from the sandbox CloudWatch', () => {
     const minute = Math.ceil(Date.now() / MINUTE) * MINUTE + MINUTE
     const spec = {apiId: api.id, stage: 'prod', rps: 200, errorRate: {'4xx': 0.02, '5xx': 0.005}, latency: {p50: 40, p99: 350}, cacheHit: 0}
     simulateTraffic(sandbox.context, {...spec, start: minute, end: minute + 20_000})
-    const {session, calls} = countingSession()
+    const {session, calls} = countingSession(sandbox.endpoint)
     const source = canaryMetrics(session, {apiName: 'metrics-from', stage: 'prod'})
     await source.countFrom(minute + 20_000)
     const bad = simulateTraffic(sandbox.context, {...spec, start: minute + 20_000, end: minute + 40_000, canaryErrorRate: {'4xx': 0.02, '5xx': 0.3}})
@@ -99,7 +81,7 @@ describe('canary metrics from the sandbox CloudWatch', () => {
 
   it('says why there are no canary figures, rather than showing zeros', async () => {
     const api = await seed.restApi('metrics-plain')
-    const {session} = countingSession()
+    const {session} = countingSession(sandbox.endpoint)
     const source = canaryMetrics(session, {apiName: 'metrics-plain', stage: 'prod'})
     const before = await source.read({start: Date.now() - 5 * MINUTE, end: Date.now()})
     expect(before.series).toEqual({stage: null, canary: null})

@@ -1,10 +1,10 @@
 import {CreateApiKeyCommand, CreateUsagePlanCommand, DeleteUsagePlanKeyCommand, GetStageCommand, GetUsagePlanCommand, UpdateApiKeyCommand, UpdateStageCommand, UpdateUsagePlanCommand, type PatchOperation} from '@aws-sdk/client-api-gateway'
 import {describe, expect, it} from 'vitest'
 import {parseFaults} from '../../packages/cli/src/lib/sandbox/faults.js'
-import {startBarrierProxy} from '../helpers/barrier-proxy.js'
+import {startBarrierProxy, startGateProxy} from '../helpers/barrier-proxy.js'
 import {awsEnv, runCli, spawnCli, type CliResult} from '../helpers/cli.js'
 import {sdkClients} from '../helpers/sandbox.js'
-import {clients, env, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
+import {clients, sandbox, seed, useSandboxCli} from '../helpers/sandbox-cli.js'
 
 useSandboxCli()
 
@@ -20,14 +20,20 @@ const isPatch = (prefix: RegExp) => (method: string, path: string) => method ===
 const STAGE = /^\/restapis\/[^/]+\/stages\/prod$/
 
 /**
- * Both commands started together, the write slowed (`latency`) so that they overlap. At most one
- * changes anything (exit 0); the other, or both when their claims crossed, exit 5 having written
- * nothing. `check` is given the winner, if any, and each loser.
+ * Both commands started together, overlapping however busy the machine is: a write waits until both
+ * commands' claims (a TagResource each) have landed, and is slowed (`latency`). At most one changes
+ * anything (exit 0); the other, or both when their claims crossed, exit 5 having written nothing.
+ * `check` is given the winner, if any, and each loser.
  */
 async function together(latency: string, first: string[], second: string[], check: (winner: CliResult | undefined, losers: CliResult[]) => Promise<void>): Promise<boolean> {
   sandbox.faults = parseFaults(latency)
+  const isClaim = (method: string, path: string) => method === 'PUT' && path.startsWith('/tags/')
+  const isWrite = (method: string) => method === 'PATCH'
+  const claims = await startGateProxy(sandbox.endpoint, isWrite, isClaim, 2)
   try {
-    const results = await Promise.all([first, second].map((args) => spawnCli([...args, '--yes', '--json'], env)))
+    const run = (args: string[]) => spawnCli([...args, '--yes', '--json'], awsEnv(claims.endpoint))
+    // A command that stops before claiming must not leave the other waiting at the barrier.
+    const results = await Promise.all([first, second].map((args) => run(args).finally(() => claims.release())))
     const codes = results.map((result) => result.code).sort()
     expect([[0, 5], [5, 5]], results.map((result) => result.stdout + result.stderr).join('\n')).toContainEqual(codes)
     const winner = results.find((result) => result.code === 0)
@@ -35,6 +41,7 @@ async function together(latency: string, first: string[], second: string[], chec
     return winner !== undefined
   } finally {
     sandbox.faults = parseFaults('none')
+    await claims.close()
   }
 }
 

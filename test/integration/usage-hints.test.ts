@@ -17,7 +17,7 @@ describe('a mistyped flag', () => {
     expect(JSON.parse(result.stdout).error).toEqual({
       code: 'UNKNOWN_FLAG',
       message: 'Unknown flags: --reigon, --no-colr.',
-      suggestions: ['For --reigon: did you mean --region?', 'For --no-colr: did you mean --no-color?', 'Try: apigw apis list --help'],
+      suggestions: ['For --reigon: did you mean --region or --regions?', 'For --no-colr: did you mean --no-color?', 'Try: apigw apis list --help'],
       exitCode: 2,
     })
   })

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {CLOUDWATCH_OPERATIONS, LOGS_OPERATIONS, REST_OPERATIONS, V2_OPERATIONS} from '../../packages/sandbox/src/operations.js'
+import {ACM_OPERATIONS, CLOUDWATCH_OPERATIONS, LOGS_OPERATIONS, REST_OPERATIONS, V2_OPERATIONS} from '../../packages/sandbox/src/operations.js'
 
 const SCRIPT = fileURLToPath(new URL('../../packages/sandbox/scripts/coverage.mjs', import.meta.url))
 const TABLE = fileURLToPath(new URL('../../packages/sandbox/COVERAGE.md', import.meta.url))
@@ -35,7 +35,7 @@ describe("the sandbox's coverage table (packages/sandbox/COVERAGE.md)", () => {
   it('marks served exactly the operations of the sandbox\'s operation table, and counts them', () => {
     const text = readFileSync(TABLE, 'utf8')
     const served = [...text.matchAll(/^\| (\w+) \|[^|]*\| served \|$/gm)].map((match) => match[1])
-    expect(served.sort()).toEqual([...Object.keys(REST_OPERATIONS), ...Object.keys(V2_OPERATIONS), ...CLOUDWATCH_OPERATIONS, ...LOGS_OPERATIONS].sort())
+    expect(served.sort()).toEqual([...Object.keys(REST_OPERATIONS), ...Object.keys(V2_OPERATIONS), ...CLOUDWATCH_OPERATIONS, ...LOGS_OPERATIONS, ...ACM_OPERATIONS].sort())
     expect(text).toMatch(new RegExp(`The sandbox serves ${Object.keys(REST_OPERATIONS).length} of \\d+ v1 operations, ${Object.keys(V2_OPERATIONS).length} of \\d+ v2 operations`))
   })
 })

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {CLOUDWATCH_OPERATIONS, LOGS_OPERATIONS, REST_OPERATIONS, V2_OPERATIONS} from '../../packages/sandbox/src/operations.js'
+import {ACM_OPERATIONS, CLOUDWATCH_OPERATIONS, LOGS_OPERATIONS, REST_OPERATIONS, V2_OPERATIONS} from '../../packages/sandbox/src/operations.js'
 
 const README = readFileSync(new URL('../../packages/sandbox/README.md', import.meta.url), 'utf8')
 const START = /<!-- operations: generated from [^>]*-->\n/
@@ -16,6 +16,7 @@ function operationsList(): string {
     `CloudWatch (AWS JSON 1.0 and Smithy RPC v2 CBOR): ${CLOUDWATCH_OPERATIONS.join(', ')}.`,
     '',
     `CloudWatch Logs (AWS JSON 1.1): ${LOGS_OPERATIONS.join(', ')}.`,
+    `ACM (AWS JSON 1.1, \`X-Amz-Target: CertificateManager.<Operation>\`): ${ACM_OPERATIONS.join(', ')}.`,
     '',
   ].join('\n')
 }

@@ -1,4 +1,4 @@
-import {appendFileSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {appendFileSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -35,6 +35,47 @@ describe('sandbox store', () => {
     Store.open(dir).close()
     expect(readFileSync(join(dir, 'journal.ndjson'), 'utf8')).toBe('')
     expect(JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')).regions['us-east-1'].usagePlans).toEqual([['p1', {id: 'p1'}]])
+  })
+
+  it('leaves the snapshot as it is at a start with an empty journal, and journals what follows', () => {
+    const dir = stateDir()
+    const store = Store.open(dir)
+    store.put('usagePlans', 'p1', {id: 'p1'})
+    store.close()
+    Store.open(dir).close() // folds p1 into the snapshot
+    const snapshot = statSync(join(dir, 'state.json'))
+    const again = Store.open(dir)
+    expect(statSync(join(dir, 'state.json')).ino).toBe(snapshot.ino) // not rewritten (a compaction renames a new file in)
+    again.put('usagePlans', 'p2', {id: 'p2'})
+    // No close: as if killed. p2 is in the journal, after nothing.
+    expect(readFileSync(join(dir, 'journal.ndjson'), 'utf8')).toBe('["usagePlans","p2",{"id":"p2"},"us-east-1"]\n')
+    expect(Store.open(dir).all('usagePlans')).toEqual([{id: 'p1'}, {id: 'p2'}])
+  })
+
+  it('compacts at start a journal holding only a line cut short, so the next change starts a line of its own', () => {
+    const dir = stateDir()
+    Store.open(dir).close()
+    writeFileSync(join(dir, 'journal.ndjson'), '["apiKeys","k0",{"id":')
+    const store = Store.open(dir)
+    store.put('apiKeys', 'k1', {id: 'k1'})
+    expect(Store.open(dir).all('apiKeys')).toEqual([{id: 'k1'}])
+  })
+
+  it('writes a snapshot of many records (in pieces) that reads back whole: full pieces, a partial one, an emptied table, two regions', () => {
+    const dir = stateDir()
+    const store = Store.open(dir)
+    for (let i = 0; i < 4000; i++) store.put('restApis', `a${i}`, {i})
+    for (let i = 0; i < 2001; i++) store.inRegion('eu-west-1').put('apiKeys', `k${i}`, {i})
+    store.put('stages', 's1', {id: 's1'})
+    store.delete('stages', 's1')
+    store.close()
+    Store.open(dir).close()
+    const snapshot = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8'))
+    expect(snapshot.regions['us-east-1'].restApis).toHaveLength(4000)
+    expect(snapshot.regions['us-east-1'].stages).toEqual([])
+    expect(snapshot.regions['eu-west-1'].apiKeys.at(-1)).toEqual(['k2000', {i: 2000}])
+    const reopened = Store.open(dir)
+    expect([reopened.count('restApis'), reopened.inRegion('eu-west-1').count('apiKeys')]).toEqual([4000, 2001])
   })
 
   it('finds child records by prefix and forgets everything on clear', () => {

@@ -140,6 +140,30 @@ describe('batching', () => {
     expect(fetched.points('q1000').get(0)).toBe(1000)
   })
 
+  it('makes at most four calls at once, and keeps every answer whichever call ends first', async () => {
+    let [inFlight, most] = [0, 0]
+    const pending: Array<() => void> = []
+    const gateway = {
+      getMetricData: async (input: {MetricDataQueries: MetricDataQuery[]}) => {
+        most = Math.max(most, ++inFlight)
+        await new Promise<void>((resolve) => pending.push(resolve))
+        inFlight--
+        return input.MetricDataQueries.map((query) => ({Id: query.Id, Timestamps: [new Date(0)], Values: [Number(query.Id!.slice(1))], StatusCode: 'Complete'}))
+      },
+    } as unknown as CloudWatchGateway
+    const queries = new QuerySet(60)
+    for (let i = 0; i < 2600; i++) queries.id({dimensions: stageDimensions(rest, `s${i}`), metric: 'Count', stat: 'Sum'})
+    const fetching = fetchQueries(gateway, queries.queries, {start: 0, end: MINUTE})
+    // Answer the newest call first, each time, until all six are answered.
+    for (let answered = 0; answered < 6; answered++) {
+      await new Promise((resolve) => setImmediate(resolve))
+      pending.pop()!()
+    }
+    const fetched = await fetching
+    expect(most).toBe(4)
+    for (const i of [0, 499, 500, 1999, 2599]) expect(fetched.points(`q${i}`).get(0)).toBe(i)
+  })
+
   it('reads everything one screen shows in one call', async () => {
     const {gateway, calls} = fakeCloudWatch()
     const parts = trafficParts('base', {stage: stageDimensions(rest, 'prod'), canary: stageDimensions(rest, 'prod/Canary')})

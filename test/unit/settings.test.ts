@@ -72,12 +72,12 @@ describe('endpoint resolution', () => {
 
   it('uses --endpoint-url for every service', () => {
     const {endpoints} = resolveSettings({endpointUrl: 'http://127.0.0.1:4000', env: {...env, AWS_ENDPOINT_URL_API_GATEWAY: 'http://other'}})
-    expect(endpoints).toEqual({apigateway: 'http://127.0.0.1:4000', apigatewayv2: 'http://127.0.0.1:4000', cloudwatch: 'http://127.0.0.1:4000', logs: 'http://127.0.0.1:4000'})
+    expect(endpoints).toEqual({apigateway: 'http://127.0.0.1:4000', apigatewayv2: 'http://127.0.0.1:4000', cloudwatch: 'http://127.0.0.1:4000', logs: 'http://127.0.0.1:4000', acm: 'http://127.0.0.1:4000'})
   })
 
   it('prefers the service-specific variable to AWS_ENDPOINT_URL', () => {
     const {endpoints} = resolveSettings({env: {...env, AWS_ENDPOINT_URL: 'http://all:1', AWS_ENDPOINT_URL_CLOUDWATCH: 'http://cw:2', AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: 'http://logs:3'}})
-    expect(endpoints).toEqual({apigateway: 'http://all:1', apigatewayv2: 'http://all:1', cloudwatch: 'http://cw:2', logs: 'http://logs:3'})
+    expect(endpoints).toEqual({apigateway: 'http://all:1', apigatewayv2: 'http://all:1', cloudwatch: 'http://cw:2', logs: 'http://logs:3', acm: 'http://all:1'})
   })
 
   it('uses AWS endpoints when nothing is configured, or when told to ignore configured ones', () => {
@@ -103,6 +103,7 @@ describe('what a profile configures besides its region', () => {
       apigatewayv2: 'http://127.0.0.1:4566',
       cloudwatch: 'http://127.0.0.1:4566',
       logs: 'http://127.0.0.1:4566',
+      acm: 'http://127.0.0.1:4566',
     })
     expect(resolveSettings({profile: 'local', env: env(config)}).stsEndpoint).toBe('http://127.0.0.1:4566')
     expect(resolveSettings({profile: 'local', env: env(config, {AWS_ENDPOINT_URL: 'http://env:1'})}).endpoints.apigateway).toBe('http://env:1')
@@ -121,12 +122,15 @@ describe('what a profile configures besides its region', () => {
       '  endpoint_url = http://cw:3',
       'cloudwatch_logs =',
       '  endpoint_url = http://logs:4',
+      'acm =',
+      '  endpoint_url = http://acm:5',
       '',
     ].join('\n')
     const settings = resolveSettings({profile: 'local', env: env(config, {AWS_ENDPOINT_URL: 'http://env:1'})})
-    expect(settings.endpoints).toEqual({apigateway: 'http://rest:2', apigatewayv2: 'http://env:1', cloudwatch: 'http://cw:3', logs: 'http://logs:4'})
+    expect(settings.endpoints).toEqual({apigateway: 'http://rest:2', apigatewayv2: 'http://env:1', cloudwatch: 'http://cw:3', logs: 'http://logs:4', acm: 'http://acm:5'})
     // The service's own variable and --endpoint-url still come first.
     expect(resolveSettings({profile: 'local', env: env(config, {AWS_ENDPOINT_URL_CLOUDWATCH: 'http://cwenv:4'})}).endpoints.cloudwatch).toBe('http://cwenv:4')
+    expect(resolveSettings({profile: 'local', env: env(config, {AWS_ENDPOINT_URL_ACM: 'http://acmenv:6'})}).endpoints.acm).toBe('http://acmenv:6')
     expect(resolveSettings({profile: 'local', endpointUrl: 'http://flag:5', env: env(config)}).endpoints.apigateway).toBe('http://flag:5')
   })
 

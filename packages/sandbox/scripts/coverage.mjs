@@ -1,5 +1,5 @@
-// npm run coverage (in packages/sandbox): writes COVERAGE.md, every API Gateway v1, v2 and
-// CloudWatch and CloudWatch Logs operation and whether the sandbox serves it, from the AWS SDK clients' service models
+// npm run coverage (in packages/sandbox): writes COVERAGE.md, every API Gateway v1, v2,
+// CloudWatch, CloudWatch Logs and ACM operation and whether the sandbox serves it, from the AWS SDK clients' service models
 // (node_modules/@aws-sdk/client-*) and the sandbox's operation table (src/operations.ts).
 // Offline: it reads only files here. It also fails (exit 1) when the operation table names an
 // operation the models do not have, or a request other than the model's.
@@ -23,6 +23,7 @@ const SERVICES = [
   {title: 'API Gateway v2 (HTTP and WebSocket APIs)', signing: 'apigatewayv2', client: 'client-apigatewayv2', served: 'V2_OPERATIONS', short: 'v2'},
   {title: 'CloudWatch', signing: 'monitoring', client: 'client-cloudwatch', served: 'CLOUDWATCH_OPERATIONS', short: 'CloudWatch'},
   {title: 'CloudWatch Logs', signing: 'logs', client: 'client-cloudwatch-logs', served: 'LOGS_OPERATIONS', short: 'CloudWatch Logs'},
+  {title: 'ACM (Certificate Manager)', signing: 'acm', client: 'client-acm', served: 'ACM_OPERATIONS', short: 'ACM'},
 ]
 
 /** An operation's HTTP binding in the SDK's generated schemas: `export var GetRestApi$ = [9, n0, _GRA, { [_ht]: ["GET", "/restapis/{restApiId}", 200] }, …`. */

@@ -1,6 +1,8 @@
+import {regionOfArn, setCertificate, validateArn} from './acm/certificates.js'
 import type {SandboxContext} from './context.js'
 import {describeFaults, faultsFromJson} from './faults.js'
-import {jsonBody, Router} from './http.js'
+import {AwsServiceError, jsonBody, Router} from './http.js'
+import {isRegionName} from './region.js'
 import type {Regions} from './regions.js'
 import {setAuthorizerStub} from './rest/authorizer-stub.js'
 import {setWebAcl, type WebAclInput} from './rest/waf.js'
@@ -15,7 +17,7 @@ export interface ControlHooks {
 }
 
 /**
- * The sandbox's own endpoints under /_sandbox/: status, reset, faults, authorizer stub, traffic and
+ * The sandbox's own endpoints under /_sandbox/: status, reset, faults, authorizer stub, certificates, traffic and
  * shutdown. Never faulted, and not in any one region: reset forgets every region, traffic flows in
  * its API's region, the authorizer stub answers in all.
  */
@@ -47,6 +49,14 @@ export function controlRoutes(context: SandboxContext, regions: Regions, hooks: 
     .add('PUT', '/_sandbox/waf', (request) => {
       const input = jsonBody<WebAclInput>(request)
       return setWebAcl(regions.ofApi(String(input.restApiId)).context, input)
+    })
+    .add('PUT', '/_sandbox/certificates', (request) => {
+      // In the ARN's region, as ACM keeps a certificate in the region its ARN names.
+      const input = jsonBody<{certificateArn?: unknown; notAfter?: unknown; domainName?: unknown}>(request)
+      const region = regionOfArn(validateArn(input.certificateArn))
+      if (!isRegionName(region)) throw new AwsServiceError(400, 'BadRequestException', `certificateArn names no region: "${region}"`)
+      const certificate = setCertificate(regions.of(region).context, input)
+      return {status: 200, body: {certificate: {...certificate, notBefore: new Date(certificate.notBefore).toISOString(), notAfter: new Date(certificate.notAfter).toISOString()}}}
     })
     .add('POST', '/_sandbox/traffic', (request) => {
       const spec = jsonBody<TrafficSpec>(request)

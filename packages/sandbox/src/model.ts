@@ -50,6 +50,8 @@ export const TABLES = {
   v2RouteResponses: 'v2RouteResponses',
   /** `${apiId}/${integrationId}/${integrationResponseId}` (WebSocket) */
   v2IntegrationResponses: 'v2IntegrationResponses',
+  /** certificate ARN → CertificateRecord (acm/certificates.ts), in the ARN's region */
+  certificates: 'certificates',
   /** `${seriesKey}|${minuteStartMs}` → MetricMinute */
   metricData: 'metricData',
 } as const
@@ -299,6 +301,10 @@ export interface MetricMinute {
   sampleCount: number
   minimum: number
   maximum: number
-  /** Distinct values and how often each was seen, for percentiles; absent once a statistic set with unequal values was published. */
-  distribution?: [value: number, count: number][]
+  /**
+   * Distinct values and how often each was seen, for percentiles, flat and in value order:
+   * [value, count, value, count, …] (one array of numbers, not an array per value: a fleet's minutes
+   * hold millions). Absent once a statistic set with unequal values was published.
+   */
+  distribution?: number[]
 }

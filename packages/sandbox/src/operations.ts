@@ -178,8 +178,11 @@ export const CLOUDWATCH_OPERATIONS = ['PutMetricData', 'GetMetricData', 'GetMetr
 /** CloudWatch Logs names its operation on the wire too (X-Amz-Target `Logs_20140328.<Operation>`). */
 export const LOGS_OPERATIONS = LOGS_OPERATION_NAMES
 
+/** ACM names its operation on the wire too (X-Amz-Target: CertificateManager.<Operation>). */
+export const ACM_OPERATIONS = ['DescribeCertificate', 'ListCertificates']
+
 /** Every operation name a fault may name. */
-export const OPERATION_NAMES: ReadonlySet<string> = new Set([...Object.keys(REST_OPERATIONS), ...Object.keys(V2_OPERATIONS), ...CLOUDWATCH_OPERATIONS, ...LOGS_OPERATIONS])
+export const OPERATION_NAMES: ReadonlySet<string> = new Set([...Object.keys(REST_OPERATIONS), ...Object.keys(V2_OPERATIONS), ...CLOUDWATCH_OPERATIONS, ...LOGS_OPERATIONS, ...ACM_OPERATIONS])
 
 /** The operations that change state (what `lost=2%` strikes): API Gateway's non-GET routes, and CloudWatch's PutMetricData. */
 export const WRITE_OPERATIONS: ReadonlySet<string> = new Set([

@@ -1,3 +1,4 @@
+import {acmService, type AcmService} from './acm/service.js'
 import {cloudWatchService, type CloudWatchService} from './cloudwatch/service.js'
 import type {SandboxContext} from './context.js'
 import type {Router} from './http.js'
@@ -13,6 +14,7 @@ export interface Region {
   v2: Router
   cloudWatch: CloudWatchService
   logs: LogsService
+  acm: AcmService
 }
 
 /**
@@ -31,7 +33,7 @@ export class Regions {
     let found = this.built.get(region)
     if (!found) {
       const context = region === this.home.region ? this.home : {...this.home, region, store: this.home.store.inRegion(region)}
-      this.built.set(region, (found = {context, rest: restRoutes(context), v2: v2Routes(context), cloudWatch: cloudWatchService(context), logs: logsService(context)}))
+      this.built.set(region, (found = {context, rest: restRoutes(context), v2: v2Routes(context), cloudWatch: cloudWatchService(context), logs: logsService(context), acm: acmService(context)}))
     }
     return found
   }

@@ -1,6 +1,7 @@
 import {randomBytes, randomUUID} from 'node:crypto'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
 import type {AddressInfo, Socket} from 'node:net'
+import {ACM_TARGET, acmErrorResponse} from './acm/service.js'
 import {realClock, type Clock} from './clock.js'
 import type {CloudWatchProtocol} from './cloudwatch/service.js'
 import type {SandboxContext} from './context.js'
@@ -58,7 +59,7 @@ const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
 /** How long stopping waits for calls still running before cutting them off. */
 const CLOSE_GRACE_MS = 1000
 
-type Service = 'apigateway' | 'apigatewayv2' | 'sts' | 'control' | 'logs' | CloudWatchProtocol
+type Service = 'apigateway' | 'apigatewayv2' | 'sts' | 'control' | 'logs' | 'acm' | CloudWatchProtocol
 
 /** Serves a sandbox on a loopback address (never another interface). */
 export async function serve(options: ServerOptions = {}): Promise<Sandbox> {
@@ -123,10 +124,11 @@ export async function serve(options: ServerOptions = {}): Promise<Sandbox> {
       if (service === 'sts') response = sts.handle(request)
       else if (service === 'control') response = await route(control, request)
       else {
-        // API Gateway and CloudWatch answer from the state of the region the request was signed for.
+        // API Gateway, CloudWatch and ACM answer from the state of the region the request was signed for.
         const region = regions.of(regionOfRequest(request.headers))
         if (service === 'json' || service === 'cbor') response = await region.cloudWatch.handle(service, operation!, request)
         else if (service === 'logs') response = region.logs.handle(operation!, request)
+        else if (service === 'acm') response = region.acm.handle(operation!, request)
         else response = await route(service === 'apigatewayv2' ? region.v2 : region.rest, request)
       }
     } catch (error) {
@@ -143,6 +145,7 @@ export async function serve(options: ServerOptions = {}): Promise<Sandbox> {
     const failure = error instanceof AwsServiceError ? error : internalFailure(error)
     if (service === 'sts') return sts.errorResponse(failure)
     if (service === 'logs') return logsErrorResponse(failure)
+    if (service === 'acm') return acmErrorResponse(failure)
     return service === 'json' || service === 'cbor' ? regions.of(DEFAULT_REGION).cloudWatch.errorResponse(service, failure) : restError(failure)
   }
 
@@ -202,6 +205,7 @@ function serviceOf(request: RequestHead): Service {
   if (request.path.startsWith('/_sandbox/')) return 'control'
   if (String(request.headers['x-amz-target'] ?? '').startsWith(CLOUDWATCH_TARGET)) return 'json'
   if (String(request.headers['x-amz-target'] ?? '').startsWith(LOGS_TARGET)) return 'logs'
+  if (String(request.headers['x-amz-target'] ?? '').startsWith(ACM_TARGET)) return 'acm'
   if (CLOUDWATCH_CBOR_PATH.test(request.path)) return 'cbor'
   if (request.path.startsWith('/v2/')) return 'apigatewayv2'
   if (isStsRequest(request)) return 'sts'
@@ -219,6 +223,7 @@ async function route(router: Router, request: SandboxRequest): Promise<SandboxRe
 function operationOf(service: Exclude<Service, 'control' | 'sts'>, request: SandboxRequest): string | undefined {
   if (service === 'json') return String(request.headers['x-amz-target']).slice(CLOUDWATCH_TARGET.length)
   if (service === 'logs') return String(request.headers['x-amz-target']).slice(LOGS_TARGET.length)
+  if (service === 'acm') return String(request.headers['x-amz-target']).slice(ACM_TARGET.length)
   if (service === 'cbor') return CLOUDWATCH_CBOR_PATH.exec(request.path)![1]
   return operationOfRequest(service, request)
 }

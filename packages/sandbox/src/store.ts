@@ -1,13 +1,25 @@
 import {chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync} from 'node:fs'
 import {join} from 'node:path'
+import {upgradeMinute} from './cloudwatch/record.js'
+import {minutesBySeries, minutesOf, type SeriesColumns} from './cloudwatch/snapshot.js'
+import {TABLES, type MetricMinute} from './model.js'
 import {DEFAULT_REGION} from './region.js'
 
 const SNAPSHOT = 'state.json'
 const JOURNAL = 'journal.ndjson'
-/** Version 2 keeps regions apart; version 1 (one region's tables) is read as the default region's. */
-const STATE_VERSION = 2
+/**
+ * Version 3 stores metric minutes by series, in columns, each minute's distribution flat; version 2
+ * kept regions apart; version 1 (one region's tables) is read as the default region's. Older
+ * records are upgraded as they are read.
+ */
+const STATE_VERSION = 3
+/** Records written by older sandboxes, brought to today's shape as they are read (snapshot or journal). */
+const UPGRADES: Record<string, (record: unknown) => unknown> = {[TABLES.metricData]: (record) => upgradeMinute(record as MetricMinute)}
+const upgraded = (table: string, record: unknown) => (Object.hasOwn(UPGRADES, table) ? UPGRADES[table](record) : record)
 /** The journal is folded into the snapshot once it grows past this. */
 const COMPACT_AT_BYTES = 16 * 1024 * 1024
+/** Records written to a snapshot at a time. */
+const SNAPSHOT_CHUNK = 2000
 
 type Table = Map<string, unknown>
 /** One region's tables, by name. */
@@ -63,6 +75,7 @@ class State {
   /** Empties every region in place (stores handed out stay valid), on disk too. */
   clear(): void {
     for (const tables of this.regions.values()) tables.clear()
+    for (const view of this.views.values()) view.changedAll()
     this.compact()
   }
 
@@ -78,17 +91,23 @@ class State {
     this.journalFd = undefined
   }
 
-  load(): void {
+  /**
+   * Reads the snapshot and the journal; true when a compaction is due: the journal is not empty (its
+   * changes are folded in, and a line a crash cut short, which an append would run into, dropped),
+   * or there is no snapshot yet.
+   */
+  load(): boolean {
     const snapshotPath = join(this.dir!, SNAPSHOT)
     if (existsSync(snapshotPath)) {
       const snapshot = JSON.parse(readFileSync(snapshotPath, 'utf8')) as {version: number; tables?: SnapshotTables; regions?: Record<string, SnapshotTables>}
       if (snapshot.version === 1) this.loadTables(DEFAULT_REGION, snapshot.tables ?? {})
-      else if (snapshot.version === STATE_VERSION) for (const [region, tables] of Object.entries(snapshot.regions ?? {})) this.loadTables(region, tables)
-      else throw new Error(`${snapshotPath} has state version ${snapshot.version}; this sandbox reads versions 1 and ${STATE_VERSION}`)
+      else if (snapshot.version === 2) for (const [region, tables] of Object.entries(snapshot.regions ?? {})) this.loadTables(region, tables)
+      else if (snapshot.version === STATE_VERSION) for (const [region, tables] of Object.entries(snapshot.regions ?? {})) this.loadTables(region, bySeriesRead(tables))
+      else throw new Error(`${snapshotPath} has state version ${snapshot.version}; this sandbox reads versions 1 to ${STATE_VERSION}`)
     }
     const journalPath = join(this.dir!, JOURNAL)
-    if (!existsSync(journalPath)) return
-    for (const line of readFileSync(journalPath, 'utf8').split('\n')) {
+    const journal = existsSync(journalPath) ? readFileSync(journalPath, 'utf8') : ''
+    for (const line of journal.split('\n')) {
       // A line cut short by a crash was never acknowledged: skip it.
       let change: Change
       try {
@@ -99,24 +118,64 @@ class State {
       const [table, id, value, region = DEFAULT_REGION] = change
       const tables = this.tables(region)
       if (value === null) tables.get(table)?.delete(id)
-      else tableOf(tables, table).set(id, value)
+      else tableOf(tables, table).set(id, upgraded(table, value))
     }
+    return journal.length > 0 || !existsSync(snapshotPath)
   }
 
   /** Writes the whole state as a new snapshot and starts an empty journal. */
   compact(): void {
     if (!this.dir) return
-    const regions = Object.fromEntries([...this.regions].map(([region, tables]) => [region, Object.fromEntries([...tables].map(([name, table]) => [name, [...table]]))]))
     const snapshotPath = join(this.dir, SNAPSHOT)
     const temporary = `${snapshotPath}.${process.pid}.tmp`
     const fd = openSync(temporary, 'w', OWNER_ONLY)
-    writeSync(fd, JSON.stringify({version: STATE_VERSION, regions}))
+    this.writeSnapshot(fd)
     fsyncSync(fd)
     closeSync(fd)
     renameSync(temporary, snapshotPath)
+    this.openJournal('w')
+  }
+
+  /**
+   * The snapshot's JSON, {"version":…,"regions":{region:{table:[[id,record],…]}}}, written a few
+   * thousand records at a time: one string of the whole state would double the memory a large state
+   * (a fleet's metric minutes) takes while it is written.
+   */
+  private writeSnapshot(fd: number): void {
+    const write = (text: string) => writeSync(fd, text)
+    write(`{"version":${STATE_VERSION},"regions":{`)
+    ;[...this.regions].forEach(([region, tables], r) => {
+      write(`${r > 0 ? ',' : ''}${JSON.stringify(region)}:{`)
+      ;[...tables].forEach(([name, table], t) => {
+        write(`${t > 0 ? ',' : ''}${JSON.stringify(name)}:[`)
+        const rows: Iterable<unknown> = name === TABLES.metricData ? minutesBySeries(table.values() as Iterable<MetricMinute>) : table
+        let [chunk, written] = [[] as string[], 0]
+        const flush = () => {
+          if (chunk.length > 0) write((written > 0 ? ',' : '') + chunk.join(','))
+          written += chunk.length
+          chunk = []
+        }
+        for (const row of rows) if (chunk.push(JSON.stringify(row)) === SNAPSHOT_CHUNK) flush()
+        flush()
+        write(']')
+      })
+      write('}')
+    })
+    write('}}')
+  }
+
+  /** Goes on from the snapshot as it is and the (empty) journal: both made the owner's alone, as a compaction would make them. */
+  keepSnapshot(): void {
+    // A snapshot made by an older sandbox may have been readable by others.
+    chmodSync(join(this.dir!, SNAPSHOT), OWNER_ONLY)
+    this.openJournal('a')
+  }
+
+  /** Starts writing the journal: empty ('w', after a compaction) or where it ends ('a'). */
+  openJournal(flags: 'w' | 'a'): void {
     this.close()
-    const journalPath = join(this.dir, JOURNAL)
-    this.journalFd = openSync(journalPath, 'w', OWNER_ONLY)
+    const journalPath = join(this.dir!, JOURNAL)
+    this.journalFd = openSync(journalPath, flags, OWNER_ONLY)
     // A journal made by an older sandbox may have been readable by others.
     chmodSync(journalPath, OWNER_ONLY)
     this.journalBytes = statSync(journalPath).size
@@ -124,11 +183,17 @@ class State {
 
   private loadTables(region: string, tables: SnapshotTables): void {
     const into = this.tables(region)
-    for (const [name, rows] of Object.entries(tables)) into.set(name, new Map(rows))
+    for (const [name, rows] of Object.entries(tables)) into.set(name, new Map(Object.hasOwn(UPGRADES, name) ? rows.map(([id, record]) => [id, upgraded(name, record)]) : rows))
   }
 }
 
 type SnapshotTables = Record<string, [string, unknown][]>
+
+/** A version 3 snapshot's tables as rows: its metricData is by series. */
+function bySeriesRead(tables: SnapshotTables): SnapshotTables {
+  const series = tables[TABLES.metricData] as unknown as SeriesColumns[] | undefined
+  return series ? {...tables, [TABLES.metricData]: minutesOf(series)} : tables
+}
 
 function tableOf(tables: Tables, name: string): Table {
   let table = tables.get(name)
@@ -141,6 +206,8 @@ function tableOf(tables: Tables, name: string): Table {
  * region's store shares one journal and snapshot; `inRegion` gives another region's.
  */
 export class Store {
+  private readonly revisions = new Map<string, number>()
+
   /** Use `Store.memory`, `Store.open` or `inRegion`. */
   constructor(
     private readonly state: State,
@@ -158,8 +225,9 @@ export class Store {
     mkdirSync(dir, {recursive: true, mode: 0o700})
     removeStaleTemporaries(dir)
     const state = new State(dir)
-    state.load()
-    state.compact()
+    // With an empty journal the snapshot is already the whole state: rewriting it would only cost time.
+    if (state.load()) state.compact()
+    else state.keepSnapshot()
     return state.store(DEFAULT_REGION)
   }
 
@@ -193,15 +261,31 @@ export class Store {
     return this.tables.get(table)?.size ?? 0
   }
 
+  /** A number that changes whenever a record of `table` is put or deleted: what an index built from the table checks. */
+  revision(table: string): number {
+    return this.revisions.get(table) ?? 0
+  }
+
+  /** Every table changed (the state was cleared). */
+  changedAll(): void {
+    for (const table of this.revisions.keys()) this.changed(table)
+  }
+
+  private changed(table: string): void {
+    this.revisions.set(table, this.revision(table) + 1)
+  }
+
   /** Stores (or replaces) a record; records are plain JSON and are persisted as they are now. */
   put<T>(table: string, id: string, value: T): T {
     tableOf(this.tables, table).set(id, value)
+    this.changed(table)
     this.state.record([table, id, value, this.region])
     return value
   }
 
   delete(table: string, id: string): boolean {
     const existed = this.tables.get(table)?.delete(id) ?? false
+    if (existed) this.changed(table)
     if (existed) this.state.record([table, id, null, this.region])
     return existed
   }

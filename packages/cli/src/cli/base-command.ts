@@ -50,6 +50,7 @@ export abstract class ApigwCommand extends Command {
 
   private globals?: GlobalFlags
   private awsSession?: AwsSession
+  private sandboxEndpoint?: Promise<string>
   private defaultOutput?: OutputFormat
 
   /** Parses the command's flags (and the global ones), and checks the global ones before any AWS call. */
@@ -72,16 +73,23 @@ export abstract class ApigwCommand extends Command {
 
   /** A session against the sandbox at `endpoint`: any region, any credentials. */
   protected sandboxSession(endpoint: string): AwsSession {
-    return (this.awsSession ??= this.createSession({
-      region: this.requireGlobals().region ?? 'us-east-1',
-      endpointUrl: endpoint,
-      env: {},
-      staticCredentials: {accessKeyId: 'sandbox', secretAccessKey: 'sandbox'},
-      sandbox: true,
-    }))
+    return (this.awsSession ??= this.createSession(sandboxTarget(endpoint, this.requireGlobals().region)))
   }
 
-  private createSession(target: Pick<SessionOptions, 'profile' | 'region' | 'endpointUrl' | 'env' | 'staticCredentials' | 'sandbox'>): AwsSession {
+  /**
+   * A session of its own for one target of a fleet view (--profiles, --regions): that profile and
+   * region, the other global flags as given. Without a profile, --sandbox still means the sandbox.
+   */
+  protected async targetSession(target: {profile?: string; region?: string}): Promise<AwsSession> {
+    const flags = this.requireGlobals()
+    if (target.profile === undefined && this.sandboxMode()) {
+      return this.createSession(sandboxTarget(await (this.sandboxEndpoint ??= this.runningSandbox()), target.region ?? flags.region))
+    }
+    const profile = target.profile === undefined ? {profile: flags.profile} : {profile: target.profile, profileSource: '--profiles'}
+    return this.createSession({...profile, region: target.region ?? flags.region, endpointUrl: flags['endpoint-url'], env: process.env})
+  }
+
+  private createSession(target: Pick<SessionOptions, 'profile' | 'profileSource' | 'region' | 'endpointUrl' | 'env' | 'staticCredentials' | 'sandbox'>): AwsSession {
     const flags = this.requireGlobals()
     return new AwsSession({
       ...target,
@@ -260,4 +268,9 @@ export abstract class ApigwCommand extends Command {
 /** argv without one flag and its value (`--flag value` or `--flag=value`). */
 function withoutFlag(argv: string[], flag: string): string[] {
   return argv.filter((arg, index) => arg !== flag && !arg.startsWith(`${flag}=`) && argv[index - 1] !== flag)
+}
+
+/** The sandbox answers any region and any credentials. */
+function sandboxTarget(endpoint: string, region: string | undefined) {
+  return {region: region ?? 'us-east-1', endpointUrl: endpoint, env: {}, staticCredentials: {accessKeyId: 'sandbox', secretAccessKey: 'sandbox'}, sandbox: true}
 }

@@ -4,8 +4,10 @@ import {limitFlags, screenSize} from '../cli/metrics-flags.js'
 import {Flags} from '../cli/oclif/command.js'
 import {withDefaultValue} from '../cli/optional-value.js'
 import {absoluteGates} from '../lib/canary/index.js'
-import {loadFleetDashboard, loadStageDashboard, type Thresholds} from '../lib/dashboard/index.js'
+import {loadFleetDashboard, loadFleetTargets, loadStageDashboard, type Thresholds} from '../lib/dashboard/index.js'
 import {usageError} from '../lib/errors.js'
+import {targets, type TargetSpec} from '../lib/fleet/index.js'
+import {failedTargetsExit, fleetFlags} from '../cli/fleet-flags.js'
 import {parseSpan} from '../lib/metrics/index.js'
 import {formatDuration, parseDuration} from '../lib/util/duration.js'
 import {parseWindow, type ReadWindow} from '../lib/util/window.js'
@@ -23,6 +25,7 @@ export default class Dashboard extends ApigwCommand {
     'apigw dashboard --api shop --stage prod --since 1h --watch',
     'apigw dashboard --api shop --stage prod --routes --max-p99 800ms',
     'apigw dashboard --all',
+    'apigw dashboard --all --regions us-east-1,eu-west-1 --profiles prod,staging',
     'apigw dashboard --api shop --stage prod --json',
   ]
 
@@ -35,13 +38,14 @@ export default class Dashboard extends ApigwCommand {
     watch: Flags.string({description: `redraw in place every ${DEFAULT_WATCH}, or the interval given (--watch 10s), until Ctrl-C`, exclusive: ['all']}),
     routes: Flags.boolean({description: "each method's or route's panels (needs detailed metrics)", exclusive: ['all']}),
     ...limitFlags({'max-5xx-rate': '1%', 'max-4xx-rate': '5%', 'max-p99': 'off'}),
+    ...fleetFlags(['all']),
   }
 
   async run(): Promise<void> {
     this.argv = withDefaultValue(this.argv, '--watch', DEFAULT_WATCH)
     const {flags} = await this.parseFlags(Dashboard)
     const thresholds = absoluteGates({'max-5xx-rate': flags['max-5xx-rate'], 'max-4xx-rate': flags['max-4xx-rate'], 'max-p99': flags['max-p99']})
-    if (flags.all) return this.fleet(parseWindow(windowOf(flags), '1h'), thresholds)
+    if (flags.all) return this.fleet(parseWindow(windowOf(flags), '1h'), thresholds, {specs: targets({regions: flags.regions, profiles: flags.profiles}), strict: flags.strict})
     if (!flags.api || !flags.stage) throw usageError('--api and --stage name the stage to show (or --all for every stage of the region).', ['Try: apigw dashboard --api shop --stage prod'])
     const span = parseSpan(parseWindow(windowOf(flags), '3h'), flags.period)
     const watchMs = flags.watch === undefined ? undefined : parseDuration(flags.watch, '--watch')
@@ -79,14 +83,19 @@ export default class Dashboard extends ApigwCommand {
     }
   }
 
-  /** --all: the fleet view. */
-  private async fleet(window: ReadWindow, thresholds: Thresholds): Promise<void> {
+  /** --all: the fleet view; with --regions or --profiles, every target's rows in one table. */
+  private async fleet(window: ReadWindow, thresholds: Thresholds, fleet: {specs?: TargetSpec[]; strict: boolean}): Promise<void> {
     if (window.sinceMs < 60_000) throw usageError(`The window must be at least a minute; got ${window.label}.`, ['Try: --since 1h'])
     const {readFleet} = await loadFleetDashboard()
-    const fleet = await readFleet(await this.session(), window)
-    await this.emit({data: fleet, view: async () => {
+    const view = async () => {
       const {fleetView} = await import('../cli/ui/fleet-view.js')
-      return (data, colors) => fleetView(data, colors, thresholds)
-    }})
+      return (data: Parameters<typeof fleetView>[0], colors: Parameters<typeof fleetView>[1]) => fleetView(data, colors, thresholds)
+    }
+    if (!fleet.specs) return this.emit({data: await readFleet(await this.session(), window), view})
+    const {readFleetTargets} = await loadFleetTargets()
+    const data = await readFleetTargets(fleet.specs, (spec) => this.targetSession(spec), window)
+    const exit = failedTargetsExit(data, fleet.strict, (message) => this.warning(message))
+    await this.emit({data, view})
+    if (exit !== undefined) this.exit(exit)
   }
 }

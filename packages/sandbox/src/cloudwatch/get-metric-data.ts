@@ -6,7 +6,7 @@ import {evaluateExpression, type TimeSeries} from './expression.js'
 import {atMost, dimensionsOf, encodeToken, listOf, numberOf, optionalText, periodMs, requiredText, required, resumeOffset, timestampMs, type Input} from './input.js'
 import {seriesKey} from './record.js'
 import {bucketsOf, indexSeries, unitOf} from './series.js'
-import {aggregate, statistic} from './statistics.js'
+import {aggregate, statistic, type Aggregate} from './statistics.js'
 
 const MAX_DATAPOINTS = 100_800
 const QUERY_ID = /^[a-z][a-zA-Z0-9_]*$/
@@ -131,13 +131,20 @@ function evaluator(queries: Query[], index: Map<string, MetricMinute[]>, start: 
   const byId = new Map(queries.map((query) => [query.id, query]))
   const done = new Map<string, Evaluated>()
   const inProgress = new Set<string>()
+  const merged = new Map<string, Periods>()
+  const periodsOf = (query: MetricQuery): Periods => {
+    const key = JSON.stringify([query.key, query.period, query.unit])
+    let periods = merged.get(key)
+    if (!periods) merged.set(key, (periods = mergePeriods(index.get(query.key) ?? [], query, start, end)))
+    return periods
+  }
   const evaluate = (id: string): Evaluated => {
     const cached = done.get(id)
     if (cached) return cached
     const query = byId.get(id)!
     if (inProgress.has(id)) throw invalidValue(`Error in expression ${id}: it refers to itself through other expressions.`)
     inProgress.add(id)
-    const result = query.kind === 'metric' ? metricSeries(query, index.get(query.key) ?? [], start, end) : expressionSeries(query, byId, evaluate)
+    const result = query.kind === 'metric' ? metricSeries(query, periodsOf(query)) : expressionSeries(query, byId, evaluate)
     inProgress.delete(id)
     done.set(id, result)
     return result
@@ -145,15 +152,31 @@ function evaluator(queries: Query[], index: Map<string, MetricMinute[]>, start: 
   return evaluate
 }
 
-function metricSeries(query: MetricQuery, minutes: MetricMinute[], start: number, end: number): Evaluated {
-  const compute = statistic(query.stat)!
+/**
+ * A series' minutes merged period by period, and the units they were published in: computed once per
+ * request for every statistic asked of the same series, period and unit (a latency sketch asks a dozen).
+ */
+interface Periods {
+  merged: [start: number, aggregate: Aggregate][]
+  units: Set<string>
+}
+
+function mergePeriods(minutes: MetricMinute[], query: MetricQuery, start: number, end: number): Periods {
   const matching = query.unit === undefined ? minutes : minutes.filter((minute) => unitOf(minute) === query.unit)
-  const series: TimeSeries = new Map()
   const units = new Set<string>()
-  for (const [bucket, inBucket] of bucketsOf(matching, start, end, query.period)) {
-    const value = compute(aggregate(inBucket))
-    if (value !== undefined) series.set(bucket, value)
+  const merged = bucketsOf(matching, start, end, query.period).map(([bucket, inBucket]): [number, Aggregate] => {
     for (const minute of inBucket) units.add(unitOf(minute))
+    return [bucket, aggregate(inBucket)]
+  })
+  return {merged, units}
+}
+
+function metricSeries(query: MetricQuery, {merged, units}: Periods): Evaluated {
+  const compute = statistic(query.stat)!
+  const series: TimeSeries = new Map()
+  for (const [bucket, inBucket] of merged) {
+    const value = compute(inBucket)
+    if (value !== undefined) series.set(bucket, value)
   }
   const messages = units.size > 1 ? [{Code: 'MultipleUnits', Value: `Multiple units returned: '[${[...units].sort().join(', ')}]'`}] : []
   return {series, messages}

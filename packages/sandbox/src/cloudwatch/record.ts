@@ -1,5 +1,6 @@
 import {TABLES, type MetricMinute} from '../model.js'
 import type {Store} from '../store.js'
+import {indexMinute} from './series.js'
 
 export interface Dimension {
   Name: string
@@ -34,8 +35,10 @@ export function seriesKey(namespace: string, metricName: string, dimensions: Dim
 /** Folds an observation into its series' one-minute aggregate, as CloudWatch stores standard-resolution data. */
 export function recordMetric(store: Store, observation: MetricObservation): MetricMinute {
   const minute = minuteOf(observation.timestamp)
-  const id = `${seriesKey(observation.namespace, observation.metricName, observation.dimensions)}|${minute}`
+  const key = seriesKey(observation.namespace, observation.metricName, observation.dimensions)
+  const id = `${key}|${minute}`
   const existing = store.get<MetricMinute>(TABLES.metricData, id)
+  const [countedBefore, revision] = [(existing?.sampleCount ?? 0) > 0, store.revision(TABLES.metricData)]
   const entry: MetricMinute = existing ?? {
     namespace: observation.namespace,
     metricName: observation.metricName,
@@ -67,7 +70,9 @@ export function recordMetric(store: Store, observation: MetricObservation): Metr
     }
     addToDistribution(entry, samples)
   }
-  return store.put(TABLES.metricData, id, entry)
+  store.put(TABLES.metricData, id, entry)
+  indexMinute(store, key, entry, countedBefore, revision)
+  return entry
 }
 
 /** A value and how many times it was seen. */
@@ -75,7 +80,18 @@ type Sample = [value: number, count: number]
 
 function addToDistribution(entry: MetricMinute, samples: Sample[]): void {
   if (!entry.distribution) return
-  const merged = new Map(entry.distribution)
+  const merged = new Map<number, number>()
+  for (let i = 0; i < entry.distribution.length; i += 2) merged.set(entry.distribution[i], entry.distribution[i + 1])
   for (const [value, count] of samples) merged.set(value, (merged.get(value) ?? 0) + count)
-  entry.distribution = [...merged].sort((a, b) => a[0] - b[0])
+  entry.distribution = [...merged].sort((a, b) => a[0] - b[0]).flat()
+}
+
+/**
+ * A minute as an older sandbox stored it (state version 2 and before: a distribution of [value,
+ * count] pairs) in today's shape (one flat array); today's minutes are returned as they are.
+ */
+export function upgradeMinute(minute: MetricMinute): MetricMinute {
+  const distribution = minute.distribution as unknown[] | undefined
+  if (Array.isArray(distribution?.[0])) minute.distribution = (distribution as Sample[]).flat()
+  return minute
 }

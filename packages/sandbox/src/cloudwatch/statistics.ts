@@ -8,23 +8,41 @@ export interface Aggregate {
   sampleCount: number
   minimum: number
   maximum: number
-  /** Absent when any minute held a statistic set with unequal values: then there are no percentiles. */
-  distribution?: Distribution
+  /**
+   * Absent when any minute held a statistic set with unequal values: then there are no percentiles.
+   * Merged when first read: only percentiles need it, and most statistics asked are sums and counts.
+   */
+  readonly distribution?: Distribution
 }
 
 export function aggregate(minutes: MetricMinute[]): Aggregate {
-  const total: Aggregate = {sum: 0, sampleCount: 0, minimum: Infinity, maximum: -Infinity}
-  let counts: Map<number, number> | undefined = new Map()
+  let [sum, sampleCount, minimum, maximum] = [0, 0, Infinity, -Infinity]
   for (const minute of minutes) {
-    total.sum += minute.sum
-    total.sampleCount += minute.sampleCount
-    total.minimum = Math.min(total.minimum, minute.minimum)
-    total.maximum = Math.max(total.maximum, minute.maximum)
-    if (!minute.distribution) counts = undefined
-    else if (counts) for (const [value, count] of minute.distribution) counts.set(value, (counts.get(value) ?? 0) + count)
+    sum += minute.sum
+    sampleCount += minute.sampleCount
+    minimum = Math.min(minimum, minute.minimum)
+    maximum = Math.max(maximum, minute.maximum)
   }
-  if (counts) total.distribution = [...counts].sort((a, b) => a[0] - b[0])
-  return total
+  let merged: Distribution | undefined | null = null
+  return {
+    sum,
+    sampleCount,
+    minimum,
+    maximum,
+    get distribution() {
+      if (merged === null) merged = mergedDistribution(minutes)
+      return merged
+    },
+  }
+}
+
+function mergedDistribution(minutes: MetricMinute[]): Distribution | undefined {
+  const counts = new Map<number, number>()
+  for (const {distribution: flat} of minutes) {
+    if (!flat) return undefined
+    for (let i = 0; i < flat.length; i += 2) counts.set(flat[i], (counts.get(flat[i]) ?? 0) + flat[i + 1])
+  }
+  return [...counts].sort((a, b) => a[0] - b[0])
 }
 
 /** One statistic of an aggregate; undefined when the data cannot give it. */

@@ -1,6 +1,7 @@
 import type {RolloutEnd, RolloutEvent} from '../../lib/canary/index.js'
 import {millis, percent, type GateName} from '../../lib/metrics/index.js'
 import type {CheckResult} from '../../lib/metrics/index.js'
+import type {DomainCheck} from '../../lib/domains/index.js'
 import type {DiffReport} from '../../lib/openapi/index.js'
 import type {DoctorReport} from '../../lib/doctor/index.js'
 import {plural} from '../../lib/util/text.js'
@@ -12,11 +13,13 @@ export type CiResult =
   | {command: 'canary run'; events: RolloutEvent[]; end: RolloutEnd}
   | {command: 'apis diff'; result: DiffReport; exitCode: number}
   | {command: 'doctor'; result: DoctorReport; exitCode: number}
+  | {command: 'domains check'; result: DomainCheck; exitCode: number}
 
 export function githubReport(input: CiResult): GithubReport {
   if (input.command === 'metrics check') return checkReport(input.result, input.exitCode)
   if (input.command === 'canary run') return rolloutReport(input.events, input.end)
   if (input.command === 'doctor') return doctorReport(input.result, input.exitCode)
+  if (input.command === 'domains check') return domainsReport(input.result, input.exitCode)
   return diffReport(input.result, input.exitCode)
 }
 
@@ -134,6 +137,22 @@ function doctorReport(report: DoctorReport, exitCode: number): GithubReport {
       ['severity', 'check', 'where', 'resource', 'what', 'fix'],
       report.findings.map((finding) => [finding.severity, finding.check, finding.api ? where(finding.api, finding.stage) : '—', finding.resource, finding.detail, finding.fix]),
     ),
+  ]
+  return {annotations, summary: markdown(summary)}
+}
+
+/** `domains check`: an error per failing finding (an expiring certificate, TLS 1.0, a dangling mapping), a notice per note. */
+function domainsReport(check: DomainCheck, exitCode: number): GithubReport {
+  const annotations = check.findings.map(
+    (finding): Annotation => ({level: finding.level === 'failed' ? 'error' : 'notice', title: `domains check: ${finding.kind}${finding.domain ? ` on ${finding.domain}` : ''}`, message: finding.detail}),
+  )
+  const failing = check.findings.filter((finding) => finding.level === 'failed').length
+  const summary = [
+    heading('domains check', check.outcome, exitCode),
+    '',
+    `${plural(check.domains, 'custom domain')} checked: ${plural(failing, 'finding')} failing, ${plural(check.findings.length - failing, 'note')}.`,
+    '',
+    ...markdownTable(['', 'check', 'domain', 'path', 'detail'], check.findings.map((finding) => [finding.level === 'failed' ? 'FAIL' : 'note', finding.kind, finding.domain ?? '—', finding.path ?? '—', finding.detail])),
   ]
   return {annotations, summary: markdown(summary)}
 }

@@ -18,11 +18,12 @@ const MAPPING_HEAD = ['PATH', 'API', 'KIND', 'STAGE', 'BACK TO']
 export function domainsListView(data: {domains: DomainSummary[]}, colors: Palette): string {
   if (data.domains.length === 0) return colors.dim('No custom domain names in this region.')
   const rows = data.domains.flatMap((domain) => {
-    const shared: Cell[] = [domain.domainName, domain.endpointType, domain.securityPolicy, domain.dnsTarget.domainName]
+    const expires = domain.certificateExpiry?.slice(0, 10) ?? colors.dim('unknown')
+    const shared: Cell[] = [domain.domainName, domain.endpointType, domain.securityPolicy, expires, domain.dnsTarget.domainName]
     if (domain.mappings.length === 0) return [[...shared, null, null, null]]
     return domain.mappings.map((mapping) => [...shared, pathText(mapping.path), apiText(mapping.api), stageText(mapping, colors)])
   })
-  return renderTable(['DOMAIN', 'ENDPOINT', 'TLS', 'DNS TARGET', 'PATH', 'API', 'STAGE'], rows, colors)
+  return renderTable(['DOMAIN', 'ENDPOINT', 'TLS', 'CERT EXPIRES', 'DNS TARGET', 'PATH', 'API', 'STAGE'], rows, colors)
 }
 
 export function domainShowView(domain: DomainSummary, colors: Palette): string {
@@ -32,7 +33,7 @@ export function domainShowView(domain: DomainSummary, colors: Palette): string {
     ['status', domain.status],
     ['tls', domain.securityPolicy],
     ['certificate', domain.certificateArn],
-    ['expires', domain.certificateExpiry ?? colors.dim('not shown (ACM)')],
+    ['expires', domain.certificateExpiry ?? colors.dim(`unknown: ${domain.certificateNote ?? 'not read'}`)],
     ['dns target', domain.dnsTarget.domainName],
     ['hosted zone', domain.dnsTarget.hostedZoneId],
     ['routing', domain.routingMode],

@@ -5,7 +5,7 @@ import {readDomains} from '../../lib/domains/index.js'
 export default class DomainsShow extends ApigwCommand {
   static summary = 'show one custom domain name: certificate, TLS, DNS target, mappings'
   static description =
-    "One custom domain name (GetDomainNames, GetApiMappings): endpoint type, status, TLS security policy, certificate ARN (its expiry is ACM's and is not shown), the DNS target (regional or CloudFront domain name and its Route 53 hosted zone), routing mode, mutual TLS truststore, and every path with the API and stage it reaches and, after a `domains switch`, where --back returns it."
+    "One custom domain name (GetDomainNames, GetApiMappings): endpoint type, status, TLS security policy, certificate ARN and its expiry (ACM DescribeCertificate in the region its ARN names: us-east-1 for an EDGE domain; when ACM refuses, unknown with the reason, and the command still succeeds), the DNS target (regional or CloudFront domain name and its Route 53 hosted zone), routing mode, mutual TLS truststore, and every path with the API and stage it reaches and, after a `domains switch`, where --back returns it."
 
   static examples = ['apigw domains show api.example.com', 'apigw domains show api.example.com --json']
 
@@ -13,7 +13,7 @@ export default class DomainsShow extends ApigwCommand {
 
   async run(): Promise<void> {
     const {args} = await this.parseFlags(DomainsShow)
-    const {domains} = await readDomains(await this.session(), {domain: args.domain})
+    const {domains} = await readDomains(await this.session(), {domain: args.domain, certificates: true})
     await this.emit({data: domains[0], view: async () => (await import('../../cli/ui/domains-view.js')).domainShowView})
   }
 }

@@ -4,6 +4,7 @@
  * exactly-once machinery for creates, and the mapping of AWS errors to apigw's.
  * The public door of lib/aws: code outside this folder imports from here, never from its files.
  */
+export type {AcmGateway, CertificateDates} from './acm-gateway.js'
 export type {CloudWatchGateway, Metric, MetricDataQuery, MetricDataResult} from './cloudwatch-gateway.js'
 export {MAX_QUERIES_PER_CALL} from './cloudwatch-limits.js'
 export type {LogEvent, LogGroup, LogsGateway, QueryResults} from './logs-gateway.js'

@@ -1,5 +1,4 @@
-import type {ClientConfig, AwsSession} from './session.js'
-import type {ServiceName} from './settings.js'
+import type {CalledService, ClientConfig, AwsSession} from './session.js'
 
 /** What the SDK's logger middleware hands a logger for each call (its input and output left out here). */
 interface LoggedCall {
@@ -24,7 +23,7 @@ interface SdkLogger {
  */
 export function createSdkClient<C extends {middlewareStack: {remove(name: string): boolean}}>(
   session: AwsSession,
-  service: ServiceName,
+  service: CalledService,
   make: (config: ClientConfig & {logger?: SdkLogger}) => C,
 ): C {
   const {onDebug} = session.options

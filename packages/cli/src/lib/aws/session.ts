@@ -10,8 +10,13 @@ import {RetriesExhausted, withRetry, type RetryNotice} from './retry.js'
 import {resolveSettings, type AwsSettings, type ServiceName, type SettingsInput} from './settings.js'
 import type {RestGateway} from './rest-gateway.js'
 import type {V2Gateway} from './v2-gateway.js'
+import type {AcmGateway} from './acm-gateway.js'
 import type {CloudWatchGateway} from './cloudwatch-gateway.js'
 import type {LogsGateway} from './logs-gateway.js'
+import type {StsGateway} from './sts-gateway.js'
+
+/** The services a session calls: API Gateway and CloudWatch, and STS for who the credentials belong to. */
+export type CalledService = ServiceName | 'sts'
 
 export interface SessionOptions extends SettingsInput {
   /** How long, from the session's start, throttled or unavailable calls may keep being retried. */
@@ -93,6 +98,14 @@ export class AwsSession {
     return this.gateway('logs', async () => (await import('./logs-gateway.js')).createLogsGateway(this))
   }
 
+  sts(): Promise<StsGateway> {
+    return this.gateway('sts', async () => (await import('./sts-gateway.js')).createStsGateway(this))
+  }
+
+  acm(): Promise<AcmGateway> {
+    return this.gateway('acm', async () => (await import('./acm-gateway.js')).createAcmGateway(this))
+  }
+
   /**
    * Gives the calls from now on a whole retry budget again. For commands that run for a long time
    * (a canary rollout): each round of calls gets the budget, not just the first minute of the run.
@@ -101,10 +114,10 @@ export class AwsSession {
     this.retryDeadline = this.clock.now() + this.options.retryBudgetMs
   }
 
-  clientConfig(service: ServiceName): ClientConfig {
+  clientConfig(service: CalledService): ClientConfig {
     return {
       region: this.settings.region,
-      endpoint: this.settings.endpoints[service],
+      endpoint: this.endpoint(service),
       credentials: (args) => this.credentials(args),
       maxAttempts: 1,
       requestHandler: this.requestHandler,
@@ -114,6 +127,12 @@ export class AwsSession {
 
   /** AWS calls made through this session (not counting retries), for apigw doctor and the benches. */
   callsMade = 0
+
+  /** A configured endpoint, if any; STS has its own (the sandbox answers STS on its one endpoint). */
+  private endpoint(service: CalledService): string | undefined {
+    if (service !== 'sts') return this.settings.endpoints[service]
+    return this.settings.stsEndpoint ?? (this.options.sandbox ? this.settings.endpoints.apigateway : undefined)
+  }
 
   /** This machine's clock, as the session's retries read it. */
   now(): number {
@@ -135,9 +154,9 @@ export class AwsSession {
    * A create (CREATE_OPERATIONS) whose answer is lost is retried only after `find` shows that AWS
    * did not make it; without `find` it is not retried at all.
    */
-  async call<T>(service: ServiceName, operation: string, send: () => Promise<T>, find?: FindLost<T>): Promise<T> {
+  async call<T>(service: CalledService, operation: string, send: () => Promise<T>, find?: FindLost<T>): Promise<T> {
     this.callsMade++
-    const context = {operation, endpoint: this.settings.endpoints[service], profile: this.settings.profile}
+    const context = {operation, endpoint: this.endpoint(service), profile: this.settings.profile}
     const isCreate = CREATE_OPERATIONS.has(operation)
     let answerLost = false
     const attempt = async () => {

@@ -11,6 +11,7 @@ export const SERVICES = {
   apigatewayv2: {endpointEnv: 'AWS_ENDPOINT_URL_APIGATEWAYV2', configKeys: ['apigatewayv2']},
   cloudwatch: {endpointEnv: 'AWS_ENDPOINT_URL_CLOUDWATCH', configKeys: ['cloudwatch']},
   logs: {endpointEnv: 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS', configKeys: ['cloudwatch_logs']},
+  acm: {endpointEnv: 'AWS_ENDPOINT_URL_ACM', configKeys: ['acm']},
 } as const
 
 export type ServiceName = keyof typeof SERVICES
@@ -21,6 +22,8 @@ const STS = {endpointEnv: 'AWS_ENDPOINT_URL_STS', configKeys: ['sts']} as const
 
 export interface SettingsInput {
   profile?: string
+  /** Where `profile` was named, for messages: --profile unless said (--profiles, for a fleet view's target). */
+  profileSource?: string
   region?: string
   endpointUrl?: string
   env: Env
@@ -54,7 +57,7 @@ export function resolveSettings(input: SettingsInput): AwsSettings {
   const profile = input.profile || env.AWS_PROFILE || undefined
   const profileName = profile ?? 'default'
   const profiles = configProfiles(env)
-  if (profile) requireProfile(profile, input.profile ? '--profile' : 'AWS_PROFILE', profiles, env)
+  if (profile) requireProfile(profile, input.profile ? (input.profileSource ?? '--profile') : 'AWS_PROFILE', profiles, env)
   const config = profiles.get(profileName) ?? {}
   const candidates: Array<[string | undefined, string]> = [
     [input.region, '--region'],

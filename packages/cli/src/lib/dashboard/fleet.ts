@@ -123,7 +123,7 @@ export function trend(errors: Array<number | null>, requests: Array<number | nul
 }
 
 /** Highest 5XX rate first (no data last), then slowest p99, then busiest, then by name. */
-function worstFirst(a: FleetRow, b: FleetRow): number {
+export function worstFirst(a: FleetRow, b: FleetRow): number {
   const desc = (x: number | null, y: number | null) => (y ?? -1) - (x ?? -1)
   return desc(a.rate5xx, b.rate5xx) || desc(a.p99Ms, b.p99Ms) || desc(a.requests, b.requests) || byCodePoint(a.api.name, b.api.name) || byCodePoint(a.stage, b.stage)
 }

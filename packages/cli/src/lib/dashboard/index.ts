@@ -4,6 +4,7 @@
  * The public door of lib/dashboard: code outside this folder imports from here, never from its files.
  */
 export type {Fleet, Trend} from './fleet.js'
+export type {FleetOfTargets} from './targets.js'
 export type {Thresholds} from './panels.js'
 export type {Dashboard, DashboardPanel} from './stage.js'
 
@@ -11,3 +12,4 @@ export type {Dashboard, DashboardPanel} from './stage.js'
 // an index that is itself imported with import() would load its whole domain.
 export const loadStageDashboard = () => import('./stage.js')
 export const loadFleetDashboard = () => import('./fleet.js')
+export const loadFleetTargets = () => import('./targets.js')

@@ -6,7 +6,7 @@ import {pathText, readDomains, type DomainSummary} from './read.js'
 /** failed: a finding that fails the check (exit 1); notice: worth knowing, fails nothing. */
 export type FindingLevel = 'failed' | 'notice'
 
-export type FindingKind = 'certificate-expiry-unknown' | 'certificate-expiring' | 'tls-below-1.2' | 'api-missing' | 'stage-missing' | 'stage-unreached'
+export type FindingKind = 'certificate-expiry-unknown' | 'certificate-expiring' | 'certificate-expired' | 'tls-below-1.2' | 'api-missing' | 'stage-missing' | 'stage-unreached'
 
 /** One finding of `domains check` (JSON contract, docs/json.md). */
 export interface Finding {
@@ -31,13 +31,13 @@ export const EXPIRY_WARNING_DAYS = 30
 const DAY_MS = 86_400_000
 
 /**
- * Judges every custom domain name: its certificate's expiry (within 30 days fails; unknown is a
- * notice, as no domain answer carries it), its TLS policy (below 1.2 fails), its mappings (to an
+ * Judges every custom domain name: its certificate's expiry, read from ACM (expired or within 30
+ * days fails; unknown, as when ACM refuses, is a notice with the reason), its TLS policy (below 1.2 fails), its mappings (to an
  * API or stage that no longer exists fails), and, for the APIs some domain reaches, their stages
  * that no domain reaches (a notice: the idle side of a blue/green pair is one).
  */
 export async function checkDomains(session: AwsSession, options: {now?: Date} = {}): Promise<DomainCheck> {
-  const {domains, directory} = await readDomains(session)
+  const {domains, directory} = await readDomains(session, {certificates: true})
   const now = options.now ?? new Date()
   const findings = domains.flatMap((domain) => domainFindings(domain, now))
   const reached = new Set(domains.flatMap((domain) => domain.mappings.map((mapping) => `${mapping.api.id}:${mapping.stage ?? '*'}`)))
@@ -57,10 +57,14 @@ function domainFindings(domain: DomainSummary, now: Date): Finding[] {
   const findings: Finding[] = []
   const about = (path: string | null) => ({domain: domain.domainName, path})
   if (domain.certificateExpiry === null) {
-    findings.push({level: 'notice', kind: 'certificate-expiry-unknown', ...about(null), detail: `certificate ${domain.certificateArn ?? '(none)'}: its expiry is ACM's, which apigw does not read; check it in ACM`})
+    findings.push({level: 'notice', kind: 'certificate-expiry-unknown', ...about(null), detail: `certificate ${domain.certificateArn ?? '(none)'}: expiry unknown: ${domain.certificateNote ?? 'not read'}`})
   } else {
-    const days = Math.floor((Date.parse(domain.certificateExpiry) - now.getTime()) / DAY_MS)
-    if (days < EXPIRY_WARNING_DAYS) findings.push({level: 'failed', kind: 'certificate-expiring', ...about(null), detail: `certificate expires ${domain.certificateExpiry} (in ${days} days)`})
+    const left = Date.parse(domain.certificateExpiry) - now.getTime()
+    const days = Math.floor(left / DAY_MS)
+    if (left <= 0) findings.push({level: 'failed', kind: 'certificate-expired', ...about(null), detail: `certificate ${domain.certificateArn} expired ${domain.certificateExpiry} (${-days - 1 === 0 ? 'today' : `${-days - 1} days ago`})`})
+    else if (days < EXPIRY_WARNING_DAYS) {
+      findings.push({level: 'failed', kind: 'certificate-expiring', ...about(null), detail: `certificate ${domain.certificateArn} expires ${domain.certificateExpiry}, in ${days} days (under ${EXPIRY_WARNING_DAYS})`})
+    }
   }
   if (domain.securityPolicy === 'TLS_1_0') findings.push({level: 'failed', kind: 'tls-below-1.2', ...about(null), detail: 'security policy TLS_1_0 accepts TLS 1.0 and 1.1 clients'})
   for (const mapping of domain.mappings) {

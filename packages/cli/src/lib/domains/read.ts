@@ -1,6 +1,7 @@
 import type {ApiMapping, AwsSession, CustomDomain} from '../aws/index.js'
 import {fetchApis, listStages, notFoundByIdOrName, summarize, type AnyApi, type ApiType} from '../catalog/index.js'
 import {byCodePoint} from '../util/text.js'
+import {readExpiries} from './certificates.js'
 import {previousTargets} from './previous.js'
 
 /** A mapping's path as people read it: AWS's "(none)" for the empty one (docs/aws-behaviour.md#the-empty-base-path-is-none). */
@@ -27,8 +28,10 @@ export interface DomainSummary {
   status: string | null
   securityPolicy: string | null
   certificateArn: string | null
-  /** ACM's expiry: apigw reads no ACM, and the domain's answers carry none, so always null (docs/domains.md). */
+  /** ACM's NotAfter (read with `certificates: true`); null when unknown or not read. */
   certificateExpiry: string | null
+  /** Why the expiry is unknown (ACM refused, no certificate); null when known or not read. */
+  certificateNote: string | null
   certificateUploadDate: string | null
   /** Where DNS points: the regional (or CloudFront) name and its Route 53 hosted zone. */
   dnsTarget: {domainName: string | null; hostedZoneId: string | null}
@@ -57,13 +60,24 @@ export async function apiDirectory(session: AwsSession): Promise<ApiDirectory> {
   }
 }
 
-/** The custom domain names of the region, or just one, with their mappings resolved against the APIs there are. */
-export async function readDomains(session: AwsSession, options: {domain?: string} = {}): Promise<{domains: DomainSummary[]; directory: ApiDirectory}> {
+/**
+ * The custom domain names of the region, or just one, with their mappings resolved against the APIs
+ * there are; with `certificates`, each certificate's expiry read from ACM (once per certificate).
+ */
+export async function readDomains(session: AwsSession, options: {domain?: string; certificates?: boolean} = {}): Promise<{domains: DomainSummary[]; directory: ApiDirectory}> {
   const v2 = await session.v2()
   const [all, directory] = await Promise.all([v2.listCustomDomains(), apiDirectory(session)])
   const wanted = options.domain === undefined ? all : all.filter((domain) => domain.DomainName?.toLowerCase() === options.domain?.toLowerCase())
   if (options.domain !== undefined && wanted.length === 0) throw domainNotFound(session, options.domain, all)
   const domains = await Promise.all(wanted.map(async (domain) => describeDomain(domain, await v2.listApiMappings(domain.DomainName ?? ''), directory)))
+  if (options.certificates) {
+    const expiries = await readExpiries(session, domains.map((domain) => domain.certificateArn))
+    for (const domain of domains) {
+      const read = domain.certificateArn ? expiries.get(domain.certificateArn) : undefined
+      domain.certificateExpiry = read?.expiry ?? null
+      domain.certificateNote = read ? read.note : 'no certificate ARN (an imported certificate by name, or none)'
+    }
+  }
   return {domains: domains.sort((a, b) => byCodePoint(a.domainName, b.domainName)), directory}
 }
 
@@ -82,6 +96,7 @@ async function describeDomain(domain: CustomDomain, mappings: ApiMapping[], dire
     securityPolicy: config?.SecurityPolicy ?? null,
     certificateArn: config?.CertificateArn ?? null,
     certificateExpiry: null,
+    certificateNote: null,
     certificateUploadDate: config?.CertificateUploadDate ? new Date(config.CertificateUploadDate).toISOString() : null,
     dnsTarget: {domainName: config?.ApiGatewayDomainName ?? null, hostedZoneId: config?.HostedZoneId ?? null},
     routingMode: domain.RoutingMode ?? null,

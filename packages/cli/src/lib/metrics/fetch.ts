@@ -1,5 +1,6 @@
 import type {CloudWatchGateway, MetricDataQuery, MetricDataResult} from '../aws/index.js'
 import {ApigwError} from '../errors.js'
+import {mapConcurrently} from '../util/concurrency.js'
 import {batches} from './query.js'
 
 /** Values by period start (epoch ms). */
@@ -17,14 +18,20 @@ export interface Fetched {
 const REJECTED_STAT = /MetricDataQueries\.member\.(\d+)\.MetricStat\.Stat\b/
 
 /**
- * Runs the queries over [start, end): one GetMetricData call per 500 queries. A query whose
+ * GetMetricData calls in flight at once: a fleet's batches one after another grow its read with its
+ * size times the call's time; a few at once stay well inside GetMetricData's per-account rate.
+ */
+const BATCHES_AT_ONCE = 4
+
+/**
+ * Runs the queries over [start, end): one GetMetricData call per 500 queries, a few at once. A query whose
  * statistic CloudWatch rejects fails the whole call; it is set aside with CloudWatch's reason and
  * the call made again without it, so one bad statistic costs one figure, not the whole read.
  */
 export async function fetchQueries(cloudwatch: CloudWatchGateway, queries: MetricDataQuery[], window: {start: number; end: number}): Promise<Fetched> {
   const points = new Map<string, Points>()
   const refusals = new Map<string, string>()
-  for (const batch of batches(queries)) {
+  await mapConcurrently(batches(queries), BATCHES_AT_ONCE, async (batch) => {
     let pending = batch
     while (pending.length > 0) {
       try {
@@ -38,7 +45,7 @@ export async function fetchQueries(cloudwatch: CloudWatchGateway, queries: Metri
         pending = pending.filter((query) => query !== rejected)
       }
     }
-  }
+  })
   return {points: (id) => points.get(id) ?? new Map(), refusal: (id) => refusals.get(id)}
 }
 
