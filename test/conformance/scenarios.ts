@@ -9,6 +9,7 @@ import {regionScenarios} from './region-scenarios.js'
 import {restAnswerScenarios} from './rest-answer-scenarios.js'
 import {restApiScenarios} from './rest-api-scenarios.js'
 import {tagScenarios} from './tag-scenarios.js'
+import {v2TagScenarios} from './v2-tag-scenarios.js'
 import {usagePlanScenarios} from './usage-plan-scenarios.js'
 import {v2Scenarios} from './v2-scenarios.js'
 
@@ -18,4 +19,4 @@ export type {Scenario}
  * Every behaviour the conformance suite checks, for the operations where moto (an implementation nobody
  * here wrote) answers as AWS does. Each runs the same way on moto and on the sandbox.
  */
-export const scenarios: Scenario[] = [...restApiScenarios, ...restAnswerScenarios, ...apiPartScenarios, ...keyScenarios, ...usagePlanScenarios, ...tagScenarios, ...domainScenarios, ...cloudWatchScenarios, ...logsScenarios, ...acmScenarios, ...regionScenarios, ...v2Scenarios]
+export const scenarios: Scenario[] = [...restApiScenarios, ...restAnswerScenarios, ...apiPartScenarios, ...keyScenarios, ...usagePlanScenarios, ...tagScenarios, ...domainScenarios, ...cloudWatchScenarios, ...logsScenarios, ...acmScenarios, ...regionScenarios, ...v2Scenarios, ...v2TagScenarios]

@@ -60,6 +60,22 @@ describe('fast help', () => {
     })
   }
 
+  it('usage names no empty alternative: a flag already in a group (--all in --api | --all) is not joined again', () => {
+    const argvs = commandIds.map((id) => [...words(id), '--help'])
+    const usageOf = (text: string) => text.split('\n\n')[1]!
+    const wide = 2000
+    const references = oclifHelp(argvs, wide)
+    argvs.forEach((argv, index) => {
+      for (const usage of [usageOf(references[index]!), usageOf(fastHelp(argv, wide)!)]) {
+        expect(usage, `apigw ${argv.join(' ')}`).not.toMatch(/\| [\])|]| [\])]/)
+      }
+    })
+    const doctor = usageOf(fastHelp(['doctor', '--help'], wide)!)
+    expect(doctor).toContain('[--api <value> | --all] [--stage <value>] [--checks <value>]')
+    expect(doctor).toContain('[--access-log <value> --fix] [--tag <value>...] [--dry-run]')
+    expect(usageOf(fastHelp(['dashboard', '--help'], wide)!)).toContain('[--api <value> | --all] [--stage <value>] [--since <value>]')
+  })
+
   it('is what the CLI prints without a TTY, from the manifest, exit 0', async () => {
     const expected = oclifHelp([['--help'], ['apis'], ['apis', 'list', '--help'], ['help', 'keys', 'rotate']])
     const env = {PATH: process.env.PATH ?? '', HOME: EMPTY_HOME}

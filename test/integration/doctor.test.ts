@@ -11,7 +11,7 @@ import {
   UpdateStageCommand,
   type PatchOperation,
 } from '@aws-sdk/client-api-gateway'
-import {GetStageCommand as GetV2StageCommand} from '@aws-sdk/client-apigatewayv2'
+import {CreateDeploymentCommand as CreateV2DeploymentCommand, CreateRouteCommand as CreateV2RouteCommand, CreateStageCommand as CreateV2StageCommand, GetStageCommand as GetV2StageCommand, GetTagsCommand as GetV2TagsCommand} from '@aws-sdk/client-apigatewayv2'
 import {mkdtempSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -194,6 +194,47 @@ describe('apigw doctor', () => {
     expect(stage.DefaultRouteSettings).toMatchObject({ThrottlingRateLimit: 1000, ThrottlingBurstLimit: 500})
     const again = await apigw('doctor', '--api', http.id, '--checks', 'access-logging-off,throttle-default', '--fail-on', 'low', '--json')
     expect(again.code, again.stderr).toBe(0)
+  })
+
+  it('--fix --tag tags HTTP and WebSocket stages through apigatewayv2, read back by ARN; a second run passes untagged-stage', async () => {
+    const http = await seed.httpApi('doctor-tag-http')
+    const websocket = await seed.websocketApi('doctor-tag-ws')
+    await clients.v2.send(new CreateV2StageCommand({ApiId: websocket.id, StageName: 'live', Tags: {'apigw:note': 'apigw tags do not count'}}))
+    for (const [apiId, stageName] of [[http.id, '$default'], [websocket.id, 'live']]) {
+      const before = await apigw('doctor', '--api', apiId, '--checks', 'untagged-stage', '--fail-on', 'low', '--json')
+      expect(before.code, before.stderr).toBe(1)
+      const args = ['doctor', '--fix', '--api', apiId, '--checks', 'untagged-stage', '--tag', 'owner=payments', '--tag', 'env=prod']
+      const dry = json((await apigw(...args, '--dry-run', '--json')).stdout)
+      const stageArn = `arn:aws:apigateway:us-east-1::/apis/${apiId}/stages/${stageName}`
+      expect(dry.plan.steps).toEqual([expect.objectContaining({service: 'apigatewayv2', operation: 'TagResource', input: {ResourceArn: stageArn, Tags: {owner: 'payments', env: 'prod'}}})])
+      const fixed = await apigw(...args, '--json')
+      expect(fixed.code, fixed.stderr).toBe(0)
+      expect(json(fixed.stdout).fixed).toEqual([expect.objectContaining({stage: stageName, checks: ['untagged-stage'], tags: {owner: 'payments', env: 'prod'}})])
+      const {Tags} = await clients.v2.send(new GetV2TagsCommand({ResourceArn: stageArn}))
+      expect(Tags).toMatchObject({owner: 'payments', env: 'prod'})
+      const after = await apigw('doctor', '--api', apiId, '--checks', 'untagged-stage', '--fail-on', 'low', '--json')
+      expect(after.code, after.stderr).toBe(0)
+      expect(json(after.stdout).findings).toEqual([])
+    }
+  })
+
+  it('unused-deployments on v2: counts the deployments a person made that no stage runs, never the AutoDeployed ones', async () => {
+    const manual = await seed.websocketApi('doctor-deployments-ws')
+    await clients.v2.send(new CreateV2StageCommand({ApiId: manual.id, StageName: 'live'}))
+    await clients.v2.send(new CreateV2DeploymentCommand({ApiId: manual.id, StageName: 'live'}))
+    for (let i = 0; i < 11; i++) await clients.v2.send(new CreateV2DeploymentCommand({ApiId: manual.id}))
+    const found = await apigw('doctor', '--api', manual.id, '--checks', 'unused-deployments', '--fail-on', 'low', '--json')
+    expect(found.code, found.stderr).toBe(1)
+    expect(json(found.stdout).findings).toEqual([
+      expect.objectContaining({check: 'unused-deployments', detail: '11 deployments no stage uses', fix: `aws apigatewayv2 delete-deployment --api-id ${manual.id} --deployment-id <id> for the old ones`}),
+    ])
+
+    // Every route added to an auto-deploying stage's API makes a deployment of API Gateway's own.
+    const auto = await seed.httpApi('doctor-deployments-http')
+    for (let i = 0; i < 12; i++) await clients.v2.send(new CreateV2RouteCommand({ApiId: auto.id, RouteKey: `GET /r${i}`}))
+    const clean = await apigw('doctor', '--api', auto.id, '--checks', 'unused-deployments', '--fail-on', 'low', '--json')
+    expect(clean.code, clean.stderr).toBe(0)
+    expect(json(clean.stdout).findings).toEqual([])
   })
 
   it('under GitHub Actions: one annotation per finding and the findings in the job summary', async () => {

@@ -167,6 +167,9 @@ export const V2_OPERATIONS: Record<string, string> = {
   GetIntegrationResponse: 'GET /v2/apis/{id}/integrations/{integration}/integrationresponses/{response}',
   UpdateIntegrationResponse: 'PATCH /v2/apis/{id}/integrations/{integration}/integrationresponses/{response}',
   DeleteIntegrationResponse: 'DELETE /v2/apis/{id}/integrations/{integration}/integrationresponses/{response}',
+  TagResource: 'POST /v2/tags/{arn}',
+  UntagResource: 'DELETE /v2/tags/{arn}',
+  GetTags: 'GET /v2/tags/{arn}',
 }
 
 /** CloudWatch names its operation on the wire (X-Amz-Target, or the RPC v2 CBOR path). */

@@ -201,14 +201,33 @@ function docopt(command: ManifestCommand, args: ManifestArg[], sortedFlags: Mani
     elements.set(name, required ? `(${text})` : `[${text}]`)
     pending.delete(name)
   }
-  for (const flag of flags) {
-    if (Array.isArray(flag.dependsOn)) combine(flag.name, flag.dependsOn, ' ')
-    const exclusive = new Set(flag.exclusive ?? [])
-    if (Array.isArray(flag.combinable)) {
-      for (const other of flags) if (other !== flag && !flag.combinable.includes(other.name)) exclusive.add(other.name)
-    }
-    if (exclusive.size > 0) combine(flag.name, [...exclusive], ' | ')
+  for (const flag of withLiveGroups(flags)) {
+    if (flag.dependsOn) combine(flag.name, flag.dependsOn, ' ')
+    if (flag.exclusive) combine(flag.name, flag.exclusive, ' | ')
   }
   for (const flag of pending.values()) if (!flag.required) elements.set(flag.name, `[${elements.get(flag.name) ?? ''}]`)
   return [...args.map((arg) => argName(arg, command)), ...elements.values()].join(' ')
+}
+
+/**
+ * The flags (visible, in the command's order) with `dependsOn` and `exclusive` (and `combinable`,
+ * turned into the flags it excludes) naming only flags not yet drawn into an earlier group, as
+ * docopt usage draws them. oclif's DocOpts joins an already drawn flag as an empty string: `--stage`
+ * exclusive with `--all`, which `--api | --all` already holds, printed `[--stage <value> | ]`. Both
+ * renderers use this, so neither prints such an empty alternative. An empty list becomes undefined:
+ * the flag then stands alone.
+ */
+export function withLiveGroups<T extends Pick<ManifestFlag, 'name' | 'dependsOn' | 'exclusive' | 'combinable'>>(flags: T[]): T[] {
+  const pending = new Set(flags.map((flag) => flag.name))
+  const live = (flag: T, names: string[] | undefined) => {
+    const kept = names?.filter((name) => name !== flag.name && pending.has(name))
+    if (kept === undefined || kept.length === 0) return undefined
+    if (pending.has(flag.name)) for (const name of [flag.name, ...kept]) pending.delete(name)
+    return kept
+  }
+  return flags.map((flag) => {
+    const dependsOn = live(flag, flag.dependsOn)
+    const excluded = flag.combinable ? [...(flag.exclusive ?? []), ...flags.filter((other) => !flag.combinable?.includes(other.name)).map((other) => other.name)] : flag.exclusive
+    return {...flag, dependsOn, exclusive: live(flag, excluded && [...new Set(excluded)]), combinable: undefined}
+  })
 }

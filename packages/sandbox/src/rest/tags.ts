@@ -1,18 +1,12 @@
 import type {SandboxContext} from '../context.js'
-import {badRequest, empty, json, jsonBody, type Router} from '../http.js'
+import {badRequest, empty, type Router} from '../http.js'
 import {TABLES, type Tags} from '../model.js'
 import {requireApiKey, requireUsagePlan} from './keys-records.js'
 import {requireApi, requireStage, stageKey} from './lookup.js'
-import {checkedTags, tagsAfter} from './tag-limits.js'
+import {arnPath, registerTagRoutes, type Taggable} from './tag-routes.js'
 import {requireClientCertificate} from './client-certificates.js'
 import {requireDomainName} from './domain-records.js'
 import {requireVpcLink} from './vpc-links.js'
-
-/** A tagged record: its tags, and how to store new ones (none stored as no `tags` field, as AWS shows it). */
-interface Taggable {
-  tags: Tags
-  save(tags: Tags): void
-}
 
 /**
  * The resource an API Gateway ARN names: `arn:aws:apigateway:<region>::/apikeys/<id>`,
@@ -21,9 +15,7 @@ interface Taggable {
  * request's region, and an unknown resource is AWS's own 404 for it.
  */
 function taggable(context: SandboxContext, arn: string): Taggable {
-  const match = /^arn:aws[\w-]*:apigateway:[\w-]*::(\/.+)$/.exec(arn)
-  if (!match) throw badRequest(`Invalid ARN specified in the request: ${arn}`)
-  const parts = match[1].split('/').slice(1)
+  const parts = arnPath(arn)
   const {store} = context
   const record = <T extends {tags?: Tags}>(table: string, id: string, found: T): Taggable => ({
     tags: found.tags ?? {},
@@ -45,20 +37,5 @@ function taggable(context: SandboxContext, arn: string): Taggable {
 
 /** TagResource, UntagResource and GetTags (REST v1), on API keys, usage plans, REST APIs and stages. */
 export function registerTags(router: Router, context: SandboxContext): void {
-  router
-    .add('PUT', '/tags/{resource_arn}', (request, {resource_arn}) => {
-      const resource = taggable(context, resource_arn)
-      const {tags} = jsonBody<{tags?: Tags}>(request)
-      resource.save(tagsAfter(resource.tags, checkedTags(tags)))
-      return empty(204)
-    })
-    .add('DELETE', '/tags/{resource_arn}', (request, {resource_arn}) => {
-      const resource = taggable(context, resource_arn)
-      const tagKeys = request.query.getAll('tagKeys')
-      if (tagKeys.length === 0) throw badRequest('tagKeys is required: the tag keys to remove')
-      // Keys the resource does not have are ignored.
-      resource.save(Object.fromEntries(Object.entries(resource.tags).filter(([key]) => !tagKeys.includes(key))))
-      return empty(204)
-    })
-    .add('GET', '/tags/{resource_arn}', (_request, {resource_arn}) => json(200, {tags: taggable(context, resource_arn).tags}))
+  registerTagRoutes(router, {path: '/tags/{arn}', tagMethod: 'PUT', tagged: () => empty(204), taggable: (arn) => taggable(context, arn)})
 }

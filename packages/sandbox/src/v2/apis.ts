@@ -5,6 +5,7 @@ import {createRoute, DEFAULT_ROUTE, updateRoute} from './api-routes.js'
 import {autoDeploy} from './deployments.js'
 import {createIntegration, updateIntegration, type IntegrationFields} from './integrations.js'
 import {refuseV2ApiWhileMapped} from '../rest/stage-references.js'
+import {checkedTags} from '../rest/tag-limits.js'
 import {apiWire, CHILD_TABLES, childKey, integrationsOf, integrationTarget, requireApi, routesOf} from './lookup.js'
 import type {ProtocolType, V2ApiRecord} from './records.js'
 import {createStage, DEFAULT_STAGE} from './stages.js'
@@ -119,6 +120,7 @@ export function registerApis(router: Router, context: SandboxContext): void {
     const quick = quickCreateFields(protocolType, body)
     if (quick && quick.target === undefined) throw badRequest('RouteKey and CredentialsArn are part of quick create and need a Target')
     const fields = sentFields(body, [...PLAIN_FIELDS, 'tags']) as ApiFields
+    if (fields.tags) checkedTags(fields.tags)
     const api = insertApi(context, protocolType, {...fields, name})
     if (quick?.target !== undefined) {
       try {

@@ -10,6 +10,7 @@ import {registerImportExport} from './import-export.js'
 import {registerIntegrations} from './integrations.js'
 import {registerResponses} from './responses.js'
 import {registerStages} from './stages.js'
+import {registerV2Tags} from './tags.js'
 
 /** The `apigatewayv2` (HTTP and WebSocket APIs) service. */
 export function v2Routes(context: SandboxContext): Router {
@@ -24,5 +25,6 @@ export function v2Routes(context: SandboxContext): Router {
   registerVpcLinks(router, context)
   registerAuthorizers(router, context)
   registerResponses(router, context)
+  registerV2Tags(router, context)
   return router
 }

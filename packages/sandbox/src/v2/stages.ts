@@ -2,6 +2,7 @@ import type {SandboxContext} from '../context.js'
 import {badRequest, conflict, empty, json, jsonBody, type Router} from '../http.js'
 import {TABLES} from '../model.js'
 import {refuseV2StageWhileMapped} from '../rest/stage-references.js'
+import {checkedTags} from '../rest/tag-limits.js'
 import {autoDeployStage} from './deployments.js'
 import {childKey, requireApi, requireDeployment, requireStage, stagesOf, stageWire} from './lookup.js'
 import type {V2StageRecord} from './records.js'
@@ -58,6 +59,7 @@ export function registerStages(router: Router, context: SandboxContext): void {
     const body = jsonBody(request)
     const stageName = requireText(body, 'stageName')
     const fields = sentFields(body, [...UPDATABLE, 'tags']) as StageFields
+    if (fields.tags) checkedTags(fields.tags)
     return json(201, stageWire(createStage(context, apiId, stageName, fields)))
   })
 

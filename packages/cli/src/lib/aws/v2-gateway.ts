@@ -14,10 +14,12 @@ import {
   GetRoutesCommand,
   GetStageCommand,
   GetStagesCommand,
+  GetTagsCommand,
   ImportApiCommand,
   ReimportApiCommand,
   ResetAuthorizersCacheCommand,
   UpdateDeploymentCommand,
+  TagResourceCommand,
   UpdateStageCommand,
   CreateApiMappingCommand,
   CreateDomainNameCommand,
@@ -111,6 +113,9 @@ export function createV2Gateway(session: AwsSession) {
     getStage: (ApiId: string, StageName: string) => call('GetStage', () => client.send(new GetStageCommand({ApiId, StageName}))),
     updateStage: (input: UpdateStageCommandInput) => call('UpdateStage', () => client.send(new UpdateStageCommand(input))),
     deleteStage: (ApiId: string, StageName: string) => call('DeleteStage', () => client.send(new DeleteStageCommand({ApiId, StageName}))),
+    // Tags of an API or stage by ARN (docs/aws-behaviour.md#version-2-tags).
+    getTags: async (ResourceArn: string) => (await call('GetTags', () => client.send(new GetTagsCommand({ResourceArn})))).Tags ?? {},
+    tagResource: (ResourceArn: string, Tags: Record<string, string>) => call('TagResource', () => client.send(new TagResourceCommand({ResourceArn, Tags}))),
     resetAuthorizersCache: (ApiId: string, StageName: string) =>
       call('ResetAuthorizersCache', () => client.send(new ResetAuthorizersCacheCommand({ApiId, StageName}))),
     getDeployment: (ApiId: string, DeploymentId: string) =>

@@ -277,11 +277,10 @@ export const CHECKS: Check[] = [
     why: 'every deployment counts toward a quota, and old ones hide which snapshot is live',
     mappings: {},
     api: (api) => {
-      const used = new Set(api.stages.flatMap(({stage}) => (stage.kind === 'rest' ? [stage.raw.deploymentId, stage.raw.canarySettings?.deploymentId] : [])))
+      const used = new Set(api.stages.flatMap(({stage}) => (stage.kind === 'rest' ? [stage.raw.deploymentId, stage.raw.canarySettings?.deploymentId] : [stage.raw.DeploymentId])))
       const unused = api.deploymentIds.filter((id) => !used.has(id)).length
-      return unused > UNUSED_DEPLOYMENTS_LIMIT
-        ? [{resource: `API ${api.api.name}`, detail: `${unused} deployments no stage uses`, fix: `aws apigateway delete-deployment --rest-api-id ${q(api.api.id)} --deployment-id <id> for the old ones`}]
-        : []
+      const remove = api.api.type === 'rest' ? `aws apigateway delete-deployment --rest-api-id ${q(api.api.id)}` : `aws apigatewayv2 delete-deployment --api-id ${q(api.api.id)}`
+      return unused > UNUSED_DEPLOYMENTS_LIMIT ? [{resource: `API ${api.api.name}`, detail: `${unused} deployments no stage uses`, fix: `${remove} --deployment-id <id> for the old ones`}] : []
     },
   },
   {
@@ -339,7 +338,7 @@ export const CHECKS: Check[] = [
       Object.keys(context.stage.tags).some((key) => !key.startsWith('apigw:') && !key.startsWith('aws:'))
         ? []
         : stageProblem(context, 'no tags', `${doctorFix(context, 'untagged-stage')} --tag owner=<team>`),
-    fix: (context, given) => (context.api.api.type === 'rest' && Object.keys(given.tags).length > 0 ? {tags: given.tags} : undefined),
+    fix: (_context, given) => (Object.keys(given.tags).length > 0 ? {tags: given.tags} : undefined),
   },
 ]
 

@@ -1,4 +1,5 @@
 import type {AwsSession} from '../aws/index.js'
+import {API_TYPE_LABELS} from '../catalog/index.js'
 import {exclusively, requireWritten, restArn, type ChangeStep, type PreparedChange} from '../change/index.js'
 import {stageSettingsUpdate, type SettingsRequest, type StageSettingsChanged} from '../stages/index.js'
 import {plural} from '../util/text.js'
@@ -83,28 +84,38 @@ function settingsRequest(partial: Partial<SettingsRequest>): SettingsRequest {
   return {variables: {}, unsetVariables: [], routeThrottles: {}, ...partial}
 }
 
-const stageArn = (session: AwsSession, part: StagePart) => restArn(session, `/restapis/${part.api.api.id}/stages/${part.stage.name}`)
+const isRest = (part: StagePart) => part.api.api.type === 'rest'
+/** REST stages are tagged through apigateway, HTTP and WebSocket ones through apigatewayv2 (docs/aws-behaviour.md#version-2-tags). */
+const stageArn = (session: AwsSession, part: StagePart) =>
+  restArn(session, `/${isRest(part) ? 'restapis' : 'apis'}/${part.api.api.id}/stages/${part.stage.name}`)
+const stageSubject = (part: StagePart) => `Stage "${part.stage.name}" of ${API_TYPE_LABELS[part.api.api.type]} API ${part.api.api.id}`
+const stageLook = (part: StagePart) => `apigw stages show --api ${part.api.api.id} --stage ${part.stage.name}`
+
+const tagsGateway = async (session: AwsSession, part: StagePart) => (isRest(part) ? session.rest() : session.v2())
 
 function tagSteps(session: AwsSession, part: StagePart): ChangeStep[] {
   if (Object.keys(part.fix.tags).length === 0) return []
   const resourceArn = stageArn(session, part)
-  const subject = `Stage "${part.stage.name}" of REST API ${part.api.api.id}`
   return [
     {
-      service: 'apigateway',
+      service: isRest(part) ? 'apigateway' : 'apigatewayv2',
       operation: 'TagResource',
-      input: {resourceArn, tags: part.fix.tags},
+      // The call's input as each SDK names it (apigatewayv2's members are capitalised).
+      input: isRest(part) ? {resourceArn, tags: part.fix.tags} : {ResourceArn: resourceArn, Tags: part.fix.tags},
       summary: `tag stage "${part.stage.name}" of ${part.api.api.name}: ${Object.keys(part.fix.tags).join(', ')}`,
-      run: () => exclusively(session, resourceArn, {subject, look: `apigw stages show --api ${part.api.api.id} --stage ${part.stage.name}`}, async () => (await session.rest()).tagResource(resourceArn, part.fix.tags)),
+      run: () =>
+        exclusively(session, resourceArn, {subject: stageSubject(part), look: stageLook(part)}, async () => {
+          await (await tagsGateway(session, part)).tagResource(resourceArn, part.fix.tags)
+        }),
     },
   ]
 }
 
 async function verifyTags(session: AwsSession, part: StagePart): Promise<void> {
   if (Object.keys(part.fix.tags).length === 0) return
-  const holds = await (await session.rest()).getTags(stageArn(session, part))
+  const holds = await (await tagsGateway(session, part)).getTags(stageArn(session, part))
   requireWritten(
     Object.entries(part.fix.tags).map(([key, value]) => ({what: `tag ${key}`, wrote: value, holds: holds[key] ?? null})),
-    {subject: `Stage "${part.stage.name}" of REST API ${part.api.api.id}`, look: `apigw stages show --api ${part.api.api.id} --stage ${part.stage.name}`},
+    {subject: stageSubject(part), look: stageLook(part)},
   )
 }

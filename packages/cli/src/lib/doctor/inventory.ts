@@ -7,7 +7,7 @@ import {mapConcurrently} from '../util/concurrency.js'
 
 /**
  * What doctor reads, each thing once: the APIs, and per API its stages, its methods or routes and
- * (REST) its deployments; then, once for the region, the usage plans and the custom domains.
+ * its deployments; then, once for the region, the usage plans and the custom domains.
  */
 
 /** A REST method or a v2 route, as the checks need it. */
@@ -109,7 +109,12 @@ async function readOperations(session: AwsSession, entry: AnyApi): Promise<Opera
   return routes.map((route) => ({route: route.RouteKey ?? '', authorizationType: route.AuthorizationType ?? 'NONE', apiKeyRequired: route.ApiKeyRequired ?? false, cacheKeyParameters: []}))
 }
 
+/**
+ * The deployments a person made: REST's all, v2's without AutoDeployed (API Gateway makes those
+ * itself on every change to an auto-deploying stage's API; nobody chose to keep them).
+ */
 async function readDeploymentIds(session: AwsSession, entry: AnyApi): Promise<string[]> {
-  if (entry.type !== 'rest') return []
-  return (await (await session.rest()).listDeployments(entry.api.id ?? '')).map((deployment) => deployment.id ?? '')
+  if (entry.type === 'rest') return (await (await session.rest()).listDeployments(entry.api.id ?? '')).map((deployment) => deployment.id ?? '')
+  const deployments = await (await session.v2()).listDeployments(entry.api.ApiId ?? '')
+  return deployments.filter((deployment) => deployment.AutoDeployed !== true).map((deployment) => deployment.DeploymentId ?? '')
 }
