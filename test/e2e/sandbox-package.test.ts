@@ -12,7 +12,10 @@ const manifest = JSON.parse(readFileSync(join(sandboxPackage, 'package.json'), '
 const project = scratch('sandbox-package')
 let tarball: string
 
-const npm = (cwd: string, ...args: string[]) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {cwd, encoding: 'utf8'})
+// Settings an outer npm passes down as npm_config_* (CI's `npm exec --allow-scripts=…`) are its own:
+// these are project installs, which npm refuses such a flag for (EALLOWSCRIPTS).
+const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_allow_scripts$/i.test(name)))
+const npm = (cwd: string, ...args: string[]) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {cwd, env, encoding: 'utf8'})
 
 beforeAll(() => {
   tarball = join(project, npm(sandboxPackage, 'pack', '--pack-destination', project).trim().split('\n').at(-1)!)
