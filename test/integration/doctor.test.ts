@@ -18,6 +18,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {CHECK_IDS} from '../../packages/cli/src/lib/doctor/index.js'
+import {parseFaults} from '../../packages/cli/src/lib/sandbox/faults.js'
 import {runCli} from '../helpers/cli.js'
 import {sarifViolations} from '../helpers/sarif.js'
 import {controlFetch} from '../helpers/sandbox.js'
@@ -246,6 +247,23 @@ describe('apigw doctor', () => {
     const stage = await clients.v2.send(new GetV2StageCommand({ApiId: http.id, StageName: '$default'}))
     expect(stage.AccessLogSettings?.DestinationArn).toBe(existing.logGroupArn)
     expect(JSON.parse(stage.AccessLogSettings!.Format!)).toHaveProperty('requestId')
+  })
+
+  it('--fix without --access-log: a CreateLogGroup whose answer is lost after the group was made is retried, and the existing group counts as made', async () => {
+    const http = await seed.httpApi('doctor-log-group-lost')
+    const group = `/aws/apigateway/${http.id}/default`
+    sandbox.faults = parseFaults('lost=CreateLogGroup:503')
+    try {
+      const fixed = await apigw('doctor', '--fix', '--api', http.id, '--checks', 'access-logging-off', '--json')
+      expect(sandbox.faults.lost, 'the lost-answer fault did not strike').toEqual([])
+      expect(fixed.code, fixed.stderr).toBe(0)
+    } finally {
+      sandbox.faults = parseFaults('none')
+    }
+    const made = (await clients.logs.send(new DescribeLogGroupsCommand({logGroupNamePrefix: group}))).logGroups ?? []
+    expect(made.map((found) => found.logGroupName)).toEqual([group])
+    const stage = await clients.v2.send(new GetV2StageCommand({ApiId: http.id, StageName: '$default'}))
+    expect(stage.AccessLogSettings?.DestinationArn).toBe(made[0].logGroupArn)
   })
 
   it('--fix --tag tags HTTP and WebSocket stages through apigatewayv2, read back by ARN; a second run passes untagged-stage', async () => {
