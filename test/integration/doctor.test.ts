@@ -162,7 +162,7 @@ describe('apigw doctor', () => {
     const fixed = await apigw(...args, '--yes', '--json')
     expect(fixed.code, fixed.stderr).toBe(0)
     const result = json(fixed.stdout)
-    expect(result.fixed).toEqual([expect.objectContaining({stage: 'prod', checks: expect.arrayContaining(fixable), tags: {owner: 'payments'}})])
+    expect(result.fixed).toEqual([expect.objectContaining({stage: 'prod', checks: expect.arrayContaining(fixable), tags: {owner: 'payments'}, logGroup: null})])
     expect(result.remaining).toEqual([])
     expect(result.manual.map((finding: {check: string}) => finding.check)).toEqual(expect.arrayContaining(['method-authorization', 'waf-missing', 'secrets-in-variables']))
     expect(result.manual.find((finding: {check: string}) => finding.check === 'waf-missing').fix).toContain('aws wafv2 associate-web-acl')
@@ -215,7 +215,7 @@ describe('apigw doctor', () => {
 
     const fixed = await apigw(...args, '--json')
     expect(fixed.code, fixed.stderr).toBe(0)
-    expect(json(fixed.stdout)).toMatchObject({fixed: [{stage: 'prod', checks: ['access-logging-off']}], remaining: []})
+    expect(json(fixed.stdout)).toMatchObject({fixed: [{stage: 'prod', checks: ['access-logging-off'], logGroup: group}], remaining: []})
     // Read back independently: the group, and the stage pointing at it by the ARN CloudWatch Logs gives (without `:*`).
     const made = await groups()
     expect(made.map((found) => found.logGroupName)).toEqual([group])

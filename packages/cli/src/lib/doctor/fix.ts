@@ -10,8 +10,8 @@ import type {ApiFacts, StageFacts} from './inventory.js'
 
 /** The stable JSON shape of `apigw doctor --fix` (docs/json.md). */
 export interface DoctorFixResult {
-  /** Per stage: the checks fixed and the settings changed (as stages set reports them), the tags added. */
-  fixed: Array<{api: StageSettingsChanged['api']; stage: string; checks: string[]; changes: StageSettingsChanged['changes']; tags: Record<string, string>}>
+  /** Per stage: the checks fixed and the settings changed (as stages set reports them), the tags added, the access-log group made (or found). */
+  fixed: Array<{api: StageSettingsChanged['api']; stage: string; checks: string[]; changes: StageSettingsChanged['changes']; tags: Record<string, string>; logGroup: string | null}>
   /** What --fix does not do by itself (authorization, WAF, …): the steps, for a person to take. */
   manual: Finding[]
   /** Findings of the fixed checks that a fresh audit still reports. */
@@ -85,7 +85,7 @@ export async function prepareDoctorFix(session: AwsSession, options: DoctorOptio
       }
       const again = steps.length === 0 ? {findings: []} : (await runDoctor(session, {...options, failOn: 'low', checks: [...new Set(parts.flatMap((part) => part.checks))]})).report
       return {
-        fixed: updates.map(({part, update}) => ({api: part.api.api, stage: part.stage.name, checks: part.checks, changes: update.changed.changes, tags: part.fix.tags})),
+        fixed: updates.map(({part, update}) => ({api: part.api.api, stage: part.stage.name, checks: part.checks, changes: update.changed.changes, tags: part.fix.tags, logGroup: part.logGroup?.name ?? null})),
         manual,
         remaining: again.findings.filter((finding) => fixedKeys.has(findingKey(finding))),
       }
