@@ -95,8 +95,8 @@ const RUNBOOK = [
   ['And the dashboard: prod over the last 30 minutes, with each method\'s panels (detailed metrics were turned on above).', 'dashboard --api shop --stage prod --since 30m --routes --sandbox'],
   // ---- doctor (issue 20): the tour ends with the production checklist ----
   ['Last, the production checklist: doctor audits what is live (here four checks of it; no high finding among them, so exit 0).', 'doctor --api shop --stage prod --checks execution-logging-off,xray-off,access-logging-off,waf-missing --sandbox'],
-  ['--fix makes the fixable ones one change (read back and audited again); WAF is left to a person, with its steps.', 'doctor --fix --api shop --stage prod --checks execution-logging-off,xray-off,waf-missing --yes --sandbox'],
-  ['A second run: the fixed checks pass, even at --fail-on low.', 'doctor --api shop --stage prod --checks execution-logging-off,xray-off --fail-on low --sandbox'],
+  ['--fix makes the fixable ones one change (read back and audited again), with a log group for the access logs; WAF is left to a person, with its steps.', 'doctor --fix --api shop --stage prod --checks execution-logging-off,xray-off,access-logging-off,waf-missing --yes --sandbox'],
+  ['A second run: the fixed checks pass, even at --fail-on low.', 'doctor --api shop --stage prod --checks execution-logging-off,xray-off,access-logging-off --fail-on low --sandbox'],
   // ---- end of doctor ----
   ['What the sandbox holds now, then stop it.', 'sandbox status'],
   ['', 'sandbox stop'],

@@ -11,12 +11,14 @@ import {
   UpdateStageCommand,
   type PatchOperation,
 } from '@aws-sdk/client-api-gateway'
+import {CreateLogGroupCommand, DescribeLogGroupsCommand, FilterLogEventsCommand} from '@aws-sdk/client-cloudwatch-logs'
 import {CreateDeploymentCommand as CreateV2DeploymentCommand, CreateRouteCommand as CreateV2RouteCommand, CreateStageCommand as CreateV2StageCommand, GetStageCommand as GetV2StageCommand, GetTagsCommand as GetV2TagsCommand} from '@aws-sdk/client-apigatewayv2'
 import {mkdtempSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {CHECK_IDS} from '../../packages/cli/src/lib/doctor/index.js'
+import {parseFaults} from '../../packages/cli/src/lib/sandbox/faults.js'
 import {runCli} from '../helpers/cli.js'
 import {sarifViolations} from '../helpers/sarif.js'
 import {controlFetch} from '../helpers/sandbox.js'
@@ -160,7 +162,7 @@ describe('apigw doctor', () => {
     const fixed = await apigw(...args, '--yes', '--json')
     expect(fixed.code, fixed.stderr).toBe(0)
     const result = json(fixed.stdout)
-    expect(result.fixed).toEqual([expect.objectContaining({stage: 'prod', checks: expect.arrayContaining(fixable), tags: {owner: 'payments'}})])
+    expect(result.fixed).toEqual([expect.objectContaining({stage: 'prod', checks: expect.arrayContaining(fixable), tags: {owner: 'payments'}, logGroup: null})])
     expect(result.remaining).toEqual([])
     expect(result.manual.map((finding: {check: string}) => finding.check)).toEqual(expect.arrayContaining(['method-authorization', 'waf-missing', 'secrets-in-variables']))
     expect(result.manual.find((finding: {check: string}) => finding.check === 'waf-missing').fix).toContain('aws wafv2 associate-web-acl')
@@ -194,6 +196,74 @@ describe('apigw doctor', () => {
     expect(stage.DefaultRouteSettings).toMatchObject({ThrottlingRateLimit: 1000, ThrottlingBurstLimit: 500})
     const again = await apigw('doctor', '--api', http.id, '--checks', 'access-logging-off,throttle-default', '--fail-on', 'low', '--json')
     expect(again.code, again.stderr).toBe(0)
+  })
+
+  it('--fix without --access-log: --dry-run shows the CreateLogGroup before the UpdateStage and makes nothing; then the group is made, the stage logs to it, and traffic arrives there', async () => {
+    const api = await seed.restApi('doctor-log-group')
+    const group = `/aws/apigateway/${api.id}/prod`
+    const args = ['doctor', '--fix', '--api', api.id, '--checks', 'access-logging-off', '--yes']
+    const groups = async () => (await clients.logs.send(new DescribeLogGroupsCommand({logGroupNamePrefix: `/aws/apigateway/${api.id}/`}))).logGroups ?? []
+
+    const dry = await apigw(...args, '--dry-run', '--json')
+    expect(dry.code, dry.stderr).toBe(0)
+    const {plan} = json(dry.stdout)
+    expect(plan.steps.map((step: {operation: string}) => step.operation)).toEqual(['CreateLogGroup', 'UpdateStage'])
+    expect(plan.steps[0].input).toEqual({logGroupName: group})
+    const destination = plan.steps[1].input.patchOperations.find((op: PatchOperation) => op.path === '/accessLogSettings/destinationArn')
+    expect(destination.value).toMatch(new RegExp(`^arn:aws:logs:us-east-1:\\d{12}:log-group:${group}$`))
+    expect(await groups()).toEqual([])
+
+    const fixed = await apigw(...args, '--json')
+    expect(fixed.code, fixed.stderr).toBe(0)
+    expect(json(fixed.stdout)).toMatchObject({fixed: [{stage: 'prod', checks: ['access-logging-off'], logGroup: group}], remaining: []})
+    // Read back independently: the group, and the stage pointing at it by the ARN CloudWatch Logs gives (without `:*`).
+    const made = await groups()
+    expect(made.map((found) => found.logGroupName)).toEqual([group])
+    const stage = await clients.rest.send(new GetStageCommand({restApiId: api.id, stageName: 'prod'}))
+    expect(stage.accessLogSettings?.destinationArn).toBe(made[0].logGroupArn)
+    expect(JSON.parse(stage.accessLogSettings!.format!)).toHaveProperty('requestId', '$context.requestId')
+    const again = await apigw('doctor', '--api', api.id, '--checks', 'access-logging-off', '--fail-on', 'low', '--json')
+    expect(again.code, again.stderr).toBe(0)
+    expect(json(again.stdout).findings).toEqual([])
+
+    // The simulator `apigw sandbox traffic` drives, through the test sandbox's control plane.
+    const start = Date.now() - 3 * 60_000
+    const traffic = await controlFetch(sandbox, 'traffic', {method: 'POST', body: JSON.stringify({apiId: api.id, stage: 'prod', rps: 1, start, end: start + 120_000, errorRate: {'4xx': 0, '5xx': 0}, latency: {p50: 80, p99: 400}, cacheHit: 0})})
+    expect(traffic.status, await traffic.clone().text()).toBe(200)
+    const {requests} = (await traffic.json()) as {requests: number}
+    const {events} = await clients.logs.send(new FilterLogEventsCommand({logGroupName: group, startTime: start}))
+    expect(requests).toBeGreaterThan(0)
+    expect(events?.length).toBe(requests)
+    expect(JSON.parse(events![0].message!)).toHaveProperty('requestId')
+  })
+
+  it('--fix without --access-log on an HTTP API: $default logs to a group named default; a group that exists already is used as it is', async () => {
+    const http = await seed.httpApi('doctor-log-group-http')
+    const group = `/aws/apigateway/${http.id}/default`
+    await clients.logs.send(new CreateLogGroupCommand({logGroupName: group}))
+    const fixed = await apigw('doctor', '--fix', '--api', http.id, '--checks', 'access-logging-off', '--json')
+    expect(fixed.code, fixed.stderr).toBe(0)
+    const [existing] = (await clients.logs.send(new DescribeLogGroupsCommand({logGroupNamePrefix: group}))).logGroups ?? []
+    const stage = await clients.v2.send(new GetV2StageCommand({ApiId: http.id, StageName: '$default'}))
+    expect(stage.AccessLogSettings?.DestinationArn).toBe(existing.logGroupArn)
+    expect(JSON.parse(stage.AccessLogSettings!.Format!)).toHaveProperty('requestId')
+  })
+
+  it('--fix without --access-log: a CreateLogGroup whose answer is lost after the group was made is retried, and the existing group counts as made', async () => {
+    const http = await seed.httpApi('doctor-log-group-lost')
+    const group = `/aws/apigateway/${http.id}/default`
+    sandbox.faults = parseFaults('lost=CreateLogGroup:503')
+    try {
+      const fixed = await apigw('doctor', '--fix', '--api', http.id, '--checks', 'access-logging-off', '--json')
+      expect(sandbox.faults.lost, 'the lost-answer fault did not strike').toEqual([])
+      expect(fixed.code, fixed.stderr).toBe(0)
+    } finally {
+      sandbox.faults = parseFaults('none')
+    }
+    const made = (await clients.logs.send(new DescribeLogGroupsCommand({logGroupNamePrefix: group}))).logGroups ?? []
+    expect(made.map((found) => found.logGroupName)).toEqual([group])
+    const stage = await clients.v2.send(new GetV2StageCommand({ApiId: http.id, StageName: '$default'}))
+    expect(stage.AccessLogSettings?.DestinationArn).toBe(made[0].logGroupArn)
   })
 
   it('--fix --tag tags HTTP and WebSocket stages through apigatewayv2, read back by ARN; a second run passes untagged-stage', async () => {

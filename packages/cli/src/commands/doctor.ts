@@ -10,7 +10,7 @@ import {OUTPUT_FORMATS} from '../lib/util/output-formats.js'
 export default class Doctor extends ApigwCommand {
   static summary = 'audit APIs and stages against the production checklist; --fix fixes what can be fixed as one change'
   static description =
-    `One entry per finding: the check, its severity, the resource, what is wrong, why it matters and the command that fixes it. Checks: ${CHECK_IDS.join(', ')} (docs/doctor.md maps each to Security Hub, Control Tower, Prowler and Checkov). Without --api, every API and stage of the region (--all says so explicitly), read once each with at most 5 APIs at a time, with progress on stderr; the table ends with the counts and the number of AWS calls made. Exit 0 when nothing is at or above --fail-on (default high), 1 otherwise. -o sarif prints SARIF 2.1.0 for code scanning; in GitHub Actions each finding is an annotation and the findings go to the job summary (docs/ci.md). --fix makes the fixable findings ONE change through the stage settings (execution logging ERROR, data trace off, X-Ray on, access logs in JSON to --access-log, stage throttle 1000:500, cache encryption, --tag on untagged stages), read back and audited again; it never changes authorization, WAF, secrets, domains or usage plans, and lists their steps instead.`
+    `One entry per finding: the check, its severity, the resource, what is wrong, why it matters and the command that fixes it. Checks: ${CHECK_IDS.join(', ')} (docs/doctor.md maps each to Security Hub, Control Tower, Prowler and Checkov). Without --api, every API and stage of the region (--all says so explicitly), read once each with at most 5 APIs at a time, with progress on stderr; the table ends with the counts and the number of AWS calls made. Exit 0 when nothing is at or above --fail-on (default high), 1 otherwise. -o sarif prints SARIF 2.1.0 for code scanning; in GitHub Actions each finding is an annotation and the findings go to the job summary (docs/ci.md). --fix makes the fixable findings ONE change through the stage settings (execution logging ERROR, data trace off, X-Ray on, access logs in JSON to --access-log or a group made per stage, stage throttle 1000:500, cache encryption, --tag on untagged stages), read back and audited again; it never changes authorization, WAF, secrets, domains or usage plans, and lists their steps instead.`
   static examples = [
     'apigw doctor',
     'apigw doctor --api shop --stage prod --fail-on medium',
@@ -28,7 +28,7 @@ export default class Doctor extends ApigwCommand {
     // The global --output, with SARIF besides: the one command whose result is also a code scanning report.
     output: Flags.option({options: [...OUTPUT_FORMATS, 'sarif'] as const, char: 'o', description: `${globalFlags.output.description}; or sarif (SARIF 2.1.0)`, helpGroup: 'GLOBAL'})(),
     fix: Flags.boolean({description: 'fix the fixable findings as one change (confirmation, --dry-run, read back)'}),
-    'access-log': Flags.string({description: 'with --fix: the CloudWatch Logs log group ARN that stages without access logs send them to (JSON format)', dependsOn: ['fix']}),
+    'access-log': Flags.string({description: 'with --fix: the CloudWatch Logs log group ARN that stages without access logs send them to (JSON format); without it, --fix makes a group per stage, /aws/apigateway/<api id>/<stage>', dependsOn: ['fix']}),
     tag: Flags.string({description: 'with --fix: a tag for untagged stages (REST, HTTP, WebSocket), key=value (repeatable)', multiple: true, dependsOn: ['fix']}),
     ...changeFlags,
   }

@@ -14,6 +14,7 @@ export type {ApiKey, Deployment, DomainName, MethodSetting, PatchOperation, Reso
 export {AwsSession} from './session.js'
 export type {SessionOptions} from './session.js'
 export {dnsSuffix} from './settings.js'
+export type {CallerIdentity} from './sts-gateway.js'
 export type {ServiceName} from './settings.js'
 export type {Env} from './shared-config.js'
 export type {Api, ApiMapping, CustomDomain, Integration, Route, V2Deployment, V2RouteSettings, V2Stage, V2UpdateStageInput} from './v2-gateway.js'

@@ -1,5 +1,6 @@
 import {
   CloudWatchLogsClient,
+  CreateLogGroupCommand,
   DescribeLogGroupsCommand,
   FilterLogEventsCommand,
   GetQueryResultsCommand,
@@ -41,6 +42,21 @@ export function createLogsGateway(session: AwsSession) {
   const call = <T>(operation: string, send: () => Promise<T>) => session.call('logs', operation, send)
 
   return {
+    /**
+     * Creates a group by name; one that exists already (ResourceAlreadyExistsException) counts as
+     * done. A name is its own key, so a retry after a lost answer is safe: CreateLogGroup needs none
+     * of exactly-once.ts's marks (docs/aws-behaviour.md#log-group-names).
+     */
+    createLogGroup: (logGroupName: string) =>
+      call('CreateLogGroup', async (): Promise<'created' | 'existed'> => {
+        try {
+          await client.send(new CreateLogGroupCommand({logGroupName}))
+          return 'created'
+        } catch (error) {
+          if ((error as Error).name === 'ResourceAlreadyExistsException') return 'existed'
+          throw error
+        }
+      }),
     /** Every group whose name starts with `prefix`. */
     describeLogGroups: (prefix: string) =>
       collectPages(async (nextToken) => {

@@ -151,7 +151,8 @@ export const CHECKS: Check[] = [
     why: 'no record of who called what, from where, with which result',
     mappings: {securityHub: 'APIGateway.9', controlTower: 'CT.APIGATEWAY.PR.4', prowler: 'apigatewayv2_api_access_logging_enabled', checkov: 'CKV_AWS_76, CKV_AWS_95'},
     stage: (context) =>
-      context.stage.settings.accessLog?.destinationArn ? [] : stageProblem(context, 'access logging has no destination', `${doctorFix(context, 'access-logging-off')} --access-log <log-group-arn>`),
+      context.stage.settings.accessLog?.destinationArn ? [] : stageProblem(context, 'access logging has no destination', doctorFix(context, 'access-logging-off')),
+    // Without --access-log, fix.ts gives the ARN of a group it makes for the stage.
     fix: (_context, given) => (given.accessLogArn ? {settings: {accessLog: {destinationArn: given.accessLogArn, format: 'json'}}} : undefined),
   },
   {

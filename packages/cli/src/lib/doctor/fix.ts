@@ -3,14 +3,15 @@ import {API_TYPE_LABELS} from '../catalog/index.js'
 import {exclusively, requireWritten, restArn, type ChangeStep, type PreparedChange} from '../change/index.js'
 import {stageSettingsUpdate, type SettingsRequest, type StageSettingsChanged} from '../stages/index.js'
 import {plural} from '../util/text.js'
+import {accessLogGroup, createLogGroupStep, type AccessLogGroup} from './access-log-group.js'
 import {runDoctor, type DoctorOptions, type Finding} from './audit.js'
 import {CHECKS, type FixInput, type StageFix} from './checks.js'
 import type {ApiFacts, StageFacts} from './inventory.js'
 
 /** The stable JSON shape of `apigw doctor --fix` (docs/json.md). */
 export interface DoctorFixResult {
-  /** Per stage: the checks fixed and the settings changed (as stages set reports them), the tags added. */
-  fixed: Array<{api: StageSettingsChanged['api']; stage: string; checks: string[]; changes: StageSettingsChanged['changes']; tags: Record<string, string>}>
+  /** Per stage: the checks fixed and the settings changed (as stages set reports them), the tags added, the access-log group made (or found). */
+  fixed: Array<{api: StageSettingsChanged['api']; stage: string; checks: string[]; changes: StageSettingsChanged['changes']; tags: Record<string, string>; logGroup: string | null}>
   /** What --fix does not do by itself (authorization, WAF, …): the steps, for a person to take. */
   manual: Finding[]
   /** Findings of the fixed checks that a fresh audit still reports. */
@@ -23,11 +24,16 @@ interface StagePart {
   stage: StageFacts
   checks: string[]
   fix: Required<StageFix>
+  /** The group made for this stage's access logs (no --access-log given). */
+  logGroup?: AccessLogGroup
 }
+
+const ACCESS_LOGGING = 'access-logging-off'
 
 /**
  * `doctor --fix`: every fixable finding as ONE change: per stage, one UpdateStage through the
- * stages' settings adapters (stages set's), and a TagResource for tags. Authorization, WAF,
+ * stages' settings adapters (stages set's), and a TagResource for tags; without --access-log, a
+ * CreateLogGroup before it for the stage's access logs (docs/doctor.md#the-access-log-group). Authorization, WAF,
  * secrets and the like are never changed: they come back as manual steps. Once it ran, each
  * stage is read back (CHANGED_MEANWHILE, exit 5, if another change landed), and the audit runs
  * again so the result says what is still wrong.
@@ -37,12 +43,17 @@ export async function prepareDoctorFix(session: AwsSession, options: DoctorOptio
   const given: FixInput = {accessLogArn: options.accessLogArn, tags: options.tags}
   const parts: StagePart[] = []
   const fixedKeys = new Set<string>()
+  // The account names the made groups' ARNs: asked only when a group is to be made.
+  const makesGroups = !given.accessLogArn && report.findings.some((finding) => finding.check === ACCESS_LOGGING && finding.fixable)
+  const identity = makesGroups ? await (await session.sts()).callerIdentity() : undefined
   for (const api of inventory.apis) {
     for (const stage of api.stages) {
       const part: StagePart = {api, stage, checks: [], fix: {settings: {}, tags: {}}}
       for (const finding of report.findings.filter((found) => found.api?.id === api.api.id && found.stage === stage.name && found.fixable)) {
-        const fix = CHECKS.find((check) => check.id === finding.check)?.fix?.({api, stage, inventory}, given)
+        const group = identity && finding.check === ACCESS_LOGGING ? accessLogGroup(session, identity, api, stage) : undefined
+        const fix = CHECKS.find((check) => check.id === finding.check)?.fix?.({api, stage, inventory}, group ? {...given, accessLogArn: group.arn} : given)
         if (!fix) continue
+        part.logGroup ??= group
         part.checks.push(finding.check)
         fixedKeys.add(findingKey(finding))
         Object.assign(part.fix.settings, fix.settings)
@@ -52,7 +63,11 @@ export async function prepareDoctorFix(session: AwsSession, options: DoctorOptio
     }
   }
   const updates = parts.map((part) => ({part, update: stageSettingsUpdate(session, part.api.entry, part.stage.stage, settingsRequest(part.fix.settings))}))
-  const steps = updates.flatMap(({part, update}) => [...update.change.steps, ...tagSteps(session, part)])
+  const steps = updates.flatMap(({part, update}) => [
+    ...(part.logGroup ? [createLogGroupStep(session, part.logGroup, part.stage.name)] : []),
+    ...update.change.steps,
+    ...tagSteps(session, part),
+  ])
   const manual = report.findings.filter((finding) => !fixedKeys.has(findingKey(finding)))
   const severity = updates.some(({update}) => update.change.severity !== 'safe') ? 'destructive' : 'safe'
   return {
@@ -70,7 +85,7 @@ export async function prepareDoctorFix(session: AwsSession, options: DoctorOptio
       }
       const again = steps.length === 0 ? {findings: []} : (await runDoctor(session, {...options, failOn: 'low', checks: [...new Set(parts.flatMap((part) => part.checks))]})).report
       return {
-        fixed: updates.map(({part, update}) => ({api: part.api.api, stage: part.stage.name, checks: part.checks, changes: update.changed.changes, tags: part.fix.tags})),
+        fixed: updates.map(({part, update}) => ({api: part.api.api, stage: part.stage.name, checks: part.checks, changes: update.changed.changes, tags: part.fix.tags, logGroup: part.logGroup?.name ?? null})),
         manual,
         remaining: again.findings.filter((finding) => fixedKeys.has(findingKey(finding))),
       }
