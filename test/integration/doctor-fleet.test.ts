@@ -1,3 +1,6 @@
+import {mkdtempSync, readFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {runCli} from '../helpers/cli.js'
 import {FLEET_REGIONS as REGIONS, useFleet} from '../helpers/fleet.js'
@@ -86,6 +89,16 @@ describe('doctor --all --regions --profiles', () => {
     const uris = results.filter((result) => result.ruleId === 'access-logging-off').map((result) => result.locations[0].physicalLocation.artifactLocation.uri)
     expect(uris.sort()).toEqual(REGIONS.map((region) => `apigw/123456789012/${region}/${ids[region]}/%24default/stage%20%24default`).sort())
     expect(new Set(results.map((result) => result.partialFingerprints.apigwFinding)).size).toBe(8)
+  })
+
+  it('under GitHub Actions: the annotations and the summary name the account and region of each finding', async () => {
+    const summary = join(mkdtempSync(join(tmpdir(), 'apigw-doctor-fleet-')), 'summary.md')
+    const result = await runCli(['doctor', ...fleetArgs, '--checks', 'access-logging-off', '--fail-on', 'medium', '--json'], {...fleet.env, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary})
+    expect(result.code).toBe(1)
+    for (const region of REGIONS) expect(result.stderr).toContain(`::warning title=doctor%3A access-logging-off on 123456789012 ${region} shop stage $default::access logging has no destination.`)
+    const markdown = readFileSync(summary, 'utf8')
+    expect(markdown).toContain('apigw doctor: failed at medium (exit 1)')
+    expect(markdown).toContain('| medium | access-logging-off | 123456789012 eu-west-1 shop stage $default |')
   })
 
   it('refuses --fix with --regions or --profiles (exit 2) before any call, and --regions without --all', async () => {
