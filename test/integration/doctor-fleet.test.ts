@@ -68,6 +68,16 @@ describe('doctor --all --regions --profiles', () => {
     expect(stdout).toMatch(/\(2 of 4 regions and profiles read\) checked with 19 checks in \d+ AWS calls: 0 high, 4 medium, 4 low; pass: nothing at or above high\.\n$/)
   })
 
+  it("names the finding's region and profile in its fix command, which then runs where the finding is", async () => {
+    const {stdout} = await run('doctor', ...fleetArgs, '--checks', 'throttle-default', '--json')
+    const fix = (JSON.parse(stdout) as {findings: Array<Finding & {fix: string}>}).findings.find((finding) => finding.region === 'eu-west-1')!.fix
+    expect(fix).toBe(`apigw doctor --region eu-west-1 --profile prod --fix --api ${ids['eu-west-1']} --stage '$default' --checks throttle-default`)
+    const args = fix.replace(/^apigw /, '').replace("'$default'", '$default').split(' ')
+    const dryRun = await run(...args, '--dry-run', '--json')
+    expect(dryRun.code).toBe(0)
+    expect(dryRun.stdout).toContain(`"ApiId": "${ids['eu-west-1']}"`)
+  })
+
   it('exits 8 with --strict when a target failed and nothing is at --fail-on; 1 when something is, whatever failed', async () => {
     const strict = await run('doctor', ...fleetArgs, '--strict', '--json')
     expect(strict.code).toBe(8)

@@ -1,5 +1,6 @@
 import type {AwsSession} from '../aws/index.js'
 import {forEachTarget, located, type TargetReport, type TargetSpec} from '../fleet/index.js'
+import {shellQuote} from '../util/shell.js'
 import {SEVERITIES, type CheckSeverity} from './checks.js'
 import {runDoctor, selectChecks, type DoctorOptions, type DoctorReport, type Finding} from './audit.js'
 
@@ -20,7 +21,9 @@ export interface FleetDoctorReport extends DoctorReport {
 export async function runFleetDoctor(specs: TargetSpec[], open: (spec: TargetSpec) => Promise<AwsSession>, options: Omit<DoctorOptions, 'api' | 'stage' | 'onProgress'>): Promise<FleetDoctorReport> {
   const run = await forEachTarget(specs, open, async (session) => (await runDoctor(session, options)).report)
   const rank = (finding: Finding) => SEVERITIES.indexOf(finding.severity)
-  const findings = located(run, (report) => report.findings).sort((a, b) => rank(a) - rank(b))
+  const findings = located(run, (report) => report.findings)
+    .map((finding) => ({...finding, fix: inTarget(finding.fix, finding)}))
+    .sort((a, b) => rank(a) - rank(b))
   const reports = run.results.map(({result}) => result)
   const sum = (value: (report: DoctorReport) => number) => reports.reduce((total, report) => total + value(report), 0)
   return {
@@ -33,4 +36,16 @@ export async function runFleetDoctor(specs: TargetSpec[], open: (spec: TargetSpe
     calls: sum((r) => r.calls),
     targets: run.targets,
   }
+}
+
+/** A command in a fix: apigw or the AWS CLI, then its command's words (up to its first flag or argument that is not a word). */
+const COMMAND = /\b(?:apigw|aws)(?: [a-z][\w-]*)+/g
+
+/**
+ * Each command in a fix names the finding's region and profile after its command's words, so that
+ * it runs where the finding is rather than in the default region (both CLIs take flags anywhere after them).
+ */
+function inTarget(fix: string, target: Pick<TargetReport, 'region' | 'profile'>): string {
+  const flags = [target.region && `--region ${target.region}`, target.profile && `--profile ${shellQuote(target.profile)}`].filter(Boolean).join(' ')
+  return flags === '' ? fix : fix.replace(COMMAND, (command) => `${command} ${flags}`)
 }
