@@ -88,6 +88,9 @@ describe('doctor --all --regions --profiles', () => {
     expect(failing.stderr).toContain('profile gone, us-east-1: not read:')
     const healthy = await run('doctor', '--all', '--regions', REGIONS.join(','), '--profiles', 'prod', '--strict')
     expect(healthy.code).toBe(0)
+    const unread = await run('doctor', '--all', '--profiles', 'gone', '--retry-budget', '1s', '--strict')
+    expect(unread.code).toBe(8)
+    expect(unread.stdout).toMatch(/^No findings in what could be read\.\n\nnot read: - · us-east-1 · profile gone: /)
   })
 
   it('writes SARIF whose locations name account and region, so that the same finding in two regions stays two results', async () => {

@@ -36,9 +36,10 @@ export function doctorView(report: DoctorReport & {targets?: TargetReport[]}, co
   const scope = `${plural(report.scope.apis, 'API')}, ${plural(report.scope.stages, 'stage')}, ${plural(report.scope.usagePlans, 'usage plan')}, ${plural(report.scope.domains, 'custom domain')}`
   const counts = `${report.counts.high} high, ${report.counts.medium} medium, ${report.counts.low} low`
   const verdict = report.pass ? colors.green(`pass: nothing at or above ${report.failOn}`) : colors.red(`fail: findings at or above ${report.failOn}`)
-  const head = report.findings.length === 0 ? 'No findings.' : findingBlocks(report.findings, colors)
   const failed = (report.targets ?? []).filter((target) => target.error !== null)
   const notRead = failed.map((target) => colors.red(`not read: ${[target.account ?? '-', target.region, target.profile && `profile ${target.profile}`].filter(Boolean).join(' · ')}: ${target.error!.message}`))
+  // Nothing found where nothing could be read is no clean bill: say so.
+  const head = report.findings.length > 0 ? findingBlocks(report.findings, colors) : failed.length > 0 ? 'No findings in what could be read.' : 'No findings.'
   const read = report.targets === undefined ? '' : ` (${report.targets.length - failed.length} of ${report.targets.length} regions and profiles read)`
   return [head, ...(notRead.length > 0 ? ['', ...notRead] : []), '', `${scope}${read} checked with ${plural(report.checks.length, 'check')} in ${plural(report.calls, 'AWS call')}: ${counts}; ${verdict}.`].join('\n')
 }
