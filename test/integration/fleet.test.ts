@@ -1,24 +1,16 @@
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {runCli} from '../helpers/cli.js'
-import {controlFetch, startTestSandbox, type Sandbox} from '../helpers/sandbox.js'
+import {FLEET_REGIONS as REGIONS, useFleet} from '../helpers/fleet.js'
+import {controlFetch} from '../helpers/sandbox.js'
 import {PROFILE} from '../helpers/live-stage.js'
 import {seeder} from '../helpers/seed.js'
 
 // Fleet views over two regions and two profiles (docs/fleet.md): profile `prod` points at a
 // sandbox, which keeps its regions apart (docs/aws-behaviour.md#regions-are-independent); profile
 // `gone` at a sandbox that has stopped, so each of its regions fails on a row of its own.
-let sandbox: Sandbox
-let env: Record<string, string>
-const REGIONS = ['us-east-1', 'eu-west-1']
 const ids: Record<string, string> = {}
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox()
-  const stopped = await startTestSandbox()
-  await stopped.stop()
+const fleet = useFleet(async (sandbox) => {
   for (const region of REGIONS) {
     const api = await seeder(sandbox.endpoint, region).httpApi(`shop-${region}`)
     ids[region] = api.id
@@ -29,19 +21,10 @@ beforeAll(async () => {
     const answer = await controlFetch(sandbox, 'traffic', {method: 'POST', body: JSON.stringify(spec), headers: {'content-type': 'application/json'}})
     expect(answer.status, await answer.clone().text()).toBe(200)
   }
-  const home = mkdtempSync(join(tmpdir(), 'apigw-fleet-'))
-  mkdirSync(join(home, '.aws'))
-  const profile = (name: string, endpoint: string) => `[profile ${name}]\nregion = us-east-1\nendpoint_url = ${endpoint}\naws_access_key_id = AKID${name.toUpperCase()}\naws_secret_access_key = secret\n`
-  writeFileSync(join(home, '.aws', 'config'), `${profile('prod', sandbox.endpoint)}\n${profile('gone', stopped.endpoint)}`)
-  env = {PATH: process.env.PATH ?? '', HOME: home, CI: 'true', AWS_EC2_METADATA_DISABLED: 'true'}
-})
-
-afterAll(async () => {
-  await sandbox?.stop()
 })
 
 const fleetArgs = ['--regions', REGIONS.join(','), '--profiles', 'prod,gone', '--retry-budget', '1s']
-const run = (...args: string[]) => runCli(args, env)
+const run = (...args: string[]) => runCli(args, fleet.env)
 
 interface Target {
   profile: string | null

@@ -3,7 +3,7 @@ import {millis, percent, type GateName} from '../../lib/metrics/index.js'
 import type {CheckResult} from '../../lib/metrics/index.js'
 import type {DomainCheck} from '../../lib/domains/index.js'
 import type {DiffReport} from '../../lib/openapi/index.js'
-import type {DoctorReport} from '../../lib/doctor/index.js'
+import type {DoctorReport, Finding, LocatedFinding} from '../../lib/doctor/index.js'
 import {plural} from '../../lib/util/text.js'
 import {markdownTable, markdownText, type Annotation, type GithubReport} from './github.js'
 
@@ -120,11 +120,15 @@ function diffReport(diff: DiffReport, exitCode: number): GithubReport {
 
 const DOCTOR_LEVELS = {high: 'error', medium: 'warning', low: 'notice'} as const
 
+/** A finding's API and stage, after its account and region when a fleet audit found it (docs/fleet.md#doctor), so that two regions' stay apart. */
+const findingWhere = (finding: Finding & Partial<LocatedFinding>) =>
+  [...(finding.region === undefined ? [] : [finding.account ?? '-', finding.region]), finding.api && where(finding.api, finding.stage)].filter(Boolean).join(' ')
+
 /** One annotation per finding (high an error, medium a warning, low a notice); every finding in the summary's table. */
 function doctorReport(report: DoctorReport, exitCode: number): GithubReport {
   const annotations: Annotation[] = report.findings.map((finding) => ({
     level: DOCTOR_LEVELS[finding.severity],
-    title: `doctor: ${finding.check}${finding.api ? ` on ${where(finding.api, finding.stage)}` : ''}`,
+    title: `doctor: ${finding.check}${findingWhere(finding) ? ` on ${findingWhere(finding)}` : ''}`,
     message: `${finding.detail}. ${finding.why}. Fix: ${finding.fix}`,
   }))
   const counts = `${report.counts.high} high, ${report.counts.medium} medium, ${report.counts.low} low`
@@ -135,7 +139,7 @@ function doctorReport(report: DoctorReport, exitCode: number): GithubReport {
     '',
     ...markdownTable(
       ['severity', 'check', 'where', 'resource', 'what', 'fix'],
-      report.findings.map((finding) => [finding.severity, finding.check, finding.api ? where(finding.api, finding.stage) : '—', finding.resource, finding.detail, finding.fix]),
+      report.findings.map((finding) => [finding.severity, finding.check, findingWhere(finding) || '—', finding.resource, finding.detail, finding.fix]),
     ),
   ]
   return {annotations, summary: markdown(summary)}

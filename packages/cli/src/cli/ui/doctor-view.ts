@@ -1,11 +1,12 @@
-import type {CheckSeverity, DoctorFixResult, DoctorReport, Finding} from '../../lib/doctor/index.js'
+import type {CheckSeverity, DoctorFixResult, DoctorReport, Finding, LocatedFinding} from '../../lib/doctor/index.js'
+import type {TargetReport} from '../../lib/fleet/index.js'
 import {plural} from '../../lib/util/text.js'
 import type {Palette} from './palette.js'
 import {renderTable} from './table.js'
 
-/** "shop · stage prod", "shop · stage prod · method GET /pets", "usage plan free". */
-const where = (finding: Finding) =>
-  [finding.api?.name, finding.stage !== null && finding.resource !== `stage ${finding.stage}` ? `stage ${finding.stage}` : null, finding.resource === `API ${finding.api?.name}` ? null : finding.resource].filter(Boolean).join(' · ')
+/** "shop · stage prod", "shop · stage prod · method GET /pets", "usage plan free"; account and region first on a fleet's findings. */
+const where = (finding: Finding & Partial<LocatedFinding>) =>
+  [finding.account === undefined ? null : (finding.account ?? '-'), finding.region, finding.api?.name, finding.stage !== null && finding.resource !== `stage ${finding.stage}` ? `stage ${finding.stage}` : null, finding.resource === `API ${finding.api?.name}` ? null : finding.resource].filter(Boolean).join(' · ')
 
 function severityText(severity: CheckSeverity, colors: Palette): string {
   return severity === 'high' ? colors.red(severity) : severity === 'medium' ? colors.yellow(severity) : colors.dim(severity)
@@ -31,12 +32,16 @@ function findingBlocks(findings: Finding[], colors: Palette): string {
 }
 
 /** `apigw doctor`: one row per finding, then the counts and the verdict. */
-export function doctorView(report: DoctorReport, colors: Palette): string {
+export function doctorView(report: DoctorReport & {targets?: TargetReport[]}, colors: Palette): string {
   const scope = `${plural(report.scope.apis, 'API')}, ${plural(report.scope.stages, 'stage')}, ${plural(report.scope.usagePlans, 'usage plan')}, ${plural(report.scope.domains, 'custom domain')}`
   const counts = `${report.counts.high} high, ${report.counts.medium} medium, ${report.counts.low} low`
   const verdict = report.pass ? colors.green(`pass: nothing at or above ${report.failOn}`) : colors.red(`fail: findings at or above ${report.failOn}`)
-  const head = report.findings.length === 0 ? 'No findings.' : findingBlocks(report.findings, colors)
-  return [head, '', `${scope} checked with ${plural(report.checks.length, 'check')} in ${plural(report.calls, 'AWS call')}: ${counts}; ${verdict}.`].join('\n')
+  const failed = (report.targets ?? []).filter((target) => target.error !== null)
+  const notRead = failed.map((target) => colors.red(`not read: ${[target.account ?? '-', target.region, target.profile && `profile ${target.profile}`].filter(Boolean).join(' · ')}: ${target.error!.message}`))
+  // Nothing found where nothing could be read is no clean bill: say so.
+  const head = report.findings.length > 0 ? findingBlocks(report.findings, colors) : failed.length > 0 ? 'No findings in what could be read.' : 'No findings.'
+  const read = report.targets === undefined ? '' : ` (${report.targets.length - failed.length} of ${report.targets.length} regions and profiles read)`
+  return [head, ...(notRead.length > 0 ? ['', ...notRead] : []), '', `${scope}${read} checked with ${plural(report.checks.length, 'check')} in ${plural(report.calls, 'AWS call')}: ${counts}; ${verdict}.`].join('\n')
 }
 
 /** `apigw doctor --fix`: what was fixed per stage, what needs a person, what is still wrong. */

@@ -1,11 +1,13 @@
 import type {DoctorReport, Finding} from './audit.js'
+import type {LocatedFinding} from './fleet.js'
 import {CHECKS, type Check, type CheckSeverity} from './checks.js'
 
 /**
  * The report as SARIF 2.1.0 (OASIS), as GitHub code scanning reads it: one rule per check run,
  * one result per finding. Findings are about AWS resources, not files: each result names its
  * resource as a logical location, and as a relative artifact URI of its own
- * (`apigw/<api>/<stage>/…`): code scanning refuses a result without a physical location, and an
+ * (`apigw/<api>/<stage>/…`; `apigw/<account>/<region>/<api>/…` for a fleet's findings, so that
+two regions' findings stay apart): code scanning refuses a result without a physical location, and an
  * absolute URI whose scheme is not the checkout's (file:).
  */
 
@@ -46,9 +48,13 @@ function rule(check: Check) {
   }
 }
 
-/** Where a finding is: apigw/<api id>/<stage>/<resource> (or apigw/<resource> for plans and domains), each part percent-encoded. */
-function location(finding: Finding): string {
-  const parts = [finding.api?.id, finding.stage, finding.resource].filter((part): part is string => part !== null && part !== undefined)
+/**
+ * Where a finding is: apigw/<api id>/<stage>/<resource> (or apigw/<resource> for plans and domains),
+ * after its account ("-" when unread) and region when it is a fleet's; each part percent-encoded.
+ */
+function location(finding: Finding & Partial<LocatedFinding>): string {
+  const target = finding.region === undefined ? [] : [finding.account ?? '-', finding.region]
+  const parts = [...target, finding.api?.id, finding.stage, finding.resource].filter((part): part is string => part !== null && part !== undefined)
   return `apigw/${parts.map(encodeURIComponent).join('/')}`
 }
 
