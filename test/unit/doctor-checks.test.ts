@@ -21,7 +21,7 @@ function inventory(api: Partial<Omit<ApiFacts, 'stages'>> & {stages?: FoundStage
     ...api,
     stages: (api.stages ?? []).map((stage) => ({stage, name: stage.summary.name, settings: settingsOf(stage).current, tags: {}})),
   }
-  return {apis: [facts], usagePlans: [], plansInScope: [], domains: [], ...rest}
+  return {region: 'eu-west-1', apis: [facts], usagePlans: [], plansInScope: [], domains: [], ...rest}
 }
 const run = (ids: string[], inv: Inventory) => findProblems(CHECKS.filter((check) => ids.includes(check.id)), inv)
 
@@ -66,6 +66,9 @@ describe('doctor checks', () => {
     const ops = [operation('GET /pets')]
     expect(run(['waf-missing', 'public-without-auth'], inventory({stages, operations: ops})).map((finding) => finding.check)).toEqual(['public-without-auth', 'waf-missing'])
     expect(run(['waf-missing', 'public-without-auth'], inventory({stages, operations: ops, endpointTypes: ['PRIVATE']}))).toEqual([])
+    // The fix names the stage's ARN in the region audited, ready to run.
+    const [waf] = run(['waf-missing'], inventory({stages, operations: ops}))
+    expect(waf.fix).toBe('aws wafv2 associate-web-acl --web-acl-arn <web-acl-arn> --resource-arn arn:aws:apigateway:eu-west-1::/restapis/a1/stages/prod')
     expect(run(['public-without-auth'], inventory({stages, operations: ops, policy: '{"Statement":[]}'}))).toEqual([])
   })
 

@@ -172,9 +172,9 @@ export const CHECKS: Check[] = [
     why: 'nothing filters SQL injection, bad bots or floods before they reach the backend',
     mappings: {securityHub: 'APIGateway.4', prowler: 'apigateway_restapi_waf_acl_attached', checkov: 'CKV2_AWS_29'},
     stage: (context) => {
-      const {stage, api} = context
+      const {stage, api, inventory} = context
       if (!isRest(context) || api.endpointTypes.includes('PRIVATE') || stage.stage.kind !== 'rest' || stage.stage.raw.webAclArn) return []
-      const arn = `arn:aws:apigateway:<region>::/restapis/${api.api.id}/stages/${stage.name}`
+      const arn = `arn:aws:apigateway:${inventory.region}::/restapis/${api.api.id}/stages/${stage.name}`
       return stageProblem(context, 'no WAF web ACL is associated', `aws wafv2 associate-web-acl --web-acl-arn <web-acl-arn> --resource-arn ${q(arn)}`)
     },
   },

@@ -41,6 +41,8 @@ export interface ApiFacts {
 }
 
 export interface Inventory {
+  /** The region audited, for the ARNs the fixes name. */
+  region: string
   apis: ApiFacts[]
   /** Every usage plan of the region: whether a stage is in one needs them all. */
   usagePlans: UsagePlan[]
@@ -74,7 +76,7 @@ export async function readInventory(session: AwsSession, options: InventoryOptio
   ])
   const ids = new Set(apis.map((facts) => facts.api.id))
   const plansInScope = options.api === undefined ? usagePlans : usagePlans.filter((plan) => plan.apiStages?.some((apiStage) => ids.has(apiStage.apiId ?? '')))
-  return {apis, usagePlans, plansInScope, domains}
+  return {region: session.settings.region, apis, usagePlans, plansInScope, domains}
 }
 
 async function readApi(session: AwsSession, entry: AnyApi, stageName: string | undefined): Promise<ApiFacts> {
