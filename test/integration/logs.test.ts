@@ -347,10 +347,15 @@ describe('apigw logs', () => {
     const result = await apigw('logs', '--api', api.id, '--stage', 'prod')
     expect(result.code).toBe(4)
     expect(result.stderr).toContain(`Stage prod of logs-off (${api.id}) writes no logs: execution logging is off and no access log is set.`)
-    expect(result.stderr).toContain(`Try: apigw stages set --api ${api.id} --stage prod --access-log arn:aws:logs:`)
+    expect(result.stderr).toContain(`Try: apigw doctor --fix --api ${api.id} --stage prod --checks access-logging-off (makes the stage a log group`)
+    expect(result.stderr).toContain(`Or: apigw stages set --api ${api.id} --stage prod --access-log <log-group-arn> --access-log-format json`)
     expect(result.stderr).toContain('--logging error')
     expect(result.stderr).toContain('billed as CloudWatch Logs ingestion per request')
     expect(result.stdout).toBe('')
+    // The first suggestion, run as printed (with --yes: no terminal to confirm on), turns access logs on.
+    const suggested = /Try: apigw (doctor --fix .*?) \(/.exec(result.stderr)![1].split(' ')
+    expect((await apigw(...suggested, '--yes')).code).toBe(0)
+    expect((await apigw('logs', '--api', api.id, '--stage', 'prod', '--access')).code).toBe(0)
   })
 
   it.each([

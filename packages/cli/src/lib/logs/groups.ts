@@ -94,7 +94,8 @@ const describe = (selection: Selection) =>
 export function loggingOff(found: Omit<StageLogs, 'notices' | 'sources'>, needs?: string): ApigwError {
   const target = `--api ${shellQuote(found.api.id)} --stage ${shellQuote(found.stage)}`
   const suggestions = [
-    `Try: apigw stages set ${target} --access-log arn:aws:logs:<region>:<account>:log-group:<name> --access-log-format json (one line per request)`,
+    `Try: apigw doctor --fix ${target} --checks access-logging-off (makes the stage a log group and sends it one JSON line per request)`,
+    `Or: apigw stages set ${target} --access-log <log-group-arn> --access-log-format json (to a log group you have)`,
   ]
   if (found.api.type !== 'http' && !needs) {
     suggestions.push(
