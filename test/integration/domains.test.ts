@@ -46,6 +46,20 @@ describe('domains create, list, show, delete', () => {
     const edgeMtls = await apigw('domains', 'create', 'edge.shop.test', '--certificate-arn', CERT, '--endpoint', 'edge', '--truststore-uri', 's3://certs/truststore.pem')
     expect(edgeMtls.code).toBe(2)
     expect(edgeMtls.stderr).toContain('Mutual TLS (--truststore-uri) is for regional domains with TLS 1.2 only.')
+    // Refused before any call: a name that is no domain, an ARN that is no ACM certificate, an edge
+    // domain's certificate outside us-east-1 (docs/aws-behaviour.md#what-a-custom-domain-name-needs).
+    const before = (await clients.rest.send(new GetDomainNamesCommand({}))).items?.length
+    for (const [args, message] of [
+      [['bad_name', '--certificate-arn', CERT], '"bad_name" is not a domain name'],
+      [['api2.shop.test', '--certificate-arn', 'x'], '--certificate-arn "x" is not an ACM certificate ARN.'],
+      [['edge2.shop.test', '--certificate-arn', CERT.replace('us-east-1', 'eu-west-1'), '--endpoint', 'edge'], 'An edge-optimized domain needs its certificate in us-east-1; this one is in eu-west-1.'],
+    ] as const) {
+      const refused = await apigw('domains', 'create', ...args)
+      expect(refused.code, refused.stderr).toBe(2)
+      expect(refused.stderr).toContain(message)
+      expect(refused.stderr).toContain('Try: ')
+    }
+    expect((await clients.rest.send(new GetDomainNamesCommand({}))).items?.length).toBe(before)
     const again = await apigw('domains', 'create', 'api.shop.test', '--certificate-arn', CERT)
     expect(again.code).toBe(5)
     expect(again.stderr).toContain('exists already')

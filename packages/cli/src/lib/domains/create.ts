@@ -18,6 +18,8 @@ export interface CreateDomainOptions {
 
 /** Prepares CreateDomainName (v2, which makes a domain both services see); one that exists is refused (exit 5). */
 export async function prepareCreateDomain(session: AwsSession, options: CreateDomainOptions): Promise<PreparedChange<DomainSummary>> {
+  checkDomainName(options.domain)
+  checkCertificateArn(options.certificateArn, options.endpointType)
   if (options.truststoreUri && (options.endpointType !== 'REGIONAL' || options.securityPolicy !== 'TLS_1_2')) {
     // docs/aws-behaviour.md#what-a-custom-domain-name-needs
     throw usageError('Mutual TLS (--truststore-uri) is for regional domains with TLS 1.2 only.', ['Try: leave out --endpoint and --tls (regional, TLS 1.2 are the defaults)'], 'MUTUAL_TLS_UNSUPPORTED')
@@ -78,5 +80,24 @@ export async function prepareDeleteDomain(session: AwsSession, options: {domain:
       }
       return {domain: domain.domainName, mappings: domain.mappings}
     },
+  }
+}
+
+/** A DNS name of two labels or more (a leading `*.` for a wildcard domain), checked before any call. */
+function checkDomainName(domain: string): void {
+  const labels = domain.replace(/^\*\./, '').split('.')
+  const valid = domain.length <= 253 && labels.length >= 2 && labels.every((label) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(label))
+  if (!valid) throw usageError(`"${domain}" is not a domain name: labels of letters, digits and hyphens, separated by dots (a leading *. for a wildcard).`, ['Try: apigw domains create api.example.com --certificate-arn <acm-certificate-arn>'], 'INVALID_DOMAIN_NAME')
+}
+
+/**
+ * An ACM certificate ARN; an edge-optimized domain's certificate must be in us-east-1, where
+ * CloudFront reads it (docs/aws-behaviour.md#what-a-custom-domain-name-needs). Checked before any call.
+ */
+function checkCertificateArn(arn: string, endpointType: CreateDomainOptions['endpointType']): void {
+  const region = /^arn:aws[\w-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[\w-]+$/.exec(arn)?.[1]
+  if (region === undefined) throw usageError(`--certificate-arn "${arn}" is not an ACM certificate ARN.`, ['Try: --certificate-arn arn:aws:acm:<region>:<account>:certificate/<id> (aws acm list-certificates lists yours)'], 'INVALID_CERTIFICATE_ARN')
+  if (endpointType === 'EDGE' && region !== 'us-east-1') {
+    throw usageError(`An edge-optimized domain needs its certificate in us-east-1; this one is in ${region}.`, ['Try: leave out --endpoint edge (regional domains use a certificate of their own region), or import the certificate into us-east-1'], 'INVALID_CERTIFICATE_ARN')
   }
 }
