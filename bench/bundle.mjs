@@ -19,3 +19,7 @@ export const median = (values) => {
   const middle = sorted.length >> 1
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
+
+/** A session of the bundled library against a sandbox, as the CLI's --sandbox makes one. */
+export const sandboxSession = (lib, endpoint, options = {}) =>
+  new lib.AwsSession({region: 'us-east-1', endpointUrl: endpoint, env: {}, staticCredentials: {accessKeyId: 'bench', secretAccessKey: 'bench'}, sandbox: true, retryBudgetMs: 10_000, ...options})

@@ -3,7 +3,7 @@
 // traffic, and 100 HTTP APIs with an hour of traffic each. It times, in rounds: a dashboard refresh
 // (the GetMetricData calls it makes, reading, rendering at 160x48 and 80x24), and `dashboard --all`
 // (its queries and calls). A measurement, not a test: it prints medians against the budgets of issue 9.
-import {importFromSource, median} from './bundle.mjs'
+import {importFromSource, median, sandboxSession} from './bundle.mjs'
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30)
 const APIS = 100
@@ -20,13 +20,7 @@ const lib = await importFromSource('dashboard-lib', `
 
 const sandbox = await lib.startTestSandbox()
 const calls = []
-const session = new lib.AwsSession({
-  region: 'us-east-1',
-  endpointUrl: sandbox.endpoint,
-  env: {},
-  staticCredentials: {accessKeyId: 'bench', secretAccessKey: 'bench'},
-  sandbox: true,
-  retryBudgetMs: 10_000,
+const session = sandboxSession(lib, sandbox.endpoint, {
   onDebug: (line) => {
     const call = /^cloudwatch (\w+) ok/.exec(line)
     if (call) calls.push(call[1])

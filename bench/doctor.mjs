@@ -4,7 +4,7 @@
 // 500. It prints the curve, the AWS calls per audit, and the budget of issue 20 (500 stages < 10 s).
 // A measurement, not a test.
 import {spawn} from 'node:child_process'
-import {here, importFromSource, median} from './bundle.mjs'
+import {here, importFromSource, median, sandboxSession} from './bundle.mjs'
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
 const STAGES_PER_API = 5
@@ -31,7 +31,7 @@ function grow(stages) {
 }
 
 const newSession = () =>
-  new lib.AwsSession({region: 'us-east-1', endpointUrl: sandbox.endpoint, env: {}, staticCredentials: {accessKeyId: 'bench', secretAccessKey: 'bench'}, sandbox: true, retryBudgetMs: 30_000})
+  sandboxSession(lib, sandbox.endpoint, {retryBudgetMs: 30_000})
 
 const curve = []
 for (const size of SIZES) {

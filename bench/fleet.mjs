@@ -10,7 +10,7 @@ import {availableParallelism, loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {createInterface} from 'node:readline'
 import {ListMetricsCommand} from '@aws-sdk/client-cloudwatch'
-import {here, importFromSource, median} from './bundle.mjs'
+import {here, importFromSource, median, sandboxSession} from './bundle.mjs'
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
 const SIZES = (process.env.BENCH_FLEET_SIZES ?? '100,250,500,1000').split(',').map(Number)
@@ -30,13 +30,7 @@ const stateDir = mkdtempSync(join(tmpdir(), 'apigw-bench-fleet-'))
 const copyDir = mkdtempSync(join(tmpdir(), 'apigw-bench-fleet-copy-'))
 const sandbox = await lib.startTestSandbox({stateDir})
 let calls = 0
-const session = new lib.AwsSession({
-  region: 'us-east-1',
-  endpointUrl: sandbox.endpoint,
-  env: {},
-  staticCredentials: {accessKeyId: 'bench', secretAccessKey: 'bench'},
-  sandbox: true,
-  retryBudgetMs: 10_000,
+const session = sandboxSession(lib, sandbox.endpoint, {
   onDebug: (line) => /^cloudwatch GetMetricData ok/.test(line) && calls++,
 })
 const seed = lib.seeder(sandbox.endpoint)
